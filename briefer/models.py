@@ -1,0 +1,94 @@
+"""Plain data passed between the pipeline stages. Every stage takes and returns these."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Article:
+    """One source file after ingest: metadata plus the body's raw lines."""
+
+    number: int  # 1-based source number, the number citations use
+    path: str  # file name relative to the sources folder
+    title: str
+    outlet: str | None
+    date: dt.date | None
+    url: str | None
+    lines: tuple[str, ...]  # body lines, headline/front matter/date lines removed
+
+
+@dataclass(frozen=True)
+class CleanArticle:
+    """An article whose body is reduced to prose paragraphs (no site furniture, no subheadings)."""
+
+    article: Article
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence exactly as it stands in its article (whitespace collapsed)."""
+
+    article: int  # Article.number
+    position: int  # 0-based index of the sentence within its article
+    paragraph: int  # 0-based index of its paragraph
+    text: str
+
+
+@dataclass(frozen=True)
+class Item:
+    """Near-duplicate sentences merged into one claim that keeps all its sources."""
+
+    text: str  # the representative sentence, verbatim from one article
+    members: tuple[Sentence, ...]  # every sentence that says the same thing
+    sources: tuple[int, ...]  # sorted article numbers carrying it
+    origins: tuple[int, ...]  # sorted independent origins (rewrites of one report count once)
+
+    @property
+    def first(self) -> Sentence:
+        return min(self.members, key=lambda s: (s.position, s.article))
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything the ranker needs: the articles, their origins and the merged items."""
+
+    articles: tuple[CleanArticle, ...]
+    origin_of: dict[int, int]  # article number -> origin id
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class BriefItem:
+    text: str
+    citations: tuple[int, ...]  # source numbers
+    origins: int  # how many independent origins carry it
+    score: float  # importance; the lowest-scoring item gives way first on a full page
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str  # background | key_facts | outcomes | open_questions
+    title: str
+    items: tuple[BriefItem, ...]
+
+
+@dataclass(frozen=True)
+class Source:
+    number: int
+    title: str
+    outlet: str | None
+    date: dt.date | None
+    path: str
+    url: str | None
+
+
+@dataclass(frozen=True)
+class Brief:
+    title: str
+    date: dt.date
+    sections: tuple[Section, ...]
+    sources: tuple[Source, ...]
+    warnings: tuple[str, ...] = field(default=())
