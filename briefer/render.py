@@ -1,0 +1,196 @@
+"""Render: Jinja2 -> Markdown -> markdown-it-py -> HTML -> WeasyPrint -> a one-page PDF.
+
+Article text is data: it is escaped for Markdown before it meets the Markdown template,
+markdown-it-py runs with raw HTML off, the HTML template autoescapes, templates run in
+Jinja2's sandbox, and WeasyPrint may read only files inside the template folders.
+"""
+
+from __future__ import annotations
+
+import logging
+import mimetypes
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+from markdown_it import MarkdownIt
+
+from .compose import item_count, keep_top, renumber
+from .errors import BrieferError
+from .models import Brief
+
+log = logging.getLogger(__name__)
+
+MARKDOWN_TEMPLATE = "brief.md.j2"
+HTML_TEMPLATE = "brief.html.j2"
+STYLESHEET = "style.css.j2"
+
+
+class TemplateError(BrieferError):
+    exit_status = 2
+
+
+@dataclass(frozen=True)
+class Rendered:
+    markdown: str
+    html: str
+    pdf: bytes
+    brief: Brief  # what was actually rendered, after fitting the page
+    pages: int
+
+
+# --- Markdown escaping ---------------------------------------------------------------
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~!#{}])")
+_LINE_START_MARKER = re.compile(r"^(\s*)([-+=]|\d+[.)])(?=\s|$)")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+
+
+def escape_markdown(text: str) -> str:
+    """Make any text literal in CommonMark (it cannot open a link, heading, list or HTML)."""
+    text = " ".join(str(text).split())
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    text = _ENTITY.sub(r"\\&", text)
+    return _LINE_START_MARKER.sub(lambda m: m.group(1) + re.sub(r"([-+=.)])", r"\\\1", m.group(2)), text)
+
+
+def long_date(value) -> str:
+    return f"{value.day} {value:%B %Y}"
+
+
+# --- Templates -----------------------------------------------------------------------
+def template_environment(templates: Path, audience: str, autoescape: bool) -> SandboxedEnvironment:
+    """Audience folder first, then default/; "default/<name>" always names the complete original."""
+    default = jinja2.FileSystemLoader(str(templates / "default"))
+    loaders = [jinja2.FileSystemLoader(str(templates / audience))] if audience != "default" else []
+    environment = SandboxedEnvironment(
+        loader=jinja2.ChoiceLoader(loaders + [default, jinja2.PrefixLoader({"default": default})]),
+        autoescape=autoescape,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.filters["md"] = escape_markdown
+    environment.filters["longdate"] = long_date
+    return environment
+
+
+def render_template(environment: SandboxedEnvironment, name: str, context: dict) -> str:
+    try:
+        return environment.get_template(name).render(**context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"template error in {exc.filename or exc.name}, line {exc.lineno}: {exc.message}") from None
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(f"template not found: {exc.name}") from None
+    except jinja2.exceptions.SecurityError as exc:
+        raise TemplateError(f"template {name} did something unsafe: {exc}{_template_line(exc)}") from None
+    except jinja2.UndefinedError as exc:
+        raise TemplateError(f"template {name} uses an undefined value: {exc}{_template_line(exc)}") from None
+
+
+def _template_line(exc: BaseException) -> str:
+    """The template file and line from the traceback of a render error."""
+    tb = exc.__traceback__
+    where = ""
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            where = f" ({filename}, line {tb.tb_lineno})"
+        tb = tb.tb_next
+    return where
+
+
+def brief_context(brief: Brief, page_size: str) -> dict:
+    return {"brief": brief, "page_size": page_size}
+
+
+# --- Markdown to HTML ----------------------------------------------------------------
+_markdown = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+
+
+def markdown_to_html(markdown: str) -> str:
+    """CommonMark with raw HTML off; the Sources list's entries get ids citations link to."""
+    tokens = _markdown.parse(markdown)
+    in_sources = False
+    number = 0
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open":
+            in_sources = tokens[index + 1].content.strip().lower() == "sources"
+        elif in_sources and token.type == "ordered_list_open":
+            number = int(token.attrGet("start") or 1) - 1
+        elif in_sources and token.type == "list_item_open":
+            number += 1
+            token.attrSet("id", f"source-{number}")
+    return _markdown.renderer.render(tokens, _markdown.options, {})
+
+
+# --- PDF -----------------------------------------------------------------------------
+def _url_fetcher_class():
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class TemplateOnlyFetcher(URLFetcher):
+        """Reads files inside the allowed folders; refuses (and logs) every other URL."""
+
+        def __init__(self, allowed: list[Path]):
+            super().__init__(allowed_protocols=("file",))
+            self.allowed = [p.resolve() for p in allowed]
+            self.refused: list[str] = []
+
+        def fetch(self, url, headers=None):
+            parsed = urlparse(url)
+            path = Path(unquote(parsed.path)).resolve() if parsed.scheme == "file" else None
+            if path is None or not any(path.is_relative_to(root) for root in self.allowed) or not path.is_file():
+                self.refused.append(url)
+                log.warning("refused to fetch %s while rendering the PDF", url)
+                raise ValueError(f"briefer does not fetch {url}")
+            content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": content_type})
+
+    return TemplateOnlyFetcher
+
+
+def html_to_document(html: str, templates: Path):
+    import weasyprint
+
+    fetcher = _url_fetcher_class()([templates])
+    base_url = (templates / "default").resolve().as_uri() + "/"
+    return weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render()
+
+
+# --- The whole render, fitted to one page --------------------------------------------
+def render_brief(brief: Brief, templates: Path, audience: str, page_size: str) -> Rendered:
+    """Render with as many items as fit on one page: the least important give way first."""
+    markdown_env = template_environment(templates, audience, autoescape=False)
+    html_env = template_environment(templates, audience, autoescape=True)
+
+    def attempt(count: int):
+        fitted = renumber(keep_top(brief, count))
+        context = brief_context(fitted, page_size)
+        markdown = render_template(markdown_env, MARKDOWN_TEMPLATE, context)
+        body = markdown_to_html(markdown)
+        css = render_template(html_env, STYLESHEET, context)
+        html = render_template(html_env, HTML_TEMPLATE, {**context, "body": body, "css": css})
+        document = html_to_document(html, templates)
+        return fitted, markdown, html, document
+
+    total = item_count(brief)
+    best = attempt(total)
+    if len(best[3].pages) > 1:
+        # Binary search for the largest number of items that still fits one page.
+        low, high = 0, total - 1
+        best = None
+        while low <= high:
+            middle = (low + high) // 2
+            candidate = attempt(middle)
+            if len(candidate[3].pages) == 1:
+                best, low = candidate, middle + 1
+            else:
+                high = middle - 1
+        if best is None:
+            raise BrieferError("the brief does not fit on one page even without items: check the template")
+    fitted, markdown, html, document = best
+    return Rendered(markdown=markdown, html=html, pdf=document.write_pdf(), brief=fitted,
+                    pages=len(document.pages))

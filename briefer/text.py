@@ -1,0 +1,48 @@
+"""Word-level helpers shared by the stages that compare sentences."""
+
+from __future__ import annotations
+
+import re
+
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|\d+(?:[.,]\d+)*%?")
+# Spellings and symbols that say the same thing in different house styles.
+_EQUIVALENTS = {
+    "%": "percent", "defence": "defense", "authorised": "authorized", "programme": "program",
+    "programmes": "programs", "recognise": "recognize", "organisation": "organization",
+}
+_ABBREVIATIONS = re.compile(r"\b(U)\.(S|N|K)\.", re.I)
+
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from further
+    had has have having he her here hers herself him himself his how i if in into is it its itself
+    just me more most my myself no nor not now of off on once only or other our ours ourselves out
+    over own same she should so some such than that the their theirs them themselves then there these
+    they this those through to too under until up very was we were what when where which while who
+    whom why will with would you your yours yourself yourselves said says say told according""".split()
+)
+
+
+def words(text: str) -> list[str]:
+    """Lower-case word tokens with house-style spellings folded ("U.S." -> "us", "%" -> "percent")."""
+    text = _ABBREVIATIONS.sub(lambda m: m.group(1) + m.group(2), text)
+    tokens: list[str] = []
+    for token in _TOKEN.findall(text):
+        token = token.lower().replace("’", "'")
+        if token.endswith("%"):
+            tokens.extend([token[:-1], "percent"])
+            continue
+        if token.endswith("'s"):
+            token = token[:-2]
+        tokens.append(_EQUIVALENTS.get(token, token))
+    return tokens
+
+
+def content_words(text: str) -> list[str]:
+    return [w for w in words(text) if w not in STOPWORDS and len(w) > 1]
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
