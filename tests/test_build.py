@@ -1,0 +1,101 @@
+"""The whole build from seeds/, read back as a user would: PDF pages, headings, citations."""
+
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from briefer.build import build
+from briefer.config import load_config
+from briefer.text import words
+
+from conftest import ROOT, SEEDS
+
+ITEM = re.compile(r"^- (?P<text>.+) \[(?P<cites>(?:\[\d+\]\(#source-\d+\)(?:, )?)+)\]$")
+SOURCE = re.compile(r"^(?P<number>\d+)\. .*, (?P<path>[^,]+\.(?:txt|md))$")
+
+
+def unescape(markdown: str) -> str:
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown)
+
+
+@pytest.fixture(scope="module")
+def seeds_build(tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    config = load_config(ROOT / "config.yaml")
+    from dataclasses import replace
+
+    return build(replace(config, output=out))
+
+
+def brief_items(markdown: str) -> list[tuple[str, list[int]]]:
+    items = []
+    for line in markdown.splitlines():
+        match = ITEM.match(line)
+        if match:
+            items.append((unescape(match["text"]), [int(n) for n in re.findall(r"\[(\d+)\]", match["cites"])]))
+    return items
+
+
+def source_files(markdown: str) -> dict[int, Path]:
+    files = {}
+    for line in markdown.split("## Sources", 1)[1].splitlines():
+        match = SOURCE.match(unescape(line))
+        if match:
+            files[int(match["number"])] = SEEDS / match["path"].strip()
+    return files
+
+
+def test_outputs_written_and_pdf_is_one_page(seeds_build):
+    names = sorted(p.name for p in seeds_build.paths)
+    assert names == ["brief.html", "brief.md", "brief.pdf"]
+    assert seeds_build.folder.parts[-2:] == ("2025-11-01", "default")
+    assert len(PdfReader(seeds_build.folder / "brief.pdf").pages) == 1
+
+
+def test_sections_in_order_and_every_line_cited(seeds_build):
+    markdown = (seeds_build.folder / "brief.md").read_text()
+    headings = re.findall(r"^## (.+)$", markdown, re.M)
+    assert headings[:4] == ["Background", "Key facts", "Outcomes", "Open questions"]
+    assert headings[-1] == "Sources"
+    bullets = [line for line in markdown.splitlines() if line.startswith("- ") and "Nothing in the sources" not in line]
+    assert bullets and len(brief_items(markdown)) == len(bullets)
+
+
+def test_citations_are_verifiable_against_the_sources(seeds_build):
+    markdown = (seeds_build.folder / "brief.md").read_text()
+    files = source_files(markdown)
+    for text, cites in brief_items(markdown):
+        bodies = {n: " ".join(files[n].read_text(encoding="utf-8").split()) for n in cites}
+        # verbatim in at least one cited article ...
+        assert any(text in body for body in bodies.values()), text
+        # ... and every other cited article says the same in near-identical words
+        item_words = set(words(text))
+        for body in bodies.values():
+            assert len(item_words & set(words(body))) >= 0.8 * len(item_words), (text, cites)
+
+
+def test_no_boilerplate_and_no_repeated_claims(seeds_build):
+    markdown = (seeds_build.folder / "brief.md").read_text()
+    for furniture in ("ADVERTISEMENT", "Sign Up", "Also Read", "Contact Us", "Reuters Report", "Leave a Reply"):
+        assert furniture not in markdown
+    texts = [set(words(t)) for t, _ in brief_items(markdown)]
+    for i, a in enumerate(texts):
+        for b in texts[i + 1:]:
+            assert len(a & b) / len(a | b) < 0.6
+
+
+def test_html_links_citations_and_pdf_has_the_text(seeds_build):
+    html = (seeds_build.folder / "brief.html").read_text()
+    assert 'href="#source-1"' in html and 'id="source-1"' in html
+    text = PdfReader(seeds_build.folder / "brief.pdf").pages[0].extract_text()
+    assert "Key facts" in text.replace("KEY FACTS", "Key facts") and "Sources" in text.replace("SOURCES", "Sources")
+
+
+def test_same_input_same_output(seeds_build, tmp_path):
+    from dataclasses import replace
+
+    again = build(replace(load_config(ROOT / "config.yaml"), output=tmp_path))
+    for name in ("brief.md", "brief.html"):
+        assert (again.folder / name).read_bytes() == (seeds_build.folder / name).read_bytes()

@@ -1,0 +1,49 @@
+from briefer.clean import clean_articles, is_furniture, paragraphs_of
+from briefer.ingest import parse_article, read_articles
+
+FURNITURE = [
+    "ADVERTISEMENT", "Comments", "Start the conversation", "Sign Up Now", "Already have an account? Login",
+    "Leave a Reply", "Also Read: India says US grants six-month sanction exemption on Iran port",
+    "Based On Reuters Report", "Contact Us.", "Become a member of New India Abroad to start commenting.",
+    # other sites say other things
+    "Subscribe to our newsletter", "Read more: Markets rally as talks resume", "Click here to download the app",
+    "Related: What the tariff means for exporters", "Follow us on Facebook and Twitter",
+    "Copyright 2025 Example Media. All rights reserved.",
+]
+SUBHEADINGS = ["A Broader Strategic Context", "Rebuilding a Strained Partnership", "Looking Ahead"]
+PROSE = [
+    "The officials declined to be named because they were not authorized to speak to the media.",
+    "Trump, speaking in South Korea on Oct. 29 during a tour of Asia, said that he wanted to reach a trade deal with India.",
+    "Talks resumed.",
+]
+
+
+def test_furniture_and_subheadings_are_dropped_prose_kept():
+    for line in FURNITURE + SUBHEADINGS:
+        assert is_furniture(line, set()), line
+    for line in PROSE[:2]:
+        assert not is_furniture(line, set()), line
+
+
+def test_short_lines_repeated_across_articles_are_furniture():
+    one = parse_article(1, "a.txt", "Headline one\nThe minister said the plan was ready for a vote.\nShare your thoughts with us today.\n")
+    two = parse_article(2, "b.txt", "Headline two\nThe opposition said the plan would fail in a vote.\nShare your thoughts with us today.\n")
+    cleaned = clean_articles((one, two))
+    assert all("Share your thoughts" not in p for c in cleaned for p in c.paragraphs)
+
+
+def test_seeds_have_no_furniture(seeds):
+    cleaned = clean_articles(read_articles(seeds).articles)
+    text = "\n".join(p for c in cleaned for p in c.paragraphs)
+    for line in FURNITURE + SUBHEADINGS:
+        assert line not in text
+    assert "To read the full article" not in text
+    # datelines go, the reporting stays
+    assert "New Delhi, Nov. 1 --" not in text and "Kuala Lumpur: Indian" not in text
+    assert "India and the US on Friday signed a 10-year framework" in text
+
+
+def test_wrapped_paragraphs_are_joined():
+    lines = ("The council met on Tuesday and", "approved the budget after a long", "debate.", "", "Next paragraph here is short.")
+    assert paragraphs_of(lines) == ["The council met on Tuesday and approved the budget after a long debate.",
+                                    "Next paragraph here is short."]

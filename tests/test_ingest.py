@@ -1,0 +1,55 @@
+import datetime as dt
+
+import pytest
+
+from briefer.errors import InputError
+from briefer.ingest import decode, parse_article, read_articles
+
+
+def test_seeds_metadata(seeds):
+    articles = {a.path: a for a in read_articles(seeds).articles}
+    assert [a.number for a in articles.values()] == [1, 2, 3, 4, 5]
+    headline = articles["004_b866fdc46dd0074b.txt"]
+    assert headline.title == "India and US ink 10-year defence framework pact"
+    assert headline.date == dt.date(2025, 11, 1)  # "New Delhi, Nov. 1 --", year from the text
+    assert articles["001_f7249d456f77812b.txt"].date == dt.date(2025, 10, 30)  # "date 2025-10-30"
+    first = articles["000_58d61d05caeabd52.txt"]
+    assert first.title == "Indo-US ties significantly soured after US' tariff impositions on India"
+    assert first.outlet == "New India Abroad"
+    assert not any("date 2025" in line for line in articles["001_f7249d456f77812b.txt"].lines)
+
+
+def test_front_matter_wins():
+    text = "---\ntitle: Talks end\noutlet: Wire\ndate: 2024-03-05\nurl: https://example.org/a\n---\nThe talks ended on Monday after a week.\n"
+    article = parse_article(1, "a.md", text)
+    assert (article.title, article.outlet, article.date, article.url) == (
+        "Talks end", "Wire", dt.date(2024, 3, 5), "https://example.org/a")
+    assert article.lines[0] == "The talks ended on Monday after a week."
+
+
+def test_no_headline_falls_back_to_opening_words():
+    article = parse_article(1, "a.txt", "The council approved the budget on Tuesday after a long debate that ran late into the night.\n")
+    assert article.title.startswith("The council approved the budget")
+    assert article.title.endswith("…")
+
+
+def test_decoding():
+    assert decode("café".encode("utf-8")) == "café"
+    assert decode("café".encode("cp1252")) == "café"
+    assert decode("café".encode("utf-16")) == "café"
+    assert decode(b"\x00\x01\x02binary") is None
+
+
+def test_unusable_files_are_skipped_with_reason(write_articles):
+    folder = write_articles({"a.txt": "A real article says something here.\n", "b.txt": b"\x00\x00\x89PNG",
+                             "c.md": "   \n", "ignored.pdf": "x"})
+    result = read_articles(folder)
+    assert [a.path for a in result.articles] == ["a.txt"]
+    assert {(s.path, s.reason) for s in result.skipped} == {("b.txt", "binary data, not text"), ("c.md", "empty")}
+
+
+def test_missing_or_empty_folder_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match="not found"):
+        read_articles(tmp_path / "nowhere")
+    with pytest.raises(InputError, match="no usable articles"):
+        read_articles(tmp_path)

@@ -1,0 +1,51 @@
+import datetime as dt
+
+from briefer.config import SECTION_KEYS, SECTION_TITLES
+from briefer.models import Brief, BriefItem, Section, Source
+from briefer.render import escape_markdown, markdown_to_html, render_brief
+from markdown_it import MarkdownIt
+
+from conftest import TEMPLATES
+
+
+def make_brief(items_per_section: int, text: str = "A sentence from the sources says something useful here.") -> Brief:
+    sections = tuple(
+        Section(key, SECTION_TITLES[key], tuple(
+            BriefItem(f"{text} ({key} {i})", (1,), 1, score=float(100 - i - 10 * k))
+            for i in range(items_per_section)))
+        for k, key in enumerate(SECTION_KEYS)
+    )
+    return Brief("Test brief", dt.date(2025, 1, 2), sections,
+                 (Source(1, "A source", "Outlet", dt.date(2025, 1, 1), "a.txt", None),))
+
+
+def test_escape_markdown_makes_text_literal():
+    md = MarkdownIt("commonmark", {"html": False})
+    for hostile in ["# heading", "[x](javascript:alert(1))", "![](http://example.org/x.png)", "<b>bold</b>",
+                    "*em* and _em_", "1. not a list", "- not a list", "| a | b |", "&amp; stays"]:
+        html = md.render(escape_markdown(hostile))
+        assert html.startswith("<p>") and "<a" not in html and "<img" not in html and "<h1" not in html
+        assert "<em>" not in html and "<ol" not in html and "<ul" not in html
+
+
+def test_citations_link_to_numbered_sources():
+    html = markdown_to_html("- Claim. [[1](#source-1), [2](#source-2)]\n\n## Sources\n\n1. One\n2. Two\n")
+    assert '<a href="#source-1">1</a>' in html and '<li id="source-2">' in html
+
+
+def test_short_brief_is_one_page_with_all_items():
+    rendered = render_brief(make_brief(2), TEMPLATES, "default", "A4")
+    assert rendered.pages == 1 and rendered.pdf.startswith(b"%PDF")
+    assert sum(len(s.items) for s in rendered.brief.sections) == 8
+
+
+def test_long_brief_drops_least_important_items_but_keeps_headings():
+    brief = make_brief(12, "A long sentence that takes up room on the page " * 3)
+    rendered = render_brief(brief, TEMPLATES, "default", "Letter")
+    kept = [i for s in rendered.brief.sections for i in s.items]
+    dropped = [i for s in brief.sections for i in s.items if i not in kept]
+    assert rendered.pages == 1 and dropped and kept
+    assert min(i.score for i in kept) >= max(i.score for i in dropped)
+    for title in ("Background", "Key facts", "Outcomes", "Open questions", "Sources"):
+        assert f"## {title}" in rendered.markdown
+    assert "size: Letter" in rendered.html
