@@ -83,14 +83,14 @@ def split_sentences(text: str) -> list[str]:
     start = 0  # index of the current sentence's first token
     for i in range(len(tokens) - 1):
         token, following = tokens[i].group(), tokens[i + 1].group()
-        is_next_item = following.lstrip(_BULLETS) == next_item
-        if is_next_item:
-            next_item = _successor_marker(following.lstrip(_BULLETS))
-        opens_item = is_next_item or following[0] in _BULLETS
-        if opens_item and token.strip(_BULLETS):  # not right after a lone bullet
-            boundary = True
+        item = following.lstrip(_BULLETS)
+        enumerated = item == next_item
+        if enumerated:
+            next_item = _successor_marker(item)
+        if enumerated or item != following:  # an enumerator or a bullet opens a list item
+            boundary = bool(token.strip(_BULLETS))  # a lone bullet stays with its item
         elif _LIST_MARKER.fullmatch(text, tokens[start].start(), tokens[i].end()):
-            boundary = False
+            boundary = False  # the sentence so far is just its list marker
         else:
             boundary = _ends_sentence(token, next_words[i])
         if boundary:
