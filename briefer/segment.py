@@ -29,6 +29,14 @@ _WORD_SEPARATORS = re.compile(r"[-–—/(\[{\"'“‘`]")
 # Initials and dotted acronyms, seen without their final period: "E", "U.S", "a.m", "U.S.A".
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
 
+# A quoted question or exclamation followed by its speaker: '"Why?" Trump asked.'
+_QUOTED_CRY = re.compile(r"[?!][\"'”’]+$")
+_ATTRIBUTION = re.compile(
+    r"\s+(?:[A-Z][\w.’'-]*\s+){1,4}"
+    r"(?:said|says|asked|asks|added|adds|wrote|writes|told|tells|replied|tweeted|posted"
+    r"|insisted|stressed|noted|argued|explained|declared|warned|stated|recalled|countered)\b"
+)
+
 # A list marker opening a sentence ("1.", "2.)", "a)", "• 9.") is not a sentence of its own.
 _LIST_MARKER = re.compile(r"(?:[•⁃▪‣◦]\s*)?(?:\d{1,3}|[A-Za-z])(?:\.\)|[.)])")
 # A paragraph opening with an enumerator is a run-in list: later items start new sentences.
@@ -93,6 +101,7 @@ def split_sentences(text: str) -> list[str]:
             boundary = False  # the sentence so far is just its list marker
         else:
             boundary = _ends_sentence(token, next_words[i])
+            boundary = boundary and not _speaker_follows(text, tokens[i])
         if boundary:
             sentences.append(text[tokens[start].start() : tokens[i].end()])
             start = i + 1
@@ -149,6 +158,11 @@ def _ends_sentence(token: str, next_word: str | None) -> bool:
     if core != token:
         return True  # a quote or bracket closing after the period seals the sentence
     return _period_ends_sentence(_last_word(body), next_word)
+
+
+def _speaker_follows(text: str, token: re.Match[str]) -> bool:
+    """Is `token` a quoted question or exclamation whose speaker comes next?"""
+    return bool(_QUOTED_CRY.search(token.group())) and bool(_ATTRIBUTION.match(text, token.end()))
 
 
 def _period_ends_sentence(word: str, next_word: str) -> bool:
