@@ -1,10 +1,11 @@
 """Split cleaned paragraphs into sentences, each kept verbatim from its article.
 
 The splitter is rule-based and linear. A paragraph is cut into whitespace-separated
-tokens, and every gap between two tokens is judged on two things only: how the token
-before it ends (a period, "?"/"!", an ellipsis, maybe sealed by a closing quote or
-bracket) and the first word after it. Sentences only ever break at whitespace, so each
-one is an exact substring of the paragraph.
+tokens, and each gap between two tokens is judged on how the token before it ends (a
+period, "?"/"!", an ellipsis, maybe sealed by a closing quote or bracket) and on the
+first word after it. Two local exceptions: items of a run-in list ("1) ... 2) ...") and a
+quoted question followed by its speaker ('"Why?" Trump asked.'). Sentences only ever
+break at whitespace, so each one is an exact substring of the paragraph.
 """
 
 from __future__ import annotations
