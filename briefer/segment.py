@@ -1,30 +1,197 @@
-"""Segment: placeholder splitter, replaced by the segment branch."""
+"""Split cleaned paragraphs into sentences, each kept verbatim from its article.
+
+The splitter is rule-based and linear. A paragraph is cut into whitespace-separated
+tokens, and each gap between two tokens is judged on how the token before it ends (a
+period, "?"/"!", an ellipsis, maybe sealed by a closing quote or bracket) and on the
+first word after it. Two local exceptions: items of a run-in list ("1) ... 2) ...") and a
+quoted question followed by its speaker ('"Why?" Trump asked.'). Sentences only ever
+break at whitespace, so each one is an exact substring of the paragraph.
+"""
 
 from __future__ import annotations
 
 import re
 
-from .models import CleanArticle, Sentence
+from briefer.models import CleanArticle, Sentence
 
-_BOUNDARY = re.compile(r"(?<=[.!?\"”’)])\s+(?=[\"“‘(]?[A-Z])")
-_NOT_END = re.compile(r"\b(?:U\.S|U\.N|Mr|Mrs|Ms|Dr|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z])\.$")
+# A spaced ellipsis (". . .") is one token, so it is judged as a whole; anything glued
+# to its end (a closing quote) belongs to it.
+_TOKEN = re.compile(r"\.(?: \.)+\S*|\S+")
+_WORD = re.compile(r"[^\W_]+")
+_WHITESPACE_RUN = re.compile(r"\s+")
+
+_STOPS = ".?!… "  # the space joins the dots of a spaced ellipsis
+_CLOSERS = "\"'”’»)]}"
+_BULLETS = "•⁃▪‣◦"
+
+# What a word may be glued to before its final period: "India-U.S.", "(Co.", "/a.html".
+_WORD_SEPARATORS = re.compile(r"[-–—/(\[{\"'“‘`]")
+
+# Initials and dotted acronyms, seen without their final period: "E", "U.S", "a.m", "U.S.A".
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
+
+# A quoted question or exclamation followed by its speaker: '"Why?" Trump asked.'
+_QUOTED_CRY = re.compile(r"[?!][\"'”’]+$")
+_ATTRIBUTION = re.compile(
+    r"\s+(?:[A-Z][\w.’'-]*\s+){1,4}"
+    r"(?:said|says|asked|asks|added|adds|wrote|writes|told|tells|replied|tweeted|posted"
+    r"|insisted|stressed|noted|argued|explained|declared|warned|stated|recalled|countered)\b"
+)
+
+# A list marker opening a sentence ("1.", "2.)", "a)", "• 9.") is not a sentence of its own.
+_LIST_MARKER = re.compile(r"(?:[•⁃▪‣◦]\s*)?(?:\d{1,3}|[A-Za-z])(?:\.\)|[.)])")
+# A paragraph opening with an enumerator is a run-in list: later items start new sentences.
+_LEADING_ENUMERATOR = re.compile(r"\s*(?:[•⁃▪‣◦]\s*)?(\d{1,3}|[a-z])(\.\)|[.)])\s")
+
+# Abbreviations that lead into what follows (a name, an example), so never end a sentence.
+_NEVER_FINAL = frozenset(
+    """
+    Mr Mrs Ms Mx Messrs Dr Prof St Mt Ft Gen Lt Col Maj Capt Cmdr Adm Brig Sgt Cpl Pvt
+    Sen Rep Gov Pres Amb Hon Rt Rev Fr Supt Insp Det vs v cf viz e.g i.e approx ca
+    """.split()
+)
+
+# Abbreviations that lead into a number ("No. 10", "p. 55"); before a word they are
+# ordinary words ending a sentence ("Is it over? No. It continues").
+_BEFORE_NUMBER = frozenset("No Nos Nr Fig Figs Vol Art N° Nº p pp".split())
+
+# Abbreviations that usually sit mid-sentence but can end one ("... Pitt, Briggs & Co.").
+_OFTEN_MID = frozenset(
+    """
+    Co co Corp Inc Ltd Plc Bros Jr Sr Esq Ph.D etc al
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+    Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun
+    Ave Blvd Rd Dept Govt Univ Intl Natl
+    """.split()
+)
+
+# Words that typically open an English sentence. After an ambiguous abbreviation or an
+# initial they signal a new sentence ("based in the U.S. The company said"), whereas a
+# name or other capitalised word does not ("U.S. President", "S. Jaishankar").
+_SENTENCE_STARTERS = frozenset(
+    """
+    I He She It We They You This That These Those There Here
+    The A An His Her Its Our Their My Your Some Many Most All Both Each Every Several
+    Such Any Few Other Another Neither
+    But And Or So Yet Still Then Now Also However Meanwhile Moreover Furthermore
+    Instead Thus Indeed Later Earlier Today Yesterday Tomorrow Last
+    If When While Although Though Since Because As After Before Once Unless Until Whether
+    What Where Why How Who Which Whose
+    In On At For From With By Under Over During Despite According Among Against To
+    Is Are Was Were Do Does Did Will Would Can Could Should Has Have Had May Might Must
+    """.split()
+)
 
 
 def split_sentences(text: str) -> list[str]:
-    pieces: list[str] = []
-    start = 0
-    for match in _BOUNDARY.finditer(text):
-        if _NOT_END.search(text[start:match.start()]):
-            continue
-        pieces.append(text[start:match.start()].strip())
-        start = match.end()
-    pieces.append(text[start:].strip())
-    return [p for p in pieces if p]
+    """Split a paragraph into sentences, each an exact, stripped substring of `text`."""
+    tokens = list(_TOKEN.finditer(text))
+    next_words = _next_words([token.group() for token in tokens])
+    next_item = _first_successor_marker(text)
+    sentences: list[str] = []
+    start = 0  # index of the current sentence's first token
+    for i in range(len(tokens) - 1):
+        token, following = tokens[i].group(), tokens[i + 1].group()
+        item = following.lstrip(_BULLETS)
+        enumerated = item == next_item
+        if enumerated:
+            next_item = _successor_marker(item)
+        if enumerated or item != following:  # an enumerator or a bullet opens a list item
+            boundary = bool(token.strip(_BULLETS))  # a lone bullet stays with its item
+        elif _LIST_MARKER.fullmatch(text, tokens[start].start(), tokens[i].end()):
+            boundary = False  # the sentence so far is just its list marker
+        else:
+            boundary = _ends_sentence(token, next_words[i])
+            boundary = boundary and not _speaker_follows(text, tokens[i])
+        if boundary:
+            sentences.append(text[tokens[start].start() : tokens[i].end()])
+            start = i + 1
+    if tokens:
+        sentences.append(text[tokens[start].start() : tokens[-1].end()])
+    return sentences
 
 
 def segment(article: CleanArticle) -> tuple[Sentence, ...]:
-    sentences: list[Sentence] = []
-    for paragraph_index, paragraph in enumerate(article.paragraphs):
-        for text in split_sentences(paragraph):
-            sentences.append(Sentence(article.article.number, len(sentences), paragraph_index, " ".join(text.split())))
-    return tuple(sentences)
+    """All sentences of an article in order, numbered across its paragraphs."""
+    located = (
+        (paragraph_index, sentence)
+        for paragraph_index, paragraph in enumerate(article.paragraphs)
+        for sentence in split_sentences(paragraph)
+    )
+    return tuple(
+        Sentence(
+            article=article.article.number,
+            position=position,
+            paragraph=paragraph_index,
+            text=_WHITESPACE_RUN.sub(" ", sentence),
+        )
+        for position, (paragraph_index, sentence) in enumerate(located)
+    )
+
+
+def _next_words(tokens: list[str]) -> list[str | None]:
+    """For each token, the first word after it, skipping tokens with no letter or digit
+    (a dash, a spaced ellipsis); None when nothing follows."""
+    next_words: list[str | None] = [None] * len(tokens)
+    upcoming = None
+    for i in range(len(tokens) - 1, -1, -1):
+        next_words[i] = upcoming
+        word = _WORD.search(tokens[i])
+        if word:
+            upcoming = word.group()
+    return next_words
+
+
+def _ends_sentence(token: str, next_word: str | None) -> bool:
+    """Does a sentence end after `token`, given the first word that follows it?"""
+    if next_word is None or next_word[0].islower():
+        return False  # nothing follows, or the sentence carries on ("Yahoo! in", '." she said')
+    core = token.rstrip(_CLOSERS)
+    body = core.rstrip(_STOPS)
+    stop = core[len(body) :]
+    if not stop:
+        return False
+    if "?" in stop or "!" in stop:
+        return True
+    dots = stop.count(".") + 3 * stop.count("…")
+    if dots > 1:
+        return dots >= 4  # an ellipsis pauses mid-sentence; a fourth dot is the full stop
+    if core != token:
+        return True  # a quote or bracket closing after the period seals the sentence
+    return _period_ends_sentence(_last_word(body), next_word)
+
+
+def _speaker_follows(text: str, token: re.Match[str]) -> bool:
+    """Is `token` a quoted question or exclamation whose speaker comes next?"""
+    return bool(_QUOTED_CRY.search(token.group())) and bool(_ATTRIBUTION.match(text, token.end()))
+
+
+def _period_ends_sentence(word: str, next_word: str) -> bool:
+    """Is the period after `word` a full stop rather than an abbreviation's?"""
+    if word in _NEVER_FINAL:
+        return False
+    if word in _BEFORE_NUMBER:
+        return not next_word[0].isdigit()
+    if word in _OFTEN_MID or _INITIALS.fullmatch(word):
+        return next_word in _SENTENCE_STARTERS
+    return True
+
+
+def _last_word(text: str) -> str:
+    """The word a trailing period belongs to: "U.S" in "India-U.S", "Co" in "(Co"."""
+    return _WORD_SEPARATORS.split(text.rstrip(_CLOSERS))[-1]
+
+
+def _first_successor_marker(text: str) -> str | None:
+    """The marker the second item would carry if `text` opens with an enumerator."""
+    leading = _LEADING_ENUMERATOR.match(text)
+    return _successor_marker("".join(leading.groups())) if leading else None
+
+
+def _successor_marker(marker: str) -> str | None:
+    """The next enumerator in sequence: "1." -> "2.", "9.)" -> "10.)", "a)" -> "b)"."""
+    ordinal = marker.rstrip(".)")
+    suffix = marker[len(ordinal) :]
+    if ordinal.isdigit():
+        return f"{int(ordinal) + 1}{suffix}"
+    return f"{chr(ord(ordinal) + 1)}{suffix}" if ordinal < "z" else None
