@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .ingest import DATELINE
+from .ingest import strip_dateline
 from .models import Article, CleanArticle
 
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
@@ -31,9 +31,6 @@ NAVIGATION_LABEL = re.compile(
     r"|must read|don'?t miss|also see|explained|photos?|video)\s*[:|–—-]",
     re.I,
 )
-# A place name and colon opening a report: "Kuala Lumpur: Indian ..." (not "Note: ...").
-PLACE_COLON = re.compile(r"^(?:[A-Z][\w.'’-]+\s){0,2}[A-Z][\w.'’-]+:\s+(?=[A-Z“\"])")
-AGENCY_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,60}\((?:AP|AFP|Reuters|UPI|Xinhua|IANS|PTI)\)\s*(?:_|--|—|–|-)\s*")
 CTA_MAX_WORDS = 30
 FRAGMENT_MAX_WORDS = 25
 REPEATED_LINE_MAX_WORDS = 12
@@ -75,14 +72,6 @@ def paragraphs_of(lines: tuple[str, ...]) -> list[str]:
         else:
             paragraphs.extend(block)  # one paragraph (or one furniture line) per line
     return paragraphs
-
-
-def strip_dateline(paragraph: str) -> str:
-    for pattern in (DATELINE, AGENCY_DATELINE, PLACE_COLON):
-        stripped = pattern.sub("", paragraph, count=1)
-        if stripped != paragraph:
-            return stripped
-    return paragraph
 
 
 def repeated_short_lines(articles: tuple[Article, ...]) -> set[str]:

@@ -27,6 +27,11 @@ BACKGROUND_CUES = re.compile(
 )
 
 
+def stands_alone(text: str) -> bool:
+    """False for a piece of a multi-sentence quotation: read alone it has lost its speaker."""
+    return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
+
+
 def section_of(text: str) -> str:
     if OPEN_CUES.search(text):
         return "open_questions"
@@ -51,6 +56,8 @@ def compose(corpus: Corpus, ranking: Ranking, title: str, budgets: dict[str, int
     chosen: dict[str, list[BriefItem]] = {key: [] for key in SECTION_KEYS}
     for index in ranking.order:
         item = corpus.items[index]
+        if not stands_alone(item.text):
+            continue
         key = section_of(item.text)
         if len(chosen[key]) >= budgets.get(key, 0):
             continue

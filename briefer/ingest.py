@@ -35,12 +35,16 @@ DATELINE = re.compile(
     r"(?:,\s*(?P<year>\d{4}))?\s*(?:--|—|–|-)\s+",
     re.I,
 )
+# A place name and colon opening a report: "Kuala Lumpur: Indian ..." (not "Note: ...").
+PLACE_COLON = re.compile(r"^(?:[A-Z][\w.'’-]+\s){0,2}[A-Z][\w.'’-]+:\s+(?=[A-Z“\"])")
+AGENCY_DATELINE = re.compile(
+    r"^[A-Z][A-Z .,'-]{2,60}\((?:AP|AFP|Reuters|UPI|Xinhua|IANS|PTI)\)\s*(?:_|--|—|–|-)\s*"
+)
 YEAR_MENTION = re.compile(r"\b(19[5-9]\d|20[0-9]\d)\b")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 # Attribution and membership lines name the publisher even when no front matter does.
 OUTLET_HINTS = (
     re.compile(r"\bmember of (?P<name>[A-Z][\w&'’. -]{2,40}?) to (?:start )?comment", re.I),
-    re.compile(r"^\s*based on (?:an? )?(?P<name>[A-Z][\w&'’. -]{1,30}?) report\s*$", re.I),
 )
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 TITLE_TRAILING_JUNK = re.compile(r"(?:\s+[/|•·-]+)+\s*[.]?\s*$")
@@ -134,6 +138,14 @@ def dateline_date(first_line: str, body: str) -> dt.date | None:
         return None
 
 
+def strip_dateline(paragraph: str) -> str:
+    for pattern in (DATELINE, AGENCY_DATELINE, PLACE_COLON):
+        stripped = pattern.sub("", paragraph, count=1)
+        if stripped != paragraph:
+            return stripped
+    return paragraph
+
+
 def find_outlet(lines: list[str]) -> str | None:
     for line in lines:
         for hint in OUTLET_HINTS:
@@ -181,7 +193,7 @@ def _fallback_title(content: list[str], path: str) -> str:
     """No headline: the opening words of the first paragraph, marked as cut."""
     if not content:
         return Path(path).stem
-    words = DATELINE.sub("", content[0]).split()
+    words = strip_dateline(content[0]).split()
     return " ".join(words[:12]) + (" …" if len(words) > 12 else "")
 
 
