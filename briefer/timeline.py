@@ -23,7 +23,6 @@ PAST, FUTURE, UNKNOWN = "past", "future", "unknown"
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?" \
          r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-_MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d-])"
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "seven": 7, "eight": 8, "nine": 9, "ten": 10}
@@ -49,6 +48,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple(
                  rf"|the|through)\s+)?{_YEAR}"),
     )
 )
+
+_DAY_PATTERNS = tuple(pattern for name, pattern in _PATTERNS if name in ("month_day", "day_month"))
 
 # Future and scheduled readings: plans and forecasts stated in the present ("is set to").
 FUTURE_CUE = re.compile(
@@ -332,11 +333,15 @@ def day_bounds(sentences: Iterable[str], reference: dt.date) -> tuple[dt.date | 
     latest_past: dt.date | None = None
     earliest_future: dt.date | None = None
     for sentence in sentences:
-        for match in list(_PATTERNS[1][1].finditer(sentence)) + list(_PATTERNS[2][1].finditer(sentence)):
-            resolved = _resolve("month_day", match, sentence, reference)
-            if not resolved or resolved[0] is None:
+        for match in (m for pattern in _DAY_PATTERNS for m in pattern.finditer(sentence)):
+            groups = match.groupdict()
+            month, tense = _month_number(groups["month"]), tense_around(sentence, match.start(), match.end())
+            # The occurrence nearest the reference, whatever the tense: the tense places the
+            # day before or after the writing date, which is what is being bounded.
+            day = (_safe_date(int(groups["year"]), month, int(groups["day"])) if groups.get("year")
+                   else _year_for_day(month, int(groups["day"]), reference, UNKNOWN))
+            if day is None:
                 continue
-            day, _, tense = resolved
             if tense == PAST:
                 latest_past = max(latest_past or day, day)
             elif tense == FUTURE:
