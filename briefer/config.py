@@ -18,7 +18,8 @@ SECTION_TITLES = {
     "open_questions": "Open questions",
 }
 PAGE_SIZES = ("A4", "Letter")
-DEFAULT_BUDGETS = {"background": 3, "key_facts": 5, "outcomes": 3, "open_questions": 3}
+DEFAULT_BUDGETS = {"background": 3, "key_facts": 5, "outcomes": 3, "open_questions": 3, "timeline": 4}
+BUDGET_KEYS = SECTION_KEYS + ("timeline",)  # the timeline's entries are budgeted like a section's items
 
 
 @dataclass(frozen=True)
@@ -53,8 +54,8 @@ def _check_budgets(raw: Any, report) -> dict[str, int]:
         report(f"'sections': expected a mapping of section to item count, got {type(raw).__name__}")
         return budgets
     for key, value in raw.items():
-        if key not in SECTION_KEYS:
-            report(f"'sections.{key}': unknown section (expected one of {', '.join(SECTION_KEYS)})")
+        if key not in BUDGET_KEYS:
+            report(f"'sections.{key}': unknown section (expected one of {', '.join(BUDGET_KEYS)})")
         elif isinstance(value, bool) or not isinstance(value, int):
             report(f"'sections.{key}': expected a whole number of items, got {value!r}")
         elif value < 0 or value > 50:

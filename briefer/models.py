@@ -86,9 +86,22 @@ class Source:
 
 
 @dataclass(frozen=True)
+class TimelineEntry:
+    """One dated event of the story: the sentence verbatim, shown at its date's precision."""
+
+    date_label: str  # "31 Oct 2025", "week of 20 Oct 2025", "Aug 2025", "2025"
+    sort_key: str  # ISO text that sorts chronologically: 2025-10-31, 2025-08, 2025
+    text: str
+    citations: tuple[int, ...]  # source numbers
+    score: float  # importance; gives way on a full page like any other item
+
+
+@dataclass(frozen=True)
 class Brief:
     title: str
     date: dt.date
     sections: tuple[Section, ...]
     sources: tuple[Source, ...]
     warnings: tuple[str, ...] = field(default=())
+    timeline: tuple[TimelineEntry, ...] = ()  # the story's dated events, oldest first
+

@@ -60,6 +60,12 @@ def long_date(value) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
+def first_words(text: str, count: int) -> str:
+    """The sentence's opening words, marked as cut: a compact, still verbatim, reference."""
+    words = str(text).split()
+    return " ".join(words[:count]) + (" …" if len(words) > count else "")
+
+
 # --- Templates -----------------------------------------------------------------------
 def template_environment(templates: Path, audience: str, autoescape: bool) -> SandboxedEnvironment:
     """Audience folder first, then default/; "default/<name>" always names the complete original."""
@@ -75,6 +81,7 @@ def template_environment(templates: Path, audience: str, autoescape: bool) -> Sa
     )
     environment.filters["md"] = escape_markdown
     environment.filters["longdate"] = long_date
+    environment.filters["first_words"] = first_words
     return environment
 
 

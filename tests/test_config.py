@@ -9,7 +9,8 @@ def test_empty_config_means_defaults(tmp_path):
     path.write_text("")
     config = load_config(path)
     assert config.page_size == "A4" and config.sources == tmp_path / "seeds"
-    assert config.section_budgets == {"background": 3, "key_facts": 5, "outcomes": 3, "open_questions": 3}
+    assert config.section_budgets == {"background": 3, "key_facts": 5, "outcomes": 3, "open_questions": 3,
+                                      "timeline": 4}
 
 
 def test_every_problem_reported_at_once_naming_key_and_file(tmp_path):

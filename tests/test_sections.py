@@ -1,0 +1,173 @@
+"""Sections by meaning, forecasts overtaken by later reports, section order, and the labelled set."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from briefer.build import load_corpus
+from briefer.compose import compose, item_count, keep_top, renumber
+from briefer.config import DEFAULT_BUDGETS
+from briefer.models import Brief, BriefItem, Section, Source, TimelineEntry
+from briefer.rank import rank
+from briefer.sections import (BACKGROUND, KEY_FACTS, NONE, OPEN_QUESTIONS, OUTCOMES, Statement, classify,
+                              classify_one, overtaken)
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+OCT_30, NOV_1 = dt.date(2025, 10, 30), dt.date(2025, 11, 1)
+
+
+def one(text: str, reference: dt.date | None = NOV_1, position: int = 5) -> str:
+    return classify_one(Statement(text, 1, reference, position), NOV_1)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("India and the US on Friday signed a 10-year framework to deepen defence ties.", OUTCOMES),
+    ("Both leaders agreed to work together to address challenges, the ministry said.", OUTCOMES),
+    ("Singh had earlier planned to visit Washington in August, but the trip was cancelled.", BACKGROUND),
+    ("The two sides signed a supply arrangement in August 2024.", BACKGROUND),
+    ("The trade talks were stalled after Trump hit Indian goods with tariffs.", BACKGROUND),
+    ("Both leaders are hopeful that the agreement will be finalized soon.", OPEN_QUESTIONS),
+    ("It was not known where Annan will meet Gadhafi.", OPEN_QUESTIONS),
+    ("The meeting could lay the foundation for a future bilateral visit, an official noted.", OPEN_QUESTIONS),
+    ("The officials declined to be named because they were not authorized to speak.", NONE),
+    ("Observers note that both governments have strong incentives to stabilise ties.", NONE),
+    ("Meeting Plus in Kuala Lumpur.", NONE),
+    ("The discussion will take place on the sidelines of the ASEAN Defence Ministers’", NONE),
+    ("We're enhancing our coordination, info sharing, and tech cooperation.", NONE),
+    ("The summit will focus on regional security and maritime cooperation.", NONE),
+])
+def test_sentences_on_their_own(text, expected):
+    assert one(text) == expected
+
+
+def test_the_lead_reports_key_facts_and_purpose_is_a_key_fact():
+    assert one("The ministers met in Kuala Lumpur on Monday to discuss trade.", position=0) == KEY_FACTS
+    assert one("Officials said the talks are aimed at easing the strain on ties.") == KEY_FACTS
+
+
+def test_an_outcome_in_an_older_article_is_not_the_newest_outcome():
+    statement = Statement("The two sides signed a memorandum on liaison officers.", 1, OCT_30, 5)
+    assert classify_one(statement, NOV_1) == KEY_FACTS
+    assert classify_one(statement, OCT_30) == OUTCOMES
+
+
+# --- Forecasts overtaken -------------------------------------------------------------------
+FORECAST = "Defence Minister Singh is set to meet his counterpart Hegseth in Malaysia on Friday to ease the strain."
+AIRCRAFT = "The talks are expected to include a review of plans to purchase six patrol aircraft for the navy."
+REPORT = "Singh and Hegseth met in Malaysia on Friday and signed a 10-year defence framework."
+
+
+def story(*statements: tuple[str, int, dt.date | None]) -> list[Statement]:
+    return [Statement(text, article, date, position) for position, (text, article, date) in enumerate(statements)]
+
+
+def test_a_forecast_reported_done_later_is_overtaken():
+    statements = story((FORECAST, 1, OCT_30), (AIRCRAFT, 1, OCT_30), (REPORT, 2, NOV_1))
+    assert overtaken(statements) == {0}
+    assert classify(statements) == (NONE, OPEN_QUESTIONS, OUTCOMES)
+
+
+def test_a_forecast_nobody_reports_stays_an_open_question():
+    statements = story((FORECAST, 1, OCT_30), ("Officials in Delhi praised the weather on Saturday.", 2, NOV_1))
+    assert overtaken(statements) == frozenset()
+    assert classify(statements)[0] == OPEN_QUESTIONS
+
+
+def test_a_report_written_before_the_forecast_day_cannot_overtake_it():
+    early = dt.date(2025, 10, 29)
+    statements = story((FORECAST.replace("on Friday", "on Nov. 7"), 1, OCT_30), (REPORT, 2, early))
+    assert overtaken(statements) == frozenset()
+    # Nor can an article dated before the forecast's own article, nor an undated one.
+    assert overtaken(story((FORECAST, 1, NOV_1), (REPORT, 2, OCT_30))) == frozenset()
+    assert overtaken(story((FORECAST, 1, OCT_30), (REPORT, 2, None))) == frozenset()
+
+
+def test_a_later_forecast_is_no_report():
+    statements = story((FORECAST, 1, OCT_30), ("Singh and Hegseth will meet in Malaysia on Friday.", 2, NOV_1))
+    assert overtaken(statements) == frozenset()
+
+
+# --- The seeds -------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def seeds_brief() -> Brief:
+    corpus, _ = load_corpus(SEEDS)
+    return compose(corpus, rank(corpus, 900), "t", dict(DEFAULT_BUDGETS))
+
+
+def texts(brief: Brief, key: str) -> list[str]:
+    return [item.text for s in brief.sections if s.key == key for item in s.items]
+
+
+def test_seeds_outcomes_report_the_signing(seeds_brief):
+    outcomes = " ".join(texts(seeds_brief, OUTCOMES))
+    assert "signed a 10-year framework" in outcomes and "Kuala Lumpur" in outcomes
+
+
+def test_seeds_background_keeps_the_tariff_dispute_and_the_cancelled_visit(seeds_brief):
+    background = " ".join(texts(seeds_brief, BACKGROUND))
+    assert "tariffs" in background and "50 percent" in background
+    assert "August" in background and "cancelled" in background
+
+
+def test_seeds_open_questions_list_what_is_still_open(seeds_brief):
+    open_questions = " ".join(texts(seeds_brief, OPEN_QUESTIONS))
+    assert "aircraft" in open_questions
+    assert "bilateral visit" in open_questions
+    assert "agreement will be finalized" in open_questions or "trade deal" in open_questions
+
+
+def test_seeds_brief_presents_no_overtaken_forecast_as_news(seeds_brief):
+    shown = [item.text for s in seeds_brief.sections for item in s.items] + [e.text for e in seeds_brief.timeline]
+    assert not any(phrase in text for text in shown for phrase in ("set to meet", "scheduled to meet"))
+
+
+def test_items_within_a_section_read_in_time_order(seeds_brief):
+    background = texts(seeds_brief, BACKGROUND)
+    august = next(i for i, t in enumerate(background) if "in August" in t)
+    last_week = next(i for i, t in enumerate(background) if "last week" in t)
+    assert august < last_week
+
+
+# --- Page fitting with timeline entries ----------------------------------------------------
+def test_keep_top_lets_timeline_entries_give_way_and_renumbers_their_citations():
+    item = BriefItem("A.", (3,), 1, 5.0)
+    brief = Brief(
+        title="t", date=NOV_1,
+        sections=(Section("outcomes", "Outcomes", (item,)),),
+        sources=tuple(Source(n, f"s{n}", None, None, f"{n}.txt", None) for n in (1, 2, 3)),
+        timeline=(TimelineEntry("Aug 2025", "2025-08", "B.", (1,), 1.0),
+                  TimelineEntry("31 Oct 2025", "2025-10-31", "C.", (2, 3), 9.0)),
+    )
+    assert item_count(brief) == 3
+    fitted = renumber(keep_top(brief, 2))
+    assert [e.text for e in fitted.timeline] == ["C."]
+    assert fitted.timeline[0].citations == (1, 2) and fitted.sections[0].items[0].citations == (2,)
+    assert [s.title for s in fitted.sources] == ["s2", "s3"]
+
+
+# --- The labelled set ----------------------------------------------------------------------
+def load_benchmark():
+    spec = importlib.util.spec_from_file_location("sections_accuracy", ROOT / "benchmarks" / "sections_accuracy.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# Measured: 0.830 overall (tuned-on stories 0.890, held-out cluster d31043t 0.484); a small margin
+# below, so a regression fails and a segmenter change that shifts a few sentences does not.
+MIN_ACCURACY = 0.80
+
+
+def test_classifier_accuracy_on_the_labelled_set_does_not_regress():
+    benchmark = load_benchmark()
+    records = benchmark.load_records()
+    assert len(records) >= 200 and {r["label"] for r in records} <= {BACKGROUND, KEY_FACTS, OUTCOMES,
+                                                                      OPEN_QUESTIONS, NONE}
+    predicted = benchmark.predict(records)
+    correct = sum(r["label"] == p for r, p in zip(records, predicted))
+    assert correct / len(records) >= MIN_ACCURACY

@@ -1,0 +1,183 @@
+"""Date resolution, article dating and the timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from briefer.build import load_corpus
+from briefer.compose import compose
+from briefer.config import DEFAULT_BUDGETS
+from briefer.rank import rank
+from briefer.timeline import DAY, MONTH, REWRITE, TEXT, WEEK, YEAR, article_dates, resolve_dates
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+THURSDAY = dt.date(2025, 10, 30)
+SATURDAY = dt.date(2025, 11, 1)
+
+
+def only(text: str, reference: dt.date | None = THURSDAY):
+    mentions = resolve_dates(text, reference)
+    assert len(mentions) == 1, mentions
+    return mentions[0]
+
+
+@pytest.mark.parametrize("text, reference, expected", [
+    ("Singh is set to meet Hegseth in Malaysia on Friday.", THURSDAY, dt.date(2025, 10, 31)),
+    ("India and the US on Friday signed a framework.", SATURDAY, dt.date(2025, 10, 31)),
+    ("The ministers met on Friday in Kuala Lumpur.", THURSDAY, dt.date(2025, 10, 24)),
+    ("Jaishankar and Rubio met in Kuala Lumpur on Monday.", THURSDAY, dt.date(2025, 10, 27)),
+    ("The talks will resume on Monday.", THURSDAY, dt.date(2025, 11, 3)),
+    ("Singh is set to meet Hegseth in Malaysia on Oct. 31 to ease the strain.", THURSDAY, dt.date(2025, 10, 31)),
+    ("He will deliver a formal address on 1 November.", THURSDAY, dt.date(2025, 11, 1)),
+    ("Scheduled for November 1, the summit will focus on security.", THURSDAY, dt.date(2025, 11, 1)),
+    ("Lynch held talks with Indian officials on September 16.", SATURDAY, dt.date(2025, 9, 16)),
+    ("The bombing on Dec. 21, 1988 killed 270 people.", None, dt.date(1988, 12, 21)),
+    ("It was a pleasure to meet him this morning.", THURSDAY, THURSDAY),
+    ("The minister left two days ago.", THURSDAY, dt.date(2025, 10, 28)),
+    ("The Cabinet resigned after last Thursday's vote.", THURSDAY, dt.date(2025, 10, 23)),
+])
+def test_days(text, reference, expected):
+    mention = only(text, reference)
+    assert (mention.precision, mention.value) == (DAY, expected)
+    assert text[mention.start:mention.end] == mention.text
+
+
+def test_a_year_less_date_told_in_the_past_is_the_last_one():
+    assert only("Trump, speaking in South Korea on Oct. 29 during a tour, said he wanted a deal.").value \
+        == dt.date(2025, 10, 29)
+    assert only("In December, the ministry said it would cut rates.").value == (2024, 12)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("U.S. sanctions last week on Moscow's top two crude exporters.", dt.date(2025, 10, 20)),
+    ("He said this week that talks went well.", dt.date(2025, 10, 27)),
+    ("Speaking in South Korea earlier this week, Trump praised India.", dt.date(2025, 10, 27)),
+    ("The ministers will meet again next week.", dt.date(2025, 11, 3)),
+])
+def test_weeks_are_their_monday(text, expected):
+    mention = only(text)
+    assert (mention.precision, mention.value, mention.label) == (WEEK, expected, f"week of {expected.day} {expected:%b %Y}")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Singh had earlier planned to meet Hegseth in Washington in August, but the trip was cancelled.", (2025, 8)),
+    ("The summit will be held in March.", (2026, 3)),  # future: the next March
+    ("In December the ministry raised rates.", (2024, 12)),  # past: December would be ahead
+    ("The two sides signed the arrangement in August 2024.", (2024, 8)),
+    ("Relations have been under pressure since August, when tariffs doubled.", (2025, 8)),
+])
+def test_months(text, expected):
+    mention = only(text)
+    assert (mention.precision, mention.value) == (MONTH, expected)
+    assert mention.label == dt.date(expected[0], expected[1], 1).strftime("%b %Y")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tariffs were imposed earlier this year.", 2025),
+    ("Last year, the two sides also signed a memorandum.", 2024),
+    ("With elections in both nations next year, neither wants to look weak.", 2026),
+    ("Libya has been under sanctions since 1992.", 1992),
+])
+def test_years(text, expected):
+    mention = only(text)
+    assert (mention.precision, mention.value, mention.label) == (YEAR, expected, str(expected))
+
+
+def test_relative_expressions_need_a_reference_date():
+    assert resolve_dates("They met on Friday and will meet again next week, in August.", None) == ()
+
+
+def test_not_dates():
+    assert resolve_dates("May the talks go well; the 1975-90 civil war ended.", THURSDAY) == ()
+    assert resolve_dates("He spent $2025 on 12 tickets.", THURSDAY) == ()
+
+
+def test_mentions_come_in_text_order_without_overlaps():
+    mentions = resolve_dates("On Monday, after talks in August 2024 and last week, they signed on Oct. 31.", THURSDAY)
+    assert [m.text for m in mentions] == ["On Monday", "August 2024", "last week", "Oct. 31"]
+
+
+# --- Article dates ---------------------------------------------------------------------------
+def write(folder: Path, articles: dict[str, str]) -> Path:
+    folder.mkdir()
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+REPORT = [
+    "Indian Defence Minister Rajnath Singh is set to meet his U.S. counterpart Pete Hegseth in Malaysia on Oct. 31 to ease the strain on ties, two officials said.",
+    "The talks on the sidelines of the regional defence ministers' meeting are expected to include a review of plans to buy six patrol aircraft for the navy.",
+    "Singh had earlier planned to visit Washington in August, but the trip was cancelled after tariffs on Indian goods were doubled to 50 percent that month.",
+    "Trump, speaking in South Korea on Oct. 29 during a tour of Asia, said that he wanted to reach a trade deal with India.",
+    "Singh is expected to deliver remarks at the regional meeting on Nov. 1, the defence ministry said.",
+]
+
+
+def test_an_undated_report_is_dated_by_the_days_it_reports_and_announces(tmp_path):
+    folder = write(tmp_path / "s", {
+        "a.txt": "\n\n".join(REPORT),
+        "b.txt": "date: 2025-11-03\n\nThe ministers met in Kuala Lumpur on Friday and signed a framework for defence cooperation in 2025.",
+    })
+    corpus, _ = load_corpus(folder)
+    dates = article_dates(corpus)
+    # Reports Oct. 29 as past and Oct. 31 as ahead: written Oct. 29-30; the latest day is taken.
+    assert dates[1].date == dt.date(2025, 10, 30) and dates[1].basis == TEXT
+
+
+def test_an_undated_rewrite_takes_its_dated_twin_s_date(tmp_path):
+    rewrite = [s.replace("Oct. 31", "Friday").replace("on Oct. 29", "earlier this week") for s in REPORT]
+    folder = write(tmp_path / "s", {
+        "a.txt": "date: 2025-10-28\n\n" + "\n\n".join(REPORT[:2] + REPORT[2:3]),
+        "b.txt": "\n\n".join(rewrite[:3]),
+    })
+    corpus, _ = load_corpus(folder)
+    assert corpus.origin_of[1] == corpus.origin_of[2]
+    assert article_dates(corpus)[2].date == dt.date(2025, 10, 28)
+    assert article_dates(corpus)[2].basis == REWRITE
+
+
+def test_a_text_with_nothing_to_go_on_stays_undated(tmp_path):
+    folder = write(tmp_path / "s", {"a.txt": "The ministers met in Kuala Lumpur on Monday to discuss trade and security."})
+    corpus, _ = load_corpus(folder)
+    assert article_dates(corpus)[1].date is None
+    assert not any(m.precision == DAY for m in resolve_dates(corpus.items[0].text, article_dates(corpus)[1].date))
+
+
+def test_the_seeds_undated_rewrites_take_the_reuters_report_s_date():
+    corpus, _ = load_corpus(SEEDS)
+    dates = {c.article.path[:3]: article_dates(corpus)[c.article.number] for c in corpus.articles}
+    assert dates["000"].date == dates["002"].date == dt.date(2025, 10, 30)
+    assert dates["003"].date is None  # nothing in it says when
+
+
+# --- Timeline on the seeds -------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def seeds_brief():
+    corpus, _ = load_corpus(SEEDS)
+    return compose(corpus, rank(corpus, 900), "t", dict(DEFAULT_BUDGETS))
+
+
+def test_seeds_timeline_places_the_signing_and_the_tariff_increase(seeds_brief):
+    timeline = seeds_brief.timeline
+    assert 0 < len(timeline) <= DEFAULT_BUDGETS["timeline"]
+    assert [e.sort_key for e in timeline] == sorted(e.sort_key for e in timeline)
+    signing = [e for e in timeline if e.sort_key == "2025-10-31"]
+    assert signing and "signed" in signing[0].text and "Kuala Lumpur" in signing[0].text
+    assert signing[0].date_label == "31 Oct 2025"
+    august = [e for e in timeline if e.sort_key == "2025-08"]
+    assert august and august[0].date_label == "Aug 2025"
+    assert "tariffs" in august[0].text and "50 percent" in august[0].text
+
+
+def test_seeds_timeline_shows_no_forecast_whose_day_has_passed(seeds_brief):
+    assert not any("set to meet" in e.text or "scheduled to meet" in e.text for e in seeds_brief.timeline)
+
+
+def test_timeline_citations_are_renumbered_with_the_sources(seeds_brief):
+    numbers = {s.number for s in seeds_brief.sources}
+    assert numbers == set(range(1, len(numbers) + 1))
+    assert all(set(e.citations) <= numbers for e in seeds_brief.timeline)
