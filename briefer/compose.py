@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from .config import SECTION_KEYS, SECTION_TITLES
+from .corroboration import prefer_corroborated
+from .disagree import find_disagreements
+from .figures import key_figures
 from .models import Brief, BriefItem, Corpus, Section, Source
+from .quotes import key_quotes
 from .rank import Ranking
 
 # First-pass cues; a sentence takes the first section whose cue it shows.
@@ -48,6 +53,7 @@ def brief_date(corpus: Corpus, override: dt.date | None) -> dt.date:
 def compose(corpus: Corpus, ranking: Ranking, title: str, budgets: dict[str, int],
             date: dt.date | None = None) -> Brief:
     """All candidate items, up to each section's budget, most important first within a section."""
+    ranking = prefer_corroborated(corpus, ranking)
     chosen: dict[str, list[BriefItem]] = {key: [] for key in SECTION_KEYS}
     for index in ranking.order:
         item = corpus.items[index]
@@ -66,48 +72,93 @@ def compose(corpus: Corpus, ranking: Ranking, title: str, budgets: dict[str, int
                date=c.article.date, path=c.article.path, url=c.article.url)
         for c in corpus.articles
     )
-    return renumber(Brief(title=title, date=brief_date(corpus, date), sections=sections, sources=sources))
+    item_scores = sorted((i.score for section in sections for i in section.items), reverse=True)
+    return renumber(Brief(
+        title=title, date=brief_date(corpus, date), sections=sections, sources=sources,
+        disagreements=tuple(replace(d, score=placed_score(item_scores, "disagreements", k))
+                            for k, d in enumerate(find_disagreements(corpus))),
+        quotes=tuple(replace(q, score=placed_score(item_scores, "quotes", k))
+                     for k, q in enumerate(key_quotes(corpus.articles, corpus.origin_of))),
+        figures=tuple(replace(f, score=placed_score(item_scores, "figures", k))
+                      for k, f in enumerate(key_figures(corpus))),
+    ))
+
+
+# Where the k-th element of each kind stands among the items when a full page sheds the
+# least important: worth as much as the item ranked first + step * k. A disagreement is
+# as important as the best facts; a figure (one short table row) ranks with the 3rd item and
+# every 2nd place after; a quote (several lines) with the 6th and every 4th place after.
+PLACES = {"disagreements": (0, 2), "figures": (2, 2), "quotes": (5, 4)}
+
+
+def placed_score(item_scores: list[float], kind: str, k: int) -> float:
+    first, step = PLACES[kind]
+    rank = first + step * k
+    if not item_scores:
+        return 1.0 / (1 + rank)
+    return item_scores[min(rank, len(item_scores) - 1)]
 
 
 def renumber(brief: Brief) -> Brief:
-    """Keep only the sources the items cite, numbered 1.. in their original order."""
-    cited = sorted({n for section in brief.sections for item in section.items for n in item.citations})
+    """Keep only the sources something in the brief cites, numbered 1.. in their original order."""
+    cited = sorted({n for citations in _all_citations(brief) for n in citations})
     new_number = {old: new for new, old in enumerate(cited, start=1)}
+
+    def renumbered(citations: tuple[int, ...]) -> tuple[int, ...]:
+        return tuple(new_number[n] for n in citations)
+
     sections = tuple(
-        Section(
-            key=s.key, title=s.title,
-            items=tuple(
-                BriefItem(text=i.text, citations=tuple(new_number[n] for n in i.citations),
-                          origins=i.origins, score=i.score)
-                for i in s.items
-            ),
-        )
+        replace(s, items=tuple(replace(i, citations=renumbered(i.citations)) for i in s.items))
         for s in brief.sections
     )
-    sources = tuple(
-        Source(number=new_number[s.number], title=s.title, outlet=s.outlet, date=s.date,
-               path=s.path, url=s.url)
-        for s in brief.sources if s.number in new_number
+    sources = tuple(replace(s, number=new_number[s.number]) for s in brief.sources if s.number in new_number)
+    return replace(
+        brief, sections=sections, sources=sources,
+        disagreements=tuple(
+            replace(d, claims=tuple(replace(c, citations=renumbered(c.citations)) for c in d.claims))
+            for d in brief.disagreements
+        ),
+        quotes=tuple(replace(q, citations=renumbered(q.citations)) for q in brief.quotes),
+        figures=tuple(replace(f, citations=renumbered(f.citations)) for f in brief.figures),
     )
-    return Brief(title=brief.title, date=brief.date, sections=sections, sources=sources,
-                 warnings=brief.warnings)
+
+
+def _all_citations(brief: Brief):
+    for section in brief.sections:
+        for item in section.items:
+            yield item.citations
+    for disagreement in brief.disagreements:
+        for claim in disagreement.claims:
+            yield claim.citations
+    for element in brief.quotes + brief.figures:
+        yield element.citations
+
+
+def _elements(brief: Brief) -> list[tuple[float, tuple]]:
+    """(score, identity) of everything that may give way on a full page; headings never do."""
+    elements = [(item.score, (0, si, ii)) for si, s in enumerate(brief.sections) for ii, item in enumerate(s.items)]
+    for kind, group in enumerate((brief.disagreements, brief.figures, brief.quotes), start=1):
+        elements.extend((element.score, (kind, k)) for k, element in enumerate(group))
+    return elements
 
 
 def keep_top(brief: Brief, count: int) -> Brief:
-    """The brief with only its `count` most important items; headings always stay."""
-    ranked = sorted(
-        ((item.score, -si, -ii) for si, s in enumerate(brief.sections) for ii, item in enumerate(s.items)),
-        reverse=True,
-    )
-    kept = {(-si, -ii) for _, si, ii in ranked[:count]}
+    """The brief with only its `count` most important elements (items, disagreements, figures,
+    quotes); section headings always stay. Ties keep items first, then the earlier element."""
+    ranked = sorted(_elements(brief), key=lambda e: (-e[0], e[1]))
+    kept = {identity for _, identity in ranked[:count]}
     sections = tuple(
-        Section(key=s.key, title=s.title,
-                items=tuple(item for ii, item in enumerate(s.items) if (si, ii) in kept))
+        replace(s, items=tuple(item for ii, item in enumerate(s.items) if (0, si, ii) in kept))
         for si, s in enumerate(brief.sections)
     )
-    return Brief(title=brief.title, date=brief.date, sections=sections, sources=brief.sources,
-                 warnings=brief.warnings)
+    return replace(
+        brief, sections=sections,
+        disagreements=tuple(d for k, d in enumerate(brief.disagreements) if (1, k) in kept),
+        figures=tuple(f for k, f in enumerate(brief.figures) if (2, k) in kept),
+        quotes=tuple(q for k, q in enumerate(brief.quotes) if (3, k) in kept),
+    )
 
 
 def item_count(brief: Brief) -> int:
-    return sum(len(s.items) for s in brief.sections)
+    """Everything that may give way on a full page."""
+    return len(_elements(brief))
