@@ -73,14 +73,16 @@ def compose(corpus: Corpus, ranking: Ranking, title: str, budgets: dict[str, int
         for c in corpus.articles
     )
     item_scores = sorted((i.score for section in sections for i in section.items), reverse=True)
+    disagreements = find_disagreements(corpus)
+    disputed = frozenset(claim.text for d in disagreements for claim in d.claims)
     return renumber(Brief(
         title=title, date=brief_date(corpus, date), sections=sections, sources=sources,
         disagreements=tuple(replace(d, score=placed_score(item_scores, "disagreements", k))
-                            for k, d in enumerate(find_disagreements(corpus))),
+                            for k, d in enumerate(disagreements)),
         quotes=tuple(replace(q, score=placed_score(item_scores, "quotes", k))
                      for k, q in enumerate(key_quotes(corpus.articles, corpus.origin_of))),
         figures=tuple(replace(f, score=placed_score(item_scores, "figures", k))
-                      for k, f in enumerate(key_figures(corpus))),
+                      for k, f in enumerate(key_figures(corpus, disputed))),
     ))
 
 

@@ -49,11 +49,17 @@ def _best_label(mentions: list[_Mention]) -> str:
                                           and " for " not in label, len(label), label))
 
 
-def key_figures(corpus: Corpus) -> tuple[Figure, ...]:
-    """A handful of figures, the most corroborated first, each stated by its sources verbatim."""
+def key_figures(corpus: Corpus, disputed: frozenset[str] = frozenset()) -> tuple[Figure, ...]:
+    """A handful of figures, the most corroborated first, each stated by its sources verbatim.
+
+    Sentences in `disputed` (the claims of "Where sources disagree") give no figure: a value
+    the sources contest is not stated as a fact in the table.
+    """
     groups: dict[tuple, list[_Mention]] = defaultdict(list)
     for item in corpus.items:
         for member in item.members:
+            if member.text in disputed:
+                continue
             for quantity in quantities(member.text):
                 if _counts_something(quantity):
                     groups[_figure_key(quantity)].append(

@@ -284,13 +284,18 @@ def article_quotes(article: CleanArticle) -> list[Found]:
 
 
 def key_quotes(articles: tuple[CleanArticle, ...], origin_of: dict[int, int]) -> tuple[Quote, ...]:
-    """The quotations that matter most: named speakers first, then the most widely carried."""
+    """The quotations that matter most: named speakers first, the story's principals (named by
+    the most articles) before others, then the most widely carried."""
     found = [quote for article in articles for quote in article_quotes(article)]
     groups = _merge_duplicates(found)
+    texts = [" ".join(article.paragraphs) for article in articles]
+    prominence = {speaker: sum(1 for text in texts if re.search(rf"\b{re.escape(speaker.split()[-1])}\b", text))
+                  for speaker in {q.speaker for q in found}}
     ranked = sorted(
         groups,
-        key=lambda g: (-max(q.weight for q in g), -len({origin_of[q.article] for q in g}),
-                       -len({q.article for q in g}), min((q.article, q.order) for q in g)),
+        key=lambda g: (-max(q.weight for q in g), -max(prominence[q.speaker] for q in g),
+                       -len({origin_of[q.article] for q in g}), -len({q.article for q in g}),
+                       min((q.article, q.order) for q in g)),
     )
     chosen: list[Quote] = []
     per_speaker: Counter = Counter()

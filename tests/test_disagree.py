@@ -91,6 +91,8 @@ def test_count_and_date_disagreements_are_listed_with_both_claims_and_citations(
     # The section sits between Outcomes and Open questions, and is in the HTML too.
     assert markdown.index("## Outcomes") < markdown.index(SECTION) < markdown.index("## Open questions")
     assert "<h2>Where sources disagree</h2>" in result.rendered.html
+    # A contested value is not stated as a fact in the key-figures table.
+    assert not any("patrol aircraft" in f.label for f in result.rendered.brief.figures)
 
 
 def test_agreement_in_other_words_is_not_a_disagreement(build_brief, tmp_path):
