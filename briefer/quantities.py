@@ -325,12 +325,12 @@ def conflicting_slots(first: list[Quantity], second: list[Quantity]) -> list[tup
     return pairs
 
 
-# Qualifiers that name a different part of a whole: "25% reciprocal tariffs" is not
-# "the 50 percent tariff"; "an additional duty" is not "the duty".
+# Qualifiers that name a different part of a whole or a different measure: "25% reciprocal
+# tariffs" is not "the 50 percent tariff"; "19 nautical miles" is "22 miles".
 PART_QUALIFIERS = frozenset(
     "additional extra further more other another reciprocal new old remaining initial first second third"
     " final previous earlier existing current total overall combined base baseline retaliatory punitive"
-    " penalty annual monthly daily weekly".split()
+    " penalty annual monthly daily weekly nautical square cubic metric".split()
 )
 
 

@@ -154,3 +154,18 @@ def test_seed_articles_show_no_false_disagreement(seed_corpus):
     # (others); Friday 31 October in one and Oct. 31 in another; a Monday meeting of two other
     # ministers. None of it is a conflict.
     assert find_disagreements(seed_corpus) == ()
+
+
+def test_the_day_of_a_statement_is_not_the_day_of_the_event():
+    from briefer.disagree import event_dates
+
+    published = dt.date(2025, 3, 8)
+    assert event_dates("The ministry said Tuesday that the talks had failed.", published) == []
+    assert event_dates("Marek announced on Friday that talks had failed.", published) == []
+    (met,) = event_dates("Holt and Marek met on Monday, the ministry said Tuesday.", published)
+    assert met.written == "Monday"
+
+
+def test_a_measure_in_other_units_is_a_different_slot():
+    assert not sentences_disagree("The yacht rolled over 22 miles south of the island.",
+                                  "The yacht rolled over 19 nautical miles south of the island.")
