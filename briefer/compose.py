@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from .config import SECTION_KEYS, SECTION_TITLES
-from .models import Brief, BriefItem, Corpus, Section, Source, TimelineEntry
+from .corroboration import prefer_corroborated
+from .disagree import find_disagreements
+from .figures import key_figures
+from .models import Brief, BriefItem, Corpus, Section, Source
+from .quotes import key_quotes
 from .rank import Ranking
 from .sections import assign_sections, classify, overtaken, statements_of
 from .timeline import article_dates, build_timeline
-
 
 def brief_date(corpus: Corpus, override: dt.date | None) -> dt.date:
     """The given date, else the newest article's, else today's."""
@@ -22,7 +26,9 @@ def brief_date(corpus: Corpus, override: dt.date | None) -> dt.date:
 def compose(corpus: Corpus, ranking: Ranking, title: str, budgets: dict[str, int],
             date: dt.date | None = None) -> Brief:
     """The ranked items in the sections their meaning gives them (forecasts a later report
-    overtook left out), up to each section's budget, each section in time order; the timeline."""
+    overtook left out), up to each section's budget, each section in time order; the timeline,
+    disagreements, key quotes and key figures."""
+    ranking = prefer_corroborated(corpus, ranking)
     dates = article_dates(corpus)
     statements = statements_of(corpus, dates)
     gone = overtaken(statements)
@@ -39,64 +45,117 @@ def compose(corpus: Corpus, ranking: Ranking, title: str, budgets: dict[str, int
         for key in SECTION_KEYS
     )
     day = brief_date(corpus, date)
-    timeline = build_timeline(corpus, ranking.scores, dates, day, budgets.get("timeline", 0), gone)
     sources = tuple(
         Source(number=c.article.number, title=c.article.title, outlet=c.article.outlet,
                date=c.article.date, path=c.article.path, url=c.article.url)
         for c in corpus.articles
     )
-    return renumber(Brief(title=title, date=day, sections=sections, sources=sources, timeline=timeline))
+    item_scores = sorted((i.score for section in sections for i in section.items), reverse=True)
+    disagreements = find_disagreements(corpus)
+    disputed = frozenset(claim.text for d in disagreements for claim in d.claims)
+    return renumber(Brief(
+        title=title, date=day, sections=sections, sources=sources,
+        timeline=build_timeline(corpus, ranking.scores, dates, day, budgets.get("timeline", 0), gone),
+        disagreements=tuple(replace(d, score=placed_score(item_scores, "disagreements", k))
+                            for k, d in enumerate(disagreements)),
+        quotes=tuple(replace(q, score=placed_score(item_scores, "quotes", k))
+                     for k, q in enumerate(key_quotes(corpus.articles, corpus.origin_of))),
+        figures=tuple(replace(f, score=placed_score(item_scores, "figures", k))
+                      for k, f in enumerate(key_figures(corpus, disputed))),
+    ))
+
+
+# Where the k-th element of each kind stands among the items when a full page sheds the
+# least important: worth as much as the item ranked first + step * k. A disagreement is
+# as important as the best facts; a figure (one short table row) ranks with the 3rd item and
+# every 2nd place after; a quote (several lines) with the 6th and every 4th place after.
+PLACES = {"disagreements": (0, 2), "figures": (2, 2), "quotes": (5, 4)}
+
+
+def placed_score(item_scores: list[float], kind: str, k: int) -> float:
+    first, step = PLACES[kind]
+    rank = first + step * k
+    if not item_scores:
+        return 1.0 / (1 + rank)
+    return item_scores[min(rank, len(item_scores) - 1)]
 
 
 def renumber(brief: Brief) -> Brief:
-    """Keep only the sources the items and timeline entries cite, numbered 1.. in their original order."""
-    cited = sorted({n for section in brief.sections for item in section.items for n in item.citations}
-                   | {n for entry in brief.timeline for n in entry.citations})
+    """Keep only the sources something in the brief cites, numbered 1.. in their original order."""
+    cited = sorted({n for citations in _all_citations(brief) for n in citations})
     new_number = {old: new for new, old in enumerate(cited, start=1)}
+
+    def renumbered(citations: tuple[int, ...]) -> tuple[int, ...]:
+        return tuple(new_number[n] for n in citations)
+
     sections = tuple(
-        Section(
-            key=s.key, title=s.title,
-            items=tuple(
-                BriefItem(text=i.text, citations=tuple(new_number[n] for n in i.citations),
-                          origins=i.origins, score=i.score)
-                for i in s.items
-            ),
-        )
+        replace(s, items=tuple(replace(i, citations=renumbered(i.citations)) for i in s.items))
         for s in brief.sections
     )
-    sources = tuple(
-        Source(number=new_number[s.number], title=s.title, outlet=s.outlet, date=s.date,
-               path=s.path, url=s.url)
-        for s in brief.sources if s.number in new_number
+    sources = tuple(replace(s, number=new_number[s.number]) for s in brief.sources if s.number in new_number)
+    return replace(
+        brief, sections=sections, sources=sources,
+        disagreements=tuple(
+            replace(d, claims=tuple(replace(c, citations=renumbered(c.citations)) for c in d.claims))
+            for d in brief.disagreements
+        ),
+        timeline=tuple(replace(e, citations=renumbered(e.citations)) for e in brief.timeline),
+        quotes=tuple(replace(q, citations=renumbered(q.citations)) for q in brief.quotes),
+        figures=tuple(replace(f, citations=renumbered(f.citations)) for f in brief.figures),
     )
-    timeline = tuple(
-        TimelineEntry(date_label=e.date_label, sort_key=e.sort_key, text=e.text,
-                      citations=tuple(new_number[n] for n in e.citations), score=e.score)
-        for e in brief.timeline
-    )
-    return Brief(title=brief.title, date=brief.date, sections=sections, sources=sources,
-                 warnings=brief.warnings, timeline=timeline)
+
+
+def _all_citations(brief: Brief):
+    for section in brief.sections:
+        for item in section.items:
+            yield item.citations
+    for disagreement in brief.disagreements:
+        for claim in disagreement.claims:
+            yield claim.citations
+    for element in brief.timeline + brief.quotes + brief.figures:
+        yield element.citations
+
+
+def _elements(brief: Brief) -> list[tuple[float, tuple]]:
+    """(score, identity) of everything that may give way on a full page; headings never do."""
+    elements = [(item.score, (0, si, ii)) for si, s in enumerate(brief.sections) for ii, item in enumerate(s.items)]
+    for kind, group in enumerate((brief.disagreements, brief.figures, brief.quotes, brief.timeline), start=1):
+        elements.extend((element.score, (kind, k)) for k, element in enumerate(group))
+    return elements
+
+
+def _group(identity: tuple) -> tuple:
+    """Items group by section; every other kind is one group."""
+    return identity[:2] if identity[0] == 0 else identity[:1]
 
 
 def keep_top(brief: Brief, count: int) -> Brief:
-    """The brief with only its `count` most important items and timeline entries; headings stay.
+    """The brief with only its `count` most important elements (items, disagreements, figures,
+    quotes, timeline entries); section headings always stay.
 
-    Timeline entries compete with section items on score; ties go to the earlier place.
+    The best element of every section and block goes last, so a full page thins every part
+    before it empties one. Ties keep items first, then the earlier element.
     """
-    places = [(item.score, si, ii) for si, s in enumerate(brief.sections) for ii, item in enumerate(s.items)]
-    timeline_place = len(brief.sections)  # the timeline follows the sections
-    places += [(entry.score, timeline_place, ei) for ei, entry in enumerate(brief.timeline)]
-    ranked = sorted(places, key=lambda p: (-p[0], p[1], p[2]))
-    kept = {(si, ii) for _, si, ii in ranked[:count]}
+    elements = sorted(_elements(brief), key=lambda e: (-e[0], e[1]))
+    leaders: dict[tuple, tuple] = {}
+    for _, identity in elements:
+        leaders.setdefault(_group(identity), identity)
+    leading = set(leaders.values())
+    ranked = sorted(elements, key=lambda e: (e[1] not in leading, -e[0], e[1]))
+    kept = {identity for _, identity in ranked[:count]}
     sections = tuple(
-        Section(key=s.key, title=s.title,
-                items=tuple(item for ii, item in enumerate(s.items) if (si, ii) in kept))
+        replace(s, items=tuple(item for ii, item in enumerate(s.items) if (0, si, ii) in kept))
         for si, s in enumerate(brief.sections)
     )
-    timeline = tuple(entry for ei, entry in enumerate(brief.timeline) if (timeline_place, ei) in kept)
-    return Brief(title=brief.title, date=brief.date, sections=sections, sources=brief.sources,
-                 warnings=brief.warnings, timeline=timeline)
+    return replace(
+        brief, sections=sections,
+        disagreements=tuple(d for k, d in enumerate(brief.disagreements) if (1, k) in kept),
+        figures=tuple(f for k, f in enumerate(brief.figures) if (2, k) in kept),
+        quotes=tuple(q for k, q in enumerate(brief.quotes) if (3, k) in kept),
+        timeline=tuple(e for k, e in enumerate(brief.timeline) if (4, k) in kept),
+    )
 
 
 def item_count(brief: Brief) -> int:
-    return sum(len(s.items) for s in brief.sections) + len(brief.timeline)
+    """Everything that may give way on a full page."""
+    return len(_elements(brief))

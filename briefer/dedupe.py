@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
+from .disagree import sentences_disagree
 from .models import CleanArticle, Corpus, Item, Sentence
 from .text import content_words, jaccard, words
 
@@ -142,10 +143,15 @@ def _medoid(group: list[int], all_words: dict[int, set[str]]) -> int:
 
 def merge_sentences(sentences: list[Sentence], pairs: list[SentencePair],
                     origin_of: dict[int, int]) -> tuple[Item, ...]:
-    """Group near-identical sentences; each group's citation is checked against its representative."""
+    """Group near-identical sentences; each group's citation is checked against its representative.
+
+    Sentences that state different values ("six aircraft" / "eight aircraft") never share a
+    citation line, however alike their words: that is a disagreement, not a duplicate.
+    """
     groups = _UnionFind(len(sentences))
     for pair in pairs:
-        if pair.word_overlap >= NEAR_IDENTICAL:
+        if pair.word_overlap >= NEAR_IDENTICAL and not sentences_disagree(
+                sentences[pair.first].text, sentences[pair.second].text):
             groups.union(pair.first, pair.second)
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(sentences)):
@@ -155,8 +161,9 @@ def merge_sentences(sentences: list[Sentence], pairs: list[SentencePair],
     for group in members.values():
         while group:
             representative = _medoid(group, all_words)
-            close = [i for i in group if jaccard(all_words[i], all_words[representative]) >= NEAR_IDENTICAL
-                     or i == representative]
+            close = [i for i in group if i == representative or (
+                jaccard(all_words[i], all_words[representative]) >= NEAR_IDENTICAL
+                and not sentences_disagree(sentences[i].text, sentences[representative].text))]
             items.append(_item(sentences[representative], [sentences[i] for i in close], origin_of))
             group = [i for i in group if i not in close]
     items.sort(key=lambda item: (item.first.position, item.first.article))

@@ -67,6 +67,50 @@ class BriefItem:
     origins: int  # how many independent origins carry it
     score: float  # importance; the lowest-scoring item gives way first on a full page
 
+    @property
+    def sources_count(self) -> int:
+        return len(self.citations)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One side of a disagreement: a sentence verbatim and the value it states."""
+
+    text: str
+    value: str  # the conflicting words as written: "six", "on Friday"
+    citations: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """Sources from different origins state different values for one fact."""
+
+    what: str  # what the values measure, in the sources' words ("Boeing P8I aircraft", "date")
+    claims: tuple[Claim, ...]
+    score: float  # importance on the items' scale; gives way on a full page like an item
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quotation: the words inside the quotation marks, verbatim, and who said them."""
+
+    text: str
+    speaker: str  # as written, or the fullest form of that name in the article ("Rajnath Singh")
+    medium: str | None  # "on X", "in a statement"
+    citations: tuple[int, ...]
+    score: float
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number that matters and what it counts, the label in the source's own words."""
+
+    value: str  # "50%", "6", "10 years"
+    label: str  # "tariffs on Indian imports"
+    citations: tuple[int, ...]
+    origins: int
+    score: float
+
 
 @dataclass(frozen=True)
 class Section:
@@ -104,4 +148,6 @@ class Brief:
     sources: tuple[Source, ...]
     warnings: tuple[str, ...] = field(default=())
     timeline: tuple[TimelineEntry, ...] = ()  # the story's dated events, oldest first
-
+    disagreements: tuple[Disagreement, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    figures: tuple[Figure, ...] = ()

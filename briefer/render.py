@@ -115,7 +115,8 @@ def brief_context(brief: Brief, page_size: str) -> dict:
 
 
 # --- Markdown to HTML ----------------------------------------------------------------
-_markdown = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+# Tables on for the key-figures table; everything else stays plain CommonMark.
+_markdown = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
 
 
 def markdown_to_html(markdown: str) -> str:

@@ -57,3 +57,28 @@ def cli():
         )
 
     return run
+
+
+@pytest.fixture
+def build_brief(tmp_path, write_articles):
+    """Build Markdown/HTML/PDF from the given articles; returns the BuildResult."""
+    from briefer.build import build
+    from briefer.config import parse_config
+
+    def run(articles: dict[str, str]):
+        sources = write_articles(articles)
+        config = parse_config(
+            {"sources": str(sources), "output": str(tmp_path / "out"), "templates": str(TEMPLATES)},
+            None, tmp_path,
+        )
+        return build(config)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def seed_corpus():
+    from briefer.build import load_corpus
+
+    corpus, _ = load_corpus(SEEDS)
+    return corpus

@@ -1,0 +1,58 @@
+"""Key figures: numbers with what they count, labelled in the sources' own words."""
+
+from __future__ import annotations
+
+from briefer.figures import key_figures
+from briefer.quantities import display_value, quantities
+
+
+def test_quantities_read_number_unit_and_counted_noun():
+    (aircraft,) = quantities("India plans to buy six Boeing P-8I aircraft for the Indian Navy.")
+    assert (aircraft.value, aircraft.unit, aircraft.head, aircraft.label) == (
+        6, "count", "aircraft", "Boeing P-8I aircraft for the Indian Navy")
+    (framework,) = quantities("The two sides signed a 10-year framework on defence.")[1:]
+    assert (display_value(framework), framework.head, framework.label) == ("10 years", "framework",
+                                                                          "framework on defence")
+    (tariff,) = quantities("Trump doubled tariffs on Indian imports to 50 percent that month.")
+    assert (display_value(tariff), tariff.head, tariff.label, tariff.exact) == (
+        "50%", "tariff", "tariffs on Indian imports", False)
+    rounds, = quantities("So far, five rounds of discussions have been held.")
+    assert (rounds.value, rounds.label) == (5, "rounds of discussions")
+    money, = quantities("The deal is worth $3.5 billion over a decade.")
+    assert display_value(money) == "$3.5 billion"
+
+
+def test_dates_years_and_hedged_values_are_not_figures():
+    assert quantities("They meet on Oct. 31 and again on 1 November 2025.") == []
+    (bound,) = quantities("More than 40 ships took part.")
+    assert not bound.exact
+    (old, new) = quantities("Tariffs rose from 25% to 50% in August.")
+    assert not old.exact and new.changed_to
+
+
+def test_seed_figures_are_corroborated_extractive_and_cited(seed_corpus):
+    figures = key_figures(seed_corpus)
+    table = [(f.value, f.label, f.citations, f.origins) for f in figures]
+    assert table[0] == ("50%", "tariffs on Indian imports", (1, 2, 3, 4), 2)
+    assert ("6", "Boeing P8I aircraft for the Indian Navy", (1, 2, 3), 1) in table
+    assert ("10 years", "Framework for the US-India Major Defence Partnership", (5,), 1) in table
+    assert len(figures) <= 5
+    # Every label is words of a source sentence, verbatim.
+    text = " ".join(p for a in seed_corpus.articles for p in a.paragraphs)
+    assert all(f.label in text for f in figures)
+    # Small counts are grammar, not figures ("two officials", "the two sides").
+    assert not any(f.value in ("1", "2") for f in figures)
+
+
+def test_figures_table_in_the_built_brief(build_brief):
+    articles = {
+        "1.md": "---\ndate: 2025-05-02\n---\nThe port handled 4,200 containers in April, the authority said.\n\n"
+                "Dock workers plan a strike next week over pay.\n",
+        "2.md": "---\ndate: 2025-05-03\n---\nUnions representing dock workers said a strike could start on Monday.\n\n"
+                "Officials said the port handled 4,200 containers in April despite the dispute.\n",
+    }
+    result = build_brief(articles)
+    markdown = result.rendered.markdown
+    assert "| Figure | What it counts | Sources |" in markdown
+    assert "| 4,200 | containers | [[1](#source-1), [2](#source-2)] |" in markdown
+    assert "<table>" in result.rendered.html and "<td>containers</td>" in result.rendered.html
