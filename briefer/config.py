@@ -376,6 +376,8 @@ def _check_smtp(value: Any, base_dir: Path, report) -> SmtpConfig:
         report(f"'email.smtp.password_env': expected the name of an environment variable, got {password_env!r}")
     if ("username" in raw) != ("password_env" in raw):
         report("'email.smtp': 'username' and 'password_env' go together (both or neither)")
+    if username is not None and security == "none":
+        report("'email.smtp.security': a password is never sent unencrypted: use starttls or ssl with a username")
     ca_file = _check_text(raw.get("ca_file"), "email.smtp.ca_file", None, report)
     ca_path = base_dir / ca_file if ca_file else None
     if ca_path is not None and not ca_path.is_file():

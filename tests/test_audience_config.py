@@ -112,6 +112,8 @@ def test_every_problem_is_reported_at_once_by_key(tmp_path):
     ({"email": {"from": "a@b.org", "smtp": {"password_env": "1BAD", "username": "u"}}},
      "expected the name of an environment variable"),
     ({"email": "localhost"}, "'email': expected a mapping"),
+    ({"email": {"from": "a@b.org", "smtp": {"security": "none", "username": "u", "password_env": "P"}}},
+     "a password is never sent unencrypted"),
     ({"window_days": True}, "'window_days': expected a whole number"),
 ])
 def test_wrong_types_and_impossible_values(tmp_path, document, fragment):

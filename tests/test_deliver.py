@@ -258,7 +258,7 @@ def test_wrong_password_stops_with_one_line_exit_1_and_never_shows_it(
 
 
 def test_a_missing_password_variable_is_a_configuration_problem(project, capsys, monkeypatch):
-    config = project({"host": "127.0.0.1", "port": free_port(), "security": "none",
+    config = project({"host": "127.0.0.1", "port": free_port(), "security": "starttls",
                       "username": "briefer", "password_env": "TEST_SMTP_PASSWORD_UNSET"})
     monkeypatch.delenv("TEST_SMTP_PASSWORD_UNSET", raising=False)
     assert main(["send", "--config", str(config.path)]) == 2
@@ -369,3 +369,17 @@ def test_plain_text_has_bare_citations_and_no_markdown_syntax():
         "- New: One [1, 3]\n- Two_words [2]\n\n    1. Bottom [1]\n\nSources\n-------\n\n"
         "1. First, Outlet, undated, a.txt\n"
     )
+
+
+def test_a_recipient_refused_for_good_is_reported_and_the_others_are_recorded(project, servers):
+    handler = Recorder(rcpt_replies=["550 5.1.1 No such mailbox"])
+    server = servers(handler)
+    config = project({"host": "127.0.0.1", "port": server.port, "security": "none"})
+
+    with pytest.raises(DeliveryError, match="refused for office@example.org: 550 5.1.1 No such mailbox"):
+        send(config, audiences=["minister"])
+
+    assert [m["rcpt_tos"] for m in handler.messages] == [["deputy@example.org"]]
+    sent = json.loads((brief_folder(config, "minister") / "sent.json").read_text())
+    assert sent["deliveries"][0]["recipients"] == ["Deputy <deputy@example.org>"]
+    assert sent["deliveries"][0]["refused"] == {"office@example.org": "550 5.1.1 No such mailbox"}
