@@ -31,20 +31,38 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--sources", type=Path, help="folder of .txt/.md articles (overrides the config)")
     build.add_argument("--out", type=Path, help="output folder (overrides the config)")
     build.add_argument("--date", type=_date, help="the brief's date, YYYY-MM-DD (default: newest article's)")
+    build.add_argument("--audience", action="append", metavar="NAME",
+                       help="build only this audience (repeatable; default: every configured audience)")
+
+    new = commands.add_parser("new", help="create a briefing project: config, sources folder, example template")
+    new.add_argument("directory", type=Path, metavar="DIR")
+
+    send = commands.add_parser("send", help="email each audience's brief to its recipients")
+    send.add_argument("--config", type=Path, help="configuration file (default: ./config.yaml)")
+    send.add_argument("--out", type=Path, help="output folder holding the briefs (overrides the config)")
+    send.add_argument("--audience", action="append", metavar="NAME",
+                      help="send only this audience's brief (repeatable; default: every configured audience)")
+    send.add_argument("--date", type=_date, help="the brief's date, YYYY-MM-DD (default: each audience's newest)")
+    send.add_argument("--dry-run", action="store_true", help="write each message as a .eml file beside the brief")
+    send.add_argument("--force", action="store_true", help="send again a brief that was already sent")
     return top
 
 
-def run_build(args: argparse.Namespace) -> int:
+def _configured(args: argparse.Namespace):
     from dataclasses import replace
 
-    from .build import build
-
     config = load_config(args.config)
-    if args.sources:
+    if getattr(args, "sources", None):
         config = replace(config, sources=args.sources)
     if args.out:
         config = replace(config, output=args.out)
-    result = build(config, args.date)
+    return config
+
+
+def run_build(args: argparse.Namespace) -> int:
+    from .build import build
+
+    result = build(_configured(args), args.date, args.audience)
     for warning in result.warnings:
         print(f"briefer: warning: {warning}", file=sys.stderr)
     for path in result.paths:
@@ -52,7 +70,23 @@ def run_build(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"build": run_build}
+def run_new(args: argparse.Namespace) -> int:
+    from .scaffold import new_project
+
+    for path in new_project(args.directory):
+        print(path)
+    return 0
+
+
+def run_send(args: argparse.Namespace) -> int:
+    from .deliver import send
+
+    send(_configured(args), args.date, args.audience, dry_run=args.dry_run, force=args.force,
+         report=print)
+    return 0
+
+
+COMMANDS = {"build": run_build, "new": run_new, "send": run_send}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+import string
 from dataclasses import dataclass
+from email.utils import parseaddr
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from .errors import ConfigError
+from .resources import find_template_folder, template_search_path
 
 SECTION_KEYS = ("background", "key_facts", "outcomes", "open_questions")
 SECTION_TITLES = {
@@ -31,6 +36,9 @@ class Config:
     templates: Path  # folder holding default/ and audience overrides
     page_size: str
     section_budgets: dict[str, int]  # section key -> most items it may hold
+    window_days: int | None = None  # keep articles dated within this many days up to the brief's date
+    audiences: tuple[AudienceConfig, ...] = ()  # empty: the single audience "default"
+    email: EmailConfig | None = None
 
 
 def _problem_collector():
@@ -65,7 +73,8 @@ def _check_budgets(raw: Any, report) -> dict[str, int]:
     return budgets
 
 
-KNOWN_KEYS = ("title", "sources", "output", "templates", "page_size", "sections")
+KNOWN_KEYS = ("title", "sources", "output", "templates", "page_size", "sections",
+              "window_days", "audiences", "email")
 
 
 def parse_config(raw: Any, path: Path | None, base_dir: Path) -> Config:
@@ -88,6 +97,9 @@ def parse_config(raw: Any, path: Path | None, base_dir: Path) -> Config:
         report(f"'page_size': expected one of {', '.join(PAGE_SIZES)}, got {page_size!r}")
         page_size = "A4"
     budgets = _check_budgets(raw.get("sections"), report)
+    window_days = _check_window_days(raw.get("window_days"), report)
+    audiences = _check_audiences(raw.get("audiences"), page_size, budgets, base_dir / templates, report)
+    email = _check_email(raw.get("email"), base_dir, report)
     if problems:
         raise ConfigError(shown, problems)
     return Config(
@@ -98,6 +110,9 @@ def parse_config(raw: Any, path: Path | None, base_dir: Path) -> Config:
         templates=base_dir / templates,
         page_size=page_size,
         section_budgets=budgets,
+        window_days=window_days,
+        audiences=audiences,
+        email=email,
     )
 
 
@@ -122,3 +137,278 @@ def load_config(path: Path | None) -> Config:
         problem = getattr(exc, "problem", None) or str(exc)
         raise ConfigError(str(path), [f"{where}invalid YAML: {problem}"]) from None
     return parse_config(raw, path, path.resolve().parent)
+
+
+# --- Audiences, daily window and email ------------------------------------------------
+BOTTOM_LINE = "bottom_line"  # the most important items, verbatim, ahead of every section
+AUDIENCE_SECTION_KEYS = (BOTTOM_LINE,) + BUDGET_KEYS  # the timeline is budgeted like a section
+AUDIENCE_KEYS = ("template", "sections", "page_size", "recipients", "subject")
+AUDIENCE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")  # it names folders and files
+DEFAULT_AUDIENCE = "default"
+SUBJECT_FIELDS = ("title", "date", "audience")
+DEFAULT_SUBJECT = "{title} ({date})"
+EMAIL_KEYS = ("from", "smtp", "retry")
+SMTP_KEYS = ("host", "port", "security", "username", "password_env", "ca_file", "timeout")
+RETRY_KEYS = ("attempts", "delay", "factor")
+SECURITY_MODES = ("starttls", "ssl", "none")
+DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
+ENVIRONMENT_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+ADDRESS = re.compile(r"^[^@\s<>\"(),;:]+@[^@\s<>\"(),;:]+$")
+
+
+@dataclass(frozen=True)
+class AudienceConfig:
+    name: str
+    template: str  # folder in the template search path whose blocks override default/
+    sections: tuple[str, ...]  # the sections shown, in order (bottom_line included)
+    section_budgets: dict[str, int]  # section key -> most items it may hold
+    page_size: str
+    recipients: tuple[str, ...]
+    subject: str  # str.format template over {title}, {date}, {audience}
+
+
+@dataclass(frozen=True)
+class SmtpConfig:
+    host: str
+    port: int
+    security: str  # starttls | ssl | none
+    username: str | None
+    password_env: str | None  # the environment variable holding the password
+    ca_file: Path | None  # a CA bundle to trust instead of the system's (self-signed relays)
+    timeout: float  # seconds
+
+
+@dataclass(frozen=True)
+class RetryConfig:
+    attempts: int  # tries per message, the first included
+    delay: float  # seconds before the second try
+    factor: float  # each later wait is this many times the one before
+
+
+@dataclass(frozen=True)
+class EmailConfig:
+    sender: str
+    smtp: SmtpConfig
+    retry: RetryConfig
+
+
+def default_audience(config: Config) -> AudienceConfig:
+    """The one audience of a configuration that declares none."""
+    return AudienceConfig(
+        name=DEFAULT_AUDIENCE, template="default", sections=SECTION_KEYS,
+        section_budgets=dict(config.section_budgets), page_size=config.page_size,
+        recipients=(), subject=DEFAULT_SUBJECT,
+    )
+
+
+def configured_audiences(config: Config) -> tuple[AudienceConfig, ...]:
+    return config.audiences or (default_audience(config),)
+
+
+def _type_name(value: Any) -> str:
+    return "nothing" if value is None else type(value).__name__
+
+
+def _check_known(value: dict, key: str, known: tuple[str, ...], report, hints: dict[str, str] | None = None) -> None:
+    for name in value:
+        if name in (hints or {}):
+            report(f"'{key}.{name}': {hints[name]}")
+        elif name not in known:
+            report(f"'{key}.{name}': unknown key (expected one of {', '.join(known)})")
+
+
+def _check_mapping(value: Any, key: str, report) -> dict:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        report(f"'{key}': expected a mapping, got {_type_name(value)}")
+        return {}
+    return value
+
+
+def _check_whole(value: Any, key: str, default: int, low: int, high: int, report) -> int:
+    if value is None:
+        return default
+    if isinstance(value, bool) or not isinstance(value, int):
+        report(f"'{key}': expected a whole number, got {value!r}")
+        return default
+    if not low <= value <= high:
+        report(f"'{key}': must be between {low} and {high}, got {value}")
+        return default
+    return value
+
+
+def _check_number(value: Any, key: str, default: float, low: float, high: float, report) -> float:
+    if value is None:
+        return default
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        report(f"'{key}': expected a number, got {value!r}")
+        return default
+    if not low <= value <= high:
+        report(f"'{key}': must be between {low:g} and {high:g}, got {value}")
+        return default
+    return float(value)
+
+
+def _check_text(value: Any, key: str, default: str | None, report) -> str | None:
+    """A non-empty one-line string (values that reach mail headers must not break lines)."""
+    if value is None:
+        return default
+    if not isinstance(value, str) or not value.strip():
+        report(f"'{key}': expected a non-empty string, got {value!r}")
+        return default
+    if "\n" in value or "\r" in value:
+        report(f"'{key}': must be a single line")
+        return default
+    return value.strip()
+
+
+def _check_address(value: Any, key: str, report) -> str | None:
+    """An email address, optionally with a display name: "Desk <desk@example.org>"."""
+    text = _check_text(value, key, None, report) if value is not None else None
+    if value is None:
+        report(f"'{key}': an email address is required")
+    if text is None:
+        return None
+    if not ADDRESS.match(parseaddr(text)[1]):
+        report(f"'{key}': not an email address: {text!r}")
+        return None
+    return text
+
+
+def _check_window_days(value: Any, report) -> int | None:
+    return _check_whole(value, "window_days", None, 1, 3660, report)
+
+
+def _check_subject(value: Any, key: str, report) -> str:
+    subject = _check_text(value, key, DEFAULT_SUBJECT, report)
+    try:
+        fields = {field for _, field, _, _ in string.Formatter().parse(subject) if field is not None}
+        unknown = sorted(fields - set(SUBJECT_FIELDS))
+        if unknown:
+            report(f"'{key}': unknown placeholder {{{unknown[0]}}} (use {', '.join('{' + f + '}' for f in SUBJECT_FIELDS)})")
+            return DEFAULT_SUBJECT
+        subject.format(title="title", date=dt.date(2000, 1, 1), audience="audience")
+    except (ValueError, TypeError) as exc:
+        report(f"'{key}': not a valid subject template ({exc})")
+        return DEFAULT_SUBJECT
+    return subject
+
+
+def _check_audience_sections(value: Any, key: str, budgets: dict[str, int], report) -> tuple[tuple[str, ...], dict[str, int]]:
+    """An ordered mapping section -> item count: which sections appear, in what order, how full."""
+    if value is None:
+        return SECTION_KEYS, dict(budgets)
+    if not isinstance(value, dict) or not value:
+        report(f"'{key}': expected a mapping of section to item count, in display order, got {value!r}")
+        return SECTION_KEYS, dict(budgets)
+    chosen: dict[str, int] = {}
+    for section, count in value.items():
+        if section not in AUDIENCE_SECTION_KEYS:
+            report(f"'{key}.{section}': unknown section (expected one of {', '.join(AUDIENCE_SECTION_KEYS)})")
+            continue
+        chosen[section] = _check_whole(count, f"{key}.{section}", 0, 0, 50, report)
+    return tuple(chosen), {**{k: 0 for k in AUDIENCE_SECTION_KEYS}, **chosen}
+
+
+def _check_recipients(value: Any, key: str, report) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        report(f"'{key}': expected a list of email addresses, got {_type_name(value)}")
+        return ()
+    checked = [_check_address(address, f"{key}[{index}]", report) for index, address in enumerate(value)]
+    return tuple(address for address in checked if address)
+
+
+def _check_audience(name: Any, value: Any, page_size: str, budgets: dict[str, int],
+                    search_path: tuple[Path, ...], report) -> AudienceConfig | None:
+    key = f"audiences.{name}"
+    if not isinstance(name, str) or not AUDIENCE_NAME.match(name):
+        report(f"'{key}': an audience name must be lower-case letters, digits, '-' or '_' (it names a folder)")
+        return None
+    raw = _check_mapping(value, key, report)
+    _check_known(raw, key, AUDIENCE_KEYS, report)
+    template = _check_text(raw.get("template"), f"{key}.template", None, report)
+    if template is None:
+        # Unnamed: the folder of the audience's own name when there is one, else the default.
+        template = name if find_template_folder(search_path, name) else "default"
+    elif "/" in template or "\\" in template or template.startswith("."):
+        report(f"'{key}.template': expected a folder name inside the templates folder, got {template!r}")
+    elif find_template_folder(search_path, template) is None:
+        report(f"'{key}.template': no folder {template!r} in {' or '.join(str(f) for f in search_path)}")
+    audience_page = raw.get("page_size", page_size)
+    if audience_page not in PAGE_SIZES:
+        report(f"'{key}.page_size': expected one of {', '.join(PAGE_SIZES)}, got {audience_page!r}")
+        audience_page = page_size
+    sections, audience_budgets = _check_audience_sections(raw.get("sections"), f"{key}.sections", budgets, report)
+    return AudienceConfig(
+        name=name, template=template, sections=sections, section_budgets=audience_budgets,
+        page_size=audience_page, recipients=_check_recipients(raw.get("recipients"), f"{key}.recipients", report),
+        subject=_check_subject(raw.get("subject"), f"{key}.subject", report),
+    )
+
+
+def _check_audiences(value: Any, page_size: str, budgets: dict[str, int], templates: Path,
+                     report) -> tuple[AudienceConfig, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        report(f"'audiences': expected a mapping of audience name to its settings, got {_type_name(value)}")
+        return ()
+    search_path = template_search_path(templates)
+    checked = [_check_audience(name, raw, page_size, budgets, search_path, report) for name, raw in value.items()]
+    return tuple(audience for audience in checked if audience)
+
+
+def _check_smtp(value: Any, base_dir: Path, report) -> SmtpConfig:
+    raw = _check_mapping(value, "email.smtp", report)
+    _check_known(raw, "email.smtp", SMTP_KEYS, report, hints={
+        "password": "the password never sits in the file: put it in an environment variable and name it in "
+                    "'email.smtp.password_env'",
+    })
+    security = raw.get("security", "starttls")
+    if security not in SECURITY_MODES:
+        report(f"'email.smtp.security': expected one of {', '.join(SECURITY_MODES)}, got {security!r}")
+        security = "starttls"
+    username = _check_text(raw.get("username"), "email.smtp.username", None, report)
+    password_env = _check_text(raw.get("password_env"), "email.smtp.password_env", None, report)
+    if password_env is not None and not ENVIRONMENT_NAME.match(password_env):
+        report(f"'email.smtp.password_env': expected the name of an environment variable, got {password_env!r}")
+    if ("username" in raw) != ("password_env" in raw):
+        report("'email.smtp': 'username' and 'password_env' go together (both or neither)")
+    if username is not None and security == "none":
+        report("'email.smtp.security': a password is never sent unencrypted: use starttls or ssl with a username")
+    ca_file = _check_text(raw.get("ca_file"), "email.smtp.ca_file", None, report)
+    ca_path = base_dir / ca_file if ca_file else None
+    if ca_path is not None and not ca_path.is_file():
+        report(f"'email.smtp.ca_file': no such file: {ca_path}")
+    return SmtpConfig(
+        host=_check_text(raw.get("host"), "email.smtp.host", "localhost", report),
+        port=_check_whole(raw.get("port"), "email.smtp.port", DEFAULT_PORTS[security], 1, 65535, report),
+        security=security, username=username, password_env=password_env, ca_file=ca_path,
+        timeout=_check_number(raw.get("timeout"), "email.smtp.timeout", 30.0, 0.1, 600, report),
+    )
+
+
+def _check_retry(value: Any, report) -> RetryConfig:
+    raw = _check_mapping(value, "email.retry", report)
+    _check_known(raw, "email.retry", RETRY_KEYS, report)
+    return RetryConfig(
+        attempts=_check_whole(raw.get("attempts"), "email.retry.attempts", 4, 1, 20, report),
+        delay=_check_number(raw.get("delay"), "email.retry.delay", 5.0, 0, 3600, report),
+        factor=_check_number(raw.get("factor"), "email.retry.factor", 3.0, 1, 10, report),
+    )
+
+
+def _check_email(value: Any, base_dir: Path, report) -> EmailConfig | None:
+    if value is None:
+        return None
+    raw = _check_mapping(value, "email", report)
+    if not raw:
+        return None
+    _check_known(raw, "email", EMAIL_KEYS, report)
+    sender = _check_address(raw.get("from"), "email.from", report)
+    smtp = _check_smtp(raw.get("smtp"), base_dir, report)
+    retry = _check_retry(raw.get("retry"), report)
+    return EmailConfig(sender=sender or "", smtp=smtp, retry=retry)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import mimetypes
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -21,6 +22,7 @@ from markdown_it import MarkdownIt
 from .compose import item_count, keep_top, renumber
 from .errors import BrieferError
 from .models import Brief
+from .resources import template_search_path
 
 log = logging.getLogger(__name__)
 
@@ -67,10 +69,17 @@ def first_words(text: str, count: int) -> str:
 
 
 # --- Templates -----------------------------------------------------------------------
-def template_environment(templates: Path, audience: str, autoescape: bool) -> SandboxedEnvironment:
-    """Audience folder first, then default/; "default/<name>" always names the complete original."""
-    default = jinja2.FileSystemLoader(str(templates / "default"))
-    loaders = [jinja2.FileSystemLoader(str(templates / audience))] if audience != "default" else []
+def template_roots(templates: Path | Sequence[Path]) -> tuple[Path, ...]:
+    """A project's templates folder stands for itself followed by briefer's built-in one."""
+    return template_search_path(templates) if isinstance(templates, (str, Path)) else tuple(templates)
+
+
+def template_environment(templates: Path | Sequence[Path], audience: str, autoescape: bool) -> SandboxedEnvironment:
+    """Audience folder first, then default/, each looked up in the template folders in order;
+    "default/<name>" always names the complete original."""
+    roots = template_roots(templates)
+    default = jinja2.FileSystemLoader([str(root / "default") for root in roots])
+    loaders = [jinja2.FileSystemLoader([str(root / audience) for root in roots])] if audience != "default" else []
     environment = SandboxedEnvironment(
         loader=jinja2.ChoiceLoader(loaders + [default, jinja2.PrefixLoader({"default": default})]),
         autoescape=autoescape,
@@ -110,8 +119,9 @@ def _template_line(exc: BaseException) -> str:
     return where
 
 
-def brief_context(brief: Brief, page_size: str) -> dict:
-    return {"brief": brief, "page_size": page_size}
+def brief_context(brief: Brief, page_size: str, new_items: frozenset[str] = frozenset()) -> dict:
+    """new_items: texts of the items the previous brief for this audience did not carry."""
+    return {"brief": brief, "page_size": page_size, "new_items": new_items}
 
 
 # --- Markdown to HTML ----------------------------------------------------------------
@@ -160,23 +170,26 @@ def _url_fetcher_class():
     return TemplateOnlyFetcher
 
 
-def html_to_document(html: str, templates: Path):
+def html_to_document(html: str, templates: Path | Sequence[Path]):
     import weasyprint
 
-    fetcher = _url_fetcher_class()([templates])
-    base_url = (templates / "default").resolve().as_uri() + "/"
+    roots = template_roots(templates)
+    fetcher = _url_fetcher_class()(list(roots))
+    base = next((root for root in roots if (root / "default").is_dir()), roots[0])
+    base_url = (base / "default").resolve().as_uri() + "/"
     return weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render()
 
 
 # --- The whole render, fitted to one page --------------------------------------------
-def render_brief(brief: Brief, templates: Path, audience: str, page_size: str) -> Rendered:
+def render_brief(brief: Brief, templates: Path | Sequence[Path], audience: str, page_size: str,
+                 new_items: frozenset[str] = frozenset()) -> Rendered:
     """Render with as many items as fit on one page: the least important give way first."""
     markdown_env = template_environment(templates, audience, autoescape=False)
     html_env = template_environment(templates, audience, autoescape=True)
 
     def attempt(count: int):
         fitted = renumber(keep_top(brief, count))
-        context = brief_context(fitted, page_size)
+        context = brief_context(fitted, page_size, new_items)
         markdown = render_template(markdown_env, MARKDOWN_TEMPLATE, context)
         body = markdown_to_html(markdown)
         css = render_template(html_env, STYLESHEET, context)

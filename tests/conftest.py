@@ -61,7 +61,7 @@ def cli():
 
 @pytest.fixture
 def build_brief(tmp_path, write_articles):
-    """Build Markdown/HTML/PDF from the given articles; returns the BuildResult."""
+    """Build Markdown/HTML/PDF from the given articles; returns the (only) audience's output."""
     from briefer.build import build
     from briefer.config import parse_config
 
@@ -71,7 +71,7 @@ def build_brief(tmp_path, write_articles):
             {"sources": str(sources), "output": str(tmp_path / "out"), "templates": str(TEMPLATES)},
             None, tmp_path,
         )
-        return build(config)
+        return build(config).outputs[0]
 
     return run
 

@@ -26,7 +26,7 @@ def seeds_build(tmp_path_factory):
     config = load_config(ROOT / "config.yaml")
     from dataclasses import replace
 
-    return build(replace(config, output=out))
+    return build(replace(config, output=out), audiences=["analyst"]).outputs[0]
 
 
 def brief_items(markdown: str) -> list[tuple[str, list[int]]]:
@@ -49,8 +49,8 @@ def source_files(markdown: str) -> dict[int, Path]:
 
 def test_outputs_written_and_pdf_is_one_page(seeds_build):
     names = sorted(p.name for p in seeds_build.paths)
-    assert names == ["brief.html", "brief.md", "brief.pdf"]
-    assert seeds_build.folder.parts[-2:] == ("2025-11-01", "default")
+    assert names == ["brief.html", "brief.json", "brief.md", "brief.pdf"]
+    assert seeds_build.folder.parts[-2:] == ("2025-11-01", "analyst")
     assert len(PdfReader(seeds_build.folder / "brief.pdf").pages) == 1
 
 
@@ -97,6 +97,6 @@ def test_html_links_citations_and_pdf_has_the_text(seeds_build):
 def test_same_input_same_output(seeds_build, tmp_path):
     from dataclasses import replace
 
-    again = build(replace(load_config(ROOT / "config.yaml"), output=tmp_path))
+    again = build(replace(load_config(ROOT / "config.yaml"), output=tmp_path), audiences=["analyst"]).outputs[0]
     for name in ("brief.md", "brief.html"):
         assert (again.folder / name).read_bytes() == (seeds_build.folder / name).read_bytes()

@@ -2,11 +2,11 @@ from pypdf import PdfReader
 
 
 def test_build_prints_paths_and_writes_a_one_page_pdf(cli, tmp_path):
-    result = cli("build", "--out", str(tmp_path), "--date", "2025-11-02")
+    result = cli("build", "--out", str(tmp_path), "--date", "2025-11-02", "--audience", "press")
     assert result.returncode == 0, result.stderr
     paths = result.stdout.split()
-    assert [p.rsplit("/", 1)[1] for p in paths] == ["brief.md", "brief.html", "brief.pdf"]
-    assert all(f"{tmp_path}/2025-11-02/default/" in p for p in paths)
+    assert [p.rsplit("/", 1)[1] for p in paths] == ["brief.md", "brief.html", "brief.pdf", "brief.json"]
+    assert all(f"{tmp_path}/2025-11-02/press/" in p for p in paths)
     assert len(PdfReader(paths[2]).pages) == 1
     assert "2 November 2025" in open(paths[0]).read()
 
