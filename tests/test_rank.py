@@ -112,12 +112,14 @@ def test_early_sentences_preferred_when_otherwise_equal():
     assert ranking.scores[ranking.order[0]] > ranking.scores[late_index]
 
 
-def test_questions_and_fragments_are_not_selected():
+def test_questions_fragments_and_dangling_pronouns_are_not_selected():
     question = "Will the storm that flooded the coastal city of Marlow return to the coast next week?"
-    articles = [[s for s in sentences] + [question, "Marlow flooded."] for sentences in STORM]
+    dangling = "It flooded the coastal city of Marlow and forced thousands of residents from their homes."
+    articles = [[*sentences, question, dangling, "Marlow flooded."] for sentences in STORM]
     corpus = corpus_of(articles)
     chosen = {text_of(corpus, i) for i in rank(corpus, budget_words=1000).order}
     assert question not in chosen
+    assert dangling not in chosen
     assert "Marlow flooded." not in chosen
 
 
