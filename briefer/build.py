@@ -17,13 +17,9 @@ from .daily import (RECORD_NAME, brief_record, check_not_empty, new_item_texts, 
 from .dedupe import build_corpus
 from .ingest import read_articles
 from .models import Corpus
-from .rank import rank
+from .importance import brief_ranking
 from .render import Rendered, render_brief
 from .segment import segment
-
-# Enough candidates to fill a page; the renderer drops the least important that don't fit.
-CANDIDATE_WORDS = 900
-
 
 @dataclass(frozen=True)
 class AudienceOutput:
@@ -77,7 +73,7 @@ def build(config: Config, date: dt.date | None = None, audiences: Sequence[str] 
     """Ingest..rank once; compose and render each audience; write out/<date>/<audience>/."""
     chosen = select_audiences(config, audiences)
     corpus, warnings = load_corpus(config.sources, date, config.window_days)
-    ranking = rank(corpus, CANDIDATE_WORDS)
+    ranking = brief_ranking(corpus)
     planned = []
     for audience in chosen:
         brief = audience_brief(corpus, ranking, config.title, audience, date)

@@ -181,6 +181,8 @@ OVERTAKEN_COVERAGE = 0.6
 _GENERIC = frozenset("also officials official two new his her their".split())
 _STEMS = (("ings", ""), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
 _IRREGULAR = {"met": "meet", "held": "hold", "took": "take", "signed": "sign", "sworn": "swear"}
+# Verbs that only say an event happens: "will take place", "to be held", "will meet", "convened".
+_HAPPENING = {"take": "meet", "hold": "meet", "convene": "meet", "happen": "meet", "occur": "meet"}
 _EQUIVALENT_NAMES = re.compile(r"\bUnited States\b", re.I)
 
 
@@ -191,7 +193,8 @@ def _stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             word = word[: -len(suffix)] + replacement
             break
-    return word[:-1] if word.endswith("e") and len(word) > 4 else word
+    word = word[:-1] if word.endswith("e") and len(word) > 4 else word
+    return _HAPPENING.get(word, word)
 
 
 def _terms(text: str) -> set[str]:
@@ -217,6 +220,9 @@ def forecast_event(text: str) -> tuple[str | None, set[str]]:
     core = tail[: end.start()] if end else tail
     terms = _terms(core)
     verb = next(iter(_terms(core.split()[0]))) if core.split() and _terms(core.split()[0]) else None
+    if match.group(0).lower() == "to be held":  # the cue is the event: "the meeting, to be held in X"
+        verb = _stem("held")
+        terms |= {verb}
     return verb, terms
 
 

@@ -10,11 +10,11 @@ import pypdf
 import pytest
 
 import briefer.build
-from briefer.build import CANDIDATE_WORDS, build, load_corpus
+from briefer.build import build, load_corpus
 from briefer.cli import main
 from briefer.config import load_config
 from briefer.deliver import markdown_to_text
-from briefer.rank import rank
+from briefer.importance import brief_ranking
 
 ROOT = Path(__file__).resolve().parent.parent
 DATE = "2025-11-01"
@@ -86,7 +86,7 @@ def test_the_pdfs_use_different_type_sizes(seeds_build):
 def test_the_bottom_line_is_the_three_most_important_sentences_verbatim_with_citations(seeds_build):
     config, _ = seeds_build
     corpus, _ = load_corpus(config.sources, None, config.window_days)
-    ranking = rank(corpus, CANDIDATE_WORDS)
+    ranking = brief_ranking(corpus)
     top = sorted(ranking.order, key=lambda i: -ranking.scores[i])[:3]
     bottom = record(config, "minister")["sections"][0]
     assert bottom["key"] == "bottom_line"
@@ -103,11 +103,11 @@ def test_the_bottom_line_is_the_three_most_important_sentences_verbatim_with_cit
 def test_the_shared_stages_run_once_per_build(tmp_path, monkeypatch):
     calls = []
 
-    def counting_rank(corpus, budget):
-        calls.append(budget)
-        return rank(corpus, budget)
+    def counting_ranking(corpus):
+        calls.append(corpus)
+        return brief_ranking(corpus)
 
-    monkeypatch.setattr(briefer.build, "rank", counting_rank)
+    monkeypatch.setattr(briefer.build, "brief_ranking", counting_ranking)
     config = replace(load_config(ROOT / "config.yaml"), output=tmp_path)
     result = build(config)
     assert len(result.outputs) == 3 and len(calls) == 1

@@ -12,7 +12,7 @@ from briefer.build import load_corpus
 from briefer.compose import compose, item_count, keep_top, renumber
 from briefer.config import DEFAULT_BUDGETS
 from briefer.models import Brief, BriefItem, Section, Source, TimelineEntry
-from briefer.rank import rank
+from briefer.importance import brief_ranking
 from briefer.sections import (BACKGROUND, KEY_FACTS, NONE, OPEN_QUESTIONS, OUTCOMES, Statement, classify,
                               classify_one, overtaken)
 
@@ -96,7 +96,7 @@ def test_a_later_forecast_is_no_report():
 @pytest.fixture(scope="module")
 def seeds_brief() -> Brief:
     corpus, _ = load_corpus(SEEDS)
-    return compose(corpus, rank(corpus, 900), "t", dict(DEFAULT_BUDGETS))
+    return compose(corpus, brief_ranking(corpus), "t", dict(DEFAULT_BUDGETS))
 
 
 def texts(brief: Brief, key: str) -> list[str]:

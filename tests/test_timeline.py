@@ -10,7 +10,7 @@ import pytest
 from briefer.build import load_corpus
 from briefer.compose import compose
 from briefer.config import DEFAULT_BUDGETS
-from briefer.rank import rank
+from briefer.importance import brief_ranking
 from briefer.timeline import DAY, MONTH, REWRITE, TEXT, WEEK, YEAR, article_dates, resolve_dates
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -158,7 +158,7 @@ def test_the_seeds_undated_rewrites_take_the_reuters_report_s_date():
 @pytest.fixture(scope="module")
 def seeds_brief():
     corpus, _ = load_corpus(SEEDS)
-    return compose(corpus, rank(corpus, 900), "t", dict(DEFAULT_BUDGETS))
+    return compose(corpus, brief_ranking(corpus), "t", dict(DEFAULT_BUDGETS))
 
 
 def test_seeds_timeline_places_the_signing_and_the_tariff_increase(seeds_brief):
