@@ -35,15 +35,12 @@ def parser() -> argparse.ArgumentParser:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from dataclasses import replace
-
     from .build import build
 
-    config = load_config(args.config)
-    if args.sources:
-        config = replace(config, sources=args.sources)
-    if args.out:
-        config = replace(config, output=args.out)
+    # Overrides are checked with the rest of the configuration (a missing --sources folder too).
+    overrides = {key: str(Path.cwd() / value) for key, value in (("sources", args.sources), ("output", args.out))
+                 if value is not None}
+    config = load_config(args.config, overrides)
     result = build(config, args.date)
     for warning in result.warnings:
         print(f"briefer: warning: {warning}", file=sys.stderr)

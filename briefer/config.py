@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -67,17 +68,35 @@ def _check_budgets(raw: Any, report) -> dict[str, int]:
 KNOWN_KEYS = ("title", "sources", "output", "templates", "page_size", "sections")
 
 
-def parse_config(raw: Any, path: Path | None, base_dir: Path) -> Config:
-    """Validate a parsed YAML document; raise ConfigError listing every problem."""
+def _unknown_key(key: Any, known: tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(str(key), known, n=1)
+    hint = f"did you mean '{close[0]}'?" if close else f"expected one of {', '.join(known)}"
+    return f"'{key}': unknown key ({hint})"
+
+
+def _check_folders(base_dir: Path, sources: str, output: str, templates: str, report) -> None:
+    """Folders that must exist are there; the output, made on demand, is not a file."""
+    if not (base_dir / sources).is_dir():
+        report(f"'sources': no such folder: {base_dir / sources}")
+    if not (base_dir / templates / "default").is_dir():
+        report(f"'templates': no default/ template folder in {base_dir / templates}")
+    if (base_dir / output).exists() and not (base_dir / output).is_dir():
+        report(f"'output': {base_dir / output} is a file, not a folder")
+
+
+def parse_config(raw: Any, path: Path | None, base_dir: Path, overrides: dict[str, str] | None = None) -> Config:
+    """Validate a parsed YAML document (with command-line overrides); raise ConfigError
+    listing every problem."""
     shown = str(path) if path else "the default configuration"
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):
         raise ConfigError(shown, [f"the top level must be a mapping of keys, got {type(raw).__name__}"])
+    raw = {**raw, **(overrides or {})}
     problems, report = _problem_collector()
     for key in raw:
         if key not in KNOWN_KEYS:
-            report(f"'{key}': unknown key (expected one of {', '.join(KNOWN_KEYS)})")
+            report(_unknown_key(key, KNOWN_KEYS))
     title = _check_str(raw, "title", "Policy brief", report)
     sources = _check_str(raw, "sources", "seeds", report)
     output = _check_str(raw, "output", "out", report)
@@ -87,6 +106,7 @@ def parse_config(raw: Any, path: Path | None, base_dir: Path) -> Config:
         report(f"'page_size': expected one of {', '.join(PAGE_SIZES)}, got {page_size!r}")
         page_size = "A4"
     budgets = _check_budgets(raw.get("sections"), report)
+    _check_folders(base_dir, sources, output, templates, report)
     if problems:
         raise ConfigError(shown, problems)
     return Config(
@@ -100,12 +120,13 @@ def parse_config(raw: Any, path: Path | None, base_dir: Path) -> Config:
     )
 
 
-def load_config(path: Path | None) -> Config:
-    """Read config.yaml (or the given file). A missing default file means all defaults."""
+def load_config(path: Path | None, overrides: dict[str, str] | None = None) -> Config:
+    """Read config.yaml (or the given file). A missing default file means all defaults.
+    `overrides` (key -> value, paths absolute) come from the command line and win."""
     if path is None:
         candidate = Path("config.yaml")
         if not candidate.exists():
-            return parse_config({}, None, Path.cwd())
+            return parse_config({}, None, Path.cwd(), overrides)
         path = candidate
     try:
         text = path.read_text(encoding="utf-8")
@@ -120,4 +141,4 @@ def load_config(path: Path | None) -> Config:
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
         problem = getattr(exc, "problem", None) or str(exc)
         raise ConfigError(str(path), [f"{where}invalid YAML: {problem}"]) from None
-    return parse_config(raw, path, path.resolve().parent)
+    return parse_config(raw, path, path.resolve().parent, overrides)
