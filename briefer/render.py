@@ -217,6 +217,17 @@ def html_to_document(html: str, templates: Path, fetcher=None):
     return weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render()
 
 
+def render_markup(brief: Brief, markdown_env: SandboxedEnvironment, html_env: SandboxedEnvironment,
+                  page_size: str) -> tuple[str, str]:
+    """The brief's Markdown, and the HTML page made from it (everything but the PDF)."""
+    context = brief_context(brief, page_size)
+    markdown = render_template(markdown_env, MARKDOWN_TEMPLATE, context)
+    body = markdown_to_html(markdown)
+    css = render_template(html_env, STYLESHEET, context)
+    html = render_template(html_env, HTML_TEMPLATE, {**context, "body": body, "css": css})
+    return markdown, html
+
+
 # --- The whole render, fitted to one page --------------------------------------------
 def render_brief(brief: Brief, templates: Path, audience: str, page_size: str) -> Rendered:
     """Render with as many items as fit on one page: the least important give way first."""
@@ -226,11 +237,7 @@ def render_brief(brief: Brief, templates: Path, audience: str, page_size: str) -
 
     def attempt(count: int):
         fitted = renumber(keep_top(brief, count))
-        context = brief_context(fitted, page_size)
-        markdown = render_template(markdown_env, MARKDOWN_TEMPLATE, context)
-        body = markdown_to_html(markdown)
-        css = render_template(html_env, STYLESHEET, context)
-        html = render_template(html_env, HTML_TEMPLATE, {**context, "body": body, "css": css})
+        markdown, html = render_markup(fitted, markdown_env, html_env, page_size)
         document = html_to_document(html, templates, fetcher)
         return fitted, markdown, html, document
 
