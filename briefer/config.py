@@ -74,14 +74,15 @@ def _unknown_key(key: Any, known: tuple[str, ...]) -> str:
     return f"'{key}': unknown key ({hint})"
 
 
-def _check_folders(base_dir: Path, sources: str, output: str, templates: str, report) -> None:
+def _check_folders(base_dir: Path, folders: dict[str, str], report) -> None:
     """Folders that must exist are there; the output, made on demand, is not a file."""
-    if not (base_dir / sources).is_dir():
-        report(f"'sources': no such folder: {base_dir / sources}")
-    if not (base_dir / templates / "default").is_dir():
-        report(f"'templates': no default/ template folder in {base_dir / templates}")
-    if (base_dir / output).exists() and not (base_dir / output).is_dir():
-        report(f"'output': {base_dir / output} is a file, not a folder")
+    paths = {key: base_dir / value for key, value in folders.items()}
+    if "sources" in paths and not paths["sources"].is_dir():
+        report(f"'sources': no such folder: {paths['sources']}")
+    if "templates" in paths and not (paths["templates"] / "default").is_dir():
+        report(f"'templates': no default/ template folder in {paths['templates']}")
+    if "output" in paths and paths["output"].exists() and not paths["output"].is_dir():
+        report(f"'output': {paths['output']} is a file, not a folder")
 
 
 def parse_config(raw: Any, path: Path | None, base_dir: Path, overrides: dict[str, str] | None = None) -> Config:
@@ -106,7 +107,10 @@ def parse_config(raw: Any, path: Path | None, base_dir: Path, overrides: dict[st
         report(f"'page_size': expected one of {', '.join(PAGE_SIZES)}, got {page_size!r}")
         page_size = "A4"
     budgets = _check_budgets(raw.get("sections"), report)
-    _check_folders(base_dir, sources, output, templates, report)
+    # Only values that are valid strings: a wrong type was reported already.
+    folders = {key: value for key, value in (("sources", sources), ("output", output), ("templates", templates))
+               if raw.get(key, value) == value}
+    _check_folders(base_dir, folders, report)
     if problems:
         raise ConfigError(shown, problems)
     return Config(
@@ -118,6 +122,21 @@ def parse_config(raw: Any, path: Path | None, base_dir: Path, overrides: dict[st
         page_size=page_size,
         section_budgets=budgets,
     )
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """Safe YAML that refuses a key given twice (plain YAML silently keeps the last one)."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if not isinstance(key, (str, int, float, bool)):
+                continue  # the base class reports unhashable keys
+            if key in seen:
+                raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep)
 
 
 def load_config(path: Path | None, overrides: dict[str, str] | None = None) -> Config:
@@ -135,7 +154,7 @@ def load_config(path: Path | None, overrides: dict[str, str] | None = None) -> C
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), [f"cannot be read: {exc}"]) from None
     try:
-        raw = yaml.safe_load(text)
+        raw = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 (a SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
