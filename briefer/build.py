@@ -66,6 +66,21 @@ def load_corpus(sources: Path) -> tuple[Corpus, tuple[str, ...]]:
     return build_corpus(articles, sentences), tuple(warnings)
 
 
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write beside the target, then rename over it: readers never see half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
 # --- Publishing ------------------------------------------------------------------------
 # out/<date>/<audience> is a symlink to a hidden sibling folder holding one complete set
 # of outputs. A build writes a new hidden folder, then renames a new symlink over the old
@@ -129,6 +144,17 @@ def _remove_leftovers(link: Path, keep: Path) -> None:
             entry.unlink(missing_ok=True)
 
 
+def _carry_over(previous: Path, version: Path, replaced: set[str]) -> None:
+    """Files kept beside the old brief that this build does not write (a delivery record,
+    a dry-run message) stay beside the new one."""
+    for entry in previous.iterdir() if previous.is_dir() else ():
+        if entry.name not in replaced and entry.is_file() and not entry.is_symlink():
+            try:
+                os.link(entry, version / entry.name)
+            except OSError:
+                shutil.copy2(entry, version / entry.name)
+
+
 def publish(folder: Path, outputs: dict[str, bytes]) -> tuple[Path, ...]:
     """Make every output appear under `folder` at once, replacing any previous set whole."""
     folder.parent.mkdir(parents=True, exist_ok=True)
@@ -138,6 +164,7 @@ def publish(folder: Path, outputs: dict[str, bytes]) -> tuple[Path, ...]:
         try:
             for name, data in outputs.items():
                 _write_file(version / name, data, 0o666 & ~mask)
+            _carry_over(folder, version, set(outputs))
             os.chmod(version, 0o777 & ~mask)
             _fsync_folder(version)
             _point_link(folder, version)

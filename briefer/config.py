@@ -75,19 +75,18 @@ def _unknown_key(key: Any, known: tuple[str, ...]) -> str:
 
 
 def _check_folders(base_dir: Path, folders: dict[str, str], report) -> None:
-    """Folders that must exist are there; the output, made on demand, is not a file."""
+    """The sources folder exists; the output folder, made on demand, is not a file."""
     paths = {key: base_dir / value for key, value in folders.items()}
     if "sources" in paths and not paths["sources"].is_dir():
         report(f"'sources': no such folder: {paths['sources']}")
-    if "templates" in paths and not (paths["templates"] / "default").is_dir():
-        report(f"'templates': no default/ template folder in {paths['templates']}")
     if "output" in paths and paths["output"].exists() and not paths["output"].is_dir():
         report(f"'output': {paths['output']} is a file, not a folder")
 
 
-def parse_config(raw: Any, path: Path | None, base_dir: Path, overrides: dict[str, str] | None = None) -> Config:
+def parse_config(raw: Any, path: Path | None, base_dir: Path, overrides: dict[str, str] | None = None,
+                 check_folders: bool = False) -> Config:
     """Validate a parsed YAML document (with command-line overrides); raise ConfigError
-    listing every problem."""
+    listing every problem. check_folders: the folders it names must be usable too."""
     shown = str(path) if path else "the default configuration"
     if raw is None:
         raw = {}
@@ -107,10 +106,9 @@ def parse_config(raw: Any, path: Path | None, base_dir: Path, overrides: dict[st
         report(f"'page_size': expected one of {', '.join(PAGE_SIZES)}, got {page_size!r}")
         page_size = "A4"
     budgets = _check_budgets(raw.get("sections"), report)
-    # Only values that are valid strings: a wrong type was reported already.
-    folders = {key: value for key, value in (("sources", sources), ("output", output), ("templates", templates))
-               if raw.get(key, value) == value}
-    _check_folders(base_dir, folders, report)
+    if check_folders:  # only values that are strings: a wrong type was reported already
+        folders = {key: value for key, value in (("sources", sources), ("output", output)) if raw.get(key, value) == value}
+        _check_folders(base_dir, folders, report)
     if problems:
         raise ConfigError(shown, problems)
     return Config(
@@ -145,7 +143,7 @@ def load_config(path: Path | None, overrides: dict[str, str] | None = None) -> C
     if path is None:
         candidate = Path("config.yaml")
         if not candidate.exists():
-            return parse_config({}, None, Path.cwd(), overrides)
+            return parse_config({}, None, Path.cwd(), overrides, check_folders=True)
         path = candidate
     try:
         text = path.read_text(encoding="utf-8")
@@ -160,4 +158,4 @@ def load_config(path: Path | None, overrides: dict[str, str] | None = None) -> C
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
         problem = getattr(exc, "problem", None) or str(exc)
         raise ConfigError(str(path), [f"{where}invalid YAML: {problem}"]) from None
-    return parse_config(raw, path, path.resolve().parent, overrides)
+    return parse_config(raw, path, path.resolve().parent, overrides, check_folders=True)

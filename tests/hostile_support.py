@@ -53,6 +53,13 @@ def make_project(tmp_path: Path, articles: dict[str, str | bytes] | None = None,
     return config_path
 
 
+def only_output(build_result):
+    """The one audience's output of a build: the result itself before audiences, else its
+    single entry in `outputs` (both have .folder and .rendered)."""
+    outputs = getattr(build_result, "outputs", None)
+    return outputs[0] if outputs else build_result
+
+
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     """`python -m briefer ARGS` in a child process, as a user runs it."""
     environment = {**os.environ, "PYTHONPATH": str(ROOT)}

@@ -15,7 +15,7 @@ import pytest
 from briefer.build import build, publish
 from briefer.config import load_config
 from briefer.errors import BrieferError
-from hostile_support import PLAIN_ARTICLES, PYTHON, ROOT, make_project, write_articles
+from hostile_support import PYTHON, ROOT, make_project, only_output, write_articles
 
 DATE = dt.date(2025, 11, 1)
 NAMES = ("brief.html", "brief.md", "brief.pdf")
@@ -76,7 +76,10 @@ KILL_POINTS = {  # where the child is killed -> which brief must be there afterw
 
 
 def outputs(folder: Path) -> dict[str, bytes]:
-    return {name: (folder / name).read_bytes() for name in NAMES}
+    """Every visible file of a published brief (brief.md, .html, .pdf, and any record beside them)."""
+    files = {p.name: p.read_bytes() for p in folder.iterdir() if not p.name.startswith(".")}
+    assert set(NAMES) <= set(files)
+    return files
 
 
 def visible(folder: Path) -> list[str]:
@@ -88,9 +91,9 @@ def project(tmp_path):
     """A project with a published brief, plus the brief its changed sources must produce."""
     config_path = make_project(tmp_path)
     config = load_config(config_path)
-    old = outputs(build(config, DATE).folder)
+    old = outputs(only_output(build(config, DATE)).folder)
     write_articles(tmp_path / "sources", NEW_ARTICLE)
-    new = outputs(build(replace(config, output=tmp_path / "expected"), DATE).folder)
+    new = outputs(only_output(build(replace(config, output=tmp_path / "expected"), DATE)).folder)
     assert old != new
     return config_path, config.output / DATE.isoformat() / "default", old, new
 
@@ -114,8 +117,7 @@ def kill_at(point: str, config_path: Path) -> None:
 def test_a_killed_build_leaves_the_old_brief_or_the_new_one_whole(project, point):
     config_path, folder, old, new = project
     kill_at(point, config_path)
-    assert outputs(folder) == (old if KILL_POINTS[point] == "old" else new)
-    assert visible(folder) == list(NAMES)
+    assert outputs(folder) == (old if KILL_POINTS[point] == "old" else new)  # every file of one set
     assert visible(folder.parent) == ["default"]
     # The next build publishes the new brief and clears what the killed one left behind.
     build(load_config(config_path), DATE)
@@ -155,20 +157,28 @@ def test_a_failed_write_removes_its_partial_version(tmp_path, monkeypatch):
 
 def test_two_builds_of_the_same_input_are_byte_identical(tmp_path):
     config = load_config(make_project(tmp_path))
-    first = outputs(build(replace(config, output=tmp_path / "one"), DATE).folder)
-    second = outputs(build(replace(config, output=tmp_path / "two"), DATE).folder)
+    first = outputs(only_output(build(replace(config, output=tmp_path / "one"), DATE)).folder)
+    second = outputs(only_output(build(replace(config, output=tmp_path / "two"), DATE)).folder)
     assert first == second  # Markdown, HTML and the PDF (WeasyPrint writes no creation date)
     assert b"/CreationDate" not in first["brief.pdf"] and b"/ModDate" not in first["brief.pdf"]
 
 
 def test_outputs_live_in_a_hidden_version_folder_behind_a_symlink(tmp_path):
     config = load_config(make_project(tmp_path))
-    folder = build(config, DATE).folder
+    folder = only_output(build(config, DATE)).folder
     assert folder.is_symlink()
     target = folder.parent / os.readlink(folder)
     assert target.parent == folder.parent and target.name.startswith(".default.")
-    assert {p.name: oct(p.stat().st_mode & 0o777) for p in target.iterdir()} == {
-        name: oct(0o666 & ~_umask()) for name in NAMES}
+    assert {oct(p.stat().st_mode & 0o777) for p in target.iterdir()} == {oct(0o666 & ~_umask())}
+
+
+def test_files_kept_beside_the_old_brief_stay_beside_the_new_one(tmp_path):
+    folder = tmp_path / "2025-11-01" / "default"
+    publish(folder, {"brief.md": b"old"})
+    (folder / "sent.json").write_text('{"deliveries": []}')  # written by briefer send
+    publish(folder, {"brief.md": b"new"})
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == {
+        "brief.md": b"new", "sent.json": b'{"deliveries": []}'}
 
 
 def test_a_folder_from_before_symlinks_is_replaced(tmp_path):

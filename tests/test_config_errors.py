@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from briefer.cli import main
-from briefer.config import load_config
+from briefer.config import load_config, parse_config
 from briefer.errors import ConfigError
 from hostile_support import error_lines, make_project, run_cli
 
@@ -75,11 +75,18 @@ def test_wrong_types_are_named_by_key(tmp_path):
 
 def test_missing_folders_are_reported_with_key_and_folder(tmp_path):
     path = tmp_path / "config.yaml"
-    path.write_text("sources: articles\ntemplates: looks\n")
+    path.write_text("sources: articles\noutput: config.yaml\n")
     assert problems(path) == [
         f"'sources': no such folder: {tmp_path / 'articles'}",
-        f"'templates': no default/ template folder in {tmp_path / 'looks'}",
+        f"'output': {path} is a file, not a folder",
     ]
+
+
+def test_checking_a_document_alone_leaves_the_folders_to_the_loader(tmp_path):
+    # parse_config validates a document; load_config, which builds from it, also checks the disk.
+    assert parse_config({"sources": "articles"}, None, tmp_path).sources == tmp_path / "articles"
+    with pytest.raises(ConfigError):
+        parse_config({"sources": "articles"}, None, tmp_path, check_folders=True)
 
 
 def test_a_missing_sources_override_is_reported_like_the_config_key(tmp_path, capsys, monkeypatch):

@@ -20,7 +20,7 @@ import pytest
 from briefer.build import build
 from briefer.config import load_config
 from briefer.render import template_only_fetcher
-from hostile_support import PLAIN_ARTICLES, make_project
+from hostile_support import PLAIN_ARTICLES, make_project, only_output
 
 
 def tiny_png() -> bytes:
@@ -124,7 +124,7 @@ def test_rendering_sends_no_request_and_refuses_every_outside_url(tmp_path, serv
     config = make_project(tmp_path, {**PLAIN_ARTICLES, "003_links.txt": article})
     refused = hostile_templates(tmp_path, url)
     with caplog.at_level(logging.WARNING, logger="briefer.render"):
-        result = build(load_config(config))
+        result = only_output(build(load_config(config)))
 
     assert httpd.requests == []
     logged = [r.getMessage() for r in caplog.records if r.name == "briefer.render"]

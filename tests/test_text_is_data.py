@@ -16,7 +16,7 @@ from briefer.build import build
 from briefer.config import load_config
 from briefer.models import Brief, BriefItem, Section, Source
 from briefer.render import render_brief
-from hostile_support import ROOT, make_project, parse_html, squash
+from hostile_support import ROOT, make_project, only_output, parse_html, squash
 
 HOSTILE_SENTENCES = [
     'The page showed <script>alert("owned")</script> before the talks began.',
@@ -116,7 +116,7 @@ def test_a_hostile_article_builds_with_its_text_literal_in_all_outputs(tmp_path)
         tmp_path, {HOSTILE_FILE: f"---\n{front_matter}---\n{body}\n"},
         sections={"background": 10, "key_facts": 10, "outcomes": 10, "open_questions": 10},
     )
-    result = build(load_config(config))
+    result = only_output(build(load_config(config)))
     shown = items_of(result.rendered.brief)
     assert len(shown) >= 8
     assert set(shown) <= set(HOSTILE_SENTENCES)
