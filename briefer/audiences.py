@@ -27,27 +27,22 @@ def select_audiences(config: Config, names: Sequence[str] | None) -> tuple[Audie
     return tuple(by_name[name] for name in dict.fromkeys(names))
 
 
-def bottom_line_indices(ranking: Ranking, count: int) -> tuple[int, ...]:
-    """The `count` most important ranked items, most important first."""
-    return tuple(sorted(ranking.order, key=lambda index: -ranking.scores[index])[:count])
-
-
 def audience_brief(corpus: Corpus, ranking: Ranking, title: str, audience: AudienceConfig,
                    date: dt.date | None) -> Brief:
     """The brief one audience reads: its sections in its order, each within its budget.
 
-    The bottom line holds the most important item sentences, verbatim and cited, and the
-    sections below do not repeat them. Composing once with the bottom-line items ranked first
-    (and room for them in every section) keeps one numbering of sources for the whole brief.
+    The bottom line holds the most important lines the sections would carry (so never a
+    forecast that later reporting overtook), verbatim and cited, and the sections below do
+    not repeat them. Composing once, with room for the bottom line in every section, keeps
+    one numbering of sources for the whole brief.
     """
     count = audience.section_budgets.get(BOTTOM_LINE, 0) if BOTTOM_LINE in audience.sections else 0
-    lead = bottom_line_indices(ranking, count)
-    lead_set = set(lead)
-    order = lead + tuple(index for index in ranking.order if index not in lead_set)
-    budgets = {key: audience.section_budgets.get(key, 0) + len(lead) for key in SECTION_KEYS}
+    budgets = {key: audience.section_budgets.get(key, 0) + count for key in SECTION_KEYS}
     budgets["timeline"] = audience.section_budgets.get("timeline", 0)
-    composed = compose(corpus, Ranking(order, ranking.scores), title, budgets, date)
-    lead_texts = {corpus.items[index].text for index in lead}
+    composed = compose(corpus, ranking, title, budgets, date)
+    candidates = [item for section in composed.sections for item in section.items]
+    lead = sorted(candidates, key=lambda item: -item.score)[:count]
+    lead_texts = {item.text for item in lead}
     sections = {
         section.key: replace(section, items=tuple(
             item for item in section.items if item.text not in lead_texts
@@ -55,8 +50,6 @@ def audience_brief(corpus: Corpus, ranking: Ranking, title: str, audience: Audie
         for section in composed.sections
     }
     if lead:
-        lead_items = [item for section in composed.sections for item in section.items if item.text in lead_texts]
-        lead_items.sort(key=lambda item: -item.score)
-        sections[BOTTOM_LINE] = Section(key=BOTTOM_LINE, title=BOTTOM_LINE_TITLE, items=tuple(lead_items))
+        sections[BOTTOM_LINE] = Section(key=BOTTOM_LINE, title=BOTTOM_LINE_TITLE, items=tuple(lead))
     shown = tuple(sections[key] for key in audience.sections if key in sections)
     return renumber(replace(composed, sections=shown))

@@ -49,14 +49,11 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _configured(args: argparse.Namespace):
-    from dataclasses import replace
-
-    config = load_config(args.config)
-    if getattr(args, "sources", None):
-        config = replace(config, sources=args.sources)
-    if args.out:
-        config = replace(config, output=args.out)
-    return config
+    """The configuration, with --sources/--out checked together with the rest of it."""
+    overrides = {key: str(Path.cwd() / value)
+                 for key, value in (("sources", getattr(args, "sources", None)), ("output", args.out))
+                 if value is not None}
+    return load_config(args.config, overrides)
 
 
 def run_build(args: argparse.Namespace) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 import string
 from dataclasses import dataclass
@@ -77,17 +78,35 @@ KNOWN_KEYS = ("title", "sources", "output", "templates", "page_size", "sections"
               "window_days", "audiences", "email")
 
 
-def parse_config(raw: Any, path: Path | None, base_dir: Path) -> Config:
-    """Validate a parsed YAML document; raise ConfigError listing every problem."""
+def _unknown_key(key: Any, known: tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(str(key), known, n=1)
+    hint = f"did you mean '{close[0]}'?" if close else f"expected one of {', '.join(known)}"
+    return f"'{key}': unknown key ({hint})"
+
+
+def _check_folders(base_dir: Path, folders: dict[str, str], report) -> None:
+    """The sources folder exists; the output folder, made on demand, is not a file."""
+    paths = {key: base_dir / value for key, value in folders.items()}
+    if "sources" in paths and not paths["sources"].is_dir():
+        report(f"'sources': no such folder: {paths['sources']}")
+    if "output" in paths and paths["output"].exists() and not paths["output"].is_dir():
+        report(f"'output': {paths['output']} is a file, not a folder")
+
+
+def parse_config(raw: Any, path: Path | None, base_dir: Path, overrides: dict[str, str] | None = None,
+                 check_folders: bool = False) -> Config:
+    """Validate a parsed YAML document (with command-line overrides); raise ConfigError
+    listing every problem. check_folders: the folders it names must be usable too."""
     shown = str(path) if path else "the default configuration"
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):
         raise ConfigError(shown, [f"the top level must be a mapping of keys, got {type(raw).__name__}"])
+    raw = {**raw, **(overrides or {})}
     problems, report = _problem_collector()
     for key in raw:
         if key not in KNOWN_KEYS:
-            report(f"'{key}': unknown key (expected one of {', '.join(KNOWN_KEYS)})")
+            report(_unknown_key(key, KNOWN_KEYS))
     title = _check_str(raw, "title", "Policy brief", report)
     sources = _check_str(raw, "sources", "seeds", report)
     output = _check_str(raw, "output", "out", report)
@@ -100,6 +119,9 @@ def parse_config(raw: Any, path: Path | None, base_dir: Path) -> Config:
     window_days = _check_window_days(raw.get("window_days"), report)
     audiences = _check_audiences(raw.get("audiences"), page_size, budgets, base_dir / templates, report)
     email = _check_email(raw.get("email"), base_dir, report)
+    if check_folders:  # only values that are strings: a wrong type was reported already
+        folders = {key: value for key, value in (("sources", sources), ("output", output)) if raw.get(key, value) == value}
+        _check_folders(base_dir, folders, report)
     if problems:
         raise ConfigError(shown, problems)
     return Config(
@@ -116,12 +138,28 @@ def parse_config(raw: Any, path: Path | None, base_dir: Path) -> Config:
     )
 
 
-def load_config(path: Path | None) -> Config:
-    """Read config.yaml (or the given file). A missing default file means all defaults."""
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """Safe YAML that refuses a key given twice (plain YAML silently keeps the last one)."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if not isinstance(key, (str, int, float, bool)):
+                continue  # the base class reports unhashable keys
+            if key in seen:
+                raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep)
+
+
+def load_config(path: Path | None, overrides: dict[str, str] | None = None) -> Config:
+    """Read config.yaml (or the given file). A missing default file means all defaults.
+    `overrides` (key -> value, paths absolute) come from the command line and win."""
     if path is None:
         candidate = Path("config.yaml")
         if not candidate.exists():
-            return parse_config({}, None, Path.cwd())
+            return parse_config({}, None, Path.cwd(), overrides, check_folders=True)
         path = candidate
     try:
         text = path.read_text(encoding="utf-8")
@@ -130,13 +168,13 @@ def load_config(path: Path | None) -> Config:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), [f"cannot be read: {exc}"]) from None
     try:
-        raw = yaml.safe_load(text)
+        raw = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 (a SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
         problem = getattr(exc, "problem", None) or str(exc)
         raise ConfigError(str(path), [f"{where}invalid YAML: {problem}"]) from None
-    return parse_config(raw, path, path.resolve().parent)
+    return parse_config(raw, path, path.resolve().parent, overrides, check_folders=True)
 
 
 # --- Audiences, daily window and email ------------------------------------------------

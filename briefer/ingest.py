@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from .errors import InputError
+from .limits import MAX_ARTICLE_BYTES, MAX_PARAGRAPH_CHARS, shorten, split_long
 from .models import Article
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -61,25 +62,51 @@ class SkippedFile:
 class IngestResult:
     articles: tuple[Article, ...]
     skipped: tuple[SkippedFile, ...]
+    notes: tuple[str, ...] = ()  # files read, but not as plain UTF-8 or not whole
 
 
-def decode(data: bytes) -> str | None:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252; None for binary data."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+@dataclass(frozen=True)
+class Decoded:
+    text: str | None  # None when the bytes are not usable text
+    note: str  # why not usable; or how it was read when not as UTF-8; else ""
+
+
+# A well-formed multi-byte UTF-8 sequence: its presence means the file meant to be UTF-8.
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+# Control characters other than tab, newline, carriage return and form feed: invisible,
+# and some (ESC) act on a terminal that shows the brief.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_BOMS = ((b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe\x00\x00", "utf-32"),
+         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+def decode(data: bytes) -> Decoded:
+    """UTF-8 (with or without BOM), UTF-16/32 with BOM, or Windows-1252 when that is plainly
+    what it is. Binary data and broken UTF-8 are refused rather than turned into mojibake."""
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
+    note = ""
+    if encoding:
         try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            return None
-    if b"\x00" in data:
-        return None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            return Decoded(None, f"invalid {encoding.upper()} (bad data at byte {exc.start})")
+    elif b"\x00" in data:
+        return Decoded(None, "binary data (NUL bytes), not text")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            if _UTF8_MULTIBYTE.search(data):
+                return Decoded(None, f"invalid UTF-8 (bad byte at offset {exc.start}); save it as UTF-8")
+            try:
+                text = data.decode("cp1252")
+            except UnicodeDecodeError:
+                return Decoded(None, f"neither UTF-8 nor Windows-1252 text (bad byte at offset {exc.start})")
+            note = "not UTF-8: read as Windows-1252"
+    controls = len(_CONTROL.findall(text))
     if controls > max(8, len(text) // 100):
-        return None
-    return text
+        return Decoded(None, "binary data (control characters), not text")
+    return Decoded(_CONTROL.sub("", text), note)
 
 
 def split_front_matter(text: str) -> tuple[dict, str]:
@@ -157,7 +184,8 @@ def find_outlet(lines: list[str]) -> str | None:
 
 def parse_article(number: int, path: str, text: str) -> Article:
     meta, body = split_front_matter(text.replace("\r\n", "\n").replace("\r", "\n"))
-    lines = [line.strip() for line in body.split("\n")]
+    # Over-long lines are cut at sentence ends so no later pattern or splitter sees a megabyte.
+    lines = [piece for line in body.split("\n") for piece in split_long(line.strip()) or [""]]
     date = parse_date(meta.get("date"))
     kept: list[str] = []
     for line in lines:
@@ -181,10 +209,10 @@ def parse_article(number: int, path: str, text: str) -> Article:
     return Article(
         number=number,
         path=path,
-        title=" ".join(title.split()),
-        outlet=outlet,
+        title=shorten(title),
+        outlet=shorten(outlet) if outlet else None,
         date=date,
-        url=url,
+        url=shorten(url) if url else None,
         lines=tuple(kept),
     )
 
@@ -200,33 +228,78 @@ def _fallback_title(content: list[str], path: str) -> str:
 def article_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         raise InputError(f"sources folder not found: {folder}")
-    return sorted(
-        (p for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES),
-        key=lambda p: p.name,
-    )
+    try:
+        entries = list(folder.iterdir())
+    except OSError as exc:
+        raise InputError(f"cannot list the sources folder {folder}: {exc.strerror or exc}") from None
+    return sorted((p for p in entries if p.suffix.lower() in ARTICLE_SUFFIXES), key=lambda p: p.name)
+
+
+def unreadable_reason(path: Path, root: Path) -> str | None:
+    """Why a folder entry is not a file briefer may read, or None when it is."""
+    if path.is_symlink():
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return "a broken symlink"
+        if not target.is_relative_to(root):
+            return "a symlink to a file outside the sources folder (not followed)"
+    if path.is_dir():
+        return "a folder, not a file"
+    if not path.is_file():
+        return "not a regular file"  # a FIFO or device could block the build forever
+    return None
+
+
+def read_limited(path: Path, limit: int = MAX_ARTICLE_BYTES) -> bytes | None:
+    """The file's bytes, or None when it is larger than the limit (never reads more)."""
+    with path.open("rb") as stream:
+        data = stream.read(limit + 1)
+    return data if len(data) <= limit else None
 
 
 def read_articles(folder: Path) -> IngestResult:
-    """Every .txt and .md file in the folder, in name order, numbered from 1."""
+    """Every usable .txt and .md file in the folder, in name order, numbered from 1.
+
+    Each unusable file is skipped with its reason; none usable is an InputError.
+    """
     articles: list[Article] = []
     skipped: list[SkippedFile] = []
+    notes: list[str] = []
+    root = folder.resolve()
     for path in article_files(folder):
+        reason = unreadable_reason(path, root)
+        if reason:
+            skipped.append(SkippedFile(path.name, reason))
+            continue
         try:
-            data = path.read_bytes()
+            data = read_limited(path)
         except OSError as exc:
             skipped.append(SkippedFile(path.name, f"cannot be read ({exc.strerror or exc})"))
             continue
-        text = decode(data)
-        if text is None:
-            skipped.append(SkippedFile(path.name, "binary data, not text"))
+        if data is None:
+            size = path.stat().st_size
+            skipped.append(SkippedFile(path.name, f"too large ({size:,} bytes; the limit is {MAX_ARTICLE_BYTES:,})"))
             continue
-        if not text.strip():
+        if not data:
             skipped.append(SkippedFile(path.name, "empty"))
             continue
-        articles.append(parse_article(len(articles) + 1, path.name, text))
+        decoded = decode(data)
+        if decoded.text is None:
+            skipped.append(SkippedFile(path.name, decoded.note))
+            continue
+        if not decoded.text.strip():
+            skipped.append(SkippedFile(path.name, "only whitespace"))
+            continue
+        if decoded.note:
+            notes.append(f"{path.name}: {decoded.note}")
+        if any(len(line) > MAX_PARAGRAPH_CHARS for line in decoded.text.replace("\r", "\n").split("\n")):
+            notes.append(f"{path.name}: lines over {MAX_PARAGRAPH_CHARS:,} characters were cut at sentence ends"
+                         " (stretches with no sentence end dropped)")
+        articles.append(parse_article(len(articles) + 1, path.name, decoded.text))
     if not articles:
         why = "; ".join(f"{s.path}: {s.reason}" for s in skipped)
         raise InputError(
             f"no usable articles in {folder}" + (f" ({why})" if why else " (no .txt or .md files)")
         )
-    return IngestResult(tuple(articles), tuple(skipped))
+    return IngestResult(tuple(articles), tuple(skipped), tuple(notes))

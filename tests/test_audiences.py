@@ -14,6 +14,8 @@ from briefer.build import build, load_corpus
 from briefer.cli import main
 from briefer.config import load_config
 from briefer.deliver import markdown_to_text
+from briefer.compose import compose
+from briefer.config import SECTION_KEYS
 from briefer.importance import brief_ranking
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,11 +88,11 @@ def test_the_pdfs_use_different_type_sizes(seeds_build):
 def test_the_bottom_line_is_the_three_most_important_sentences_verbatim_with_citations(seeds_build):
     config, _ = seeds_build
     corpus, _ = load_corpus(config.sources, None, config.window_days)
-    ranking = brief_ranking(corpus)
-    top = sorted(ranking.order, key=lambda i: -ranking.scores[i])[:3]
+    everything = compose(corpus, brief_ranking(corpus), "t", {key: 50 for key in SECTION_KEYS})
+    top = sorted((item for section in everything.sections for item in section.items), key=lambda i: -i.score)[:3]
     bottom = record(config, "minister")["sections"][0]
     assert bottom["key"] == "bottom_line"
-    assert [item["text"] for item in bottom["items"]] == [corpus.items[i].text for i in top]
+    assert [item["text"] for item in bottom["items"]] == [item.text for item in top]
     articles = " ".join(" ".join(p.read_text(encoding="utf-8").split()) for p in config.sources.iterdir())
     shown = markdown_to_text((config.output / DATE / "minister" / "brief.md").read_text())
     for number, item in enumerate(bottom["items"], start=1):
@@ -117,7 +119,7 @@ def test_audience_option_builds_only_the_named_audiences(tmp_path, capsys):
     status = main(["build", "--config", str(ROOT / "config.yaml"), "--out", str(tmp_path),
                    "--audience", "press", "--audience", "minister"])
     assert status == 0
-    assert sorted(p.name for p in (tmp_path / DATE).iterdir()) == ["minister", "press"]
+    assert sorted(p.name for p in (tmp_path / DATE).iterdir() if not p.name.startswith(".")) == ["minister", "press"]
     assert main(["build", "--config", str(ROOT / "config.yaml"), "--out", str(tmp_path),
                  "--audience", "nobody"]) == 2
     assert "unknown audience 'nobody' (configured: analyst, minister, press)" in capsys.readouterr().err

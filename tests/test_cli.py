@@ -19,7 +19,10 @@ def test_help_and_version(cli):
 def test_missing_sources_is_exit_2_with_one_line(cli, tmp_path):
     result = cli("build", "--sources", str(tmp_path / "none"), "--out", str(tmp_path))
     assert result.returncode == 2
-    assert result.stderr.strip().splitlines() == [f"briefer: error: sources folder not found: {tmp_path / 'none'}"]
+    assert result.stderr.strip().splitlines() == [
+        "briefer: error: invalid configuration in config.yaml:",
+        f"  - 'sources': no such folder: {tmp_path / 'none'}",
+    ]
 
 
 def test_empty_sources_is_exit_2(cli, tmp_path):

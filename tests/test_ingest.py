@@ -34,10 +34,9 @@ def test_no_headline_falls_back_to_opening_words():
 
 
 def test_decoding():
-    assert decode("café".encode("utf-8")) == "café"
-    assert decode("café".encode("cp1252")) == "café"
-    assert decode("café".encode("utf-16")) == "café"
-    assert decode(b"\x00\x01\x02binary") is None
+    assert decode("café".encode("utf-8")).text == "café"
+    assert decode("café".encode("cp1252")).text == "café"
+    assert decode("café".encode("utf-16")).text == "café"
 
 
 def test_unusable_files_are_skipped_with_reason(write_articles):
@@ -45,7 +44,7 @@ def test_unusable_files_are_skipped_with_reason(write_articles):
                              "c.md": "   \n", "ignored.pdf": "x"})
     result = read_articles(folder)
     assert [a.path for a in result.articles] == ["a.txt"]
-    assert {(s.path, s.reason) for s in result.skipped} == {("b.txt", "binary data, not text"), ("c.md", "empty")}
+    assert {(s.path, s.reason) for s in result.skipped} == {("b.txt", "binary data (NUL bytes), not text"), ("c.md", "only whitespace")}
 
 
 def test_missing_or_empty_folder_is_an_input_error(tmp_path):

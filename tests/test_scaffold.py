@@ -32,7 +32,7 @@ def test_new_project_builds_and_dry_run_sends(tmp_path, capsys, monkeypatch):
     for article in SEEDS.iterdir():
         shutil.copy(article, desk / "sources")
     assert main(["build"]) == 0
-    built = sorted((desk / "out").glob("*/*/brief.pdf"))
+    built = sorted(p for p in (desk / "out").glob("*/*/brief.pdf") if not p.parent.name.startswith("."))
     assert [p.parent.name for p in built] == ["desk", "minister"]
     for pdf in built:
         assert len(pypdf.PdfReader(pdf).pages) == 1
