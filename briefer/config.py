@@ -24,7 +24,7 @@ SECTION_TITLES = {
     "open_questions": "Open questions",
 }
 PAGE_SIZES = ("A4", "Letter")
-DEFAULT_BUDGETS = {"background": 3, "key_facts": 5, "outcomes": 3, "open_questions": 3, "timeline": 4}
+DEFAULT_BUDGETS = {"background": 3, "key_facts": 5, "outcomes": 3, "open_questions": 4, "timeline": 4}
 BUDGET_KEYS = SECTION_KEYS + ("timeline",)  # the timeline's entries are budgeted like a section's items
 
 

@@ -14,8 +14,16 @@ from __future__ import annotations
 
 import math
 
-from .models import Corpus
-from .rank import Ranking, concept_weights, concepts, is_eligible, word_count
+import re
+
+from .models import Corpus, Item
+from .rank import CONTEXT_DEPENDENT_OPENERS, Ranking, concept_weights, concepts, word_count
+
+MIN_WORDS = 6  # "Talks resumed in Geneva on Monday." is a line; "Contact us." is not
+MAX_WORDS = 70
+# "It is unclear whether ...", "It was not immediately known ...": an expletive "it" leans on nothing.
+EXPLETIVE_IT = re.compile(r"^[\"“‘'`]*It (?:is|was|has been|had been|remains|seems|appears)\b")
+FIRST_WORD = re.compile(r"[A-Za-z]+")
 
 
 def salience(corpus: Corpus) -> tuple[float, ...]:
@@ -28,9 +36,20 @@ def salience(corpus: Corpus) -> tuple[float, ...]:
     )
 
 
+def can_stand_alone(item: Item) -> bool:
+    """A line a reader can take on its own: a whole statement, not a question, not leaning on
+    the sentence before it through a pronoun."""
+    words = word_count(item.text)
+    if not MIN_WORDS <= words <= MAX_WORDS or item.text.rstrip("\"'`”’ ").endswith("?"):
+        return False
+    first = FIRST_WORD.search(item.text)
+    leans = first is not None and first.group(0).lower() in CONTEXT_DEPENDENT_OPENERS
+    return not leans or bool(EXPLETIVE_IT.match(item.text))
+
+
 def brief_ranking(corpus: Corpus) -> Ranking:
     """Every item that can stand as a line, most salient first; every item scored."""
     scores = salience(corpus)
-    eligible = [index for index, item in enumerate(corpus.items) if is_eligible(item)]
+    eligible = [index for index, item in enumerate(corpus.items) if can_stand_alone(item)]
     order = tuple(sorted(eligible, key=lambda index: (-scores[index], index)))
     return Ranking(order=order, scores=scores)

@@ -81,7 +81,9 @@ WEAK_PAST = re.compile(r"(?<![\w-])[a-z]{3,}ed\b")
 # "will mark the first") describe an agenda or a mood, not an outcome anyone awaits.
 SOFT_FORECAST = re.compile(
     r"\b(?:focus|highlight|touch|serve|mark|provide|remain|send|usher|herald|underscore|reflect|signal"
-    r"|intended)\b",
+    r"|intended)\b"
+    # a scheduled speech is agenda, not a question anyone awaits the answer to
+    r"|\bdeliver (?:(?:his|her|their|a|an|the) )?(?:\w+ )?(?:remarks|address|speech|statement|keynote)\b",
     re.I,
 )
 # A decision already taken, even when told in the future tense ("under the deal X will head").
@@ -178,6 +180,9 @@ def classify_one(statement: Statement, newest: dt.date | None) -> str:
 # Share of a forecast's content words that later past-tense reporting must repeat for the
 # forecast to count as reported (its participants, its event, its object).
 OVERTAKEN_COVERAGE = 0.6
+# Share of a forecast's terms that a later concluded outcome (signed, agreed, ...) must state
+# for the forecast, whatever its verb ("will explore a framework"), to be settled by it.
+SETTLED_COVERAGE = 0.5
 _GENERIC = frozenset("also officials official two new his her their".split())
 _STEMS = (("ings", ""), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
 _IRREGULAR = {"met": "meet", "held": "hold", "took": "take", "signed": "sign", "sworn": "swear"}
@@ -203,7 +208,8 @@ def _terms(text: str) -> set[str]:
 
 
 # The core of a forecast ends at a purpose or relative clause ("... on Friday [to ease ...]").
-_CORE_END = re.compile(r"[;:—–(]|\s-\s|\s(?:to|in order to|so that|in what|as|which|who|while|but)\s", re.I)
+_CORE_END = re.compile(r"[;:—–(]|\s-\s|\s(?:to|in order to|so that|in what|as|which|who|while|but)\s"
+                       r"|,\s+(?:\w+ly\s+)?\w+ing\b", re.I)  # or a participle clause: ", potentially expanding"
 _LEADING = re.compile(r"^(?:\s*(?:also|be|have|now|then|still|further|\w+ly))+\s", re.I)
 
 
@@ -242,11 +248,14 @@ def overtaken(statements: list[Statement]) -> frozenset[int]:
     report came later).
     """
     reported: dict[int, set[str]] = {}
+    outcomes: dict[int, set[str]] = {}
     article_date: dict[int, dt.date | None] = {}
     for statement in statements:
         article_date[statement.article] = statement.reference_date
         if main_tense(statement.text) == PAST or OUTCOME_VERB.search(statement.text):
             reported.setdefault(statement.article, set()).update(_terms(statement.text))
+        if OUTCOME_VERB.search(statement.text) and main_tense(statement.text) != FUTURE:
+            outcomes.setdefault(statement.article, set()).update(_terms(statement.text))
     result = set()
     for index, statement in enumerate(statements):
         written = statement.reference_date
@@ -262,6 +271,11 @@ def overtaken(statements: list[Statement]) -> frozenset[int]:
             if later is None or later <= written or forecast_day > later:
                 continue
             if verb in terms and len(expected & terms) / len(expected) >= OVERTAKEN_COVERAGE:
+                result.add(index)
+                break
+            # what it expected to be explored or worked towards was reported as concluded
+            settled = outcomes.get(article, set())
+            if len(expected & settled) / len(expected) >= SETTLED_COVERAGE:
                 result.add(index)
                 break
     return frozenset(result)
@@ -299,26 +313,29 @@ def _undated(statement: Statement) -> str:
 
 # Share of the shorter item's terms at which two items of one section say the same thing
 # (rewrites the dedupe stage kept apart, in other words).
-SAME_POINT = 0.4
+SAME_POINT = 0.35
+# Across sections a line may take up a point another section makes ("the visit was
+# cancelled" in Background, "a visit is still open" below): only a plain repeat is left out.
+ELSEWHERE = 0.5
 
 
-def _same_point(a: set[str], b: set[str]) -> bool:
-    return bool(a and b) and len(a & b) / min(len(a), len(b)) >= SAME_POINT
+def _same_point(a: set[str], b: set[str], share: float = SAME_POINT) -> bool:
+    return bool(a and b) and len(a & b) / min(len(a), len(b)) >= share
+
+
+def _newer(a: Statement, b: Statement) -> bool:
+    return a.reference_date is not None and (b.reference_date is None or a.reference_date > b.reference_date)
 
 
 def assign_sections(statements: list[Statement], labels: tuple[str, ...], order: tuple[int, ...],
                     scores: tuple[float, ...], budgets: dict[str, int]) -> dict[str, list[int]]:
     """Section -> item indices, arranged to read as a story: by time, then importance.
 
-    Each section takes the ranker's candidates first (in ranking order), then, while it has
-    room, the other items of its kind by score: the ranker does not know sections, and a
-    brief without its open questions misleads more than one with a weaker line (the weakest
-    lines give way first on a full page). One item per point. Background prefers sentences
-    that say when ("in August", "last year"): it is there to tell what came before.
+    Each section takes the ranked candidates of its kind in ranking order while it has room,
+    one item per point across the whole brief. Background prefers sentences that say when
+    ("in August", "last year"): it is there to tell what came before.
     """
-    ranked = set(order)
-    rest = sorted((i for i in range(len(statements)) if i not in ranked), key=lambda i: (-scores[i], i))
-    candidates = list(order) + rest
+    candidates = list(order)
     undated_background = {i for i in candidates
                           if labels[i] == BACKGROUND and event_date(statements[i].text, statements[i].reference_date) is None}
     candidates.sort(key=lambda i: i in undated_background)  # stable: ranking order otherwise kept
@@ -328,9 +345,18 @@ def assign_sections(statements: list[Statement], labels: tuple[str, ...], order:
         key = labels[index]
         if key not in chosen or len(chosen[key]) >= budgets.get(key, 0):
             continue
-        terms[index] = _terms(statements[index].text)
-        if any(_same_point(terms[index], terms[other]) for other in chosen[key]):
-            continue
+        candidate = _terms(statements[index].text)
+        if any(_same_point(candidate, terms[other]) for other in chosen[key]):
+            continue  # this section says it already
+        elsewhere = [other for other in terms if _same_point(candidate, terms[other], ELSEWHERE)]
+        if elsewhere:
+            # Another section says it: the newer report's telling stands, the older gives way.
+            if not all(_newer(statements[index], statements[other]) for other in elsewhere):
+                continue
+            for other in elsewhere:
+                chosen[labels[other]].remove(other)
+                del terms[other]
+        terms[index] = candidate
         chosen[key].append(index)
     return {key: sorted(indices, key=lambda i: (time_key(statements[i]), -scores[i], i))
             for key, indices in chosen.items()}

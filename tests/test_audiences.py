@@ -60,10 +60,10 @@ def test_the_three_pdfs_are_one_page_each_and_differ_visibly(seeds_build):
     assert headings(config, "analyst") == ["Background", "Key facts", "Outcomes", "Open questions",
                                            "Key figures", "Key quotes", "Timeline", "Sources"]
     assert headings(config, "minister") == ["Bottom line", "Outcomes", "Open questions", "Sources"]
-    assert headings(config, "press") == ["Key facts", "Key quotes", "Sources"]
+    assert headings(config, "press") == ["Outcomes", "Key facts", "Key quotes", "Sources"]
     assert "Analyst edition" in texts["analyst"]
     assert "FOR THE MINISTER" in texts["minister"] and "BOTTOM LINE" in texts["minister"]
-    assert "Press notes" in texts["press"] and "OUTCOMES" not in texts["press"]
+    assert "Press notes" in texts["press"] and "OPEN QUESTIONS" not in texts["press"]
     counts = {a: sum(len(s["items"]) for s in record(config, a)["sections"]) for a in texts}
     assert counts["analyst"] > counts["press"] > counts["minister"]
 

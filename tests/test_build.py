@@ -12,7 +12,7 @@ from briefer.text import words
 
 from conftest import ROOT, SEEDS
 
-ITEM = re.compile(r"^- (?:\*\*[^*]+\*\*: )?(?P<text>.+?)(?: …)? \[(?P<cites>(?:\[\d+\]\(#source-\d+\)(?:, )?)+)\](?: \*[^*]+\*)?$")
+ITEM = re.compile(r"^- (?:\*[^*]+\*: )?(?P<text>.+?)(?: …)? \[(?P<cites>(?:\[\d+\]\(#source-\d+\)(?:, )?)+)\](?: \*[^*]+\*)?$")
 SOURCE = re.compile(r"^(?P<number>\d+)\. .*, (?P<path>[^,]+\.(?:txt|md))$")
 
 

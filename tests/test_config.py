@@ -10,7 +10,7 @@ def test_empty_config_means_defaults(tmp_path):
     (tmp_path / "seeds").mkdir()
     config = load_config(path)
     assert config.page_size == "A4" and config.sources == tmp_path / "seeds"
-    assert config.section_budgets == {"background": 3, "key_facts": 5, "outcomes": 3, "open_questions": 3,
+    assert config.section_budgets == {"background": 3, "key_facts": 5, "outcomes": 3, "open_questions": 4,
                                       "timeline": 4}
 
 
