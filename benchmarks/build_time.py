@@ -40,10 +40,10 @@ def stage_times() -> dict[str, float]:
 
     stages = {
         "ingest+clean+segment+dedupe": ("load_corpus",),
-        "rank": ("rank",),
-        "compose": ("compose",),
+        "rank (importance of every item)": ("brief_ranking",),
+        "compose (sections, timeline, quotes, figures; per audience)": ("audience_brief",),
         "render (templates, markdown, WeasyPrint, page fitting)": ("render_brief",),
-        "write": ("write_atomically",),
+        "publish (write, fsync, swap)": ("publish",),
     }
     for label, (name,) in stages.items():
         original = getattr(build_module, name)
