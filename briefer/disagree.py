@@ -20,12 +20,11 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .ingest import MONTHS
+from .lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
 from .models import Claim, Corpus, Disagreement
-from .quantities import NUMBER_WORDS, Quantity, conflicting_slots, quantities, same_slot
+from .quantities import Quantity, conflicting_slots, quantities, same_slot
 from .text import STOPWORDS, content_words
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Same fact: this share of the shorter sentence's content words (values aside) is shared,
 # and this share of both sentences' words together (a short sentence inside a long one is
 # not the same statement)...

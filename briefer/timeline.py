@@ -13,19 +13,17 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from .ingest import MONTHS
+from .lexicon import MONTH_PATTERN, MONTHS, NUMBER_WORDS, WEEKDAY_PATTERN, WEEKDAYS
 from .models import Corpus, Item, TimelineEntry
 from .text import content_words
 
 DAY, WEEK, MONTH, YEAR = "day", "week", "month", "year"
 PAST, FUTURE, UNKNOWN = "past", "future", "unknown"
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?" \
-         r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_MONTH = rf"(?P<month>{MONTH_PATTERN})"
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d-])"
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                 "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+# "two years ago" and also "a year ago", "one week ago".
+_AGO_COUNTS = {"a": 1, "an": 1, "one": 1} | {word: n for word, n in NUMBER_WORDS.items() if n <= 10}
 
 # Ordered most specific first; an expression already covered by an earlier match is skipped.
 _PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple(
@@ -36,11 +34,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple(
         ("month_year", rf"\b{_MONTH}\.?,?\s+{_YEAR}"),
         ("relative_unit", r"\b(?P<which>last|this|next|earlier this|later this|past|coming)\s+"
                           r"(?P<unit>week|month|year)\b"),
-        ("ago", r"\b(?P<count>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+        ("ago", rf"\b(?P<count>\d+|{'|'.join(_AGO_COUNTS)})\s+"
                 r"(?P<unit>day|week|month|year)s?\s+ago\b"),
         ("today", r"\b(?P<word>today|tonight|this morning|this afternoon|this evening|yesterday|tomorrow)\b"),
         ("weekday", r"\b(?:(?P<which>last|next|this|on|late|early)\s+)?"
-                    r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
+                    rf"(?P<weekday>{WEEKDAY_PATTERN})\b"),
         # A bare month needs a preposition before it: "May" alone is usually the verb.
         ("month", rf"\b(?:(?P<prep>in|since|until|till|by|from|during|through|early|late|mid|mid-|before|after"
                   rf"|of|last|this|next)\s+){_MONTH}\b(?!\s*\d)"),
@@ -265,7 +263,7 @@ def _resolve(kind: str, match: re.Match, sentence: str, reference: dt.date | Non
         return (reference.year + step, YEAR, tense)
     if kind == "ago":
         count = groups["count"].lower()
-        count = int(count) if count.isdigit() else _NUMBER_WORDS[count]
+        count = int(count) if count.isdigit() else _AGO_COUNTS[count]
         unit = groups["unit"].lower()
         if unit == "day":
             return (reference - dt.timedelta(days=count), DAY, PAST)
