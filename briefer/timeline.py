@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Callable, Iterable, TypeVar
 
 from .lexicon import MONTH_PATTERN, MONTHS, NUMBER_WORDS, WEEKDAY_PATTERN, WEEKDAYS
 from .models import Corpus, Item, TimelineEntry
@@ -19,6 +19,7 @@ from .text import content_words
 
 DAY, WEEK, MONTH, YEAR = "day", "week", "month", "year"
 PAST, FUTURE, UNKNOWN = "past", "future", "unknown"
+T = TypeVar("T")
 
 _MONTH = rf"(?P<month>{MONTH_PATTERN})"
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d-])"
@@ -282,31 +283,95 @@ def _resolve(kind: str, match: re.Match, sentence: str, reference: dt.date | Non
     return None
 
 
+def _scan(sentence: str, mention: Callable[[str, re.Match], T | None]) -> list[T]:
+    """mention(kind, match) for each date expression, most specific pattern first; an expression
+    inside one already found is skipped. Sorted by position (each T has a .start)."""
+    taken: list[tuple[int, int]] = []
+    found: list[T] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(sentence):
+            start, end = match.start(), match.end()
+            if kind in ("weekday", "month") and not sentence[match.start(kind)].isupper():
+                continue
+            if any(start < e and s < end for s, e in taken):
+                continue
+            found_here = mention(kind, match)
+            if found_here is None:
+                continue
+            found.append(found_here)
+            taken.append((start, end))
+    return sorted(found, key=lambda m: m.start)
+
+
 def resolve_dates(sentence_text: str, reference_date: dt.date | None) -> tuple[DateMention, ...]:
     """Every date expression in the sentence, resolved against the article's date, in text order.
 
     Without a reference date only absolute expressions ("Oct. 31, 2025", "August 2024", "1988")
     resolve; relative ones ("on Friday", "last week", "in August") need it and are left out.
     """
-    taken: list[tuple[int, int]] = []
-    mentions: list[DateMention] = []
-    for kind, pattern in _PATTERNS:
-        for match in pattern.finditer(sentence_text):
-            start, end = match.start(), match.end()
-            if kind == "weekday" and not sentence_text[match.start("weekday")].isupper():
-                continue
-            if kind == "month" and not sentence_text[match.start("month")].isupper():
-                continue
-            if any(start < e and s < end for s, e in taken):
-                continue
-            resolved = _resolve(kind, match, sentence_text, reference_date)
-            if resolved is None or resolved[0] is None:
-                continue
-            value, precision, tense = resolved
-            text = match.group(0).rstrip(".,")
-            mentions.append(DateMention(text, start, start + len(text), value, precision, tense))
-            taken.append((start, end))
-    return tuple(sorted(mentions, key=lambda m: m.start))
+    def mention(kind: str, match: re.Match) -> DateMention | None:
+        resolved = _resolve(kind, match, sentence_text, reference_date)
+        if resolved is None or resolved[0] is None:
+            return None
+        value, precision, tense = resolved
+        text = match.group(0).rstrip(".,")
+        return DateMention(text, match.start(), match.start() + len(text), value, precision, tense)
+
+    return tuple(_scan(sentence_text, mention))
+
+
+@dataclass(frozen=True)
+class DayMention:
+    """A day as the text names it, with only what the text fixes: a weekday, a month and day,
+    a year (written, or placed by the tense against the reference date)."""
+
+    text: str
+    start: int
+    end: int
+    weekday: int | None  # 0 = Monday
+    month: int | None
+    day: int | None
+    year: int | None
+
+
+_WEEKDAY_THEN_DAY = re.compile(r",?\s+")
+
+
+def day_mentions(sentence: str, reference: dt.date | None) -> tuple[DayMention, ...]:
+    """The days a sentence names, for comparing two tellings of one event.
+
+    Unlike resolve_dates, a weekday stays a weekday (two reports' "on Friday" name the same
+    day whatever their dates), a month-day without a reference keeps its month and day, and
+    "Friday, Oct. 31" is one mention. Impossible days ("Feb. 30") are left out.
+    """
+    def mention(kind: str, match: re.Match) -> DayMention | None:
+        if kind == "weekday":
+            return DayMention(match.group("weekday"), match.start("weekday"), match.end("weekday"),
+                              WEEKDAYS.index(match.group("weekday").lower()), None, None, None)
+        if kind not in ("iso", "month_day", "day_month"):
+            return None
+        text = match.group(0).rstrip(".,")
+        start, end = match.start(), match.start() + len(text)
+        resolved = _resolve(kind, match, sentence, reference)
+        if resolved is not None and resolved[0] is not None:
+            day = resolved[0]
+            return DayMention(text, start, end, day.weekday(), day.month, day.day, day.year)
+        if kind == "iso" or match.group("year") or reference is not None:
+            return None  # no such day
+        month, day = _month_number(match.group("month")), int(match.group("day"))
+        # Year unknown: the day must exist in some year (2000 is a leap year).
+        return DayMention(text, start, end, None, month, day, None) if _safe_date(2000, month, day) else None
+
+    merged: list[DayMention] = []
+    for found in _scan(sentence, mention):
+        previous = merged[-1] if merged else None
+        if (previous is not None and previous.month is None and found.month is not None
+                and _WEEKDAY_THEN_DAY.fullmatch(sentence[previous.end:found.start])):
+            merged[-1] = DayMention(sentence[previous.start:found.end], previous.start, found.end,
+                                    previous.weekday, found.month, found.day, found.year)
+        else:
+            merged.append(found)
+    return tuple(merged)
 
 
 # --- Dating the articles -------------------------------------------------------------
