@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from .config import SECTION_KEYS
 from .models import Corpus
-from .text import content_words
+from .rank import stem
+from .text import containment, content_words
 from .timeline import FUTURE, PAST, ArticleDate, event_date, representative, resolve_dates
 
 BACKGROUND, KEY_FACTS, OUTCOMES, OPEN_QUESTIONS, NONE = (
@@ -184,21 +185,16 @@ OVERTAKEN_COVERAGE = 0.6
 # for the forecast, whatever its verb ("will explore a framework"), to be settled by it.
 SETTLED_COVERAGE = 0.5
 _GENERIC = frozenset("also officials official two new his her their".split())
-_STEMS = (("ings", ""), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
-_IRREGULAR = {"met": "meet", "held": "hold", "took": "take", "signed": "sign", "sworn": "swear"}
-# Verbs that only say an event happens: "will take place", "to be held", "will meet", "convened".
-_HAPPENING = {"take": "meet", "hold": "meet", "convene": "meet", "happen": "meet", "occur": "meet"}
+# Event matching needs what a suffix stripper cannot see: irregular forms, and the verbs that
+# only say an event happens ("will take place", "to be held", "convened") read as "meet".
+_IRREGULAR = {"met": "meet", "held": "hold", "took": "take", "sworn": "swear"}
+_HAPPENING = {stem(verb): "meet" for verb in ("take", "hold", "convene", "happen", "occur")}
 _EQUIVALENT_NAMES = re.compile(r"\bUnited States\b", re.I)
 
 
 def _stem(word: str) -> str:
-    """Crude, but the same for every form: meet/meeting/met, review/reviewed, deliberate/d."""
-    word = _IRREGULAR.get(word, word)
-    for suffix, replacement in _STEMS:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            word = word[: -len(suffix)] + replacement
-            break
-    word = word[:-1] if word.endswith("e") and len(word) > 4 else word
+    """The ranker's stem, after irregular forms and with happening verbs read as "meet"."""
+    word = stem(_IRREGULAR.get(word, word))
     return _HAPPENING.get(word, word)
 
 
@@ -320,7 +316,7 @@ ELSEWHERE = 0.5
 
 
 def _same_point(a: set[str], b: set[str], share: float = SAME_POINT) -> bool:
-    return bool(a and b) and len(a & b) / min(len(a), len(b)) >= share
+    return containment(a, b) >= share
 
 
 def _newer(a: Statement, b: Statement) -> bool:

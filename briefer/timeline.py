@@ -15,7 +15,7 @@ from typing import Callable, Iterable, TypeVar
 
 from .lexicon import MONTH_PATTERN, MONTHS, NUMBER_WORDS, WEEKDAY_PATTERN, WEEKDAYS
 from .models import Corpus, Item, TimelineEntry
-from .text import content_words
+from .text import containment, content_words
 
 DAY, WEEK, MONTH, YEAR = "day", "week", "month", "year"
 PAST, FUTURE, UNKNOWN = "past", "future", "unknown"
@@ -527,7 +527,7 @@ def dated_events(corpus: Corpus, dates: dict[int, ArticleDate]) -> list[DatedIte
 
 
 def same_gist(a: set[str], b: set[str]) -> bool:
-    return bool(a and b) and len(a & b) / min(len(a), len(b)) >= TIMELINE_DUPLICATE
+    return containment(a, b) >= TIMELINE_DUPLICATE
 
 
 def same_time(a: DateMention, b: DateMention) -> bool:
