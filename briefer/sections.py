@@ -47,19 +47,20 @@ FINITE_VERB = re.compile(
 )
 # Reporting furniture: who would not speak, who did not answer, where it was posted.
 FURNITURE = re.compile(
-    r"\b(?:declined to (?:be named|comment)|requested anonymity|did not (?:immediately )?respond"
-    r"|not authori[sz]ed to speak|so far not issued|(?:wrote|posted|said) on (?:X|Twitter|Facebook)\b"
-    r"|refused to give details|did not report on|social media post)",
+    r"\b(?:(?:declined|refused) to (?:be named|comment|give details|elaborate)|requested anonymity"
+    r"|did not (?:immediately )?respond|not authori[sz]ed to speak"
+    r"|not (?:yet )?(?:issued|made|given|released) (?:any |an? )?(?:official )?(?:comments?|statements?)"
+    r"|(?:wrote|posted|said) on (?:X|Twitter|Facebook)\b|did not report on"
+    r"|(?:social media|X|Twitter|Facebook|Instagram) post)",
     re.I,
 )
 # Commentary and colour: the writer's or observers' reading, sentiment, slogans.
 COMMENTARY = re.compile(
     r"\b(?:observers?|analysts? say|(?:is|are) seen as|significance|symbolism|underscores?|reinforces|is vital"
     r"|(?:is|are|remains?) (?:an? )?(?:critical|crucial|essential|indispensable|important|equally important)"
-    r"|one of the most|pivotal role|strong incentives|appear ready|often described|all eyes|cautious optimism"
-    r"|on the horizon|never been stronger|new era|new chapter|a signal of|highlight the growing|stand for"
-    r"|is about putting|long-term interests|neutral platform|political considerations|irrelevant to"
-    r"|fruitful|productive|a pleasure|satisfaction)\b",
+    r"|one of the most|(?:pivotal|key|central|vital) role|(?:often|widely|frequently) (?:described|regarded) as"
+    r"|all eyes|on the horizon|a new (?:era|chapter|page)|an? (?:signal|sign) of|(?:cautious |guarded )?optimism"
+    r"|irrelevant to|fruitful|productive|cordial|a pleasure|satisfaction)\b",
     re.I,
 )
 FIRST_PERSON_OPENING = re.compile(r"^[\"“‘'`]*(?:We|We're|I|I'm|Our|My)\b")
