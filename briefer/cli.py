@@ -10,7 +10,7 @@ from pathlib import Path
 
 from . import __version__
 from .config import load_config
-from .errors import BrieferError, InputError
+from .errors import BrieferError
 
 
 def _date(value: str) -> dt.date:

@@ -9,8 +9,8 @@ for the same slot: the same unit and counted noun with no qualifier telling them
 Bounds, estimates and either end of a change ("from 25% to 50%") are never compared.
 A false disagreement in a brief is worse than a missed one: every test errs towards silence.
 
-Dates are kept minimal and pure (weekday, month, day, year) so a full time resolver can
-later replace `date_mentions`.
+Days are read by the timeline's resolver (`timeline.day_mentions`), keeping only what the text
+fixes: a weekday, a month and day, a year.
 """
 
 from __future__ import annotations
@@ -20,12 +20,12 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .ingest import MONTHS
+from .lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
 from .models import Claim, Corpus, Disagreement
-from .quantities import NUMBER_WORDS, Quantity, conflicting_slots, quantities, same_slot
+from .quantities import Quantity, conflicting_slots, quantities, same_slot
 from .text import STOPWORDS, content_words
+from .timeline import DayMention, day_mentions
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Same fact: this share of the shorter sentence's content words (values aside) is shared,
 # and this share of both sentences' words together (a short sentence inside a long one is
 # not the same statement)...
@@ -41,14 +41,6 @@ MOST_DISAGREEMENTS = 3
 # Entities that half the statements name tell nothing about which fact a sentence states.
 BUCKET_LIMIT = 200
 
-_MONTH = r"(?:Jan|January|Feb|February|Mar|March|Apr|April|May|Jun|June|Jul|July|Aug|August|Sep|Sept|September|Oct|October|Nov|November|Dec|December)"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_DATE = re.compile(
-    rf"\b(?P<weekday>{_WEEKDAY})(?:,?\s+(?:(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH})))?"
-    rf"|\b(?P<m3>{_MONTH})\.?\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\b"
-    rf"|\b(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m4>{_MONTH})\b"
-)
-_YEAR_AFTER = re.compile(r"^,?\s+(\d{4})\b")
 # "the ministry said Tuesday", "announced on Friday": the day of the telling, not of the fact.
 _REPORTING_BEFORE = re.compile(r"\b(?:said|says|announced|told|reported|confirmed|added|stated|declared|noted)"
                                r"(?:\s+\w+)?\s+(?:on\s+)?$")
@@ -60,15 +52,6 @@ _ENTITY = re.compile(r"\b[A-Z][\w’'.-]*[\w]|\b[A-Z]\b")
 
 
 @dataclass(frozen=True)
-class DateMention:
-    written: str
-    weekday: int | None  # 0 = Monday
-    month: int | None
-    day: int | None
-    year: int | None
-
-
-@dataclass(frozen=True)
 class Statement:
     """One member sentence with what it states."""
 
@@ -77,42 +60,10 @@ class Statement:
     origin: int
     text: str
     quantities: tuple[Quantity, ...]
-    dates: tuple[DateMention, ...]
+    dates: tuple[DayMention, ...]
 
 
-def date_mentions(text: str, published: dt.date | None) -> list[DateMention]:
-    """Weekday and month-day mentions; a month-day takes the year nearest the article's date."""
-    found = []
-    for match in _DATE.finditer(text):
-        weekday = WEEKDAYS.index(match.group("weekday").lower()) if match.group("weekday") else None
-        month_name = next((match.group(g) for g in ("m1", "m2", "m3", "m4") if match.group(g)), None)
-        day_text = next((match.group(g) for g in ("d1", "d2", "d3", "d4") if match.group(g)), None)
-        month = MONTHS[month_name.lower()] if month_name else None
-        day = int(day_text) if day_text else None
-        year_match = _YEAR_AFTER.match(text[match.end():])
-        year = int(year_match.group(1)) if year_match and month else None
-        if month and day and not year and published:
-            year = _nearest_year(month, day, published)
-        if month and day and year:
-            try:
-                weekday = dt.date(year, month, day).weekday() if weekday is None else weekday
-            except ValueError:
-                continue  # "Feb 30": not a date
-        found.append(DateMention(match.group(0), weekday, month, day, year))
-    return found
-
-
-def _nearest_year(month: int, day: int, published: dt.date) -> int | None:
-    candidates = []
-    for year in (published.year - 1, published.year, published.year + 1):
-        try:
-            candidates.append((abs((dt.date(year, month, day) - published).days), year))
-        except ValueError:
-            continue
-    return min(candidates)[1] if candidates else None
-
-
-def dates_conflict(a: DateMention, b: DateMention) -> bool:
+def dates_conflict(a: DayMention, b: DayMention) -> bool:
     """Different days for certain: compared on what both mentions fix, never guessed."""
     if a.month and a.day and b.month and b.day:
         if (a.month, a.day) != (b.month, b.day):
@@ -142,18 +93,10 @@ def entities(text: str) -> set[str]:
     return found
 
 
-def event_dates(text: str, published: dt.date | None) -> list[DateMention]:
-    """The dates a sentence gives for what happened, without the dates of statements about it."""
-    return [mention for mention, start, end in _located_dates(text, published)
-            if not _REPORTING_BEFORE.search(text[:start]) and not _REPORTING_AFTER.match(text[end:])]
-
-
-def _located_dates(text: str, published: dt.date | None) -> list[tuple[DateMention, int, int]]:
-    spans = [(m.start(), m.end()) for m in _DATE.finditer(text)]
-    mentions = date_mentions(text, published)
-    if len(mentions) != len(spans):  # an impossible date was dropped: place nothing
-        return []
-    return [(mention, start, end) for mention, (start, end) in zip(mentions, spans)]
+def event_dates(text: str, published: dt.date | None) -> list[DayMention]:
+    """The days a sentence gives for what happened, without the days of statements about it."""
+    return [mention for mention in day_mentions(text, published)
+            if not _REPORTING_BEFORE.search(text[:mention.start]) and not _REPORTING_AFTER.match(text[mention.end:])]
 
 
 def same_fact(a: str, b: str, least_jaccard: float = SAME_FACT_JACCARD) -> bool:
@@ -173,7 +116,7 @@ def sentences_disagree(a: str, b: str) -> bool:
     """Two near-identical sentences that state different values: never one citation line."""
     if conflicting_slots(_unambiguous(quantities(a)), _unambiguous(quantities(b))):
         return True
-    dates_a, dates_b = date_mentions(a, None), date_mentions(b, None)
+    dates_a, dates_b = day_mentions(a, None), day_mentions(b, None)
     return len(dates_a) == 1 and len(dates_b) == 1 and dates_conflict(dates_a[0], dates_b[0])
 
 
@@ -256,6 +199,6 @@ def _conflict(a: Statement, b: Statement) -> tuple[str, str, str, tuple] | None:
                 return what, qa.written, qb.written, key
     if (len(a.dates) == 1 and len(b.dates) == 1 and dates_conflict(a.dates[0], b.dates[0])
             and bool(_FUTURE.search(a.text)) == bool(_FUTURE.search(b.text))):
-        key = ("date", frozenset((a.dates[0].written, b.dates[0].written)), frozenset(fact_words(a.text) & fact_words(b.text)))
-        return "date", a.dates[0].written, b.dates[0].written, key
+        key = ("date", frozenset((a.dates[0].text, b.dates[0].text)), frozenset(fact_words(a.text) & fact_words(b.text)))
+        return "date", a.dates[0].text, b.dates[0].text, key
     return None

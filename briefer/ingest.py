@@ -10,29 +10,16 @@ from pathlib import Path
 import yaml
 
 from .errors import InputError
+from .lexicon import MONTH_PATTERN, MONTHS
 from .limits import MAX_ARTICLE_BYTES, MAX_PARAGRAPH_CHARS, shorten, split_long
 from .models import Article
 
 ARTICLE_SUFFIXES = (".txt", ".md")
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-            ("dec", "december"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_MONTH_PATTERN = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 DATE_LINE = re.compile(r"^\s*(?:date|published|updated)\s*:?\s*(\d{4})-(\d{2})-(\d{2})\s*$", re.I)
 # "New Delhi, Nov. 1 --" opening the first paragraph: place, month and day, a dash.
 DATELINE = re.compile(
-    rf"^(?P<place>[A-Z][\w.'’ -]{{1,40}}),\s+(?P<month>{_MONTH_PATTERN})\.?\s+(?P<day>\d{{1,2}})"
+    rf"^(?P<place>[A-Z][\w.'’ -]{{1,40}}),\s+(?P<month>{MONTH_PATTERN})\.?\s+(?P<day>\d{{1,2}})"
     r"(?:,\s*(?P<year>\d{4}))?\s*(?:--|—|–|-)\s+",
     re.I,
 )

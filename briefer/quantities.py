@@ -14,25 +14,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lexicon import MONTHS, NUMBER_WORDS
 from .text import STOPWORDS
 
-NUMBER_WORDS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "dozen": 12,
-}  # "one" is left out: far more often a pronoun ("one of the officials") than a count
 MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
                "trillion": 1e12, "lakh": 1e5, "crore": 1e7}
 CURRENCIES = {"$": "$", "us$": "$", "€": "€", "£": "£", "₹": "₹", "rs": "₹", "rs.": "₹"}
 CURRENCY_WORDS = {"dollars": "$", "euros": "€", "pounds": "£", "rupees": "₹"}
 DURATIONS = {"year": "year", "years": "year", "month": "month", "months": "month", "week": "week",
              "weeks": "week", "day": "day", "days": "day", "hour": "hour", "hours": "hour"}
-MONTH_NAMES = frozenset(
-    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july"
-    " august september october november december".split()
-)
 # A word before the number that makes it a bound, an estimate or a change, not a plain value.
 HEDGES = frozenset(
     "about around nearly almost roughly some over under approximately up least most than another"
@@ -139,7 +129,7 @@ def _is_number_word(token: Token) -> bool:
 def _is_plain_word(token: Token) -> bool:
     lower = token.text.lower()
     return (token.kind == "word" and lower not in STOPWORDS and lower not in PHRASE_BREAKS
-            and lower not in MONTH_NAMES and not _is_number_word(token) and lower not in MULTIPLIERS)
+            and lower not in MONTHS and not _is_number_word(token) and lower not in MULTIPLIERS)
 
 
 def _is_plural(word: str) -> bool:
@@ -200,7 +190,7 @@ def _is_date_number(tokens_: list[Token], index: int, value: float) -> bool:
     if token.kind != "num" or token.suffix:
         return False
     neighbours = [tokens_[i] for i in (index - 2, index - 1, index + 1) if 0 <= i < len(tokens_)]
-    if any(n.text.lower().rstrip(".") in MONTH_NAMES for n in neighbours):
+    if any(n.text.lower().rstrip(".") in MONTHS for n in neighbours):
         return True
     return value.is_integer() and 1900 <= value <= 2100 and "," not in token.text
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from .config import SECTION_KEYS
 from .models import Corpus
-from .text import content_words
+from .rank import stem
+from .text import containment, content_words
 from .timeline import FUTURE, PAST, ArticleDate, event_date, representative, resolve_dates
 
 BACKGROUND, KEY_FACTS, OUTCOMES, OPEN_QUESTIONS, NONE = (
@@ -46,19 +47,20 @@ FINITE_VERB = re.compile(
 )
 # Reporting furniture: who would not speak, who did not answer, where it was posted.
 FURNITURE = re.compile(
-    r"\b(?:declined to (?:be named|comment)|requested anonymity|did not (?:immediately )?respond"
-    r"|not authori[sz]ed to speak|so far not issued|(?:wrote|posted|said) on (?:X|Twitter|Facebook)\b"
-    r"|refused to give details|did not report on|social media post)",
+    r"\b(?:(?:declined|refused) to (?:be named|comment|give details|elaborate)|requested anonymity"
+    r"|did not (?:immediately )?respond|not authori[sz]ed to speak"
+    r"|not (?:yet )?(?:issued|made|given|released) (?:any |an? )?(?:official )?(?:comments?|statements?)"
+    r"|(?:wrote|posted|said) on (?:X|Twitter|Facebook)\b|did not report on"
+    r"|(?:social media|X|Twitter|Facebook|Instagram) post)",
     re.I,
 )
 # Commentary and colour: the writer's or observers' reading, sentiment, slogans.
 COMMENTARY = re.compile(
     r"\b(?:observers?|analysts? say|(?:is|are) seen as|significance|symbolism|underscores?|reinforces|is vital"
     r"|(?:is|are|remains?) (?:an? )?(?:critical|crucial|essential|indispensable|important|equally important)"
-    r"|one of the most|pivotal role|strong incentives|appear ready|often described|all eyes|cautious optimism"
-    r"|on the horizon|never been stronger|new era|new chapter|a signal of|highlight the growing|stand for"
-    r"|is about putting|long-term interests|neutral platform|political considerations|irrelevant to"
-    r"|fruitful|productive|a pleasure|satisfaction)\b",
+    r"|one of the most|(?:pivotal|key|central|vital) role|(?:often|widely|frequently) (?:described|regarded) as"
+    r"|all eyes|on the horizon|a new (?:era|chapter|page)|an? (?:signal|sign) of|(?:cautious |guarded )?optimism"
+    r"|irrelevant to|fruitful|productive|cordial|a pleasure|satisfaction)\b",
     re.I,
 )
 FIRST_PERSON_OPENING = re.compile(r"^[\"“‘'`]*(?:We|We're|I|I'm|Our|My)\b")
@@ -184,21 +186,16 @@ OVERTAKEN_COVERAGE = 0.6
 # for the forecast, whatever its verb ("will explore a framework"), to be settled by it.
 SETTLED_COVERAGE = 0.5
 _GENERIC = frozenset("also officials official two new his her their".split())
-_STEMS = (("ings", ""), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
-_IRREGULAR = {"met": "meet", "held": "hold", "took": "take", "signed": "sign", "sworn": "swear"}
-# Verbs that only say an event happens: "will take place", "to be held", "will meet", "convened".
-_HAPPENING = {"take": "meet", "hold": "meet", "convene": "meet", "happen": "meet", "occur": "meet"}
+# Event matching needs what a suffix stripper cannot see: irregular forms, and the verbs that
+# only say an event happens ("will take place", "to be held", "convened") read as "meet".
+_IRREGULAR = {"met": "meet", "held": "hold", "took": "take", "sworn": "swear"}
+_HAPPENING = {stem(verb): "meet" for verb in ("take", "hold", "convene", "happen", "occur")}
 _EQUIVALENT_NAMES = re.compile(r"\bUnited States\b", re.I)
 
 
 def _stem(word: str) -> str:
-    """Crude, but the same for every form: meet/meeting/met, review/reviewed, deliberate/d."""
-    word = _IRREGULAR.get(word, word)
-    for suffix, replacement in _STEMS:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            word = word[: -len(suffix)] + replacement
-            break
-    word = word[:-1] if word.endswith("e") and len(word) > 4 else word
+    """The ranker's stem, after irregular forms and with happening verbs read as "meet"."""
+    word = stem(_IRREGULAR.get(word, word))
     return _HAPPENING.get(word, word)
 
 
@@ -320,7 +317,7 @@ ELSEWHERE = 0.5
 
 
 def _same_point(a: set[str], b: set[str], share: float = SAME_POINT) -> bool:
-    return bool(a and b) and len(a & b) / min(len(a), len(b)) >= share
+    return containment(a, b) >= share
 
 
 def _newer(a: Statement, b: Statement) -> bool:

@@ -11,21 +11,20 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Callable, Iterable, TypeVar
 
-from .ingest import MONTHS
+from .lexicon import MONTH_PATTERN, MONTHS, NUMBER_WORDS, WEEKDAY_PATTERN, WEEKDAYS
 from .models import Corpus, Item, TimelineEntry
-from .text import content_words
+from .text import containment, content_words
 
 DAY, WEEK, MONTH, YEAR = "day", "week", "month", "year"
 PAST, FUTURE, UNKNOWN = "past", "future", "unknown"
+T = TypeVar("T")
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?" \
-         r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_MONTH = rf"(?P<month>{MONTH_PATTERN})"
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d-])"
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                 "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+# "two years ago" and also "a year ago", "one week ago".
+_AGO_COUNTS = {"a": 1, "an": 1, "one": 1} | {word: n for word, n in NUMBER_WORDS.items() if n <= 10}
 
 # Ordered most specific first; an expression already covered by an earlier match is skipped.
 _PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple(
@@ -36,11 +35,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple(
         ("month_year", rf"\b{_MONTH}\.?,?\s+{_YEAR}"),
         ("relative_unit", r"\b(?P<which>last|this|next|earlier this|later this|past|coming)\s+"
                           r"(?P<unit>week|month|year)\b"),
-        ("ago", r"\b(?P<count>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+        ("ago", rf"\b(?P<count>\d+|{'|'.join(_AGO_COUNTS)})\s+"
                 r"(?P<unit>day|week|month|year)s?\s+ago\b"),
         ("today", r"\b(?P<word>today|tonight|this morning|this afternoon|this evening|yesterday|tomorrow)\b"),
         ("weekday", r"\b(?:(?P<which>last|next|this|on|late|early)\s+)?"
-                    r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
+                    rf"(?P<weekday>{WEEKDAY_PATTERN})\b"),
         # A bare month needs a preposition before it: "May" alone is usually the verb.
         ("month", rf"\b(?:(?P<prep>in|since|until|till|by|from|during|through|early|late|mid|mid-|before|after"
                   rf"|of|last|this|next)\s+){_MONTH}\b(?!\s*\d)"),
@@ -265,7 +264,7 @@ def _resolve(kind: str, match: re.Match, sentence: str, reference: dt.date | Non
         return (reference.year + step, YEAR, tense)
     if kind == "ago":
         count = groups["count"].lower()
-        count = int(count) if count.isdigit() else _NUMBER_WORDS[count]
+        count = int(count) if count.isdigit() else _AGO_COUNTS[count]
         unit = groups["unit"].lower()
         if unit == "day":
             return (reference - dt.timedelta(days=count), DAY, PAST)
@@ -284,31 +283,95 @@ def _resolve(kind: str, match: re.Match, sentence: str, reference: dt.date | Non
     return None
 
 
+def _scan(sentence: str, mention: Callable[[str, re.Match], T | None]) -> list[T]:
+    """mention(kind, match) for each date expression, most specific pattern first; an expression
+    inside one already found is skipped. Sorted by position (each T has a .start)."""
+    taken: list[tuple[int, int]] = []
+    found: list[T] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(sentence):
+            start, end = match.start(), match.end()
+            if kind in ("weekday", "month") and not sentence[match.start(kind)].isupper():
+                continue
+            if any(start < e and s < end for s, e in taken):
+                continue
+            found_here = mention(kind, match)
+            if found_here is None:
+                continue
+            found.append(found_here)
+            taken.append((start, end))
+    return sorted(found, key=lambda m: m.start)
+
+
 def resolve_dates(sentence_text: str, reference_date: dt.date | None) -> tuple[DateMention, ...]:
     """Every date expression in the sentence, resolved against the article's date, in text order.
 
     Without a reference date only absolute expressions ("Oct. 31, 2025", "August 2024", "1988")
     resolve; relative ones ("on Friday", "last week", "in August") need it and are left out.
     """
-    taken: list[tuple[int, int]] = []
-    mentions: list[DateMention] = []
-    for kind, pattern in _PATTERNS:
-        for match in pattern.finditer(sentence_text):
-            start, end = match.start(), match.end()
-            if kind == "weekday" and not sentence_text[match.start("weekday")].isupper():
-                continue
-            if kind == "month" and not sentence_text[match.start("month")].isupper():
-                continue
-            if any(start < e and s < end for s, e in taken):
-                continue
-            resolved = _resolve(kind, match, sentence_text, reference_date)
-            if resolved is None or resolved[0] is None:
-                continue
-            value, precision, tense = resolved
-            text = match.group(0).rstrip(".,")
-            mentions.append(DateMention(text, start, start + len(text), value, precision, tense))
-            taken.append((start, end))
-    return tuple(sorted(mentions, key=lambda m: m.start))
+    def mention(kind: str, match: re.Match) -> DateMention | None:
+        resolved = _resolve(kind, match, sentence_text, reference_date)
+        if resolved is None or resolved[0] is None:
+            return None
+        value, precision, tense = resolved
+        text = match.group(0).rstrip(".,")
+        return DateMention(text, match.start(), match.start() + len(text), value, precision, tense)
+
+    return tuple(_scan(sentence_text, mention))
+
+
+@dataclass(frozen=True)
+class DayMention:
+    """A day as the text names it, with only what the text fixes: a weekday, a month and day,
+    a year (written, or placed by the tense against the reference date)."""
+
+    text: str
+    start: int
+    end: int
+    weekday: int | None  # 0 = Monday
+    month: int | None
+    day: int | None
+    year: int | None
+
+
+_WEEKDAY_THEN_DAY = re.compile(r",?\s+")
+
+
+def day_mentions(sentence: str, reference: dt.date | None) -> tuple[DayMention, ...]:
+    """The days a sentence names, for comparing two tellings of one event.
+
+    Unlike resolve_dates, a weekday stays a weekday (two reports' "on Friday" name the same
+    day whatever their dates), a month-day without a reference keeps its month and day, and
+    "Friday, Oct. 31" is one mention. Impossible days ("Feb. 30") are left out.
+    """
+    def mention(kind: str, match: re.Match) -> DayMention | None:
+        if kind == "weekday":
+            return DayMention(match.group("weekday"), match.start("weekday"), match.end("weekday"),
+                              WEEKDAYS.index(match.group("weekday").lower()), None, None, None)
+        if kind not in ("iso", "month_day", "day_month"):
+            return None
+        text = match.group(0).rstrip(".,")
+        start, end = match.start(), match.start() + len(text)
+        resolved = _resolve(kind, match, sentence, reference)
+        if resolved is not None and resolved[0] is not None:
+            day = resolved[0]
+            return DayMention(text, start, end, day.weekday(), day.month, day.day, day.year)
+        if kind == "iso" or match.group("year") or reference is not None:
+            return None  # no such day
+        month, day = _month_number(match.group("month")), int(match.group("day"))
+        # Year unknown: the day must exist in some year (2000 is a leap year).
+        return DayMention(text, start, end, None, month, day, None) if _safe_date(2000, month, day) else None
+
+    merged: list[DayMention] = []
+    for found in _scan(sentence, mention):
+        previous = merged[-1] if merged else None
+        if (previous is not None and previous.month is None and found.month is not None
+                and _WEEKDAY_THEN_DAY.fullmatch(sentence[previous.end:found.start])):
+            merged[-1] = DayMention(sentence[previous.start:found.end], previous.start, found.end,
+                                    previous.weekday, found.month, found.day, found.year)
+        else:
+            merged.append(found)
+    return tuple(merged)
 
 
 # --- Dating the articles -------------------------------------------------------------
@@ -464,7 +527,7 @@ def dated_events(corpus: Corpus, dates: dict[int, ArticleDate]) -> list[DatedIte
 
 
 def same_gist(a: set[str], b: set[str]) -> bool:
-    return bool(a and b) and len(a & b) / min(len(a), len(b)) >= TIMELINE_DUPLICATE
+    return containment(a, b) >= TIMELINE_DUPLICATE
 
 
 def same_time(a: DateMention, b: DateMention) -> bool:

@@ -1,15 +1,14 @@
-"""Shared fixtures: the project root, the seeds, and small article folders written here."""
+"""Shared fixtures: the project root, the seeds, and small article folders written here.
+Plain helpers (also used where a fixture cannot be, e.g. inside hypothesis examples) live in support.py."""
 
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from support import ROOT, only_output, run_cli, write_articles as write_to
 
-ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 TEMPLATES = ROOT / "templates"
 
@@ -24,15 +23,7 @@ def write_articles(tmp_path):
     """Write {name: text} into a fresh sources folder and return it."""
 
     def write(articles: dict[str, str | bytes], folder: str = "sources") -> Path:
-        target = tmp_path / folder
-        target.mkdir(exist_ok=True)
-        for name, text in articles.items():
-            path = target / name
-            if isinstance(text, bytes):
-                path.write_bytes(text)
-            else:
-                path.write_text(text, encoding="utf-8")
-        return target
+        return write_to(tmp_path / folder, articles)
 
     return write
 
@@ -48,15 +39,7 @@ def project(tmp_path) -> Path:
 @pytest.fixture
 def cli():
     """Run briefer in a child process, as a user would, with this checkout's package first."""
-
-    def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-        bootstrap = f"import sys; sys.path.insert(0, {str(ROOT)!r}); from briefer.cli import main; sys.exit(main())"
-        return subprocess.run(
-            [sys.executable, "-c", bootstrap, *args],
-            cwd=cwd or ROOT, capture_output=True, text=True, timeout=300,
-        )
-
-    return run
+    return run_cli
 
 
 @pytest.fixture
@@ -71,7 +54,7 @@ def build_brief(tmp_path, write_articles):
             {"sources": str(sources), "output": str(tmp_path / "out"), "templates": str(TEMPLATES)},
             None, tmp_path,
         )
-        return build(config).outputs[0]
+        return only_output(build(config))
 
     return run
 

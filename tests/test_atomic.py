@@ -15,7 +15,7 @@ import pytest
 from briefer.build import build, publish
 from briefer.config import load_config
 from briefer.errors import BrieferError
-from hostile_support import PYTHON, ROOT, make_project, only_output, write_articles
+from support import PYTHON, ROOT, make_project, only_output, write_articles
 
 DATE = dt.date(2025, 11, 1)
 NAMES = ("brief.html", "brief.md", "brief.pdf")

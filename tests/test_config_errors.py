@@ -8,7 +8,7 @@ import pytest
 from briefer.cli import main
 from briefer.config import load_config, parse_config
 from briefer.errors import ConfigError
-from hostile_support import error_lines, make_project, run_cli
+from support import error_lines, make_project, run_cli
 
 
 def write_config(tmp_path, text: str | bytes):

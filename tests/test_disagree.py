@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from briefer.build import load_corpus
-from briefer.disagree import date_mentions, dates_conflict, same_fact, sentences_disagree
+from briefer.disagree import dates_conflict, same_fact, sentences_disagree
+from briefer.timeline import day_mentions
 
 # Two independent reports of one visit: they disagree on the number of aircraft and on the day.
 HERALD = """---
@@ -125,18 +126,18 @@ def test_near_identical_sentences_with_different_values_are_not_merged(build_bri
 
 def test_dates_resolve_against_the_article_date():
     published = dt.date(2025, 10, 29)
-    (october,) = date_mentions("They meet on Oct. 31 in Oslo.", published)
-    (friday,) = date_mentions("They meet on Friday in Oslo.", published)
-    (monday,) = date_mentions("They meet on Monday in Oslo.", published)
+    (october,) = day_mentions("They meet on Oct. 31 in Oslo.", published)
+    (friday,) = day_mentions("They meet on Friday in Oslo.", published)
+    (monday,) = day_mentions("They meet on Monday in Oslo.", published)
     assert (october.year, october.month, october.day, october.weekday) == (2025, 10, 31, 4)
     assert not dates_conflict(october, friday)
     assert dates_conflict(october, monday)
     assert dates_conflict(friday, monday)
     # Without a year a month-day fixes no weekday: nothing is compared, nothing is claimed.
-    (undated,) = date_mentions("They meet on Oct. 30 in Oslo.", None)
+    (undated,) = day_mentions("They meet on Oct. 30 in Oslo.", None)
     assert not dates_conflict(undated, friday)
-    (first_november,) = date_mentions("She speaks on 1 November.", published)
-    (november_first,) = date_mentions("She speaks on November 1.", published)
+    (first_november,) = day_mentions("She speaks on 1 November.", published)
+    (november_first,) = day_mentions("She speaks on November 1.", published)
     assert not dates_conflict(first_november, november_first)
 
 
@@ -163,7 +164,7 @@ def test_the_day_of_a_statement_is_not_the_day_of_the_event():
     assert event_dates("The ministry said Tuesday that the talks had failed.", published) == []
     assert event_dates("Marek announced on Friday that talks had failed.", published) == []
     (met,) = event_dates("Holt and Marek met on Monday, the ministry said Tuesday.", published)
-    assert met.written == "Monday"
+    assert met.text == "Monday"
 
 
 def test_a_measure_in_other_units_is_a_different_slot():

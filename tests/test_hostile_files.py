@@ -13,7 +13,7 @@ from briefer.build import load_corpus
 from briefer.errors import InputError
 from briefer.ingest import decode, read_articles, read_limited
 from briefer.limits import MAX_ARTICLE_BYTES, MAX_PARAGRAPH_CHARS, MAX_SENTENCE_CHARS, split_long
-from hostile_support import PLAIN_ARTICLES, error_lines, make_project, run_cli, write_articles
+from support import PLAIN_ARTICLES, error_lines, make_project, run_cli, write_articles
 
 GOOD = PLAIN_ARTICLES["001_first.txt"]
 PROSE = "The delegates reviewed the shipping schedule for the northern ports in detail. "

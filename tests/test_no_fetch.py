@@ -20,7 +20,7 @@ import pytest
 from briefer.build import build
 from briefer.config import load_config
 from briefer.render import template_only_fetcher
-from hostile_support import PLAIN_ARTICLES, make_project, only_output
+from support import PLAIN_ARTICLES, make_project, only_output
 
 
 def tiny_png() -> bytes:

@@ -23,7 +23,7 @@ from briefer.config import DEFAULT_BUDGETS, load_config
 from briefer.errors import InputError
 from briefer.importance import brief_ranking
 from briefer.render import render_markup, template_environment
-from hostile_support import ROOT, make_project, only_output, parse_html
+from support import ROOT, make_project, only_output, parse_html
 
 PIPELINE_EXAMPLES = 200
 PDF_EXAMPLES = 200

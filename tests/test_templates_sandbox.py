@@ -8,7 +8,7 @@ import re
 import pytest
 
 from briefer.cli import main
-from hostile_support import error_lines, make_project, run_cli
+from support import error_lines, make_project, run_cli
 
 SANDBOX = "refused by the sandbox: "
 # (template, injected line, what the error says after "file, line N: ")

@@ -16,7 +16,7 @@ from briefer.build import build
 from briefer.config import load_config
 from briefer.models import Brief, BriefItem, Section, Source
 from briefer.render import render_brief
-from hostile_support import ROOT, make_project, only_output, parse_html, squash
+from support import ROOT, make_project, only_output, parse_html, squash
 
 HOSTILE_SENTENCES = [
     'The page showed <script>alert("owned")</script> before the talks began.',

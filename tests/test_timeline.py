@@ -11,7 +11,7 @@ from briefer.build import load_corpus
 from briefer.compose import compose
 from briefer.config import DEFAULT_BUDGETS
 from briefer.importance import brief_ranking
-from briefer.timeline import DAY, MONTH, REWRITE, TEXT, WEEK, YEAR, article_dates, resolve_dates
+from briefer.timeline import DAY, MONTH, REWRITE, TEXT, WEEK, YEAR, article_dates, day_mentions, resolve_dates
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 THURSDAY = dt.date(2025, 10, 30)
@@ -115,6 +115,21 @@ REPORT = [
     "Trump, speaking in South Korea on Oct. 29 during a tour of Asia, said that he wanted to reach a trade deal with India.",
     "Singh is expected to deliver remarks at the regional meeting on Nov. 1, the defence ministry said.",
 ]
+
+
+def test_day_mentions_keep_only_what_the_text_fixes():
+    # A weekday stays a weekday, with or without the article's date: two reports' "Friday" agree.
+    (friday,) = day_mentions("The ministers met on Friday in Oslo.", None)
+    assert (friday.text, friday.weekday, friday.month, friday.day, friday.year) == ("Friday", 4, None, None, None)
+    # Without a reference a year-less day keeps its month and day, and no weekday.
+    (undated,) = day_mentions("They meet on Oct. 30 in Oslo.", None)
+    assert (undated.weekday, undated.month, undated.day, undated.year) == (None, 10, 30, None)
+    # With one the tense places the year, as resolve_dates does: a plan for Jan. 2 lies ahead.
+    (planned,) = day_mentions("Talks will resume on Jan. 2 in Oslo.", dt.date(2025, 7, 1))
+    assert (planned.year, planned.weekday) == (2026, 4)
+    # A weekday and its date are one mention; the named weekday is kept; impossible days are dropped.
+    (both,) = day_mentions("They met on Friday, Oct. 31, 2025 and not on Feb. 30.", None)
+    assert (both.text, both.weekday, both.month, both.day, both.year) == ("Friday, Oct. 31, 2025", 4, 10, 31, 2025)
 
 
 def test_an_undated_report_is_dated_by_the_days_it_reports_and_announces(tmp_path):

@@ -1,4 +1,5 @@
-"""Helpers shared by the hostile-input tests: fixture articles, project copies, the CLI."""
+"""Helpers shared by the tests (conftest.py builds its fixtures on them): fixture articles,
+project folders, the CLI in a child process, strict HTML parsing."""
 
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ PLAIN_ARTICLES = {
 
 
 def write_articles(folder: Path, articles: dict[str, str | bytes]) -> Path:
+    """Write {name: text or bytes} into folder and return it."""
     folder.mkdir(parents=True, exist_ok=True)
     for name, content in articles.items():
         path = folder / name
@@ -54,10 +56,9 @@ def make_project(tmp_path: Path, articles: dict[str, str | bytes] | None = None,
 
 
 def only_output(build_result):
-    """The one audience's output of a build: the result itself before audiences, else its
-    single entry in `outputs` (both have .folder and .rendered)."""
-    outputs = getattr(build_result, "outputs", None)
-    return outputs[0] if outputs else build_result
+    """The output of a build for its one audience."""
+    (output,) = build_result.outputs
+    return output
 
 
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
