@@ -6,11 +6,10 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .compose import compose, renumber
+from .compose import Story, compose_story, renumber
 from .config import BOTTOM_LINE, SECTION_KEYS, AudienceConfig, Config, configured_audiences
 from .errors import InputError
-from .models import Brief, Corpus, Section
-from .rank import Ranking
+from .models import Brief, Section
 
 BOTTOM_LINE_TITLE = "Bottom line"
 
@@ -27,8 +26,7 @@ def select_audiences(config: Config, names: Sequence[str] | None) -> tuple[Audie
     return tuple(by_name[name] for name in dict.fromkeys(names))
 
 
-def audience_brief(corpus: Corpus, ranking: Ranking, title: str, audience: AudienceConfig,
-                   date: dt.date | None) -> Brief:
+def audience_brief(story: Story, title: str, audience: AudienceConfig, date: dt.date | None) -> Brief:
     """The brief one audience reads: its sections in its order, each within its budget.
 
     The bottom line holds the most important lines the sections would carry (so never a
@@ -39,7 +37,7 @@ def audience_brief(corpus: Corpus, ranking: Ranking, title: str, audience: Audie
     count = audience.section_budgets.get(BOTTOM_LINE, 0) if BOTTOM_LINE in audience.sections else 0
     budgets = {key: audience.section_budgets.get(key, 0) + count for key in SECTION_KEYS}
     budgets["timeline"] = audience.section_budgets.get("timeline", 0)
-    composed = compose(corpus, ranking, title, budgets, date)
+    composed = compose_story(story, title, budgets, date)
     candidates = [item for section in composed.sections for item in section.items]
     lead = sorted(candidates, key=lambda item: -item.score)[:count]
     lead_texts = {item.text for item in lead}

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .audiences import audience_brief, select_audiences
 from .clean import clean_articles
+from .compose import read_story
 from .config import Config
 from .daily import (RECORD_NAME, brief_record, check_not_empty, new_item_texts, newest_date, previous_record,
                     record_bytes, within_window)
@@ -193,10 +194,10 @@ def build(config: Config, date: dt.date | None = None, audiences: Sequence[str] 
     """Ingest..rank once; compose and render each audience; write out/<date>/<audience>/."""
     chosen = select_audiences(config, audiences)
     corpus, warnings = load_corpus(config.sources, date, config.window_days)
-    ranking = brief_ranking(corpus)
+    story = read_story(corpus, brief_ranking(corpus))
     planned = []
     for audience in chosen:
-        brief = audience_brief(corpus, ranking, config.title, audience, date)
+        brief = audience_brief(story, config.title, audience, date)
         new_items = new_item_texts(brief, previous_record(config.output, audience.name, brief.date))
         rendered = render_brief(brief, config.templates, audience.template, audience.page_size, new_items)
         folder = config.output / brief.date.isoformat() / audience.name

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from .config import SECTION_KEYS, SECTION_TITLES
 from .corroboration import prefer_corroborated
 from .disagree import find_disagreements
 from .figures import key_figures
-from .models import Brief, BriefItem, Corpus, Section, Source
+from .models import Brief, BriefItem, Corpus, Disagreement, Figure, Quote, Section, Source
 from .quotes import key_quotes
 from .rank import Ranking
-from .sections import assign_sections, classify, overtaken, statements_of
-from .timeline import article_dates, build_timeline
+from .sections import Statement, assign_sections, classify, overtaken, statements_of
+from .timeline import ArticleDate, article_dates, build_timeline
+
 
 def brief_date(corpus: Corpus, override: dt.date | None) -> dt.date:
     """The given date, else the newest article's, else today's."""
@@ -23,17 +24,46 @@ def brief_date(corpus: Corpus, override: dt.date | None) -> dt.date:
     return max(dates) if dates else dt.date.today()
 
 
-def compose(corpus: Corpus, ranking: Ranking, title: str, budgets: dict[str, int],
-            date: dt.date | None = None) -> Brief:
-    """The ranked items in the sections their meaning gives them (forecasts a later report
-    overtook left out), up to each section's budget, each section in time order; the timeline,
-    disagreements, key quotes and key figures."""
-    ranking = prefer_corroborated(corpus, ranking)
+@dataclass(frozen=True)
+class Story:
+    """What the articles say, read once per build whatever the number of audiences."""
+
+    corpus: Corpus
+    ranking: Ranking  # corroboration already weighed in
+    dates: dict[int, ArticleDate]  # article number -> its date, own or inferred
+    statements: tuple[Statement, ...]  # one per item
+    overtaken: frozenset[int]  # forecasts a later report overtook
+    labels: tuple[str, ...]  # each item's section, or "none"
+    disagreements: tuple[Disagreement, ...]
+    quotes: tuple[Quote, ...]
+    figures: tuple[Figure, ...]
+
+
+def read_story(corpus: Corpus, ranking: Ranking) -> Story:
     dates = article_dates(corpus)
     statements = statements_of(corpus, dates)
     gone = overtaken(statements)
-    labels = classify(statements, gone)
-    chosen = assign_sections(statements, labels, ranking.order, ranking.scores, budgets)
+    disagreements = find_disagreements(corpus)
+    disputed = frozenset(claim.text for d in disagreements for claim in d.claims)
+    return Story(
+        corpus=corpus, ranking=prefer_corroborated(corpus, ranking), dates=dates,
+        statements=tuple(statements), overtaken=gone, labels=classify(statements, gone),
+        disagreements=disagreements, quotes=key_quotes(corpus.articles, corpus.origin_of),
+        figures=key_figures(corpus, disputed),
+    )
+
+
+def compose(corpus: Corpus, ranking: Ranking, title: str, budgets: dict[str, int],
+            date: dt.date | None = None) -> Brief:
+    return compose_story(read_story(corpus, ranking), title, budgets, date)
+
+
+def compose_story(story: Story, title: str, budgets: dict[str, int], date: dt.date | None = None) -> Brief:
+    """The ranked items in the sections their meaning gives them (forecasts a later report
+    overtook left out), up to each section's budget, each section in time order; the timeline,
+    disagreements, key quotes and key figures."""
+    corpus, ranking = story.corpus, story.ranking
+    chosen = assign_sections(list(story.statements), story.labels, ranking.order, ranking.scores, budgets)
 
     def brief_item(index: int) -> BriefItem:
         item = corpus.items[index]
@@ -51,17 +81,13 @@ def compose(corpus: Corpus, ranking: Ranking, title: str, budgets: dict[str, int
         for c in corpus.articles
     )
     item_scores = sorted((i.score for section in sections for i in section.items), reverse=True)
-    disagreements = find_disagreements(corpus)
-    disputed = frozenset(claim.text for d in disagreements for claim in d.claims)
+    timeline = build_timeline(corpus, ranking.scores, story.dates, day, budgets.get("timeline", 0), story.overtaken)
     return renumber(Brief(
-        title=title, date=day, sections=sections, sources=sources,
-        timeline=build_timeline(corpus, ranking.scores, dates, day, budgets.get("timeline", 0), gone),
+        title=title, date=day, sections=sections, sources=sources, timeline=timeline,
         disagreements=tuple(replace(d, score=placed_score(item_scores, "disagreements", k))
-                            for k, d in enumerate(disagreements)),
-        quotes=tuple(replace(q, score=placed_score(item_scores, "quotes", k))
-                     for k, q in enumerate(key_quotes(corpus.articles, corpus.origin_of))),
-        figures=tuple(replace(f, score=placed_score(item_scores, "figures", k))
-                      for k, f in enumerate(key_figures(corpus, disputed))),
+                            for k, d in enumerate(story.disagreements)),
+        quotes=tuple(replace(q, score=placed_score(item_scores, "quotes", k)) for k, q in enumerate(story.quotes)),
+        figures=tuple(replace(f, score=placed_score(item_scores, "figures", k)) for k, f in enumerate(story.figures)),
     ))
 
 
