@@ -16,7 +16,7 @@ from scipy import sparse
 
 from .disagree import sentences_disagree
 from .models import CleanArticle, Corpus, Item, Sentence
-from .text import content_words, jaccard, words
+from .text import content_of, jaccard, words
 
 # Same words, near enough: the sentences may share one citation line.
 NEAR_IDENTICAL = 0.6
@@ -54,7 +54,8 @@ class _UnionFind:
 
 def candidate_pairs(sentences: list[Sentence]) -> list[SentencePair]:
     """Sentence pairs sharing enough informative terms, scored by word overlap."""
-    content = [set(content_words(s.text)) for s in sentences]
+    tokens = [words(s.text) for s in sentences]
+    content = [set(content_of(t)) for t in tokens]
     vocabulary: dict[str, int] = {}
     rows, cols = [], []
     for row, terms in enumerate(content):
@@ -72,14 +73,13 @@ def candidate_pairs(sentences: list[Sentence]) -> list[SentencePair]:
     informative = document_frequency <= max(20, len(sentences) // 20)
     matrix = matrix[:, np.flatnonzero(informative)]
     shared = sparse.triu(matrix @ matrix.T, k=1).tocoo()
-    all_words = [set(words(s.text)) for s in sentences]
+    all_words = [set(t) for t in tokens]
+    enough = shared.data >= MIN_SHARED_TERMS
     pairs = []
-    for first, second, count in zip(shared.row, shared.col, shared.data):
-        if count < MIN_SHARED_TERMS:
-            continue
+    for first, second in zip(shared.row[enough].tolist(), shared.col[enough].tolist()):
         pairs.append(
             SentencePair(
-                int(first), int(second),
+                first, second,
                 jaccard(all_words[first], all_words[second]),
                 jaccard(content[first], content[second]),
             )
@@ -156,7 +156,8 @@ def merge_sentences(sentences: list[Sentence], pairs: list[SentencePair],
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(sentences)):
         members[groups.find(i)].append(i)
-    all_words = {i: set(words(s.text)) for i, s in enumerate(sentences)}
+    # a sentence alone in its group is never compared: only groups need their words
+    all_words = {i: set(words(sentences[i].text)) for group in members.values() if len(group) > 1 for i in group}
     items: list[Item] = []
     for group in members.values():
         while group:

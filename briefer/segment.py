@@ -98,11 +98,13 @@ def split_sentences(text: str) -> list[str]:
             next_item = _successor_marker(item)
         if enumerated or item != following:  # an enumerator or a bullet opens a list item
             boundary = bool(token.strip(_BULLETS))  # a lone bullet stays with its item
-        elif _LIST_MARKER.fullmatch(text, tokens[start].start(), tokens[i].end()):
-            boundary = False  # the sentence so far is just its list marker
         else:
-            boundary = _ends_sentence(token, next_words[i])
-            boundary = boundary and not _speaker_follows(text, tokens[i])
+            boundary = (
+                _ends_sentence(token, next_words[i])
+                and not _speaker_follows(text, tokens[i])
+                # the sentence so far is just its list marker
+                and not _LIST_MARKER.fullmatch(text, tokens[start].start(), tokens[i].end())
+            )
         if boundary:
             sentences.append(text[tokens[start].start() : tokens[i].end()])
             start = i + 1

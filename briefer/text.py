@@ -10,6 +10,7 @@ _EQUIVALENTS = {
     "%": "percent", "defence": "defense", "authorised": "authorized", "programme": "program",
     "programmes": "programs", "recognise": "recognize", "organisation": "organization",
 }
+_POSSESSIVE = re.compile(r"'s(?= |$)")
 _ABBREVIATIONS = re.compile(r"\b(U)\.(S|N|K)\.", re.I)
 
 STOPWORDS = frozenset(
@@ -26,23 +27,22 @@ STOPWORDS = frozenset(
 def words(text: str) -> list[str]:
     """Lower-case word tokens with house-style spellings folded ("U.S." -> "us", "%" -> "percent")."""
     text = _ABBREVIATIONS.sub(lambda m: m.group(1) + m.group(2), text)
-    tokens: list[str] = []
-    for token in _TOKEN.findall(text):
-        token = token.lower().replace("’", "'")
-        if token.endswith("%"):
-            tokens.extend([token[:-1], "percent"])
-            continue
-        if token.endswith("'s"):
-            token = token[:-2]
-        tokens.append(_EQUIVALENTS.get(token, token))
-    return tokens
+    # tokens hold no spaces: fold them all in one string, not one by one
+    joined = " ".join(_TOKEN.findall(text)).lower().replace("’", "'").replace("%", " percent")
+    return [_EQUIVALENTS.get(token, token) for token in _POSSESSIVE.sub("", joined).split()]
 
 
 def content_words(text: str) -> list[str]:
-    return [w for w in words(text) if w not in STOPWORDS and len(w) > 1]
+    return content_of(words(text))
+
+
+def content_of(tokens: list[str]) -> list[str]:
+    """The content words among tokens already produced by `words`."""
+    return [w for w in tokens if w not in STOPWORDS and len(w) > 1]
 
 
 def jaccard(a: set[str], b: set[str]) -> float:
     if not a or not b:
         return 0.0
-    return len(a & b) / len(a | b)
+    shared = len(a & b)
+    return shared / (len(a) + len(b) - shared)  # |a | b| without building the union
