@@ -15,8 +15,9 @@ import re
 from briefer.models import CleanArticle, Sentence
 
 # A spaced ellipsis (". . .") is one token, so it is judged as a whole; anything glued
-# to its end (a closing quote) belongs to it.
-_TOKEN = re.compile(r"\.(?: \.)+\S*|\S+")
+# to its end (a closing quote) belongs to it. A closing quote standing apart after a
+# word (wire copy's "organism. '' Because") belongs to that word too.
+_TOKEN = re.compile(r"(?:\.(?: \.)+\S*|\S+)(?: (?:''|”)(?!\S))?")
 _WORD = re.compile(r"[^\W_]+")
 _WHITESPACE_RUN = re.compile(r"\s+")
 
@@ -51,6 +52,10 @@ _NEVER_FINAL = frozenset(
     """.split()
 )
 
+_NAME_ENDING_IN_TITLE = re.compile(
+    r"\b[A-Z][a-z]+ (?:%s)\b(?![.\w])" % "|".join(w for w in sorted(_NEVER_FINAL) if w[0].isupper())
+)
+
 # Abbreviations that lead into a number ("No. 10", "p. 55"); before a word they are
 # ordinary words ending a sentence ("Is it over? No. It continues").
 _BEFORE_NUMBER = frozenset("No Nos Nr Fig Figs Vol Art N° Nº p pp".split())
@@ -83,8 +88,10 @@ _SENTENCE_STARTERS = frozenset(
 )
 
 
-def split_sentences(text: str) -> list[str]:
-    """Split a paragraph into sentences, each an exact, stripped substring of `text`."""
+def split_sentences(text: str, names: frozenset[str] = frozenset()) -> list[str]:
+    """Split a paragraph into sentences, each an exact, stripped substring of `text`.
+
+    `names` are names ending in a title's abbreviation ("Hun Sen"): see `title_names`."""
     tokens = list(_TOKEN.finditer(text))
     next_words = _next_words([token.group() for token in tokens])
     next_item = _first_successor_marker(text)
@@ -100,7 +107,7 @@ def split_sentences(text: str) -> list[str]:
             boundary = bool(token.strip(_BULLETS))  # a lone bullet stays with its item
         else:
             boundary = (
-                _ends_sentence(token, next_words[i])
+                (_ends_sentence(token, next_words[i]) or _name_ends_sentence(tokens, i, next_words[i], names))
                 and not _speaker_follows(text, tokens[i])
                 # the sentence so far is just its list marker
                 and not _LIST_MARKER.fullmatch(text, tokens[start].start(), tokens[i].end())
@@ -115,10 +122,11 @@ def split_sentences(text: str) -> list[str]:
 
 def segment(article: CleanArticle) -> tuple[Sentence, ...]:
     """All sentences of an article in order, numbered across its paragraphs."""
+    names = title_names(article.paragraphs)
     located = (
         (paragraph_index, sentence)
         for paragraph_index, paragraph in enumerate(article.paragraphs)
-        for sentence in split_sentences(paragraph)
+        for sentence in split_sentences(paragraph, names)
     )
     return tuple(
         Sentence(
@@ -166,6 +174,21 @@ def _ends_sentence(token: str, next_word: str | None) -> bool:
 def _speaker_follows(text: str, token: re.Match[str]) -> bool:
     """Is `token` a quoted question or exclamation whose speaker comes next?"""
     return bool(_QUOTED_CRY.search(token.group())) and bool(_ATTRIBUTION.match(text, token.end()))
+
+
+def title_names(paragraphs: tuple[str, ...]) -> frozenset[str]:
+    """Names whose last word reads like a title's abbreviation, seen without a period:
+    "Hun Sen" in "Hun Sen complained". Where the text writes "Hun Sen." the period is a
+    full stop, as a title comes before a name, never after it."""
+    return frozenset(m.group() for paragraph in paragraphs for m in _NAME_ENDING_IN_TITLE.finditer(paragraph))
+
+
+def _name_ends_sentence(tokens: list[re.Match[str]], i: int, next_word: str | None,
+                        names: frozenset[str]) -> bool:
+    """Does `tokens[i]` end one of `names` with a full stop, a capitalised word following?"""
+    if not names or i == 0 or next_word is None or not next_word[0].isupper():
+        return False
+    return f"{tokens[i - 1].group()} {tokens[i].group()}".removesuffix(".") in names
 
 
 def _period_ends_sentence(word: str, next_word: str) -> bool:
