@@ -24,7 +24,7 @@ from pathlib import Path
 from .build import load_corpus
 from .errors import InputError
 from .models import Corpus
-from .rank import MAX_WORDS, rank
+from .rank import rank
 
 PEERS_DIR = "_peers"
 OURS = "briefer"
@@ -51,18 +51,9 @@ class Evaluation:
 
 def summarize_corpus(corpus: Corpus, words: int) -> list[str]:
     """The ranked sentences, most important first, until they hold at least ``words`` words
-    (the last one may run over: the metric cuts the summary at ``words``)."""
-    # with room for one more sentence of maximal length, the ranker fills past ``words``
-    ranking = rank(corpus, budget_words=words + MAX_WORDS)
-    summary: list[str] = []
-    total = 0
-    for index in ranking.order:
-        if total >= words:
-            break
-        text = corpus.items[index].text
-        summary.append(text)
-        total += len(text.split())
-    return summary
+    (the ranker reads its budget to the end: the last sentence may run over, and the metric
+    cuts the summary at ``words``)."""
+    return [corpus.items[index].text for index in rank(corpus, budget_words=words).order]
 
 
 def summarize_folder(folder: Path, words: int) -> tuple[list[str], tuple[str, ...]]:

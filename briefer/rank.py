@@ -1,34 +1,41 @@
 """Rank the corpus items: what a brief should say, most important first.
 
-The method is expected concept coverage, solved greedily:
+The method is expected word coverage of a reading budget, solved greedily. A selection is
+good when the words someone summarising the same articles would write turn up in it, as
+often as they would write them:
 
-1. Concepts are the stemmed content words of a sentence and its adjacent word pairs
-   (bigrams); a pair of two stopwords is no concept.
-2. Every concept gets the probability that a human summary of the corpus uses it, from a
-   logistic model of two cross-article signals: how many independent origins use it and
-   how early (the sum over origins of exp(-first position / 3), divided by the number of
-   origins), and how often it is mentioned (log mentions per article). A concept used by
-   a single origin gets no weight: one article's aside is not the story.
-3. Only items that can stand alone as a line are picked: 8 to 60 words, no question, no
-   personal pronoun as the first word.
-4. Items are picked by cost-benefit greedy budgeted coverage (Khuller et al. 1999; Lin &
-   Bilmes 2010): repeatedly the item adding the most not-yet-covered concept weight per
-   word. A concept counts once, so an item repeating what is already said gains nothing;
-   near-duplicates are also refused outright.
+1. Concepts are the stemmed content words of a sentence and its adjacent word pairs with a
+   content word in them (bigrams). The probability that a human summary uses a concept comes
+   from a logistic model of two cross-article signals: how many independent origins use it
+   and how early (the sum over origins of exp(-first position / 3), divided by the number of
+   origins), and how often it is mentioned (log mentions per article). A concept used by a
+   single origin gets no weight: one article's aside is not the story. A summary that uses
+   a word with probability p uses it once more with probability ``REPEAT_SHARE * p``, so a
+   second mention of the story's main names still counts, for less; a pair counts once.
+2. Function words ("the", "of") and pairs of them ("of the") are written about as often as
+   the articles write them: a summary of ``budget_words`` words uses each a Poisson number
+   of times, with the articles' rate times the budget as the mean.
+3. An item's gain is the expected number of those uses it adds (the k-th use of a word counts
+   with the probability that a summary uses it at least k times). Only items that can stand
+   alone as a line are picked (8 to 60 words, no question, no personal pronoun as the first
+   word), and only for what they add in content words: function words never earn a place.
+4. Items are picked greedily by gain per word, the length scaled by the exponent
+   ``LENGTH_EXPONENT`` (Lin & Bilmes 2010), until the budget is read; an item running past
+   the budget counts only for its words within it. Near-duplicates are refused outright.
 
-An item's score is its gain per word: for a selected item at the moment it was picked (so
-scores fall along ``order``), for any other item what it would still add to the final
-selection.
+An item's score is its gain per scaled word: for a selected item at the moment it was
+picked (held at or below the score before it, so scores fall along ``order``), for any
+other item what it would still add to the final selection.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, repeat
 
 import numpy as np
 from scipy import sparse
@@ -36,13 +43,18 @@ from scipy import sparse
 from briefer.models import Corpus, Item
 
 # Logistic models P(a human summary uses the concept) = sigmoid(a + b * lead_spread + c * log_tf),
-# fitted on the 20 DUC 2004 development clusters (unigrams and bigrams separately). Refitted
-# without the clusters being summarised (2- to 20-fold), the coefficients move by 0.35 at most
-# and ROUGE stays within 0.25 points of the in-sample score: they are not tuned to these 20.
-UNIGRAM_MODEL = (-2.24, 3.95, 0.92)
-BIGRAM_MODEL = (-2.38, 4.26, 1.21)
+# fitted by benchmarks/fit_concept_model.py on the 20 DUC 2004 development clusters (unigrams
+# and bigrams separately), as is REPEAT_SHARE; see that script for the cross-validation.
+UNIGRAM_MODEL = (-2.06, 3.36, 0.96)
+BIGRAM_MODEL = (-1.99, 2.95, 1.10)
+# P(a summary uses a word again | it used it) = REPEAT_SHARE * P(it uses it): a summary names its
+# subjects more than once, but seldom repeats a phrase, so a pair of words counts once.
+REPEAT_SHARE = 0.59
 POSITION_DECAY = 3.0  # sentences; an early mention counts e-times more than one 3 sentences later
 MIN_ORIGINS = 2  # concepts used by fewer independent origins are asides
+# Gain per word favours short items too much when picking greedily: a long item that adds
+# much beats a short one that adds a little more per word (Lin & Bilmes 2010 scale the cost).
+LENGTH_EXPONENT = 0.8
 
 MIN_WORDS = 8  # shorter sentences are mostly fragments, datelines or attributions
 MAX_WORDS = 60  # longer ones are run-ons or splitting failures
@@ -63,6 +75,7 @@ STOPWORDS = frozenset(
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _VOWEL = re.compile(r"[aeiouy]")
+_WORD_OR_SPACE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|\s+")
 
 Concept = str | tuple[str, str]
 
@@ -103,14 +116,46 @@ def words(text: str) -> list[str]:
     return [w[:-2] if w.endswith("'s") else w for w in _WORD.findall(text)]
 
 
+@dataclass(frozen=True)
+class Grams:
+    """What a reader meets in one sentence."""
+
+    concepts: Counter[Concept]  # content words and pairs with a content word, with counts
+    function: Counter[Concept]  # stopwords and pairs of stopwords, with counts
+    reach: dict[Concept, int]  # concept -> whitespace-separated words read when it is first complete
+
+
+def grams(text: str) -> Grams:
+    """The concepts and function grams of ``text``, tokenised as ``words`` does."""
+    # "``" and "''" become a character no word holds, so the spaces in the text still count words
+    lowered = text.lower().replace("``", "\0\0").replace("''", "\0\0")
+    pieces = _WORD_OR_SPACE.findall(lowered)
+    is_space = [piece[0].isspace() for piece in pieces]
+    reads = accumulate(is_space, initial=1)  # words read up to each piece
+    next(reads)
+    located = [(piece, read) for piece, space, read in zip(pieces, is_space, reads) if not space]
+    tokens = [w[:-2] if w.endswith("'s") else w for w, _ in located]
+    read_at = [read for _, read in located]
+    stems = [stem(w) for w in tokens]
+    # a stopword is known by its spelling, not its stem ("they" stems to "thei")
+    content = [w not in STOPWORDS for w in tokens]
+    pairs = list(zip(stems, stems[1:]))
+    pair_content = [a or b for a, b in zip(content, content[1:])]
+    kept = [s for s, keep in zip(stems, content) if keep]
+    kept_pairs = [p for p, keep in zip(pairs, pair_content) if keep]
+    # the first occurrence wins: build from the last one backwards
+    reach = dict(zip(reversed(kept), reversed([r for r, keep in zip(read_at, content) if keep])))
+    reach.update(zip(reversed(kept_pairs), reversed([r for r, keep in zip(read_at[1:], pair_content) if keep])))
+    found = Counter(kept)
+    found.update(kept_pairs)
+    function = Counter(s for s, keep in zip(stems, content) if not keep)
+    function.update(p for p, keep in zip(pairs, pair_content) if not keep)
+    return Grams(concepts=found, function=function, reach=reach)
+
+
 def concepts(text: str) -> Counter[Concept]:
     """Stemmed content words and word pairs of ``text``, with their counts."""
-    stems = [stem(w) for w in words(text)]
-    found: Counter[Concept] = Counter(s for s in stems if s not in STOPWORDS)
-    found.update(
-        (a, b) for a, b in zip(stems, stems[1:]) if not (a in STOPWORDS and b in STOPWORDS)
-    )
-    return found
+    return grams(text).concepts
 
 
 def word_count(text: str) -> int:
@@ -121,48 +166,124 @@ def is_eligible(item: Item) -> bool:
     """Whether the item can stand alone as a line of a summary."""
     n = word_count(item.text)
     is_question = item.text.rstrip("'\"`” ").endswith("?")
-    opener = words(item.text)[:1]
-    leans_on_context = bool(opener) and opener[0] in CONTEXT_DEPENDENT_OPENERS
+    opener = _WORD.search(item.text.lower().replace("``", " ").replace("''", " "))  # as ``words``
+    leans_on_context = opener is not None and opener.group().removesuffix("'s") in CONTEXT_DEPENDENT_OPENERS
     return MIN_WORDS <= n <= MAX_WORDS and not is_question and not leans_on_context
 
 
 def concept_weights(corpus: Corpus, concepts_of: dict[str, Counter[Concept]]) -> dict[Concept, float]:
     """Probability that a summary uses each concept, from every sentence of every article
     (``concepts_of`` maps each sentence text to its concepts)."""
-    first_position: dict[Concept, dict[int, int]] = defaultdict(dict)
-    mentions: Counter[Concept] = Counter()
+    origin_ids: dict[int, int] = {}
     articles = set()
+    found: list[Concept] = []  # every concept mention of every sentence, with its
+    counts: list[int] = []  # count in the sentence,
+    positions: list[int] = []  # the sentence's position
+    origins: list[int] = []  # and its origin
     for item in corpus.items:
         for sentence in item.members:
             articles.add(sentence.article)
             origin = corpus.origin_of.get(sentence.article, sentence.article)
-            for concept, count in concepts_of[sentence.text].items():
-                mentions[concept] += count
-                earliest = first_position[concept].get(origin, sentence.position)
-                first_position[concept][origin] = min(earliest, sentence.position)
-    origins = {corpus.origin_of.get(a, a) for a in articles}
-    min_origins = min(MIN_ORIGINS, len(origins))  # a one-source corpus still ranks
-    weights = {}
-    for concept, positions in first_position.items():
-        if len(positions) < min_origins:
-            continue
-        lead_spread = sum(math.exp(-p / POSITION_DECAY) for p in positions.values()) / len(origins)
-        log_tf = math.log(mentions[concept] / len(articles))
-        a, b, c = UNIGRAM_MODEL if isinstance(concept, str) else BIGRAM_MODEL
-        weights[concept] = 1.0 / (1.0 + math.exp(-(a + b * lead_spread + c * log_tf)))
-    return weights
+            origin_id = origin_ids.setdefault(origin, len(origin_ids))
+            mentioned = concepts_of[sentence.text]
+            found.extend(mentioned)
+            counts.extend(mentioned.values())
+            positions.extend([sentence.position] * len(mentioned))
+            origins.extend([origin_id] * len(mentioned))
+    if not found:
+        return {}
+    columns = {concept: i for i, concept in enumerate(dict.fromkeys(found))}
+    cols = list(map(columns.__getitem__, found))
+    col, position = np.array(cols), np.array(positions, dtype=float)
+    mentions = np.bincount(col, weights=counts, minlength=len(columns))
+    # each origin's first mention of each concept: sort by (origin, concept), then position
+    key = np.array(origins) * len(columns) + col
+    by_key = np.lexsort((position, key))
+    first = np.ones(len(by_key), dtype=bool)
+    first[1:] = key[by_key][1:] != key[by_key][:-1]
+    firsts = by_key[first]
+    origins_using = np.bincount(col[firsts], minlength=len(columns))
+    lead_spread = np.bincount(col[firsts], weights=np.exp(-position[firsts] / POSITION_DECAY),
+                              minlength=len(columns)) / len(origin_ids)
+    log_tf = np.log(mentions / len(articles))
+    unigram = np.array([isinstance(concept, str) for concept in columns])
+    a, b, c = (np.where(unigram, u, v) for u, v in zip(UNIGRAM_MODEL, BIGRAM_MODEL))
+    probability = 1.0 / (1.0 + np.exp(-(a + b * lead_spread + c * log_tf)))
+    min_origins = min(MIN_ORIGINS, len(origin_ids))  # a one-source corpus still ranks
+    return {concept: float(p) for concept, p, n in zip(columns, probability, origins_using) if n >= min_origins}
 
 
-def _incidence(item_concepts: list[Iterable[Concept]], columns: dict[Concept, int]) -> sparse.csr_matrix:
-    """Binary item x concept matrix."""
-    rows, cols = [], []
-    for row, found in enumerate(item_concepts):
-        for concept in found:
-            if concept in columns:
-                rows.append(row)
-                cols.append(columns[concept])
-    data = np.ones(len(rows))
-    return sparse.csr_matrix((data, (rows, cols)), shape=(len(item_concepts), len(columns)))
+def _reach_matrix(found: list[Grams], columns: dict[Concept, int]) -> sparse.csr_matrix:
+    """Item x concept matrix of the words read when the item's concept is first complete."""
+    rows, cols, reads = [], [], []
+    for row, item_grams in enumerate(found):
+        cols.extend(map(columns.get, item_grams.reach, repeat(-1)))
+        reads.extend(item_grams.reach.values())
+        rows.extend([row] * len(item_grams.reach))
+    col = np.array(cols, dtype=int)
+    known = col >= 0  # concepts without weight have no column
+    return sparse.csr_matrix((np.array(reads, dtype=float)[known], (np.array(rows, dtype=int)[known], col[known])),
+                             shape=(len(found), len(columns)))
+
+
+@dataclass(frozen=True)
+class FunctionWords:
+    """Expected matches of function grams with a summary of the budget's length."""
+
+    expected: np.ndarray  # gram x uses: expected matches of the first ``uses`` uses
+    rows: np.ndarray  # per (item, gram) entry: the item ...
+    grams: np.ndarray  # ... the gram ...
+    counts: np.ndarray  # ... and how often the item uses it
+    items: int
+
+    @classmethod
+    def of(cls, corpus: Corpus, grams_of: dict[str, Grams], budget_words: int) -> FunctionWords:
+        used: Counter[Concept] = Counter()
+        read = 0
+        for item in corpus.items:
+            for sentence in item.members:
+                used.update(grams_of[sentence.text].function)
+                read += word_count(sentence.text)
+        columns = {gram: i for i, gram in enumerate(used)}
+        mean = max(budget_words, 0) * np.fromiter(used.values(), dtype=float, count=len(used)) / max(read, 1)
+        rows, grams, counts = [], [], []
+        for row, item in enumerate(corpus.items):
+            function = grams_of[item.text].function
+            rows.extend([row] * len(function))
+            grams.extend(map(columns.__getitem__, function))
+            counts.extend(function.values())
+        return cls(_expected_matches(mean), np.array(rows, dtype=int), np.array(grams, dtype=int),
+                   np.array(counts, dtype=int), len(corpus.items))
+
+    def gain(self, uses: np.ndarray) -> np.ndarray:
+        """Per item, the expected matches its function grams add to ``uses`` so far."""
+        if not self.rows.size:
+            return np.zeros(self.items)
+        most = self.expected.shape[1] - 1
+        before = uses[self.grams]
+        added = (self.expected[self.grams, np.minimum(before + self.counts, most)]
+                 - self.expected[self.grams, np.minimum(before, most)])
+        return np.bincount(self.rows, weights=added, minlength=self.items)
+
+    def uses_of(self, item: int) -> tuple[np.ndarray, np.ndarray]:
+        """The item's grams and how often it uses each."""
+        entries = self.rows == item
+        return self.grams[entries], self.counts[entries]
+
+
+def _expected_matches(mean: np.ndarray) -> np.ndarray:
+    """gram x m: sum over k = 1..m of P(N >= k) for N ~ Poisson(mean); m runs far enough
+    into the tail that further uses match nothing."""
+    if not mean.size:
+        return np.zeros((0, 1))
+    mean = np.maximum(mean, 1e-12)  # a zero budget expects nothing
+    largest = float(mean.max())
+    count = int(largest + 10 * math.sqrt(largest) + 10)
+    k = np.arange(count)
+    log_factorial = np.concatenate([[0.0], np.cumsum(np.log(np.arange(1, count)))])
+    log_pmf = -mean[:, None] + k[None, :] * np.log(mean)[:, None] - log_factorial[None, :]
+    at_least = np.clip(1.0 - np.cumsum(np.exp(log_pmf), axis=1), 0.0, 1.0)  # P(N >= k + 1)
+    return np.hstack([np.zeros((len(mean), 1)), np.cumsum(at_least, axis=1)])
 
 
 def _is_near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -171,44 +292,55 @@ def _is_near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def rank(corpus: Corpus, budget_words: int) -> Ranking:
-    """Select non-redundant items of at most ``budget_words`` words in all, most important
-    first, and score every item."""
+    """Select non-redundant items to be read in order up to ``budget_words`` words (the last
+    one may run past the budget), most important first, and score every item."""
     items = corpus.items
     if not items:
         return Ranking(order=(), scores=())
     texts = {item.text for item in items} | {m.text for item in items for m in item.members}
-    concepts_of = {text: concepts(text) for text in texts}
-    weights = concept_weights(corpus, concepts_of)
-    ordered = sorted(weights, key=str)  # a fixed column order keeps the result deterministic
-    columns = {c: i for i, c in enumerate(ordered)}
-    weight = np.array([weights[c] for c in ordered])
-    matrix = _incidence([concepts_of[item.text] for item in items], columns)
+    grams_of = {text: grams(text) for text in texts}
+    weights = concept_weights(corpus, {text: found.concepts for text, found in grams_of.items()})
+    columns = {c: i for i, c in enumerate(weights)}  # corpus order: deterministic
+    weight = np.fromiter(weights.values(), dtype=float, count=len(weights))
+    again = REPEAT_SHARE * weight * np.fromiter((isinstance(c, str) for c in weights), dtype=bool, count=len(weights))
+    reach = _reach_matrix([grams_of[item.text] for item in items], columns)
+    function = FunctionWords.of(corpus, grams_of, budget_words)
     lengths = np.array([max(1, word_count(item.text)) for item in items], dtype=float)
     # ties go to the earliest sentence in its article, then to corpus order
     tie_break = np.lexsort((np.arange(len(items)), [item.first.position for item in items]))
     open_ = np.array([is_eligible(item) for item in items])
-    uncovered = np.ones(len(columns))
-    content = [frozenset(c for c in concepts_of[item.text] if isinstance(c, str)) for item in items]
+    uses = np.zeros(len(columns))  # how many selected items use each concept
+    function_uses = np.zeros(function.expected.shape[0], dtype=int)
+
+    def content_words(index: int) -> frozenset[str]:
+        return frozenset(c for c in grams_of[items[index].text].concepts if isinstance(c, str))
+
     scores = np.zeros(len(items))
     order: list[int] = []
     used = 0
-    while True:
-        density = (matrix @ (weight * uncovered)) / lengths
-        fits = open_ & (lengths <= budget_words - used)
-        candidates = tie_break[fits[tie_break]]
+    while used < budget_words:
+        left = budget_words - used
+        read = reach.copy()
+        read.data = (read.data <= left).astype(float)  # what is read of each item within the budget
+        content_gain = read @ (weight * again**uses)
+        gain = content_gain + function.gain(function_uses) * np.minimum(1.0, left / lengths)
+        density = gain / np.minimum(lengths, left) ** LENGTH_EXPONENT
+        candidates = tie_break[(open_ & (content_gain > 0))[tie_break]]
         if candidates.size == 0:
             break
-        best = candidates[np.argmax(density[candidates])]
-        if density[best] <= 0:
-            break
+        best = int(candidates[np.argmax(density[candidates])])
         open_[best] = False
-        if any(_is_near_duplicate(content[best], content[chosen]) for chosen in order):
+        if any(_is_near_duplicate(content_words(best), content_words(chosen)) for chosen in order):
             continue
-        scores[best] = density[best]
-        order.append(int(best))
+        scores[best] = min(density[best], scores[order[-1]]) if order else density[best]
+        order.append(best)
         used += int(lengths[best])
-        uncovered[matrix[best].indices] = 0.0
+        uses[reach[best].indices] += 1
+        used_grams, counts = function.uses_of(best)
+        function_uses[used_grams] += counts
     rest = np.ones(len(items), dtype=bool)
     rest[order] = False
-    scores[rest] = ((matrix @ (weight * uncovered)) / lengths)[rest]
+    content_gain = (reach > 0) @ (weight * again**uses)
+    gain = content_gain + function.gain(function_uses)
+    scores[rest] = np.where(content_gain > 0, gain / lengths**LENGTH_EXPONENT, 0.0)[rest]
     return Ranking(order=tuple(order), scores=tuple(float(s) for s in scores))

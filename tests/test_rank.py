@@ -67,11 +67,14 @@ def test_deterministic():
     assert first == again
 
 
-def test_budget_respected():
+def test_the_budget_is_read_to_its_end_and_no_further():
     corpus = corpus_of(STORM)
     for budget in (0, 10, 25, 40, 60, 1000):
-        ranking = rank(corpus, budget_words=budget)
-        assert sum(len(text_of(corpus, i).split()) for i in ranking.order) <= budget
+        lengths = [len(text_of(corpus, i).split()) for i in rank(corpus, budget_words=budget).order]
+        # every item starts within the budget; only the last may run past it
+        assert sum(lengths[:-1]) < budget or not lengths
+        if budget <= 60:  # enough to say in STORM
+            assert sum(lengths) >= budget
 
 
 def test_scores_fall_along_order():
