@@ -10,7 +10,7 @@ often as they would write them:
    and how early (the sum over origins of exp(-first position / 3), divided by the number of
    origins), and how often it is mentioned (log mentions per article). A concept used by a
    single origin gets no weight: one article's aside is not the story. A summary that uses
-   a word with probability p uses it once more with probability ``REPEAT_SHARE * p``, so a
+   a word with probability p uses it once more with probability ``repeat_share * p``, so a
    second mention of the story's main names still counts, for less; a pair counts once.
 2. Function words ("the", "of") and pairs of them ("of the") are written about as often as
    the articles write them: a summary of ``budget_words`` words uses each a Poisson number
@@ -19,9 +19,9 @@ often as they would write them:
    with the probability that a summary uses it at least k times). Only items that can stand
    alone as a line are picked (8 to 60 words, no question, no personal pronoun as the first
    word), and only for what they add in content words: function words never earn a place.
-4. Items are picked greedily by gain per word, the length scaled by the exponent
-   ``LENGTH_EXPONENT`` (Lin & Bilmes 2010), until the budget is read; an item running past
-   the budget counts only for its words within it. Near-duplicates are refused outright.
+4. Items are picked greedily by gain per word, the length raised to the model's exponent
+   (0.8; Lin & Bilmes 2010), until the budget is read; an item running past the budget
+   counts only for its words within it. Near-duplicates are refused outright.
 
 An item's score is its gain per scaled word: for a selected item at the moment it was
 picked (held at or below the score before it, so scores fall along ``order``), for any
@@ -42,19 +42,32 @@ from scipy import sparse
 
 from briefer.models import Corpus, Item
 
-# Logistic models P(a human summary uses the concept) = sigmoid(a + b * lead_spread + c * log_tf),
-# fitted by benchmarks/fit_concept_model.py on the 20 DUC 2004 development clusters (unigrams
-# and bigrams separately), as is REPEAT_SHARE; see that script for the cross-validation.
-UNIGRAM_MODEL = (-2.06, 3.36, 0.96)
-BIGRAM_MODEL = (-1.99, 2.95, 1.10)
-# P(a summary uses a word again | it used it) = REPEAT_SHARE * P(it uses it): a summary names its
-# subjects more than once, but seldom repeats a phrase, so a pair of words counts once.
-REPEAT_SHARE = 0.59
 POSITION_DECAY = 3.0  # sentences; an early mention counts e-times more than one 3 sentences later
 MIN_ORIGINS = 2  # concepts used by fewer independent origins are asides
-# Gain per word favours short items too much when picking greedily: a long item that adds
-# much beats a short one that adds a little more per word (Lin & Bilmes 2010 scale the cost).
-LENGTH_EXPONENT = 0.8
+
+
+@dataclass(frozen=True)
+class Model:
+    """The fitted constants of the method (benchmarks/fit_concept_model.py refits and
+    cross-validates them)."""
+
+    # P(a human summary uses the concept) = sigmoid(a + b * lead_spread + c * log_tf), fitted
+    # to the share of reference summaries using each concept, unigrams and pairs separately
+    unigram: tuple[float, float, float]
+    bigram: tuple[float, float, float]
+    # P(a summary uses a word again | it used it) = repeat_share * P(it uses it): a summary names
+    # its subjects more than once, but seldom repeats a phrase, so a pair of words counts once
+    repeat_share: float
+    # Gain per word favours short items too much when picking greedily: a long item that adds
+    # much beats a short one that adds a little more per word (Lin & Bilmes 2010 scale the cost).
+    length_exponent: float
+
+
+# Fitted on the 20 DUC 2004 development clusters. Refitted 5-fold without the clusters being
+# summarised, the coefficients move by 0.3 at most and every cluster's summary stays the same.
+# The length exponent is the middle of the plateau (0.7 to 0.9) that both halves of the
+# clusters and every summary length from 60 to 150 words prefer over 1 (plain gain per word).
+MODEL = Model(unigram=(-2.16, 3.83, 0.9), bigram=(-2.13, 3.54, 1.03), repeat_share=0.55, length_exponent=0.8)
 
 MIN_WORDS = 8  # shorter sentences are mostly fragments, datelines or attributions
 MAX_WORDS = 60  # longer ones are run-ons or splitting failures
@@ -171,9 +184,20 @@ def is_eligible(item: Item) -> bool:
     return MIN_WORDS <= n <= MAX_WORDS and not is_question and not leans_on_context
 
 
-def concept_weights(corpus: Corpus, concepts_of: dict[str, Counter[Concept]]) -> dict[Concept, float]:
-    """Probability that a summary uses each concept, from every sentence of every article
-    (``concepts_of`` maps each sentence text to its concepts)."""
+@dataclass(frozen=True)
+class ConceptSignals:
+    """The cross-article signals of every concept the articles use."""
+
+    concepts: tuple[Concept, ...]
+    lead_spread: np.ndarray  # sum over origins of exp(-first position / POSITION_DECAY), / origins
+    log_tf: np.ndarray  # log(mentions per article)
+    origins: np.ndarray  # how many origins use it
+    corpus_origins: int
+
+
+def concept_signals(corpus: Corpus, concepts_of: dict[str, Counter[Concept]]) -> ConceptSignals:
+    """The signals of every concept of every sentence of every article (``concepts_of`` maps
+    each sentence text to its concepts)."""
     origin_ids: dict[int, int] = {}
     articles = set()
     found: list[Concept] = []  # every concept mention of every sentence, with its
@@ -190,27 +214,36 @@ def concept_weights(corpus: Corpus, concepts_of: dict[str, Counter[Concept]]) ->
             counts.extend(mentioned.values())
             positions.extend([sentence.position] * len(mentioned))
             origins.extend([origin_id] * len(mentioned))
-    if not found:
-        return {}
     columns = {concept: i for i, concept in enumerate(dict.fromkeys(found))}
-    cols = list(map(columns.__getitem__, found))
-    col, position = np.array(cols), np.array(positions, dtype=float)
+    col = np.array(list(map(columns.__getitem__, found)), dtype=int)
+    position = np.array(positions, dtype=float)
     mentions = np.bincount(col, weights=counts, minlength=len(columns))
     # each origin's first mention of each concept: sort by (origin, concept), then position
-    key = np.array(origins) * len(columns) + col
+    key = np.array(origins, dtype=int) * len(columns) + col
     by_key = np.lexsort((position, key))
     first = np.ones(len(by_key), dtype=bool)
     first[1:] = key[by_key][1:] != key[by_key][:-1]
     firsts = by_key[first]
-    origins_using = np.bincount(col[firsts], minlength=len(columns))
-    lead_spread = np.bincount(col[firsts], weights=np.exp(-position[firsts] / POSITION_DECAY),
-                              minlength=len(columns)) / len(origin_ids)
-    log_tf = np.log(mentions / len(articles))
-    unigram = np.array([isinstance(concept, str) for concept in columns])
-    a, b, c = (np.where(unigram, u, v) for u, v in zip(UNIGRAM_MODEL, BIGRAM_MODEL))
-    probability = 1.0 / (1.0 + np.exp(-(a + b * lead_spread + c * log_tf)))
-    min_origins = min(MIN_ORIGINS, len(origin_ids))  # a one-source corpus still ranks
-    return {concept: float(p) for concept, p, n in zip(columns, probability, origins_using) if n >= min_origins}
+    spread = np.bincount(col[firsts], weights=np.exp(-position[firsts] / POSITION_DECAY), minlength=len(columns))
+    return ConceptSignals(
+        concepts=tuple(columns),
+        lead_spread=spread / max(len(origin_ids), 1),
+        log_tf=np.log(mentions / max(len(articles), 1)),
+        origins=np.bincount(col[firsts], minlength=len(columns)),
+        corpus_origins=len(origin_ids),
+    )
+
+
+def concept_weights(corpus: Corpus, concepts_of: dict[str, Counter[Concept]],
+                    model: Model = MODEL) -> dict[Concept, float]:
+    """Probability that a summary uses each concept used by enough independent origins."""
+    signals = concept_signals(corpus, concepts_of)
+    unigram = np.array([isinstance(concept, str) for concept in signals.concepts], dtype=bool)
+    a, b, c = (np.where(unigram, u, v) for u, v in zip(model.unigram, model.bigram))
+    probability = 1.0 / (1.0 + np.exp(-(a + b * signals.lead_spread + c * signals.log_tf)))
+    min_origins = min(MIN_ORIGINS, signals.corpus_origins)  # a one-source corpus still ranks
+    return {concept: float(p) for concept, p, n in zip(signals.concepts, probability, signals.origins)
+            if n >= min_origins}
 
 
 def _reach_matrix(found: list[Grams], columns: dict[Concept, int]) -> sparse.csr_matrix:
@@ -291,7 +324,7 @@ def _is_near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
     return smaller > 0 and len(a & b) >= NEAR_DUPLICATE * smaller
 
 
-def rank(corpus: Corpus, budget_words: int) -> Ranking:
+def rank(corpus: Corpus, budget_words: int, model: Model = MODEL) -> Ranking:
     """Select non-redundant items to be read in order up to ``budget_words`` words (the last
     one may run past the budget), most important first, and score every item."""
     items = corpus.items
@@ -299,10 +332,10 @@ def rank(corpus: Corpus, budget_words: int) -> Ranking:
         return Ranking(order=(), scores=())
     texts = {item.text for item in items} | {m.text for item in items for m in item.members}
     grams_of = {text: grams(text) for text in texts}
-    weights = concept_weights(corpus, {text: found.concepts for text, found in grams_of.items()})
+    weights = concept_weights(corpus, {text: found.concepts for text, found in grams_of.items()}, model)
     columns = {c: i for i, c in enumerate(weights)}  # corpus order: deterministic
     weight = np.fromiter(weights.values(), dtype=float, count=len(weights))
-    again = REPEAT_SHARE * weight * np.fromiter((isinstance(c, str) for c in weights), dtype=bool, count=len(weights))
+    again = model.repeat_share * weight * np.fromiter((isinstance(c, str) for c in weights), dtype=bool, count=len(weights))
     reach = _reach_matrix([grams_of[item.text] for item in items], columns)
     function = FunctionWords.of(corpus, grams_of, budget_words)
     lengths = np.array([max(1, word_count(item.text)) for item in items], dtype=float)
@@ -324,7 +357,7 @@ def rank(corpus: Corpus, budget_words: int) -> Ranking:
         read.data = (read.data <= left).astype(float)  # what is read of each item within the budget
         content_gain = read @ (weight * again**uses)
         gain = content_gain + function.gain(function_uses) * np.minimum(1.0, left / lengths)
-        density = gain / np.minimum(lengths, left) ** LENGTH_EXPONENT
+        density = gain / np.minimum(lengths, left) ** model.length_exponent
         candidates = tie_break[(open_ & (content_gain > 0))[tie_break]]
         if candidates.size == 0:
             break
@@ -342,5 +375,5 @@ def rank(corpus: Corpus, budget_words: int) -> Ranking:
     rest[order] = False
     content_gain = (reach > 0) @ (weight * again**uses)
     gain = content_gain + function.gain(function_uses)
-    scores[rest] = np.where(content_gain > 0, gain / lengths**LENGTH_EXPONENT, 0.0)[rest]
+    scores[rest] = np.where(content_gain > 0, gain / lengths**model.length_exponent, 0.0)[rest]
     return Ranking(order=tuple(order), scores=tuple(float(s) for s in scores))
