@@ -10,11 +10,13 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import chain, count
 
 import numpy as np
 from scipy import sparse
 
-from .disagree import sentences_disagree
+from .disagree import stated_values, values_conflict
 from .models import CleanArticle, Corpus, Item, Sentence
 from .text import content_of, jaccard, words
 
@@ -56,16 +58,14 @@ def candidate_pairs(sentences: list[Sentence]) -> list[SentencePair]:
     """Sentence pairs sharing enough informative terms, scored by word overlap."""
     tokens = [words(s.text) for s in sentences]
     content = [set(content_of(t)) for t in tokens]
-    vocabulary: dict[str, int] = {}
-    rows, cols = [], []
-    for row, terms in enumerate(content):
-        for term in terms:
-            rows.append(row)
-            cols.append(vocabulary.setdefault(term, len(vocabulary)))
-    if not rows:
+    terms = list(chain.from_iterable(content))
+    if not terms:
         return []
+    vocabulary = dict(zip(dict.fromkeys(terms), count()))
+    cols = np.fromiter(map(vocabulary.__getitem__, terms), dtype=int, count=len(terms))
+    rows = np.repeat(np.arange(len(sentences)), [len(terms_of) for terms_of in content])
     matrix = sparse.csr_matrix(
-        (np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(len(sentences), len(vocabulary))
+        (np.ones(len(terms), dtype=np.int32), (rows, cols)), shape=(len(sentences), len(vocabulary))
     )
     # Terms used by a large share of sentences do not tell sentences apart; dropping them
     # keeps the product sparse on big inputs.
@@ -148,10 +148,14 @@ def merge_sentences(sentences: list[Sentence], pairs: list[SentencePair],
     Sentences that state different values ("six aircraft" / "eight aircraft") never share a
     citation line, however alike their words: that is a disagreement, not a duplicate.
     """
+    values = lru_cache(maxsize=None)(stated_values)  # a sentence is compared with several others
+
+    def disagree(a: str, b: str) -> bool:
+        return a != b and values_conflict(values(a), values(b))
+
     groups = _UnionFind(len(sentences))
     for pair in pairs:
-        if pair.word_overlap >= NEAR_IDENTICAL and not sentences_disagree(
-                sentences[pair.first].text, sentences[pair.second].text):
+        if pair.word_overlap >= NEAR_IDENTICAL and not disagree(sentences[pair.first].text, sentences[pair.second].text):
             groups.union(pair.first, pair.second)
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(sentences)):
@@ -164,7 +168,7 @@ def merge_sentences(sentences: list[Sentence], pairs: list[SentencePair],
             representative = _medoid(group, all_words)
             close = [i for i in group if i == representative or (
                 jaccard(all_words[i], all_words[representative]) >= NEAR_IDENTICAL
-                and not sentences_disagree(sentences[i].text, sentences[representative].text))]
+                and not disagree(sentences[i].text, sentences[representative].text))]
             items.append(_item(sentences[representative], [sentences[i] for i in close], origin_of))
             group = [i for i in group if i not in close]
     items.sort(key=lambda item: (item.first.position, item.first.article))

@@ -35,7 +35,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, repeat
+from itertools import chain, compress, count, repeat
+from operator import and_, not_
 
 import numpy as np
 from scipy import sparse
@@ -88,7 +89,6 @@ STOPWORDS = frozenset(
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _VOWEL = re.compile(r"[aeiouy]")
-_WORD_OR_SPACE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|\s+")
 
 Concept = str | tuple[str, str]
 
@@ -135,35 +135,20 @@ class Grams:
 
     concepts: Counter[Concept]  # content words and pairs with a content word, with counts
     function: Counter[Concept]  # stopwords and pairs of stopwords, with counts
-    reach: dict[Concept, int]  # concept -> whitespace-separated words read when it is first complete
 
 
 def grams(text: str) -> Grams:
-    """The concepts and function grams of ``text``, tokenised as ``words`` does."""
-    # "``" and "''" become a character no word holds, so the spaces in the text still count words
-    lowered = text.lower().replace("``", "\0\0").replace("''", "\0\0")
-    pieces = _WORD_OR_SPACE.findall(lowered)
-    is_space = [piece[0].isspace() for piece in pieces]
-    reads = accumulate(is_space, initial=1)  # words read up to each piece
-    next(reads)
-    located = [(piece, read) for piece, space, read in zip(pieces, is_space, reads) if not space]
-    tokens = [w[:-2] if w.endswith("'s") else w for w, _ in located]
-    read_at = [read for _, read in located]
-    stems = [stem(w) for w in tokens]
+    """The concepts and function grams of ``text``."""
+    tokens = words(text)
+    stems = list(map(stem, tokens))
     # a stopword is known by its spelling, not its stem ("they" stems to "thei")
-    content = [w not in STOPWORDS for w in tokens]
+    stop = list(map(STOPWORDS.__contains__, tokens))
     pairs = list(zip(stems, stems[1:]))
-    pair_content = [a or b for a, b in zip(content, content[1:])]
-    kept = [s for s, keep in zip(stems, content) if keep]
-    kept_pairs = [p for p, keep in zip(pairs, pair_content) if keep]
-    # the first occurrence wins: build from the last one backwards
-    reach = dict(zip(reversed(kept), reversed([r for r, keep in zip(read_at, content) if keep])))
-    reach.update(zip(reversed(kept_pairs), reversed([r for r, keep in zip(read_at[1:], pair_content) if keep])))
-    found = Counter(kept)
-    found.update(kept_pairs)
-    function = Counter(s for s, keep in zip(stems, content) if not keep)
-    function.update(p for p, keep in zip(pairs, pair_content) if not keep)
-    return Grams(concepts=found, function=function, reach=reach)
+    stop_pair = list(map(and_, stop, stop[1:]))
+    return Grams(
+        concepts=Counter(chain(compress(stems, map(not_, stop)), compress(pairs, map(not_, stop_pair)))),
+        function=Counter(chain(compress(stems, stop), compress(pairs, stop_pair))),
+    )
 
 
 def concepts(text: str) -> Counter[Concept]:
@@ -214,8 +199,8 @@ def concept_signals(corpus: Corpus, concepts_of: dict[str, Counter[Concept]]) ->
             counts.extend(mentioned.values())
             positions.extend([sentence.position] * len(mentioned))
             origins.extend([origin_id] * len(mentioned))
-    columns = {concept: i for i, concept in enumerate(dict.fromkeys(found))}
-    col = np.array(list(map(columns.__getitem__, found)), dtype=int)
+    columns = dict(zip(dict.fromkeys(found), count()))
+    col = np.fromiter(map(columns.__getitem__, found), dtype=int, count=len(found))
     position = np.array(positions, dtype=float)
     mentions = np.bincount(col, weights=counts, minlength=len(columns))
     # each origin's first mention of each concept: sort by (origin, concept), then position
@@ -237,26 +222,28 @@ def concept_signals(corpus: Corpus, concepts_of: dict[str, Counter[Concept]]) ->
 def concept_weights(corpus: Corpus, concepts_of: dict[str, Counter[Concept]],
                     model: Model = MODEL) -> dict[Concept, float]:
     """Probability that a summary uses each concept used by enough independent origins."""
-    signals = concept_signals(corpus, concepts_of)
-    unigram = np.array([isinstance(concept, str) for concept in signals.concepts], dtype=bool)
+    concepts, probability = _weighted(concept_signals(corpus, concepts_of), model)
+    return dict(zip(concepts, probability.tolist()))
+
+
+def _weighted(signals: ConceptSignals, model: Model) -> tuple[list[Concept], np.ndarray]:
+    """The concepts used by enough independent origins, and the probability that a summary
+    uses each."""
+    unigram = np.fromiter(map(isinstance, signals.concepts, repeat(str)), dtype=bool, count=len(signals.concepts))
     a, b, c = (np.where(unigram, u, v) for u, v in zip(model.unigram, model.bigram))
     probability = 1.0 / (1.0 + np.exp(-(a + b * signals.lead_spread + c * signals.log_tf)))
-    min_origins = min(MIN_ORIGINS, signals.corpus_origins)  # a one-source corpus still ranks
-    return {concept: float(p) for concept, p, n in zip(signals.concepts, probability, signals.origins)
-            if n >= min_origins}
+    weighed = signals.origins >= min(MIN_ORIGINS, signals.corpus_origins)  # a one-source corpus still ranks
+    return list(compress(signals.concepts, weighed)), probability[weighed]
 
 
-def _reach_matrix(found: list[Grams], columns: dict[Concept, int]) -> sparse.csr_matrix:
-    """Item x concept matrix of the words read when the item's concept is first complete."""
-    rows, cols, reads = [], [], []
+def _incidence(found: list[Grams], columns: dict[Concept, int]) -> sparse.csr_matrix:
+    """Binary item x concept matrix."""
+    rows, cols = [], []
     for row, item_grams in enumerate(found):
-        cols.extend(map(columns.get, item_grams.reach, repeat(-1)))
-        reads.extend(item_grams.reach.values())
-        rows.extend([row] * len(item_grams.reach))
-    col = np.array(cols, dtype=int)
-    known = col >= 0  # concepts without weight have no column
-    return sparse.csr_matrix((np.array(reads, dtype=float)[known], (np.array(rows, dtype=int)[known], col[known])),
-                             shape=(len(found), len(columns)))
+        known = [column for column in map(columns.get, item_grams.concepts) if column is not None]
+        cols.extend(known)
+        rows.extend([row] * len(known))
+    return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(found), len(columns)))
 
 
 @dataclass(frozen=True)
@@ -311,9 +298,9 @@ def _expected_matches(mean: np.ndarray) -> np.ndarray:
         return np.zeros((0, 1))
     mean = np.maximum(mean, 1e-12)  # a zero budget expects nothing
     largest = float(mean.max())
-    count = int(largest + 10 * math.sqrt(largest) + 10)
-    k = np.arange(count)
-    log_factorial = np.concatenate([[0.0], np.cumsum(np.log(np.arange(1, count)))])
+    longest = int(largest + 10 * math.sqrt(largest) + 10)
+    k = np.arange(longest)
+    log_factorial = np.concatenate([[0.0], np.cumsum(np.log(np.arange(1, longest)))])
     log_pmf = -mean[:, None] + k[None, :] * np.log(mean)[:, None] - log_factorial[None, :]
     at_least = np.clip(1.0 - np.cumsum(np.exp(log_pmf), axis=1), 0.0, 1.0)  # P(N >= k + 1)
     return np.hstack([np.zeros((len(mean), 1)), np.cumsum(at_least, axis=1)])
@@ -332,15 +319,18 @@ def rank(corpus: Corpus, budget_words: int, model: Model = MODEL) -> Ranking:
         return Ranking(order=(), scores=())
     texts = {item.text for item in items} | {m.text for item in items for m in item.members}
     grams_of = {text: grams(text) for text in texts}
-    weights = concept_weights(corpus, {text: found.concepts for text, found in grams_of.items()}, model)
-    columns = {c: i for i, c in enumerate(weights)}  # corpus order: deterministic
-    weight = np.fromiter(weights.values(), dtype=float, count=len(weights))
-    again = model.repeat_share * weight * np.fromiter((isinstance(c, str) for c in weights), dtype=bool, count=len(weights))
-    reach = _reach_matrix([grams_of[item.text] for item in items], columns)
+    concepts_of = {text: found.concepts for text, found in grams_of.items()}
+    weighed, weight = _weighted(concept_signals(corpus, concepts_of), model)
+    columns = dict(zip(weighed, count()))  # corpus order: deterministic
+    is_word = np.fromiter(map(isinstance, weighed, repeat(str)), dtype=bool, count=len(weighed))
+    again = model.repeat_share * weight * is_word
+    incidence = _incidence([grams_of[item.text] for item in items], columns)
     function = FunctionWords.of(corpus, grams_of, budget_words)
     lengths = np.array([max(1, word_count(item.text)) for item in items], dtype=float)
     # ties go to the earliest sentence in its article, then to corpus order
     tie_break = np.lexsort((np.arange(len(items)), [item.first.position for item in items]))
+    place = np.empty(len(items), dtype=int)
+    place[tie_break] = np.arange(len(items))
     open_ = np.array([is_eligible(item) for item in items])
     uses = np.zeros(len(columns))  # how many selected items use each concept
     function_uses = np.zeros(function.expected.shape[0], dtype=int)
@@ -348,32 +338,49 @@ def rank(corpus: Corpus, budget_words: int, model: Model = MODEL) -> Ranking:
     def content_words(index: int) -> frozenset[str]:
         return frozenset(c for c in grams_of[items[index].text].concepts if isinstance(c, str))
 
+    def read_within(index: int, left: int, value: np.ndarray) -> float:
+        """The content gain of the item's first ``left`` words."""
+        read = grams(" ".join(items[index].text.split()[:left])).concepts
+        return float(value[[columns[c] for c in read if c in columns]].sum())
+
     scores = np.zeros(len(items))
     order: list[int] = []
     used = 0
     while used < budget_words:
         left = budget_words - used
-        read = reach.copy()
-        read.data = (read.data <= left).astype(float)  # what is read of each item within the budget
-        content_gain = read @ (weight * again**uses)
-        gain = content_gain + function.gain(function_uses) * np.minimum(1.0, left / lengths)
-        density = gain / np.minimum(lengths, left) ** model.length_exponent
+        value = weight * again**uses  # what one more use of each concept is expected to match
+        content_gain = incidence @ value
+        share = np.minimum(1.0, left / lengths)  # function words are spread through an item
+        function_gain = function.gain(function_uses) * share
+        scaled = np.minimum(lengths, left) ** model.length_exponent
+        # exact for the items that fit; for longer ones an upper bound, as their words past
+        # the budget are not read: their exact gain is worked out only while it could win
+        bound = (content_gain + function_gain) / scaled
         candidates = tie_break[(open_ & (content_gain > 0))[tie_break]]
-        if candidates.size == 0:
+        best, best_density = -1, 0.0
+        for index in candidates[np.argsort(-bound[candidates], kind="stable")]:
+            if bound[index] < best_density:
+                break
+            density = bound[index]
+            if lengths[index] > left:
+                within = read_within(int(index), left, value)
+                density = (within + function_gain[index]) / scaled[index] if within > 0 else 0.0
+            if density > best_density or (density == best_density > 0 and place[index] < place[best]):
+                best, best_density = int(index), density
+        if best < 0:
             break
-        best = int(candidates[np.argmax(density[candidates])])
         open_[best] = False
         if any(_is_near_duplicate(content_words(best), content_words(chosen)) for chosen in order):
             continue
-        scores[best] = min(density[best], scores[order[-1]]) if order else density[best]
+        scores[best] = min(best_density, scores[order[-1]]) if order else best_density
         order.append(best)
         used += int(lengths[best])
-        uses[reach[best].indices] += 1
+        uses[incidence[best].indices] += 1
         used_grams, counts = function.uses_of(best)
         function_uses[used_grams] += counts
     rest = np.ones(len(items), dtype=bool)
     rest[order] = False
-    content_gain = (reach > 0) @ (weight * again**uses)
+    content_gain = incidence @ (weight * again**uses)
     gain = content_gain + function.gain(function_uses)
     scores[rest] = np.where(content_gain > 0, gain / lengths**model.length_exponent, 0.0)[rest]
     return Ranking(order=tuple(order), scores=tuple(float(s) for s in scores))

@@ -26,10 +26,12 @@ STOPWORDS = frozenset(
 
 def words(text: str) -> list[str]:
     """Lower-case word tokens with house-style spellings folded ("U.S." -> "us", "%" -> "percent")."""
-    text = _ABBREVIATIONS.sub(lambda m: m.group(1) + m.group(2), text)
+    if "U." in text or "u." in text:  # the pattern is slow to scan for
+        text = _ABBREVIATIONS.sub(lambda m: m.group(1) + m.group(2), text)
     # tokens hold no spaces: fold them all in one string, not one by one
     joined = " ".join(_TOKEN.findall(text)).lower().replace("’", "'").replace("%", " percent")
-    return [_EQUIVALENTS.get(token, token) for token in _POSSESSIVE.sub("", joined).split()]
+    tokens = _POSSESSIVE.sub("", joined).split()
+    return list(map(_EQUIVALENTS.get, tokens, tokens))
 
 
 def content_words(text: str) -> list[str]:
