@@ -45,7 +45,7 @@ class Labelled:
 def labelled(corpus: Corpus, references: tuple[str, ...]) -> Labelled:
     texts = {m.text for item in corpus.items for m in item.members}
     signals = concept_signals(corpus, {text: grams(text).concepts for text in texts})
-    weighed = signals.origins >= min(MIN_ORIGINS, signals.corpus_origins)  # as concept_weights
+    weighed = signals.origins >= min(MIN_ORIGINS, signals.origins.max(initial=1))  # as concept_weights
     in_references = [concepts(reference) for reference in references]
     kept = [concept for concept, keep in zip(signals.concepts, weighed) if keep]
     return Labelled(

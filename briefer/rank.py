@@ -177,7 +177,6 @@ class ConceptSignals:
     lead_spread: np.ndarray  # sum over origins of exp(-first position / POSITION_DECAY), / origins
     log_tf: np.ndarray  # log(mentions per article)
     origins: np.ndarray  # how many origins use it
-    corpus_origins: int
 
 
 def concept_signals(corpus: Corpus, concepts_of: dict[str, Counter[Concept]]) -> ConceptSignals:
@@ -215,7 +214,6 @@ def concept_signals(corpus: Corpus, concepts_of: dict[str, Counter[Concept]]) ->
         lead_spread=spread / max(len(origin_ids), 1),
         log_tf=np.log(mentions / max(len(articles), 1)),
         origins=np.bincount(col[firsts], minlength=len(columns)),
-        corpus_origins=len(origin_ids),
     )
 
 
@@ -232,7 +230,8 @@ def _weighted(signals: ConceptSignals, model: Model) -> tuple[list[Concept], np.
     unigram = np.fromiter(map(isinstance, signals.concepts, repeat(str)), dtype=bool, count=len(signals.concepts))
     a, b, c = (np.where(unigram, u, v) for u, v in zip(model.unigram, model.bigram))
     probability = 1.0 / (1.0 + np.exp(-(a + b * signals.lead_spread + c * signals.log_tf)))
-    weighed = signals.origins >= min(MIN_ORIGINS, signals.corpus_origins)  # a one-source corpus still ranks
+    # a corpus whose origins share no concept (one source, or unrelated ones) still ranks
+    weighed = signals.origins >= min(MIN_ORIGINS, signals.origins.max(initial=1))
     return list(compress(signals.concepts, weighed)), probability[weighed]
 
 

@@ -137,9 +137,11 @@ def test_rewrites_of_one_origin_count_once():
     assert report[1] not in chosen
 
 
-def test_single_article_and_empty_corpus():
+def test_single_article_unrelated_articles_and_empty_corpus():
     single = corpus_of([STORM[0]])
     assert rank(single, budget_words=100).order
+    unrelated = corpus_of([STORM[0][:3], FILLER[1:3]])  # no concept shared: each one's own words count
+    assert rank(unrelated, budget_words=100).order
     empty = Corpus(articles=(), origin_of={}, items=())
     assert rank(empty, budget_words=100) == Ranking(order=(), scores=())
 
