@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from briefer.models import Article, CleanArticle, Corpus, Item, Sentence
-from briefer.rank import Ranking, rank, stem
+from briefer.rank import Ranking, concepts, rank, stem
 
 FILLER = [
     "Local officials held a routine press briefing about the weather forecast on Tuesday.",
@@ -150,3 +150,21 @@ def test_stemmer_conflates_inflections():
     assert stem("floods") == stem("flooded") == stem("flooding") == stem("flood")
     assert stem("policies") == stem("policy")
     assert stem("stopped") == stem("stop")
+
+
+def test_an_item_running_past_the_budget_counts_for_what_is_read_within_it():
+    front = "Storm floods Marlow, a reporter wrote from a quiet village far away on the hills above the sea."
+    late = ("Late on a long night, residents saw the storm flood Marlow port, rail lines, power plants, "
+            "river banks and the coastal road.")
+    other = ("They said the storm flooded Marlow port, cut rail lines and power plants, broke river banks "
+             "and shut the coastal road.")
+    corpus = corpus_of([[front, late, FILLER[0]], [other, FILLER[1]]])
+    first = {budget: text_of(corpus, rank(corpus, budget_words=budget).order[0]) for budget in (10, 200)}
+    assert first[200] == late  # it says the most
+    assert first[10] == front  # but a reader stopping at word 10 meets little of it
+
+
+def test_stopwords_are_known_by_their_spelling_not_their_stem():
+    found = concepts("They said these people were there because of the floods.")
+    assert {"thei", "thes", "ther", "becaus"}.isdisjoint(found)  # "they" stems to "thei"
+    assert {"peopl", "flood", ("the", "flood")} <= set(found) and ("of", "the") not in found
