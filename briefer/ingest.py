@@ -51,8 +51,6 @@ OUTLET_HINTS = (
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 TITLE_TRAILING_JUNK = re.compile(r"(?:\s+[/|•·-]+)+\s*[.]?\s*$")
 HEADLINE_MAX_WORDS = 16
-# Control characters other than the whitespace ones (\t \n \f \r): a sign of binary data.
-_CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
 @dataclass(frozen=True)
@@ -80,7 +78,7 @@ def decode(data: bytes) -> str | None:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
-    controls = len(_CONTROL_CHARACTER.findall(text))
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > max(8, len(text) // 100):
         return None
     return text
