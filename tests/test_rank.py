@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from briefer.models import Article, CleanArticle, Corpus, Item, Sentence
-from briefer.rank import Ranking, concepts, rank, stem
+from briefer.rank import Ranking, concept_weights, concepts, rank, stem
 
 FILLER = [
     "Local officials held a routine press briefing about the weather forecast on Tuesday.",
@@ -168,3 +168,13 @@ def test_stopwords_are_known_by_their_spelling_not_their_stem():
     found = concepts("They said these people were there because of the floods.")
     assert {"thei", "thes", "ther", "becaus"}.isdisjoint(found)  # "they" stems to "thei"
     assert {"peopl", "flood", ("the", "flood")} <= set(found) and ("of", "the") not in found
+
+
+def test_concept_weights_are_probabilities_of_corroborated_concepts_only():
+    corpus = corpus_of(STORM)
+    texts = {m.text for item in corpus.items for m in item.members}
+    weights = concept_weights(corpus, {text: concepts(text) for text in texts})
+    assert "chess" not in weights  # one origin's aside
+    assert all(0 < p < 1 for p in weights.values())
+    # used early by every origin beats used late by two
+    assert weights["marlow"] > weights["rooftop"] > 0
