@@ -16,7 +16,7 @@ from itertools import chain, count
 import numpy as np
 from scipy import sparse
 
-from .disagree import stated_values, values_conflict
+from .disagree import sentences_disagree
 from .models import CleanArticle, Corpus, Item, Sentence
 from .text import content_of, jaccard, words
 
@@ -148,11 +148,7 @@ def merge_sentences(sentences: list[Sentence], pairs: list[SentencePair],
     Sentences that state different values ("six aircraft" / "eight aircraft") never share a
     citation line, however alike their words: that is a disagreement, not a duplicate.
     """
-    values = lru_cache(maxsize=None)(stated_values)  # a sentence is compared with several others
-
-    def disagree(a: str, b: str) -> bool:
-        return a != b and values_conflict(values(a), values(b))
-
+    disagree = lru_cache(maxsize=None)(sentences_disagree)  # pairs come back when groups are split
     groups = _UnionFind(len(sentences))
     for pair in pairs:
         if pair.word_overlap >= NEAR_IDENTICAL and not disagree(sentences[pair.first].text, sentences[pair.second].text):

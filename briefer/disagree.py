@@ -169,29 +169,14 @@ def same_fact(a: str, b: str, least_jaccard: float = SAME_FACT_JACCARD) -> bool:
     return len(names_a & names_b) >= SAME_ENTITIES_OVERLAP * min(len(names_a), len(names_b))
 
 
-@dataclass(frozen=True)
-class StatedValues:
-    """The values a sentence states: its unambiguous quantities and its dates."""
-
-    quantities: list[Quantity]
-    dates: list[DateMention]
-
-
-def stated_values(text: str) -> StatedValues:
-    return StatedValues(_unambiguous(quantities(text)), date_mentions(text, None))
-
-
-def values_conflict(a: StatedValues, b: StatedValues) -> bool:
-    if conflicting_slots(a.quantities, b.quantities):
-        return True
-    return len(a.dates) == 1 and len(b.dates) == 1 and dates_conflict(a.dates[0], b.dates[0])
-
-
 def sentences_disagree(a: str, b: str) -> bool:
     """Two near-identical sentences that state different values: never one citation line."""
     if a == b:
         return False  # the commonest case when wires repeat a story; spares the parse
-    return values_conflict(stated_values(a), stated_values(b))
+    if conflicting_slots(_unambiguous(quantities(a)), _unambiguous(quantities(b))):
+        return True
+    dates_a, dates_b = date_mentions(a, None), date_mentions(b, None)
+    return len(dates_a) == 1 and len(dates_b) == 1 and dates_conflict(dates_a[0], dates_b[0])
 
 
 def _unambiguous(found: list[Quantity]) -> list[Quantity]:

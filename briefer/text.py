@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|\d+(?:[.,]\d+)*%?")
+_POSSESSIVE = re.compile(r"'s(?= |$)")  # in tokens joined by spaces
 # Spellings and symbols that say the same thing in different house styles.
 _EQUIVALENTS = {
     "%": "percent", "defence": "defense", "authorised": "authorized", "programme": "program",
     "programmes": "programs", "recognise": "recognize", "organisation": "organization",
 }
-_POSSESSIVE = re.compile(r"'s(?= |$)")
 _ABBREVIATIONS = re.compile(r"\b(U)\.(S|N|K)\.", re.I)
 
 STOPWORDS = frozenset(
@@ -26,8 +26,7 @@ STOPWORDS = frozenset(
 
 def words(text: str) -> list[str]:
     """Lower-case word tokens with house-style spellings folded ("U.S." -> "us", "%" -> "percent")."""
-    if "U." in text or "u." in text:  # the pattern is slow to scan for
-        text = _ABBREVIATIONS.sub(lambda m: m.group(1) + m.group(2), text)
+    text = _ABBREVIATIONS.sub(lambda m: m.group(1) + m.group(2), text)
     # tokens hold no spaces: fold them all in one string, not one by one
     joined = " ".join(_TOKEN.findall(text)).lower().replace("’", "'").replace("%", " percent")
     tokens = _POSSESSIVE.sub("", joined).split()
@@ -46,5 +45,4 @@ def content_of(tokens: list[str]) -> list[str]:
 def jaccard(a: set[str], b: set[str]) -> float:
     if not a or not b:
         return 0.0
-    shared = len(a & b)
-    return shared / (len(a) + len(b) - shared)  # |a | b| without building the union
+    return len(a & b) / len(a | b)
