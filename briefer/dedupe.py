@@ -56,36 +56,45 @@ class _UnionFind:
 
 def candidate_pairs(sentences: list[Sentence]) -> list[SentencePair]:
     """Sentence pairs sharing enough informative terms, scored by word overlap."""
-    tokens = [words(s.text) for s in sentences]
-    content = [set(content_of(t)) for t in tokens]
-    terms = list(chain.from_iterable(content))
-    if not terms:
+    all_words = [set(words(s.text)) for s in sentences]
+    content = [set(content_of(list(found))) for found in all_words]
+    matrix = _incidence(content)
+    if not matrix.nnz:
         return []
-    vocabulary = dict(zip(dict.fromkeys(terms), count()))
-    cols = np.fromiter(map(vocabulary.__getitem__, terms), dtype=int, count=len(terms))
-    rows = np.repeat(np.arange(len(sentences)), [len(terms_of) for terms_of in content])
-    matrix = sparse.csr_matrix(
-        (np.ones(len(terms), dtype=np.int32), (rows, cols)), shape=(len(sentences), len(vocabulary))
-    )
     # Terms used by a large share of sentences do not tell sentences apart; dropping them
     # keeps the product sparse on big inputs.
     document_frequency = np.asarray(matrix.sum(axis=0)).ravel()
     informative = document_frequency <= max(20, len(sentences) // 20)
-    matrix = matrix[:, np.flatnonzero(informative)]
-    shared = sparse.triu(matrix @ matrix.T, k=1).tocoo()
-    all_words = [set(t) for t in tokens]
+    telling = matrix[:, np.flatnonzero(informative)]
+    shared = sparse.triu(telling @ telling.T, k=1).tocoo()
     enough = shared.data >= MIN_SHARED_TERMS
-    pairs = []
-    for first, second in zip(shared.row[enough].tolist(), shared.col[enough].tolist()):
-        pairs.append(
-            SentencePair(
-                first, second,
-                jaccard(all_words[first], all_words[second]),
-                jaccard(content[first], content[second]),
-            )
+    first, second = shared.row[enough], shared.col[enough]
+    by_pair = np.lexsort((second, first))
+    first, second = first[by_pair], second[by_pair]
+    return [
+        SentencePair(*pair) for pair in zip(
+            first.tolist(), second.tolist(),
+            _jaccards(_incidence(all_words), first, second).tolist(), _jaccards(matrix, first, second).tolist(),
         )
-    pairs.sort(key=lambda p: (p.first, p.second))
-    return pairs
+    ]
+
+
+def _incidence(term_sets: list[set[str]]) -> sparse.csr_matrix:
+    """Binary sentence x term matrix."""
+    terms = list(chain.from_iterable(term_sets))
+    vocabulary = dict(zip(dict.fromkeys(terms), count()))
+    cols = np.fromiter(map(vocabulary.__getitem__, terms), dtype=int, count=len(terms))
+    rows = np.repeat(np.arange(len(term_sets)), [len(found) for found in term_sets])
+    return sparse.csr_matrix((np.ones(len(terms), dtype=np.int32), (rows, cols)),
+                             shape=(len(term_sets), len(vocabulary)))
+
+
+def _jaccards(matrix: sparse.csr_matrix, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """Jaccard overlap of the term sets of rows ``first[k]`` and ``second[k]``, for every k."""
+    sizes = np.diff(matrix.indptr)
+    shared = np.asarray(matrix[first].multiply(matrix[second]).sum(axis=1)).ravel()
+    union = sizes[first] + sizes[second] - shared
+    return np.divide(shared, union, out=np.zeros(len(first)), where=union > 0)
 
 
 def find_origins(articles: tuple[CleanArticle, ...], sentences: list[Sentence],

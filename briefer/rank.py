@@ -257,12 +257,9 @@ class FunctionWords:
 
     @classmethod
     def of(cls, corpus: Corpus, grams_of: dict[str, Grams], budget_words: int) -> FunctionWords:
-        used: Counter[Concept] = Counter()
-        read = 0
-        for item in corpus.items:
-            for sentence in item.members:
-                used.update(grams_of[sentence.text].function)
-                read += word_count(sentence.text)
+        members = [sentence.text for item in corpus.items for sentence in item.members]
+        used = Counter(chain.from_iterable(grams_of[text].function.elements() for text in members))
+        read = sum(map(word_count, members))
         columns = {gram: i for i, gram in enumerate(used)}
         mean = max(budget_words, 0) * np.fromiter(used.values(), dtype=float, count=len(used)) / max(read, 1)
         rows, grams, counts = [], [], []
