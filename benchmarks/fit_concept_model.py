@@ -29,7 +29,7 @@ sys.path.insert(0, str(REPO))
 from briefer.build import load_corpus  # noqa: E402
 from briefer.evaluate import Cluster, load_dataset, rouge_scorer, score_summaries  # noqa: E402
 from briefer.models import Corpus  # noqa: E402
-from briefer.rank import MIN_ORIGINS, MODEL, Model, concept_signals, concepts, grams, rank  # noqa: E402
+from briefer.rank import MODEL, Model, concept_probabilities, concept_signals, concepts, rank  # noqa: E402
 
 DEFAULT_DATASET = REPO.parent / "shared" / "eval" / "duc2004-dev"
 
@@ -44,12 +44,12 @@ class Labelled:
 
 def labelled(corpus: Corpus, references: tuple[str, ...]) -> Labelled:
     texts = {m.text for item in corpus.items for m in item.members}
-    signals = concept_signals(corpus, {text: grams(text).concepts for text in texts})
-    weighed = signals.origins >= min(MIN_ORIGINS, signals.origins.max(initial=1))  # as concept_weights
+    found, signals = concept_signals(corpus, {text: concepts(text) for text in texts})
+    _, weighed = concept_probabilities(signals, MODEL)  # the concepts the ranker weighs
     in_references = [concepts(reference) for reference in references]
-    kept = [concept for concept, keep in zip(signals.concepts, weighed) if keep]
+    kept = [concept for concept, keep in zip(found, weighed) if keep]
     return Labelled(
-        unigram=np.array([isinstance(concept, str) for concept in kept], dtype=bool),
+        unigram=signals.unigram[weighed],
         features=np.column_stack([signals.lead_spread[weighed], signals.log_tf[weighed]]),
         used=np.array([np.mean([concept in found for found in in_references]) for concept in kept]),
         used_twice=np.array([np.mean([found.get(concept, 0) >= 2 for found in in_references]) for concept in kept]),

@@ -41,7 +41,7 @@ from operator import and_, not_
 import numpy as np
 from scipy import sparse
 
-from briefer.models import Corpus, Item
+from briefer.models import Corpus, Item, Sentence
 
 POSITION_DECAY = 3.0  # sentences; an early mention counts e-times more than one 3 sentences later
 MIN_ORIGINS = 2  # concepts used by fewer independent origins are asides
@@ -89,6 +89,7 @@ STOPWORDS = frozenset(
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _VOWEL = re.compile(r"[aeiouy]")
+_WORD_OR_LINE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|\n")
 
 Concept = str | tuple[str, str]
 
@@ -129,31 +130,14 @@ def words(text: str) -> list[str]:
     return [w[:-2] if w.endswith("'s") else w for w in _WORD.findall(text)]
 
 
-@dataclass(frozen=True)
-class Grams:
-    """What a reader meets in one sentence."""
-
-    concepts: Counter[Concept]  # content words and pairs with a content word, with counts
-    function: Counter[Concept]  # stopwords and pairs of stopwords, with counts
-
-
-def grams(text: str) -> Grams:
-    """The concepts and function grams of ``text``."""
+def concepts(text: str) -> Counter[Concept]:
+    """Stemmed content words and word pairs with a content word in ``text``, with their counts."""
     tokens = words(text)
     stems = list(map(stem, tokens))
     # a stopword is known by its spelling, not its stem ("they" stems to "thei")
     stop = list(map(STOPWORDS.__contains__, tokens))
-    pairs = list(zip(stems, stems[1:]))
-    stop_pair = list(map(and_, stop, stop[1:]))
-    return Grams(
-        concepts=Counter(chain(compress(stems, map(not_, stop)), compress(pairs, map(not_, stop_pair)))),
-        function=Counter(chain(compress(stems, stop), compress(pairs, stop_pair))),
-    )
-
-
-def concepts(text: str) -> Counter[Concept]:
-    """Stemmed content words and word pairs of ``text``, with their counts."""
-    return grams(text).concepts
+    stop_pair = map(and_, stop, stop[1:])
+    return Counter(chain(compress(stems, map(not_, stop)), compress(zip(stems, stems[1:]), map(not_, stop_pair))))
 
 
 def word_count(text: str) -> int:
@@ -171,78 +155,168 @@ def is_eligible(item: Item) -> bool:
 
 @dataclass(frozen=True)
 class ConceptSignals:
-    """The cross-article signals of every concept the articles use."""
+    """The cross-article signals of concepts."""
 
-    concepts: tuple[Concept, ...]
+    unigram: np.ndarray  # a word (else a pair of words)
     lead_spread: np.ndarray  # sum over origins of exp(-first position / POSITION_DECAY), / origins
     log_tf: np.ndarray  # log(mentions per article)
     origins: np.ndarray  # how many origins use it
 
 
-def concept_signals(corpus: Corpus, concepts_of: dict[str, Counter[Concept]]) -> ConceptSignals:
-    """The signals of every concept of every sentence of every article (``concepts_of`` maps
-    each sentence text to its concepts)."""
-    origin_ids: dict[int, int] = {}
-    articles = set()
-    found: list[Concept] = []  # every concept mention of every sentence, with its
-    counts: list[int] = []  # count in the sentence,
-    positions: list[int] = []  # the sentence's position
-    origins: list[int] = []  # and its origin
-    for item in corpus.items:
-        for sentence in item.members:
-            articles.add(sentence.article)
-            origin = corpus.origin_of.get(sentence.article, sentence.article)
-            origin_id = origin_ids.setdefault(origin, len(origin_ids))
-            mentioned = concepts_of[sentence.text]
-            found.extend(mentioned)
-            counts.extend(mentioned.values())
-            positions.extend([sentence.position] * len(mentioned))
-            origins.extend([origin_id] * len(mentioned))
+def concept_signals(corpus: Corpus, concepts_of: dict[str, Counter[Concept]]
+                    ) -> tuple[tuple[Concept, ...], ConceptSignals]:
+    """Every concept of every sentence of every article (``concepts_of`` maps each sentence
+    text to its concepts), and its signals."""
+    found: list[Concept] = []  # every concept of every member sentence,
+    counts: list[int] = []  # its count there,
+    members: list[int] = []  # and the member
+    sentences = [sentence for item in corpus.items for sentence in item.members]
+    for member, sentence in enumerate(sentences):
+        mentioned = concepts_of[sentence.text]
+        found.extend(mentioned)
+        counts.extend(mentioned.values())
+        members.extend([member] * len(mentioned))
     columns = dict(zip(dict.fromkeys(found), count()))
-    col = np.fromiter(map(columns.__getitem__, found), dtype=int, count=len(found))
-    position = np.array(positions, dtype=float)
-    mentions = np.bincount(col, weights=counts, minlength=len(columns))
+    column = np.fromiter(map(columns.__getitem__, found), dtype=int, count=len(found))
+    unigram = np.fromiter(map(isinstance, columns, repeat(str)), dtype=bool, count=len(columns))
+    signals = _signals(corpus, sentences, column, np.array(members, dtype=int), np.array(counts), unigram)
+    return tuple(columns), signals
+
+
+def _signals(corpus: Corpus, sentences: list[Sentence], column: np.ndarray, member: np.ndarray,
+             counts: np.ndarray, unigram: np.ndarray) -> ConceptSignals:
+    """Signals from concept mentions: each one's concept column, member sentence and count."""
+    origin_ids: dict[int, int] = {}
+    origin_of = np.array([origin_ids.setdefault(corpus.origin_of.get(s.article, s.article), len(origin_ids))
+                          for s in sentences], dtype=int)
+    articles = len({s.article for s in sentences})
+    concepts = len(unigram)
+    position = np.array([s.position for s in sentences], dtype=float)[member]
+    mentions = np.bincount(column, weights=counts, minlength=concepts)
     # each origin's first mention of each concept: sort by (origin, concept), then position
-    key = np.array(origins, dtype=int) * len(columns) + col
+    key = origin_of[member] * concepts + column
     by_key = np.lexsort((position, key))
     first = np.ones(len(by_key), dtype=bool)
     first[1:] = key[by_key][1:] != key[by_key][:-1]
     firsts = by_key[first]
-    spread = np.bincount(col[firsts], weights=np.exp(-position[firsts] / POSITION_DECAY), minlength=len(columns))
+    spread = np.bincount(column[firsts], weights=np.exp(-position[firsts] / POSITION_DECAY), minlength=concepts)
     return ConceptSignals(
-        concepts=tuple(columns),
+        unigram=unigram,
         lead_spread=spread / max(len(origin_ids), 1),
-        log_tf=np.log(mentions / max(len(articles), 1)),
-        origins=np.bincount(col[firsts], minlength=len(columns)),
+        log_tf=np.log(mentions / max(articles, 1)),
+        origins=np.bincount(column[firsts], minlength=concepts),
     )
 
 
 def concept_weights(corpus: Corpus, concepts_of: dict[str, Counter[Concept]],
                     model: Model = MODEL) -> dict[Concept, float]:
     """Probability that a summary uses each concept used by enough independent origins."""
-    concepts, probability = _weighted(concept_signals(corpus, concepts_of), model)
-    return dict(zip(concepts, probability.tolist()))
+    concepts, signals = concept_signals(corpus, concepts_of)
+    probability, weighed = concept_probabilities(signals, model)
+    return dict(zip(compress(concepts, weighed), probability[weighed].tolist()))
 
 
-def _weighted(signals: ConceptSignals, model: Model) -> tuple[list[Concept], np.ndarray]:
-    """The concepts used by enough independent origins, and the probability that a summary
-    uses each."""
-    unigram = np.fromiter(map(isinstance, signals.concepts, repeat(str)), dtype=bool, count=len(signals.concepts))
-    a, b, c = (np.where(unigram, u, v) for u, v in zip(model.unigram, model.bigram))
+def concept_probabilities(signals: ConceptSignals, model: Model) -> tuple[np.ndarray, np.ndarray]:
+    """The probability that a summary uses each concept, and whether enough independent
+    origins use it to be weighed at all."""
+    a, b, c = (np.where(signals.unigram, u, v) for u, v in zip(model.unigram, model.bigram))
     probability = 1.0 / (1.0 + np.exp(-(a + b * signals.lead_spread + c * signals.log_tf)))
     # a corpus whose origins share no concept (one source, or unrelated ones) still ranks
-    weighed = signals.origins >= min(MIN_ORIGINS, signals.origins.max(initial=1))
-    return list(compress(signals.concepts, weighed)), probability[weighed]
+    return probability, signals.origins >= min(MIN_ORIGINS, signals.origins.max(initial=1))
 
 
-def _incidence(found: list[Grams], columns: dict[Concept, int]) -> sparse.csr_matrix:
-    """Binary item x concept matrix."""
-    rows, cols = [], []
-    for row, item_grams in enumerate(found):
-        known = [column for column in map(columns.get, item_grams.concepts) if column is not None]
-        cols.extend(known)
-        rows.extend([row] * len(known))
-    return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(found), len(columns)))
+@dataclass(frozen=True)
+class Reading:
+    """Every distinct sentence text of a corpus, read at once. A concept or function gram is
+    a code: a stem's number, or ``stems + first * stems + second`` for a pair."""
+
+    vocabulary: dict[str, int]  # stem -> number
+    concepts: tuple[np.ndarray, np.ndarray]  # per mention: the code, the text
+    function: tuple[np.ndarray, np.ndarray]
+
+    @classmethod
+    def of(cls, texts: list[str]) -> Reading:
+        # the texts in one string, a line each: one pass of each kind over all their words
+        joined = "\n".join(text.replace("\n", " ") for text in texts).lower().replace("``", " ").replace("''", " ")
+        pieces = _WORD_OR_LINE.findall(joined)  # as ``words``, lines apart
+        line_break = np.fromiter(map("\n".__eq__, pieces), dtype=bool, count=len(pieces))
+        text = np.cumsum(line_break)[~line_break]
+        tokens = [w[:-2] if w.endswith("'s") else w for w in pieces if w != "\n"]
+        stems = list(map(stem, tokens))
+        # a stopword is known by its spelling, not its stem ("they" stems to "thei")
+        stop = np.fromiter(map(STOPWORDS.__contains__, tokens), dtype=bool, count=len(tokens))
+        vocabulary = dict(zip(dict.fromkeys(stems), count()))
+        number = np.fromiter(map(vocabulary.__getitem__, stems), dtype=np.int64, count=len(stems))
+        pair = len(vocabulary) + number[:-1] * len(vocabulary) + number[1:]
+        in_one_text = text[:-1] == text[1:]
+        stop_pair = stop[:-1] & stop[1:]
+        content_pair, function_pair = in_one_text & ~stop_pair, in_one_text & stop_pair
+        return cls(
+            vocabulary,
+            (np.concatenate([number[~stop], pair[content_pair]]), np.concatenate([text[~stop], text[:-1][content_pair]])),
+            (np.concatenate([number[stop], pair[function_pair]]), np.concatenate([text[stop], text[:-1][function_pair]])),
+        )
+
+    def codes(self, text: str) -> np.ndarray:
+        """The concept codes of a text not read with the others (words unknown to them are left out)."""
+        tokens = words(text)
+        number = np.array([self.vocabulary.get(stem(w), -1) for w in tokens], dtype=np.int64)
+        content = ~np.fromiter(map(STOPWORDS.__contains__, tokens), dtype=bool, count=len(tokens))
+        known = number >= 0
+        pairs = (content[:-1] | content[1:]) & known[:-1] & known[1:]
+        pair = len(self.vocabulary) + number[:-1] * len(self.vocabulary) + number[1:]
+        return np.concatenate([number[content & known], pair[pairs]])
+
+
+@dataclass(frozen=True)
+class ReadCorpus:
+    """A corpus read once: its distinct texts, which text each member sentence and each item is."""
+
+    corpus: Corpus
+    texts: list[str]
+    reading: Reading
+    member_text: np.ndarray
+    item_text: np.ndarray
+
+    @classmethod
+    def of(cls, corpus: Corpus) -> ReadCorpus:
+        members = [sentence.text for item in corpus.items for sentence in item.members]
+        texts = list(dict.fromkeys([item.text for item in corpus.items] + members))
+        number = {text: i for i, text in enumerate(texts)}
+        return cls(corpus, texts, Reading.of(texts), np.array([number[text] for text in members], dtype=int),
+                   np.array([number[item.text] for item in corpus.items], dtype=int))
+
+    def weighed(self, model: Model) -> tuple[np.ndarray, np.ndarray]:
+        """The codes of the concepts weighed, in increasing order, and their probabilities:
+        ``concept_weights`` from the words read at once."""
+        mentioned, member = _mentions_in(self.reading.concepts, len(self.texts), self.member_text)
+        codes, column = np.unique(mentioned, return_inverse=True)
+        members = [sentence for item in self.corpus.items for sentence in item.members]
+        unigram = codes < len(self.reading.vocabulary)
+        signals = _signals(self.corpus, members, column, member, np.ones(len(column)), unigram)
+        probability, weighed = concept_probabilities(signals, model)
+        return codes[weighed], probability[weighed]
+
+
+def _mentions_in(mentions: tuple[np.ndarray, np.ndarray], texts: int, wanted: np.ndarray
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """The codes mentioned in each wanted text, and the index in ``wanted`` of each."""
+    code, text = mentions
+    by_text = np.argsort(text, kind="stable")
+    per_text = np.bincount(text, minlength=texts)
+    start = np.cumsum(per_text) - per_text
+    sizes = per_text[wanted]
+    owner = np.repeat(np.arange(len(wanted)), sizes)
+    within = np.arange(sizes.sum()) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+    return code[by_text][start[wanted][owner] + within], owner
+
+
+def _columns(codes: np.ndarray, known: np.ndarray) -> np.ndarray:
+    """The column of each code among the sorted ``known`` codes, -1 for an unknown code."""
+    if not known.size:
+        return np.full(len(codes), -1)
+    column = np.minimum(np.searchsorted(known, codes), len(known) - 1)
+    return np.where(known[column] == codes, column, -1)
 
 
 @dataclass(frozen=True)
@@ -256,20 +330,16 @@ class FunctionWords:
     items: int
 
     @classmethod
-    def of(cls, corpus: Corpus, grams_of: dict[str, Grams], budget_words: int) -> FunctionWords:
-        members = [sentence.text for item in corpus.items for sentence in item.members]
-        used = Counter(chain.from_iterable(grams_of[text].function.elements() for text in members))
-        read = sum(map(word_count, members))
-        columns = {gram: i for i, gram in enumerate(used)}
-        mean = max(budget_words, 0) * np.fromiter(used.values(), dtype=float, count=len(used)) / max(read, 1)
-        rows, grams, counts = [], [], []
-        for row, item in enumerate(corpus.items):
-            function = grams_of[item.text].function
-            rows.extend([row] * len(function))
-            grams.extend(map(columns.__getitem__, function))
-            counts.extend(function.values())
-        return cls(_expected_matches(mean), np.array(rows, dtype=int), np.array(grams, dtype=int),
-                   np.array(counts, dtype=int), len(corpus.items))
+    def of(cls, reading: Reading, texts: list[str], member_text: np.ndarray, item_text: np.ndarray,
+           budget_words: int) -> FunctionWords:
+        used, _ = _mentions_in(reading.function, len(texts), member_text)
+        grams_used, used_count = np.unique(used, return_counts=True)
+        words_read = np.array([word_count(text) for text in texts])[member_text].sum()
+        mean = max(budget_words, 0) * used_count / max(words_read, 1)
+        in_items, item = _mentions_in(reading.function, len(texts), item_text)
+        entries, counts = np.unique(item * len(grams_used) + _columns(in_items, grams_used), return_counts=True)
+        return cls(_expected_matches(mean), entries // max(len(grams_used), 1), entries % max(len(grams_used), 1),
+                   counts, len(item_text))
 
     def gain(self, uses: np.ndarray) -> np.ndarray:
         """Per item, the expected matches its function grams add to ``uses`` so far."""
@@ -313,31 +383,32 @@ def rank(corpus: Corpus, budget_words: int, model: Model = MODEL) -> Ranking:
     items = corpus.items
     if not items:
         return Ranking(order=(), scores=())
-    texts = {item.text for item in items} | {m.text for item in items for m in item.members}
-    grams_of = {text: grams(text) for text in texts}
-    concepts_of = {text: found.concepts for text, found in grams_of.items()}
-    weighed, weight = _weighted(concept_signals(corpus, concepts_of), model)
-    columns = dict(zip(weighed, count()))  # corpus order: deterministic
-    is_word = np.fromiter(map(isinstance, weighed, repeat(str)), dtype=bool, count=len(weighed))
-    again = model.repeat_share * weight * is_word
-    incidence = _incidence([grams_of[item.text] for item in items], columns)
-    function = FunctionWords.of(corpus, grams_of, budget_words)
+    read = ReadCorpus.of(corpus)
+    reading, texts, member_text, item_text = read.reading, read.texts, read.member_text, read.item_text
+    known, weight = read.weighed(model)  # the columns: codes in increasing order
+    again = model.repeat_share * weight * (known < len(reading.vocabulary))  # a word, not a pair
+    in_items, item = _mentions_in(reading.concepts, len(texts), item_text)
+    columns = _columns(in_items, known)
+    entries = np.unique(item[columns >= 0] * len(known) + columns[columns >= 0])
+    incidence = sparse.csr_matrix((np.ones(len(entries)), (entries // max(len(known), 1), entries % max(len(known), 1))),
+                                  shape=(len(items), len(known)))
+    function = FunctionWords.of(reading, texts, member_text, item_text, budget_words)
     lengths = np.array([max(1, word_count(item.text)) for item in items], dtype=float)
     # ties go to the earliest sentence in its article, then to corpus order
     tie_break = np.lexsort((np.arange(len(items)), [item.first.position for item in items]))
     place = np.empty(len(items), dtype=int)
     place[tie_break] = np.arange(len(items))
     open_ = np.array([is_eligible(item) for item in items])
-    uses = np.zeros(len(columns))  # how many selected items use each concept
+    uses = np.zeros(len(known))  # how many selected items use each concept
     function_uses = np.zeros(function.expected.shape[0], dtype=int)
 
     def content_words(index: int) -> frozenset[str]:
-        return frozenset(c for c in grams_of[items[index].text].concepts if isinstance(c, str))
+        return frozenset(c for c in concepts(items[index].text) if isinstance(c, str))
 
     def read_within(index: int, left: int, value: np.ndarray) -> float:
         """The content gain of the item's first ``left`` words."""
-        read = grams(" ".join(items[index].text.split()[:left])).concepts
-        return float(value[[columns[c] for c in read if c in columns]].sum())
+        read = _columns(reading.codes(" ".join(items[index].text.split()[:left])), known)
+        return float(value[np.unique(read[read >= 0])].sum())
 
     scores = np.zeros(len(items))
     order: list[int] = []

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from briefer.models import Article, CleanArticle, Corpus, Item, Sentence
-from briefer.rank import Ranking, concept_weights, concepts, rank, stem
+from briefer.rank import MODEL, Ranking, ReadCorpus, concept_weights, concepts, rank, stem
 
 FILLER = [
     "Local officials held a routine press briefing about the weather forecast on Tuesday.",
@@ -178,3 +180,15 @@ def test_concept_weights_are_probabilities_of_corroborated_concepts_only():
     assert all(0 < p < 1 for p in weights.values())
     # used early by every origin beats used late by two
     assert weights["marlow"] > weights["rooftop"] > 0
+
+
+def test_the_words_read_at_once_give_the_weights_of_concept_weights(seed_corpus):
+    for corpus in (corpus_of(STORM), seed_corpus):
+        texts = {m.text for item in corpus.items for m in item.members}
+        expected = concept_weights(corpus, {text: concepts(text) for text in texts})
+        read = ReadCorpus.of(corpus)
+        stems = list(read.reading.vocabulary)
+        n = len(stems)
+        codes, weights = read.weighed(MODEL)
+        keys = [stems[c] if c < n else (stems[(c - n) // n], stems[(c - n) % n]) for c in codes.tolist()]
+        assert dict(zip(keys, weights.tolist())) == pytest.approx(expected)
