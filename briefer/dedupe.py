@@ -11,14 +11,14 @@ from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, count
+from itertools import count
 
 import numpy as np
 from scipy import sparse
 
 from .disagree import sentences_disagree
 from .models import CleanArticle, Corpus, Item, Sentence
-from .text import content_of, jaccard, words
+from .text import is_content_word, jaccard, words, words_by_text
 
 # Same words, near enough: the sentences may share one citation line.
 NEAR_IDENTICAL = 0.6
@@ -56,16 +56,14 @@ class _UnionFind:
 
 def candidate_pairs(sentences: list[Sentence]) -> list[SentencePair]:
     """Sentence pairs sharing enough informative terms, scored by word overlap."""
-    all_words = [set(words(s.text)) for s in sentences]
-    content = [set(content_of(list(found))) for found in all_words]
-    matrix = _incidence(content)
-    if not matrix.nnz:
+    all_words, content = _incidences(sentences)
+    if not content.nnz:
         return []
     # Terms used by a large share of sentences do not tell sentences apart; dropping them
     # keeps the product sparse on big inputs.
-    document_frequency = np.asarray(matrix.sum(axis=0)).ravel()
+    document_frequency = np.asarray(content.sum(axis=0)).ravel()
     informative = document_frequency <= max(20, len(sentences) // 20)
-    telling = matrix[:, np.flatnonzero(informative)]
+    telling = content[:, np.flatnonzero(informative)]
     shared = sparse.triu(telling @ telling.T, k=1).tocoo()
     enough = shared.data >= MIN_SHARED_TERMS
     first, second = shared.row[enough], shared.col[enough]
@@ -74,19 +72,24 @@ def candidate_pairs(sentences: list[Sentence]) -> list[SentencePair]:
     return [
         SentencePair(*pair) for pair in zip(
             first.tolist(), second.tolist(),
-            _jaccards(_incidence(all_words), first, second).tolist(), _jaccards(matrix, first, second).tolist(),
+            _jaccards(all_words, first, second).tolist(), _jaccards(content, first, second).tolist(),
         )
     ]
 
 
-def _incidence(term_sets: list[set[str]]) -> sparse.csr_matrix:
-    """Binary sentence x term matrix."""
-    terms = list(chain.from_iterable(term_sets))
-    vocabulary = dict(zip(dict.fromkeys(terms), count()))
-    cols = np.fromiter(map(vocabulary.__getitem__, terms), dtype=int, count=len(terms))
-    rows = np.repeat(np.arange(len(term_sets)), [len(found) for found in term_sets])
-    return sparse.csr_matrix((np.ones(len(terms), dtype=np.int32), (rows, cols)),
-                             shape=(len(term_sets), len(vocabulary)))
+def _incidences(sentences: list[Sentence]) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+    """Binary sentence x word matrices: all words, content words (the columns are shared)."""
+    found, line = words_by_text([s.text for s in sentences])
+    vocabulary = dict(zip(dict.fromkeys(found), count()))
+    terms = len(vocabulary)
+    entry = np.array(line, dtype=np.int64) * terms + np.fromiter(map(vocabulary.__getitem__, found), dtype=np.int64,
+                                                                 count=len(found))
+    is_content = np.fromiter(map(is_content_word, vocabulary), dtype=bool, count=terms)
+    matrices = []
+    for entries in (np.unique(entry), np.unique(entry[is_content[entry % max(terms, 1)]])):
+        matrices.append(sparse.csr_matrix((np.ones(len(entries), dtype=np.int32), (entries // terms, entries % terms)),
+                                          shape=(len(sentences), terms)))
+    return matrices[0], matrices[1]
 
 
 def _jaccards(matrix: sparse.csr_matrix, first: np.ndarray, second: np.ndarray) -> np.ndarray:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from itertools import accumulate, compress
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|\d+(?:[.,]\d+)*%?")
+_TOKEN_OR_LINE = re.compile(_TOKEN.pattern + r"|\n")
 _POSSESSIVE = re.compile(r"'s(?= |$)")  # in tokens joined by spaces
 # Spellings and symbols that say the same thing in different house styles.
 _EQUIVALENTS = {
@@ -27,19 +29,34 @@ STOPWORDS = frozenset(
 def words(text: str) -> list[str]:
     """Lower-case word tokens with house-style spellings folded ("U.S." -> "us", "%" -> "percent")."""
     text = _ABBREVIATIONS.sub(lambda m: m.group(1) + m.group(2), text)
-    # tokens hold no spaces: fold them all in one string, not one by one
-    joined = " ".join(_TOKEN.findall(text)).lower().replace("’", "'").replace("%", " percent")
-    tokens = _POSSESSIVE.sub("", joined).split()
+    tokens = _folded(text).split()
     return list(map(_EQUIVALENTS.get, tokens, tokens))
 
 
+def words_by_text(texts: list[str]) -> tuple[list[str], list[int]]:
+    """``words`` of many texts read at once: every word, and the number of the text it is in."""
+    joined = "\n".join(text.replace("\n", " ") for text in texts)
+    pieces = _folded(_ABBREVIATIONS.sub(lambda m: m.group(1) + m.group(2), joined)).split(" ")
+    line_break = list(map("\n".__eq__, pieces))
+    is_word = [bool(piece) and not brk for piece, brk in zip(pieces, line_break)]
+    found = list(compress(pieces, is_word))
+    return list(map(_EQUIVALENTS.get, found, found)), list(compress(accumulate(line_break), is_word))
+
+
+def _folded(text: str) -> str:
+    """The text's tokens, lower-cased, joined by spaces, line breaks kept as tokens."""
+    # tokens hold no spaces: fold them all in one string, not one by one
+    joined = " ".join(_TOKEN_OR_LINE.findall(text)).lower().replace("’", "'").replace("%", " percent")
+    return _POSSESSIVE.sub("", joined)
+
+
 def content_words(text: str) -> list[str]:
-    return content_of(words(text))
+    return [w for w in words(text) if is_content_word(w)]
 
 
-def content_of(tokens: list[str]) -> list[str]:
-    """The content words among tokens already produced by `words`."""
-    return [w for w in tokens if w not in STOPWORDS and len(w) > 1]
+def is_content_word(word: str) -> bool:
+    """Whether a word produced by `words` tells sentences apart."""
+    return word not in STOPWORDS and len(word) > 1
 
 
 def jaccard(a: set[str], b: set[str]) -> float:
