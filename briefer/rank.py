@@ -297,6 +297,15 @@ class ReadCorpus:
         probability, weighed = concept_probabilities(signals, model)
         return codes[weighed], probability[weighed]
 
+    def incidence(self, known: np.ndarray) -> sparse.csr_matrix:
+        """Binary item x concept matrix over the ``known`` codes."""
+        in_items, item = _mentions_in(self.reading.concepts, len(self.texts), self.item_text)
+        column = _columns(in_items, known)
+        entries = np.unique(item[column >= 0] * len(known) + column[column >= 0])
+        width = max(len(known), 1)
+        return sparse.csr_matrix((np.ones(len(entries)), (entries // width, entries % width)),
+                                 shape=(len(self.item_text), len(known)))
+
 
 def _mentions_in(mentions: tuple[np.ndarray, np.ndarray], texts: int, wanted: np.ndarray
                  ) -> tuple[np.ndarray, np.ndarray]:
@@ -387,11 +396,7 @@ def rank(corpus: Corpus, budget_words: int, model: Model = MODEL) -> Ranking:
     reading, texts, member_text, item_text = read.reading, read.texts, read.member_text, read.item_text
     known, weight = read.weighed(model)  # the columns: codes in increasing order
     again = model.repeat_share * weight * (known < len(reading.vocabulary))  # a word, not a pair
-    in_items, item = _mentions_in(reading.concepts, len(texts), item_text)
-    columns = _columns(in_items, known)
-    entries = np.unique(item[columns >= 0] * len(known) + columns[columns >= 0])
-    incidence = sparse.csr_matrix((np.ones(len(entries)), (entries // max(len(known), 1), entries % max(len(known), 1))),
-                                  shape=(len(items), len(known)))
+    incidence = read.incidence(known)
     function = FunctionWords.of(reading, texts, member_text, item_text, budget_words)
     lengths = np.array([max(1, word_count(item.text)) for item in items], dtype=float)
     # ties go to the earliest sentence in its article, then to corpus order
