@@ -31,6 +31,9 @@ NAVIGATION_LABEL = re.compile(
     r"|must read|don'?t miss|also see|explained|photos?|video)\s*[:|–—-]",
     re.I,
 )
+# An editors' instruction in the copy, in capitals and parentheses: "(OPTIONAL TRIM CAN
+# BEGIN HERE)", "(END OPTIONAL TRIM)". Three words at least: "(NATO)" is an acronym.
+EDITORS_NOTE = re.compile(r"\((?:[A-Z]{2,}\s+){2,}[A-Z]{2,}\)")
 CTA_MAX_WORDS = 30
 FRAGMENT_MAX_WORDS = 25
 REPEATED_LINE_MAX_WORDS = 12
@@ -84,8 +87,14 @@ def repeated_short_lines(articles: tuple[Article, ...]) -> set[str]:
     return {line for line, count in counts.items() if count > 1 and line}
 
 
+def without_editors_notes(paragraph: str) -> list[str]:
+    """The paragraph's text around any editors' notes, each part verbatim."""
+    return [part.strip() for part in EDITORS_NOTE.split(paragraph) if part.strip()]
+
+
 def clean_article(article: Article, repeated: set[str]) -> CleanArticle:
-    kept = [p for p in paragraphs_of(article.lines) if not is_furniture(p, repeated)]
+    parts = [part for p in paragraphs_of(article.lines) for part in without_editors_notes(p)]
+    kept = [p for p in parts if not is_furniture(p, repeated)]
     if kept:
         kept[0] = strip_dateline(kept[0])
     return CleanArticle(article=article, paragraphs=tuple(p for p in kept if p.strip()))

@@ -20,6 +20,16 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {value!r}") from None
 
 
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {value!r}")
+    return number
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="briefer", description="One-page, cited policy briefs from news articles."
@@ -45,6 +55,18 @@ def parser() -> argparse.ArgumentParser:
     send.add_argument("--date", type=_date, help="the brief's date, YYYY-MM-DD (default: each audience's newest)")
     send.add_argument("--dry-run", action="store_true", help="write each message as a .eml file beside the brief")
     send.add_argument("--force", action="store_true", help="send again a brief that was already sent")
+
+    summarize = commands.add_parser("summarize", help="print an extractive summary of a folder of articles")
+    summarize.add_argument("directory", type=Path, metavar="DIR")
+    summarize.add_argument("--words", type=_positive, default=100, metavar="N",
+                           help="whole sentences until at least N words (default: 100)")
+
+    evaluate = commands.add_parser("eval", help="summarise a DUC-style dataset and score it with ROUGE")
+    evaluate.add_argument("dataset", type=Path, metavar="DATASET",
+                          help="folder of <cluster>/docs (and refs/, _peers/<System>/<cluster>.txt)")
+    evaluate.add_argument("--words", type=_positive, default=100, metavar="N",
+                          help="summary length, and where ROUGE cuts it (default: 100)")
+    evaluate.add_argument("--summaries", type=Path, metavar="OUTDIR", help="write each summary to OUTDIR/<cluster>.txt")
     return top
 
 
@@ -83,7 +105,29 @@ def run_send(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"build": run_build, "new": run_new, "send": run_send}
+def run_summarize(args: argparse.Namespace) -> int:
+    from .evaluate import summarize_folder
+
+    summary, warnings = summarize_folder(args.directory, args.words)
+    for warning in warnings:
+        print(f"briefer: warning: {warning}", file=sys.stderr)
+    for sentence in summary:
+        print(sentence)
+    return 0
+
+
+def run_eval(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate, report
+
+    evaluation = evaluate(args.dataset, args.words, args.summaries)
+    for warning in evaluation.warnings:
+        print(f"briefer: warning: {warning}", file=sys.stderr)
+    for line in report(evaluation, args.words):
+        print(line)
+    return 0
+
+
+COMMANDS = {"build": run_build, "new": run_new, "send": run_send, "summarize": run_summarize, "eval": run_eval}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -10,13 +10,15 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import count
 
 import numpy as np
 from scipy import sparse
 
 from .disagree import sentences_disagree
 from .models import CleanArticle, Corpus, Item, Sentence
-from .text import content_words, jaccard, words
+from .text import is_content_word, jaccard, words, words_by_text
 
 # Same words, near enough: the sentences may share one citation line.
 NEAR_IDENTICAL = 0.6
@@ -54,38 +56,48 @@ class _UnionFind:
 
 def candidate_pairs(sentences: list[Sentence]) -> list[SentencePair]:
     """Sentence pairs sharing enough informative terms, scored by word overlap."""
-    content = [set(content_words(s.text)) for s in sentences]
-    vocabulary: dict[str, int] = {}
-    rows, cols = [], []
-    for row, terms in enumerate(content):
-        for term in terms:
-            rows.append(row)
-            cols.append(vocabulary.setdefault(term, len(vocabulary)))
-    if not rows:
+    all_words, content = _incidences(sentences)
+    if not content.nnz:
         return []
-    matrix = sparse.csr_matrix(
-        (np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(len(sentences), len(vocabulary))
-    )
     # Terms used by a large share of sentences do not tell sentences apart; dropping them
     # keeps the product sparse on big inputs.
-    document_frequency = np.asarray(matrix.sum(axis=0)).ravel()
+    document_frequency = np.asarray(content.sum(axis=0)).ravel()
     informative = document_frequency <= max(20, len(sentences) // 20)
-    matrix = matrix[:, np.flatnonzero(informative)]
-    shared = sparse.triu(matrix @ matrix.T, k=1).tocoo()
-    all_words = [set(words(s.text)) for s in sentences]
-    pairs = []
-    for first, second, count in zip(shared.row, shared.col, shared.data):
-        if count < MIN_SHARED_TERMS:
-            continue
-        pairs.append(
-            SentencePair(
-                int(first), int(second),
-                jaccard(all_words[first], all_words[second]),
-                jaccard(content[first], content[second]),
-            )
+    telling = content[:, np.flatnonzero(informative)]
+    shared = sparse.triu(telling @ telling.T, k=1).tocoo()
+    enough = shared.data >= MIN_SHARED_TERMS
+    first, second = shared.row[enough], shared.col[enough]
+    by_pair = np.lexsort((second, first))
+    first, second = first[by_pair], second[by_pair]
+    return [
+        SentencePair(*pair) for pair in zip(
+            first.tolist(), second.tolist(),
+            _jaccards(all_words, first, second).tolist(), _jaccards(content, first, second).tolist(),
         )
-    pairs.sort(key=lambda p: (p.first, p.second))
-    return pairs
+    ]
+
+
+def _incidences(sentences: list[Sentence]) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+    """Binary sentence x word matrices: all words, content words (the columns are shared)."""
+    found, line = words_by_text([s.text for s in sentences])
+    vocabulary = dict(zip(dict.fromkeys(found), count()))
+    terms = len(vocabulary)
+    entry = np.array(line, dtype=np.int64) * terms + np.fromiter(map(vocabulary.__getitem__, found), dtype=np.int64,
+                                                                 count=len(found))
+    is_content = np.fromiter(map(is_content_word, vocabulary), dtype=bool, count=terms)
+    matrices = []
+    for entries in (np.unique(entry), np.unique(entry[is_content[entry % max(terms, 1)]])):
+        matrices.append(sparse.csr_matrix((np.ones(len(entries), dtype=np.int32), (entries // terms, entries % terms)),
+                                          shape=(len(sentences), terms)))
+    return matrices[0], matrices[1]
+
+
+def _jaccards(matrix: sparse.csr_matrix, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """Jaccard overlap of the term sets of rows ``first[k]`` and ``second[k]``, for every k."""
+    sizes = np.diff(matrix.indptr)
+    shared = np.asarray(matrix[first].multiply(matrix[second]).sum(axis=1)).ravel()
+    union = sizes[first] + sizes[second] - shared
+    return np.divide(shared, union, out=np.zeros(len(first)), where=union > 0)
 
 
 def find_origins(articles: tuple[CleanArticle, ...], sentences: list[Sentence],
@@ -148,22 +160,23 @@ def merge_sentences(sentences: list[Sentence], pairs: list[SentencePair],
     Sentences that state different values ("six aircraft" / "eight aircraft") never share a
     citation line, however alike their words: that is a disagreement, not a duplicate.
     """
+    disagree = lru_cache(maxsize=None)(sentences_disagree)  # pairs come back when groups are split
     groups = _UnionFind(len(sentences))
     for pair in pairs:
-        if pair.word_overlap >= NEAR_IDENTICAL and not sentences_disagree(
-                sentences[pair.first].text, sentences[pair.second].text):
+        if pair.word_overlap >= NEAR_IDENTICAL and not disagree(sentences[pair.first].text, sentences[pair.second].text):
             groups.union(pair.first, pair.second)
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(sentences)):
         members[groups.find(i)].append(i)
-    all_words = {i: set(words(s.text)) for i, s in enumerate(sentences)}
+    # a sentence alone in its group is never compared: only groups need their words
+    all_words = {i: set(words(sentences[i].text)) for group in members.values() if len(group) > 1 for i in group}
     items: list[Item] = []
     for group in members.values():
         while group:
             representative = _medoid(group, all_words)
             close = [i for i in group if i == representative or (
                 jaccard(all_words[i], all_words[representative]) >= NEAR_IDENTICAL
-                and not sentences_disagree(sentences[i].text, sentences[representative].text))]
+                and not disagree(sentences[i].text, sentences[representative].text))]
             items.append(_item(sentences[representative], [sentences[i] for i in close], origin_of))
             group = [i for i in group if i not in close]
     items.sort(key=lambda item: (item.first.position, item.first.article))

@@ -114,6 +114,8 @@ def same_fact(a: str, b: str, least_jaccard: float = SAME_FACT_JACCARD) -> bool:
 
 def sentences_disagree(a: str, b: str) -> bool:
     """Two near-identical sentences that state different values: never one citation line."""
+    if a == b:
+        return False  # the commonest case when wires repeat a story; spares the parse
     if conflicting_slots(_unambiguous(quantities(a)), _unambiguous(quantities(b))):
         return True
     dates_a, dates_b = day_mentions(a, None), day_mentions(b, None)

@@ -1,44 +1,113 @@
-"""ROUGE evaluation on DUC-style datasets, in the metric of shared/eval/README.md.
+"""Extractive summaries of article folders, and their ROUGE on DUC-style datasets.
 
-The metric: rouge-score's ROUGE-1 and ROUGE-2 *recall* (Porter stemming, no stopword
-removal) of the system summary cut to its first ``words`` whitespace-separated words,
-averaged over the cluster's references; a dataset score is the mean over clusters.
+A summary is what the brief would say first: the folder goes through the brief's own
+stages (``briefer.build.load_corpus``: ingest, clean, segment, dedupe) and ranker, and the
+ranked sentences are taken whole, most important first, until they hold the word target.
+
+The metric, as in shared/eval/README.md: rouge-score's ROUGE-1 and ROUGE-2 *recall*
+(Porter stemming, no stopword removal) of the summary cut to its first ``words``
+whitespace-separated words, averaged over the cluster's references; a dataset's score is
+the mean over its clusters, times 100.
 
 A DUC-style dataset directory holds ``<cluster>/docs/*.txt`` (one article per file),
-``<cluster>/refs/*.txt`` (human summaries) and ``_peers/<System>/<cluster>.txt``
+optionally ``<cluster>/refs/*.txt`` (human summaries) and ``_peers/<System>/<cluster>.txt``
 (other systems' summaries of the same clusters).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Mapping
+import time
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
-from briefer.models import Corpus
-from briefer.rank import MAX_WORDS, rank
+from .build import load_corpus
+from .errors import InputError
+from .models import Corpus
+from .rank import rank
 
 PEERS_DIR = "_peers"
+OURS = "briefer"
+MISSING_SCORER = "ROUGE not computed: the rouge-score package is missing (pip install 'briefer[eval]')"
 
 
 @dataclass(frozen=True)
 class Cluster:
     name: str
-    docs: tuple[str, ...]  # article texts, in natural file-name order (C1, C2, ..., C10)
-    refs: tuple[str, ...]  # human reference summaries
+    docs: Path  # folder of the cluster's articles
+    refs: tuple[str, ...]  # human reference summaries; none when the cluster has no refs/
 
 
-@lru_cache(maxsize=1)
-def _scorer():
+@dataclass(frozen=True)
+class Evaluation:
+    clusters: tuple[Cluster, ...]
+    summaries: dict[str, tuple[str, ...]]  # cluster name -> summary sentences
+    seconds: float  # summarising every cluster, from its folder to its summary
+    scores: dict[str, tuple[float, float]]  # system -> (ROUGE-1, ROUGE-2) recall x 100
+    scored: int  # clusters with references, the ones the scores are over
+    warnings: tuple[str, ...]
+    note: str | None = None  # why there are no scores, when there are none
+
+
+def summarize_corpus(corpus: Corpus, words: int) -> list[str]:
+    """The ranked sentences, most important first, until they hold at least ``words`` words
+    (the ranker reads its budget to the end: the last sentence may run over, and the metric
+    cuts the summary at ``words``)."""
+    return [corpus.items[index].text for index in rank(corpus, budget_words=words).order]
+
+
+def summarize_folder(folder: Path, words: int) -> tuple[list[str], tuple[str, ...]]:
+    """The summary of the articles in ``folder``, and the ingest warnings. Every article is
+    used: no brief date, no window (DUC articles are undated)."""
+    corpus, warnings = load_corpus(folder, date=None, window_days=None)
+    return summarize_corpus(corpus, words), warnings
+
+
+def load_dataset(path: Path) -> tuple[Cluster, ...]:
+    """Every ``<cluster>/docs`` folder of a DUC-style dataset, sorted by cluster name."""
+    if not path.is_dir():
+        raise InputError(f"dataset folder not found: {path}")
+    clusters = tuple(
+        Cluster(folder.name, folder / "docs", _read_texts(folder / "refs"))
+        for folder in sorted(path.iterdir())
+        if (folder / "docs").is_dir()
+    )
+    if not clusters:
+        raise InputError(f"no <cluster>/docs folders in {path}")
+    return clusters
+
+
+def load_peers(path: Path) -> dict[str, dict[str, str]]:
+    """System -> cluster name -> summary text, from ``<dataset>/_peers``."""
+    root = path / PEERS_DIR
+    if not root.is_dir():
+        return {}
+    return {
+        system.name: {f.stem: f.read_text(encoding="utf-8", errors="replace") for f in system.glob("*.txt")}
+        for system in sorted(root.iterdir())
+        if system.is_dir()
+    }
+
+
+def _read_texts(folder: Path) -> tuple[str, ...]:
+    if not folder.is_dir():
+        return ()
+    return tuple(f.read_text(encoding="utf-8", errors="replace") for f in sorted(folder.glob("*.txt")))
+
+
+def rouge_scorer() -> Callable[[str, str], tuple[float, float]] | None:
+    """(reference, summary) -> (ROUGE-1, ROUGE-2) recall, or None without rouge-score."""
     try:
-        from rouge_score import rouge_scorer
-    except ImportError as error:  # pragma: no cover - depends on the environment
-        raise RuntimeError(
-            "ROUGE evaluation needs the 'rouge-score' package: pip install 'briefer[eval]'"
-        ) from error
-    return rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)
+        from rouge_score import rouge_scorer as rouge
+    except ImportError:
+        return None
+    scorer = rouge.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)
+
+    def recall(reference: str, summary: str) -> tuple[float, float]:
+        scores = scorer.score(reference, summary)
+        return scores["rouge1"].recall, scores["rouge2"].recall
+
+    return recall
 
 
 def truncate_words(text: str, words: int) -> str:
@@ -46,86 +115,61 @@ def truncate_words(text: str, words: int) -> str:
     return " ".join(text.split()[:words])
 
 
-def rouge_recall(summary: str, references: list[str], words: int = 100) -> tuple[float, float]:
-    """(ROUGE-1, ROUGE-2) recall in [0, 1] of ``summary`` cut to ``words`` words,
-    averaged over ``references``."""
-    if not references:
-        raise ValueError("at least one reference summary is needed")
-    scorer = _scorer()
-    cut = truncate_words(summary, words)
-    scores = [scorer.score(reference, cut) for reference in references]
-    r1 = sum(s["rouge1"].recall for s in scores) / len(scores)
-    r2 = sum(s["rouge2"].recall for s in scores) / len(scores)
-    return r1, r2
+def score_summaries(scorer: Callable[[str, str], tuple[float, float]], clusters: Sequence[Cluster],
+                    summaries: Mapping[str, str], words: int) -> tuple[float, float]:
+    """Mean (ROUGE-1, ROUGE-2) recall x 100 over clusters with references; a missing
+    summary scores 0."""
+    per_cluster = []
+    for cluster in clusters:
+        cut = truncate_words(summaries.get(cluster.name, ""), words)
+        recalls = [scorer(reference, cut) for reference in cluster.refs]
+        per_cluster.append(tuple(sum(r[k] for r in recalls) / len(recalls) for k in (0, 1)))
+    return tuple(100 * sum(r[k] for r in per_cluster) / len(per_cluster) for k in (0, 1))
 
 
-def _natural_key(path: Path) -> list:
-    """Sort C2 before C10."""
-    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", path.name)]
-
-
-def _read_texts(directory: Path) -> tuple[str, ...]:
-    files = sorted(directory.glob("*.txt"), key=_natural_key)
-    return tuple(f.read_text(encoding="utf-8", errors="replace") for f in files)
-
-
-def load_dataset(path: str | Path) -> list[Cluster]:
-    """Every cluster of a DUC-style dataset directory, sorted by name."""
-    root = Path(path)
-    clusters = [
-        Cluster(name=d.name, docs=_read_texts(d / "docs"), refs=_read_texts(d / "refs"))
-        for d in sorted(root.iterdir())
-        if d.is_dir() and (d / "docs").is_dir() and (d / "refs").is_dir()
-    ]
-    if not clusters:
-        raise FileNotFoundError(f"no <cluster>/docs + <cluster>/refs folders under {root}")
-    return clusters
-
-
-def load_peers(path: str | Path) -> dict[str, dict[str, str]]:
-    """system -> cluster name -> summary text, from ``<dataset>/_peers``."""
-    peers_root = Path(path) / PEERS_DIR
-    if not peers_root.is_dir():
-        return {}
-    return {
-        system.name: {f.stem: f.read_text(encoding="utf-8") for f in system.glob("*.txt")}
-        for system in sorted(peers_root.iterdir())
-        if system.is_dir()
-    }
-
-
-def score_summaries(
-    clusters: Iterable[Cluster], summaries: Mapping[str, str], words: int = 100
-) -> tuple[float, float]:
-    """Mean (ROUGE-1, ROUGE-2) recall x 100 over the clusters; a missing summary scores 0."""
-    per_cluster = [rouge_recall(summaries.get(c.name, ""), list(c.refs), words) for c in clusters]
-    if not per_cluster:
-        raise ValueError("no clusters to score")
-    r1 = 100 * sum(r for r, _ in per_cluster) / len(per_cluster)
-    r2 = 100 * sum(r for _, r in per_cluster) / len(per_cluster)
-    return r1, r2
-
-
-def score_peers(path: str | Path, words: int = 100) -> dict[str, tuple[float, float]]:
-    """System -> mean (ROUGE-1, ROUGE-2) recall x 100 for every peer under ``_peers``."""
+def evaluate(path: Path, words: int, summaries_dir: Path | None = None,
+             scorer: Callable[[str, str], tuple[float, float]] | None = None) -> Evaluation:
+    """Summarise every cluster of the dataset (writing ``<cluster>.txt`` files to
+    ``summaries_dir`` if given) and score ours and the peers where references exist.
+    ``scorer`` defaults to rouge-score's; without it there are no scores, only a note."""
     clusters = load_dataset(path)
-    return {
-        system: score_summaries(clusters, summaries, words)
-        for system, summaries in load_peers(path).items()
-    }
+    summaries: dict[str, tuple[str, ...]] = {}
+    warnings: list[str] = []
+    start = time.perf_counter()
+    for cluster in clusters:
+        summary, found = summarize_folder(cluster.docs, words)
+        summaries[cluster.name] = tuple(summary)
+        warnings.extend(f"{cluster.name}: {warning}" for warning in found)
+    seconds = time.perf_counter() - start
+    if summaries_dir is not None:
+        summaries_dir.mkdir(parents=True, exist_ok=True)
+        for name, summary in summaries.items():
+            (summaries_dir / f"{name}.txt").write_text("".join(f"{s}\n" for s in summary), encoding="utf-8")
+    referenced = [c for c in clusters if c.refs]
+    scorer = scorer or rouge_scorer()
+    if not referenced:
+        return Evaluation(clusters, summaries, seconds, {}, 0, tuple(warnings), "ROUGE not computed: no refs/ folders")
+    if scorer is None:
+        return Evaluation(clusters, summaries, seconds, {}, 0, tuple(warnings), MISSING_SCORER)
+    systems = {OURS: {name: " ".join(summary) for name, summary in summaries.items()}} | load_peers(path)
+    scores = {system: score_summaries(scorer, referenced, texts, words) for system, texts in systems.items()}
+    return Evaluation(clusters, summaries, seconds, scores, len(referenced), tuple(warnings))
 
 
-def summarize_corpus(corpus: Corpus, words: int) -> list[str]:
-    """The ranked sentences, most important first, until they hold at least ``words`` words
-    (the last one may run over: the metric cuts the summary at ``words``)."""
-    # with room for one more sentence of maximal length, greedy fills past ``words``
-    ranking = rank(corpus, budget_words=words + MAX_WORDS)
-    summary: list[str] = []
-    total = 0
-    for index in ranking.order:
-        if total >= words:
-            break
-        text = corpus.items[index].text
-        summary.append(text)
-        total += len(text.split())
-    return summary
+def report(evaluation: Evaluation, words: int) -> list[str]:
+    """The lines ``briefer eval`` prints: one table of every system, best ROUGE-2 first,
+    then the summarising time."""
+    lines = []
+    if evaluation.scores:
+        lines.append(f"ROUGE recall x 100, summaries cut to {words} words, "
+                     f"{evaluation.scored} of {len(evaluation.clusters)} clusters with references")
+        width = max(len("system"), *(len(system) for system in evaluation.scores))
+        lines.append(f"{'system':{width}s}    R-1    R-2")
+        ranked = sorted(evaluation.scores.items(), key=lambda kv: (-kv[1][1], -kv[1][0], kv[0]))
+        lines.extend(f"{system:{width}s} {r1:6.2f} {r2:6.2f}" for system, (r1, r2) in ranked)
+    else:
+        lines.append(evaluation.note or "ROUGE not computed")
+    count = len(evaluation.clusters)
+    lines.append(f"summarising time: {evaluation.seconds:.2f} s for {count} clusters "
+                 f"({1000 * evaluation.seconds / count:.1f} ms per cluster)")
+    return lines

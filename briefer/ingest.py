@@ -25,8 +25,10 @@ DATELINE = re.compile(
 )
 # A place name and colon opening a report: "Kuala Lumpur: Indian ..." (not "Note: ...").
 PLACE_COLON = re.compile(r"^(?:[A-Z][\w.'’-]+\s){0,2}[A-Z][\w.'’-]+:\s+(?=[A-Z“\"])")
+# "WASHINGTON (AP) _ ", "LAUSANNE, Switzerland (AP) _ ": a city in capitals, maybe its country.
 AGENCY_DATELINE = re.compile(
-    r"^[A-Z][A-Z .,'-]{2,60}\((?:AP|AFP|Reuters|UPI|Xinhua|IANS|PTI)\)\s*(?:_|--|—|–|-)\s*"
+    r"^[A-Z][A-Z .,'-]{2,60}(?:,\s*[A-Z][\w.'’ -]{1,40})?\((?:AP|AFP|Reuters|UPI|Xinhua|IANS|PTI)\)"
+    r"\s*(?:_|--|—|–|-)\s*"
 )
 YEAR_MENTION = re.compile(r"\b(19[5-9]\d|20[0-9]\d)\b")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)

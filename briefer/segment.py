@@ -11,18 +11,22 @@ break at whitespace, so each one is an exact substring of the paragraph.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from briefer.models import CleanArticle, Sentence
 
 # A spaced ellipsis (". . .") is one token, so it is judged as a whole; anything glued
-# to its end (a closing quote) belongs to it.
-_TOKEN = re.compile(r"\.(?: \.)+\S*|\S+")
+# to its end (a closing quote) belongs to it. A closing quote standing apart after a
+# word (wire copy's "organism. '' Because") belongs to that word too.
+_TOKEN = re.compile(r"(?:\.(?: \.)+\S*|\S+)(?: (?:''|”)(?!\S))?")
 _WORD = re.compile(r"[^\W_]+")
 _WHITESPACE_RUN = re.compile(r"\s+")
 
 _STOPS = ".?!… "  # the space joins the dots of a spaced ellipsis
 _CLOSERS = "\"'”’»)]}"
 _BULLETS = "•⁃▪‣◦"
+_STOP_AT_END = re.compile("[.?!…][%s]*(?=\\s|$)" % re.escape(_CLOSERS))
+_BULLET_OPENING = re.compile("(?<!\\S)[%s]" % _BULLETS)
 
 # What a word may be glued to before its final period: "India-U.S.", "(Co.", "/a.html".
 _WORD_SEPARATORS = re.compile(r"[-–—/(\[{\"'“‘`]")
@@ -49,6 +53,10 @@ _NEVER_FINAL = frozenset(
     Mr Mrs Ms Mx Messrs Dr Prof St Mt Ft Gen Lt Col Maj Capt Cmdr Adm Brig Sgt Cpl Pvt
     Sen Rep Gov Pres Amb Hon Rt Rev Fr Supt Insp Det vs v cf viz e.g i.e approx ca
     """.split()
+)
+
+_NAME_ENDING_IN_TITLE = re.compile(
+    r"\b[A-Z][a-z]+ (?:%s)\b(?![.\w])" % "|".join(w for w in sorted(_NEVER_FINAL) if w[0].isupper())
 )
 
 # Abbreviations that lead into a number ("No. 10", "p. 55"); before a word they are
@@ -83,14 +91,19 @@ _SENTENCE_STARTERS = frozenset(
 )
 
 
-def split_sentences(text: str) -> list[str]:
-    """Split a paragraph into sentences, each an exact, stripped substring of `text`."""
+def split_sentences(text: str, names: frozenset[str] = frozenset()) -> list[str]:
+    """Split a paragraph into sentences, each an exact, stripped substring of `text`.
+
+    `names` are names ending in a title's abbreviation ("Hun Sen"): see `title_names`."""
     tokens = list(_TOKEN.finditer(text))
-    next_words = _next_words([token.group() for token in tokens])
     next_item = _first_successor_marker(text)
+    # Only a gap after a stop or before a bullet can end a sentence; a run-in list's
+    # enumerators are followed gap by gap.
+    gaps = range(len(tokens) - 1) if next_item else _possible_ends(text, tokens)
+    next_words = _NextWords(tokens)
     sentences: list[str] = []
     start = 0  # index of the current sentence's first token
-    for i in range(len(tokens) - 1):
+    for i in gaps:
         token, following = tokens[i].group(), tokens[i + 1].group()
         item = following.lstrip(_BULLETS)
         enumerated = item == next_item
@@ -98,11 +111,13 @@ def split_sentences(text: str) -> list[str]:
             next_item = _successor_marker(item)
         if enumerated or item != following:  # an enumerator or a bullet opens a list item
             boundary = bool(token.strip(_BULLETS))  # a lone bullet stays with its item
-        elif _LIST_MARKER.fullmatch(text, tokens[start].start(), tokens[i].end()):
-            boundary = False  # the sentence so far is just its list marker
         else:
-            boundary = _ends_sentence(token, next_words[i])
-            boundary = boundary and not _speaker_follows(text, tokens[i])
+            boundary = (
+                (_ends_sentence(token, next_words[i]) or _name_ends_sentence(tokens, i, next_words[i], names))
+                and not _speaker_follows(text, tokens[i])
+                # the sentence so far is just its list marker
+                and not _LIST_MARKER.fullmatch(text, tokens[start].start(), tokens[i].end())
+            )
         if boundary:
             sentences.append(text[tokens[start].start() : tokens[i].end()])
             start = i + 1
@@ -113,10 +128,11 @@ def split_sentences(text: str) -> list[str]:
 
 def segment(article: CleanArticle) -> tuple[Sentence, ...]:
     """All sentences of an article in order, numbered across its paragraphs."""
+    names = title_names(article.paragraphs)
     located = (
         (paragraph_index, sentence)
         for paragraph_index, paragraph in enumerate(article.paragraphs)
-        for sentence in split_sentences(paragraph)
+        for sentence in split_sentences(paragraph, names)
     )
     return tuple(
         Sentence(
@@ -129,24 +145,42 @@ def segment(article: CleanArticle) -> tuple[Sentence, ...]:
     )
 
 
-def _next_words(tokens: list[str]) -> list[str | None]:
-    """For each token, the first word after it, skipping tokens with no letter or digit
-    (a dash, a spaced ellipsis); None when nothing follows."""
-    next_words: list[str | None] = [None] * len(tokens)
-    upcoming = None
-    for i in range(len(tokens) - 1, -1, -1):
-        next_words[i] = upcoming
-        word = _WORD.search(tokens[i])
-        if word:
-            upcoming = word.group()
-    return next_words
+def _possible_ends(text: str, tokens: list[re.Match[str]]) -> list[int]:
+    """Indices of the tokens after which a sentence may end: those ending in a stop (maybe
+    sealed by closers) and those before a token opening with a bullet."""
+    starts = [token.start() for token in tokens]
+    gaps = {bisect_right(starts, m.start()) - 1 for m in _STOP_AT_END.finditer(text)}
+    if any(bullet in text for bullet in _BULLETS):
+        gaps.update(bisect_right(starts, m.start()) - 2 for m in _BULLET_OPENING.finditer(text))
+    return sorted(gap for gap in gaps if 0 <= gap < len(tokens) - 1)
+
+
+class _NextWords:
+    """The first word after a token, skipping tokens with no letter or digit (a dash, a spaced
+    ellipsis); None when nothing follows. Asked in increasing order, it reads each token once."""
+
+    def __init__(self, tokens: list[re.Match[str]]):
+        self.tokens = tokens
+        self.scanned = -1  # the token holding ``word``, the first word after the last one asked
+        self.word: str | None = None
+
+    def __getitem__(self, i: int) -> str | None:
+        if self.scanned <= i:
+            self.scanned, self.word = i + 1, None
+            while self.scanned < len(self.tokens):
+                found = _WORD.search(self.tokens[self.scanned].group())
+                if found:
+                    self.word = found.group()
+                    break
+                self.scanned += 1
+        return self.word
 
 
 def _ends_sentence(token: str, next_word: str | None) -> bool:
     """Does a sentence end after `token`, given the first word that follows it?"""
     if next_word is None or next_word[0].islower():
         return False  # nothing follows, or the sentence carries on ("Yahoo! in", '." she said')
-    core = token.rstrip(_CLOSERS)
+    core = token.rstrip(_CLOSERS + " ")  # the space before a closing quote standing apart
     body = core.rstrip(_STOPS)
     stop = core[len(body) :]
     if not stop:
@@ -164,6 +198,22 @@ def _ends_sentence(token: str, next_word: str | None) -> bool:
 def _speaker_follows(text: str, token: re.Match[str]) -> bool:
     """Is `token` a quoted question or exclamation whose speaker comes next?"""
     return bool(_QUOTED_CRY.search(token.group())) and bool(_ATTRIBUTION.match(text, token.end()))
+
+
+def title_names(paragraphs: tuple[str, ...]) -> frozenset[str]:
+    """Names whose last word reads like a title's abbreviation, seen without a period:
+    "Hun Sen" in "Hun Sen complained". Where the text writes "Hun Sen." the period is a
+    full stop, as a title comes before a name, never after it."""
+    return frozenset(m.group() for paragraph in paragraphs for m in _NAME_ENDING_IN_TITLE.finditer(paragraph))
+
+
+def _name_ends_sentence(tokens: list[re.Match[str]], i: int, next_word: str | None,
+                        names: frozenset[str]) -> bool:
+    """Does `tokens[i]` end one of `names` with a full stop, a capitalised word following?"""
+    token = tokens[i].group()
+    if not names or i == 0 or next_word is None or not next_word[0].isupper() or not token.endswith("."):
+        return False
+    return f"{tokens[i - 1].group()} {token[:-1]}" in names
 
 
 def _period_ends_sentence(word: str, next_word: str) -> bool:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from itertools import accumulate, compress
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|\d+(?:[.,]\d+)*%?")
+_TOKEN_OR_LINE = re.compile(_TOKEN.pattern + r"|\n")
+_POSSESSIVE = re.compile(r"'s(?= |$)")  # in tokens joined by spaces
 # Spellings and symbols that say the same thing in different house styles.
 _EQUIVALENTS = {
     "%": "percent", "defence": "defense", "authorised": "authorized", "programme": "program",
@@ -30,20 +33,34 @@ def words(text: str) -> list[str]:
 
     rank.words is kept apart on purpose: it reads DUC's wire text as the ROUGE scorer does."""
     text = _ABBREVIATIONS.sub(lambda m: m.group(1) + m.group(2), text)
-    tokens: list[str] = []
-    for token in _TOKEN.findall(text):
-        token = token.lower().replace("’", "'")
-        if token.endswith("%"):
-            tokens.extend([token[:-1], "percent"])
-            continue
-        if token.endswith("'s"):
-            token = token[:-2]
-        tokens.append(_EQUIVALENTS.get(token, token))
-    return tokens
+    tokens = _folded(text).split()
+    return list(map(_EQUIVALENTS.get, tokens, tokens))
+
+
+def words_by_text(texts: list[str]) -> tuple[list[str], list[int]]:
+    """``words`` of many texts read at once: every word, and the number of the text it is in."""
+    joined = "\n".join(text.replace("\n", " ") for text in texts)
+    pieces = _folded(_ABBREVIATIONS.sub(lambda m: m.group(1) + m.group(2), joined)).split(" ")
+    line_break = list(map("\n".__eq__, pieces))
+    is_word = [bool(piece) and not brk for piece, brk in zip(pieces, line_break)]
+    found = list(compress(pieces, is_word))
+    return list(map(_EQUIVALENTS.get, found, found)), list(compress(accumulate(line_break), is_word))
+
+
+def _folded(text: str) -> str:
+    """The text's tokens, lower-cased, joined by spaces, line breaks kept as tokens."""
+    # tokens hold no spaces: fold them all in one string, not one by one
+    joined = " ".join(_TOKEN_OR_LINE.findall(text)).lower().replace("’", "'").replace("%", " percent")
+    return _POSSESSIVE.sub("", joined)
 
 
 def content_words(text: str) -> list[str]:
-    return [w for w in words(text) if w not in STOPWORDS and len(w) > 1]
+    return [w for w in words(text) if is_content_word(w)]
+
+
+def is_content_word(word: str) -> bool:
+    """Whether a word produced by `words` tells sentences apart."""
+    return word not in STOPWORDS and len(word) > 1
 
 
 def jaccard(a: set[str], b: set[str]) -> float:

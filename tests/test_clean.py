@@ -47,3 +47,16 @@ def test_wrapped_paragraphs_are_joined():
     lines = ("The council met on Tuesday and", "approved the budget after a long", "debate.", "", "Next paragraph here is short.")
     assert paragraphs_of(lines) == ["The council met on Tuesday and approved the budget after a long debate.",
                                     "Next paragraph here is short."]
+
+
+def test_wire_datelines_and_editors_notes_go_the_prose_stays_verbatim():
+    body = ("LAUSANNE, Switzerland (AP) _ The committee met on Sunday to discuss the bids. "
+            "It voted twice. (OPTIONAL TRIM CAN BEGIN HERE) The first vote failed narrowly. "
+            "(OPTIONAL TRIM ENDS HERE) The NATO (North Atlantic Treaty Organization) envoy watched.")
+    cleaned = clean_articles((parse_article(1, "C1.txt", body + "\n"),))[0]
+    assert cleaned.paragraphs == (
+        "The committee met on Sunday to discuss the bids. It voted twice.",
+        "The first vote failed narrowly.",
+        "The NATO (North Atlantic Treaty Organization) envoy watched.",
+    )
+    assert all(paragraph in body for paragraph in cleaned.paragraphs)

@@ -50,3 +50,12 @@ def test_longest_increasing_run():
     assert longest_increasing_run([0, 5, 7, 8, 10, 12, 13, 16]) == 8
     assert longest_increasing_run([0, 1, 0, 29, 21, 31, 5, 31, 12, 1]) == 4  # 0, 1, 5, 12
     assert longest_increasing_run([]) == 0
+
+
+def test_words_of_many_texts_read_at_once_are_each_texts_words():
+    from briefer.text import words, words_by_text
+
+    texts = ["The U.S. envoy's 50% offer.", "", "Line\nbreak inside, it's the programme’s end", "%", "U.N. 3.5 x"]
+    found, text_of = words_by_text(texts)
+    assert list(zip(found, text_of)) == [(w, i) for i, text in enumerate(texts) for w in words(text)]
+    assert found[:4] == ["the", "us", "envoy", "50"]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from briefer.models import Article, CleanArticle, Corpus, Item, Sentence
-from briefer.rank import Ranking, rank, stem
+from briefer.rank import MODEL, Ranking, ReadCorpus, concept_weights, concepts, rank, stem
 
 FILLER = [
     "Local officials held a routine press briefing about the weather forecast on Tuesday.",
@@ -67,11 +69,14 @@ def test_deterministic():
     assert first == again
 
 
-def test_budget_respected():
+def test_the_budget_is_read_to_its_end_and_no_further():
     corpus = corpus_of(STORM)
     for budget in (0, 10, 25, 40, 60, 1000):
-        ranking = rank(corpus, budget_words=budget)
-        assert sum(len(text_of(corpus, i).split()) for i in ranking.order) <= budget
+        lengths = [len(text_of(corpus, i).split()) for i in rank(corpus, budget_words=budget).order]
+        # every item starts within the budget; only the last may run past it
+        assert sum(lengths[:-1]) < budget or not lengths
+        if budget <= 60:  # enough to say in STORM
+            assert sum(lengths) >= budget
 
 
 def test_scores_fall_along_order():
@@ -134,9 +139,11 @@ def test_rewrites_of_one_origin_count_once():
     assert report[1] not in chosen
 
 
-def test_single_article_and_empty_corpus():
+def test_single_article_unrelated_articles_and_empty_corpus():
     single = corpus_of([STORM[0]])
     assert rank(single, budget_words=100).order
+    unrelated = corpus_of([STORM[0][:3], FILLER[1:3]])  # no concept shared: each one's own words count
+    assert rank(unrelated, budget_words=100).order
     empty = Corpus(articles=(), origin_of={}, items=())
     assert rank(empty, budget_words=100) == Ranking(order=(), scores=())
 
@@ -145,3 +152,43 @@ def test_stemmer_conflates_inflections():
     assert stem("floods") == stem("flooded") == stem("flooding") == stem("flood")
     assert stem("policies") == stem("policy")
     assert stem("stopped") == stem("stop")
+
+
+def test_an_item_running_past_the_budget_counts_for_what_is_read_within_it():
+    front = "Storm floods Marlow, a reporter wrote from a quiet village far away on the hills above the sea."
+    late = ("Late on a long night, residents saw the storm flood Marlow port, rail lines, power plants, "
+            "river banks and the coastal road.")
+    other = ("They said the storm flooded Marlow port, cut rail lines and power plants, broke river banks "
+             "and shut the coastal road.")
+    corpus = corpus_of([[front, late, FILLER[0]], [other, FILLER[1]]])
+    first = {budget: text_of(corpus, rank(corpus, budget_words=budget).order[0]) for budget in (10, 200)}
+    assert first[200] == late  # it says the most
+    assert first[10] == front  # but a reader stopping at word 10 meets little of it
+
+
+def test_stopwords_are_known_by_their_spelling_not_their_stem():
+    found = concepts("They said these people were there because of the floods.")
+    assert {"thei", "thes", "ther", "becaus"}.isdisjoint(found)  # "they" stems to "thei"
+    assert {"peopl", "flood", ("the", "flood")} <= set(found) and ("of", "the") not in found
+
+
+def test_concept_weights_are_probabilities_of_corroborated_concepts_only():
+    corpus = corpus_of(STORM)
+    texts = {m.text for item in corpus.items for m in item.members}
+    weights = concept_weights(corpus, {text: concepts(text) for text in texts})
+    assert "chess" not in weights  # one origin's aside
+    assert all(0 < p < 1 for p in weights.values())
+    # used early by every origin beats used late by two
+    assert weights["marlow"] > weights["rooftop"] > 0
+
+
+def test_the_words_read_at_once_give_the_weights_of_concept_weights(seed_corpus):
+    for corpus in (corpus_of(STORM), seed_corpus):
+        texts = {m.text for item in corpus.items for m in item.members}
+        expected = concept_weights(corpus, {text: concepts(text) for text in texts})
+        read = ReadCorpus.of(corpus)
+        stems = list(read.reading.vocabulary)
+        n = len(stems)
+        codes, weights = read.weighed(MODEL)
+        keys = [stems[c] if c < n else (stems[(c - n) // n], stems[(c - n) % n]) for c in codes.tolist()]
+        assert dict(zip(keys, weights.tolist())) == pytest.approx(expected)

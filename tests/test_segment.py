@@ -201,3 +201,32 @@ def test_long_and_degenerate_paragraphs_stay_fast():
     assert len(split_sentences("! " * 100000)) == 1  # nothing after a "!" but more "!"
     assert len(split_sentences("a. " * 100000)) == 1  # lowercase never opens a sentence
     assert split_sentences("." * 100000) == ["." * 100000]
+
+
+# --- wire copy ------------------------------------------------------------------------------
+
+
+def test_a_closing_quote_standing_apart_stays_with_its_sentence():
+    text = "The citation said ``the gas works in the organism. '' Because of it, we know more. ``Go.'' He went."
+    assert split_sentences(text) == [
+        "The citation said ``the gas works in the organism. ''",
+        "Because of it, we know more.",
+        "``Go.''",
+        "He went.",
+    ]
+
+
+def test_a_name_ending_like_a_title_ends_a_sentence_where_the_article_writes_it_plainly():
+    paragraphs = (
+        "The opposition fled threats of arrest from strongman Hun Sen. Hun Sen denied it.",
+        "Republican Sen. John Kerry visited Phnom Penh. He met Hun Sen's aides.",
+    )
+    sentences = [s.text for s in segment(article_of(list(paragraphs)))]
+    assert sentences == [
+        "The opposition fled threats of arrest from strongman Hun Sen.",
+        "Hun Sen denied it.",
+        "Republican Sen. John Kerry visited Phnom Penh.",
+        "He met Hun Sen's aides.",
+    ]
+    # without the plain "Hun Sen" elsewhere, "Sen." still reads as a title
+    assert len(split_sentences(paragraphs[0].replace("Hun Sen denied", "Prime Minister denied"))) == 1
