@@ -11,7 +11,7 @@ import yaml
 
 from .errors import InputError
 from .lexicon import MONTH_PATTERN, MONTHS
-from .limits import MAX_ARTICLE_BYTES, MAX_PARAGRAPH_CHARS, shorten, split_long
+from .limits import MAX_ARTICLE_BYTES, MAX_PARAGRAPH_CHARS, loses_text, shorten, split_long
 from .models import Article
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -282,9 +282,9 @@ def read_articles(folder: Path) -> IngestResult:
             continue
         if decoded.note:
             notes.append(f"{path.name}: {decoded.note}")
-        if any(len(line) > MAX_PARAGRAPH_CHARS for line in decoded.text.replace("\r", "\n").split("\n")):
-            notes.append(f"{path.name}: lines over {MAX_PARAGRAPH_CHARS:,} characters were cut at sentence ends"
-                         " (stretches with no sentence end dropped)")
+        if any(loses_text(line) for line in decoded.text.replace("\r", "\n").split("\n")):
+            notes.append(f"{path.name}: text running over {MAX_PARAGRAPH_CHARS:,} characters without a sentence"
+                         " end was left out")
         articles.append(parse_article(len(articles) + 1, path.name, decoded.text))
     if not articles:
         why = "; ".join(f"{s.path}: {s.reason}" for s in skipped)

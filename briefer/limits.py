@@ -28,6 +28,15 @@ MAX_METADATA_CHARS = 200
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+")
 
 
+def loses_text(text: str, limit: int = MAX_PARAGRAPH_CHARS) -> bool:
+    """Whether split_long drops part of the text: a stretch of over `limit` characters
+    with no sentence end in it. (Cutting long prose at its sentence ends loses nothing.)"""
+    if len(text) <= limit:
+        return False
+    ends = [0] + [match.end() for match in _SENTENCE_END.finditer(text)] + [len(text)]
+    return any(after - before > limit for before, after in zip(ends, ends[1:]))
+
+
 def split_long(text: str, limit: int = MAX_PARAGRAPH_CHARS) -> list[str]:
     """Text of at most `limit` characters as it is; longer text cut after sentence ends.
 
