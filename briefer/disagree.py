@@ -19,6 +19,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
 from .models import Claim, Corpus, Disagreement
@@ -116,10 +117,16 @@ def sentences_disagree(a: str, b: str) -> bool:
     """Two near-identical sentences that state different values: never one citation line."""
     if a == b:
         return False  # the commonest case when wires repeat a story; spares the parse
-    if conflicting_slots(_unambiguous(quantities(a)), _unambiguous(quantities(b))):
+    (quantities_a, dates_a), (quantities_b, dates_b) = _stated_values(a), _stated_values(b)
+    if conflicting_slots(list(quantities_a), list(quantities_b)):
         return True
-    dates_a, dates_b = day_mentions(a, None), day_mentions(b, None)
     return len(dates_a) == 1 and len(dates_b) == 1 and dates_conflict(dates_a[0], dates_b[0])
+
+
+@lru_cache(maxsize=16_384)
+def _stated_values(text: str) -> tuple[tuple[Quantity, ...], tuple[DayMention, ...]]:
+    """A sentence's values and days, parsed once however many sentences it is compared with."""
+    return tuple(_unambiguous(quantities(text))), tuple(day_mentions(text, None))
 
 
 def _unambiguous(found: list[Quantity]) -> list[Quantity]:
