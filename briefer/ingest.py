@@ -104,7 +104,7 @@ def split_front_matter(text: str) -> tuple[dict, str]:
         return {}, text
     try:
         meta = yaml.safe_load(match.group(1))
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError, RecursionError):  # impossible dates (2025-13-45), deep nesting
         return {}, text
     if not isinstance(meta, dict):
         return {}, text

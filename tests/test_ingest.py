@@ -27,6 +27,13 @@ def test_front_matter_wins():
     assert article.lines[0] == "The talks ended on Monday after a week."
 
 
+@pytest.mark.parametrize("front_matter", ["date: 2025-13-45", "date: 2025-02-30", "title: " + "[" * 5000])
+def test_unparseable_front_matter_is_read_as_text_not_a_crash(front_matter):
+    article = parse_article(1, "a.md", f"---\n{front_matter}\n---\nThe talks ended on Monday after a week.\n")
+    assert article.date is None
+    assert "The talks ended on Monday after a week." in article.lines
+
+
 def test_no_headline_falls_back_to_opening_words():
     article = parse_article(1, "a.txt", "The council approved the budget on Tuesday after a long debate that ran late into the night.\n")
     assert article.title.startswith("The council approved the budget")
