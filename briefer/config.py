@@ -174,6 +174,10 @@ def load_config(path: Path | None, overrides: dict[str, str] | None = None) -> C
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
         problem = getattr(exc, "problem", None) or str(exc)
         raise ConfigError(str(path), [f"{where}invalid YAML: {problem}"]) from None
+    except ValueError as exc:  # a value YAML recognises but cannot build: the date 2025-13-45
+        raise ConfigError(str(path), [f"invalid YAML: {exc}"]) from None
+    except RecursionError:
+        raise ConfigError(str(path), ["invalid YAML: nested too deeply"]) from None
     return parse_config(raw, path, path.resolve().parent, overrides, check_folders=True)
 
 

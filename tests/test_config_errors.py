@@ -34,6 +34,8 @@ def problems(path) -> list[str]:
     ("sections:\n  outcomes: 1\n  outcomes: 2\n", "line 3, column 3: invalid YAML: duplicate key 'outcomes'"),
     ("? [a, b]\n: 1\n", "line 1, column 3: invalid YAML: found unhashable key"),
     ("- a list\n- not a mapping\n", "the top level must be a mapping of keys, got list"),
+    ("title: 2025-13-45\n", "invalid YAML: month must be in 1..12"),
+    ("title: " + "[" * 5000 + "\n", "invalid YAML: nested too deeply"),
     (b"title: \xff\xfe\n", "cannot be read: 'utf-8' codec can't decode byte 0xff in position 7: invalid start byte"),
 ])
 def test_unreadable_yaml_is_reported_with_line_and_column(tmp_path, text, problem):
