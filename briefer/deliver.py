@@ -152,7 +152,8 @@ def read_brief(folder: Path, audience: str, date: dt.date) -> BriefFiles:
 def build_message(brief: BriefFiles, audience: AudienceConfig, sender: str,
                   now: dt.datetime | None = None) -> EmailMessage:
     message = EmailMessage()
-    message["Subject"] = audience.subject.format(title=brief.title, date=brief.date, audience=audience.name)
+    subject = audience.subject.format(title=brief.title, date=brief.date, audience=audience.name)
+    message["Subject"] = " ".join(subject.split())  # a header is one line; the title may hold a line break
     message["From"] = sender
     message["To"] = ", ".join(audience.recipients)
     message["Date"] = format_datetime(now or dt.datetime.now(dt.timezone.utc))

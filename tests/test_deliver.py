@@ -20,8 +20,8 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from briefer.build import build
 from briefer.cli import main
-from briefer.config import load_config
-from briefer.deliver import DeliveryError, markdown_to_text, send
+from briefer.config import AudienceConfig, load_config
+from briefer.deliver import BriefFiles, DeliveryError, build_message, markdown_to_text, send
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 DATE = "2025-11-01"
@@ -383,3 +383,12 @@ def test_a_recipient_refused_for_good_is_reported_and_the_others_are_recorded(pr
     sent = json.loads((brief_folder(config, "minister") / "sent.json").read_text())
     assert sent["deliveries"][0]["recipients"] == ["Deputy <deputy@example.org>"]
     assert sent["deliveries"][0]["refused"] == {"office@example.org": "550 5.1.1 No such mailbox"}
+
+
+def test_a_title_with_a_line_break_makes_a_one_line_subject(tmp_path):
+    brief = BriefFiles(folder=tmp_path, audience="desk", date=dt.date(2025, 11, 1), title="Line one\nLine two",
+                       markdown="# Line one Line two\n", html="<p>x</p>", pdf=b"%PDF-1.4")
+    audience = AudienceConfig("desk", "default", ("key_facts",), {"key_facts": 3}, "A4", ("desk@example.org",),
+                              "Brief: {title}\r\n({date})")
+    message = build_message(brief, audience, "briefs@example.org")
+    assert message["Subject"] == "Brief: Line one Line two (2025-11-01)"
