@@ -6,8 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing_packages=()
+libraries=$(ldconfig -p 2>/dev/null || true)  # read once; grep -q on a pipe could cut it short
 need_library() {  # need_library <shared object> <Debian package>
-  ldconfig -p 2>/dev/null | grep -q "$1" || missing_packages+=("$2")
+  grep -qF "$1" <<<"$libraries" || missing_packages+=("$2")
 }
 need_library libpango-1.0.so.0 libpango-1.0-0
 need_library libpangoft2-1.0.so.0 libpangoft2-1.0-0
