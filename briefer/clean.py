@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .ingest import strip_dateline
+from .ingest import SENTENCE_END, strip_dateline
 from .models import Article, CleanArticle
 
-SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 # Imperatives and prompts that address the reader rather than report anything.
 CALL_TO_ACTION = re.compile(
     r"\b(?:sign ?up|sign in|log ?in|subscribe|register now|create an account|already have an account"

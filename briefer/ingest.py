@@ -36,7 +36,8 @@ FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re
 OUTLET_HINTS = (
     re.compile(r"\bmember of (?P<name>[A-Z][\w&'’. -]{2,40}?) to (?:start )?comment", re.I),
 )
-SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+# A line that ends a sentence: final punctuation, maybe closing quotes (wire-style `` '' too) or brackets.
+SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]`]*$")
 TITLE_TRAILING_JUNK = re.compile(r"(?:\s+[/|•·-]+)+\s*[.]?\s*$")
 HEADLINE_MAX_WORDS = 16
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .config import SECTION_KEYS
+from .ingest import SENTENCE_END
 from .models import Corpus
 from .rank import stem
 from .text import containment, content_words
@@ -35,7 +36,6 @@ class Statement:
 
 
 # --- Cues ------------------------------------------------------------------------------
-SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]`]*$")
 IRREGULAR_PAST = (r"was|were|had|did|met|took|held|made|came|went|gave|found|left|won|lost|sent|became|broke"
                   r"|flew|sank|hit|fell|rose|began|ran|spoke|wrote|chose|sought|kept|saw|brought|struck|led")
 REPORTING = re.compile(
