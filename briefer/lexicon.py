@@ -19,6 +19,13 @@ MONTHS = {
 # Regex alternatives, longest first so "September" is not read as "Sep".
 MONTH_PATTERN = "|".join(sorted(MONTHS, key=len, reverse=True))
 WEEKDAY_PATTERN = "|".join(WEEKDAYS)
+# Verbs that attribute a quotation to its speaker ("..., Singh said"), past and present.
+SPEECH_VERBS = (
+    "said", "says", "asked", "asks", "added", "adds", "wrote", "writes", "told", "tells", "replied", "tweeted",
+    "posted", "insisted", "stressed", "noted", "argued", "explained", "declared", "warned", "stated", "recalled",
+    "countered", "remarked", "continued",
+)
+SPEECH_VERB_PATTERN = "|".join(SPEECH_VERBS)
 NUMBER_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,

@@ -20,6 +20,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from .lexicon import SPEECH_VERB_PATTERN
 from .models import CleanArticle, Quote
 from .text import STOPWORDS, jaccard, words
 
@@ -30,8 +31,8 @@ MOST_PER_SPEAKER = 1
 SAME_QUOTE = 0.6  # word overlap at which two quotations are one, reported twice
 
 _QUOTATION = re.compile(r"“(?P<curly>[^“”]+)”|\"(?P<straight>[^\"]+)\"")
-_VERB = (r"(?:said|says|wrote|writes|added|adds|noted|posted|tweeted|stated|declared|explained|insisted"
-         r"|remarked|continued|warned|argued|stressed|told\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)")
+# "told" names its listener ("told reporters"): the speaker is before it, the listener skipped.
+_VERB = rf"(?:told\s+(?:[\w’'-]+\s+){{0,3}}?[\w’'-]+|{SPEECH_VERB_PATTERN})"
 _SPEAKER = r"(?:[A-Za-z@][\w.’'@-]*\s+){0,6}?[A-Za-z@][\w’'@-]*"
 _MEDIUM = re.compile(
     r"\b(?:[Oo]n (?:X|Twitter|Facebook|Instagram|LinkedIn|Telegram|Truth Social|social media|(?:state )?television)"

@@ -41,7 +41,7 @@ from operator import and_, not_
 import numpy as np
 from scipy import sparse
 
-from briefer.models import Corpus, Item, Sentence
+from .models import Corpus, Item, Sentence
 
 POSITION_DECAY = 3.0  # sentences; an early mention counts e-times more than one 3 sentences later
 MIN_ORIGINS = 2  # concepts used by fewer independent origins are asides

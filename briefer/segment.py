@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from briefer.models import CleanArticle, Sentence
+from .lexicon import SPEECH_VERB_PATTERN
+from .models import CleanArticle, Sentence
 
 # A spaced ellipsis (". . .") is one token, so it is judged as a whole; anything glued
 # to its end (a closing quote) belongs to it. A closing quote standing apart after a
@@ -38,8 +39,7 @@ _INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
 _QUOTED_CRY = re.compile(r"[?!][\"'”’]+$")
 _ATTRIBUTION = re.compile(
     r"\s+(?:[A-Z][\w.’'-]*\s+){1,4}"
-    r"(?:said|says|asked|asks|added|adds|wrote|writes|told|tells|replied|tweeted|posted"
-    r"|insisted|stressed|noted|argued|explained|declared|warned|stated|recalled|countered)\b"
+    rf"(?:{SPEECH_VERB_PATTERN})\b"
 )
 
 # A list marker opening a sentence ("1.", "2.)", "a)", "• 9.") is not a sentence of its own.
