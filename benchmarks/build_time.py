@@ -34,7 +34,7 @@ def stage_times() -> dict[str, float]:
     sys.path.insert(0, str(ROOT))
     timings: dict[str, float] = {}
     start = time.perf_counter()
-    from briefer import build as build_module
+    from briefer.commands import build as build_module
     from briefer.config import load_config
     timings["import"] = time.perf_counter() - start
 

@@ -15,7 +15,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from briefer.evaluate import evaluate, report  # noqa: E402
+from briefer.commands.evaluate import evaluate, report  # noqa: E402
 
 DEFAULT_DATASET = REPO.parent / "shared" / "eval" / "duc2004-dev"
 

@@ -22,8 +22,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from benchmarks.duc_eval import DEFAULT_DATASET  # noqa: E402
-from briefer.evaluate import Cluster, load_dataset, rouge_scorer, score_summaries, summarize_folder  # noqa: E402
-from briefer.segment import split_sentences  # noqa: E402
+from briefer.commands.evaluate import Cluster, load_dataset, rouge_scorer, score_summaries, summarize_folder  # noqa: E402
+from briefer.prepare.segment import split_sentences  # noqa: E402
 
 Summarizer = Callable[[Path], str]  # a docs/ folder -> its summary
 

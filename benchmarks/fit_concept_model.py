@@ -8,7 +8,7 @@ concept the ranker would weigh is labelled with the share of the reference summa
 it (and, for words, that use it twice). The logistic models (unigrams, pairs) are fitted to
 those shares by log-loss, ``repeat_share`` by least squares on P(used twice) = share * p^2.
 
-Printed: the constants fitted on all clusters (``briefer.rank.MODEL`` holds them), then ROUGE
+Printed: the constants fitted on all clusters (``briefer.analysis.rank.MODEL`` holds them), then ROUGE
 with the constants fitted without the clusters being summarised (k-fold, by cluster) beside
 ROUGE in-sample, and, for each length exponent asked for, ROUGE with the shipped model.
 """
@@ -26,10 +26,10 @@ from scipy.optimize import minimize
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from briefer.build import load_corpus  # noqa: E402
-from briefer.evaluate import Cluster, load_dataset, rouge_scorer, score_summaries  # noqa: E402
-from briefer.models import Corpus  # noqa: E402
-from briefer.rank import MODEL, Model, concept_probabilities, concept_signals, concepts, rank  # noqa: E402
+from briefer.commands.build import load_corpus  # noqa: E402
+from briefer.commands.evaluate import Cluster, load_dataset, rouge_scorer, score_summaries  # noqa: E402
+from briefer.core.models import Corpus  # noqa: E402
+from briefer.analysis.rank import MODEL, Model, concept_probabilities, concept_signals, concepts, rank  # noqa: E402
 
 DEFAULT_DATASET = REPO.parent / "shared" / "eval" / "duc2004-dev"
 
@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> None:
 
     fitted = fit_model(list(data.values()), MODEL)
     print(f"fitted on all {len(clusters)} clusters: {fitted}")
-    print(f"shipped (briefer.rank.MODEL):      {MODEL}")
+    print(f"shipped (briefer.analysis.rank.MODEL):      {MODEL}")
 
     held_out: dict[str, str] = {}
     for fold in range(args.folds):

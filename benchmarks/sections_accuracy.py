@@ -17,9 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run as a plain script, without installing the package
 
-from briefer.build import load_corpus  # noqa: E402
-from briefer.sections import LABELS, Statement, classify  # noqa: E402
-from briefer.timeline import article_dates  # noqa: E402
+from briefer.commands.build import load_corpus  # noqa: E402
+from briefer.analysis.sections import LABELS, Statement, classify  # noqa: E402
+from briefer.analysis.timeline import article_dates  # noqa: E402
 
 LABELLED = ROOT / "tests" / "data" / "sections_labelled.jsonl"
 SEEDS = ROOT / "seeds"

@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run as a plain script, without installing the package
 
-from briefer.segment import split_sentences  # noqa: E402
+from briefer.prepare.segment import split_sentences  # noqa: E402
 
 GOLDEN_RULES = ROOT / "tests" / "data" / "golden_rules_en.json"
 

@@ -8,9 +8,9 @@ import logging
 import sys
 from pathlib import Path
 
-from . import __version__
-from .config import load_config
-from .errors import BrieferError
+from briefer import __version__
+from briefer.config import load_config
+from briefer.core.errors import BrieferError
 
 
 def _date(value: str) -> dt.date:
@@ -79,7 +79,7 @@ def _configured(args: argparse.Namespace):
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from .build import build
+    from briefer.commands.build import build
 
     result = build(_configured(args), args.date, args.audience)
     for warning in result.warnings:
@@ -90,7 +90,7 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def run_new(args: argparse.Namespace) -> int:
-    from .scaffold import new_project
+    from briefer.commands.new import new_project
 
     for path in new_project(args.directory):
         print(path)
@@ -98,7 +98,7 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def run_send(args: argparse.Namespace) -> int:
-    from .deliver import send
+    from briefer.delivery.email import send
 
     send(_configured(args), args.date, args.audience, dry_run=args.dry_run, force=args.force,
          report=print)
@@ -106,7 +106,7 @@ def run_send(args: argparse.Namespace) -> int:
 
 
 def run_summarize(args: argparse.Namespace) -> int:
-    from .evaluate import summarize_folder
+    from briefer.commands.evaluate import summarize_folder
 
     summary, warnings = summarize_folder(args.directory, args.words)
     for warning in warnings:
@@ -117,7 +117,7 @@ def run_summarize(args: argparse.Namespace) -> int:
 
 
 def run_eval(args: argparse.Namespace) -> int:
-    from .evaluate import evaluate, report
+    from briefer.commands.evaluate import evaluate, report
 
     evaluation = evaluate(args.dataset, args.words, args.summaries)
     for warning in evaluation.warnings:

@@ -13,19 +13,11 @@ from typing import Any
 
 import yaml
 
-from .errors import ConfigError
-from .resources import find_template_folder, template_search_path
+from briefer.core.errors import ConfigError
+from briefer.core.sections import BOTTOM_LINE, BUDGET_KEYS, DEFAULT_BUDGETS, SECTION_KEYS, SECTION_TITLES  # noqa: F401
+from briefer.core.resources import find_template_folder, template_search_path
 
-SECTION_KEYS = ("background", "key_facts", "outcomes", "open_questions")
-SECTION_TITLES = {
-    "background": "Background",
-    "key_facts": "Key facts",
-    "outcomes": "Outcomes",
-    "open_questions": "Open questions",
-}
 PAGE_SIZES = ("A4", "Letter")
-DEFAULT_BUDGETS = {"background": 3, "key_facts": 5, "outcomes": 3, "open_questions": 4, "timeline": 4}
-BUDGET_KEYS = SECTION_KEYS + ("timeline",)  # the timeline's entries are budgeted like a section's items
 
 
 @dataclass(frozen=True)
@@ -182,7 +174,6 @@ def load_config(path: Path | None, overrides: dict[str, str] | None = None) -> C
 
 
 # --- Audiences, daily window and email ------------------------------------------------
-BOTTOM_LINE = "bottom_line"  # the most important items, verbatim, ahead of every section
 AUDIENCE_SECTION_KEYS = (BOTTOM_LINE,) + BUDGET_KEYS  # the timeline is budgeted like a section
 AUDIENCE_KEYS = ("template", "sections", "page_size", "recipients", "subject")
 AUDIENCE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")  # it names folders and files

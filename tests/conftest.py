@@ -45,7 +45,7 @@ def cli():
 @pytest.fixture
 def build_brief(tmp_path, write_articles):
     """Build Markdown/HTML/PDF from the given articles; returns the (only) audience's output."""
-    from briefer.build import build
+    from briefer.commands.build import build
     from briefer.config import parse_config
 
     def run(articles: dict[str, str]):
@@ -61,7 +61,7 @@ def build_brief(tmp_path, write_articles):
 
 @pytest.fixture(scope="session")
 def seed_corpus():
-    from briefer.build import load_corpus
+    from briefer.commands.build import load_corpus
 
     corpus, _ = load_corpus(SEEDS)
     return corpus

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from briefer.build import build, publish
+from briefer.commands.build import build
+from briefer.output.publish import publish
 from briefer.config import load_config
-from briefer.errors import BrieferError
+from briefer.core.errors import BrieferError
 from support import PYTHON, ROOT, make_project, only_output, write_articles
 
 DATE = dt.date(2025, 11, 1)
@@ -29,7 +30,8 @@ NEW_ARTICLE = {"003_third.txt": (
 # Runs a real build in a child process that stops (and waits to be killed) at one point.
 DRIVER = r"""
 import os, sys, time
-import briefer.build as build
+import briefer.commands.build as build
+import briefer.output.publish as publishing
 
 point, config, date = sys.argv[1:4]
 
@@ -40,7 +42,7 @@ def stop(marker):
 if point == "rendering":
     build.render_brief = lambda *args, **kwargs: stop(point)
 elif point.startswith("half-written "):
-    name, real_write = point.split(" ", 1)[1], build._write_file
+    name, real_write = point.split(" ", 1)[1], publishing._write_file
     def write(path, data, mode):
         if path.name == name:
             with open(path, "xb") as stream:
@@ -48,7 +50,7 @@ elif point.startswith("half-written "):
                 stream.flush()
             stop(point)
         real_write(path, data, mode)
-    build._write_file = write
+    publishing._write_file = write
 elif point in ("before the swap", "after the swap"):
     real_replace = os.replace
     def swap(source, target):
@@ -58,9 +60,9 @@ elif point in ("before the swap", "after the swap"):
             stop(point)
         real_replace(source, target)
         stop(point)
-    build.os.replace = swap
+    publishing.os.replace = swap
 elif point == "cleaning up":
-    build._remove_leftovers = lambda link, keep: stop(point)
+    publishing._remove_leftovers = lambda link, keep: stop(point)
 
 from briefer.cli import main
 sys.exit(main(["build", "--config", config, "--date", date]))
@@ -140,7 +142,7 @@ def test_a_template_error_leaves_the_previous_brief_intact(project):
 
 
 def test_a_failed_write_removes_its_partial_version(tmp_path, monkeypatch):
-    import briefer.build as build_module
+    import briefer.output.publish as build_module
 
     folder = tmp_path / "2025-11-01" / "default"
     publish(folder, {"brief.md": b"old md", "brief.html": b"old html"})

@@ -10,7 +10,7 @@ import yaml
 from briefer.cli import main
 from briefer.config import (SECTION_KEYS, AudienceConfig, EmailConfig, configured_audiences, load_config,
                             parse_config)
-from briefer.errors import ConfigError
+from briefer.core.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,14 +9,14 @@ from pathlib import Path
 import pypdf
 import pytest
 
-import briefer.build
-from briefer.build import build, load_corpus
+import briefer.commands.build
+from briefer.commands.build import build, load_corpus
 from briefer.cli import main
 from briefer.config import load_config
-from briefer.deliver import markdown_to_text
-from briefer.compose import compose
+from briefer.delivery.email import markdown_to_text
+from briefer.brief.compose import compose
 from briefer.config import SECTION_KEYS
-from briefer.importance import brief_ranking
+from briefer.analysis.importance import brief_ranking
 
 ROOT = Path(__file__).resolve().parent.parent
 DATE = "2025-11-01"
@@ -109,7 +109,7 @@ def test_the_shared_stages_run_once_per_build(tmp_path, monkeypatch):
         calls.append(corpus)
         return brief_ranking(corpus)
 
-    monkeypatch.setattr(briefer.build, "brief_ranking", counting_ranking)
+    monkeypatch.setattr(briefer.commands.build, "brief_ranking", counting_ranking)
     config = replace(load_config(ROOT / "config.yaml"), output=tmp_path)
     result = build(config)
     assert len(result.outputs) == 3 and len(calls) == 1

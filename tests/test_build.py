@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from briefer.build import build
+from briefer.commands.build import build
 from briefer.config import load_config
-from briefer.text import words
+from briefer.core.text import words
 
 from conftest import ROOT, SEEDS
 

@@ -1,5 +1,5 @@
-from briefer.clean import clean_articles, is_furniture, paragraphs_of
-from briefer.ingest import parse_article, read_articles
+from briefer.prepare.clean import clean_articles, is_furniture, paragraphs_of
+from briefer.sources.ingest import parse_article, read_articles
 
 FURNITURE = [
     "ADVERTISEMENT", "Comments", "Start the conversation", "Sign Up Now", "Already have an account? Login",

@@ -1,4 +1,4 @@
-from briefer.sections import stands_alone
+from briefer.analysis.sections import stands_alone
 
 
 def test_quotation_fragments_do_not_stand_alone():

@@ -1,7 +1,7 @@
 import pytest
 
 from briefer.config import load_config
-from briefer.errors import ConfigError
+from briefer.core.errors import ConfigError
 
 
 def test_empty_config_means_defaults(tmp_path):

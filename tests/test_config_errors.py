@@ -7,7 +7,7 @@ import pytest
 
 from briefer.cli import main
 from briefer.config import load_config, parse_config
-from briefer.errors import ConfigError
+from briefer.core.errors import ConfigError
 from support import error_lines, make_project, run_cli
 
 

@@ -7,10 +7,10 @@ import io
 
 from pypdf import PdfReader
 
-from briefer.compose import item_count, keep_top, renumber
-from briefer.corroboration import origin_factor, prefer_corroborated
-from briefer.models import Brief, BriefItem, Claim, Corpus, Disagreement, Figure, Item, Quote, Section, Sentence, Source
-from briefer.rank import Ranking
+from briefer.brief.compose import item_count, keep_top, renumber
+from briefer.analysis.corroboration import origin_factor, prefer_corroborated
+from briefer.core.models import Brief, BriefItem, Claim, Corpus, Disagreement, Figure, Item, Quote, Section, Sentence, Source
+from briefer.analysis.rank import Ranking
 
 from conftest import ROOT as REPO
 

@@ -9,11 +9,11 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from briefer.build import build, load_corpus
+from briefer.commands.build import build, load_corpus
 from briefer.cli import main
 from briefer.config import load_config
-from briefer.daily import within_window
-from briefer.models import Article
+from briefer.brief.daily import within_window
+from briefer.core.models import Article
 
 ARTICLES = {
     "harbour.txt": ("2025-03-01", "Harbour talks open", [

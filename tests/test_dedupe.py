@@ -1,5 +1,5 @@
-from briefer.build import load_corpus
-from briefer.dedupe import longest_increasing_run
+from briefer.commands.build import load_corpus
+from briefer.analysis.dedupe import longest_increasing_run
 
 
 def test_seed_rewrites_share_one_origin(seeds):
@@ -53,7 +53,7 @@ def test_longest_increasing_run():
 
 
 def test_words_of_many_texts_read_at_once_are_each_texts_words():
-    from briefer.text import words, words_by_text
+    from briefer.core.text import words, words_by_text
 
     texts = ["The U.S. envoy's 50% offer.", "", "Line\nbreak inside, it's the programme’s end", "%", "U.N. 3.5 x"]
     found, text_of = words_by_text(texts)

@@ -18,10 +18,10 @@ import yaml
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
-from briefer.build import build
+from briefer.commands.build import build
 from briefer.cli import main
 from briefer.config import AudienceConfig, load_config
-from briefer.deliver import BriefFiles, DeliveryError, build_message, markdown_to_text, send
+from briefer.delivery.email import BriefFiles, DeliveryError, build_message, markdown_to_text, send
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 DATE = "2025-11-01"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from briefer.build import load_corpus
-from briefer.disagree import dates_conflict, same_fact, sentences_disagree
-from briefer.timeline import day_mentions
+from briefer.commands.build import load_corpus
+from briefer.analysis.disagree import dates_conflict, same_fact, sentences_disagree
+from briefer.analysis.timeline import day_mentions
 
 # Two independent reports of one visit: they disagree on the number of aircraft and on the day.
 HERALD = """---
@@ -149,7 +149,7 @@ def test_different_meetings_are_not_the_same_fact():
 
 
 def test_seed_articles_show_no_false_disagreement(seed_corpus):
-    from briefer.disagree import find_disagreements
+    from briefer.analysis.disagree import find_disagreements
 
     # The seeds carry 25% reciprocal tariffs + a 25% penalty (one origin) and the 50% tariff
     # (others); Friday 31 October in one and Oct. 31 in another; a Monday meeting of two other
@@ -158,7 +158,7 @@ def test_seed_articles_show_no_false_disagreement(seed_corpus):
 
 
 def test_the_day_of_a_statement_is_not_the_day_of_the_event():
-    from briefer.disagree import event_dates
+    from briefer.analysis.disagree import event_dates
 
     published = dt.date(2025, 3, 8)
     assert event_dates("The ministry said Tuesday that the talks had failed.", published) == []

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from briefer.figures import key_figures
-from briefer.quantities import display_value, quantities
+from briefer.analysis.figures import key_figures
+from briefer.language.quantities import display_value, quantities
 
 
 def test_quantities_read_number_unit_and_counted_noun():

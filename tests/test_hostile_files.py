@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from briefer import build as build_module
-from briefer.build import load_corpus
-from briefer.errors import InputError
-from briefer.ingest import decode, read_articles, read_limited
-from briefer.limits import MAX_ARTICLE_BYTES, MAX_PARAGRAPH_CHARS, MAX_SENTENCE_CHARS, split_long
+from briefer.commands import build as build_module
+from briefer.commands.build import load_corpus
+from briefer.core.errors import InputError
+from briefer.sources.ingest import decode, read_articles, read_limited
+from briefer.core.limits import MAX_ARTICLE_BYTES, MAX_PARAGRAPH_CHARS, MAX_SENTENCE_CHARS, split_long
 from support import PLAIN_ARTICLES, error_lines, make_project, run_cli, write_articles
 
 GOOD = PLAIN_ARTICLES["001_first.txt"]

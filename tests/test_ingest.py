@@ -2,8 +2,8 @@ import datetime as dt
 
 import pytest
 
-from briefer.errors import InputError
-from briefer.ingest import decode, parse_article, read_articles
+from briefer.core.errors import InputError
+from briefer.sources.ingest import decode, parse_article, read_articles
 
 
 def test_seeds_metadata(seeds):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefer.inline import inline_css
+from briefer.output.inline import inline_css
 
 PAGE = """<!DOCTYPE html><html><head><style>
 @page { size: A4; }

@@ -17,9 +17,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pypdf
 import pytest
 
-from briefer.build import build
+from briefer.commands.build import build
 from briefer.config import load_config
-from briefer.render import template_only_fetcher
+from briefer.output.render import template_only_fetcher
 from support import PLAIN_ARTICLES, make_project, only_output
 
 
@@ -123,11 +123,11 @@ def test_rendering_sends_no_request_and_refuses_every_outside_url(tmp_path, serv
                f"Officials said ![pixel]({url}/article-markdown.png) the talks went well on Monday.\n")
     config = make_project(tmp_path, {**PLAIN_ARTICLES, "003_links.txt": article})
     refused = hostile_templates(tmp_path, url)
-    with caplog.at_level(logging.WARNING, logger="briefer.render"):
+    with caplog.at_level(logging.WARNING, logger="briefer.output.render"):
         result = only_output(build(load_config(config)))
 
     assert httpd.requests == []
-    logged = [r.getMessage() for r in caplog.records if r.name == "briefer.render"]
+    logged = [r.getMessage() for r in caplog.records if r.name == "briefer.output.render"]
     for what, refused_url in refused.items():
         expected = f"refused to fetch {refused_url} while rendering the PDF"
         assert any(m.startswith(expected) for m in logged), what

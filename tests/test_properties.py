@@ -17,12 +17,12 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from briefer.build import build, load_corpus
-from briefer.compose import compose
+from briefer.commands.build import build, load_corpus
+from briefer.brief.compose import compose
 from briefer.config import DEFAULT_BUDGETS, load_config
-from briefer.errors import InputError
-from briefer.importance import brief_ranking
-from briefer.render import render_markup, template_environment
+from briefer.core.errors import InputError
+from briefer.analysis.importance import brief_ranking
+from briefer.output.render import render_markup, template_environment
 from support import ROOT, make_project, only_output, parse_html
 
 PIPELINE_EXAMPLES = 200

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from briefer.models import Article, CleanArticle
-from briefer.quotes import article_quotes, key_quotes
+from briefer.core.models import Article, CleanArticle
+from briefer.analysis.quotes import article_quotes, key_quotes
 
 
 def article(*paragraphs: str, number: int = 1) -> CleanArticle:

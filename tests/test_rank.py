@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefer.models import Article, CleanArticle, Corpus, Item, Sentence
-from briefer.rank import MODEL, Ranking, ReadCorpus, concept_weights, concepts, rank, stem
+from briefer.core.models import Article, CleanArticle, Corpus, Item, Sentence
+from briefer.analysis.rank import MODEL, Ranking, ReadCorpus, concept_weights, concepts, rank, stem
 
 FILLER = [
     "Local officials held a routine press briefing about the weather forecast on Tuesday.",

@@ -1,8 +1,8 @@
 import datetime as dt
 
 from briefer.config import SECTION_KEYS, SECTION_TITLES
-from briefer.models import Brief, BriefItem, Section, Source
-from briefer.render import escape_markdown, markdown_to_html, render_brief
+from briefer.core.models import Brief, BriefItem, Section, Source
+from briefer.output.render import escape_markdown, markdown_to_html, render_brief
 from markdown_it import MarkdownIt
 
 from conftest import TEMPLATES

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from briefer.build import load_corpus
-from briefer.compose import compose, item_count, keep_top, renumber
+from briefer.commands.build import load_corpus
+from briefer.brief.compose import compose, item_count, keep_top, renumber
 from briefer.config import DEFAULT_BUDGETS
-from briefer.models import Brief, BriefItem, Section, Source, TimelineEntry
-from briefer.importance import brief_ranking
-from briefer.sections import (BACKGROUND, KEY_FACTS, NONE, OPEN_QUESTIONS, OUTCOMES, Statement, classify,
+from briefer.core.models import Brief, BriefItem, Section, Source, TimelineEntry
+from briefer.analysis.importance import brief_ranking
+from briefer.analysis.sections import (BACKGROUND, KEY_FACTS, NONE, OPEN_QUESTIONS, OUTCOMES, Statement, classify,
                               classify_one, overtaken)
 
 ROOT = Path(__file__).resolve().parent.parent

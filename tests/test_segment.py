@@ -5,8 +5,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefer.models import Article, CleanArticle, Sentence
-from briefer.segment import segment, split_sentences
+from briefer.core.models import Article, CleanArticle, Sentence
+from briefer.prepare.segment import segment, split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from briefer import evaluate
-from briefer.evaluate import summarize_folder
+from briefer.commands import evaluate
+from briefer.commands.evaluate import summarize_folder
 
 # Three independent reports of one flood, in the style of wire copy (one paragraph per file).
 FLOOD = {

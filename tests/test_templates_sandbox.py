@@ -30,7 +30,7 @@ CASES = {
                    "OverflowError: Range too big. The sandbox blocks ranges larger than MAX_RANGE (100000)."),
     "undefined variable": ("brief.md.j2", "{{ no_such_variable }}", "undefined value: 'no_such_variable' is undefined"),
     "undefined attribute": ("brief.html.j2", "{{ brief.no_such_field }}",
-                            "undefined value: 'briefer.models.Brief object' has no attribute 'no_such_field'"),
+                            "undefined value: 'briefer.core.models.Brief object' has no attribute 'no_such_field'"),
     "runtime error": ("brief.md.j2", "{{ 1 / 0 }}", "ZeroDivisionError: division by zero"),
     "syntax error": ("brief.md.j2", "{% for x in %}", "Expected an expression, got 'end of statement block'"),
     "stray end tag": ("brief.html.j2", "{% endfor %}", "Encountered unknown tag 'endfor'."),

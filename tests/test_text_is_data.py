@@ -12,10 +12,10 @@ import pytest
 import yaml
 from markdown_it import MarkdownIt
 
-from briefer.build import build
+from briefer.commands.build import build
 from briefer.config import load_config
-from briefer.models import Brief, BriefItem, Section, Source
-from briefer.render import render_brief
+from briefer.core.models import Brief, BriefItem, Section, Source
+from briefer.output.render import render_brief
 from support import ROOT, make_project, only_output, parse_html, squash
 
 HOSTILE_SENTENCES = [

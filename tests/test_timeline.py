@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from briefer.build import load_corpus
-from briefer.compose import compose
+from briefer.commands.build import load_corpus
+from briefer.brief.compose import compose
 from briefer.config import DEFAULT_BUDGETS
-from briefer.importance import brief_ranking
-from briefer.timeline import DAY, MONTH, REWRITE, TEXT, WEEK, YEAR, article_dates, day_mentions, resolve_dates
+from briefer.analysis.importance import brief_ranking
+from briefer.analysis.timeline import DAY, MONTH, REWRITE, TEXT, WEEK, YEAR, article_dates, day_mentions, resolve_dates
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 THURSDAY = dt.date(2025, 10, 30)

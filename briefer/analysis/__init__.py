@@ -1,0 +1,1 @@
+"""Stage 4, analysis: dedupe, ranking, sections, timeline, figures, disagreements, corroboration."""

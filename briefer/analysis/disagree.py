@@ -1,0 +1,213 @@
+"""Where sources disagree: one fact, two values, from independent origins.
+
+A conflict is two sentences from different origins that are about the same fact (they
+share most of their content words and their named entities) and give different values
+for the same slot: the same unit and counted noun with no qualifier telling them apart
+("six aircraft" / "eight aircraft"), or the day of the one dated event they describe
+("met on Friday" / "met on Monday"). Values are compared after normalisation, so
+"six" and "6", "50 percent" and "50%", "Oct. 31" and a Friday that is Oct. 31 agree.
+Bounds, estimates and either end of a change ("from 25% to 50%") are never compared.
+A false disagreement in a brief is worse than a missed one: every test errs towards silence.
+
+Days are read by the timeline's resolver (`timeline.day_mentions`), keeping only what the text
+fixes: a weekday, a month and day, a year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from briefer.core.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
+from briefer.core.models import Claim, Corpus, Disagreement
+from briefer.language.quantities import Quantity, conflicting_slots, quantities, same_slot
+from briefer.core.text import STOPWORDS, content_words
+from briefer.analysis.timeline import DayMention, day_mentions
+
+# Same fact: this share of the shorter sentence's content words (values aside) is shared,
+# and this share of both sentences' words together (a short sentence inside a long one is
+# not the same statement)...
+SAME_FACT_OVERLAP = 0.5
+SAME_FACT_JACCARD = 0.3
+SAME_FACT_MIN_SHARED = 3
+# A day is compared only between near-paraphrases of one event: news sentences name many
+# days ("said Tuesday", "on Saturday, the rebels ..."), and a shared topic is not a shared event.
+SAME_EVENT_JACCARD = 0.45
+# ...and this share of the named entities of the sentence naming fewer.
+SAME_ENTITIES_OVERLAP = 0.5
+MOST_DISAGREEMENTS = 3
+# Entities that half the statements name tell nothing about which fact a sentence states.
+BUCKET_LIMIT = 200
+
+# "the ministry said Tuesday", "announced on Friday": the day of the telling, not of the fact.
+_REPORTING_BEFORE = re.compile(r"\b(?:said|says|announced|told|reported|confirmed|added|stated|declared|noted)"
+                               r"(?:\s+\w+)?\s+(?:on\s+)?$")
+_REPORTING_AFTER = re.compile(r"^\s*(?:said|announced|told|reported|confirmed)\b")
+# A plan ("is set to meet on Friday") and a report ("met on Monday") may both be right: plans move.
+_FUTURE = re.compile(r"\b(?:will|shall|is (?:set|due|scheduled|expected) to|are (?:set|due|scheduled|expected) to"
+                     r"|to be held|plans? to|planned for|scheduled for)\b", re.I)
+_ENTITY = re.compile(r"\b[A-Z][\w’'.-]*[\w]|\b[A-Z]\b")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One member sentence with what it states."""
+
+    item: int  # index into Corpus.items
+    article: int
+    origin: int
+    text: str
+    quantities: tuple[Quantity, ...]
+    dates: tuple[DayMention, ...]
+
+
+def dates_conflict(a: DayMention, b: DayMention) -> bool:
+    """Different days for certain: compared on what both mentions fix, never guessed."""
+    if a.month and a.day and b.month and b.day:
+        if (a.month, a.day) != (b.month, b.day):
+            return True
+        return bool(a.year and b.year and a.year != b.year)
+    if a.weekday is not None and b.weekday is not None:
+        return a.weekday != b.weekday
+    return False
+
+
+def fact_words(text: str) -> set[str]:
+    """Content words without the values themselves: what the sentence is about."""
+    return {w for w in content_words(text)
+            if not w[0].isdigit() and w not in NUMBER_WORDS and w not in WEEKDAYS
+            and w not in MONTHS and w != "percent"}
+
+
+def entities(text: str) -> set[str]:
+    """Capitalised words that name someone or something ("Holt", "Geneva", "US")."""
+    found = set()
+    for match in _ENTITY.finditer(text):
+        word = match.group(0).replace(".", "").replace("’s", "").replace("'s", "")
+        lower = word.lower()
+        if lower in STOPWORDS or lower in WEEKDAYS or lower in MONTHS or lower in NUMBER_WORDS:
+            continue
+        found.add(lower)
+    return found
+
+
+def event_dates(text: str, published: dt.date | None) -> list[DayMention]:
+    """The days a sentence gives for what happened, without the days of statements about it."""
+    return [mention for mention in day_mentions(text, published)
+            if not _REPORTING_BEFORE.search(text[:mention.start]) and not _REPORTING_AFTER.match(text[mention.end:])]
+
+
+def same_fact(a: str, b: str, least_jaccard: float = SAME_FACT_JACCARD) -> bool:
+    words_a, words_b = fact_words(a), fact_words(b)
+    shared = words_a & words_b
+    if len(shared) < SAME_FACT_MIN_SHARED or len(shared) < SAME_FACT_OVERLAP * min(len(words_a), len(words_b)):
+        return False
+    if len(shared) < least_jaccard * len(words_a | words_b):
+        return False
+    names_a, names_b = entities(a), entities(b)
+    if not names_a or not names_b:
+        return not names_a and not names_b
+    return len(names_a & names_b) >= SAME_ENTITIES_OVERLAP * min(len(names_a), len(names_b))
+
+
+def sentences_disagree(a: str, b: str) -> bool:
+    """Two near-identical sentences that state different values: never one citation line."""
+    if a == b:
+        return False  # the commonest case when wires repeat a story; spares the parse
+    (quantities_a, dates_a), (quantities_b, dates_b) = _stated_values(a), _stated_values(b)
+    if conflicting_slots(list(quantities_a), list(quantities_b)):
+        return True
+    return len(dates_a) == 1 and len(dates_b) == 1 and dates_conflict(dates_a[0], dates_b[0])
+
+
+@lru_cache(maxsize=16_384)
+def _stated_values(text: str) -> tuple[tuple[Quantity, ...], tuple[DayMention, ...]]:
+    """A sentence's values and days, parsed once however many sentences it is compared with."""
+    return tuple(_unambiguous(quantities(text))), tuple(day_mentions(text, None))
+
+
+def _unambiguous(found: list[Quantity]) -> list[Quantity]:
+    """Drop slots a sentence gives two values for ("the 50% tariff includes a 25% duty")."""
+    values: dict[tuple, set[float]] = defaultdict(set)
+    for quantity in found:
+        values[quantity.slot].add(quantity.value)
+    return [q for q in found if len(values[q.slot]) == 1]
+
+
+def statements(corpus: Corpus) -> list[Statement]:
+    dates = {c.article.number: c.article.date for c in corpus.articles}
+    found = []
+    for index, item in enumerate(corpus.items):
+        for member in item.members:
+            found.append(Statement(
+                item=index, article=member.article, origin=corpus.origin_of[member.article],
+                text=member.text,
+                quantities=tuple(q for q in _unambiguous(quantities(member.text)) if q.exact and q.head),
+                dates=tuple(event_dates(member.text, dates.get(member.article))),
+            ))
+    return found
+
+
+def _candidate_pairs(found: list[Statement]) -> list[tuple[int, int]]:
+    """Statement pairs from different origins sharing a quantity slot or, for dates, a name."""
+    buckets: dict[tuple, list[int]] = defaultdict(list)
+    for index, statement in enumerate(found):
+        for quantity in statement.quantities:
+            buckets[("quantity",) + quantity.slot].append(index)
+        if len(statement.dates) == 1:
+            for name in entities(statement.text):
+                buckets[("date", name)].append(index)
+    pairs = set()
+    for members in buckets.values():
+        if len(members) > BUCKET_LIMIT:
+            continue
+        for i, first in enumerate(members):
+            for second in members[i + 1:]:
+                if found[first].origin != found[second].origin and found[first].text != found[second].text:
+                    pairs.add((first, second))
+    return sorted(pairs)
+
+
+def find_disagreements(corpus: Corpus) -> tuple[Disagreement, ...]:
+    """Every conflict between origins, one per fact, in the order the articles tell them."""
+    found = statements(corpus)
+    seen: set[tuple] = set()
+    disagreements: list[Disagreement] = []
+    for first, second in _candidate_pairs(found):
+        a, b = found[first], found[second]
+        conflict = _conflict(a, b)
+        if conflict is None:
+            continue
+        what, value_a, value_b, key = conflict
+        if not same_fact(a.text, b.text, SAME_EVENT_JACCARD if what == "date" else SAME_FACT_JACCARD):
+            continue
+        if key in seen:
+            continue
+        seen.add(key)
+        # Dedupe never merges sentences that disagree, so every source of an item carries its value.
+        claims = tuple(sorted((
+            Claim(a.text, value_a, corpus.items[a.item].sources),
+            Claim(b.text, value_b, corpus.items[b.item].sources),
+        ), key=lambda claim: claim.citations))
+        disagreements.append(Disagreement(what=what, claims=claims, score=0.0))
+        if len(disagreements) == MOST_DISAGREEMENTS:
+            break
+    return tuple(disagreements)
+
+
+def _conflict(a: Statement, b: Statement) -> tuple[str, str, str, tuple] | None:
+    """(what, value in a, value in b, key identifying the fact) or None."""
+    for qa in a.quantities:
+        for qb in b.quantities:
+            if qa.value != qb.value and same_slot(qa, qb):
+                what = min((qa.label, qb.label), key=len)
+                key = ("quantity", qa.slot, frozenset((qa.value, qb.value)))
+                return what, qa.written, qb.written, key
+    if (len(a.dates) == 1 and len(b.dates) == 1 and dates_conflict(a.dates[0], b.dates[0])
+            and bool(_FUTURE.search(a.text)) == bool(_FUTURE.search(b.text))):
+        key = ("date", frozenset((a.dates[0].text, b.dates[0].text)), frozenset(fact_words(a.text) & fact_words(b.text)))
+        return "date", a.dates[0].text, b.dates[0].text, key
+    return None

@@ -1,0 +1,53 @@
+"""Audiences: one shared ranking, arranged into each audience's sections, order and budgets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import replace
+
+from briefer.brief.compose import Story, compose_story, renumber
+from briefer.core.sections import BOTTOM_LINE, BOTTOM_LINE_TITLE, SECTION_KEYS
+from briefer.config import AudienceConfig, Config, configured_audiences
+from briefer.core.errors import InputError
+from briefer.core.models import Brief, Section
+
+
+
+def select_audiences(config: Config, names: Sequence[str] | None) -> tuple[AudienceConfig, ...]:
+    """The named audiences in the order given (default: every configured one)."""
+    available = configured_audiences(config)
+    if not names:
+        return available
+    by_name = {audience.name: audience for audience in available}
+    unknown = [name for name in names if name not in by_name]
+    if unknown:
+        raise InputError(f"unknown audience {unknown[0]!r} (configured: {', '.join(by_name)})")
+    return tuple(by_name[name] for name in dict.fromkeys(names))
+
+
+def audience_brief(story: Story, title: str, audience: AudienceConfig, date: dt.date | None) -> Brief:
+    """The brief one audience reads: its sections in its order, each within its budget.
+
+    The bottom line holds the most important lines the sections would carry (so never a
+    forecast that later reporting overtook), verbatim and cited, and the sections below do
+    not repeat them. Composing once, with room for the bottom line in every section, keeps
+    one numbering of sources for the whole brief.
+    """
+    count = audience.section_budgets.get(BOTTOM_LINE, 0) if BOTTOM_LINE in audience.sections else 0
+    budgets = {key: audience.section_budgets.get(key, 0) + count for key in SECTION_KEYS}
+    budgets["timeline"] = audience.section_budgets.get("timeline", 0)
+    composed = compose_story(story, title, budgets, date)
+    candidates = [item for section in composed.sections for item in section.items]
+    lead = sorted(candidates, key=lambda item: -item.score)[:count]
+    lead_texts = {item.text for item in lead}
+    sections = {
+        section.key: replace(section, items=tuple(
+            item for item in section.items if item.text not in lead_texts
+        )[: audience.section_budgets.get(section.key, 0)])
+        for section in composed.sections
+    }
+    if lead:
+        sections[BOTTOM_LINE] = Section(key=BOTTOM_LINE, title=BOTTOM_LINE_TITLE, items=tuple(lead))
+    shown = tuple(sections[key] for key in audience.sections if key in sections)
+    return renumber(replace(composed, sections=shown))

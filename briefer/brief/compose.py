@@ -1,0 +1,187 @@
+"""Compose: put the ranked items into the brief's sections, with citations and sources."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from briefer.core.sections import SECTION_KEYS, SECTION_TITLES
+from briefer.analysis.corroboration import prefer_corroborated
+from briefer.analysis.disagree import find_disagreements
+from briefer.analysis.figures import key_figures
+from briefer.core.models import Brief, BriefItem, Corpus, Disagreement, Figure, Quote, Section, Source
+from briefer.analysis.quotes import key_quotes
+from briefer.analysis.rank import Ranking
+from briefer.analysis.sections import Statement, assign_sections, classify, overtaken, statements_of
+from briefer.analysis.timeline import ArticleDate, article_dates, build_timeline
+
+
+def brief_date(corpus: Corpus, override: dt.date | None) -> dt.date:
+    """The given date, else the newest article's, else today's."""
+    if override:
+        return override
+    dates = [c.article.date for c in corpus.articles if c.article.date]
+    return max(dates) if dates else dt.date.today()
+
+
+@dataclass(frozen=True)
+class Story:
+    """What the articles say, read once per build whatever the number of audiences."""
+
+    corpus: Corpus
+    ranking: Ranking  # corroboration already weighed in
+    dates: dict[int, ArticleDate]  # article number -> its date, own or inferred
+    statements: tuple[Statement, ...]  # one per item
+    overtaken: frozenset[int]  # forecasts a later report overtook
+    labels: tuple[str, ...]  # each item's section, or "none"
+    disagreements: tuple[Disagreement, ...]
+    quotes: tuple[Quote, ...]
+    figures: tuple[Figure, ...]
+
+
+def read_story(corpus: Corpus, ranking: Ranking) -> Story:
+    dates = article_dates(corpus)
+    statements = statements_of(corpus, dates)
+    gone = overtaken(statements)
+    disagreements = find_disagreements(corpus)
+    disputed = frozenset(claim.text for d in disagreements for claim in d.claims)
+    return Story(
+        corpus=corpus, ranking=prefer_corroborated(corpus, ranking), dates=dates,
+        statements=tuple(statements), overtaken=gone, labels=classify(statements, gone),
+        disagreements=disagreements, quotes=key_quotes(corpus.articles, corpus.origin_of),
+        figures=key_figures(corpus, disputed),
+    )
+
+
+def compose(corpus: Corpus, ranking: Ranking, title: str, budgets: dict[str, int],
+            date: dt.date | None = None) -> Brief:
+    return compose_story(read_story(corpus, ranking), title, budgets, date)
+
+
+def compose_story(story: Story, title: str, budgets: dict[str, int], date: dt.date | None = None) -> Brief:
+    """The ranked items in the sections their meaning gives them (forecasts a later report
+    overtook left out), up to each section's budget, each section in time order; the timeline,
+    disagreements, key quotes and key figures."""
+    corpus, ranking = story.corpus, story.ranking
+    chosen = assign_sections(list(story.statements), story.labels, ranking.order, ranking.scores, budgets)
+
+    def brief_item(index: int) -> BriefItem:
+        item = corpus.items[index]
+        return BriefItem(text=item.text, citations=item.sources, origins=len(item.origins),
+                         score=ranking.scores[index])
+
+    sections = tuple(
+        Section(key=key, title=SECTION_TITLES[key], items=tuple(brief_item(i) for i in chosen[key]))
+        for key in SECTION_KEYS
+    )
+    day = brief_date(corpus, date)
+    sources = tuple(
+        Source(number=c.article.number, title=c.article.title, outlet=c.article.outlet,
+               date=c.article.date, path=c.article.path, url=c.article.url)
+        for c in corpus.articles
+    )
+    item_scores = sorted((i.score for section in sections for i in section.items), reverse=True)
+    timeline = build_timeline(corpus, ranking.scores, story.dates, day, budgets.get("timeline", 0), story.overtaken)
+    return renumber(Brief(
+        title=title, date=day, sections=sections, sources=sources, timeline=timeline,
+        disagreements=tuple(replace(d, score=placed_score(item_scores, "disagreements", k))
+                            for k, d in enumerate(story.disagreements)),
+        quotes=tuple(replace(q, score=placed_score(item_scores, "quotes", k)) for k, q in enumerate(story.quotes)),
+        figures=tuple(replace(f, score=placed_score(item_scores, "figures", k)) for k, f in enumerate(story.figures)),
+    ))
+
+
+# Where the k-th element of each kind stands among the items when a full page sheds the
+# least important: worth as much as the item ranked first + step * k. A disagreement is
+# as important as the best facts; a figure (one short table row) ranks with the 3rd item and
+# every 2nd place after; a quote (several lines) with the 6th and every 4th place after.
+PLACES = {"disagreements": (0, 2), "figures": (2, 2), "quotes": (5, 4)}
+
+
+def placed_score(item_scores: list[float], kind: str, k: int) -> float:
+    first, step = PLACES[kind]
+    rank = first + step * k
+    if not item_scores:
+        return 1.0 / (1 + rank)
+    return item_scores[min(rank, len(item_scores) - 1)]
+
+
+def renumber(brief: Brief) -> Brief:
+    """Keep only the sources something in the brief cites, numbered 1.. in their original order."""
+    cited = sorted({n for citations in _all_citations(brief) for n in citations})
+    new_number = {old: new for new, old in enumerate(cited, start=1)}
+
+    def renumbered(citations: tuple[int, ...]) -> tuple[int, ...]:
+        return tuple(new_number[n] for n in citations)
+
+    sections = tuple(
+        replace(s, items=tuple(replace(i, citations=renumbered(i.citations)) for i in s.items))
+        for s in brief.sections
+    )
+    sources = tuple(replace(s, number=new_number[s.number]) for s in brief.sources if s.number in new_number)
+    return replace(
+        brief, sections=sections, sources=sources,
+        disagreements=tuple(
+            replace(d, claims=tuple(replace(c, citations=renumbered(c.citations)) for c in d.claims))
+            for d in brief.disagreements
+        ),
+        timeline=tuple(replace(e, citations=renumbered(e.citations)) for e in brief.timeline),
+        quotes=tuple(replace(q, citations=renumbered(q.citations)) for q in brief.quotes),
+        figures=tuple(replace(f, citations=renumbered(f.citations)) for f in brief.figures),
+    )
+
+
+def _all_citations(brief: Brief):
+    for section in brief.sections:
+        for item in section.items:
+            yield item.citations
+    for disagreement in brief.disagreements:
+        for claim in disagreement.claims:
+            yield claim.citations
+    for element in brief.timeline + brief.quotes + brief.figures:
+        yield element.citations
+
+
+def _elements(brief: Brief) -> list[tuple[float, tuple]]:
+    """(score, identity) of everything that may give way on a full page; headings never do."""
+    elements = [(item.score, (0, si, ii)) for si, s in enumerate(brief.sections) for ii, item in enumerate(s.items)]
+    for kind, group in enumerate((brief.disagreements, brief.figures, brief.quotes, brief.timeline), start=1):
+        elements.extend((element.score, (kind, k)) for k, element in enumerate(group))
+    return elements
+
+
+def _group(identity: tuple) -> tuple:
+    """Items group by section; every other kind is one group."""
+    return identity[:2] if identity[0] == 0 else identity[:1]
+
+
+def keep_top(brief: Brief, count: int) -> Brief:
+    """The brief with only its `count` most important elements (items, disagreements, figures,
+    quotes, timeline entries); section headings always stay.
+
+    The best element of every section and block goes last, so a full page thins every part
+    before it empties one. Ties keep items first, then the earlier element.
+    """
+    elements = sorted(_elements(brief), key=lambda e: (-e[0], e[1]))
+    leaders: dict[tuple, tuple] = {}
+    for _, identity in elements:
+        leaders.setdefault(_group(identity), identity)
+    leading = set(leaders.values())
+    ranked = sorted(elements, key=lambda e: (e[1] not in leading, -e[0], e[1]))
+    kept = {identity for _, identity in ranked[:count]}
+    sections = tuple(
+        replace(s, items=tuple(item for ii, item in enumerate(s.items) if (0, si, ii) in kept))
+        for si, s in enumerate(brief.sections)
+    )
+    return replace(
+        brief, sections=sections,
+        disagreements=tuple(d for k, d in enumerate(brief.disagreements) if (1, k) in kept),
+        figures=tuple(f for k, f in enumerate(brief.figures) if (2, k) in kept),
+        quotes=tuple(q for k, q in enumerate(brief.quotes) if (3, k) in kept),
+        timeline=tuple(e for k, e in enumerate(brief.timeline) if (4, k) in kept),
+    )
+
+
+def item_count(brief: Brief) -> int:
+    """Everything that may give way on a full page."""
+    return len(_elements(brief))

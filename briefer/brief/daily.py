@@ -1,0 +1,110 @@
+"""Daily runs: the window of articles a dated brief may use, and what is new since the last one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from briefer.core.errors import InputError
+from briefer.core.models import Article, Brief
+
+RECORD_NAME = "brief.json"
+RECORD_VERSION = 1
+
+
+def newest_date(articles: Iterable[Article]) -> dt.date | None:
+    return max((article.date for article in articles if article.date), default=None)
+
+
+def within_window(articles: tuple[Article, ...], day: dt.date | None,
+                  window_days: int | None) -> tuple[Article, ...]:
+    """Articles dated on `day` or in the `window_days` days ending there; undated ones stay.
+
+    Nothing dated after the brief's own date is used: a brief for an earlier day rebuilt
+    later reads the same articles it read on that day.
+    """
+    if day is None:
+        return articles
+    first = day - dt.timedelta(days=window_days - 1) if window_days else dt.date.min
+    return tuple(a for a in articles if a.date is None or first <= a.date <= day)
+
+
+def check_not_empty(kept: tuple[Article, ...], sources: Path, day: dt.date | None, window_days: int | None) -> None:
+    if not kept:
+        span = f"within the {window_days} days ending {day}" if window_days else f"on or before {day}"
+        raise InputError(f"no articles in {sources} dated {span}")
+
+
+def brief_record(brief: Brief, audience: str, new_items: frozenset[str]) -> dict:
+    """What a brief said, machine-readable: the next day's brief compares against it."""
+    return {
+        "version": RECORD_VERSION,
+        "audience": audience,
+        "date": brief.date.isoformat(),
+        "title": brief.title,
+        "sections": [
+            {
+                "key": section.key,
+                "title": section.title,
+                "items": [
+                    {"text": item.text, "citations": list(item.citations), "new": item.text in new_items}
+                    for item in section.items
+                ],
+            }
+            for section in brief.sections
+        ],
+        "sources": [
+            {"number": s.number, "title": s.title, "outlet": s.outlet,
+             "date": s.date.isoformat() if s.date else None, "path": s.path, "url": s.url}
+            for s in brief.sources
+        ],
+    }
+
+
+def record_bytes(record: dict) -> bytes:
+    return (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _folder_date(folder: Path) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(folder.name)
+    except ValueError:
+        return None
+
+
+def previous_record(output: Path, audience: str, day: dt.date) -> dict | None:
+    """The record of the newest brief for this audience dated before `day`, if any."""
+    if not output.is_dir():
+        return None
+    earlier = sorted(
+        (date, folder) for folder in output.iterdir()
+        if (date := _folder_date(folder)) is not None and date < day and (folder / audience / RECORD_NAME).is_file()
+    )
+    for _, folder in reversed(earlier):
+        try:
+            record = json.loads((folder / audience / RECORD_NAME).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue  # an unreadable record is skipped, the next older one serves
+        if isinstance(record, dict) and isinstance(record.get("sections"), list):
+            return record
+    return None
+
+
+def record_texts(record: dict) -> frozenset[str]:
+    return frozenset(
+        item["text"] for section in record["sections"] if isinstance(section, dict)
+        for item in section.get("items", []) if isinstance(item, dict) and isinstance(item.get("text"), str)
+    )
+
+
+def brief_texts(brief: Brief) -> frozenset[str]:
+    return frozenset(item.text for section in brief.sections for item in section.items)
+
+
+def new_item_texts(brief: Brief, previous: dict | None) -> frozenset[str]:
+    """Items the previous brief did not carry; with no previous brief nothing is marked new."""
+    if previous is None:
+        return frozenset()
+    return brief_texts(brief) - record_texts(previous)

@@ -1,0 +1,1 @@
+"""The commands the CLI calls: build, send, new, summarize, eval, inspect."""

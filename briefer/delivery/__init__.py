@@ -1,0 +1,1 @@
+"""Stage 7, delivery: channels that deliver a published brief (email first)."""

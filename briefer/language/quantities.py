@@ -1,0 +1,338 @@
+"""Quantities: the numbers a sentence states, each with what it counts.
+
+"six Boeing P-8I aircraft" -> 6 count of "aircraft" (modifiers boeing, p8i);
+"a 25% reciprocal tariff" -> 25 percent of "tariff" (modifier reciprocal);
+"a 10-year framework" -> 10 year of "framework"; "doubled tariffs on Indian imports to
+50 percent" -> 50 percent of "tariff", read back from the verb of change.
+No tagger: the counted noun phrase is the run of plain words after the number, up to a
+function word or punctuation. Both the disagreement finder and the key-figures table
+read these; labels are always words of the sentence itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefer.core.lexicon import MONTHS, NUMBER_WORDS
+from briefer.core.text import STOPWORDS
+
+MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
+               "trillion": 1e12, "lakh": 1e5, "crore": 1e7}
+CURRENCIES = {"$": "$", "us$": "$", "€": "€", "£": "£", "₹": "₹", "rs": "₹", "rs.": "₹"}
+CURRENCY_WORDS = {"dollars": "$", "euros": "€", "pounds": "£", "rupees": "₹"}
+DURATIONS = {"year": "year", "years": "year", "month": "month", "months": "month", "week": "week",
+             "weeks": "week", "day": "day", "days": "day", "hour": "hour", "hours": "hour"}
+# A word before the number that makes it a bound, an estimate or a change, not a plain value.
+HEDGES = frozenset(
+    "about around nearly almost roughly some over under approximately up least most than another"
+    " additional extra next last past first to from by between".split()
+)
+# Verbs and nouns of change: "doubled tariffs on X to 50 percent", "a doubling of tariffs ... to 50%".
+CHANGE_WORDS = re.compile(
+    r"^(?:doubl|tripl|rais|increas|hik|lift|cut|reduc|lower|slash|bring|brought|boost|set|rise|rose"
+    r"|fell|fall|drop)\w*$", re.I
+)
+# Common verbs without an -ed/-ing ending that would otherwise pass for the counted noun.
+PLAIN_VERBS = frozenset(
+    "met meet held hold took take made make hit led left went go came come saw see told tell gave give"
+    " put set won lost ran began sent spent paid bought sold face faced look remain remains"
+    " signed agreed".split()
+)
+PREPOSITIONS_IN_LABELS = frozenset({"of", "for", "on", "over", "against"})
+# Function words the shared stopword list leaves out; each ends a noun phrase.
+PHRASE_BREAKS = frozenset(
+    "since across among amid amidst despite toward towards within without upon via per including like"
+    " unlike whether though although unless along alongside behind beyond near onto inside outside"
+    " except regarding following ago".split()
+)
+DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our"})
+NP_MAX_WORDS = 5
+LABEL_MAX_WORDS = 9
+
+_TOKEN = re.compile(
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<suffix>(?:-[A-Za-z]+)+)?"
+    r"|(?P<word>[A-Za-z@][\w'’.@-]*[\w]|[A-Za-z])"
+    r"|(?P<sym>[%$€£₹])"
+    r"|(?P<punct>\S)"
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    kind: str  # num | word | sym | punct
+    start: int
+    end: int
+    suffix: str = ""  # "-year" in "10-year"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float
+    unit: str  # count | percent | points | year | month | ... | $ | € | ...
+    head: str | None  # singular lower-case counted noun ("aircraft", "tariff")
+    modifiers: tuple[str, ...]  # the other words of its noun phrase, folded
+    written: str  # the number as written, with its unit ("six", "50 percent", "10-year")
+    label: str  # verbatim noun phrase it counts ("Boeing P8I aircraft for the Indian Navy")
+    exact: bool  # False for bounds, estimates and the ends of a change ("from 25% to 50%")
+    changed_to: bool  # the new value of a change ("doubled ... to 50 percent")
+    start: int  # span of the number in the sentence
+    end: int
+
+    @property
+    def slot(self) -> tuple[str, str | None]:
+        return (self.unit, self.head)
+
+
+def tokens(text: str) -> list[Token]:
+    found = []
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup if match.lastgroup != "suffix" else "num"
+        if match.group("num") is not None:
+            kind = "num"
+        found.append(Token(match.group(0) if kind != "num" else match.group("num"), kind,
+                           match.start(), match.end(), match.group("suffix") or ""))
+    return found
+
+
+def singular(word: str) -> str:
+    word = word.lower().replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("ses", "xes", "ches", "shes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def fold(word: str) -> str:
+    """Modifier spelling folded, case kept: "P-8I" and "P8I" are one aircraft."""
+    return re.sub(r"[-.'’]", "", word)
+
+
+def _number_value(token: Token) -> float | None:
+    if token.kind == "num":
+        return float(token.text.replace(",", ""))
+    if token.kind == "word":
+        return float(NUMBER_WORDS[token.text.lower().split("-")[0]]) if _is_number_word(token) else None
+    return None
+
+
+def _is_number_word(token: Token) -> bool:
+    return token.kind == "word" and token.text.lower().split("-")[0] in NUMBER_WORDS
+
+
+def _is_plain_word(token: Token) -> bool:
+    lower = token.text.lower()
+    return (token.kind == "word" and lower not in STOPWORDS and lower not in PHRASE_BREAKS
+            and lower not in MONTHS and not _is_number_word(token) and lower not in MULTIPLIERS)
+
+
+def _is_plural(word: str) -> bool:
+    return word.islower() and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def _looks_like_verb(tokens_: list[Token], index: int) -> bool:
+    """A word ending the noun phrase that reads as its verb: "two sides signed the ..."."""
+    lower = tokens_[index].text.lower()
+    if index > 0 and _is_plural(tokens_[index - 1].text) and tokens_[index].text.islower():
+        return True  # a plural noun ends its phrase: "officials familiar with", "countries deteriorated"
+    if lower in PLAIN_VERBS:
+        return True
+    if not lower.endswith(("ed", "ing")):
+        return False
+    following = tokens_[index + 1] if index + 1 < len(tokens_) else None
+    return following is None or not _is_plain_word(following)
+
+
+def noun_phrase(tokens_: list[Token], start: int) -> list[int]:
+    """Indices of the plain words from `start` up to a function word or punctuation."""
+    phrase: list[int] = []
+    index = start
+    while index < len(tokens_) and len(phrase) < NP_MAX_WORDS and _is_plain_word(tokens_[index]):
+        if _looks_like_verb(tokens_, index):
+            break
+        phrase.append(index)
+        index += 1
+    return phrase
+
+
+def _phrase_text(text: str, tokens_: list[Token], first: int, last: int) -> str:
+    return text[tokens_[first].start:tokens_[last].end]
+
+
+def _label_extent(tokens_: list[Token], phrase: list[int]) -> int:
+    """Last token index of the phrase plus one following "of/for/on ..." phrase."""
+    last = phrase[-1]
+    index = last + 1
+    if index < len(tokens_) and tokens_[index].text.lower() in PREPOSITIONS_IN_LABELS:
+        index += 1
+        while index < len(tokens_) and (tokens_[index].text.lower() in DETERMINERS
+                                        or _possessive(tokens_[index])):
+            index += 1
+        tail = noun_phrase(tokens_, index)
+        if tail and tail[-1] - phrase[0] < LABEL_MAX_WORDS:
+            last = tail[-1]
+    return last
+
+
+def _possessive(token: Token) -> bool:
+    return token.kind == "word" and token.text.endswith(("'s", "’s"))
+
+
+def _is_date_number(tokens_: list[Token], index: int, value: float) -> bool:
+    """Days of a month ("Oct. 31", "1 November") and years ("2025") are dates, not figures."""
+    token = tokens_[index]
+    if token.kind != "num" or token.suffix:
+        return False
+    neighbours = [tokens_[i] for i in (index - 2, index - 1, index + 1) if 0 <= i < len(tokens_)]
+    if any(n.text.lower().rstrip(".") in MONTHS for n in neighbours):
+        return True
+    return value.is_integer() and 1900 <= value <= 2100 and "," not in token.text
+
+
+def _change_label(tokens_: list[Token], index: int) -> list[int]:
+    """ "doubled tariffs on Indian imports to 50 percent": the words between the change and "to"."""
+    collected: list[int] = []
+    cursor = index - 2  # the word before "to"; `index` is the quantity's first token
+    while cursor >= 0 and len(collected) <= LABEL_MAX_WORDS:
+        token = tokens_[cursor]
+        lower = token.text.lower()
+        if token.kind == "word" and CHANGE_WORDS.match(lower):
+            break
+        if token.kind in ("num", "sym") or lower in ("from", "percent", "—", "–", "-", ","):
+            cursor -= 1  # the old value of "from 25% to 50%"
+            continue
+        if token.kind == "punct":
+            return []
+        collected.append(cursor)
+        cursor -= 1
+    else:
+        return []
+    if cursor < 0:
+        return []
+    collected.reverse()
+    while collected and tokens_[collected[0]].text.lower() in PREPOSITIONS_IN_LABELS | DETERMINERS:
+        collected.pop(0)
+    if not collected or not _is_plain_word(tokens_[collected[0]]):
+        return []
+    return collected
+
+
+def quantities(text: str) -> list[Quantity]:
+    """Every number in the sentence that counts or measures something."""
+    toks = tokens(text)
+    found: list[Quantity] = []
+    index = 0
+    while index < len(toks):
+        token = toks[index]
+        value = _number_value(token)
+        if value is None or _is_date_number(toks, index, value):
+            index += 1
+            continue
+        quantity, index = _read_quantity(text, toks, index, value)
+        if quantity is not None:
+            found.append(quantity)
+    return found
+
+
+def _read_quantity(text: str, toks: list[Token], index: int, value: float) -> tuple[Quantity | None, int]:
+    token = toks[index]
+    first = index  # first token of the quantity: the currency sign when there is one
+    unit = "count"
+    if index > 0 and toks[index - 1].text.lower() in CURRENCIES:
+        unit, first = CURRENCIES[toks[index - 1].text.lower()], index - 1
+    before = toks[first - 1].text.lower() if first > 0 else ""
+    suffix = token.suffix or ("-" + token.text.split("-", 1)[1] if token.kind == "word" and "-" in token.text else "")
+    cursor = index + 1
+    if cursor < len(toks) and toks[cursor].text.lower() in MULTIPLIERS:
+        value *= MULTIPLIERS[toks[cursor].text.lower()]
+        cursor += 1
+    following = toks[cursor].text.lower() if cursor < len(toks) else ""
+    after_following = toks[cursor + 1].text.lower() if cursor + 1 < len(toks) else ""
+    if following in ("%", "percent"):
+        unit, cursor = "percent", cursor + 1
+    elif (following, after_following) == ("per", "cent"):
+        unit, cursor = "percent", cursor + 2
+    elif (following, after_following) == ("percentage", "points"):
+        unit, cursor = "points", cursor + 2
+    elif following in CURRENCY_WORDS and unit == "count":
+        unit, cursor = CURRENCY_WORDS[following], cursor + 1
+    elif suffix and suffix[1:].lower() in DURATIONS:
+        unit = DURATIONS[suffix[1:].lower()]
+    elif following in DURATIONS:
+        unit, cursor = DURATIONS[following], cursor + 1
+    # "over the next 10 years": the unit is the noun, nothing further is counted.
+    bare_duration = unit in DURATIONS.values() and not suffix
+    phrase = [] if bare_duration else noun_phrase(toks, cursor)
+    changed_to = before == "to"
+    label_tokens = phrase or (_change_label(toks, first) if changed_to else [])
+    label, head, modifiers = "", None, ()
+    if label_tokens:
+        head_index = phrase[-1] if phrase else label_tokens[0]
+        last = _label_extent(toks, phrase) if phrase else label_tokens[-1]
+        label = _phrase_text(text, toks, label_tokens[0], last)
+        head = singular(toks[head_index].text)
+        modifiers = tuple(fold(toks[i].text) for i in phrase[:-1])
+    if suffix and unit == "count":
+        modifiers = (fold(suffix[1:]),) + modifiers  # "11-nation group"
+    quantity = Quantity(value=value, unit=unit, head=head, modifiers=modifiers,
+                        written=text[toks[first].start:toks[cursor - 1].end], label=label,
+                        exact=before not in HEDGES, changed_to=changed_to,
+                        start=toks[first].start, end=toks[cursor - 1].end)
+    return quantity, cursor
+
+
+def display_value(quantity: Quantity) -> str:
+    """The value in figures: "6", "50%", "10 years", "$3 billion"."""
+    value = quantity.value
+    number = f"{value:,.0f}" if value.is_integer() else f"{value:g}"
+    if quantity.unit == "percent":
+        return f"{number}%"
+    if quantity.unit == "points":
+        return f"{number} points"
+    if quantity.unit in DURATIONS.values():
+        return f"{number} {quantity.unit}{'' if value == 1 else 's'}"
+    if quantity.unit in CURRENCIES.values():
+        for name, multiplier in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)):
+            if value >= multiplier:
+                return f"{quantity.unit}{value / multiplier:g} {name}"
+        return f"{quantity.unit}{number}"
+    return number
+
+
+def conflicting_slots(first: list[Quantity], second: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
+    """Pairs stating different exact values for one slot (same unit, noun and qualifiers)."""
+    pairs = []
+    for a in first:
+        for b in second:
+            if a.value != b.value and same_slot(a, b):
+                pairs.append((a, b))
+    return pairs
+
+
+# Qualifiers that name a different part of a whole or a different measure: "25% reciprocal
+# tariffs" is not "the 50 percent tariff"; "19 nautical miles" is "22 miles".
+PART_QUALIFIERS = frozenset(
+    "additional extra further more other another reciprocal new old remaining initial first second third"
+    " final previous earlier existing current total overall combined base baseline retaliatory punitive"
+    " penalty annual monthly daily weekly nautical square cubic metric".split()
+)
+
+
+def same_slot(a: Quantity, b: Quantity) -> bool:
+    """Both exact, same unit and counted noun, and no modifier that marks a different thing."""
+    if not (a.exact and b.exact) or a.head is None or a.slot != b.slot:
+        return False
+    first, second = {m.lower(): m for m in a.modifiers}, {m.lower(): m for m in b.modifiers}
+    differing = [({**first, **second})[m] for m in set(first) ^ set(second)]
+    if {m.lower() for m in differing} & PART_QUALIFIERS:
+        return False
+    if first and second and not set(first) & set(second):
+        return False  # "six Apache helicopters" and "eight Chinook helicopters"
+    # A name or model number in one phrase only ("Boeing", "P8I") may mark a different thing.
+    return not any(m[0].isupper() or any(ch.isdigit() for ch in m) for m in differing)

@@ -1,0 +1,1 @@
+"""Stage 6, output: renderers (Markdown, HTML, PDF) and atomic publishing."""

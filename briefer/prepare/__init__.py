@@ -1,0 +1,1 @@
+"""Stage 2, prepare: clean article bodies and split them into sentences."""

@@ -1,0 +1,104 @@
+"""Clean: reduce each article to its prose paragraphs.
+
+Site furniture (adverts, sign-up prompts, related links, comment widgets, syndication
+notices) and subheadings never reach a brief. The rules are general shapes, not a list of
+one site's strings: calls to action, navigation labels, lines without sentence
+structure, and short lines that several articles repeat.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from briefer.sources.ingest import SENTENCE_END, strip_dateline
+from briefer.core.models import Article, CleanArticle
+
+# Imperatives and prompts that address the reader rather than report anything.
+CALL_TO_ACTION = re.compile(
+    r"\b(?:sign ?up|sign in|log ?in|subscribe|register now|create an account|already have an account"
+    r"|become a member|start the conversation|join the (?:conversation|discussion)|leave a (?:reply|comment)"
+    r"|post a comment|comments? (?:are|is) closed|click here|tap here|read (?:the full|more)"
+    r"|download (?:the|our) app|follow us|share (?:this|on)|newsletter|contact us|all rights reserved"
+    r"|copyright|©|advertisement|sponsored|recommended for you|get the complete feed"
+    r"|based on (?:an? )?[\w&'’. -]{1,30}? report)\b",
+    re.I,
+)
+# "Also Read: ...", "Related: ...", "WATCH | ...": a label pointing elsewhere.
+NAVIGATION_LABEL = re.compile(
+    r"^(?:also read|read also|read more|related|see also|more from|watch|listen|trending|recommended"
+    r"|must read|don'?t miss|also see|explained|photos?|video)\s*[:|–—-]",
+    re.I,
+)
+# An editors' instruction in the copy, in capitals and parentheses: "(OPTIONAL TRIM CAN
+# BEGIN HERE)", "(END OPTIONAL TRIM)". Three words at least: "(NATO)" is an acronym.
+EDITORS_NOTE = re.compile(r"\((?:[A-Z]{2,}\s+){2,}[A-Z]{2,}\)")
+CTA_MAX_WORDS = 30
+FRAGMENT_MAX_WORDS = 25
+REPEATED_LINE_MAX_WORDS = 12
+
+
+def normalise(line: str) -> str:
+    return " ".join(re.findall(r"\w+", line.lower()))
+
+
+def is_furniture(line: str, repeated: set[str]) -> bool:
+    """True for a line that is page furniture or a heading, not reporting prose."""
+    words = line.split()
+    if NAVIGATION_LABEL.match(line):
+        return True
+    if len(words) <= CTA_MAX_WORDS and CALL_TO_ACTION.search(line):
+        return True
+    if not SENTENCE_END.search(line) and len(words) <= FRAGMENT_MAX_WORDS:
+        return True  # headings, labels, a cut-off teaser
+    if len(words) < 4:
+        return True  # "Contact Us.", "Comments."
+    return len(words) <= REPEATED_LINE_MAX_WORDS and normalise(line) in repeated
+
+
+def paragraphs_of(lines: tuple[str, ...]) -> list[str]:
+    """Blank lines separate blocks; a block whose lines are hard-wrapped prose is joined."""
+    blocks: list[list[str]] = [[]]
+    for line in lines:
+        if line.strip():
+            blocks[-1].append(line.strip())
+        elif blocks[-1]:
+            blocks.append([])
+    paragraphs: list[str] = []
+    for block in blocks:
+        if not block:
+            continue
+        ended = sum(1 for line in block if SENTENCE_END.search(line) or len(line.split()) < 6)
+        if len(block) > 1 and ended * 2 < len(block):
+            paragraphs.append(" ".join(block))  # wrapped lines of one paragraph
+        else:
+            paragraphs.extend(block)  # one paragraph (or one furniture line) per line
+    return paragraphs
+
+
+def repeated_short_lines(articles: tuple[Article, ...]) -> set[str]:
+    """Short lines that appear in more than one article: shared site furniture."""
+    counts: Counter[str] = Counter()
+    for article in articles:
+        counts.update(
+            {normalise(line) for line in article.lines if 0 < len(line.split()) <= REPEATED_LINE_MAX_WORDS}
+        )
+    return {line for line, count in counts.items() if count > 1 and line}
+
+
+def without_editors_notes(paragraph: str) -> list[str]:
+    """The paragraph's text around any editors' notes, each part verbatim."""
+    return [part.strip() for part in EDITORS_NOTE.split(paragraph) if part.strip()]
+
+
+def clean_article(article: Article, repeated: set[str]) -> CleanArticle:
+    parts = [part for p in paragraphs_of(article.lines) for part in without_editors_notes(p)]
+    kept = [p for p in parts if not is_furniture(p, repeated)]
+    if kept:
+        kept[0] = strip_dateline(kept[0])
+    return CleanArticle(article=article, paragraphs=tuple(p for p in kept if p.strip()))
+
+
+def clean_articles(articles: tuple[Article, ...]) -> tuple[CleanArticle, ...]:
+    repeated = repeated_short_lines(articles)
+    return tuple(clean_article(article, repeated) for article in articles)

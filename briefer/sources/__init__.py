@@ -1,0 +1,1 @@
+"""Stage 1, sources: readers that turn files into Article records."""
