@@ -67,6 +67,13 @@ def parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--words", type=_positive, default=100, metavar="N",
                           help="summary length, and where ROUGE cuts it (default: 100)")
     evaluate.add_argument("--summaries", type=Path, metavar="OUTDIR", help="write each summary to OUTDIR/<cluster>.txt")
+    inspect = commands.add_parser(
+        "inspect", help="show what briefer reads from each article file",
+        description="Show what briefer reads from each file: title, outlet, date and where it came from, "
+                    "sentences, times, quotes and figures, with character offsets into the file's own text.",
+        epilog="example: briefer inspect --json sources/*.txt")
+    inspect.add_argument("files", nargs="+", metavar="FILE")
+    inspect.add_argument("--json", action="store_true", help="one JSON object per article per line")
     return top
 
 
@@ -127,7 +134,14 @@ def run_eval(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"build": run_build, "new": run_new, "send": run_send, "summarize": run_summarize, "eval": run_eval}
+def run_inspect(args: argparse.Namespace) -> int:
+    from briefer.commands.inspect import inspect
+
+    failed = inspect(args.files, args.json, print, lambda line: print(f"briefer: warning: {line}", file=sys.stderr))
+    return 2 if failed and failed == len(args.files) else 0
+
+
+COMMANDS = {"inspect": run_inspect, "build": run_build, "new": run_new, "send": run_send, "summarize": run_summarize, "eval": run_eval}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,5 +1,6 @@
 from briefer.prepare.clean import clean_articles, is_furniture, paragraphs_of
-from briefer.sources.ingest import parse_article, read_articles
+from briefer.sources.ingest import read_articles
+from briefer.sources.text import parse_article
 
 FURNITURE = [
     "ADVERTISEMENT", "Comments", "Start the conversation", "Sign Up Now", "Already have an account? Login",

@@ -182,7 +182,7 @@ def test_split_long_keeps_whole_sentences_within_the_limit():
     ("utf16 \u2019".encode("utf-16"), "utf16 \u2019", ""),
     ("utf32 \u2019".encode("utf-32"), "utf32 \u2019", ""),
     (b"cp1252 \x93quoted\x94", "cp1252 \u201cquoted\u201d", "not UTF-8: read as Windows-1252"),
-    (b"escape \x1b[31mred\x1b[0m text", "escape [31mred[0m text", ""),  # terminal codes dropped
+    (b"escape \x1b[31mred\x1b[0m text", "escape  [31mred [0m text", ""),  # terminal codes become spaces
     ("caf\u00e9 ".encode() + b"\xe9", None, "invalid UTF-8 (bad byte at offset 6); save it as UTF-8"),
     (b"\xff\xfe\x00", None, "invalid UTF-16 (bad data at byte 2)"),
     (b"bad \x81 byte", None, "neither UTF-8 nor Windows-1252 text (bad byte at offset 4)"),

@@ -3,7 +3,8 @@ import datetime as dt
 import pytest
 
 from briefer.core.errors import InputError
-from briefer.sources.ingest import decode, parse_article, read_articles
+from briefer.sources.ingest import decode, read_articles
+from briefer.sources.text import parse_article
 
 
 def test_seeds_metadata(seeds):

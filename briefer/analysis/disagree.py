@@ -25,7 +25,7 @@ from briefer.core.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
 from briefer.core.models import Claim, Corpus, Disagreement
 from briefer.language.quantities import Quantity, conflicting_slots, quantities, same_slot
 from briefer.core.text import STOPWORDS, content_words
-from briefer.analysis.timeline import DayMention, day_mentions
+from briefer.language.times import DayMention, day_mentions
 
 # Same fact: this share of the shorter sentence's content words (values aside) is shared,
 # and this share of both sentences' words together (a short sentence inside a long one is

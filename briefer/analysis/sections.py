@@ -14,11 +14,12 @@ import re
 from dataclasses import dataclass
 
 from briefer.core.sections import SECTION_KEYS
-from briefer.sources.ingest import SENTENCE_END
+from briefer.core.text import SENTENCE_END
 from briefer.core.models import Corpus
 from briefer.analysis.rank import stem
 from briefer.core.text import containment, content_words
-from briefer.analysis.timeline import FUTURE, PAST, ArticleDate, event_date, representative, resolve_dates
+from briefer.analysis.timeline import ArticleDate, event_date, representative
+from briefer.language.times import FUTURE, PAST, resolve_dates
 
 BACKGROUND, KEY_FACTS, OUTCOMES, OPEN_QUESTIONS, NONE = (
     "background", "key_facts", "outcomes", "open_questions", "none")

@@ -17,6 +17,10 @@ class Article:
     date: dt.date | None
     url: str | None
     lines: tuple[str, ...]  # body lines, headline/front matter/date lines removed
+    source: str = ""  # the file's decoded text, exactly as provenance offsets count it
+    body_start: int = 0  # where the body begins in `source` (after any front matter)
+    date_source: str | None = None  # where the date came from: "front matter", "date line", "dateline", ...
+    authors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,8 @@ class Sentence:
     position: int  # 0-based index of the sentence within its article
     paragraph: int  # 0-based index of its paragraph
     text: str
+    start: int = -1  # character offsets of the sentence in its article's `source` (-1: not located)
+    end: int = -1
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from itertools import accumulate, compress
 
+# A line that ends a sentence: final punctuation, maybe closing quotes (wire-style `` '' too) or brackets.
+SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]`]*$")
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|\d+(?:[.,]\d+)*%?")
 _TOKEN_OR_LINE = re.compile(_TOKEN.pattern + r"|\n")
 _POSSESSIVE = re.compile(r"'s(?= |$)")  # in tokens joined by spaces

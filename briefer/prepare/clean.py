@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from briefer.sources.ingest import SENTENCE_END, strip_dateline
+from briefer.core.text import SENTENCE_END
+from briefer.sources.dating import strip_dateline
 from briefer.core.models import Article, CleanArticle
 
 # Imperatives and prompts that address the reader rather than report anything.

@@ -2,45 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-import yaml
-
 from briefer.core.errors import InputError
-from briefer.core.lexicon import MONTH_PATTERN, MONTHS
-from briefer.core.limits import MAX_ARTICLE_BYTES, MAX_PARAGRAPH_CHARS, loses_text, shorten, split_long
+from briefer.core.limits import MAX_ARTICLE_BYTES, MAX_PARAGRAPH_CHARS, loses_text
 from briefer.core.models import Article
-
-ARTICLE_SUFFIXES = (".txt", ".md")
-
-DATE_LINE = re.compile(r"^\s*(?:date|published|updated)\s*:?\s*(\d{4})-(\d{2})-(\d{2})\s*$", re.I)
-# "New Delhi, Nov. 1 --" opening the first paragraph: place, month and day, a dash.
-DATELINE = re.compile(
-    rf"^(?P<place>[A-Z][\w.'’ -]{{1,40}}),\s+(?P<month>{MONTH_PATTERN})\.?\s+(?P<day>\d{{1,2}})"
-    r"(?:,\s*(?P<year>\d{4}))?\s*(?:--|—|–|-)\s+",
-    re.I,
-)
-# A place name and colon opening a report: "Kuala Lumpur: Indian ..." (not "Note: ...").
-PLACE_COLON = re.compile(r"^(?:[A-Z][\w.'’-]+\s){0,2}[A-Z][\w.'’-]+:\s+(?=[A-Z“\"])")
-# "WASHINGTON (AP) _ ", "LAUSANNE, Switzerland (AP) _ ": a city in capitals, maybe its country.
-AGENCY_DATELINE = re.compile(
-    r"^[A-Z][A-Z .,'-]{2,60}(?:,\s*[A-Z][\w.'’ -]{1,40})?\((?:AP|AFP|Reuters|UPI|Xinhua|IANS|PTI)\)"
-    r"\s*(?:_|--|—|–|-)\s*"
-)
-YEAR_MENTION = re.compile(r"\b(19[5-9]\d|20[0-9]\d)\b")
-FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
-# Attribution and membership lines name the publisher even when no front matter does.
-OUTLET_HINTS = (
-    re.compile(r"\bmember of (?P<name>[A-Z][\w&'’. -]{2,40}?) to (?:start )?comment", re.I),
-)
-# A line that ends a sentence: final punctuation, maybe closing quotes (wire-style `` '' too) or brackets.
-SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]`]*$")
-TITLE_TRAILING_JUNK = re.compile(r"(?:\s+[/|•·-]+)+\s*[.]?\s*$")
-HEADLINE_MAX_WORDS = 16
-
+from briefer.sources.registry import reader_for, readers
 
 @dataclass(frozen=True)
 class SkippedFile:
@@ -96,123 +65,8 @@ def decode(data: bytes) -> Decoded:
     controls = len(_CONTROL.findall(text))
     if controls > max(8, len(text) // 100):
         return Decoded(None, "binary data (control characters), not text")
-    return Decoded(_CONTROL.sub("", text), note)
-
-
-def split_front_matter(text: str) -> tuple[dict, str]:
-    match = FRONT_MATTER.match(text)
-    if not match:
-        return {}, text
-    try:
-        meta = yaml.safe_load(match.group(1))
-    except (yaml.YAMLError, ValueError, RecursionError):  # impossible dates (2025-13-45), deep nesting
-        return {}, text
-    if not isinstance(meta, dict):
-        return {}, text
-    return meta, text[match.end():]
-
-
-def parse_date(value) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            return None
-    return None
-
-
-def _clean_title(line: str) -> str:
-    return TITLE_TRAILING_JUNK.sub("", line).strip()
-
-
-def looks_like_headline(line: str, following: str | None) -> bool:
-    """A short first line without sentence-final punctuation, followed by longer prose."""
-    title = _clean_title(line)
-    words = title.split()
-    if not words or len(words) > HEADLINE_MAX_WORDS or following is None:
-        return False
-    return not SENTENCE_END.search(title) and len(following.split()) > len(words)
-
-
-def dateline_date(first_line: str, body: str) -> dt.date | None:
-    """The date in a dateline; a dateline without a year takes the latest year the text names."""
-    match = DATELINE.match(first_line)
-    if not match:
-        return None
-    year = match.group("year")
-    if year is None:
-        years = [int(y) for y in YEAR_MENTION.findall(body)]
-        if not years:
-            return None
-        year = max(years)
-    try:
-        return dt.date(int(year), MONTHS[match.group("month").lower()], int(match.group("day")))
-    except ValueError:
-        return None
-
-
-def strip_dateline(paragraph: str) -> str:
-    for pattern in (DATELINE, AGENCY_DATELINE, PLACE_COLON):
-        stripped = pattern.sub("", paragraph, count=1)
-        if stripped != paragraph:
-            return stripped
-    return paragraph
-
-
-def find_outlet(lines: list[str]) -> str | None:
-    for line in lines:
-        for hint in OUTLET_HINTS:
-            match = hint.search(line)
-            if match:
-                return match.group("name").strip()
-    return None
-
-
-def parse_article(number: int, path: str, text: str) -> Article:
-    meta, body = split_front_matter(text.replace("\r\n", "\n").replace("\r", "\n"))
-    # Over-long lines are cut at sentence ends so no later pattern or splitter sees a megabyte.
-    lines = [piece for line in body.split("\n") for piece in split_long(line.strip()) or [""]]
-    date = parse_date(meta.get("date"))
-    kept: list[str] = []
-    for line in lines:
-        match = DATE_LINE.match(line)
-        if match and not kept:
-            date = date or parse_date("-".join(match.groups()))
-            continue
-        kept.append(line)
-    content = [line for line in kept if line]
-    title = meta.get("title") if isinstance(meta.get("title"), str) else None
-    if content and looks_like_headline(content[0], content[1] if len(content) > 1 else None):
-        title = title or _clean_title(content[0])
-        kept.remove(content[0])
-        content = content[1:]
-    if content and date is None:
-        date = dateline_date(content[0], "\n".join(content))
-    if not title:
-        title = _fallback_title(content, path)
-    outlet = meta.get("outlet") if isinstance(meta.get("outlet"), str) else find_outlet(content)
-    url = meta.get("url") if isinstance(meta.get("url"), str) else None
-    return Article(
-        number=number,
-        path=path,
-        title=shorten(title),
-        outlet=shorten(outlet) if outlet else None,
-        date=date,
-        url=shorten(url) if url else None,
-        lines=tuple(kept),
-    )
-
-
-def _fallback_title(content: list[str], path: str) -> str:
-    """No headline: the opening words of the first paragraph, marked as cut."""
-    if not content:
-        return Path(path).stem
-    words = strip_dateline(content[0]).split()
-    return " ".join(words[:12]) + (" …" if len(words) > 12 else "")
+    # A control character becomes a space, so offsets still count the file's own characters.
+    return Decoded(_CONTROL.sub(" ", text), note)
 
 
 def article_files(folder: Path) -> list[Path]:
@@ -222,7 +76,8 @@ def article_files(folder: Path) -> list[Path]:
         entries = list(folder.iterdir())
     except OSError as exc:
         raise InputError(f"cannot list the sources folder {folder}: {exc.strerror or exc}") from None
-    return sorted((p for p in entries if p.suffix.lower() in ARTICLE_SUFFIXES), key=lambda p: p.name)
+    known = readers()
+    return sorted((p for p in entries if p.suffix.lower() in known), key=lambda p: p.name)
 
 
 def unreadable_reason(path: Path, root: Path) -> str | None:
@@ -249,7 +104,7 @@ def read_limited(path: Path, limit: int = MAX_ARTICLE_BYTES) -> bytes | None:
 
 
 def read_articles(folder: Path) -> IngestResult:
-    """Every usable .txt and .md file in the folder, in name order, numbered from 1.
+    """Every usable file of a registered kind in the folder, in name order, its articles numbered from 1.
 
     Each unusable file is skipped with its reason; none usable is an InputError.
     """
@@ -286,10 +141,19 @@ def read_articles(folder: Path) -> IngestResult:
         if any(loses_text(line) for line in decoded.text.replace("\r", "\n").split("\n")):
             notes.append(f"{path.name}: text running over {MAX_PARAGRAPH_CHARS:,} characters without a sentence"
                          " end was left out")
-        articles.append(parse_article(len(articles) + 1, path.name, decoded.text))
+        for article in read_file(path.name, decoded.text):
+            articles.append(replace(article, number=len(articles) + 1))
     if not articles:
         why = "; ".join(f"{s.path}: {s.reason}" for s in skipped)
         raise InputError(
             f"no usable articles in {folder}" + (f" ({why})" if why else " (no .txt or .md files)")
         )
     return IngestResult(tuple(articles), tuple(skipped), tuple(notes))
+
+
+def read_file(name: str, text: str) -> tuple[Article, ...]:
+    """The articles in one decoded file, by the reader registered for its suffix."""
+    reader = reader_for(name)
+    if reader is None:
+        raise InputError(f"{name}: no reader for files of this kind")
+    return tuple(reader(name, text))

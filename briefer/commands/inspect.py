@@ -1,0 +1,140 @@
+"""`briefer inspect`: what briefer reads from each file, for people and for the scorers.
+
+With --json, one object per file per line, the interface of ../shared/eval/ANALYSIS.md:
+path, title, outlet, date, date_source, text, sentences, times and quotes, every offset an
+index into the file's own decoded text (front matter included).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefer.core.errors import BrieferError
+from briefer.core.limits import MAX_ARTICLE_BYTES
+from briefer.core.models import Article
+from briefer.language.quantities import display_value, quantities
+from briefer.language.quotations import find_quotes
+from briefer.language.timex import find_times
+from briefer.prepare.clean import clean_articles
+from briefer.prepare.segment import segment
+from briefer.sources.ingest import decode, read_file, read_limited
+
+
+@dataclass(frozen=True)
+class Inspected:
+    path: str
+    record: dict | None  # the JSON object; None when the file could not be read
+    problem: str | None = None
+
+
+def _article_record(given: str, article: Article) -> dict:
+    cleaned = clean_articles((article,))[0]
+    sentences = locate(article, [s.text for s in segment(cleaned)])
+    body = article.source[article.body_start:]
+    own_text = bool(article.source)  # offsets are only meaningful into the file's own text
+    times = [dict(start=t.start + article.body_start, end=t.end + article.body_start, text=t.text,
+                  type=t.type, value=t.value) for t in find_times(body, article.date)] if own_text else []
+    quotes = [dict(start=q.start + article.body_start, end=q.end + article.body_start, text=q.text,
+                   speaker=q.speaker) for q in find_quotes(body)] if own_text else []
+    figures = [dict(value=display_value(q), label=q.label, sentence=i)
+               for i, s in enumerate(sentences) for q in quantities(s["text"])]
+    return {
+        "path": given,
+        "title": article.title,
+        "outlet": article.outlet,
+        "date": article.date.isoformat() if article.date else None,
+        "date_source": article.date_source,
+        "url": article.url,
+        "text": "\n\n".join(cleaned.paragraphs),
+        "sentences": sentences,
+        "times": times,
+        "quotes": quotes,
+        "figures": figures,
+    }
+
+
+def locate(article: Article, texts: Iterable[str]) -> list[dict]:
+    """Each sentence with its offsets in the article's source text, searched in order from the
+    end of the one before; whitespace may differ (the splitter collapses it)."""
+    source, position, found = article.source, article.body_start, []
+    for text in texts:
+        start, end = find_in(source, text, position)
+        if start >= 0:
+            position = end
+        found.append({"text": text, "start": start, "end": end})
+    return found
+
+
+def find_in(source: str, text: str, position: int) -> tuple[int, int]:
+    """Where `text` stands in `source` from `position` on, allowing any run of whitespace where
+    `text` has one; (-1, -1) when it does not."""
+    words = text.split()
+    if not words:
+        return -1, -1
+    at = source.find(words[0], position)
+    while at >= 0:
+        cursor, ok = at + len(words[0]), True
+        for word in words[1:]:
+            skipped = cursor
+            while skipped < len(source) and source[skipped].isspace():
+                skipped += 1
+            if skipped == cursor or not source.startswith(word, skipped):
+                ok = False
+                break
+            cursor = skipped + len(word)
+        if ok:
+            return at, cursor
+        at = source.find(words[0], at + 1)
+    return -1, -1
+
+
+def inspect_file(given: str) -> list[Inspected]:
+    path = Path(given)
+    try:
+        data = read_limited(path)
+    except OSError as exc:
+        return [Inspected(given, None, f"cannot be read ({exc.strerror or exc})")]
+    if data is None:
+        return [Inspected(given, None, f"too large (the limit is {MAX_ARTICLE_BYTES:,} bytes)")]
+    decoded = decode(data)
+    if decoded.text is None:
+        return [Inspected(given, None, decoded.note)]
+    try:
+        articles = read_file(path.name, decoded.text)
+    except BrieferError as exc:
+        return [Inspected(given, None, str(exc))]
+    return [Inspected(given, _article_record(given, article)) for article in articles]
+
+
+def inspect(paths: Iterable[str], as_json: bool, write: Callable[[str], None],
+            warn: Callable[[str], None]) -> int:
+    """Inspect each file; return how many could not be read."""
+    failed = 0
+    for given in paths:
+        for result in inspect_file(given):
+            if result.record is None:
+                failed += 1
+                warn(f"{given}: {result.problem}")
+                continue
+            write(json.dumps(result.record, ensure_ascii=False) if as_json else report(result.record))
+    return failed
+
+
+def report(record: dict) -> str:
+    """The readable form: what was read, and from where."""
+    lines = [f"== {record['path']}",
+             f"title:   {record['title']}",
+             f"outlet:  {record['outlet'] or '(none)'}",
+             f"date:    {record['date'] or '(undated)'}" + (f"  (from {record['date_source']})" if record["date_source"] else ""),
+             f"sentences ({len(record['sentences'])}):"]
+    lines += [f"  [{s['start']}:{s['end']}] {s['text']}" for s in record["sentences"]]
+    lines.append(f"times ({len(record['times'])}):")
+    lines += [f"  [{t['start']}:{t['end']}] {t['text']!r} -> {t['value']} ({t['type']})" for t in record["times"]]
+    lines.append(f"quotes ({len(record['quotes'])}):")
+    lines += [f"  [{q['start']}:{q['end']}] “{q['text']}” — {q['speaker'] or '(speaker unclear)'}" for q in record["quotes"]]
+    lines.append(f"figures ({len(record['figures'])}):")
+    lines += [f"  {f['value']} | {f['label']}" for f in record["figures"]]
+    return "\n".join(lines) + "\n"
