@@ -19,6 +19,7 @@ from briefer.core.models import Corpus
 from briefer.analysis.rank import stem
 from briefer.core.text import containment, content_words
 from briefer.analysis.timeline import ArticleDate, event_date, representative
+from briefer.language.tense import FORECAST_CUE, IRREGULAR_PAST, REPORTING, main_tense
 from briefer.language.times import FUTURE, PAST, resolve_dates
 
 BACKGROUND, KEY_FACTS, OUTCOMES, OPEN_QUESTIONS, NONE = (
@@ -37,10 +38,6 @@ class Statement:
 
 
 # --- Cues ------------------------------------------------------------------------------
-IRREGULAR_PAST = (r"was|were|had|did|met|took|held|made|came|went|gave|found|left|won|lost|sent|became|broke"
-                  r"|flew|sank|hit|fell|rose|began|ran|spoke|wrote|chose|sought|kept|saw|brought|struck|led")
-REPORTING = re.compile(
-    r"\b(?:said|says|say|told|noted|added|stated|reported|according to|announced that|wrote)\b", re.I)
 # A finite verb: auxiliary, modal, irregular past, or an -ed/-s form after a word.
 FINITE_VERB = re.compile(
     rf"\b(?:is|are|am|was|were|be|been|has|have|had|will|would|can|could|may|might|must|shall|should|do|does"
@@ -72,14 +69,6 @@ OPEN_CUE = re.compile(
     r"|would have to|undecided|unresolved|in the event|reportedly)\b",
     re.I,
 )
-# Future and possibility in the main verb.
-FORECAST_CUE = re.compile(
-    r"\b(?:will|shall|would|could|may|might|should)\b|\b(?:set|scheduled|expected|likely|due|slated|poised"
-    r"|planning|going|intended) (?:to|for)\b|\bto be held\b|\bupcoming\b|\bagenda item\b|^If\b",
-    re.I,
-)
-STRONG_PAST = re.compile(rf"\b(?:{IRREGULAR_PAST}|ago|earlier|previously|already)\b", re.I)
-WEAK_PAST = re.compile(r"(?<![\w-])[a-z]{3,}ed\b")
 # Forecasts of emphasis or characterisation ("will focus on", "is likely to highlight",
 # "will mark the first") describe an agenda or a mood, not an outcome anyone awaits.
 SOFT_FORECAST = re.compile(
@@ -127,17 +116,6 @@ def is_fragment(text: str) -> bool:
     if not stripped or stripped[0].islower() or stripped[0] in "([":
         return True
     return not SENTENCE_END.search(text.rstrip()) or not FINITE_VERB.search(text)
-
-
-def main_tense(text: str) -> str:
-    """The tense of the governing verb: the first future or strong past cue, reporting verbs
-    aside ("officials said the talks would ..." is a forecast); else a weak "-ed" form."""
-    content = REPORTING.sub(lambda m: " " * len(m.group(0)), text)
-    cues = [(m.start(), FUTURE) for m in FORECAST_CUE.finditer(content)]
-    cues += [(m.start(), PAST) for m in STRONG_PAST.finditer(content)]
-    if cues:
-        return min(cues)[1]
-    return PAST if WEAK_PAST.search(content) else "present"
 
 
 def _older_than_story(statement: Statement) -> bool:

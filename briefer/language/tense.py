@@ -1,0 +1,64 @@
+"""One tense and modality reader for every stage.
+
+`main_tense` reads the governing verb (reporting verbs aside: "officials said the talks would
+..." is a forecast). `modality` says how the sentence holds its claim: done, ongoing, planned,
+expected, conditional or negated. The time resolver's `tense_around` reads the tense near one
+expression (language/times.py) with the same cues.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefer.core.cues import pattern
+
+PAST, FUTURE, PRESENT = "past", "future", "present"
+DONE, ONGOING, PLANNED, EXPECTED, CONDITIONAL, NEGATED = (
+    "done", "ongoing", "planned", "expected", "conditional", "negated")
+
+IRREGULAR_PAST = (r"was|were|had|did|met|took|held|made|came|went|gave|found|left|won|lost|sent|became|broke"
+                  r"|flew|sank|hit|fell|rose|began|ran|spoke|wrote|chose|sought|kept|saw|brought|struck|led")
+REPORTING = re.compile(
+    r"\b(?:said|says|say|told|noted|added|stated|reported|according to|announced that|wrote)\b", re.I)
+# Future and possibility in the main verb.
+FORECAST_CUE = re.compile(
+    r"\b(?:will|shall|would|could|may|might|should)\b|\b(?:set|scheduled|expected|likely|due|slated|poised"
+    r"|planning|going|intended) (?:to|for)\b|\bto be held\b|\bupcoming\b|\bagenda item\b|^If\b",
+    re.I,
+)
+STRONG_PAST = re.compile(rf"\b(?:{IRREGULAR_PAST}|ago|earlier|previously|already)\b", re.I)
+WEAK_PAST = re.compile(r"(?<![\w-])[a-z]{3,}ed\b")
+ONGOING_CUE = re.compile(r"\b(?:is|are|am|remains?|continues?)\s+(?:still\s+)?[a-z]+ing\b", re.I)
+
+
+def without_reporting(text: str) -> str:
+    """The text with reporting verbs blanked (same length, so offsets hold)."""
+    return REPORTING.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def main_tense(text: str) -> str:
+    """The tense of the governing verb: the first future or strong past cue, reporting verbs
+    aside; else a weak "-ed" form; else present."""
+    content = without_reporting(text)
+    cues = [(m.start(), FUTURE) for m in FORECAST_CUE.finditer(content)]
+    cues += [(m.start(), PAST) for m in STRONG_PAST.finditer(content)]
+    if cues:
+        return min(cues)[1]
+    return PAST if WEAK_PAST.search(content) else PRESENT
+
+
+def modality(text: str, tense: str | None = None) -> str:
+    """How the sentence holds its main claim. Negation and conditions outrank the tense."""
+    content = without_reporting(text)
+    tense = tense or main_tense(text)
+    if pattern("language", "negation").search(content):
+        return NEGATED
+    if content.lstrip("\"“‘'` ").lower().startswith(("if ", "unless ")) or (
+            tense == FUTURE and re.search(r"\b(?:would|could|might|may)\b", content, re.I)
+            and pattern("language", "conditional").search(content)):
+        return CONDITIONAL
+    if tense == FUTURE:
+        return EXPECTED if pattern("language", "expected").search(content) else PLANNED
+    if tense == PAST:
+        return DONE
+    return ONGOING
