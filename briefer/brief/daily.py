@@ -49,7 +49,10 @@ def brief_record(brief: Brief, audience: str, new_items: frozenset[str]) -> dict
                 "key": section.key,
                 "title": section.title,
                 "items": [
-                    {"text": item.text, "citations": list(item.citations), "new": item.text in new_items}
+                    {"text": item.text, "citations": list(item.citations), "new": item.text in new_items,
+                     # offsets into each cited file's own decoded text of the sentence that carries the line
+                     # there: the line itself in its own source, a near-identical telling in the others
+                     "passages": [{"source": p.source, "start": p.start, "end": p.end} for p in item.passages]}
                     for item in section.items
                 ],
             }
