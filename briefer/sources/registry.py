@@ -14,7 +14,7 @@ from briefer.core.models import Article
 
 Reader = Callable[[str, str], Sequence[Article]]
 READERS: dict[str, Reader] = {}
-BUILTIN_READERS = ("briefer.sources.text",)
+BUILTIN_READERS = ("briefer.sources.text", "briefer.sources.html")
 
 
 def register(*suffixes: str) -> Callable[[Reader], Reader]:
