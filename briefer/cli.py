@@ -38,11 +38,14 @@ def parser() -> argparse.ArgumentParser:
     commands = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
     build = commands.add_parser("build", help="build the brief as Markdown, HTML and PDF")
     build.add_argument("--config", type=Path, help="configuration file (default: ./config.yaml)")
-    build.add_argument("--sources", type=Path, help="folder of .txt/.md articles (overrides the config)")
+    build.add_argument("--sources", type=Path,
+                       help="folder of articles: .txt, .md, .html, feeds, .jsonl, .eml (overrides the config)")
     build.add_argument("--out", type=Path, help="output folder (overrides the config)")
     build.add_argument("--date", type=_date, help="the brief's date, YYYY-MM-DD (default: newest article's)")
     build.add_argument("--audience", action="append", metavar="NAME",
                        help="build only this audience (repeatable; default: every configured audience)")
+    build.add_argument("--strict", action="store_true",
+                       help="any skipped file, unread part of a file or undated article is an error (exit 2)")
 
     new = commands.add_parser("new", help="create a briefing project: config, sources folder, example template")
     new.add_argument("directory", type=Path, metavar="DIR")
@@ -88,7 +91,7 @@ def _configured(args: argparse.Namespace):
 def run_build(args: argparse.Namespace) -> int:
     from briefer.commands.build import build
 
-    result = build(_configured(args), args.date, args.audience)
+    result = build(_configured(args), args.date, args.audience, strict=args.strict)
     for warning in result.warnings:
         print(f"briefer: warning: {warning}", file=sys.stderr)
     for path in result.paths:
