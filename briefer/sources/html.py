@@ -118,7 +118,7 @@ def extract_page(html: str) -> Page:
     meta = precise or broad
     return Page(
         title=_text(meta, "title"),
-        site=_text(meta, "sitename") or _host(_text(meta, "url")),
+        site=_text(meta, "sitename") or host_of(_text(meta, "url")),
         author=_text(meta, "author"),
         date=parse_date(_text(meta, "date")),
         url=_text(meta, "url"),
@@ -131,7 +131,7 @@ def _text(document, field: str) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
-def _host(url: str | None) -> str | None:
+def host_of(url: str | None) -> str | None:
     if not url:
         return None
     host = urlsplit(url).hostname or ""
@@ -163,3 +163,38 @@ def page_article(name: str, page: Page, *, title: str | None = None, outlet: str
 def read_html(name: str, text: str) -> tuple[Article, ...]:
     """One article per saved page."""
     return (page_article(name, extract_page(text)),)
+
+
+_BLOCKS = ("p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "table",
+           "section", "article", "header", "footer", "pre", "dd", "dt", "figcaption")
+
+
+def fragment_paragraphs(markup: str) -> list[str]:
+    """The text of an HTML fragment (a feed entry's content, a newsletter item), one paragraph
+    per block element; scripts, styles and markup are dropped."""
+    import lxml.html
+    from lxml import etree
+
+    if "<" not in markup:
+        return [" ".join(p.split()) for p in re.split(r"\n\s*\n", markup) if p.strip()]
+    try:
+        root = lxml.html.fragment_fromstring(markup, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return []
+    return block_paragraphs(root)
+
+
+def block_paragraphs(root) -> list[str]:
+    for element in list(root.iter("script", "style", "noscript", "template", "head")):
+        element.drop_tree()
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag == "br":
+            element.tail = "\n" + (element.tail or "")
+        elif element.tag in _BLOCKS:
+            element.text = "\n\n" + (element.text or "")
+            element.tail = "\n\n" + (element.tail or "")
+    text = root.text_content()
+    paragraphs = (" ".join(part.split()) for part in re.split(r"\n\s*\n|\n", text))
+    return [p for p in paragraphs if p]

@@ -16,7 +16,8 @@ from briefer.core.models import Article
 
 Reader = Callable[[str, str], Sequence[Article]]
 READERS: dict[str, Reader] = {}
-BUILTIN_READERS = ("briefer.sources.text", "briefer.sources.html")
+BUILTIN_READERS = ("briefer.sources.text", "briefer.sources.html", "briefer.sources.feeds", "briefer.sources.jsonl",
+                   "briefer.sources.eml")
 
 
 _WARNINGS: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar("reader_warnings", default=None)
