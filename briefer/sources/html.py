@@ -165,6 +165,7 @@ def read_html(name: str, text: str) -> tuple[Article, ...]:
     return (page_article(name, extract_page(text)),)
 
 
+_SPACES = re.compile(r"\s+")
 _BLOCKS = ("p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "table",
            "section", "article", "header", "footer", "pre", "dd", "dt", "figcaption")
 
@@ -190,11 +191,14 @@ def block_paragraphs(root) -> list[str]:
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
+        # Line breaks in the markup are spaces; only block elements and <br> break lines.
+        element.text = _SPACES.sub(" ", element.text) if element.text else element.text
+        element.tail = _SPACES.sub(" ", element.tail) if element.tail else element.tail
         if element.tag == "br":
             element.tail = "\n" + (element.tail or "")
         elif element.tag in _BLOCKS:
             element.text = "\n\n" + (element.text or "")
             element.tail = "\n\n" + (element.tail or "")
     text = root.text_content()
-    paragraphs = (" ".join(part.split()) for part in re.split(r"\n\s*\n|\n", text))
+    paragraphs = (" ".join(part.split()) for part in text.split("\n"))
     return [p for p in paragraphs if p]

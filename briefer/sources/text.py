@@ -69,7 +69,7 @@ def find_outlet(lines: list[str]) -> str | None:
 
 
 def markdown_lines(body: str) -> list[str]:
-    """The text of a Markdown body, one line per line of each block, a blank line between blocks."""
+    """The text of a Markdown body: one line per block (hard breaks kept), a blank line between blocks."""
     from markdown_it import MarkdownIt
 
     lines: list[str] = []
@@ -80,7 +80,9 @@ def markdown_lines(body: str) -> list[str]:
         for child in token.children or ():
             if child.type in ("text", "code_inline"):
                 parts.append(child.content)
-            elif child.type in ("softbreak", "hardbreak"):
+            elif child.type == "softbreak":  # a wrapped line of the same paragraph
+                parts.append(" ")
+            elif child.type == "hardbreak":
                 parts.append("\n")
         text = "".join(parts).strip()
         if text:
