@@ -38,11 +38,22 @@ def parser() -> argparse.ArgumentParser:
     commands = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
     build = commands.add_parser("build", help="build the brief as Markdown, HTML and PDF")
     build.add_argument("--config", type=Path, help="configuration file (default: ./config.yaml)")
-    build.add_argument("--sources", type=Path, help="folder of .txt/.md articles (overrides the config)")
+    build.add_argument("--sources", type=Path,
+                       help="folder of articles: .txt, .md, .html, feeds, .jsonl, .eml (overrides the config)")
     build.add_argument("--out", type=Path, help="output folder (overrides the config)")
     build.add_argument("--date", type=_date, help="the brief's date, YYYY-MM-DD (default: newest article's)")
     build.add_argument("--audience", action="append", metavar="NAME",
                        help="build only this audience (repeatable; default: every configured audience)")
+    build.add_argument("--strict", action="store_true",
+                       help="any skipped file, unread part of a file or undated article is an error (exit 2)")
+
+    fetch = commands.add_parser(
+        "fetch", help="download the configured feeds and pages into the sources folder",
+        description="Download the feeds listed under 'feeds:' and the pages under 'pages:' into the sources "
+                    "folder, one file per new article; what was fetched before is not fetched again.",
+        epilog="a daily cron line: briefer fetch && briefer build && briefer send")
+    fetch.add_argument("--config", type=Path, help="configuration file (default: ./config.yaml)")
+    fetch.add_argument("--sources", type=Path, help="the folder to download into (overrides the config)")
 
     new = commands.add_parser("new", help="create a briefing project: config, sources folder, example template")
     new.add_argument("directory", type=Path, metavar="DIR")
@@ -80,7 +91,7 @@ def parser() -> argparse.ArgumentParser:
 def _configured(args: argparse.Namespace):
     """The configuration, with --sources/--out checked together with the rest of it."""
     overrides = {key: str(Path.cwd() / value)
-                 for key, value in (("sources", getattr(args, "sources", None)), ("output", args.out))
+                 for key, value in (("sources", getattr(args, "sources", None)), ("output", getattr(args, "out", None)))
                  if value is not None}
     return load_config(args.config, overrides)
 
@@ -88,12 +99,22 @@ def _configured(args: argparse.Namespace):
 def run_build(args: argparse.Namespace) -> int:
     from briefer.commands.build import build
 
-    result = build(_configured(args), args.date, args.audience)
+    result = build(_configured(args), args.date, args.audience, strict=args.strict)
     for warning in result.warnings:
         print(f"briefer: warning: {warning}", file=sys.stderr)
     for path in result.paths:
         print(path)
     return 0
+
+
+def run_fetch(args: argparse.Namespace) -> int:
+    from briefer.commands.fetch import fetch
+
+    warn = lambda line: print(f"briefer: warning: {line}", file=sys.stderr)  # noqa: E731
+    result = fetch(_configured(args), lambda line: print(line, flush=True), warn)
+    for failure in result.failed:
+        warn(failure)
+    return 1 if result.failed and not result.saved and len(result.failed) == result.sources else 0
 
 
 def run_new(args: argparse.Namespace) -> int:
@@ -141,7 +162,7 @@ def run_inspect(args: argparse.Namespace) -> int:
     return 2 if failed and failed == len(args.files) else 0
 
 
-COMMANDS = {"inspect": run_inspect, "build": run_build, "new": run_new, "send": run_send, "summarize": run_summarize, "eval": run_eval}
+COMMANDS = {"inspect": run_inspect, "build": run_build, "fetch": run_fetch, "new": run_new, "send": run_send, "summarize": run_summarize, "eval": run_eval}
 
 
 def main(argv: list[str] | None = None) -> int:

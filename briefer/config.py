@@ -32,6 +32,7 @@ class Config:
     window_days: int | None = None  # keep articles dated within this many days up to the brief's date
     audiences: tuple[AudienceConfig, ...] = ()  # empty: the single audience "default"
     email: EmailConfig | None = None
+    fetch: FetchConfig | None = None  # `feeds:`, `pages:` and `fetch:` settings for briefer fetch
 
 
 def _problem_collector():
@@ -88,6 +89,9 @@ OPTIONS = (
     Option("audiences", "mapping of audience name to settings", None,
            "per audience: template, sections (which, in what order, how many), page_size, recipients, subject"),
     Option("email", "mapping", None, "from, smtp (host, port, security, username, password_env, ca_file, timeout), retry"),
+    Option("feeds", "list of URLs", None, "RSS/Atom feeds `briefer fetch` downloads into the sources folder"),
+    Option("pages", "list of URLs", None, "web pages `briefer fetch` downloads into the sources folder"),
+    Option("fetch", "mapping", None, "how `briefer fetch` downloads: timeouts, size caps, redirects, private addresses"),
 )
 KNOWN_KEYS = tuple(option.key for option in OPTIONS)
 DEFAULTS = {option.key: option.default for option in OPTIONS}
@@ -132,6 +136,7 @@ def parse_config(raw: Any, path: Path | None, base_dir: Path, overrides: dict[st
     window_days = _check_window_days(raw.get("window_days"), report)
     audiences = _check_audiences(raw.get("audiences"), page_size, budgets, base_dir / templates, report)
     email = _check_email(raw.get("email"), base_dir, report)
+    fetch = _check_fetch(raw.get("feeds"), raw.get("pages"), raw.get("fetch"), report)
     if check_folders:  # only values that are strings: a wrong type was reported already
         folders = {key: value for key, value in (("sources", sources), ("output", output)) if raw.get(key, value) == value}
         _check_folders(base_dir, folders, report)
@@ -148,6 +153,7 @@ def parse_config(raw: Any, path: Path | None, base_dir: Path, overrides: dict[st
         window_days=window_days,
         audiences=audiences,
         email=email,
+        fetch=fetch,
     )
 
 
@@ -466,3 +472,76 @@ def _check_email(value: Any, base_dir: Path, report) -> EmailConfig | None:
     smtp = _check_smtp(raw.get("smtp"), base_dir, report)
     retry = _check_retry(raw.get("retry"), report)
     return EmailConfig(sender=sender or "", smtp=smtp, retry=retry)
+
+
+# --- Fetching: feeds, pages and how they are downloaded --------------------------------
+FETCH_KEYS = ("timeout", "max_bytes", "max_redirects", "allow_addresses", "user_agent")
+SOURCE_KEYS = ("url", "outlet")
+
+
+@dataclass(frozen=True)
+class WebSource:
+    url: str
+    outlet: str | None = None  # the outlet's name when the feed or page does not give one
+
+
+@dataclass(frozen=True)
+class FetchConfig:
+    feeds: tuple[WebSource, ...] = ()
+    pages: tuple[WebSource, ...] = ()
+    timeout: float = 20.0  # seconds for a whole response, connection included
+    max_bytes: int = 5_000_000  # a larger response is refused, never read whole
+    max_redirects: int = 5
+    # Private, loopback and link-local addresses are refused unless listed here ("127.0.0.1",
+    # "10.0.0.0/8"): a feed must not make briefer reach into the local network.
+    allow_addresses: tuple[str, ...] = ()
+    user_agent: str = "briefer (policy brief builder)"
+
+
+def _check_web_sources(value: Any, key: str, report) -> tuple[WebSource, ...]:
+    """A list of URLs, each a string or a mapping with `url` and `outlet`."""
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        report(f"'{key}': expected a list of http(s) URLs, got {_type_name(value)}")
+        return ()
+    found = []
+    for index, item in enumerate(value):
+        where = f"{key}[{index}]"
+        raw = item if isinstance(item, dict) else {"url": item}
+        _check_known(raw, where, SOURCE_KEYS, report)
+        url = _check_text(raw.get("url"), f"{where}.url" if isinstance(item, dict) else where, None, report)
+        if url is None:
+            if raw.get("url") is None:
+                report(f"'{where}': a URL is required")
+            continue
+        if not re.match(r"^https?://[^\s/]+", url, re.I):
+            report(f"'{where}': only http:// and https:// URLs can be fetched, got {url!r}")
+            continue
+        found.append(WebSource(url, _check_text(raw.get("outlet"), f"{where}.outlet", None, report)))
+    return tuple(found)
+
+
+def _check_fetch(feeds: Any, pages: Any, value: Any, report) -> FetchConfig | None:
+    import ipaddress
+
+    raw = _check_mapping(value, "fetch", report)
+    _check_known(raw, "fetch", FETCH_KEYS, report)
+    allowed = raw.get("allow_addresses") or []
+    if not isinstance(allowed, list):
+        report(f"'fetch.allow_addresses': expected a list of addresses or networks, got {_type_name(allowed)}")
+        allowed = []
+    for index, address in enumerate(allowed):
+        try:
+            ipaddress.ip_network(str(address), strict=False)
+        except ValueError:
+            report(f"'fetch.allow_addresses[{index}]': not an IP address or network: {address!r}")
+    return FetchConfig(
+        feeds=_check_web_sources(feeds, "feeds", report),
+        pages=_check_web_sources(pages, "pages", report),
+        timeout=_check_number(raw.get("timeout"), "fetch.timeout", 20.0, 0.1, 600, report),
+        max_bytes=_check_whole(raw.get("max_bytes"), "fetch.max_bytes", 5_000_000, 1_000, 100_000_000, report),
+        max_redirects=_check_whole(raw.get("max_redirects"), "fetch.max_redirects", 5, 0, 20, report),
+        allow_addresses=tuple(str(a) for a in allowed),
+        user_agent=_check_text(raw.get("user_agent"), "fetch.user_agent", "briefer (policy brief builder)", report),
+    )

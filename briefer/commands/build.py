@@ -57,10 +57,12 @@ def usable_sentences(article: CleanArticle) -> tuple[tuple[Sentence, ...], str |
 
 
 def load_corpus(sources: Path, date: dt.date | None = None,
-                window_days: int | None = None) -> tuple[Corpus, tuple[str, ...]]:
-    """Ingest, keep the articles the brief's date and window allow, clean, segment and dedupe."""
-    ingested = read_articles(sources)
-    warnings = [f"skipped {s.path}: {s.reason}" for s in ingested.skipped] + list(ingested.notes)
+                window_days: int | None = None, strict: bool = False) -> tuple[Corpus, tuple[str, ...]]:
+    """Ingest, keep the articles the brief's date and window allow, clean, segment and dedupe.
+    `strict`: a skipped file, an unread part of one or an undated article is an InputError."""
+    ingested = read_articles(sources, date, strict)
+    warnings = ([f"skipped {s.path}: {s.reason}" for s in ingested.skipped] + list(ingested.notes)
+                + list(ingested.undated))
     day = date or newest_date(ingested.articles)
     kept = within_window(ingested.articles, day, window_days)
     check_not_empty(kept, sources, day, window_days)
@@ -76,10 +78,11 @@ def load_corpus(sources: Path, date: dt.date | None = None,
     return build_corpus(articles, sentences), tuple(warnings)
 
 
-def build(config: Config, date: dt.date | None = None, audiences: Sequence[str] | None = None) -> BuildResult:
+def build(config: Config, date: dt.date | None = None, audiences: Sequence[str] | None = None,
+          strict: bool = False) -> BuildResult:
     """Ingest..rank once; compose and render each audience; write out/<date>/<audience>/."""
     chosen = select_audiences(config, audiences)
-    corpus, warnings = load_corpus(config.sources, date, config.window_days)
+    corpus, warnings = load_corpus(config.sources, date, config.window_days, strict)
     story = read_story(corpus, brief_ranking(corpus))
     planned = []
     for audience in chosen:

@@ -48,12 +48,27 @@ def _article_record(given: str, article: Article) -> dict:
         "date": article.date.isoformat() if article.date else None,
         "date_source": article.date_source,
         "url": article.url,
-        "text": "\n\n".join(cleaned.paragraphs),
+        "text": "\n\n".join(cleaned.paragraphs) if own_text else extracted_text(article),
         "sentences": sentences,
         "times": times,
         "quotes": quotes,
         "figures": figures,
     }
+
+
+def extracted_text(article: Article) -> str:
+    """A page's body as its reader extracted and cleaned it (its paragraphs, headings kept):
+    the brief's own cleaning, made for plain text, would drop a page's subheadings."""
+    paragraphs, current = [], []
+    for line in article.lines:
+        if line.strip():
+            current.append(line.strip())
+        elif current:
+            paragraphs.append(" ".join(current))
+            current = []
+    if current:
+        paragraphs.append(" ".join(current))
+    return "\n\n".join(paragraphs)
 
 
 def inspect_file(given: str) -> list[Inspected]:

@@ -20,6 +20,7 @@ class Article:
     source: str = ""  # the file's decoded text, exactly as provenance offsets count it
     body_start: int = 0  # where the body begins in `source` (after any front matter)
     date_source: str | None = None  # where the date came from: "front matter", "date line", "dateline", ...
+    month_day: tuple[int, int] | None = None  # a dateline's month and day when it gave no year (ingest places it)
     authors: tuple[str, ...] = ()
 
 
