@@ -342,7 +342,8 @@ def _check_address(value: Any, key: str, report) -> str | None:
         return None
     address = mailbox(text)
     if address is None:
-        report(f"'{key}': not one email address: {text!r} (one address per entry, e.g. \"Name <name@example.org>\")")
+        report(f"'{key}': not an email address, or more than one: {text!r} (exactly one per entry, "
+               f"e.g. \"Name <name@example.org>\")")
         return None
     return str(address)
 

@@ -161,7 +161,7 @@ def test_a_recipient_entry_that_is_not_exactly_one_address_is_a_config_error_nam
     raw = {"sources": ".", "audiences": {"desk": {"recipients": ["ok@example.org", entry]}}}
     with pytest.raises(ConfigError) as error:
         parse_config(raw, None, tmp_path)
-    assert "'audiences.desk.recipients[1]': not one email address" in str(error.value)
+    assert "'audiences.desk.recipients[1]': not an email address, or more than one" in str(error.value)
     assert repr(entry) in str(error.value)
 
 

@@ -373,7 +373,7 @@ class EmailChannel:
         for text in audience.recipients:
             address = mailbox(text)
             if address is None:  # config checks every entry; a hand-made Config may not have
-                raise InputError(f"audiences.{audience.name}.recipients: not one email address: {text!r}")
+                raise InputError(f"audiences.{audience.name}.recipients: not an email address, or more than one: {text!r}")
             people[address.addr_spec.lower()] = (address.addr_spec, text)
         message = build_message(brief, audience, prepared.email.sender, config.templates)
         if dry_run:
