@@ -219,3 +219,17 @@ def test_a_record_from_the_first_format_still_counts_its_deliveries(tmp_path):
 def test_setup_installs_chromium_for_the_tests():
     setup = (ROOT / "scripts" / "setup.sh").read_text()
     assert re.search(r'test .*/usr/bin/chromium.*missing_packages\+=\(chromium\)', setup)
+
+
+def test_send_waits_for_the_lock_a_build_holds_while_publishing_the_same_brief(tmp_path):
+    from briefer.delivery.ledger import LedgerLimits, lock_path, locked
+    from briefer.output.publish import _exclusive, publish
+
+    folder = tmp_path / "out" / "2025-11-01" / "desk"
+    publish(folder, {"brief.md": b"# x\n"})
+    with _exclusive(lock_path(folder)):  # exactly as publish() holds it while swapping the folder
+        with pytest.raises(LedgerError, match="another briefer send or build"):
+            with locked(folder, "desk 2025-11-01", LedgerLimits(lock_wait=0.2)):
+                pass
+    with locked(folder, "desk 2025-11-01", LedgerLimits(lock_wait=0.2)):
+        pass  # free again once the build is done

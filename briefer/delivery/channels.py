@@ -23,6 +23,7 @@ from briefer.brief.audiences import select_audiences
 from briefer.brief.daily import RECORD_NAME
 from briefer.config import AudienceConfig, Config
 from briefer.core.errors import BrieferError, InputError
+from briefer.delivery.ledger import locked
 
 log = logging.getLogger(__name__)
 
@@ -109,7 +110,8 @@ def newest_brief_date(output: Path, audience: str) -> dt.date | None:
 class Channel(Protocol):
     """One way of delivering a brief. `prepare` runs once per send (credentials, checks);
     `deliver` sends one audience's brief and returns its outcome, or raises a BrieferError
-    naming what went wrong; it keeps its own exactly-once record beside the brief."""
+    naming what went wrong. It runs holding the brief's lock (ledger.locked) and keeps its
+    own exactly-once record beside the brief (a ledger.Ledger)."""
 
     name: str
 
@@ -150,8 +152,12 @@ def deliver(config: Config, channel_name: str | Channel, date: dt.date | None = 
                 raise InputError(f"no brief for audience {audience.name!r} in {config.output}: "
                                  f"run 'briefer build' first")
             folder = config.output / day.isoformat() / audience.name
-            brief = read_published(folder, audience.name, day)
-            outcome = chosen_channel.deliver(config, prepared, audience, brief, dry_run, force)
+            if not (folder.is_dir() or folder.is_symlink()):
+                read_published(folder, audience.name, day)  # says what is missing, makes no lock file
+            # One at a time per brief: a build swapping the folder, or another send, waits.
+            with locked(folder, f"{audience.name} {day}", waiting=log.warning):
+                brief = read_published(folder, audience.name, day)
+                outcome = chosen_channel.deliver(config, prepared, audience, brief, dry_run, force)
         except BrieferError as exc:
             failures.append((audience.name, exc))
             if len(chosen) > 1:

@@ -39,7 +39,7 @@ from briefer.core.errors import BrieferError, InputError
 from briefer.delivery import ledger as ledger_module
 from briefer.delivery.channels import DeliveryError, Outcome, PublishedBrief, deliver, register
 from briefer.delivery.ledger import (DEFERRED, DELIVERED, IN_FLIGHT, NOT_SENT, POSSIBLY, REFUSED, RETRIED, Ledger,
-                                     LedgerError, locked)
+                                     LedgerError)
 from briefer.output.inline import inline_css, serialize
 from briefer.output.publish import write_atomically
 from briefer.output.render import markdown_to_html, render_template, template_environment
@@ -380,9 +380,8 @@ class EmailChannel:
             path = brief.folder / attachment_name(brief.date, audience.name, "eml")
             write_atomically(path, message.as_bytes(policy=MESSAGE_POLICY))
             return Outcome(audience.name, brief.date, "dry-run", f"wrote {path} (dry run: nothing sent)")
-        with locked(brief.folder, label, waiting=log.warning):
-            record = Ledger.open(brief.folder / SENT_NAME)
-            return self._send_under_lock(record, message, people, audience, brief, prepared, force, label)
+        record = Ledger.open(brief.folder / SENT_NAME)  # the caller holds the brief's lock
+        return self._send_under_lock(record, message, people, audience, brief, prepared, force, label)
 
     def _send_under_lock(self, record: Ledger, message: EmailMessage, people: dict[str, tuple[str, str]],
                          audience: AudienceConfig, brief: PublishedBrief, prepared: Prepared, force: bool,
