@@ -65,7 +65,8 @@ def parser() -> argparse.ArgumentParser:
                       help="send only this audience's brief (repeatable; default: every configured audience)")
     send.add_argument("--date", type=_date, help="the brief's date, YYYY-MM-DD (default: each audience's newest)")
     send.add_argument("--dry-run", action="store_true", help="write each message as a .eml file beside the brief")
-    send.add_argument("--force", action="store_true", help="send again a brief that was already sent")
+    send.add_argument("--force", action="store_true", help="send to recipients whose delivery is unclear or was refused; when "
+                           "everyone has it, send the whole brief again")
 
     summarize = commands.add_parser("summarize", help="print an extractive summary of a folder of articles")
     summarize.add_argument("directory", type=Path, metavar="DIR")
@@ -129,7 +130,7 @@ def run_send(args: argparse.Namespace) -> int:
     from briefer.delivery.email import send
 
     send(_configured(args), args.date, args.audience, dry_run=args.dry_run, force=args.force,
-         report=print)
+         report=print, complain=lambda line: print(f"briefer: error: {line}", file=sys.stderr))
     return 0
 
 

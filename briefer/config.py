@@ -7,7 +7,7 @@ import difflib
 import re
 import string
 from dataclasses import dataclass
-from email.utils import parseaddr
+from email.policy import default as default_policy
 from pathlib import Path
 from typing import Any
 
@@ -87,7 +87,7 @@ OPTIONS = (
            "the most items each section may hold (" + ", ".join(f"{k} {v}" for k, v in DEFAULT_BUDGETS.items()) + ")"),
     Option("window_days", "whole number of days", None, "use only articles dated within the N days ending on the brief's date"),
     Option("audiences", "mapping of audience name to settings", None,
-           "per audience: template, sections (which, in what order, how many), page_size, recipients, subject"),
+           "per audience: template, sections (which, in what order, how many), page_size, recipients, subject, bcc"),
     Option("email", "mapping", None, "from, smtp (host, port, security, username, password_env, ca_file, timeout), retry"),
     Option("feeds", "list of URLs", None, "RSS/Atom feeds `briefer fetch` downloads into the sources folder"),
     Option("pages", "list of URLs", None, "web pages `briefer fetch` downloads into the sources folder"),
@@ -202,7 +202,7 @@ def load_config(path: Path | None, overrides: dict[str, str] | None = None) -> C
 
 # --- Audiences, daily window and email ------------------------------------------------
 AUDIENCE_SECTION_KEYS = (BOTTOM_LINE,) + BUDGET_KEYS  # the timeline is budgeted like a section
-AUDIENCE_KEYS = ("template", "sections", "page_size", "recipients", "subject")
+AUDIENCE_KEYS = ("template", "sections", "page_size", "recipients", "subject", "bcc")
 AUDIENCE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")  # it names folders and files
 DEFAULT_AUDIENCE = "default"
 SUBJECT_FIELDS = ("title", "date", "audience")
@@ -225,6 +225,7 @@ class AudienceConfig:
     page_size: str
     recipients: tuple[str, ...]
     subject: str  # str.format template over {title}, {date}, {audience}
+    bcc: bool = False  # recipients only in the SMTP envelope, never in the message's headers
 
 
 @dataclass(frozen=True)
@@ -323,17 +324,34 @@ def _check_text(value: Any, key: str, default: str | None, report) -> str | None
     return value.strip()
 
 
+def mailbox(text: str):
+    """The one RFC 5322 mailbox in `text` ("Name <a@b.example>" or "a@b.example") as an
+    email.headerregistry.Address, or None: a list, a group or anything malformed is not one."""
+    try:
+        header = default_policy.header_factory("To", text)
+    except Exception:  # the parser's own failures on hostile input: simply not an address
+        return None
+    if header.defects or len(header.groups) != 1 or header.groups[0].display_name is not None:
+        return None
+    (address,) = header.groups[0].addresses or (None,)
+    if address is None or not ADDRESS.match(address.addr_spec):
+        return None
+    return address
+
+
 def _check_address(value: Any, key: str, report) -> str | None:
-    """An email address, optionally with a display name: "Desk <desk@example.org>"."""
+    """Exactly one email address, optionally with a display name: "Desk <desk@example.org>"."""
     text = _check_text(value, key, None, report) if value is not None else None
     if value is None:
         report(f"'{key}': an email address is required")
     if text is None:
         return None
-    if not ADDRESS.match(parseaddr(text)[1]):
-        report(f"'{key}': not an email address: {text!r}")
+    address = mailbox(text)
+    if address is None:
+        report(f"'{key}': not an email address, or more than one: {text!r} (exactly one per entry, "
+               f"e.g. \"Name <name@example.org>\")")
         return None
-    return text
+    return str(address)
 
 
 def _check_window_days(value: Any, report) -> int | None:
@@ -371,6 +389,15 @@ def _check_audience_sections(value: Any, key: str, budgets: dict[str, int], repo
     return tuple(chosen), {**{k: 0 for k in AUDIENCE_SECTION_KEYS}, **chosen}
 
 
+def _check_flag(value: Any, key: str, report) -> bool:
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        report(f"'{key}': expected true or false, got {value!r}")
+        return False
+    return value
+
+
 def _check_recipients(value: Any, key: str, report) -> tuple[str, ...]:
     if value is None:
         return ()
@@ -406,6 +433,7 @@ def _check_audience(name: Any, value: Any, page_size: str, budgets: dict[str, in
         name=name, template=template, sections=sections, section_budgets=audience_budgets,
         page_size=audience_page, recipients=_check_recipients(raw.get("recipients"), f"{key}.recipients", report),
         subject=_check_subject(raw.get("subject"), f"{key}.subject", report),
+        bcc=_check_flag(raw.get("bcc"), f"{key}.bcc", report),
     )
 
 
