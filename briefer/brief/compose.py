@@ -155,20 +155,31 @@ def _group(identity: tuple) -> tuple:
     return identity[:2] if identity[0] == 0 else identity[:1]
 
 
-def keep_top(brief: Brief, count: int) -> Brief:
-    """The brief with only its `count` most important elements (items, disagreements, figures,
-    quotes, timeline entries); section headings always stay.
-
-    The best element of every section and block goes last, so a full page thins every part
-    before it empties one. Ties keep items first, then the earlier element.
-    """
+def giveway_order(brief: Brief) -> list[tuple]:
+    """Identities of everything that may give way on a full page, the most kept first: the
+    last gives way first. The best element of every section and block comes first, so a
+    full page thins every part before it empties one. Ties keep items first, then the
+    earlier element."""
     elements = sorted(_elements(brief), key=lambda e: (-e[0], e[1]))
     leaders: dict[tuple, tuple] = {}
     for _, identity in elements:
         leaders.setdefault(_group(identity), identity)
     leading = set(leaders.values())
-    ranked = sorted(elements, key=lambda e: (e[1] not in leading, -e[0], e[1]))
-    kept = {identity for _, identity in ranked[:count]}
+    pinned = {identity for _, identity in elements if identity[0] == 0 and element_of(brief, identity).pinned}
+    return [identity for _, identity in sorted(
+        elements, key=lambda e: (e[1] not in pinned, e[1] not in leading, -e[0], e[1]))]
+
+
+def element_of(brief: Brief, identity: tuple):
+    """The item, disagreement, figure, quote or timeline entry an identity names."""
+    if identity[0] == 0:
+        return brief.sections[identity[1]].items[identity[2]]
+    group = (brief.disagreements, brief.figures, brief.quotes, brief.timeline)[identity[0] - 1]
+    return group[identity[1]]
+
+
+def keep_only(brief: Brief, kept: set[tuple] | frozenset[tuple]) -> Brief:
+    """The brief with only the elements named in `kept`; section headings always stay."""
     sections = tuple(
         replace(s, items=tuple(item for ii, item in enumerate(s.items) if (0, si, ii) in kept))
         for si, s in enumerate(brief.sections)
@@ -180,6 +191,12 @@ def keep_top(brief: Brief, count: int) -> Brief:
         quotes=tuple(q for k, q in enumerate(brief.quotes) if (3, k) in kept),
         timeline=tuple(e for k, e in enumerate(brief.timeline) if (4, k) in kept),
     )
+
+
+def keep_top(brief: Brief, count: int) -> Brief:
+    """The brief with only its `count` most important elements (items, disagreements, figures,
+    quotes, timeline entries), in giveway_order; section headings always stay."""
+    return keep_only(brief, set(giveway_order(brief)[:count]))
 
 
 def item_count(brief: Brief) -> int:
