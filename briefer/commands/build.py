@@ -11,8 +11,7 @@ from briefer.brief.audiences import audience_brief, select_audiences
 from briefer.prepare.clean import clean_articles
 from briefer.brief.compose import read_story
 from briefer.config import Config
-from briefer.brief.daily import (RECORD_NAME, brief_record, check_not_empty, new_item_texts, newest_date, previous_record,
-                    record_bytes, within_window)
+from briefer.brief.daily import check_not_empty, new_item_texts, newest_date, previous_record, within_window
 from briefer.analysis.dedupe import build_corpus
 from briefer.core.errors import InputError
 from briefer.sources.ingest import read_articles
@@ -20,6 +19,8 @@ from briefer.analysis.importance import brief_ranking
 from briefer.core.limits import MAX_SENTENCE_CHARS, MAX_SENTENCES_PER_ARTICLE, cap_paragraphs
 from briefer.core.models import CleanArticle, Corpus, Sentence
 from briefer.output.publish import publish
+from briefer.output.formats import Rendition, render_files
+from briefer.output.parallel import in_parallel
 from briefer.output.render import Rendered, render_brief
 from briefer.prepare.segment import segment
 
@@ -76,25 +77,27 @@ def load_corpus(sources: Path, date: dt.date | None = None,
     return build_corpus(articles, sentences), tuple(warnings)
 
 
+def render_audience(job: tuple) -> tuple[Rendered, dict[str, bytes]]:
+    """One audience's brief fitted to its page, and the file of every output format."""
+    brief, templates, template, page_size, new_items, name = job
+    rendered = render_brief(brief, templates, template, page_size, new_items)
+    return rendered, render_files(Rendition(rendered, name, new_items))
+
+
 def build(config: Config, date: dt.date | None = None, audiences: Sequence[str] | None = None) -> BuildResult:
     """Ingest..rank once; compose and render each audience; write out/<date>/<audience>/."""
     chosen = select_audiences(config, audiences)
     corpus, warnings = load_corpus(config.sources, date, config.window_days)
     story = read_story(corpus, brief_ranking(corpus))
-    planned = []
+    jobs = []
     for audience in chosen:
         brief = audience_brief(story, config.title, audience, date)
         new_items = new_item_texts(brief, previous_record(config.output, audience.name, brief.date))
-        rendered = render_brief(brief, config.templates, audience.template, audience.page_size, new_items)
-        folder = config.output / brief.date.isoformat() / audience.name
-        files = {
-            "brief.md": rendered.markdown.encode("utf-8"),
-            "brief.html": rendered.html.encode("utf-8"),
-            "brief.pdf": rendered.pdf,
-            RECORD_NAME: record_bytes(brief_record(rendered.brief, audience.name, new_items)),
-        }
-        planned.append((AudienceOutput(audience.name, folder, tuple(folder / n for n in files), rendered,
-                                       new_items), files))
+        jobs.append((brief, config.templates, audience.template, audience.page_size, new_items, audience.name))
+    planned = []
+    for (brief, *_, new_items, name), (rendered, files) in zip(jobs, in_parallel(render_audience, jobs)):
+        folder = config.output / brief.date.isoformat() / name
+        planned.append((AudienceOutput(name, folder, tuple(folder / n for n in files), rendered, new_items), files))
     # Everything is rendered before the first write, so a failure leaves the old briefs whole.
     for output, files in planned:
         publish(output.folder, files)

@@ -100,6 +100,25 @@ def template_roots(templates: Path | Sequence[Path]) -> tuple[Path, ...]:
     return template_search_path(templates) if isinstance(templates, (str, Path)) else tuple(templates)
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept in memory for the process: every audience's environment
+    extends the same default templates, compiled once (keyed by file and checked against
+    the source, so an edited template is compiled again)."""
+
+    def __init__(self):
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = {True: _CompiledTemplates(), False: _CompiledTemplates()}  # escaping is compiled in
+
+
 def template_environment(templates: Path | Sequence[Path], audience: str, autoescape: bool) -> SandboxedEnvironment:
     """Audience folder first, then default/, each looked up in the template folders in order;
     "default/<name>" always names the complete original."""
@@ -113,6 +132,7 @@ def template_environment(templates: Path | Sequence[Path], audience: str, autoes
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=_COMPILED[bool(autoescape)],
     )
     environment.filters["md"] = escape_markdown
     environment.filters["longdate"] = long_date
