@@ -43,6 +43,9 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--date", type=_date, help="the brief's date, YYYY-MM-DD (default: newest article's)")
     build.add_argument("--audience", action="append", metavar="NAME",
                        help="build only this audience (repeatable; default: every configured audience)")
+    build.add_argument("--edits", type=Path, metavar="FILE",
+                       help="the analyst's edits for every audience built (default: each brief's own "
+                            "edits.yaml, beside it in the output folder)")
 
     new = commands.add_parser("new", help="create a briefing project: config, sources folder, example template")
     new.add_argument("directory", type=Path, metavar="DIR")
@@ -88,7 +91,7 @@ def _configured(args: argparse.Namespace):
 def run_build(args: argparse.Namespace) -> int:
     from briefer.commands.build import build
 
-    result = build(_configured(args), args.date, args.audience)
+    result = build(_configured(args), args.date, args.audience, args.edits)
     for warning in result.warnings:
         print(f"briefer: warning: {warning}", file=sys.stderr)
     for path in result.paths:

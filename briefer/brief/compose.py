@@ -14,6 +14,7 @@ from briefer.analysis.quotes import key_quotes
 from briefer.analysis.rank import Ranking
 from briefer.analysis.sections import Statement, assign_sections, classify, overtaken, statements_of
 from briefer.analysis.timeline import ArticleDate, article_dates, build_timeline
+from briefer.brief.edits import line_id
 
 
 def brief_date(corpus: Corpus, override: dt.date | None) -> dt.date:
@@ -53,6 +54,27 @@ def read_story(corpus: Corpus, ranking: Ranking) -> Story:
     )
 
 
+def article_paths(corpus: Corpus) -> dict[int, str]:
+    return {c.article.number: c.article.path for c in corpus.articles}
+
+
+def story_item(story: Story, index: int, paths: dict[int, str]) -> BriefItem:
+    """The brief's line for one of the story's items, with its stable id (its words and
+    the file its representative sentence comes from). paths: article_paths(story.corpus)."""
+    item = story.corpus.items[index]
+    sentence = next((m for m in item.members if m.text == item.text), item.first)
+    path = paths.get(sentence.article, "")
+    return BriefItem(text=item.text, citations=item.sources, origins=len(item.origins),
+                     score=story.ranking.scores[index], line_id=line_id(path, item.text))
+
+
+def story_lines(story: Story) -> dict[str, tuple[BriefItem, str]]:
+    """Every line the sources hold, by id, with the section its meaning gives it ("none")."""
+    paths = article_paths(story.corpus)
+    return {line.line_id: (line, story.labels[index])
+            for index, line in ((i, story_item(story, i, paths)) for i in range(len(story.corpus.items)))}
+
+
 def compose(corpus: Corpus, ranking: Ranking, title: str, budgets: dict[str, int],
             date: dt.date | None = None) -> Brief:
     return compose_story(read_story(corpus, ranking), title, budgets, date)
@@ -65,10 +87,10 @@ def compose_story(story: Story, title: str, budgets: dict[str, int], date: dt.da
     corpus, ranking = story.corpus, story.ranking
     chosen = assign_sections(list(story.statements), story.labels, ranking.order, ranking.scores, budgets)
 
+    paths = article_paths(corpus)
+
     def brief_item(index: int) -> BriefItem:
-        item = corpus.items[index]
-        return BriefItem(text=item.text, citations=item.sources, origins=len(item.origins),
-                         score=ranking.scores[index])
+        return story_item(story, index, paths)
 
     sections = tuple(
         Section(key=key, title=SECTION_TITLES[key], items=tuple(brief_item(i) for i in chosen[key]))

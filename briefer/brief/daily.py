@@ -49,7 +49,9 @@ def brief_record(brief: Brief, audience: str, new_items: frozenset[str]) -> dict
                 "key": section.key,
                 "title": section.title,
                 "items": [
-                    {"text": item.text, "citations": list(item.citations), "new": item.text in new_items}
+                    {"id": item.line_id, "text": item.text, "citations": list(item.citations),
+                     "new": item.text in new_items, **({"pinned": True} if item.pinned else {}),
+                     **({"analyst": True} if item.analyst else {})}
                     for item in section.items
                 ],
             }
@@ -60,6 +62,7 @@ def brief_record(brief: Brief, audience: str, new_items: frozenset[str]) -> dict
              "date": s.date.isoformat() if s.date else None, "path": s.path, "url": s.url}
             for s in brief.sources
         ],
+        **({"warnings": list(brief.warnings)} if brief.warnings else {}),
     }
 
 
@@ -100,7 +103,7 @@ def record_texts(record: dict) -> frozenset[str]:
 
 
 def brief_texts(brief: Brief) -> frozenset[str]:
-    return frozenset(item.text for section in brief.sections for item in section.items)
+    return frozenset(item.text for section in brief.sections for item in section.items if not item.analyst)
 
 
 def new_item_texts(brief: Brief, previous: dict | None) -> frozenset[str]:

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from briefer.brief.audiences import audience_brief, select_audiences
 from briefer.prepare.clean import clean_articles
-from briefer.brief.compose import read_story
+from briefer.brief.compose import brief_date, read_story
+from briefer.brief.edits import EDITS_NAME, load_edits
 from briefer.config import Config
 from briefer.brief.daily import check_not_empty, new_item_texts, newest_date, previous_record, within_window
 from briefer.analysis.dedupe import build_corpus
@@ -84,14 +85,22 @@ def render_audience(job: tuple) -> tuple[Rendered, dict[str, bytes]]:
     return rendered, render_files(Rendition(rendered, name, new_items))
 
 
-def build(config: Config, date: dt.date | None = None, audiences: Sequence[str] | None = None) -> BuildResult:
-    """Ingest..rank once; compose and render each audience; write out/<date>/<audience>/."""
+def build(config: Config, date: dt.date | None = None, audiences: Sequence[str] | None = None,
+          edits: Path | None = None) -> BuildResult:
+    """Ingest..rank once; compose and render each audience; write out/<date>/<audience>/.
+    edits: the analyst's edits for every audience built (default: each audience's
+    edits.yaml beside its brief, if there is one)."""
     chosen = select_audiences(config, audiences)
     corpus, warnings = load_corpus(config.sources, date, config.window_days)
+    warnings = list(warnings)
     story = read_story(corpus, brief_ranking(corpus))
+    day = brief_date(corpus, date)
+    given = load_edits(edits, required=True) if edits else None
     jobs = []
     for audience in chosen:
-        brief = audience_brief(story, config.title, audience, date)
+        brief = audience_brief(story, config.title, audience, date,
+                               given or load_edits(config.output / day.isoformat() / audience.name / EDITS_NAME))
+        warnings.extend(f"{audience.name}: {warning}" for warning in brief.warnings)
         new_items = new_item_texts(brief, previous_record(config.output, audience.name, brief.date))
         jobs.append((brief, config.templates, audience.template, audience.page_size, new_items, audience.name))
     planned = []
@@ -101,4 +110,4 @@ def build(config: Config, date: dt.date | None = None, audiences: Sequence[str] 
     # Everything is rendered before the first write, so a failure leaves the old briefs whole.
     for output, files in planned:
         publish(output.folder, files)
-    return BuildResult(planned[0][0].rendered.brief.date, tuple(output for output, _ in planned), warnings)
+    return BuildResult(planned[0][0].rendered.brief.date, tuple(output for output, _ in planned), tuple(warnings))
