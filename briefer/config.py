@@ -66,8 +66,31 @@ def _check_budgets(raw: Any, report) -> dict[str, int]:
     return budgets
 
 
-KNOWN_KEYS = ("title", "sources", "output", "templates", "page_size", "sections",
-              "window_days", "audiences", "email")
+@dataclass(frozen=True)
+class Option:
+    """One top-level key of config.yaml, declared once: its check, default and help."""
+
+    key: str
+    kind: str  # what the value must be, as the error message says it
+    default: Any
+    help: str
+
+
+OPTIONS = (
+    Option("title", "text", "Policy brief", "the brief's heading"),
+    Option("sources", "folder", "seeds", "folder of articles, relative to the config file"),
+    Option("output", "folder", "out", "briefs are written to <output>/<date>/<audience>/"),
+    Option("templates", "folder", "templates", "the project's template folder; what it lacks comes from briefer's own"),
+    Option("page_size", "one of " + ", ".join(PAGE_SIZES), "A4", "the page every PDF must fit"),
+    Option("sections", "mapping of section to item count", None,
+           "the most items each section may hold (" + ", ".join(f"{k} {v}" for k, v in DEFAULT_BUDGETS.items()) + ")"),
+    Option("window_days", "whole number of days", None, "use only articles dated within the N days ending on the brief's date"),
+    Option("audiences", "mapping of audience name to settings", None,
+           "per audience: template, sections (which, in what order, how many), page_size, recipients, subject"),
+    Option("email", "mapping", None, "from, smtp (host, port, security, username, password_env, ca_file, timeout), retry"),
+)
+KNOWN_KEYS = tuple(option.key for option in OPTIONS)
+DEFAULTS = {option.key: option.default for option in OPTIONS}
 
 
 def _unknown_key(key: Any, known: tuple[str, ...]) -> str:
@@ -99,14 +122,12 @@ def parse_config(raw: Any, path: Path | None, base_dir: Path, overrides: dict[st
     for key in raw:
         if key not in KNOWN_KEYS:
             report(_unknown_key(key, KNOWN_KEYS))
-    title = _check_str(raw, "title", "Policy brief", report)
-    sources = _check_str(raw, "sources", "seeds", report)
-    output = _check_str(raw, "output", "out", report)
-    templates = _check_str(raw, "templates", "templates", report)
-    page_size = raw.get("page_size", "A4")
+    title, sources, output, templates = (_check_str(raw, key, DEFAULTS[key], report)
+                                         for key in ("title", "sources", "output", "templates"))
+    page_size = raw.get("page_size", DEFAULTS["page_size"])
     if page_size not in PAGE_SIZES:
         report(f"'page_size': expected one of {', '.join(PAGE_SIZES)}, got {page_size!r}")
-        page_size = "A4"
+        page_size = DEFAULTS["page_size"]
     budgets = _check_budgets(raw.get("sections"), report)
     window_days = _check_window_days(raw.get("window_days"), report)
     audiences = _check_audiences(raw.get("audiences"), page_size, budgets, base_dir / templates, report)

@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from briefer.core.sections import SECTION_KEYS
 from briefer.core.text import SENTENCE_END
 from briefer.core.models import Corpus
-from briefer.analysis.rank import stem
-from briefer.core.text import containment, content_words
+from briefer.core.text import containment, content_words, stem
 from briefer.analysis.timeline import ArticleDate, event_date, representative
 from briefer.language.tense import FORECAST_CUE, IRREGULAR_PAST, REPORTING, main_tense
 from briefer.language.times import FUTURE, PAST, resolve_dates

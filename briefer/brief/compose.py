@@ -9,7 +9,7 @@ from briefer.core.sections import SECTION_KEYS, SECTION_TITLES
 from briefer.analysis.corroboration import prefer_corroborated
 from briefer.analysis.disagree import find_disagreements
 from briefer.analysis.figures import key_figures
-from briefer.core.models import Brief, BriefItem, Corpus, Disagreement, Figure, Quote, Section, Source
+from briefer.core.models import Brief, BriefItem, Corpus, Disagreement, Figure, Passage, Quote, Section, Source
 from briefer.analysis.quotes import key_quotes
 from briefer.analysis.rank import Ranking
 from briefer.analysis.sections import Statement, assign_sections, classify, overtaken, statements_of
@@ -65,7 +65,8 @@ def story_item(story: Story, index: int, paths: dict[int, str]) -> BriefItem:
     sentence = next((m for m in item.members if m.text == item.text), item.first)
     path = paths.get(sentence.article, "")
     return BriefItem(text=item.text, citations=item.sources, origins=len(item.origins),
-                     score=story.ranking.scores[index], line_id=line_id(path, item.text))
+                     score=story.ranking.scores[index], line_id=line_id(path, item.text),
+                     passages=passages_of(item.members))
 
 
 def story_lines(story: Story) -> dict[str, tuple[BriefItem, str]]:
@@ -128,6 +129,15 @@ def placed_score(item_scores: list[float], kind: str, k: int) -> float:
     return item_scores[min(rank, len(item_scores) - 1)]
 
 
+def passages_of(members) -> tuple[Passage, ...]:
+    """One located passage per source, the earliest in it."""
+    first: dict[int, Passage] = {}
+    for sentence in sorted(members, key=lambda s: (s.article, s.position)):
+        if sentence.start >= 0 and sentence.article not in first:
+            first[sentence.article] = Passage(sentence.article, sentence.start, sentence.end)
+    return tuple(first.values())
+
+
 def renumber(brief: Brief) -> Brief:
     """Keep only the sources something in the brief cites, numbered 1.. in their original order."""
     cited = sorted({n for citations in _all_citations(brief) for n in citations})
@@ -136,8 +146,12 @@ def renumber(brief: Brief) -> Brief:
     def renumbered(citations: tuple[int, ...]) -> tuple[int, ...]:
         return tuple(new_number[n] for n in citations)
 
+    def moved(passages: tuple[Passage, ...]) -> tuple[Passage, ...]:
+        return tuple(replace(p, source=new_number[p.source]) for p in passages if p.source in new_number)
+
     sections = tuple(
-        replace(s, items=tuple(replace(i, citations=renumbered(i.citations)) for i in s.items))
+        replace(s, items=tuple(replace(i, citations=renumbered(i.citations), passages=moved(i.passages))
+                               for i in s.items))
         for s in brief.sections
     )
     sources = tuple(replace(s, number=new_number[s.number]) for s in brief.sources if s.number in new_number)

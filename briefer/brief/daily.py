@@ -51,7 +51,10 @@ def brief_record(brief: Brief, audience: str, new_items: frozenset[str]) -> dict
                 "items": [
                     {"id": item.line_id, "text": item.text, "citations": list(item.citations),
                      "new": item.text in new_items, **({"pinned": True} if item.pinned else {}),
-                     **({"analyst": True} if item.analyst else {})}
+                     **({"analyst": True} if item.analyst else {}),
+                     # offsets into each cited file's own decoded text of the sentence that carries the line
+                     # there: the line itself in its own source, a near-identical telling in the others
+                     "passages": [{"source": p.source, "start": p.start, "end": p.end} for p in item.passages]}
                     for item in section.items
                 ],
             }

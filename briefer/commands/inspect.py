@@ -32,7 +32,7 @@ class Inspected:
 
 def _article_record(given: str, article: Article) -> dict:
     cleaned = clean_articles((article,))[0]
-    sentences = locate(article, [s.text for s in segment(cleaned)])
+    sentences = [{"text": s.text, "start": s.start, "end": s.end} for s in segment(cleaned)]
     body = article.source[article.body_start:]
     own_text = bool(article.source)  # offsets are only meaningful into the file's own text
     times = [dict(start=t.start + article.body_start, end=t.end + article.body_start, text=t.text,
@@ -54,41 +54,6 @@ def _article_record(given: str, article: Article) -> dict:
         "quotes": quotes,
         "figures": figures,
     }
-
-
-def locate(article: Article, texts: Iterable[str]) -> list[dict]:
-    """Each sentence with its offsets in the article's source text, searched in order from the
-    end of the one before; whitespace may differ (the splitter collapses it)."""
-    source, position, found = article.source, article.body_start, []
-    for text in texts:
-        start, end = find_in(source, text, position)
-        if start >= 0:
-            position = end
-        found.append({"text": text, "start": start, "end": end})
-    return found
-
-
-def find_in(source: str, text: str, position: int) -> tuple[int, int]:
-    """Where `text` stands in `source` from `position` on, allowing any run of whitespace where
-    `text` has one; (-1, -1) when it does not."""
-    words = text.split()
-    if not words:
-        return -1, -1
-    at = source.find(words[0], position)
-    while at >= 0:
-        cursor, ok = at + len(words[0]), True
-        for word in words[1:]:
-            skipped = cursor
-            while skipped < len(source) and source[skipped].isspace():
-                skipped += 1
-            if skipped == cursor or not source.startswith(word, skipped):
-                ok = False
-                break
-            cursor = skipped + len(word)
-        if ok:
-            return at, cursor
-        at = source.find(words[0], at + 1)
-    return -1, -1
 
 
 def inspect_file(given: str) -> list[Inspected]:
