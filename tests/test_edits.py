@@ -94,7 +94,7 @@ def test_drop_pin_move_and_add_are_applied_and_kept_across_rebuilds(tmp_path):
         assert all(item["citations"] == [] for item in added.values())
         markdown = (folder / "brief.md").read_text(encoding="utf-8")
         analyst_line = next(line for line in markdown.splitlines() if "berth rules matter" in line)
-        assert "analyst’s own words" in analyst_line and "[" not in analyst_line
+        assert "Analyst’s own words, not from the sources" in analyst_line and "[" not in analyst_line
         assert shown[dropped][1]["text"][:40] not in markdown
         assert (folder / EDITS_NAME).is_file()  # the edits stay beside the brief
 

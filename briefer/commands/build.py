@@ -19,6 +19,7 @@ from briefer.sources.ingest import read_articles
 from briefer.analysis.importance import brief_ranking
 from briefer.core.limits import MAX_SENTENCE_CHARS, MAX_SENTENCES_PER_ARTICLE, cap_paragraphs
 from briefer.core.models import CleanArticle, Corpus, Sentence
+from briefer.core.progress import progress
 from briefer.output.publish import publish
 from briefer.output.formats import Rendition, render_files
 from briefer.output.parallel import in_parallel
@@ -61,6 +62,7 @@ def usable_sentences(article: CleanArticle) -> tuple[tuple[Sentence, ...], str |
 def load_corpus(sources: Path, date: dt.date | None = None,
                 window_days: int | None = None) -> tuple[Corpus, tuple[str, ...]]:
     """Ingest, keep the articles the brief's date and window allow, clean, segment and dedupe."""
+    progress("reading the articles in %s", sources)
     ingested = read_articles(sources)
     warnings = [f"skipped {s.path}: {s.reason}" for s in ingested.skipped] + list(ingested.notes)
     day = date or newest_date(ingested.articles)
@@ -81,6 +83,7 @@ def load_corpus(sources: Path, date: dt.date | None = None,
 def render_audience(job: tuple) -> tuple[Rendered, dict[str, bytes]]:
     """One audience's brief fitted to its page, and the file of every output format."""
     brief, templates, template, page_size, new_items, name = job
+    progress("laying out the %s brief on one %s page", name, page_size)
     rendered = render_brief(brief, templates, template, page_size, new_items)
     return rendered, render_files(Rendition(rendered, name, new_items))
 
@@ -93,6 +96,7 @@ def build(config: Config, date: dt.date | None = None, audiences: Sequence[str] 
     chosen = select_audiences(config, audiences)
     corpus, warnings = load_corpus(config.sources, date, config.window_days)
     warnings = list(warnings)
+    progress("read %d articles (%d distinct lines); ranking and composing", len(corpus.articles), len(corpus.items))
     story = read_story(corpus, brief_ranking(corpus))
     day = brief_date(corpus, date)
     given = load_edits(edits, required=True) if edits else None
@@ -110,4 +114,5 @@ def build(config: Config, date: dt.date | None = None, audiences: Sequence[str] 
     # Everything is rendered before the first write, so a failure leaves the old briefs whole.
     for output, files in planned:
         publish(output.folder, files)
+        progress("published %s", output.folder)
     return BuildResult(planned[0][0].rendered.brief.date, tuple(output for output, _ in planned), tuple(warnings))
