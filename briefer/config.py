@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 import re
 import string
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from briefer.core.errors import ConfigError
+from briefer.core.errors import ConfigError, InputError
 from briefer.core.sections import BOTTOM_LINE, BUDGET_KEYS, DEFAULT_BUDGETS, SECTION_KEYS, SECTION_TITLES  # noqa: F401
 from briefer.core.resources import find_template_folder, template_search_path
 
@@ -79,7 +80,7 @@ class Option:
 
 OPTIONS = (
     Option("title", "text", "Policy brief", "the brief's heading"),
-    Option("sources", "folder", "seeds", "folder of articles, relative to the config file"),
+    Option("sources", "folder", "sources", "folder of articles, relative to the config file"),
     Option("output", "folder", "out", "briefs are written to <output>/<date>/<audience>/"),
     Option("templates", "folder", "templates", "the project's template folder; what it lacks comes from briefer's own"),
     Option("page_size", "one of " + ", ".join(PAGE_SIZES), "A4", "the page every PDF must fit"),
@@ -172,14 +173,31 @@ class _UniqueKeyLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep)
 
 
+CONFIG_NAME = "config.yaml"
+CONFIG_VARIABLE = "BRIEFER_CONFIG"
+
+
+def find_config() -> Path | None:
+    """./config.yaml, else the file BRIEFER_CONFIG names, else None."""
+    here = Path(CONFIG_NAME)
+    if here.exists():
+        return here
+    named = os.environ.get(CONFIG_VARIABLE, "").strip()
+    return Path(named) if named else None
+
+
 def load_config(path: Path | None, overrides: dict[str, str] | None = None) -> Config:
-    """Read config.yaml (or the given file). A missing default file means all defaults.
+    """Read the given file, else ./config.yaml, else $BRIEFER_CONFIG. With none of them, the
+    defaults serve only when the command line names the sources; otherwise a hint to run
+    `briefer new`.
     `overrides` (key -> value, paths absolute) come from the command line and win."""
     if path is None:
-        candidate = Path("config.yaml")
-        if not candidate.exists():
+        path = find_config()
+        if path is None:
+            if not (overrides or {}).get("sources"):
+                raise InputError(f"no {CONFIG_NAME} in {Path.cwd()} and {CONFIG_VARIABLE} is not set: "
+                                 f"run `briefer new DIR` to start a project (or give --config FILE)")
             return parse_config({}, None, Path.cwd(), overrides, check_folders=True)
-        path = candidate
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:

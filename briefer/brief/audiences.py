@@ -6,7 +6,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
-from briefer.brief.compose import Story, compose_story, renumber
+from briefer.brief.compose import Story, compose_story, renumber, story_lines
+from briefer.brief.edits import Edits, apply_edits
 from briefer.core.sections import BOTTOM_LINE, BOTTOM_LINE_TITLE, SECTION_KEYS
 from briefer.config import AudienceConfig, Config, configured_audiences
 from briefer.core.errors import InputError
@@ -26,13 +27,15 @@ def select_audiences(config: Config, names: Sequence[str] | None) -> tuple[Audie
     return tuple(by_name[name] for name in dict.fromkeys(names))
 
 
-def audience_brief(story: Story, title: str, audience: AudienceConfig, date: dt.date | None) -> Brief:
+def audience_brief(story: Story, title: str, audience: AudienceConfig, date: dt.date | None,
+                   edits: Edits | None = None) -> Brief:
     """The brief one audience reads: its sections in its order, each within its budget.
 
     The bottom line holds the most important lines the sections would carry (so never a
     forecast that later reporting overtook), verbatim and cited, and the sections below do
     not repeat them. Composing once, with room for the bottom line in every section, keeps
-    one numbering of sources for the whole brief.
+    one numbering of sources for the whole brief. The analyst's edits, if any, come last;
+    edits that could not be applied are the brief's warnings.
     """
     count = audience.section_budgets.get(BOTTOM_LINE, 0) if BOTTOM_LINE in audience.sections else 0
     budgets = {key: audience.section_budgets.get(key, 0) + count for key in SECTION_KEYS}
@@ -50,4 +53,8 @@ def audience_brief(story: Story, title: str, audience: AudienceConfig, date: dt.
     if lead:
         sections[BOTTOM_LINE] = Section(key=BOTTOM_LINE, title=BOTTOM_LINE_TITLE, items=tuple(lead))
     shown = tuple(sections[key] for key in audience.sections if key in sections)
-    return renumber(replace(composed, sections=shown))
+    brief = replace(composed, sections=shown)
+    if edits:
+        brief, warnings = apply_edits(brief, edits, story_lines(story))
+        brief = replace(brief, warnings=brief.warnings + warnings)
+    return renumber(brief)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefer.brief.edits import line_id
 from briefer.core.errors import BrieferError
 from briefer.core.limits import MAX_ARTICLE_BYTES
 from briefer.core.models import Article
@@ -32,7 +33,9 @@ class Inspected:
 
 def _article_record(given: str, article: Article) -> dict:
     cleaned = clean_articles((article,))[0]
-    sentences = [{"text": s.text, "start": s.start, "end": s.end} for s in segment(cleaned)]
+    # id: the line's stable id in a brief, the name an analyst's edits give it
+    sentences = [{"text": s.text, "start": s.start, "end": s.end, "id": line_id(article.path, s.text)}
+                 for s in segment(cleaned)]
     body = article.source[article.body_start:]
     own_text = bool(article.source)  # offsets are only meaningful into the file's own text
     times = [dict(start=t.start + article.body_start, end=t.end + article.body_start, text=t.text,
@@ -110,7 +113,7 @@ def report(record: dict) -> str:
              f"outlet:  {record['outlet'] or '(none)'}",
              f"date:    {record['date'] or '(undated)'}" + (f"  (from {record['date_source']})" if record["date_source"] else ""),
              f"sentences ({len(record['sentences'])}):"]
-    lines += [f"  [{s['start']}:{s['end']}] {s['text']}" for s in record["sentences"]]
+    lines += [f"  {s['id']} [{s['start']}:{s['end']}] {s['text']}" for s in record["sentences"]]
     lines.append(f"times ({len(record['times'])}):")
     lines += [f"  [{t['start']}:{t['end']}] {t['text']!r} -> {t['value']} ({t['type']})" for t in record["times"]]
     lines.append(f"quotes ({len(record['quotes'])}):")

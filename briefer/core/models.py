@@ -83,6 +83,9 @@ class BriefItem:
     origins: int  # how many independent origins carry it
     score: float  # importance; the lowest-scoring item gives way first on a full page
     passages: tuple[Passage, ...] = ()  # every located sentence that says it, one per source
+    line_id: str = ""  # stable id from the sentence and its source: what an analyst's edit names
+    pinned: bool = False  # the analyst pinned it: it stays, and gives way last on a full page
+    analyst: bool = False  # the analyst's own words: not cited, marked as the analyst's
 
     @property
     def sources_count(self) -> int:
