@@ -21,7 +21,7 @@ from briefer.core.text import containment, content_words
 from briefer.analysis.timeline import ArticleDate, event_date, representative
 from briefer.core.cues import pattern
 from briefer.language.annotate import Annotation, annotate
-from briefer.language.tense import CONDITIONAL, EXPECTED, FORECAST_CUE, IRREGULAR_PAST, NEGATED, PRESENT, REPORTING
+from briefer.language.tense import CONDITIONAL, DONE, EXPECTED, FORECAST_CUE, IRREGULAR_PAST, NEGATED, PRESENT, REPORTING
 from briefer.language.times import FUTURE, PAST, resolve_dates
 
 BACKGROUND, KEY_FACTS, OUTCOMES, OPEN_QUESTIONS, NONE = (
@@ -165,6 +165,9 @@ def classify_one(statement: Statement, newest: dt.date | None, lead: frozenset[s
     if note.tense == PRESENT:
         return NONE  # a standing state or a reading of it, not a reported step
     if statement.position < RULES.lead_sentences or note.days or _in_story_window(statement, note):
+        if (newest is not None and statement.reference_date == newest and note.modality == DONE
+                and statement.position < RULES.lead_sentences):
+            return OUTCOMES  # the newest report's own news: what the story came to
         return KEY_FACTS  # the lead, or a step the sentence dates: the story's own events
     if containment(_terms(text), lead) >= RULES.lead_overlap:
         return KEY_FACTS  # it tells more of the event the articles lead with
