@@ -162,3 +162,31 @@ def test_every_audience_explains_its_marks():
                                     template_environment(templates, audience, autoescape=True), "A4", frozenset())
         if "◇" in markdown:
             assert "◇ marks a line resting on a single origin" in markdown, audience
+
+
+def test_lines_that_do_not_stand_alone_are_recognised():
+    from briefer.brief.compose import reads_alone
+
+    for text in ("But the union is acting unhurried.", "They fear the group will split.",
+                 "Another 19 states have no such law.", "Then there is the issue of union suicide.",
+                 "The last time this happened was 1995.", "Q: What happened next?",
+                 "EDITOR'S NOTE: This story was updated.", "UPDATES with quotes in 4th graf.",
+                 "NBA CANCELS SEASON Commissioner David Stern said on Monday."):
+        assert not reads_alone(text), text
+    for text in ("It was not known where Annan will meet Gadhafi.", "Arland approved 12 new schools on Monday.",
+                 "Anotherland signed the deal.", "Updated figures show 10 dead."):
+        assert reads_alone(text), text
+
+
+def test_no_sentence_twice_on_a_page_and_no_dangling_line(build_brief):
+    markdown = build_brief(TOLL).rendered.markdown
+    lines = [line for line in markdown.splitlines() if line.startswith(("- ", "> "))]
+    bodies = [line[2:].split(" [[")[0].lstrip("*").strip() for line in lines]
+    for body in bodies:
+        assert not body.startswith(("But ", "They ", "Then ", "Another ")), body
+    # A timeline entry shows the first words of its sentence: none may be a sentence a section shows.
+    entries = [line for line in lines if line.startswith("- *") and "*: " in line]
+    full = [b for line, b in zip(lines, bodies) if line not in entries]
+    for entry in entries:
+        start = entry.split("*: ", 1)[1].split(" … ")[0].split(" [[")[0]
+        assert not any(text.startswith(start) for text in full), entry

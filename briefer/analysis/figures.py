@@ -43,6 +43,8 @@ FIGURES = Figures()
 _HEDGE = re.compile(r"\b(?:at least|more than|over|about|around|nearly|almost|some|roughly|up to|an estimated)\s*$",
                     re.I)
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
+# Words of telling, not of what happened: two figures "officials said" share nothing for that.
+_REPORTING_WORDS = frozenset("said says told reported according added officials official".split())
 
 
 @dataclass(frozen=True)
@@ -75,8 +77,10 @@ def _event(text: str, quantity: Quantity) -> frozenset[str]:
     ends = [i for i in (text.find(mark, quantity.end) for mark in ",;:()—") if i >= 0]
     clause = text[start:min(ends) if ends else len(text)]
     own = {w.lower() for w in _WORD.findall(quantity.label)}
+    # names say where or who, not what happened: "Korea" is shared by a population and a death toll
     return frozenset(stem(w.lower()) for w in _WORD.findall(clause)
-                     if w.lower() not in STOPWORDS and w.lower() not in own and len(w) > 2)
+                     if w.islower() and w not in STOPWORDS and w not in own and len(w) > 2
+                     and w not in _REPORTING_WORDS)
 
 
 def _figure_key(quantity: Quantity) -> tuple:

@@ -67,4 +67,8 @@ def audience_brief(story: Story, title: str, audience: AudienceConfig, date: dt.
     if lead:
         sections[BOTTOM_LINE] = Section(key=BOTTOM_LINE, title=BOTTOM_LINE_TITLE, items=tuple(lead))
     shown = tuple(sections[key] for key in audience.sections if key in sections)
-    return renumber(replace(composed, sections=shown))
+    # No sentence twice on one page: a timeline entry a section or a disagreement already shows gives way.
+    on_page = {item.text for section in shown for item in section.items}
+    on_page |= {claim.text for d in composed.disagreements for claim in d.claims}
+    timeline = tuple(entry for entry in composed.timeline if entry.text not in on_page)
+    return renumber(replace(composed, sections=shown, timeline=timeline))

@@ -117,11 +117,9 @@ def compose_story(story: Story, title: str, budgets: dict[str, int], date: dt.da
         for c in corpus.articles
     )
     item_scores = sorted((i.score for section in sections for i in section.items), reverse=True)
-    shown = {item.text for section in sections for item in section.items}
-    shown |= {claim.text for d in story.disagreements for claim in d.claims}
     timeline = tuple(entry for entry in build_timeline(corpus, ranking.scores, story.dates, day,
                                                        budgets.get("timeline", 0), story.overtaken)
-                     if entry.text not in shown and reads_alone(entry.text))
+                     if reads_alone(entry.text))
     return renumber(Brief(
         title=title, date=day, sections=sections, sources=sources, timeline=timeline,
         disagreements=tuple(replace(d, score=placed_score(item_scores, "disagreements", k))
