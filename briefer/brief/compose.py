@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 
 from briefer.core.sections import SECTION_KEYS, SECTION_TITLES
-from briefer.analysis.corroboration import prefer_corroborated
+from briefer.analysis.corroboration import claim_support, prefer_corroborated
 from briefer.analysis.disagree import find_disagreements
 from briefer.analysis.figures import key_figures
 from briefer.core.models import Brief, BriefItem, Corpus, Disagreement, Figure, Passage, Quote, Section, Source
 from briefer.analysis.quotes import key_quotes
 from briefer.analysis.rank import Ranking
-from briefer.analysis.sections import Statement, assign_sections, classify, overtaken, statements_of
+from briefer.analysis.sections import NONE, Statement, assign_sections, classify, overtaken, statements_of
+from briefer.core.cues import pattern
 from briefer.analysis.timeline import ArticleDate, article_dates, build_timeline
 from briefer.brief.edits import line_id
 
@@ -38,6 +40,35 @@ class Story:
     disagreements: tuple[Disagreement, ...]
     quotes: tuple[Quote, ...]
     figures: tuple[Figure, ...]
+    support: tuple[tuple[int, ...], ...] = ()  # each item's articles stating its claim, in any words
+
+
+# A line opens with a word that points back ("But", "They", "Another"), or with wire-copy
+# furniture ("EDITOR'S NOTE:", "Q:", "UPDATES with ..."), or shouts a heading in capitals.
+_DANGLING = pattern("brief", "dangling")
+_EDITORIAL = pattern("brief", "editorial")
+_OPENING = re.compile(r"^[\s\"“‘'`(_-]*")
+_HEADING = re.compile(r"^[\s\"“‘'`(_-]*[A-Z0-9][A-Z0-9'’&.,\s-]{5,}[A-Z](?:\s*[:_—–-]|\s+[A-Z][a-z])")
+# "It is not known whether ...", "It was unclear ...": an expletive "it" points back to nothing.
+_EXPLETIVE_IT = re.compile(r"^It\s+(?:is|was|has been|had been|will be|would be|remains|remained|seems|seemed|appears"
+                           r"|appeared)\s+(?:not\s+|still\s+|now\s+|also\s+)*(?:\w+\s+)?(?:that|to|whether|when|where"
+                           r"|how|why|who|unclear|clear|known|expected|likely|possible|unlikely)\b")
+_MARKER_END = re.compile(r"^\s*[:.)—–-]")
+
+
+def reads_alone(text: str) -> bool:
+    """A line a reader understands on its own: no opener that points to a sentence not shown,
+    no report heading, Q&A marker or editorial lead-in."""
+    body = text[_OPENING.match(text).end():]
+    opener = _DANGLING.match(body)
+    if opener and (opener.end() == len(body) or not body[opener.end()].isalnum()) and not _EXPLETIVE_IT.match(body):
+        return False
+    furniture = _EDITORIAL.match(body)
+    if furniture and _MARKER_END.match(body[furniture.end():]):
+        return False  # "Q: ...", "EDITOR'S NOTE: ...", "UPDATES with ..." when followed by a mark
+    if furniture and furniture.group(0).lower().startswith(("update", "correct", "editor", "eds")):
+        return False
+    return not _HEADING.match(text)
 
 
 def read_story(corpus: Corpus, ranking: Ranking) -> Story:
@@ -48,9 +79,10 @@ def read_story(corpus: Corpus, ranking: Ranking) -> Story:
     disputed = frozenset(claim.text for d in disagreements for claim in d.claims)
     return Story(
         corpus=corpus, ranking=prefer_corroborated(corpus, ranking), dates=dates,
-        statements=tuple(statements), overtaken=gone, labels=classify(statements, gone),
+        statements=tuple(statements), overtaken=gone,
+        labels=tuple(label if reads_alone(s.text) else NONE for s, label in zip(statements, classify(statements, gone))),
         disagreements=disagreements, quotes=key_quotes(corpus.articles, corpus.origin_of),
-        figures=key_figures(corpus, disputed),
+        figures=key_figures(corpus, disputed), support=claim_support(corpus),
     )
 
 
@@ -64,7 +96,9 @@ def story_item(story: Story, index: int, paths: dict[int, str]) -> BriefItem:
     item = story.corpus.items[index]
     sentence = next((m for m in item.members if m.text == item.text), item.first)
     path = paths.get(sentence.article, "")
-    return BriefItem(text=item.text, citations=item.sources, origins=len(item.origins),
+    # corroboration by claim: rewrites saying it in other words cite it too
+    sources = story.support[index] if story.support else item.sources
+    return BriefItem(text=item.text, citations=sources, origins=len({story.corpus.origin_of[n] for n in sources}),
                      score=story.ranking.scores[index], line_id=line_id(path, item.text),
                      passages=passages_of(item.members))
 
@@ -86,7 +120,10 @@ def compose_story(story: Story, title: str, budgets: dict[str, int], date: dt.da
     overtook left out), up to each section's budget, each section in time order; the timeline,
     disagreements, key quotes and key figures."""
     corpus, ranking = story.corpus, story.ranking
-    chosen = assign_sections(list(story.statements), story.labels, ranking.order, ranking.scores, budgets)
+    # A sentence quoted under "Where sources disagree" is not repeated as a plain line.
+    disputed = {claim.text for d in story.disagreements for claim in d.claims}
+    labels = tuple(NONE if item.text in disputed else label for item, label in zip(corpus.items, story.labels))
+    chosen = assign_sections(list(story.statements), labels, ranking.order, ranking.scores, budgets)
 
     paths = article_paths(corpus)
 
@@ -104,7 +141,9 @@ def compose_story(story: Story, title: str, budgets: dict[str, int], date: dt.da
         for c in corpus.articles
     )
     item_scores = sorted((i.score for section in sections for i in section.items), reverse=True)
-    timeline = build_timeline(corpus, ranking.scores, story.dates, day, budgets.get("timeline", 0), story.overtaken)
+    timeline = tuple(entry for entry in build_timeline(corpus, ranking.scores, story.dates, day,
+                                                       budgets.get("timeline", 0), story.overtaken)
+                     if reads_alone(entry.text))
     return renumber(Brief(
         title=title, date=day, sections=sections, sources=sources, timeline=timeline,
         disagreements=tuple(replace(d, score=placed_score(item_scores, "disagreements", k))
@@ -163,7 +202,9 @@ def renumber(brief: Brief) -> Brief:
         ),
         timeline=tuple(replace(e, citations=renumbered(e.citations)) for e in brief.timeline),
         quotes=tuple(replace(q, citations=renumbered(q.citations)) for q in brief.quotes),
-        figures=tuple(replace(f, citations=renumbered(f.citations)) for f in brief.figures),
+        figures=tuple(replace(f, citations=renumbered(f.citations),
+                              history=tuple(replace(h, citations=renumbered(h.citations)) for h in f.history))
+                      for f in brief.figures),
     )
 
 
@@ -176,6 +217,9 @@ def _all_citations(brief: Brief):
             yield claim.citations
     for element in brief.timeline + brief.quotes + brief.figures:
         yield element.citations
+    for figure in brief.figures:
+        for earlier in figure.history:
+            yield earlier.citations
 
 
 def _elements(brief: Brief) -> list[tuple[float, tuple]]:

@@ -122,14 +122,24 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class FigureValue:
+    """An earlier value of a developing figure: what the sources said then."""
+
+    value: str  # as shown: "32", "at least 150"
+    date: dt.date | None  # the date of the articles that gave it (None: undated)
+    citations: tuple[int, ...]
+
+
+@dataclass(frozen=True)
 class Figure:
     """A number that matters and what it counts, the label in the source's own words."""
 
-    value: str  # "50%", "6", "10 years"
+    value: str  # "50%", "6", "10 years"; for a developing figure its newest value
     label: str  # "tariffs on Indian imports"
     citations: tuple[int, ...]
     origins: int
     score: float
+    history: tuple[FigureValue, ...] = ()  # a count that changed over time: earlier values, newest first
 
 
 @dataclass(frozen=True)
