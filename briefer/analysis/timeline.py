@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterable, TypeVar
+from typing import Iterable
 
 from briefer.core.models import Corpus, Item, TimelineEntry
 from briefer.core.text import containment, content_words
-from briefer.language.times import (_DAY_PATTERNS, DAY, FUTURE, MONTH, PAST, UNKNOWN, WEEK, YEAR,  # noqa: F401
-                                    DateMention, DayMention, _month_number, _safe_date, _year_for_day,
-                                    date_label, day_mentions, resolve_dates, tense_around)
+from briefer.language.annotate import annotate
+from briefer.language.times import (DAY, FUTURE, MONTH, PAST, UNKNOWN, WEEK, YEAR,  # noqa: F401
+                                    DateMention, DayMention, date_label, day_mentions, resolve_dates)
 
 # --- Dating the articles -------------------------------------------------------------
 OWN, REWRITE, TEXT = "own", "rewrite", "text"
@@ -29,26 +29,25 @@ class ArticleDate:
 def day_bounds(sentences: Iterable[str], reference: dt.date) -> tuple[dt.date | None, dt.date | None]:
     """(latest day the text reports in the past tense, earliest day it announces in the future).
 
-    Only absolute days count ("Oct. 29", "1 November"): weekday names and "last week" would be
-    resolved against the very date being inferred.
+    Only days written with their month count ("Oct. 29", "1 November"): weekday names and
+    "last week" would be resolved against the very date being inferred. A year-less day is the
+    occurrence the tagger places near the reference (within about half a year).
     """
     latest_past: dt.date | None = None
     earliest_future: dt.date | None = None
     for sentence in sentences:
-        for match in (m for pattern in _DAY_PATTERNS for m in pattern.finditer(sentence)):
-            groups = match.groupdict()
-            month, tense = _month_number(groups["month"]), tense_around(sentence, match.start(), match.end())
-            # The occurrence nearest the reference, whatever the tense: the tense places the
-            # day before or after the writing date, which is what is being bounded.
-            day = (_safe_date(int(groups["year"]), month, int(groups["day"])) if groups.get("year")
-                   else _year_for_day(month, int(groups["day"]), reference, UNKNOWN))
-            if day is None:
+        for mention in annotate(sentence, reference).dates:
+            if mention.precision != DAY or not _WRITTEN_DAY.search(mention.text):
                 continue
+            day, tense = mention.value, mention.tense
             if tense == PAST:
                 latest_past = max(latest_past or day, day)
             elif tense == FUTURE:
                 earliest_future = min(earliest_future or day, day)
     return latest_past, earliest_future
+
+
+_WRITTEN_DAY = re.compile(r"\d")  # "Oct. 29", "2025-10-29": a day written as a date, not "Friday"
 
 
 def consistent(candidate: dt.date, sentences: list[str]) -> bool:
@@ -67,7 +66,8 @@ def article_dates(corpus: Corpus) -> dict[int, ArticleDate]:
     3. Its own text: the latest day it reports as past and the earliest it announces as future
        bound the writing date ("said on Oct. 29", "set to meet on Oct. 31" -> Oct. 29-30); when
        both exist and lie within a week, the article takes the latest day the window allows.
-       Year-less days are placed against the newest dated article of the story.
+       Year-less days are placed against the newest dated article of the story; with no dated
+       article in the story there is no year to place them in, and none is guessed.
     Otherwise the article stays undated and its relative expressions stay unresolved.
     """
     sentences: dict[int, list[str]] = {c.article.number: list(c.paragraphs) for c in corpus.articles}
@@ -91,10 +91,7 @@ def article_dates(corpus: Corpus) -> dict[int, ArticleDate]:
 
 def _date_from_text(sentences: list[str], anchor: dt.date | None) -> dt.date | None:
     if anchor is None:
-        years = [int(y) for s in sentences for y in re.findall(r"\b(?:19|20)\d\d\b", s)]
-        if not years:
-            return None
-        anchor = dt.date(max(years), 7, 1)
+        return None  # a year mentioned in passing is no evidence of when the article was written
     past, future = day_bounds(sentences, anchor)
     if past is None or future is None:
         return None
@@ -138,13 +135,52 @@ def representative(item: Item):
     return next((m for m in item.members if m.text == item.text), item.first)
 
 
+# A date that belongs to something else in the sentence, not to its main event: "the 1973 coup"
+# (a date naming a thing), "since 1901", "until 2030", "before the 1998 vote" (a bound or a
+# comparison), "a record set in 1996" (a participle's own event after the main verb).
+_ATTRIBUTIVE_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our|this|that|these|those)|['’]s)\s+"
+                                 r"(?:\w+\s+)?$", re.I)
+_NOUN_AFTER = re.compile(r"[\s-]+[a-z][a-z-]+")
+_BOUND_BEFORE = re.compile(r"\b(?:since|until|till|through|before|after|by|from|as\s+of|prior\s+to|ahead\s+of"
+                           r"|than|compared\s+with|compared\s+to|versus|vs\.?)\s+(?:\w+\s+){0,2}$", re.I)
+_PARTICIPLE_BEFORE = re.compile(r"\b[a-z]+\s+(?P<verb>[a-z]+ed|set|held|made|built|won|begun|written|taken|seen|given"
+                                r"|broken|chosen|signed|founded)\s+(?:in|on|during)\s+(?:\w+\s+)?$")
+_FINITE = re.compile(r"\b(?:was|were|had|has|have|is|are|did|will|would|said|says|[a-z]+ed)\b", re.I)
+
+
+def belongs_elsewhere(text: str, start: int, end: int) -> bool:
+    """The expression at text[start:end] dates something other than the sentence's main event."""
+    before, after = text[:start], text[end:]
+    if _ATTRIBUTIVE_BEFORE.search(before[-40:]) and _NOUN_AFTER.match(after) and \
+            not re.match(r"\s+(?:ago|earlier|later|before|after|and|or|to|in|on|at|when|as)\b", after, re.I):
+        return True  # "the 1973 coup", "his 1996 record" (but "the day before", "the week ago")
+    if _BOUND_BEFORE.search(before[-40:]):
+        return True
+    participle = _PARTICIPLE_BEFORE.search(before[-60:])
+    if participle:
+        # A participle after the main verb heads a modifier: "broke a record set in 1996".
+        head = len(before) - len(before[-60:]) + participle.start("verb")
+        if _FINITE.search(text, 0, head):
+            return True
+    return False
+
+
 def event_date(text: str, reference: dt.date | None) -> DateMention | None:
-    """The date of the sentence's event: its first mention finer than a year, else its first year
-    ("this year" in an article of that year dates nothing)."""
-    mentions = [m for m in resolve_dates(text, reference)
-                if not (m.precision == YEAR and reference and m.value == reference.year)]
+    """The date of the sentence's own event, from its own time expressions and tense.
+
+    Dates that belong to something else (`belongs_elsewhere`) do not count. In an undated
+    article a sentence whose event is placed by a relative expression ("Friday", "last week",
+    "two days ago") cannot be dated: a year elsewhere in it is not its date. Otherwise the first
+    mention finer than a year, else the first year ("this year" in an article of that year
+    dates nothing).
+    """
+    annotation = annotate(text, reference)
+    if reference is None and any(not belongs_elsewhere(text, s, e) for s, e in annotation.relative):
+        return None
+    mentions = [m for m in annotation.dates if not belongs_elsewhere(text, m.start, m.end)
+                and not (m.precision == YEAR and reference and m.value == reference.year)]
     finer = [m for m in mentions if m.precision != YEAR]
-    return (finer or list(mentions) or [None])[0]
+    return (finer or mentions or [None])[0]
 
 
 def dated_events(corpus: Corpus, dates: dict[int, ArticleDate]) -> list[DatedItem]:

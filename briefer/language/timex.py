@@ -172,10 +172,10 @@ def _weekday_date(weekday: int, anchor: dt.date, which: str, tense: str) -> dt.d
     return anchor - dt.timedelta(days=back) if back <= forward else anchor + dt.timedelta(days=forward)
 
 
-# A year-less month or day in news lies within about half a year of the writing: the tense
-# picks the side of the writing date only within that reach ("met on Dec. 15" in an October
-# report is last December; "Dec. 15" in "the notes mature Dec. 15, the company said" is the
-# coming one, whatever the tense of "said").
+# A year-less month takes the side of the writing date its tense gives ("In December the
+# ministry raised rates" in an October report is last December). A year-less day does so only
+# within about half a year: "the notes mature Dec. 15" in an October report is the coming one
+# even beside past-tense verbs, since wire copy dates older days with their year.
 REACH_DAYS = 190
 
 
@@ -183,7 +183,7 @@ def _year_for_month(month: int, anchor: dt.date, tense: str) -> int:
     options = [(anchor.year + k, (anchor.year + k) * 12 + month - (anchor.year * 12 + anchor.month)) for k in (-1, 0, 1)]
     nearest = min(options, key=lambda option: (abs(option[1]), option[1] > 0))
     if tense in (PAST, FUTURE):
-        sided = [o for o in options if (o[1] <= 0 if tense == PAST else o[1] >= 0) and abs(o[1]) <= 6]
+        sided = [o for o in options if (o[1] <= 0 if tense == PAST else o[1] >= 0) and abs(o[1]) <= 12]
         if sided:
             return min(sided, key=lambda option: abs(option[1]))[0]
     return nearest[0]
@@ -203,7 +203,7 @@ def _year_for_day(month: int, day: int, anchor: dt.date, tense: str) -> dt.date 
 
 # --- Tense of the clause around an expression -------------------------------------------
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|shall|won'?t|'ll|(?:is|are|am|'s|were|was)\s+(?:\w+\s+)?(?:set|scheduled|expected|due|slated"
+    r"\b(?:will|shall|won'?t|'ll|(?:is|are|am|'s)\s+(?:\w+\s+)?(?:set|scheduled|expected|due|slated"
     r"|poised|going|planning|planned)\s+(?:to|for)|(?:set|scheduled|slated|due|poised)\s+(?:for|to)"
     r"|to\s+be\s+held|upcoming|plans?\s+to|intends?\s+to|expects?\s+to|would|next|coming|later\s+this|ahead"
     r"|payable|due|expires?|matures?|maturing|effective)\b",
@@ -212,11 +212,11 @@ _PAST_CUE = re.compile(
     r"\b(?:was|were|had|did|ago|earlier|previously|already|since|last|yesterday"
     r"|met|took|held|made|said|told|began|came|went|left|won|lost|sent|struck|hit|led|fell|rose"
     r"|saw|gave|found|brought|broke|spoke|wrote|sank|chose|paid|sought|kept|ran|flew|became|thought"
-    r"|got|put|set|shot|quit|bought|sold|told|knew|meant|caught|fought|taught|stood|understood)\b",
+    r"|got|bought|sold|knew|meant|caught|fought|taught|stood|understood)\b",
     re.I)
 _WEAK_PAST_CUE = re.compile(r"(?<![\w-])[a-z]{2,}ed\b")
 _PRESENT_CUE = re.compile(r"\b(?:is|are|am|says|say)\b", re.I)
-_CLAUSE_BREAK = re.compile(r"[;:()—–]|,\s+(?:but|while|and|whereas)\b|\s-\s|--", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s|--|\bbut\b|\bwhile\b|\bwhereas\b", re.I)
 _DATE_WORDS = re.compile(r"\b(?:last|next|earlier|later|this|coming|past)\s+(?:week|month|year)\b|\b\w+\s+ago\b", re.I)
 
 
@@ -239,19 +239,22 @@ def tense_around(sentence: str, start: int, end: int, reporting: bool = True) ->
     """Past or future reading of the expression at [start, end) of the sentence.
 
     Strong cues (auxiliaries, "is set to", "will", irregular past verbs) beat weak ones (a bare
-    "-ed" word, perhaps an adjective). Within the expression's clause the cue nearest the
-    expression wins; failing that, the nearest in the sentence. With reporting=False the
+    "-ed" word, perhaps an adjective). Within the expression's clause the first cue wins, since
+    the governing verb usually comes first ("had planned to" is past, "is expected to ..., the
+    ministry said" future); failing that, the cue nearest the expression in the sentence. With reporting=False the
     reporting verbs do not count: "the notes mature Dec. 15, the company said" is about
     December, not about the saying (a weekday next to "said" is the day of the saying).
     """
     left = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
     following = _CLAUSE_BREAK.search(sentence, end)
     right = following.start() if following else len(sentence)
+    if left == 0 and re.fullmatch(r"\W*(?:\w+\s+)?", sentence[:start]) and not sentence[end:right].strip():
+        reporting = True  # a fronted time ("In December, the ministry said ...") dates the main verb
     for strong in (True, False):
         in_clause = (_cues(sentence[left:start], left, strong, reporting)
                      + _cues(sentence[end:right], end, strong, reporting))
         if in_clause:
-            return min(in_clause, key=lambda cue: (abs(cue[0] - start), cue[0] > start))[1]
+            return min(in_clause)[1]
         in_sentence = _cues(sentence[:start], 0, strong, reporting) + _cues(sentence[end:], end, strong, reporting)
         if in_sentence:
             return min(in_sentence, key=lambda cue: abs(cue[0] - start))[1]
@@ -749,8 +752,8 @@ _RULES: tuple[tuple[re.Pattern, Normaliser, tuple[str, ...]], ...] = tuple(
          rf"(?:year'?s\s+)?)?(?:(?P<year>(?:19|20)\d\d)\s+)?(?:fiscal[\s-]+)?{_ORD}[\s-]+(?:fiscal\s+)?(?:quarter|qtr)s?\b"
          rf"(?:\s+of\s+(?:fiscal\s+)?(?P<year2>(?:19|20)\d\d))?", None, ()),
         (r"\b(?:(?:the|its|their|this)\s+)?(?:(?P<which>last|next)\s+year'?s\s+)?(?:fiscal\s+)?"
-         rf"(?P<ord>first|second|1st|2nd|latter)\s+half(?:\s+of\s+(?:(?:the|this|next|last)\s+)?(?:fiscal\s+)?(?:year\s+)?"
-         rf"(?P<year>(?:19|20)\d\d)?)?\b", n_half, ()),
+         r"(?P<ord>first|second|1st|2nd|latter)\s+half(?:\s+of\s+(?:(?:the|this|next|last)\s+)?(?:fiscal\s+)?(?:year\s+)?"
+         r"(?P<year>(?:19|20)\d\d)?)?\b", n_half, ()),
         (r"\b(?:the\s+)?(?P<which>latest|current|most\s+recent|recent|same|comparable|year-ago|year-earlier|year-before"
          r"|previous|preceding|past|last|next|coming|this|corresponding)\s+(?:fiscal\s+)?(?:quarter|period)\b"
          r"(?:\s+(?P<ago>a\s+year\s+(?:ago|earlier)|last\s+year|of\s+last\s+year))?", n_relative_quarter, ()),
@@ -835,7 +838,7 @@ _RULES: tuple[tuple[re.Pattern, Normaliser, tuple[str, ...]], ...] = tuple(
          lambda m, c: (SET, _duration(1, m.group("unit") or m.group("unit2"))), ()),
         # A year alone: "1998", "early 1990", "mid-1980", "the 1988 period".
         (rf"(?<![$€£#\d.,/-])\b(?:(?:early|late|mid|the\s+end\s+of|the\s+start\s+of)[\s-]+)?(?P<year>{_YEAR4})\b"
-         rf"(?![\d,.]\d|\s*(?:%|percent|shares|people|feet|meters|miles|acres|tons|points|cars|units|troops|jobs)\b)"
+         rf"(?![\d,.]\d|-\d|\s*(?:%|percent|shares|people|feet|meters|miles|acres|tons|points|cars|units|troops|jobs)\b)"
          rf"(?:\s+(?:period|level|season|results))?", n_year, ()),
     )
 )
@@ -907,6 +910,7 @@ def _acceptable(text: str, match: re.Match, capital: tuple[str, ...]) -> bool:
 _QUARTERLY = re.compile(r"\b(?:first|second|third|fourth)[\s-]+quarter\b|\bquarterly\b", re.I)
 
 
+@lru_cache(maxsize=4096)
 def find_times(text: str, anchor: dt.date | None) -> tuple[Timex, ...]:
     """Every time expression in the text, in order, with TimeML type and value.
 
@@ -943,3 +947,15 @@ def find_times(text: str, anchor: dt.date | None) -> tuple[Timex, ...]:
         found.append(Timex(start, end, text[start:end], kind, value))
     return tuple(found)
 
+
+
+_PROBE = dt.date(2000, 6, 14)  # any date: only whether a value depends on it matters
+
+
+def relative_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the text places a date only relative to its writing ("Friday", "last week", "two
+    days ago", "in August"): expressions that without an anchor have no value or only an
+    underspecified one ("XXXX-WXX-5")."""
+    without = {(t.start, t.end): t.value for t in find_times(text, None)}
+    return tuple((t.start, t.end) for t in find_times(text, _PROBE)
+                 if t.type in (DATE, TIME) and without.get((t.start, t.end), "XXXX").startswith("XXXX"))
