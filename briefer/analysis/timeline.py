@@ -135,44 +135,65 @@ def representative(item: Item):
     return next((m for m in item.members if m.text == item.text), item.first)
 
 
-# A date that belongs to something else in the sentence, not to its main event: "the 1973 coup"
-# (a date naming a thing), "since 1901", "until 2030", "before the 1998 vote" (a bound or a
-# comparison), "a record set in 1996" (a participle's own event after the main verb).
+# A date that belongs to something else in the sentence, not to its main event: "the 1973 coup",
+# "the 2002 Salt Lake Games" (a date naming a thing); "since 1901", "until 2030", "since the
+# start of 1998" (a bound); "a record set in 1996" (a participle's own event after the main
+# verb); "as Republicans did in 1974", "a tactic that was rejected in 1995" (a subordinate
+# clause after the main verb); "Since the war ended in 1996, ..." (a fronted bounding clause).
 _ATTRIBUTIVE_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our|this|that|these|those)|['’]s)\s+"
                                  r"(?:\w+\s+)?$", re.I)
-_NOUN_AFTER = re.compile(r"[\s-]+[a-z][a-z-]+")
+_NOUN_AFTER = re.compile(r"[\s-]+[A-Za-z][A-Za-z-]+")
+_NOT_A_NOUN_AFTER = re.compile(r"\s+(?:ago|earlier|later|before|after|and|or|to|in|on|at|when|as|when|until|through|"
+                               r"was|were|is|are|had|has|have|will|would|that|which)\b", re.I)
 _BOUND_BEFORE = re.compile(r"\b(?:since|until|till|through|before|after|by|from|as\s+of|prior\s+to|ahead\s+of"
-                           r"|than|compared\s+with|compared\s+to|versus|vs\.?)\s+(?:\w+\s+){0,2}$", re.I)
-_PARTICIPLE_BEFORE = re.compile(r"\b[a-z]+\s+(?P<verb>[a-z]+ed|set|held|made|built|won|begun|written|taken|seen|given"
-                                r"|broken|chosen|signed|founded)\s+(?:in|on|during)\s+(?:\w+\s+)?$")
-_FINITE = re.compile(r"\b(?:was|were|had|has|have|is|are|did|will|would|said|says|[a-z]+ed)\b", re.I)
+                           r"|than|compared\s+with|compared\s+to|versus|vs\.?)\s+(?:\w+\s+){0,3}$", re.I)
+_AUXILIARY = r"(?:was|were|is|are|be|been|being|had|has|have|got|get|gets)"
+_PARTICIPLE_BEFORE = re.compile(rf"\b(?!{_AUXILIARY}\b)[a-z]+\s+(?P<verb>[a-z]+ed|set|held|made|built|won|begun|written"
+                                r"|taken|seen|given|broken|chosen|founded)\s+(?:in|on|during)\s+(?:\w+\s+)?$")
+_FINITE = re.compile(r"\b(?:was|were|had|has|have|is|are|did|does|do|will|would|could|can|said|says|seems?"
+                     r"|[a-z]{3,}ed)\b", re.I)
+_SUBORDINATOR = re.compile(r"\b(?:as|when|while|whereas|because|although|though|if|unless|since|until|after|before"
+                           r"|that|which|who|whom|whose|where|what)\b", re.I)
+_FRONTED_BOUND = re.compile(r"^\W*(?:since|until|till|although|though|if|unless|before)\b", re.I)
 
 
 def belongs_elsewhere(text: str, start: int, end: int) -> bool:
     """The expression at text[start:end] dates something other than the sentence's main event."""
     before, after = text[:start], text[end:]
-    if _ATTRIBUTIVE_BEFORE.search(before[-40:]) and _NOUN_AFTER.match(after) and \
-            not re.match(r"\s+(?:ago|earlier|later|before|after|and|or|to|in|on|at|when|as)\b", after, re.I):
+    window = len(before) - len(before[-60:])
+    if _ATTRIBUTIVE_BEFORE.search(before[-40:]) and _NOUN_AFTER.match(after) and not _NOT_A_NOUN_AFTER.match(after):
         return True  # "the 1973 coup", "his 1996 record" (but "the day before", "the week ago")
-    if _BOUND_BEFORE.search(before[-40:]):
+    if _BOUND_BEFORE.search(before[-50:]):
         return True
     participle = _PARTICIPLE_BEFORE.search(before[-60:])
-    if participle:
-        # A participle after the main verb heads a modifier: "broke a record set in 1996".
-        head = len(before) - len(before[-60:]) + participle.start("verb")
-        if _FINITE.search(text, 0, head):
-            return True
+    if participle and _FINITE.search(text, 0, window + participle.start("verb")):
+        return True  # a participle after the main verb heads a modifier: "broke a record set in 1996"
+    clause_start = max((m.end() for m in re.finditer(r"[,;:]", before)), default=0)
+    subordinators = list(_SUBORDINATOR.finditer(before, clause_start))
+    if subordinators and _FINITE.search(text, 0, subordinators[-1].start()):
+        return True  # "..., just as many Republicans did in November 1974"
+    if _FRONTED_BOUND.match(text) and "," in after:
+        return True  # "Since the war ended in 1996, hundreds have been kidnapped"
     return False
 
 
 def event_date(text: str, reference: dt.date | None) -> DateMention | None:
-    """The date of the sentence's own event, from its own time expressions and tense.
+    """The date a sentence is about, for ordering and sorting (sections read it): its first
+    mention finer than a year, else its first year ("this year" in an article of that year
+    dates nothing)."""
+    mentions = [m for m in annotate(text, reference).dates
+                if not (m.precision == YEAR and reference and m.value == reference.year)]
+    finer = [m for m in mentions if m.precision != YEAR]
+    return (finer or mentions or [None])[0]
 
-    Dates that belong to something else (`belongs_elsewhere`) do not count. In an undated
-    article a sentence whose event is placed by a relative expression ("Friday", "last week",
-    "two days ago") cannot be dated: a year elsewhere in it is not its date. Otherwise the first
-    mention finer than a year, else the first year ("this year" in an article of that year
-    dates nothing).
+
+def main_event_date(text: str, reference: dt.date | None) -> DateMention | None:
+    """The date the sentence's own main event happened, for the timeline.
+
+    As event_date, from the sentence's own time expressions and tense, but dates that belong
+    to something else (`belongs_elsewhere`) do not count; and in an undated article a sentence
+    whose event is placed by a relative expression ("Friday", "last week", "two days ago")
+    cannot be dated: a year elsewhere in it is not its date, and none is guessed.
     """
     annotation = annotate(text, reference)
     if reference is None and any(not belongs_elsewhere(text, s, e) for s, e in annotation.relative):
@@ -189,7 +210,7 @@ def dated_events(corpus: Corpus, dates: dict[int, ArticleDate]) -> list[DatedIte
         if not EVENT_VERB.search(item.text):
             continue
         sentence = representative(item)
-        mention = event_date(item.text, dates[sentence.article].date)
+        mention = main_event_date(item.text, dates[sentence.article].date)
         if mention is None:
             continue
         reference = dates[sentence.article].date

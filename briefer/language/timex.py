@@ -547,8 +547,8 @@ def _clock_day(match: re.Match, ctx: _Context) -> str:
     word = _g(match, "day")
     if word and ctx.anchor:
         return _iso(ctx.anchor + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(word, 0)))
-    if match.group("month") and match.group("dom"):
-        found = n_month_day(_FakeMatch(month=match.group("month"), day=match.group("dom"), year=None,
+    if _g(match, "month") and _g(match, "dom"):
+        found = n_month_day(_FakeMatch(month=_g(match, "month"), day=_g(match, "dom"), year=None,
                                        span=(match.start(), match.end())), ctx)
         if found:
             return found[1]
@@ -883,7 +883,7 @@ def _acceptable(text: str, match: re.Match, capital: tuple[str, ...]) -> bool:
     if found == "may" or found.endswith(" may"):
         return bool(re.search(r"\b(?:in|since|until|till|by|from|during|through|of|early|late|mid|last|next|this|before"
                               r"|after|between|and|to)\s+$", text[max(0, match.start() - 12):match.start()], re.I)
-                    or match.group("which"))
+                    or _g(match, "which"))
     if found == "march" and match.start() > 0 and re.search(r"\b(?:to|will|would|they|we|protesters)\s+$",
                                                           text[max(0, match.start() - 12):match.start()], re.I):
         return False
