@@ -10,6 +10,7 @@ from typing import Iterable
 from briefer.core.models import Corpus, Item, TimelineEntry
 from briefer.core.text import containment, content_words
 from briefer.language.annotate import annotate
+from briefer.language.tense import IRREGULAR_PAST
 from briefer.language.times import (DAY, FUTURE, MONTH, PAST, UNKNOWN, WEEK, YEAR,  # noqa: F401
                                     DateMention, DayMention, date_label, day_mentions, resolve_dates)
 
@@ -150,7 +151,7 @@ _BOUND_BEFORE = re.compile(r"\b(?:since|until|till|through|before|after|by|from|
 _AUXILIARY = r"(?:was|were|is|are|be|been|being|had|has|have|got|get|gets)"
 _PARTICIPLE_BEFORE = re.compile(rf"\b(?!{_AUXILIARY}\b)[a-z]+\s+(?P<verb>[a-z]+ed|set|held|made|built|won|begun|written"
                                 r"|taken|seen|given|broken|chosen|founded)\s+(?:in|on|during)\s+(?:\w+\s+)?$")
-_FINITE = re.compile(r"\b(?:was|were|had|has|have|is|are|did|does|do|will|would|could|can|said|says|seems?"
+_FINITE = re.compile(rf"\b(?:{IRREGULAR_PAST}|has|have|is|are|does|do|will|would|could|can|said|says|seems?"
                      r"|[a-z]{3,}ed)\b", re.I)
 _SUBORDINATOR = re.compile(r"\b(?:as|when|while|whereas|because|although|though|if|unless|since|until|after|before"
                            r"|that|which|who|whom|whose|where|what)\b", re.I)
@@ -187,6 +188,9 @@ def event_date(text: str, reference: dt.date | None) -> DateMention | None:
     return (finer or mentions or [None])[0]
 
 
+_LATER_CLAUSE = re.compile(r"[;:]|,\s+(?:and|but|while|although|though)\b|\s(?:--|—|–)\s")
+
+
 def main_event_date(text: str, reference: dt.date | None) -> DateMention | None:
     """The date the sentence's own main event happened, for the timeline.
 
@@ -196,12 +200,20 @@ def main_event_date(text: str, reference: dt.date | None) -> DateMention | None:
     cannot be dated: a year elsewhere in it is not its date, and none is guessed.
     """
     annotation = annotate(text, reference)
-    if reference is None and any(not belongs_elsewhere(text, s, e) for s, e in annotation.relative):
-        return None
     mentions = [m for m in annotation.dates if not belongs_elsewhere(text, m.start, m.end)
                 and not (m.precision == YEAR and reference and m.value == reference.year)]
     finer = [m for m in mentions if m.precision != YEAR]
-    return (finer or mentions or [None])[0]
+    chosen = (finer or mentions or [None])[0]
+    if reference is None:
+        for start, end in annotation.relative:
+            if belongs_elsewhere(text, start, end):
+                continue
+            # A relative expression in the dated clause, or before it, places the main event:
+            # "arrested Friday ... in 1987". One in a later clause does not: "signed in March
+            # 1994, and talks collapsed last week".
+            if chosen is None or start < chosen.end or not _LATER_CLAUSE.search(text, chosen.end, start):
+                return None
+    return chosen
 
 
 def dated_events(corpus: Corpus, dates: dict[int, ArticleDate]) -> list[DatedItem]:
