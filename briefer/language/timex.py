@@ -763,8 +763,6 @@ _RULES: tuple[tuple[re.Pattern, Normaliser, tuple[str, ...]], ...] = tuple(
         (r"\b(?:the\s+)?(?:fiscal|calendar|model)\s+(?:year\s+)?(?P<year>(?:19|20)\d\d|'\d\d)\b", n_fiscal_year, ()),
         (rf"\b(?:the\s+)?first\s+two\s+quarters(?:\s+of\s+(?P<year>{_YEAR4}))?",
          lambda m, c: n_half(_FakeMatch((m.start(), m.end()), ord="first", year=m.group("year"), which=""), c), ()),
-        # Sentence-initial "Earlier," / "Previously,": a time before the story's present.
-        (r"(?:(?<=^)|(?<=[.!?]\s)|(?<=\n))(?P<w>Earlier|Previously)(?=,)", n_vague("PAST_REF"), ()),
         # Seasons: "this summer", "the early summer", "winter 1998", "the summer of 1998".
         (rf"\b{_SEASON_WHICH}?(?P<season>{_SEASON})\b(?:\s+(?:of\s+)?(?P<year>{_YEAR4})\b)?", n_season, ()),
         # Decades and centuries: "the 1990s", "the '90s", "the nineties", "the 20th century".
@@ -845,6 +843,9 @@ _RULES: tuple[tuple[re.Pattern, Normaliser, tuple[str, ...]], ...] = tuple(
 
 
 def _quarter_rule(match: re.Match, ctx: _Context):
+    if re.search(r"quarters$", match.group(0), re.I) and not (match.group("year") or match.group("year2")):
+        number = _ORDINALS.get(_g(match, "ord"))
+        return (SET, f"XXXX-Q{number}") if number else None  # "fourth quarters": every fourth quarter
     match_year = match.group("year") or match.group("year2")
     proxy = _FakeMatch((match.start(), match.end()), ord=match.group("ord"), year=match_year,
                        which=match.group("which"))
@@ -852,13 +853,6 @@ def _quarter_rule(match: re.Match, ctx: _Context):
 
 
 _RULES = tuple((p, n if n is not None else _quarter_rule, c) for p, n, c in _RULES)
-
-# Words that are not times when a pattern catches them: "current" before "account" is a
-# finance term, "May" and "March" as verbs, "now" in "now that", "the future of".
-_NOT_TIME_AFTER = re.compile(
-    r"\s*(?:account|accounts|affairs|events|prices?|dollars?|assets?|liabilities|holders?|shareholders"
-    r"|contracts?|yield|coupon|rates?\s+of\s+\d)\b", re.I)
-
 
 _TITLE_WORD = re.compile(r"[A-Z][\w'’.-]*\s+$")
 
@@ -886,13 +880,6 @@ def _acceptable(text: str, match: re.Match, capital: tuple[str, ...]) -> bool:
                     or _g(match, "which"))
     if found == "march" and match.start() > 0 and re.search(r"\b(?:to|will|would|they|we|protesters)\s+$",
                                                           text[max(0, match.start() - 12):match.start()], re.I):
-        return False
-    if found in ("current", "recent") and _NOT_TIME_AFTER.match(text, match.end()):
-        return False
-    if found == "current" and not re.match(r"\s+(?:level|levels|rate|pace|situation|crisis|climate|period|year|quarter"
-                                           r"|session|government|administration|term|conditions|market|state|status"
-                                           r"|leadership|fiscal|trend|system|practice|policy|plan|law|regime)\b",
-                                           text[match.end():], re.I) and not text[match.end():].lstrip().startswith((",", ".")):
         return False
     if _in_title(text, match):
         return False
@@ -944,6 +931,8 @@ def find_times(text: str, anchor: dt.date | None) -> tuple[Timex, ...]:
         start, end = candidate.start, candidate.end
         while end > start and text[end - 1] in " .,'":
             end -= 1
+        while start < end and text[start].isspace():
+            start += 1
         found.append(Timex(start, end, text[start:end], kind, value))
     return tuple(found)
 
