@@ -46,6 +46,8 @@ def values(text: str, anchor: dt.date | None = THURSDAY) -> list[tuple[str, str,
     ("Third-quarter sales fell.", [("Third-quarter", "DATE", "1997-Q3")]),
     ("Sales rose in the first half of 1997.", [("the first half of 1997", "DATE", "1997-H1")]),
     ("The plant opens this summer.", [("this summer", "DATE", "1998-SU")]),
+    ("Exports grew in the first quarter of last year.", [("the first quarter of last year", "DATE", "1997-Q1")]),
+    ("Exports will grow in the second half of this year.", [("the second half of this year", "DATE", "1998-H2")]),
     ("She spoke this morning.", [("this morning", "TIME", "1998-01-08TMO")]),
     ("The polls closed at 10 p.m. Wednesday.", [("10 p.m. Wednesday", "TIME", "1998-01-07T22:00")]),
     # Durations, sets and vague references.

@@ -21,6 +21,7 @@ are left out. Durations, sets and vague references need no anchor.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -289,7 +290,11 @@ class _Context:
     reference: str | None = None  # the last date value the text named
 
     def sentence(self, start: int) -> tuple[int, int]:
-        return next(((s, e) for s, e in self.sentences if s <= start < e), (0, len(self.text)))
+        """The sentence holding position start (a binary search: no scan per expression)."""
+        index = bisect.bisect_right(self.sentences, (start, len(self.text) + 1)) - 1
+        if 0 <= index < len(self.sentences) and self.sentences[index][0] <= start < self.sentences[index][1]:
+            return self.sentences[index]
+        return 0, len(self.text)
 
     def tense(self, start: int, end: int, reporting: bool = True) -> str:
         s, e = self.sentence(start)
@@ -436,6 +441,8 @@ def n_quarter(match, ctx):
         year -= 1
     elif which == "next":
         year += 1
+    elif which == "this-year":
+        pass  # "the fourth quarter of this year"
     elif number > _quarter_of(ctx.anchor)[1] and ctx.tense(match.start(), match.end()) != FUTURE:
         year -= 1  # "the fourth quarter" in a January report: the one just ended
     return _q((year, number), ctx)
@@ -449,7 +456,8 @@ def n_half(match, ctx):
     if match.group("year"):
         year = int(n_fiscal_year(re.match(r"(?P<year>\d+)", match.group("year")), ctx)[1])
     elif ctx.anchor:
-        year = ctx.anchor.year + {"last": -1, "next": 1}.get(_g(match, "which"), 0)
+        which = _g(match, "which") or _g(match, "which2")
+        year = ctx.anchor.year + {"last": -1, "previous": -1, "next": 1}.get(which, 0)
     else:
         return DATE, f"XXXX-H{number}"
     return DATE, f"{year:04d}-H{number}"
@@ -750,10 +758,11 @@ _RULES: tuple[tuple[re.Pattern, Normaliser, tuple[str, ...]], ...] = tuple(
         # quarter", "this year's third quarter", "the first quarter of 1990", "the year-ago quarter".
         (rf"\b(?:(?:the|its|their|this|that)\s+)?(?:(?P<which>last|next|this|year-ago|year-earlier|previous)\s+"
          rf"(?:year'?s\s+)?)?(?:(?P<year>(?:19|20)\d\d)\s+)?(?:fiscal[\s-]+)?{_ORD}[\s-]+(?:fiscal\s+)?(?:quarter|qtr)s?\b"
-         rf"(?:\s+of\s+(?:fiscal\s+)?(?P<year2>(?:19|20)\d\d))?", None, ()),
+         rf"(?:\s+of\s+(?:(?:fiscal\s+)?(?P<year2>(?:19|20)\d\d)|(?:the\s+)?(?P<which2>this|last|next|previous|current)"
+         rf"\s+(?:fiscal\s+)?year))?", None, ()),
         (r"\b(?:(?:the|its|their|this)\s+)?(?:(?P<which>last|next)\s+year'?s\s+)?(?:fiscal\s+)?"
-         r"(?P<ord>first|second|1st|2nd|latter)\s+half(?:\s+of\s+(?:(?:the|this|next|last)\s+)?(?:fiscal\s+)?(?:year\s+)?"
-         r"(?P<year>(?:19|20)\d\d)?)?\b", n_half, ()),
+         r"(?P<ord>first|second|1st|2nd|latter)\s+half(?:\s+of\s+(?:(?:the\s+)?(?P<which2>this|next|last|previous|current)\s+)?"
+         r"(?:(?:fiscal\s+)?year\b|(?:fiscal\s+)?(?P<year>(?:19|20)\d\d)))?", n_half, ()),
         (r"\b(?:the\s+)?(?P<which>latest|current|most\s+recent|recent|same|comparable|year-ago|year-earlier|year-before"
          r"|previous|preceding|past|last|next|coming|this|corresponding)\s+(?:fiscal\s+)?(?:quarter|period)\b"
          r"(?:\s+(?P<ago>a\s+year\s+(?:ago|earlier)|last\s+year|of\s+last\s+year))?", n_relative_quarter, ()),
@@ -847,8 +856,9 @@ def _quarter_rule(match: re.Match, ctx: _Context):
         number = _ORDINALS.get(_g(match, "ord"))
         return (SET, f"XXXX-Q{number}") if number else None  # "fourth quarters": every fourth quarter
     match_year = match.group("year") or match.group("year2")
+    which = {"previous": "last", "this": "this-year", "current": "this-year"}.get(_g(match, "which2"), _g(match, "which2"))
     proxy = _FakeMatch((match.start(), match.end()), ord=match.group("ord"), year=match_year,
-                       which=match.group("which"))
+                       which=which or match.group("which"))
     return n_quarter(proxy, ctx)
 
 
