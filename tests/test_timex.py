@@ -87,6 +87,17 @@ def test_tense_decides_the_direction(text, expected):
     assert value == expected
 
 
+def test_that_day_and_the_following_month_take_the_date_the_text_last_named():
+    text = "The ship sank on Jan. 3, 1997. That day, a storm hit; the following month, the search ended."
+    assert [v for _, _, v in values(text)] == ["1997-01-03", "1997-01-03", "1997-02"]
+    assert values("They met Monday and signed the next day.")[-1] == ("the next day", "DATE", "1998-01-06")
+    assert values("Nobody knows what happened that day.", None) == []  # nothing named: no guess
+
+
+def test_a_24_hour_clock_in_wire_copy_is_a_time_not_a_year():
+    assert values("Shelling resumed at 2030 GMT.") == [("2030 GMT", "TIME", "1998-01-08T20:30")]
+
+
 def test_a_year_less_day_stays_within_half_a_year_of_the_writing():
     # Past tense beside it, but last December is too far back: wire copy would give its year.
     assert values("The company said the notes mature Dec. 15.", OCTOBER) == [("Dec. 15", "DATE", "1989-12-15")]

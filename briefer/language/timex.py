@@ -608,6 +608,40 @@ def n_relative_unit(match, ctx):
     return None
 
 
+def n_anaphoric(match, ctx):
+    unit = _g(match, "unit")
+    reference = ctx.reference
+    if reference is None and ctx.anchor is not None and not _g(match, "that"):
+        reference = _iso(ctx.anchor)
+    if reference is None:
+        return None
+    day = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", reference[:10])
+    month = re.fullmatch(r"(\d{4})-(\d\d)", reference[:7])
+    step = 0
+    if _g(match, "step"):
+        step = -1 if re.search(r"previous|preceding", _g(match, "step")) else 1
+    if unit == "year":
+        return DATE, f"{int(reference[:4]) + step:04d}"
+    if unit == "month" and month and reference[4:5] == "-" and reference[5:7].isdigit():
+        year, number = _shift_month(int(month.group(1)), int(month.group(2)), step)
+        return DATE, f"{year:04d}-{number:02d}"
+    week = re.fullmatch(r"(\d{4})-W(\d\d)", reference)
+    if week and unit == "week":
+        try:
+            return DATE, _week(dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1) + dt.timedelta(weeks=step))
+        except ValueError:
+            return None
+    if day:
+        date = _safe_date(int(day.group(1)), int(day.group(2)), int(day.group(3)))
+        if date is None:
+            return None
+        if unit == "day":
+            return DATE, _iso(date + dt.timedelta(days=step))
+        if unit == "week":
+            return DATE, _week(date + dt.timedelta(weeks=step))
+    return None
+
+
 def n_weekend(match, ctx):
     if ctx.anchor is None:
         return None
@@ -797,12 +831,19 @@ _RULES: tuple[tuple[re.Pattern, Normaliser, tuple[str, ...]], ...] = tuple(
         (rf"\b(?P<noon>noon|midnight)(?:\s+(?:(?P<weekday>{_WEEKDAY})|(?P<day>yesterday|today|tomorrow)))?", n_noon, ()),
         # "last week", "this month", "next year", "earlier this year", "late last week", "the past year".
         (r"\b(?P<which>(?:(?:earlier|later|late|early|mid|the\s+end\s+of|the\s+rest\s+of)\s+)?(?:last|this|next|coming"
-         r"|past|previous|following)|the\s+(?:past|previous|coming|following))\s+(?P<unit>week|month|year|weekend|decade|century)\b"
+         r"|past|previous)|the\s+(?:past|coming))\s+(?P<unit>week|month|year|weekend|decade|century)\b"
          r"(?!-)", n_relative_unit, ()),
         (r"\b(?:earlier|later)\s+in\s+the\s+(?P<unit>year|month|week)\b",
          lambda m, c: n_relative_unit(_FakeMatch((m.start(), m.end()), which="this", unit=m.group("unit")), c), ()),
         (r"\b(?:the|this|next|last)\s+weekend\b|\bweekend\b(?=\s+(?:talks|meetings?|visits?|violence|fighting|elections?))",
          n_weekend, ()),
+        # A 24-hour clock in wire copy: "(1430 GMT)".
+        (r"\b(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s+(?:GMT|UTC)\b",
+         lambda m, c: (TIME, f"{_iso(c.anchor) if c.anchor else 'XXXX-XX-XX'}T{m.group('hour')}:{m.group('minute')}"), ()),
+        # Anaphoric times: "that day", "the same year", "the following month", "the next day"
+        # take the date the text last named (else the writing date).
+        (r"\b(?:(?P<that>that|the\s+same)|(?P<step>the\s+(?:following|next|previous|preceding)))\s+"
+         r"(?P<unit>day|week|month|year)\b(?!\s*(?:'s|of)\b)", n_anaphoric, ()),
         # "two weeks ago", "a year earlier", "five years ago", "several years ago".
         (rf"\b{_MOD}?(?P<count>{_COUNT})[\s-]+(?P<unit>{_UNIT_WORD})\s+(?P<dir>ago|earlier|from\s+now|hence)\b",
          n_ago, ()),
@@ -845,7 +886,8 @@ _RULES: tuple[tuple[re.Pattern, Normaliser, tuple[str, ...]], ...] = tuple(
          lambda m, c: (SET, _duration(1, m.group("unit") or m.group("unit2"))), ()),
         # A year alone: "1998", "early 1990", "mid-1980", "the 1988 period".
         (rf"(?<![$€£#\d.,/-])\b(?:(?:early|late|mid|the\s+end\s+of|the\s+start\s+of)[\s-]+)?(?P<year>{_YEAR4})\b"
-         rf"(?![\d,.]\d|-\d|\s*(?:%|percent|shares|people|feet|meters|miles|acres|tons|points|cars|units|troops|jobs)\b)"
+         rf"(?![\d,.]\d|-\d|\s*(?:%|percent|shares|people|feet|meters|miles|acres|tons|points|cars|units|troops|jobs"
+         rf"|GMT|UTC|EST|EDT|CST|PST|local\s+time|hours|hrs)\b)"
          rf"(?:\s+(?:period|level|season|results))?", n_year, ()),
     )
 )
@@ -938,6 +980,8 @@ def find_times(text: str, anchor: dt.date | None) -> tuple[Timex, ...]:
         if normalised is None:
             continue
         kind, value = normalised
+        if kind in (DATE, TIME) and re.match(r"\d{4}(?:-\d\d)?", value) and "Q" not in value:
+            ctx.reference = value  # the date a later "that day" or "the following month" refers to
         start, end = candidate.start, candidate.end
         while end > start and text[end - 1] in " .,'":
             end -= 1
