@@ -32,6 +32,8 @@ def values(text: str, anchor: dt.date | None = THURSDAY) -> list[tuple[str, str,
     ("The worst crash of the 20th century.", [("the 20th century", "DATE", "19")]),
     ("The record stood until nineteen ninety-six.", [("nineteen ninety-six", "DATE", "1996")]),
     ("Profit rose in fiscal 1997.", [("fiscal 1997", "DATE", "1997")]),
+    ("Profit rose in FY98 and fiscal '99.", [("FY98", "DATE", "1998"), ("fiscal '99", "DATE", "1999")]),
+    ("The talks took half a year.", [("half a year", "DURATION", "P6M")]),
     # Relative days, weeks, months and years against the anchor.
     ("The minister resigned yesterday.", [("yesterday", "DATE", "1998-01-07")]),
     ("Talks resume today.", [("today", "DATE", "1998-01-08")]),

@@ -63,7 +63,7 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
          "eighty": 80, "ninety": 90}
 _NUMBER_WORD = (r"(?:(?:" + "|".join(_TENS) + r")(?:[\s-](?:" + "|".join(k for k in _SMALL if _SMALL[k] < 10)
                 + r"))?|" + "|".join(sorted(_SMALL, key=len, reverse=True)) + r")")
-_VAGUE_COUNT = r"(?:a\s+few|few|several|some|many|a\s+couple\s+of|a\s+number\s+of|dozens\s+of|a\s+dozen|a\s+hundred|hundreds\s+of|a\s+half|a|an)"
+_VAGUE_COUNT = r"(?:half\s+an?|a\s+few|few|several|some|many|a\s+couple\s+of|a\s+number\s+of|dozens\s+of|a\s+dozen|a\s+hundred|hundreds\s+of|a\s+half|a|an)"
 _COUNT = rf"(?:\d+(?:\.\d+)?|{_NUMBER_WORD}(?:\s+hundred)?|{_VAGUE_COUNT}|one)"
 _MONTH = rf"(?:{MONTH_PATTERN})"
 _WEEKDAY = rf"(?:{WEEKDAY_PATTERN})"
@@ -75,8 +75,8 @@ def _number(text: str) -> float | None:
     text = re.sub(r"\s+", " ", text.lower().replace("-", " ")).strip()
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
         return float(text)
-    if text in ("a", "an", "one", "a hundred", "a dozen", "a couple of", "a half"):
-        return {"a hundred": 100, "a dozen": 12, "a couple of": 2, "a half": 0.5}.get(text, 1)
+    if text in ("a", "an", "one", "a hundred", "a dozen", "a couple of", "a half", "half a", "half an"):
+        return {"a hundred": 100, "a dozen": 12, "a couple of": 2, "a half": 0.5, "half a": 0.5, "half an": 0.5}.get(text, 1)
     words = text.split()
     total = 0
     for word in words:
@@ -381,7 +381,7 @@ def n_year(match, ctx):
 
 
 def n_fiscal_year(match, ctx):
-    year = match.group("year")
+    year = match.group("year").lstrip("'")
     if len(year) == 2:
         year = ("19" if int(year) > 30 else "20") + year
     return DATE, year
@@ -803,7 +803,8 @@ _RULES: tuple[tuple[re.Pattern, Normaliser, tuple[str, ...]], ...] = tuple(
         (r"\bthe\s+(?:fiscal\s+)?(?:quarter)\b(?!\s+of\b)"
          r"(?:\s+(?P<ago>a\s+year\s+(?:ago|earlier)|last\s+year|of\s+last\s+year))?", n_relative_quarter, ()),
         (r"\bthe\s+(?P<year>(?:19|20)\d\d)\s+(?:quarter|period)\b", n_relative_quarter, ()),
-        (r"\b(?:the\s+)?(?:fiscal|calendar|model)\s+(?:year\s+)?(?P<year>(?:19|20)\d\d|'\d\d)\b", n_fiscal_year, ()),
+        (r"\b(?:the\s+)?(?:(?:fiscal|calendar|model)\s+(?:year\s+)?|FY\s?)(?P<year>(?:19|20)\d\d|'?\d\d)\b",
+         n_fiscal_year, ()),
         (rf"\b(?:the\s+)?first\s+two\s+quarters(?:\s+of\s+(?P<year>{_YEAR4}))?",
          lambda m, c: n_half(_FakeMatch((m.start(), m.end()), ord="first", year=m.group("year"), which=""), c), ()),
         # Seasons: "this summer", "the early summer", "winter 1998", "the summer of 1998".
