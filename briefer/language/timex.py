@@ -216,7 +216,6 @@ _PAST_CUE = re.compile(
     r"|got|bought|sold|knew|meant|caught|fought|taught|stood|understood)\b",
     re.I)
 _WEAK_PAST_CUE = re.compile(r"(?<![\w-])[a-z]{2,}ed\b")
-_PRESENT_CUE = re.compile(r"\b(?:is|are|am|says|say)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s|--|\bbut\b|\bwhile\b|\bwhereas\b", re.I)
 _DATE_WORDS = re.compile(r"\b(?:last|next|earlier|later|this|coming|past)\s+(?:week|month|year)\b|\b\w+\s+ago\b", re.I)
 
@@ -242,9 +241,10 @@ def tense_around(sentence: str, start: int, end: int, reporting: bool = True) ->
     Strong cues (auxiliaries, "is set to", "will", irregular past verbs) beat weak ones (a bare
     "-ed" word, perhaps an adjective). Within the expression's clause the first cue wins, since
     the governing verb usually comes first ("had planned to" is past, "is expected to ..., the
-    ministry said" future); failing that, the cue nearest the expression in the sentence. With reporting=False the
-    reporting verbs do not count: "the notes mature Dec. 15, the company said" is about
-    December, not about the saying (a weekday next to "said" is the day of the saying).
+    ministry said" future); failing that, the cue nearest the expression in the sentence.
+    With reporting=False the reporting verbs do not count: "the notes mature Dec. 15, the
+    company said" is about December, not about the saying (a weekday next to "said" is the
+    day of the saying), unless the date is fronted ("In December, the ministry said ...").
     """
     left = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
     following = _CLAUSE_BREAK.search(sentence, end)
@@ -285,7 +285,6 @@ class _Context:
     text: str
     anchor: dt.date | None
     sentences: list[tuple[int, int]]
-    quarter: tuple[int, int] | None = None  # the last quarter the text named ("the third quarter")
     quarterly: bool = False  # the text reports by quarters: "a year ago" is that quarter a year before
     reference: str | None = None  # the last date value the text named
 
@@ -335,7 +334,6 @@ def _latest_quarter(ctx: _Context) -> tuple[int, int] | None:
 def _q(year_quarter: tuple[int, int] | None, ctx: _Context) -> tuple[str, str] | None:
     if year_quarter is None:
         return None
-    ctx.quarter = year_quarter
     return DATE, f"{year_quarter[0]:04d}-Q{year_quarter[1]}"
 
 
@@ -705,11 +703,6 @@ def n_duration(match, ctx):
     return DURATION, _duration(count, unit if not unit.startswith("centur") else "century")
 
 
-def n_range_duration(match, ctx):
-    """"two to three weeks": TimeML takes the lower bound."""
-    return DURATION, _duration(_number(_g(match, "count")), _g(match, "unit"))
-
-
 def n_plural_duration(match, ctx):
     unit = _g(match, "unit").rstrip("s")
     unit = "century" if unit.startswith("centur") else unit
@@ -770,11 +763,21 @@ def n_end_of(match, ctx):
     return None
 
 
+def _quarter_rule(match: re.Match, ctx: _Context):
+    if re.search(r"quarters$", match.group(0), re.I) and not (match.group("year") or match.group("year2")):
+        number = _ORDINALS.get(_g(match, "ord"))
+        return (SET, f"XXXX-Q{number}") if number else None  # "fourth quarters": every fourth quarter
+    match_year = match.group("year") or match.group("year2")
+    which = {"previous": "last", "this": "this-year", "current": "this-year"}.get(_g(match, "which2"), _g(match, "which2"))
+    proxy = _FakeMatch((match.start(), match.end()), ord=match.group("ord"), year=match_year,
+                       which=which or match.group("which"))
+    return n_quarter(proxy, ctx)
+
+
 _MOD = rf"(?:(?:{_alternatives('timex_modifiers')})\s+)"
 _SEASON_WHICH = r"(?:(?P<which>this|last|next|the|early|late|the\s+early|the\s+late|mid-?|this\s+past|the\s+coming|this\s+coming)\s+)"
 _DAY_PART = r"(?P<part>morning|afternoon|mid-afternoon|evening|night|overnight)"
 _ORD = r"(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)"
-_FISCAL_YEAR = r"(?:fiscal\s+(?:year\s+)?)?(?P<year>(?:19|20)\d\d|'\d\d|\d\d(?=\s))"
 
 # (pattern, normaliser, needs a capital: the named groups whose first letter must be upper case)
 _RULES: tuple[tuple[re.Pattern, Normaliser, tuple[str, ...]], ...] = tuple(
@@ -793,7 +796,7 @@ _RULES: tuple[tuple[re.Pattern, Normaliser, tuple[str, ...]], ...] = tuple(
         (rf"\b(?:(?:the|its|their|this|that)\s+)?(?:(?P<which>last|next|this|year-ago|year-earlier|previous)\s+"
          rf"(?:year'?s\s+)?)?(?:(?P<year>(?:19|20)\d\d)\s+)?(?:fiscal[\s-]+)?{_ORD}[\s-]+(?:fiscal\s+)?(?:quarter|qtr)s?\b"
          rf"(?:\s+of\s+(?:(?:fiscal\s+)?(?P<year2>(?:19|20)\d\d)|(?:the\s+)?(?P<which2>this|last|next|previous|current)"
-         rf"\s+(?:fiscal\s+)?year))?", None, ()),
+         rf"\s+(?:fiscal\s+)?year))?", _quarter_rule, ()),
         (r"\b(?:(?:the|its|their|this)\s+)?(?:(?P<which>last|next)\s+year'?s\s+)?(?:fiscal\s+)?"
          r"(?P<ord>first|second|1st|2nd|latter)\s+half(?:\s+of\s+(?:(?:the\s+)?(?P<which2>this|next|last|previous|current)\s+)?"
          r"(?:(?:fiscal\s+)?year\b|(?:fiscal\s+)?(?P<year>(?:19|20)\d\d)))?", n_half, ()),
@@ -894,18 +897,6 @@ _RULES: tuple[tuple[re.Pattern, Normaliser, tuple[str, ...]], ...] = tuple(
 )
 
 
-def _quarter_rule(match: re.Match, ctx: _Context):
-    if re.search(r"quarters$", match.group(0), re.I) and not (match.group("year") or match.group("year2")):
-        number = _ORDINALS.get(_g(match, "ord"))
-        return (SET, f"XXXX-Q{number}") if number else None  # "fourth quarters": every fourth quarter
-    match_year = match.group("year") or match.group("year2")
-    which = {"previous": "last", "this": "this-year", "current": "this-year"}.get(_g(match, "which2"), _g(match, "which2"))
-    proxy = _FakeMatch((match.start(), match.end()), ord=match.group("ord"), year=match_year,
-                       which=which or match.group("which"))
-    return n_quarter(proxy, ctx)
-
-
-_RULES = tuple((p, n if n is not None else _quarter_rule, c) for p, n, c in _RULES)
 
 _TITLE_WORD = re.compile(r"[A-Z][\w'’.-]*\s+$")
 
