@@ -146,6 +146,10 @@ def test_relative_spans_are_the_expressions_only_the_writing_date_can_place():
     "The current account deficit widened.",        # a finance term
     "Listen to USA Today and ABC's This Week.",    # names
     "The company pays a quarterly dividend.",      # an adjective, not a set
+    "He admired August Strindberg.",               # a first name
+    "Tickets for the Winter Olympics sold out.",   # a name: seasons are lower case
+    "Survivors recalled the fall of the city.",    # an event noun
+    "She wrote ``The Year of the Rat.''",          # a title
 ])
 def test_not_times(text):
     assert values(text) == []

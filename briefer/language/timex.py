@@ -870,7 +870,7 @@ _RULES: tuple[tuple[re.Pattern, Normaliser, tuple[str, ...]], ...] = tuple(
         # Durations: "three days", "the past three months", "the first nine months", "nearly two
         # years", "a couple of years", "two-year" (adjective), "the next 12 to 18 months".
         (rf"\b(?:(?:the|its|their)\s+)?(?:(?:past|last|next|first|final|coming|latest|previous|following|initial|remaining"
-         rf"|same|full|entire|whole)\s+)?{_MOD}?(?P<count>{_COUNT})\s+(?:to|or)\s+(?:\d+|{_NUMBER_WORD})[\s-]+"
+         rf"|same|full|entire|whole)\s+)?{_MOD}?(?!(?:19|20)\d\d\b)(?P<count>{_COUNT})\s+(?:to|or)\s+(?:\d+|{_NUMBER_WORD})[\s-]+"
          rf"(?P<unit>{_UNIT_WORD})\b", lambda m, c: (DURATION, _duration(None, m.group("unit"))), ()),
         (rf"\b(?:(?:the|its|their)\s+)?(?:(?:past|last|next|first|final|coming|latest|previous|following|initial|remaining"
          rf"|same|full|entire|whole)\s+)?{_MOD}?(?!(?:19|20)\d\d\b)(?P<count>{_COUNT})[\s-]+(?:(?:more|full|straight|consecutive|trading"
@@ -935,7 +935,27 @@ def _acceptable(text: str, match: re.Match, capital: tuple[str, ...]) -> bool:
     if re.fullmatch(r"fall", found) and not re.search(r"\b(?:this|last|next|the|in|early|late)\s+$",
                                                      text[max(0, match.start() - 10):match.start()], re.I):
         return False
+    groups = match.re.groupindex
+    after = text[match.end():match.end() + 30]
+    if "season" in groups and match.start("season") >= 0:
+        word = match.group("season")
+        if word[0].isupper() and not _at_sentence_start(text, match.start("season")):
+            return False  # "the 1998 Winter Olympics": seasons are lower case in English prose
+        if word.lower() == "fall" and re.match(r"\s+of\s+(?!\d|(?:this|last|next)\s+year)", after, re.I):
+            return False  # "the fall of Srebrenica"
+    if ("month" in groups and "day" not in groups and "year" not in groups and match.start("month") >= 0
+            and not _g(match, "which") and re.match(r"\s+[A-Z][a-z]", after)
+            and not re.search(r"\b(?:in|since|until|till|by|from|during|through|of|before|after|between|to)\s+$",
+                              text[max(0, match.start() - 12):match.start()], re.I)):
+        return False  # a first name: "August Strindberg", "April Glaspie"
+    if found == "the year" and text[match.end() - 4] == "Y":
+        return False  # a title: "The Year of the Death of Ricardo Reis"
     return True
+
+
+def _at_sentence_start(text: str, position: int) -> bool:
+    before = text[max(0, position - 4):position]
+    return position == 0 or bool(re.search(r"(?:[.!?]['\"’”]*\s+|\n\s*|^[`'\"‘“]+)$", before))
 
 
 _QUARTERLY = re.compile(r"\b(?:first|second|third|fourth)[\s-]+quarter\b|\bquarterly\b", re.I)
