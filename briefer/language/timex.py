@@ -357,6 +357,13 @@ def n_month_year(match, ctx):
     return DATE, f"{int(match.group('year')):04d}-{MONTHS[_g(match, 'month')]:02d}"
 
 
+def n_month_relative_year(match, ctx):
+    if ctx.anchor is None:
+        return None
+    year = ctx.anchor.year + {"last": -1, "next": 1}.get(_g(match, "rel"), 0)
+    return DATE, f"{year:04d}-{MONTHS[_g(match, 'month')]:02d}"
+
+
 def n_month(match, ctx):
     month = MONTHS[_g(match, "month")]
     which = _g(match, "which")
@@ -386,7 +393,7 @@ def n_fiscal_year(match, ctx):
 
 
 def n_decade(match, ctx):
-    digits = match.group("decade")
+    digits = match.group("decade").lstrip("'")
     if len(digits) == 2:  # "the '90s"
         digits = ("19" if int(digits) > 20 else "20") + digits
     return DATE, digits[:3]
@@ -789,6 +796,8 @@ _RULES: tuple[tuple[re.Pattern, Normaliser, tuple[str, ...]], ...] = tuple(
         (rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH})\b\.?(?:,?\s+(?P<year>{_YEAR4})\b)?",
          n_month_day, ("month",)),
         (rf"\b(?P<month>{_MONTH})\.?,?\s+(?:of\s+)?(?P<year>{_YEAR4})\b", n_month_year, ("month",)),
+        # "July this year", "March of last year", "in May next year".
+        (rf"\b(?P<month>{_MONTH})\.?,?\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b", n_month_relative_year, ("month",)),
         # A bare month: "May" alone is usually the verb, so it needs a preposition or "last/next".
         (rf"\b(?:(?P<which>last|next|this|early|late|mid-?)\s+)?(?P<month>{_MONTH})\b(?!\.?\s*\d)", n_month, ("month",)),
         # Quarters: "the third quarter", "third-quarter", "fiscal second-quarter", "the 1988 second
@@ -814,6 +823,7 @@ _RULES: tuple[tuple[re.Pattern, Normaliser, tuple[str, ...]], ...] = tuple(
         (rf"\b{_SEASON_WHICH}?(?P<season>{_SEASON})\b(?:\s+(?:of\s+)?(?P<year>{_YEAR4})\b)?", n_season, ()),
         # Decades and centuries: "the 1990s", "the '90s", "the nineties", "the 20th century".
         (r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<decade>(?:1[6-9]|20)\d0|'\d0|(?<=')\d0)'?s\b", n_decade, ()),
+        (r"\bthe\s+(?:(?:early|late|mid)[\s-]+)?(?P<decade>[2-9]0)s\b", n_decade, ()),
         (r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<tens>twenties|thirties|forties|fifties|sixties|seventies"
          r"|eighties|nineties)\b", lambda m, c: n_decade_word(_FakeMatch((m.start(), m.end()), tens=(
              m.group("tens").lower()[:-3] + "y")), c), ()),
@@ -929,6 +939,8 @@ def _acceptable(text: str, match: re.Match, capital: tuple[str, ...]) -> bool:
         return False
     if found in ("the future", "the past") and re.match(r"\s+(?:of|tense)\b", text[match.end():], re.I):
         return False
+    if found == "soon" and re.match(r"\s+(?:after|afterwards?|thereafter)\b", text[match.end():], re.I):
+        return False  # "soon after" follows another event, it does not point ahead of the writing
     if found == "spring" and not re.search(r"\b(?:this|last|next|the|in|early|late|of)\s+$|\bspring\s+(?:of\s+)?\d",
                                            text[max(0, match.start() - 10):match.end() + 8], re.I):
         return False
