@@ -63,6 +63,8 @@ def values(text: str, anchor: dt.date | None = THURSDAY) -> list[tuple[str, str,
     ("The talks lasted nearly two months.", [("nearly two months", "DURATION", "P2M")]),
     ("The council meets every Monday.", [("every Monday", "SET", "XXXX-WXX-1")]),
     ("The index is published weekly.", [("weekly", "SET", "XXXX-WXX")]),
+    ("The site drew 30,000 hits an hour.", [("an hour", "SET", "PT1H")]),      # a rate
+    ("He was jailed for a year.", [("a year", "DURATION", "P1Y")]),
     ("Unemployment is now at a record.", [("now", "DATE", "PRESENT_REF")]),
     ("The company recently cut jobs.", [("recently", "DATE", "PAST_REF")]),
     ("Rates may rise in the future.", [("the future", "DATE", "FUTURE_REF")]),

@@ -700,9 +700,18 @@ def n_year_ago_adjective(match, ctx):
     return DATE, f"{ctx.anchor.year - 1:04d}"
 
 
+_RATE_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|percent|times|twice|once))[^.;:!?]{0,30}$", re.I)
+_NOT_RATE_BEFORE = re.compile(r"\b(?:for|in|within|after|over|about|than|of|nearly|almost|under|least|than|by|to|from"
+                              r"|only|just|more|less|once|since|until|each|every)\s+$", re.I)
+
+
 def n_duration(match, ctx):
     count = _number(_g(match, "count"))
     unit = _g(match, "unit")
+    before = ctx.text[max(0, match.start() - 40):match.start()]
+    if (re.fullmatch(r"an?", _g(match, "count")) and match.group(0).lower().startswith(("a ", "an "))
+            and _RATE_BEFORE.search(before) and not _NOT_RATE_BEFORE.search(before)):
+        return SET, _duration(1, unit)  # a rate: "$2 million a year", "30,000 hits an hour"
     if _g(match, "count") in ("few", "a few", "several", "some", "many", "a number of", "dozens of", "hundreds of"):
         count = None
     if unit.startswith("quarter"):
