@@ -948,8 +948,10 @@ def _acceptable(text: str, match: re.Match, capital: tuple[str, ...]) -> bool:
         return False
     if found in ("the future", "the past") and re.match(r"\s+(?:of|tense)\b", text[match.end():], re.I):
         return False
-    if found == "soon" and re.match(r"\s+(?:after|afterwards?|thereafter)\b", text[match.end():], re.I):
-        return False  # "soon after" follows another event, it does not point ahead of the writing
+    if found == "soon" and (re.match(r"\s+(?:after|afterwards?|thereafter)\b", text[match.end():], re.I)
+                            or _PAST_CUE.match(text[match.end():].lstrip())
+                            or re.search(r"\bas\s+$", text[max(0, match.start() - 4):match.start()], re.I)):
+        return False  # "soon after", "soon won him a following", "as soon as": no pointer past the writing
     if found == "spring" and not re.search(r"\b(?:this|last|next|the|in|early|late|of)\s+$|\bspring\s+(?:of\s+)?\d",
                                            text[max(0, match.start() - 10):match.end() + 8], re.I):
         return False
