@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 import re
 import string
 from dataclasses import dataclass
-from email.utils import parseaddr
+from email.policy import default as default_policy
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from briefer.core.errors import ConfigError
+from briefer.core.errors import ConfigError, InputError
 from briefer.core.sections import BOTTOM_LINE, BUDGET_KEYS, DEFAULT_BUDGETS, SECTION_KEYS, SECTION_TITLES  # noqa: F401
 from briefer.core.resources import find_template_folder, template_search_path
 
@@ -67,8 +68,34 @@ def _check_budgets(raw: Any, report) -> dict[str, int]:
     return budgets
 
 
-KNOWN_KEYS = ("title", "sources", "output", "templates", "page_size", "sections",
-              "window_days", "audiences", "email", "feeds", "pages", "fetch")
+@dataclass(frozen=True)
+class Option:
+    """One top-level key of config.yaml, declared once: its check, default and help."""
+
+    key: str
+    kind: str  # what the value must be, as the error message says it
+    default: Any
+    help: str
+
+
+OPTIONS = (
+    Option("title", "text", "Policy brief", "the brief's heading"),
+    Option("sources", "folder", "sources", "folder of articles, relative to the config file"),
+    Option("output", "folder", "out", "briefs are written to <output>/<date>/<audience>/"),
+    Option("templates", "folder", "templates", "the project's template folder; what it lacks comes from briefer's own"),
+    Option("page_size", "one of " + ", ".join(PAGE_SIZES), "A4", "the page every PDF must fit"),
+    Option("sections", "mapping of section to item count", None,
+           "the most items each section may hold (" + ", ".join(f"{k} {v}" for k, v in DEFAULT_BUDGETS.items()) + ")"),
+    Option("window_days", "whole number of days", None, "use only articles dated within the N days ending on the brief's date"),
+    Option("audiences", "mapping of audience name to settings", None,
+           "per audience: template, sections (which, in what order, how many), page_size, recipients, subject, bcc"),
+    Option("email", "mapping", None, "from, smtp (host, port, security, username, password_env, ca_file, timeout), retry"),
+    Option("feeds", "list of URLs", None, "RSS/Atom feeds `briefer fetch` downloads into the sources folder"),
+    Option("pages", "list of URLs", None, "web pages `briefer fetch` downloads into the sources folder"),
+    Option("fetch", "mapping", None, "how `briefer fetch` downloads: timeouts, size caps, redirects, private addresses"),
+)
+KNOWN_KEYS = tuple(option.key for option in OPTIONS)
+DEFAULTS = {option.key: option.default for option in OPTIONS}
 
 
 def _unknown_key(key: Any, known: tuple[str, ...]) -> str:
@@ -100,14 +127,12 @@ def parse_config(raw: Any, path: Path | None, base_dir: Path, overrides: dict[st
     for key in raw:
         if key not in KNOWN_KEYS:
             report(_unknown_key(key, KNOWN_KEYS))
-    title = _check_str(raw, "title", "Policy brief", report)
-    sources = _check_str(raw, "sources", "seeds", report)
-    output = _check_str(raw, "output", "out", report)
-    templates = _check_str(raw, "templates", "templates", report)
-    page_size = raw.get("page_size", "A4")
+    title, sources, output, templates = (_check_str(raw, key, DEFAULTS[key], report)
+                                         for key in ("title", "sources", "output", "templates"))
+    page_size = raw.get("page_size", DEFAULTS["page_size"])
     if page_size not in PAGE_SIZES:
         report(f"'page_size': expected one of {', '.join(PAGE_SIZES)}, got {page_size!r}")
-        page_size = "A4"
+        page_size = DEFAULTS["page_size"]
     budgets = _check_budgets(raw.get("sections"), report)
     window_days = _check_window_days(raw.get("window_days"), report)
     audiences = _check_audiences(raw.get("audiences"), page_size, budgets, base_dir / templates, report)
@@ -148,14 +173,31 @@ class _UniqueKeyLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep)
 
 
+CONFIG_NAME = "config.yaml"
+CONFIG_VARIABLE = "BRIEFER_CONFIG"
+
+
+def find_config() -> Path | None:
+    """./config.yaml, else the file BRIEFER_CONFIG names, else None."""
+    here = Path(CONFIG_NAME)
+    if here.exists():
+        return here
+    named = os.environ.get(CONFIG_VARIABLE, "").strip()
+    return Path(named) if named else None
+
+
 def load_config(path: Path | None, overrides: dict[str, str] | None = None) -> Config:
-    """Read config.yaml (or the given file). A missing default file means all defaults.
+    """Read the given file, else ./config.yaml, else $BRIEFER_CONFIG. With none of them, the
+    defaults serve only when the command line names the sources; otherwise a hint to run
+    `briefer new`.
     `overrides` (key -> value, paths absolute) come from the command line and win."""
     if path is None:
-        candidate = Path("config.yaml")
-        if not candidate.exists():
+        path = find_config()
+        if path is None:
+            if not (overrides or {}).get("sources"):
+                raise InputError(f"no {CONFIG_NAME} in {Path.cwd()} and {CONFIG_VARIABLE} is not set: "
+                                 f"run `briefer new DIR` to start a project (or give --config FILE)")
             return parse_config({}, None, Path.cwd(), overrides, check_folders=True)
-        path = candidate
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -178,7 +220,7 @@ def load_config(path: Path | None, overrides: dict[str, str] | None = None) -> C
 
 # --- Audiences, daily window and email ------------------------------------------------
 AUDIENCE_SECTION_KEYS = (BOTTOM_LINE,) + BUDGET_KEYS  # the timeline is budgeted like a section
-AUDIENCE_KEYS = ("template", "sections", "page_size", "recipients", "subject")
+AUDIENCE_KEYS = ("template", "sections", "page_size", "recipients", "subject", "bcc")
 AUDIENCE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")  # it names folders and files
 DEFAULT_AUDIENCE = "default"
 SUBJECT_FIELDS = ("title", "date", "audience")
@@ -201,6 +243,7 @@ class AudienceConfig:
     page_size: str
     recipients: tuple[str, ...]
     subject: str  # str.format template over {title}, {date}, {audience}
+    bcc: bool = False  # recipients only in the SMTP envelope, never in the message's headers
 
 
 @dataclass(frozen=True)
@@ -299,17 +342,34 @@ def _check_text(value: Any, key: str, default: str | None, report) -> str | None
     return value.strip()
 
 
+def mailbox(text: str):
+    """The one RFC 5322 mailbox in `text` ("Name <a@b.example>" or "a@b.example") as an
+    email.headerregistry.Address, or None: a list, a group or anything malformed is not one."""
+    try:
+        header = default_policy.header_factory("To", text)
+    except Exception:  # the parser's own failures on hostile input: simply not an address
+        return None
+    if header.defects or len(header.groups) != 1 or header.groups[0].display_name is not None:
+        return None
+    (address,) = header.groups[0].addresses or (None,)
+    if address is None or not ADDRESS.match(address.addr_spec):
+        return None
+    return address
+
+
 def _check_address(value: Any, key: str, report) -> str | None:
-    """An email address, optionally with a display name: "Desk <desk@example.org>"."""
+    """Exactly one email address, optionally with a display name: "Desk <desk@example.org>"."""
     text = _check_text(value, key, None, report) if value is not None else None
     if value is None:
         report(f"'{key}': an email address is required")
     if text is None:
         return None
-    if not ADDRESS.match(parseaddr(text)[1]):
-        report(f"'{key}': not an email address: {text!r}")
+    address = mailbox(text)
+    if address is None:
+        report(f"'{key}': not an email address, or more than one: {text!r} (exactly one per entry, "
+               f"e.g. \"Name <name@example.org>\")")
         return None
-    return text
+    return str(address)
 
 
 def _check_window_days(value: Any, report) -> int | None:
@@ -347,6 +407,15 @@ def _check_audience_sections(value: Any, key: str, budgets: dict[str, int], repo
     return tuple(chosen), {**{k: 0 for k in AUDIENCE_SECTION_KEYS}, **chosen}
 
 
+def _check_flag(value: Any, key: str, report) -> bool:
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        report(f"'{key}': expected true or false, got {value!r}")
+        return False
+    return value
+
+
 def _check_recipients(value: Any, key: str, report) -> tuple[str, ...]:
     if value is None:
         return ()
@@ -382,6 +451,7 @@ def _check_audience(name: Any, value: Any, page_size: str, budgets: dict[str, in
         name=name, template=template, sections=sections, section_budgets=audience_budgets,
         page_size=audience_page, recipients=_check_recipients(raw.get("recipients"), f"{key}.recipients", report),
         subject=_check_subject(raw.get("subject"), f"{key}.subject", report),
+        bcc=_check_flag(raw.get("bcc"), f"{key}.bcc", report),
     )
 
 

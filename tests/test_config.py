@@ -30,3 +30,13 @@ def test_invalid_yaml_reports_line_and_column(tmp_path):
     path.write_text("title: ok\npage_size: [A4\n")
     with pytest.raises(ConfigError, match=r"line \d+, column \d+"):
         load_config(path)
+
+
+def test_every_option_is_declared_once_and_documented():
+    from briefer.config import KNOWN_KEYS, OPTIONS
+    from support import ROOT
+
+    assert len(set(KNOWN_KEYS)) == len(KNOWN_KEYS) == len(OPTIONS)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for option in OPTIONS:
+        assert option.help and f"| `{option.key}` |" in readme, option.key
