@@ -247,3 +247,12 @@ def test_a_mixed_folder_builds_one_brief_citing_each_article_once(tmp_path):
         [entry] = [e for e in entries if f", {path}" in e]  # cited exactly once
         assert f"*{outlet}*" in entry and date in entry
     assert output.rendered.brief.date == dt.date(2025, 11, 12)
+
+
+def test_a_feed_teaser_of_a_page_saved_beside_it_is_read_once_from_the_page(write_articles):
+    page = HTML.replace("https://coast.example/pilots-reject-offer", "https://gazette.example/fares")
+    result = read_articles(write_articles({"gazette.atom": FEED, "fares.html": page}))
+    assert [a.path for a in result.articles] == ["fares.html", "gazette.atom#1"]
+    assert [a.number for a in result.articles] == [1, 2]
+    assert result.notes == ("gazette.atom#2: the same story as fares.html (https://gazette.example/fares); "
+                            "read once, from fares.html",)
