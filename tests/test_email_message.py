@@ -44,7 +44,7 @@ BRIEF_MD = (
 
 def published(tmp_path: Path, markdown: str = BRIEF_MD) -> PublishedBrief:
     return PublishedBrief(folder=tmp_path, audience="desk", date=dt.date(2025, 11, 1), title="Port talks",
-                          files={"brief.md": markdown.encode(), "brief.pdf": b"%PDF-1.4 stand-in"})
+                          files={"markdown": markdown.encode(), "pdf": b"%PDF-1.4 stand-in"})
 
 
 def audience(name: str = "desk", template: str = "default", bcc: bool = False) -> AudienceConfig:

@@ -192,7 +192,7 @@ def email_html(brief: PublishedBrief, audience: AudienceConfig, templates: Path)
     environment = template_environment(templates, audience.template, autoescape=True)
     context = {"title": brief.title, "date": brief.date, "audience": audience.name}
     css = render_template(environment, EMAIL_STYLESHEET, context)
-    root = tinyhtml5.parse(markdown_to_html(brief.text("brief.md")), namespace_html_elements=False)
+    root = tinyhtml5.parse(markdown_to_html(brief.text("markdown")), namespace_html_elements=False)
     link_addresses(root)
     body = "".join(serialize(child) for child in root.find("body"))
     page = render_template(environment, EMAIL_TEMPLATE, {**context, "css": css, "body": body})
@@ -223,9 +223,9 @@ def build_message(brief: PublishedBrief, audience: AudienceConfig, sender: str, 
                                        domain=address.domain if address is not None else None)
     message["Auto-Submitted"] = "auto-generated"
     message["List-Id"] = list_id(audience.name, sender)
-    message.set_content(markdown_to_text(brief.text("brief.md")), cte="quoted-printable")
+    message.set_content(markdown_to_text(brief.text("markdown")), cte="quoted-printable")
     message.add_alternative(email_html(brief, audience, templates), subtype="html", cte="quoted-printable")
-    message.add_attachment(brief.files["brief.pdf"], maintype="application", subtype="pdf",
+    message.add_attachment(brief.files["pdf"], maintype="application", subtype="pdf",
                            filename=attachment_name(brief.date, audience.name))
     return message
 
@@ -389,7 +389,7 @@ class EmailChannel:
         standing = record.standing()
         state = {key: standing.get(key) for key in people}
         current = {key: (s.state if s else None) for key, s in state.items()}
-        digest = hashlib.sha256(brief.files["brief.pdf"]).hexdigest()
+        digest = hashlib.sha256(brief.files["pdf"]).hexdigest()
         if force:
             targets = [key for key in people if current[key] != DELIVERED] or list(people)
         else:
