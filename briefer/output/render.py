@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import mimetypes
+import os
 import re
 from collections import Counter
 import statistics
@@ -250,6 +251,21 @@ def template_only_fetcher(templates: Path | Sequence[Path]):
     return _url_fetcher_class()(list(template_roots(templates)))
 
 
+_FONTS: dict[int, object] = {}  # process id -> WeasyPrint's font configuration
+
+
+def _font_config():
+    """One font configuration per process, shared by the layouts of pages that use only the
+    system's fonts (setting one up costs a good part of a small layout); a forked worker
+    makes its own."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    if os.getpid() not in _FONTS:
+        _FONTS.clear()
+        _FONTS[os.getpid()] = FontConfiguration()
+    return _FONTS[os.getpid()]
+
+
 def html_to_document(html: str, templates: Path | Sequence[Path], fetcher=None):
     import weasyprint
 
@@ -257,7 +273,10 @@ def html_to_document(html: str, templates: Path | Sequence[Path], fetcher=None):
     fetcher = fetcher or template_only_fetcher(roots)
     base = next((root for root in roots if (root / "default").is_dir()), roots[0])
     base_url = (base / "default").resolve().as_uri() + "/"
-    return weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render()
+    # A page that loads its own fonts gets a configuration of its own: fonts one audience's
+    # stylesheet adds never reach another's.
+    fonts = None if "@font-face" in html else _font_config()
+    return weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(font_config=fonts)
 
 
 def render_markup(brief: Brief, markdown_env: SandboxedEnvironment, html_env: SandboxedEnvironment,
