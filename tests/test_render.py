@@ -76,3 +76,20 @@ def test_fitting_takes_two_layouts_and_keeps_nearly_all_that_fits():
         for k, s in enumerate(brief.sections)))
     fitted = render_brief(pinned, TEMPLATES, "default", "A4")
     assert pinned_item in [i for s in fitted.brief.sections for i in s.items]
+
+
+def test_a_template_in_its_own_words_still_fits_by_searching(tmp_path):
+    """When the page shows lines in words of its own, their heights cannot be measured: the
+    fitting falls back to searching, and the page still fits with lines on it."""
+    import shutil
+
+    shutil.copytree(TEMPLATES, tmp_path / "templates")
+    (tmp_path / "templates" / "shout").mkdir()
+    (tmp_path / "templates" / "shout" / "brief.md.j2").write_text(
+        '{% extends "default/brief.md.j2" %}\n{% block sections %}\n{% for section in brief.sections %}\n'
+        '## {{ section.title|md }}\n\n{% for item in section.items %}\n- {{ item.text|upper|md }}\n{% endfor %}\n\n'
+        '{% endfor %}\n{% endblock %}\n', encoding="utf-8")
+    brief = make_brief(12, "A long sentence that takes up room on the page " * 3)
+    rendered = render_brief(brief, tmp_path / "templates", "shout", "A4")
+    assert rendered.pages == 1 and rendered.layouts > 2
+    assert sum(len(s.items) for s in rendered.brief.sections) > 8

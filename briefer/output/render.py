@@ -299,7 +299,7 @@ def render_markup(brief: Brief, markdown_env: SandboxedEnvironment, html_env: Sa
 # again from the new layout. PDF/UA-1: tagged, with the document's language and title.
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
 REMOVABLE_TAGS = frozenset({"li", "tr", "blockquote", "p", "dd", "dt"})
-MAX_FIT_LAYOUTS = 8  # a safety bound; two is the rule, a third is rare
+MEASURED_CUTS = 2  # one is the rule; a second only when a break fell worse than measured
 
 
 @dataclass(frozen=True)
@@ -414,10 +414,11 @@ def _citations(element) -> tuple[int, ...]:
     return tuple(getattr(element, "citations", ()))
 
 
-def fitted_count(brief: Brief, order: list[tuple], count: int, measured: Measure) -> int:
+def fitted_count(brief: Brief, order: list[tuple], count: int, measured: Measure) -> int | None:
     """How many of the first `count` elements in give-way order to keep so the measured
     overrun is gone: the last give way until their heights, and those of the sources only
-    they cited, cover it."""
+    they cited, cover it. None when the lines' measured heights cannot cover it (a template
+    that shows them in words of its own)."""
     cited = Counter(n for identity in order[:count] for n in _citations(element_of(brief, identity)))
     source_height = {source.number: element_height(measured, source) for source in brief.sources}
     removed = 0.0
@@ -429,7 +430,7 @@ def fitted_count(brief: Brief, order: list[tuple], count: int, measured: Measure
             cited[number] -= _citations(element).count(number)
             if cited[number] <= 0:
                 removed += source_height.get(number, 0.0)
-    return count
+    return count if removed >= measured.overrun else None
 
 
 def render_brief(brief: Brief, templates: Path | Sequence[Path], audience: str, page_size: str,
@@ -439,24 +440,46 @@ def render_brief(brief: Brief, templates: Path | Sequence[Path], audience: str, 
     html_env = template_environment(templates, audience, autoescape=True)
     fetcher = template_only_fetcher(templates)  # one for all attempts: each refusal logged once
     order = giveway_order(brief)
+    layouts = 0
 
     def attempt(count: int):
+        nonlocal layouts
+        layouts += 1
         fitted = renumber(keep_only(brief, set(order[:count])))
         markdown, html = render_markup(fitted, markdown_env, html_env, page_size, new_items)
         document = html_to_document(html, templates, fetcher)
         return fitted, markdown, html, document
 
+    def fits(candidate) -> bool:
+        return len(candidate[3].pages) == 1
+
     count = len(order)
     best = attempt(count)
-    layouts = 1
-    while len(best[3].pages) > 1:
-        if count == 0 or layouts >= MAX_FIT_LAYOUTS:
-            raise TemplateError("the brief does not fit on one page even without items: check the template")
-        measured = measure(best[3])
-        count = min(count - 1, fitted_count(brief, order, count, measured))
+    for _ in range(MEASURED_CUTS):  # the rule: one cut, checked by one more layout
+        if fits(best) or count == 0:
+            break
+        cut = fitted_count(brief, order, count, measure(best[3]))
+        if cut is None:
+            break
+        count = min(count - 1, cut)
         best = attempt(count)
-        layouts += 1
-    log.debug("%s: fitted %d of %d elements in %d layouts", audience, count, len(order), layouts)
+    if not fits(best):
+        # The measure could not say (or was wrong twice): search, as many layouts as it takes.
+        low, high, best = 0, count - 1, None
+        while low <= high:
+            middle = (low + high) // 2
+            candidate = attempt(middle)
+            if fits(candidate):
+                best, low = candidate, middle + 1
+            else:
+                high = middle - 1
+        if best is None:
+            raise TemplateError("the brief does not fit on one page even without items: check the template")
+    log.debug("%s: fitted %d of %d elements in %d layouts", audience, item_total(best[0]), len(order), layouts)
     fitted, markdown, html, document = best
     return Rendered(markdown=markdown, html=html, pdf=document.write_pdf(**PDF_OPTIONS), brief=fitted,
                     pages=len(document.pages), layouts=layouts)
+
+
+def item_total(brief: Brief) -> int:
+    return len(giveway_order(brief))
