@@ -29,7 +29,7 @@ class _Mention:
 
 
 def _figure_key(quantity: Quantity) -> tuple:
-    return (quantity.value, quantity.unit, quantity.head)
+    return (quantity.exact_value, quantity.unit, quantity.head)  # exact: two 23-digit numbers stay two
 
 
 def _counts_something(quantity: Quantity) -> bool:

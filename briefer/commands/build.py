@@ -11,8 +11,8 @@ from briefer.brief.audiences import audience_brief, select_audiences
 from briefer.prepare.clean import clean_articles
 from briefer.brief.compose import read_story
 from briefer.config import Config
-from briefer.brief.daily import (RECORD_NAME, brief_record, check_not_empty, new_item_texts, newest_date, previous_record,
-                    record_bytes, within_window)
+from briefer.brief.daily import (RECORD_NAME, brief_record, build_day, check_not_empty, new_item_texts, newest_date,
+                                  previous_record, record_bytes, refuse_future, within_window)
 from briefer.analysis.dedupe import build_corpus
 from briefer.core.errors import InputError
 from briefer.sources.ingest import read_articles
@@ -61,8 +61,10 @@ def load_corpus(sources: Path, date: dt.date | None = None,
     """Ingest, keep the articles the brief's date and window allow, clean, segment and dedupe."""
     ingested = read_articles(sources)
     warnings = [f"skipped {s.path}: {s.reason}" for s in ingested.skipped] + list(ingested.notes)
-    day = date or newest_date(ingested.articles)
-    kept = within_window(ingested.articles, day, window_days)
+    present, future = refuse_future(ingested.articles, build_day())  # 9999-12-31 never sets the date
+    warnings.extend(future)
+    day = date or newest_date(present)
+    kept = within_window(present, day, window_days)
     check_not_empty(kept, sources, day, window_days)
     articles = clean_articles(kept)
     sentences: list[Sentence] = []
@@ -79,12 +81,14 @@ def load_corpus(sources: Path, date: dt.date | None = None,
 def build(config: Config, date: dt.date | None = None, audiences: Sequence[str] | None = None) -> BuildResult:
     """Ingest..rank once; compose and render each audience; write out/<date>/<audience>/."""
     chosen = select_audiences(config, audiences)
-    corpus, warnings = load_corpus(config.sources, date, config.window_days)
+    corpus, found = load_corpus(config.sources, date, config.window_days)
+    warnings = list(found)
     story = read_story(corpus, brief_ranking(corpus))
     planned = []
     for audience in chosen:
         brief = audience_brief(story, config.title, audience, date)
-        new_items = new_item_texts(brief, previous_record(config.output, audience.name, brief.date))
+        new_items = new_item_texts(brief, previous_record(config.output, audience.name, brief.date,
+                                                             warnings.append))
         rendered = render_brief(brief, config.templates, audience.template, audience.page_size, new_items)
         folder = config.output / brief.date.isoformat() / audience.name
         files = {
@@ -98,4 +102,4 @@ def build(config: Config, date: dt.date | None = None, audiences: Sequence[str] 
     # Everything is rendered before the first write, so a failure leaves the old briefs whole.
     for output, files in planned:
         publish(output.folder, files)
-    return BuildResult(planned[0][0].rendered.brief.date, tuple(output for output, _ in planned), warnings)
+    return BuildResult(planned[0][0].rendered.brief.date, tuple(output for output, _ in planned), tuple(warnings))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -9,7 +10,9 @@ from pathlib import Path
 from briefer.core.errors import InputError
 from briefer.core.limits import MAX_ARTICLE_BYTES, MAX_PARAGRAPH_CHARS, loses_text
 from briefer.core.models import Article
+from briefer.core.text import as_written
 from briefer.sources.registry import reader_for, readers
+from briefer.sources.safe import UnsafeFile, open_checked, read_descriptor, shown_name
 
 @dataclass(frozen=True)
 class SkippedFile:
@@ -65,8 +68,10 @@ def decode(data: bytes) -> Decoded:
     controls = len(_CONTROL.findall(text))
     if controls > max(8, len(text) // 100):
         return Decoded(None, "binary data (control characters), not text")
-    # A control character becomes a space, so offsets still count the file's own characters.
-    return Decoded(_CONTROL.sub(" ", text), note)
+    # A control character or a line separator (VT, FF, NEL, U+2028, U+2029) becomes a space,
+    # so words stay apart; invisible format characters (bidi controls, zero-width and tag
+    # characters) are removed: the text is what a reader sees, and offsets count it.
+    return Decoded(as_written(_CONTROL.sub(" ", text)), note)
 
 
 def article_files(folder: Path) -> list[Path]:
@@ -81,7 +86,10 @@ def article_files(folder: Path) -> list[Path]:
 
 
 def unreadable_reason(path: Path, root: Path) -> str | None:
-    """Why a folder entry is not a file briefer may read, or None when it is."""
+    """Why a folder entry is not a file briefer may read, or None when it is.
+
+    A first look, for a clear reason; `read_limited` checks again on the opened file, so
+    nothing swapped in after this look is read."""
     if path.is_symlink():
         try:
             target = path.resolve(strict=True)
@@ -96,11 +104,18 @@ def unreadable_reason(path: Path, root: Path) -> str | None:
     return None
 
 
-def read_limited(path: Path, limit: int = MAX_ARTICLE_BYTES) -> bytes | None:
-    """The file's bytes, or None when it is larger than the limit (never reads more)."""
-    with path.open("rb") as stream:
-        data = stream.read(limit + 1)
-    return data if len(data) <= limit else None
+def read_limited(path: Path, limit: int = MAX_ARTICLE_BYTES, root: Path | None = None) -> bytes | None:
+    """The file's bytes, or None when it is larger than the limit (never reads more).
+
+    Opened without following a final symlink and without blocking, then checked on the
+    opened descriptor (see sources/safe.py): UnsafeFile, an OSError, says why a file is
+    refused. `root` is the sources folder, by default the folder the file is listed in."""
+    folder = Path(os.path.realpath(root if root is not None else path.parent))
+    descriptor = open_checked(path, folder)
+    try:
+        return read_descriptor(descriptor, limit)
+    finally:
+        os.close(descriptor)
 
 
 def read_articles(folder: Path) -> IngestResult:
@@ -113,35 +128,44 @@ def read_articles(folder: Path) -> IngestResult:
     notes: list[str] = []
     root = folder.resolve()
     for path in article_files(folder):
+        name = shown_name(path.name)  # control characters and non-UTF-8 bytes escaped
         reason = unreadable_reason(path, root)
         if reason:
-            skipped.append(SkippedFile(path.name, reason))
+            skipped.append(SkippedFile(name, reason))
             continue
         try:
-            data = read_limited(path)
+            data = read_limited(path, root=root)
+        except UnsafeFile as exc:
+            skipped.append(SkippedFile(name, str(exc)))
+            continue
         except OSError as exc:
-            skipped.append(SkippedFile(path.name, f"cannot be read ({exc.strerror or exc})"))
+            skipped.append(SkippedFile(name, f"cannot be read ({exc.strerror or exc})"))
             continue
         if data is None:
             size = path.stat().st_size
-            skipped.append(SkippedFile(path.name, f"too large ({size:,} bytes; the limit is {MAX_ARTICLE_BYTES:,})"))
+            skipped.append(SkippedFile(name, f"too large ({size:,} bytes; the limit is {MAX_ARTICLE_BYTES:,})"))
             continue
         if not data:
-            skipped.append(SkippedFile(path.name, "empty"))
+            skipped.append(SkippedFile(name, "empty"))
             continue
         decoded = decode(data)
         if decoded.text is None:
-            skipped.append(SkippedFile(path.name, decoded.note))
+            skipped.append(SkippedFile(name, decoded.note))
             continue
         if not decoded.text.strip():
-            skipped.append(SkippedFile(path.name, "only whitespace"))
+            skipped.append(SkippedFile(name, "only whitespace"))
             continue
         if decoded.note:
-            notes.append(f"{path.name}: {decoded.note}")
+            notes.append(f"{name}: {decoded.note}")
         if any(loses_text(line) for line in decoded.text.replace("\r", "\n").split("\n")):
-            notes.append(f"{path.name}: text running over {MAX_PARAGRAPH_CHARS:,} characters without a sentence"
+            notes.append(f"{name}: text running over {MAX_PARAGRAPH_CHARS:,} characters without a sentence"
                          " end was left out")
-        for article in read_file(path.name, decoded.text):
+        try:
+            found = read_file(name, decoded.text)
+        except InputError as exc:  # a reader refusing the file (front matter too large)
+            skipped.append(SkippedFile(name, str(exc)))
+            continue
+        for article in found:
             articles.append(replace(article, number=len(articles) + 1))
     if not articles:
         why = "; ".join(f"{s.path}: {s.reason}" for s in skipped)

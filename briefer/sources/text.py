@@ -7,9 +7,11 @@ from pathlib import Path
 
 import yaml
 
+from briefer.core.errors import InputError
 from briefer.core.limits import shorten, split_long
 from briefer.core.models import Article
 from briefer.core.text import SENTENCE_END
+from briefer.core.yaml_limits import YamlTooLarge, load_bounded
 from briefer.sources.dating import DATE_LINE, dateline_date, parse_date, strip_dateline
 from briefer.sources.registry import register
 
@@ -34,7 +36,9 @@ def front_matter(text: str) -> tuple[dict, int]:
     if not match:
         return {}, 0
     try:
-        meta = yaml.safe_load(match.group(1))
+        meta = load_bounded(match.group(1))
+    except YamlTooLarge as exc:
+        raise InputError(f"front matter refused: {exc.problem}") from None
     except (yaml.YAMLError, ValueError, RecursionError):  # impossible dates (2025-13-45), deep nesting
         return {}, 0
     if not isinstance(meta, dict):
