@@ -97,6 +97,8 @@ def _check_opened(descriptor: int, resolved: Path, root: Path) -> None:
         raise UnsafeFile("a folder, not a file")
     if not stat.S_ISREG(opened.st_mode):
         raise UnsafeFile("not a regular file")  # a FIFO or device could block the build forever
+    if opened.st_nlink == 0:
+        raise UnsafeFile("removed or swapped while reading (not read)")
     if opened.st_nlink != 1:
         raise UnsafeFile(f"a file with {opened.st_nlink} hard links (not read: the same file may sit outside"
                          " the sources folder)")

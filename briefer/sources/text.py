@@ -20,7 +20,10 @@ FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re
 OUTLET_HINTS = (
     re.compile(r"\bmember of (?P<name>[A-Z][\w&'’. -]{2,40}?) to (?:start )?comment", re.I),
 )
-TITLE_TRAILING_JUNK = re.compile(r"(?:\s+[/|•·-]+)+\s*[.]?\s*$")
+# Separators a site leaves after a headline ("Talks resume | Site -"): removed by one scan
+# from the end (trailing_junk_start). The pattern (?:\s+[/|•·-]+)+\s*[.]?\s*$ said the same,
+# but a regex engine tries it from every position: 0.8 s for a 5 KB run of " -".
+TITLE_JUNK = frozenset("/|•·-")
 HEADLINE_MAX_WORDS = 16
 
 
@@ -47,7 +50,31 @@ def front_matter(text: str) -> tuple[dict, int]:
 
 
 def _clean_title(line: str) -> str:
-    return TITLE_TRAILING_JUNK.sub("", line).strip()
+    return line[:trailing_junk_start(line)].strip()
+
+
+def trailing_junk_start(line: str) -> int:
+    """Where the trailing separators of a headline begin: one or more runs of / | • · -,
+    each after whitespace, then maybe a period; len(line) when there are none. One pass
+    from the end, so linear in the line's length."""
+    end = len(line)
+    while end and line[end - 1].isspace():
+        end -= 1
+    if end and line[end - 1] == ".":
+        end -= 1
+        while end and line[end - 1].isspace():
+            end -= 1
+    start = len(line)
+    while True:
+        junk = end
+        while junk and line[junk - 1] in TITLE_JUNK:
+            junk -= 1
+        space = junk
+        while space and line[space - 1].isspace():
+            space -= 1
+        if junk == end or space == junk:
+            return start  # no separator run here, or one glued to a word
+        start = end = space
 
 
 def looks_like_headline(line: str, following: str | None) -> bool:
