@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from briefer.brief import daily
-from briefer.brief.daily import build_day, previous_record, refuse_future
+from briefer.brief.daily import previous_record, refuse_future
+from briefer.sources.dating import build_day
 from briefer.core.models import Article
 from briefer.core.yaml_limits import YamlLimits, YamlTooLarge, load_bounded
 from briefer.sources import ingest, safe

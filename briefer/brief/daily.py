@@ -14,16 +14,6 @@ RECORD_NAME = "brief.json"
 RECORD_VERSION = 1
 
 
-# The date it is now somewhere on Earth: UTC+14 (Kiribati) is the first to reach each day. An
-# article dated later than this was not published yet, whatever the machine's time zone.
-_EARLIEST_ZONE = dt.timezone(dt.timedelta(hours=14))
-
-
-def build_day(now: dt.datetime | None = None) -> dt.date:
-    """The latest date any article can honestly carry at the time of the build."""
-    return (now or dt.datetime.now(dt.timezone.utc)).astimezone(_EARLIEST_ZONE).date()
-
-
 def refuse_future(articles: tuple[Article, ...], day: dt.date) -> tuple[tuple[Article, ...], tuple[str, ...]]:
     """Articles dated after `day` are refused, each with a warning naming it: a date in the
     future (9999-12-31) would otherwise become the brief's date, and every later send's."""
@@ -68,7 +58,12 @@ def brief_record(brief: Brief, audience: str, new_items: frozenset[str]) -> dict
                 "key": section.key,
                 "title": section.title,
                 "items": [
-                    {"text": item.text, "citations": list(item.citations), "new": item.text in new_items}
+                    {"id": item.line_id, "text": item.text, "citations": list(item.citations),
+                     "new": item.text in new_items, **({"pinned": True} if item.pinned else {}),
+                     **({"analyst": True} if item.analyst else {}),
+                     # offsets into each cited file's own decoded text of the sentence that carries the line
+                     # there: the line itself in its own source, a near-identical telling in the others
+                     "passages": [{"source": p.source, "start": p.start, "end": p.end} for p in item.passages]}
                     for item in section.items
                 ],
             }
@@ -79,6 +74,7 @@ def brief_record(brief: Brief, audience: str, new_items: frozenset[str]) -> dict
              "date": s.date.isoformat() if s.date else None, "path": s.path, "url": s.url}
             for s in brief.sources
         ],
+        **({"warnings": list(brief.warnings)} if brief.warnings else {}),
     }
 
 
@@ -170,7 +166,7 @@ def record_texts(record: dict) -> frozenset[str]:
 
 
 def brief_texts(brief: Brief) -> frozenset[str]:
-    return frozenset(item.text for section in brief.sections for item in section.items)
+    return frozenset(item.text for section in brief.sections for item in section.items if not item.analyst)
 
 
 def new_item_texts(brief: Brief, previous: dict | None) -> frozenset[str]:

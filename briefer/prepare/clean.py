@@ -15,7 +15,7 @@ import re
 from collections import Counter
 
 from briefer.core.cues import pattern
-from briefer.core.text import SENTENCE_END, STOPWORDS
+from briefer.core.text import SENTENCE_END, STOPWORDS, as_written
 from briefer.sources.dating import strip_dateline
 from briefer.core.models import Article, CleanArticle
 
@@ -111,7 +111,9 @@ def without_editors_notes(paragraph: str) -> list[str]:
 
 
 def clean_article(article: Article, repeated: set[str]) -> CleanArticle:
-    parts = [part for p in paragraphs_of(article.lines) for part in without_editors_notes(p)]
+    # as_written: readers that unescape (JSON "\u202e", HTML "&#x202E;") can let invisible
+    # characters past decode; none reaches a sentence.
+    parts = [part for p in paragraphs_of(article.lines) for part in without_editors_notes(as_written(p))]
     kept = [p for p in parts if not is_furniture(p, repeated)]
     if kept:
         kept[0] = strip_dateline(kept[0])

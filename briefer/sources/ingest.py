@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import datetime as dt
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -11,8 +12,9 @@ from briefer.core.errors import InputError
 from briefer.core.limits import MAX_ARTICLE_BYTES, MAX_PARAGRAPH_CHARS, loses_text
 from briefer.core.models import Article
 from briefer.core.text import as_written
-from briefer.sources.registry import reader_for, readers
 from briefer.sources.safe import UnsafeFile, open_checked, read_descriptor, shown_name
+from briefer.sources.dating import build_day, place_year
+from briefer.sources.registry import collecting_warnings, reader_for, suffixes
 
 @dataclass(frozen=True)
 class SkippedFile:
@@ -25,6 +27,8 @@ class IngestResult:
     articles: tuple[Article, ...]
     skipped: tuple[SkippedFile, ...]
     notes: tuple[str, ...] = ()  # files read, but not as plain UTF-8 or not whole
+    undated: tuple[str, ...] = ()  # one warning per article whose date cannot be known
+    unread_parts: tuple[str, ...] = ()  # parts of files a reader left out ("a.jsonl:3: not JSON"), also in notes
 
 
 @dataclass(frozen=True)
@@ -75,14 +79,15 @@ def decode(data: bytes) -> Decoded:
 
 
 def article_files(folder: Path) -> list[Path]:
+    """Every entry of the folder in name order but hidden ones (".name": editors' swap files,
+    the fetch record); ingest accounts for each, read or skipped with its reason."""
     if not folder.is_dir():
         raise InputError(f"sources folder not found: {folder}")
     try:
         entries = list(folder.iterdir())
     except OSError as exc:
         raise InputError(f"cannot list the sources folder {folder}: {exc.strerror or exc}") from None
-    known = readers()
-    return sorted((p for p in entries if p.suffix.lower() in known), key=lambda p: p.name)
+    return sorted((p for p in entries if not p.name.startswith(".")), key=lambda p: p.name)
 
 
 def unreadable_reason(path: Path, root: Path) -> str | None:
@@ -118,17 +123,25 @@ def read_limited(path: Path, limit: int = MAX_ARTICLE_BYTES, root: Path | None =
         os.close(descriptor)
 
 
-def read_articles(folder: Path) -> IngestResult:
-    """Every usable file of a registered kind in the folder, in name order, its articles numbered from 1.
+def read_articles(folder: Path, brief_date: dt.date | None = None, strict: bool = False) -> IngestResult:
+    """Every usable file in the folder, in name order, its articles numbered from 1.
 
-    Each unusable file is skipped with its reason; none usable is an InputError.
+    Each file is accounted for: read, or skipped with its reason (a kind briefer does not read
+    is named too). A dateline without a year takes it from `brief_date`, else from the newest
+    dated article. None usable is an InputError; with `strict`, so is any skipped file, bad
+    part of a file or undated article.
     """
     articles: list[Article] = []
     skipped: list[SkippedFile] = []
     notes: list[str] = []
+    unread_parts: list[str] = []
     root = folder.resolve()
     for path in article_files(folder):
         name = shown_name(path.name)  # control characters and non-UTF-8 bytes escaped
+        if reader_for(path.name) is None and not path.is_dir():
+            kind = path.suffix.lower() or "without a suffix"
+            skipped.append(SkippedFile(name, f"not a kind of file briefer reads ({kind}; it reads {suffixes()})"))
+            continue
         reason = unreadable_reason(path, root)
         if reason:
             skipped.append(SkippedFile(name, reason))
@@ -161,18 +174,57 @@ def read_articles(folder: Path) -> IngestResult:
             notes.append(f"{name}: text running over {MAX_PARAGRAPH_CHARS:,} characters without a sentence"
                          " end was left out")
         try:
-            found = read_file(name, decoded.text)
-        except InputError as exc:  # a reader refusing the file (front matter too large)
-            skipped.append(SkippedFile(name, str(exc)))
+            with collecting_warnings() as warnings:
+                found = read_file(name, decoded.text)
+        except InputError as exc:
+            skipped.append(SkippedFile(name, str(exc).removeprefix(f"{name}: ")))
             continue
+        notes.extend(warnings)
+        unread_parts.extend(warnings)
+        if not found:
+            skipped.append(SkippedFile(name, "no articles in it"))
         for article in found:
             articles.append(replace(article, number=len(articles) + 1))
     if not articles:
         why = "; ".join(f"{s.path}: {s.reason}" for s in skipped)
         raise InputError(
-            f"no usable articles in {folder}" + (f" ({why})" if why else " (no .txt or .md files)")
+            f"no usable articles in {folder}" + (f" ({why})" if why else f" (no files of the kinds it reads: {suffixes()})")
         )
-    return IngestResult(tuple(articles), tuple(skipped), tuple(notes))
+    articles, undated = place_years(articles, brief_date)
+    result = IngestResult(tuple(articles), tuple(skipped), tuple(notes), tuple(undated), tuple(unread_parts))
+    if strict:
+        check_strict(result, folder)
+    return result
+
+
+def place_years(articles: list[Article], brief_date: dt.date | None) -> tuple[list[Article], list[str]]:
+    """Datelines without a year get the one the brief's date or the other articles imply;
+    every article still undated is named."""
+    today = build_day()  # a date in the future (9999-12-31) gives no year: build refuses it
+    reference = brief_date or max((a.date for a in articles if a.date and a.date <= today), default=None)
+    origin = "the brief's date" if brief_date else "the other articles"
+    placed, undated = [], []
+    for article in articles:
+        if article.date is None and article.month_day and reference:
+            date = place_year(article.month_day, reference)
+            if date:
+                article = replace(article, date=date, date_source=f"dateline, year from {origin}")
+        if article.date is None:
+            if article.month_day:
+                month, day = article.month_day
+                why = f"its dateline gives {dt.date(2000, month, day):%b} {day} without a year, and no other article or --date gives one"
+            else:
+                why = "no date in its front matter, opening lines, dateline or metadata"
+            undated.append(f"{article.path}: undated ({why}); it does not date the brief")
+        placed.append(article)
+    return placed, undated
+
+
+def check_strict(result: IngestResult, folder: Path) -> None:
+    problems = ([f"skipped {s.path}: {s.reason}" for s in result.skipped] + list(result.unread_parts)
+                + list(result.undated))
+    if problems:
+        raise InputError(f"--strict: {len(problems)} problem(s) in {folder}: " + "; ".join(problems))
 
 
 def read_file(name: str, text: str) -> tuple[Article, ...]:
