@@ -54,6 +54,7 @@ def values(text: str, anchor: dt.date | None = THURSDAY) -> list[tuple[str, str,
     ("Exports will grow in the second half of this year.", [("the second half of this year", "DATE", "1998-H2")]),
     ("She spoke this morning.", [("this morning", "TIME", "1998-01-08TMO")]),
     ("The polls closed at 10 p.m. Wednesday.", [("10 p.m. Wednesday", "TIME", "1998-01-07T22:00")]),
+    ("Polls closed at 6:10 p.m.\n\nAbout four in 10 voted.", [("6:10 p.m", "TIME", "1998-01-08T18:10")]),
     # Durations, sets and vague references.
     ("The strike lasted three days.", [("three days", "DURATION", "P3D")]),
     ("Output fell over the past three months.", [("the past three months", "DURATION", "P3M")]),
@@ -154,6 +155,9 @@ def test_relative_spans_are_the_expressions_only_the_writing_date_can_place():
     "Tickets for the Winter Olympics sold out.",   # a name: seasons are lower case
     "Survivors recalled the fall of the city.",    # an event noun
     "She wrote ``The Year of the Rat.''",          # a title
+    "He watched Saturday Night Live.",             # a title
+    "It was her a second win.",                    # an ordinal
+    "About a quarter of voters agreed.",           # a fraction
 ])
 def test_not_times(text):
     assert values(text) == []
