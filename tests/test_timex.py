@@ -158,6 +158,7 @@ def test_relative_spans_are_the_expressions_only_the_writing_date_can_place():
     "He watched Saturday Night Live.",             # a title
     "It was her a second win.",                    # an ordinal
     "About a quarter of voters agreed.",           # a fraction
+    "He flew to Mar-a-Lago with Jan Smith.",       # names, not abbreviated months
 ])
 def test_not_times(text):
     assert values(text) == []

@@ -719,7 +719,8 @@ def n_duration(match, ctx):
             r"(?:the|its|their|his|her)\s", match.group(0), re.I):
         return None  # a measure: "six months of base pay" (but "the first 100 days of her term")
     if (re.fullmatch(r"an?", _g(match, "count")) and match.group(0).lower().startswith(("a ", "an "))
-            and _RATE_BEFORE.search(before) and not _NOT_RATE_BEFORE.search(before)):
+            and _RATE_BEFORE.search(before) and not _NOT_RATE_BEFORE.search(before)
+            and not re.match(r"\s+(?:prior|earlier|ago|before|later|after|from)\b", after, re.I)):
         return SET, _duration(1, unit)  # a rate: "$2 million a year", "30,000 hits an hour"
     if _g(match, "count") in ("few", "a few", "several", "some", "many", "a number of", "dozens of", "hundreds of"):
         count = None
@@ -982,6 +983,14 @@ def _acceptable(text: str, match: re.Match, capital: tuple[str, ...]) -> bool:
         return False  # a first name: "August Strindberg", "April Glaspie"
     if "part" in groups and match.start("part") >= 0 and match.group("part")[0].isupper():
         return False  # a title: "Sunday Morning Futures", "Saturday Night Live"
+    if "month" in groups and match.start("month") >= 0:
+        month = match.group("month")
+        following = text[match.end("month"):match.end("month") + 3]
+        if following.startswith("-") or (len(month) <= 4 and month.lower() not in ("may", "june", "july")
+                                          and not re.match(r"\.|\s*\d", following)):
+            return False  # "Mar-a-Lago", "Jan Smith": a month is abbreviated with a full stop
+        if "day" not in groups and re.search(r"\b\d{4}\s+$", text[max(0, match.start() - 6):match.start()]):
+            return False  # "the 1963 March on Washington": English puts the month before the year
     if found == "the year" and text[match.end() - 4] == "Y":
         return False  # a title: "The Year of the Death of Ricardo Reis"
     return True
