@@ -88,6 +88,8 @@ def test_extents_leave_out_prepositions_and_keep_determiners_and_approximators()
     ("The summit was held in December.", "1997-12"),
     ("The summit will be held in December.", "1998-12"),
     ("In December, the ministry said it would cut rates.", "1997-12"),  # a fronted date dates the main verb
+    ("During an interview that aired Wednesday night, he said what he will do.", "1998-01-07TNI"),  # own clause first
+    ("Holders will be paid at closing, which is expected in March.", "1998-03"),
 ])
 def test_tense_decides_the_direction(text, expected):
     (value,) = [v for _, _, v in values(text)]

@@ -206,6 +206,7 @@ def _year_for_day(month: int, day: int, anchor: dt.date, tense: str) -> dt.date 
 _FUTURE_CUE = re.compile(
     r"\b(?:will|shall|won'?t|'ll|(?:is|are|am|'s)\s+(?:\w+\s+)?(?:set|scheduled|expected|due|slated"
     r"|poised|going|planning|planned)\s+(?:to|for)|(?:set|scheduled|slated|due|poised)\s+(?:for|to)"
+    r"|(?:is|are|am|'s|be)\s+(?:\w+\s+)?(?:expected|scheduled|slated|planned)"
     r"|to\s+be\s+held|upcoming|plans?\s+to|intends?\s+to|expects?\s+to|would|next|coming|later\s+this|ahead"
     r"|payable|due|expires?|matures?|maturing|effective)\b",
     re.I)
@@ -239,7 +240,8 @@ def tense_around(sentence: str, start: int, end: int, reporting: bool = True) ->
     """Past or future reading of the expression at [start, end) of the sentence.
 
     Strong cues (auxiliaries, "is set to", "will", irregular past verbs) beat weak ones (a bare
-    "-ed" word, perhaps an adjective). Within the expression's clause the first cue wins, since
+    "-ed" word, perhaps an adjective), but the expression's own clause comes first: "that aired
+    Wednesday night, ... will" is past. Within the expression's clause the first cue wins, since
     the governing verb usually comes first ("had planned to" is past, "is expected to ..., the
     ministry said" future); failing that, the cue nearest the expression in the sentence.
     With reporting=False the reporting verbs do not count: "the notes mature Dec. 15, the
@@ -256,6 +258,7 @@ def tense_around(sentence: str, start: int, end: int, reporting: bool = True) ->
                      + _cues(sentence[end:right], end, strong, reporting))
         if in_clause:
             return min(in_clause)[1]
+    for strong in (True, False):
         in_sentence = _cues(sentence[:start], 0, strong, reporting) + _cues(sentence[end:], end, strong, reporting)
         if in_sentence:
             return min(in_sentence, key=lambda cue: abs(cue[0] - start))[1]
