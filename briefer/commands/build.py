@@ -95,10 +95,11 @@ def render_audience(job: tuple) -> tuple[Rendered, dict[str, bytes]]:
 
 
 def build(config: Config, date: dt.date | None = None, audiences: Sequence[str] | None = None,
-          edits: Path | None = None, strict: bool = False) -> BuildResult:
+          edits: Path | None = None, strict: bool = False, edits_root: Path | None = None) -> BuildResult:
     """Ingest..rank once; compose and render each audience; write out/<date>/<audience>/.
     edits: the analyst's edits for every audience built (default: each audience's
-    edits.yaml beside its brief, if there is one). strict: see load_corpus."""
+    edits.yaml beside its brief, if there is one, under edits_root, by default the output
+    folder). strict: see load_corpus."""
     chosen = select_audiences(config, audiences)
     corpus, warnings = load_corpus(config.sources, date, config.window_days, strict)
     warnings = list(warnings)
@@ -109,7 +110,8 @@ def build(config: Config, date: dt.date | None = None, audiences: Sequence[str] 
     jobs = []
     for audience in chosen:
         brief = audience_brief(story, config.title, audience, date,
-                               given or load_edits(config.output / day.isoformat() / audience.name / EDITS_NAME))
+                               given or load_edits((edits_root or config.output) / day.isoformat() / audience.name
+                                                   / EDITS_NAME))
         warnings.extend(f"{audience.name}: {warning}" for warning in brief.warnings)
         new_items = new_item_texts(brief, previous_record(config.output, audience.name, brief.date,
                                                              warnings.append))
