@@ -109,6 +109,11 @@ from briefer.analysis.sections import forecast_event
 forecast_event("The ministers are expected to " + "ly" * 30 + "! meet in Corvo.")
 verdict(False)
 '''),
+    "a 1 MB article of capitalised sentences (names looked for)": ("hang", r'''
+from briefer.analysis.quotes import people
+people("The delegates reviewed the shipping schedule for the northern ports in detail. " * 13_000)
+verdict(False)
+'''),
     "a damaged earlier brief.json": ("crash", r'''
 (src / "001_first.txt").write_text("---\ndate: 2025-06-03\n---\n" + FIRST)
 (work / "out" / "2025-06-02" / "default").mkdir(parents=True)
