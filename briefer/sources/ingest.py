@@ -190,11 +190,35 @@ def read_articles(folder: Path, brief_date: dt.date | None = None, strict: bool 
         raise InputError(
             f"no usable articles in {folder}" + (f" ({why})" if why else f" (no files of the kinds it reads: {suffixes()})")
         )
+    articles = one_per_url(articles, notes)
     articles, undated = place_years(articles, brief_date)
     result = IngestResult(tuple(articles), tuple(skipped), tuple(notes), tuple(undated), tuple(unread_parts))
     if strict:
         check_strict(result, folder)
     return result
+
+
+def one_per_url(articles: list[Article], notes: list[str]) -> list[Article]:
+    """One article per URL: a feed entry that is only a teaser of a page saved beside it (or a
+    story fetched twice under two names) is read once, from the fuller copy; renumbered."""
+    fullest: dict[str, Article] = {}
+    for article in articles:
+        if article.url:
+            held = fullest.get(article.url)
+            if held is None or _words(article) > _words(held):
+                fullest[article.url] = article
+    kept = []
+    for article in articles:
+        chosen = fullest.get(article.url) if article.url else article
+        if chosen is not article:
+            notes.append(f"{article.path}: the same story as {chosen.path} ({article.url}); read once, from {chosen.path}")
+            continue
+        kept.append(replace(article, number=len(kept) + 1))
+    return kept
+
+
+def _words(article: Article) -> int:
+    return sum(len(line.split()) for line in article.lines)
 
 
 def place_years(articles: list[Article], brief_date: dt.date | None) -> tuple[list[Article], list[str]]:
