@@ -170,7 +170,8 @@ def people(text: str) -> dict[str, Counter]:
     names: dict[str, Counter] = defaultdict(Counter)
     for match in _NAME.finditer(text):
         tokens = match.group(0).split()
-        words_before = text[:match.start()].split()[-2:]
+        # the two words before, from a bounded window: splitting all the text before every name was quadratic
+        words_before = text[max(0, match.start() - 300):match.start()].split()[-2:]
         before = words_before[-1].lower().strip(",").split("-")[-1] if words_before else ""
         after = (text[match.end():match.end() + 12].split()[:1] or [""])[0].lower()
         titled = [i for i, token in enumerate(tokens) if token.lower() in TITLE_NOUNS]
