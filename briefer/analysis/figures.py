@@ -36,6 +36,9 @@ class Figures:
     smallest_count: int = 3
     # A measure (a wind speed, a length) says less about a story than a count of people or things.
     measure_weight: float = -1.0
+    # Two counts on different days are one developing figure when this share of the words around
+    # them (what happened to what they count) is the same: "floods killed 32" / "floods have killed 150".
+    same_event: float = 0.5
 
 
 FIGURES = Figures()
@@ -116,8 +119,6 @@ def mentions_of(corpus: Corpus, disputed: frozenset[str] = frozenset()) -> list[
                     continue  # "13.4 metres (44 feet)": the conversion is not a second figure
                 kept.append(quantity)
                 shown = f"{hedge} {display_value(quantity)}" if hedge else display_value(quantity)
-                if measure(quantity):
-                    shown = quantity.written if quantity.written[-1:].isalpha() else f"{shown} {quantity.label}"
                 found.append(_Mention(quantity, member.article, corpus.origin_of[member.article],
                                       dates.get(member.article), shown, _event(member.text, quantity)))
     return found
@@ -147,7 +148,8 @@ def _developments(groups: dict[tuple, list[_Mention]]) -> list[list[tuple]]:
             for other in dated:
                 if other in used or other in chain or days[other] == days[chain[-1]]:
                     continue
-                if events[other] & events[first]:
+                shared = events[other] & events[first]
+                if shared and len(shared) >= FIGURES.same_event * min(len(events[other]), len(events[first])):
                     chain.append(other)
             if len(chain) > 1:
                 used.update(chain)

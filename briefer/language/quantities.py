@@ -22,7 +22,8 @@ MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "billion": 1e9, "bn":
 CURRENCIES = {"$": "$", "us$": "$", "€": "€", "£": "£", "₹": "₹", "rs": "₹", "rs.": "₹"}
 CURRENCY_WORDS = {"dollars": "$", "euros": "€", "pounds": "£", "rupees": "₹"}
 DURATIONS = {"year": "year", "years": "year", "month": "month", "months": "month", "week": "week",
-             "weeks": "week", "day": "day", "days": "day", "hour": "hour", "hours": "hour"}
+             "weeks": "week", "day": "day", "days": "day", "hour": "hour", "hours": "hour",
+             "minute": "minute", "minutes": "minute", "second": "second", "seconds": "second"}
 # A word before the number that makes it a bound, an estimate or a change, not a plain value.
 HEDGES = frozenset(
     "about around nearly almost roughly some over under approximately up least most than another"
