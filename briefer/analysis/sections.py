@@ -153,6 +153,8 @@ def classify_one(statement: Statement, newest: dt.date | None, lead: frozenset[s
     if _cue("open").search(text) or WHETHER.search(text.lstrip("\"“‘'` ")) or (
             note.modality == NEGATED and WH_CLAUSE.search(text)):
         return OPEN_QUESTIONS  # pending, or a question the sources say is unanswered
+    if QUOTED_OPENING.search(text) and not _cue("outcome_verbs").search(text):
+        return NONE  # a voice quoted whole: its news, if any, is reported in the sentences around it
     if note.tense == FUTURE or note.modality in (EXPECTED, CONDITIONAL):
         if _cue("decided").search(text):
             return OUTCOMES

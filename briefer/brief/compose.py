@@ -46,6 +46,7 @@ class Story:
 # furniture ("EDITOR'S NOTE:", "Q:", "UPDATES with ..."), or shouts a heading in capitals.
 _DANGLING = pattern("brief", "dangling")
 _EDITORIAL = pattern("brief", "editorial")
+_LEAD_IN = pattern("brief", "lead_ins")
 _OPENING = re.compile(r"^[\s\"“‘'`(_-]*")
 _HEADING = re.compile(r"^[\s\"“‘'`(_-]*[A-Z0-9][A-Z0-9'’&.,\s-]{5,}[A-Z](?:\s*[:_—–-]|\s+[A-Z][a-z])")
 # "It is not known whether ...", "It was unclear ...": an expletive "it" points back to nothing.
@@ -69,6 +70,9 @@ def reads_alone(text: str) -> bool:
         return False  # "Q: ...", "EDITOR'S NOTE: ...", "UPDATES with ..." when followed by a mark
     if furniture and furniture.group(0).lower().startswith(("update", "correct", "editor", "eds")):
         return False
+    colon = text.find(":")
+    if colon > 0 and _LEAD_IN.search(text[:colon]) or "___" in text:
+        return False  # an editorial or a document introduced, or a list ruled off with underscores
     if len(_NUMBER.findall(text)) >= LIST_NUMBERS and len(_NUMBER.findall(text)) > len(text.split()) / 3:
         return False  # a table or a list of figures run together ("Sweden, 0.1 (2.7); France, 0.2 ...")
     return not _HEADING.match(text)
