@@ -149,7 +149,8 @@ def mentions_of(corpus: Corpus, disputed: frozenset[str] = frozenset()) -> list[
 
 def _developments(groups: dict[tuple, list[_Mention]]) -> list[list[tuple]]:
     """Groups of figure keys that are one count at different dates: same unit and counted noun,
-    something in common about what happened to it, every value from its own day."""
+    the same words around it (what happened to what it counts), every value from its own day and
+    no smaller than the one before (a death toll, votes counted, troops sent: running counts)."""
     by_slot: dict[tuple, list[tuple]] = defaultdict(list)
     for key, mentions in groups.items():
         if key[0] != "measure" and mentions[0].quantity.unit == "count":
@@ -171,6 +172,8 @@ def _developments(groups: dict[tuple, list[_Mention]]) -> list[list[tuple]]:
             for other in dated:
                 if other in used or other in chain or days[other] == days[chain[-1]]:
                     continue
+                if groups[other][0].quantity.value < groups[chain[-1]][0].quantity.value:
+                    continue  # a running count (a toll, votes counted) grows; a smaller later value is another count
                 shared = events[other] & events[first]
                 if shared and len(shared) >= FIGURES.same_event * min(len(events[other]), len(events[first])):
                     chain.append(other)

@@ -354,6 +354,10 @@ def measure(quantity: Quantity) -> tuple[str, float] | None:
     """(dimension, value in SI units) for a length, speed, mass or area; None otherwise."""
     if quantity.unit != "count" or quantity.head is None or quantity.modifiers:
         return None
+    if quantity.head in ("celsius", "centigrade"):
+        return ("temperature", quantity.value)
+    if quantity.head == "fahrenheit":  # an offset scale: "37.4 Celsius (99.3 Fahrenheit)" is one reading
+        return ("temperature", (quantity.value - 32) * 5 / 9)
     found = MEASURES.get(quantity.head)
     return (found[0], quantity.value * found[1]) if found else None
 
