@@ -6,7 +6,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
-from briefer.brief.compose import Story, compose_story, renumber
+from briefer.brief.compose import Story, compose_story, renumber, story_lines
+from briefer.brief.edits import Edits, apply_edits
 from briefer.core.sections import BOTTOM_LINE, BOTTOM_LINE_TITLE, SECTION_KEYS
 from briefer.config import AudienceConfig, Config, configured_audiences
 from briefer.core.errors import InputError
@@ -24,6 +25,9 @@ def select_audiences(config: Config, names: Sequence[str] | None) -> tuple[Audie
     if unknown:
         raise InputError(f"unknown audience {unknown[0]!r} (configured: {', '.join(by_name)})")
     return tuple(by_name[name] for name in dict.fromkeys(names))
+
+
+DISAGREEMENTS_TITLE = "Where sources disagree"
 
 
 def _bottom_line(composed: Brief, audience: AudienceConfig, count: int) -> list:
@@ -44,13 +48,15 @@ def _bottom_line(composed: Brief, audience: AudienceConfig, count: int) -> list:
     return lead
 
 
-def audience_brief(story: Story, title: str, audience: AudienceConfig, date: dt.date | None) -> Brief:
+def audience_brief(story: Story, title: str, audience: AudienceConfig, date: dt.date | None,
+                   edits: Edits | None = None) -> Brief:
     """The brief one audience reads: its sections in its order, each within its budget.
 
     The bottom line holds the most important lines the sections would carry (so never a
     forecast that later reporting overtook), verbatim and cited, and the sections below do
     not repeat them. Composing once, with room for the bottom line in every section, keeps
-    one numbering of sources for the whole brief.
+    one numbering of sources for the whole brief. The analyst's edits, if any, come last;
+    edits that could not be applied are the brief's warnings.
     """
     count = audience.section_budgets.get(BOTTOM_LINE, 0) if BOTTOM_LINE in audience.sections else 0
     budgets = {key: audience.section_budgets.get(key, 0) + count for key in SECTION_KEYS}
@@ -71,8 +77,14 @@ def audience_brief(story: Story, title: str, audience: AudienceConfig, date: dt.
         # "Nothing in the sources" would be untrue while the page carries other lines: the
         # sources said nothing of this kind that the classifier could place, so it is left out.
         shown = tuple(section for section in shown if section.items)
-    # No sentence twice on one page: a timeline entry a section or a disagreement already shows gives way.
-    on_page = {item.text for section in shown for item in section.items}
-    on_page |= {claim.text for d in composed.disagreements for claim in d.claims}
-    timeline = tuple(entry for entry in composed.timeline if entry.text not in on_page)
-    return renumber(replace(composed, sections=shown, timeline=timeline))
+    # No sentence twice on one page: a timeline entry whose sentence a section or a disagreement
+    # already shows keeps its date and points to where the sentence stands.
+    on_page = {item.text: section.title for section in shown for item in section.items}
+    on_page |= {claim.text: DISAGREEMENTS_TITLE for d in composed.disagreements for claim in d.claims}
+    timeline = tuple(replace(entry, see=on_page[entry.text]) if entry.text in on_page else entry
+                     for entry in composed.timeline)
+    brief = replace(composed, sections=shown, timeline=timeline)
+    if edits:
+        brief, warnings = apply_edits(brief, edits, story_lines(story))
+        brief = replace(brief, warnings=brief.warnings + warnings)
+    return renumber(brief)

@@ -10,12 +10,13 @@ from briefer.core.sections import SECTION_KEYS, SECTION_TITLES
 from briefer.analysis.corroboration import claim_support, prefer_corroborated
 from briefer.analysis.disagree import find_disagreements
 from briefer.analysis.figures import key_figures
-from briefer.core.models import Brief, BriefItem, Corpus, Disagreement, Figure, Quote, Section, Source
+from briefer.core.models import Brief, BriefItem, Corpus, Disagreement, Figure, Passage, Quote, Section, Source
 from briefer.analysis.quotes import key_quotes
 from briefer.analysis.rank import Ranking
 from briefer.analysis.sections import NONE, Statement, assign_sections, classify, overtaken, statements_of
 from briefer.core.cues import pattern
 from briefer.analysis.timeline import ArticleDate, article_dates, build_timeline
+from briefer.brief.edits import line_id
 
 
 def brief_date(corpus: Corpus, override: dt.date | None) -> dt.date:
@@ -93,6 +94,30 @@ def read_story(corpus: Corpus, ranking: Ranking) -> Story:
     )
 
 
+def article_paths(corpus: Corpus) -> dict[int, str]:
+    return {c.article.number: c.article.path for c in corpus.articles}
+
+
+def story_item(story: Story, index: int, paths: dict[int, str]) -> BriefItem:
+    """The brief's line for one of the story's items, with its stable id (its words and
+    the file its representative sentence comes from). paths: article_paths(story.corpus)."""
+    item = story.corpus.items[index]
+    sentence = next((m for m in item.members if m.text == item.text), item.first)
+    path = paths.get(sentence.article, "")
+    # corroboration by claim: rewrites saying it in other words cite it too
+    sources = story.support[index] if story.support else item.sources
+    return BriefItem(text=item.text, citations=sources, origins=len({story.corpus.origin_of[n] for n in sources}),
+                     score=story.ranking.scores[index], line_id=line_id(path, item.text),
+                     passages=passages_of(item.members))
+
+
+def story_lines(story: Story) -> dict[str, tuple[BriefItem, str]]:
+    """Every line the sources hold, by id, with the section its meaning gives it ("none")."""
+    paths = article_paths(story.corpus)
+    return {line.line_id: (line, story.labels[index])
+            for index, line in ((i, story_item(story, i, paths)) for i in range(len(story.corpus.items)))}
+
+
 def compose(corpus: Corpus, ranking: Ranking, title: str, budgets: dict[str, int],
             date: dt.date | None = None) -> Brief:
     return compose_story(read_story(corpus, ranking), title, budgets, date)
@@ -108,11 +133,10 @@ def compose_story(story: Story, title: str, budgets: dict[str, int], date: dt.da
     labels = tuple(NONE if item.text in disputed else label for item, label in zip(corpus.items, story.labels))
     chosen = assign_sections(list(story.statements), labels, ranking.order, ranking.scores, budgets)
 
+    paths = article_paths(corpus)
+
     def brief_item(index: int) -> BriefItem:
-        item = corpus.items[index]
-        sources = story.support[index] if story.support else item.sources
-        return BriefItem(text=item.text, citations=sources, origins=len({corpus.origin_of[n] for n in sources}),
-                         score=ranking.scores[index])
+        return story_item(story, index, paths)
 
     sections = tuple(
         Section(key=key, title=SECTION_TITLES[key], items=tuple(brief_item(i) for i in chosen[key]))
@@ -152,6 +176,15 @@ def placed_score(item_scores: list[float], kind: str, k: int) -> float:
     return item_scores[min(rank, len(item_scores) - 1)]
 
 
+def passages_of(members) -> tuple[Passage, ...]:
+    """One located passage per source, the earliest in it."""
+    first: dict[int, Passage] = {}
+    for sentence in sorted(members, key=lambda s: (s.article, s.position)):
+        if sentence.start >= 0 and sentence.article not in first:
+            first[sentence.article] = Passage(sentence.article, sentence.start, sentence.end)
+    return tuple(first.values())
+
+
 def renumber(brief: Brief) -> Brief:
     """Keep only the sources something in the brief cites, numbered 1.. in their original order."""
     cited = sorted({n for citations in _all_citations(brief) for n in citations})
@@ -160,8 +193,12 @@ def renumber(brief: Brief) -> Brief:
     def renumbered(citations: tuple[int, ...]) -> tuple[int, ...]:
         return tuple(new_number[n] for n in citations)
 
+    def moved(passages: tuple[Passage, ...]) -> tuple[Passage, ...]:
+        return tuple(replace(p, source=new_number[p.source]) for p in passages if p.source in new_number)
+
     sections = tuple(
-        replace(s, items=tuple(replace(i, citations=renumbered(i.citations)) for i in s.items))
+        replace(s, items=tuple(replace(i, citations=renumbered(i.citations), passages=moved(i.passages))
+                               for i in s.items))
         for s in brief.sections
     )
     sources = tuple(replace(s, number=new_number[s.number]) for s in brief.sources if s.number in new_number)
@@ -206,20 +243,31 @@ def _group(identity: tuple) -> tuple:
     return identity[:2] if identity[0] == 0 else identity[:1]
 
 
-def keep_top(brief: Brief, count: int) -> Brief:
-    """The brief with only its `count` most important elements (items, disagreements, figures,
-    quotes, timeline entries); section headings always stay.
-
-    The best element of every section and block goes last, so a full page thins every part
-    before it empties one. Ties keep items first, then the earlier element.
-    """
+def giveway_order(brief: Brief) -> list[tuple]:
+    """Identities of everything that may give way on a full page, the most kept first: the
+    last gives way first. The best element of every section and block comes first, so a
+    full page thins every part before it empties one. Ties keep items first, then the
+    earlier element."""
     elements = sorted(_elements(brief), key=lambda e: (-e[0], e[1]))
     leaders: dict[tuple, tuple] = {}
     for _, identity in elements:
         leaders.setdefault(_group(identity), identity)
     leading = set(leaders.values())
-    ranked = sorted(elements, key=lambda e: (e[1] not in leading, -e[0], e[1]))
-    kept = {identity for _, identity in ranked[:count]}
+    pinned = {identity for _, identity in elements if identity[0] == 0 and element_of(brief, identity).pinned}
+    return [identity for _, identity in sorted(
+        elements, key=lambda e: (e[1] not in pinned, e[1] not in leading, -e[0], e[1]))]
+
+
+def element_of(brief: Brief, identity: tuple):
+    """The item, disagreement, figure, quote or timeline entry an identity names."""
+    if identity[0] == 0:
+        return brief.sections[identity[1]].items[identity[2]]
+    group = (brief.disagreements, brief.figures, brief.quotes, brief.timeline)[identity[0] - 1]
+    return group[identity[1]]
+
+
+def keep_only(brief: Brief, kept: set[tuple] | frozenset[tuple]) -> Brief:
+    """The brief with only the elements named in `kept`; section headings always stay."""
     sections = tuple(
         replace(s, items=tuple(item for ii, item in enumerate(s.items) if (0, si, ii) in kept))
         for si, s in enumerate(brief.sections)
@@ -231,6 +279,12 @@ def keep_top(brief: Brief, count: int) -> Brief:
         quotes=tuple(q for k, q in enumerate(brief.quotes) if (3, k) in kept),
         timeline=tuple(e for k, e in enumerate(brief.timeline) if (4, k) in kept),
     )
+
+
+def keep_top(brief: Brief, count: int) -> Brief:
+    """The brief with only its `count` most important elements (items, disagreements, figures,
+    quotes, timeline entries), in giveway_order; section headings always stay."""
+    return keep_only(brief, set(giveway_order(brief)[:count]))
 
 
 def item_count(brief: Brief) -> int:
