@@ -1,9 +1,34 @@
-"""Direct quotations in a whole article text, with offsets and their speakers."""
+"""Direct quotations in a whole article text, with offsets and their speakers.
+
+The marks: curly (“ ”), straight (") and wire-style (`` '') quotation marks; single quotes only
+inside a quotation. A paragraph that opens a quotation without closing it continues into the
+next paragraph when that one opens with a quotation mark (news style for a quote running over
+paragraphs). A quotation split by its attribution (“It’s over,” she said. “For now.”) is given
+as its fragments, each with the speaker. A quoted phrase inside reported speech (Morris says the
+campaign will “compete vigorously.”) is given as the reported clause, from the speech verb to
+the end of the sentence, as attribution corpora annotate it.
+
+Speakers are read from the shapes of news attribution:
+    “...,” X said.  “...,” said X, a title.  “...,” X, the title, said.  “...,” title X told ...
+    X said: “...”  X said that ... “...”  According to X, ...  “...,” according to X.
+    X wrote on X/Twitter: “...”  In a statement, X said ...
+A name is given in the fullest form the article uses for it ("Singh" -> "Rajnath Singh"), titles
+dropped ("Republican Sen. John McCain" -> "John McCain"). A pronoun, or a description such as
+"the official", takes the one person named in the nearest sentence before that names anyone; a
+quotation standing alone after an attributed one continues its speaker. When that is unclear the
+speaker is None rather than a guess.
+"""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import defaultdict
 from dataclasses import dataclass
+
+from briefer.core.cues import phrases
+from briefer.core.lexicon import MONTHS, WEEKDAYS
+from briefer.core.text import STOPWORDS
 
 
 @dataclass(frozen=True)
@@ -15,14 +40,593 @@ class Quotation:
     cue: str | None = None  # the attributing verb or phrase ("said", "according to")
 
 
-_PAIRED = re.compile(r"“([^”\n]{2,})”|\"([^\"\n]{2,})\"|``([^'\n]{2,}?)''")
+@dataclass(frozen=True)
+class Limits:
+    """How far the readers look; named so they are tuned in one place."""
+
+    min_chars: int = 2  # a quotation holds at least this many characters between its marks
+    max_span_words: int = 700  # an unclosed quotation running longer than this is a stray mark
+    name_tokens: int = 6  # longest run of words read as one name with its titles
+    listener_words: int = 14  # words between a speech verb and the quotation it introduces
+    antecedent_sentences: int = 3  # how far back a pronoun looks for the person it stands for
+    continuation_paragraphs: int = 1  # a quotation standing alone continues the speaker this far back
+
+
+LIMITS = Limits()
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(phrases("language", name))
+
+
+SPEECH_VERBS = _words("speech_verbs")
+TITLES = _words("speaker_titles")
+PERSON_NOUNS = _words("person_nouns")
+PRONOUNS = _words("pronouns")
+ADVERBS = _words("speaker_adverbs")
+INTROS = phrases("language", "attribution_intros")
+_NOT_NAME = STOPWORDS | frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
+    "but and or so yet also still now then when while after before later meanwhile however instead "
+    "asked in on at for with from by as if though although because since".split())
+_DETERMINERS = frozenset("the a an one another this that its his her their our".split())
+# Lower-case words inside a name: "Charles de Gaulle", "Ludwig van Beethoven".
+_PARTICLES = frozenset("de del della der di da van von bin al la le du dos das ibn".split())
+
+# --- Marks -------------------------------------------------------------------------------------
+_MARK = re.compile(r"``|''|[“”\"]")
+_PARAGRAPH = re.compile(r"\n")
+_OPENING_CONTEXT = frozenset(" \t\n([{—–-/\u00a0")
+
+
+def _role(text: str, at: int, mark: str) -> str:
+    """'open', 'close' or 'either' for the quotation mark at `at`."""
+    if mark in ("“", "``"):
+        return "open"
+    if mark == "''":
+        return "close"
+    before = text[at - 1] if at > 0 else " "
+    after = text[at + len(mark)] if at + len(mark) < len(text) else " "
+    left = before in _OPENING_CONTEXT or before in "“‘"
+    right = after.isspace() or after in ".,;:!?)]}—–-’'" or at + len(mark) >= len(text)
+    if mark == "”":
+        return "open" if left and not right else "close"
+    if left and not right:
+        return "open"
+    if right and not left:
+        return "close"
+    return "either"
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    """Where each paragraph (a line with words on it) starts."""
+    return [m.start() for m in re.finditer(r"^[ \t]*\S", text, re.M)]
+
+
+def _opens_paragraph(text: str, at: int) -> bool:
+    """The mark at `at` is the first thing of its paragraph."""
+    line = text.rfind("\n", 0, at) + 1
+    return not text[line:at].strip()
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every quotation, its marks included, in text order."""
+    marks = [(m.start(), m.group()) for m in _MARK.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    open_kind = ""
+    for at, mark in marks:
+        kind = "wire" if mark in ("``", "''") else "mark"
+        role = _role(text, at, mark)
+        if open_at is not None and "\n" in text[open_at:at]:
+            # A new paragraph while a quotation is open: it continues only if this paragraph
+            # opens with a quotation mark; otherwise the open mark was a stray one.
+            if _opens_paragraph(text, at) and role != "close":
+                continue
+            spans.append(_trimmed_to_paragraph(text, open_at))
+            open_at = None
+        if open_at is None:
+            if role in ("open", "either"):
+                open_at, open_kind = at, kind
+            continue
+        if role in ("close", "either") and (kind == open_kind or mark in "”\""):
+            end = at + len(mark)
+            if end - open_at - 2 >= LIMITS.min_chars:
+                spans.append((open_at, end))
+            open_at = None
+        elif role == "open":
+            open_at, open_kind = at, kind
+    if open_at is not None:
+        spans.append(_trimmed_to_paragraph(text, open_at))
+    return [(s, e) for s, e in spans if e - s > 2 and len(text[s:e].split()) <= LIMITS.max_span_words]
+
+
+def _trimmed_to_paragraph(text: str, start: int) -> tuple[int, int]:
+    """An unclosed quotation: it runs to the end of the last paragraph it reaches."""
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+# --- Sentences ---------------------------------------------------------------------------------
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr sen rep gov gen lt col sgt capt st jr sr prof rev no vs inc corp co ltd u.s u.n "
+    "jan feb mar apr jun jul aug sep sept oct nov dec pres atty supt adm maj".split())
+_END = re.compile(r"[.!?]+(?:''|[”\"’')\]])*(?=\s)")
+_NEXT_STARTS = re.compile(r"\s+(?:[\"“‘'`(\[]|[^\W\d_]|\d)")
+
+
+def sentence_bounds(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences as (start, end): a boundary is a final stop or a line break, never inside a quotation."""
+    inside = _inside(spans)
+    cuts = set()
+    for m in _END.finditer(text):
+        end = m.end()
+        if inside(end) or not _NEXT_STARTS.match(text, end):
+            continue
+        word = re.search(r"([\w.]+)[.!?]+\W*$", text[max(0, m.start() - 12):m.start() + 1])
+        if word and m.group().startswith(".") and (
+                word.group(1).lower().rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word.group(1))):
+            continue
+        nxt = _NEXT_STARTS.match(text, end).end() - 1
+        if text[nxt].islower():
+            continue
+        cuts.add(end)
+    for m in _PARAGRAPH.finditer(text):
+        if not inside(m.start()):
+            cuts.add(m.start())
+    bounds, start = [], 0
+    for cut in sorted(cuts) + [len(text)]:
+        s, e = start, cut
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            bounds.append((s, e))
+        start = cut
+    return bounds
+
+
+def _inside(spans: list[tuple[int, int]]):
+    starts = [s for s, _ in spans]
+
+    def test(at: int) -> bool:
+        i = bisect_right(starts, at - 1) - 1
+        return i >= 0 and spans[i][0] < at < spans[i][1]
+
+    return test
+
+
+# --- Names -------------------------------------------------------------------------------------
+_TOKEN = re.compile(r"[^\W_][\w’'.-]*[\w.]|[^\W_]")
+
+
+def _bare(token: str) -> str:
+    return re.sub(r"(?:[’']s?)$", "", token)
+
+
+def _is_title(token: str) -> bool:
+    word = token.lower().rstrip(".").split("-")[-1]
+    return word in TITLES
+
+
+def _is_name_word(token: str) -> bool:
+    if not token[0].isupper():
+        return False
+    word = token.lower().rstrip(".")
+    return word not in _NOT_NAME and not _is_title(token)
+
+
+def name_of(phrase: str) -> str | None:
+    """The person's name in a speaker phrase, titles and roles dropped: "Republican Sen. John McCain"
+    -> "John McCain", "canal administrator Elena Moreno" -> "Elena Moreno"; None if there is none."""
+    tokens = _TOKEN.findall(phrase)
+    name: list[str] = []
+    for token in reversed(tokens):
+        if name and token.endswith(("’s", "'s", "’", "'")):
+            break  # "Media Research Center’s Bozell" -> "Bozell"
+        if _is_name_word(token) or (name and token.lower() in _PARTICLES):
+            name.insert(0, token)
+        elif name:
+            break
+    while name and name[0].lower() in _PARTICLES:
+        name.pop(0)
+    if not name:
+        return None
+    name[-1] = _bare(name[-1])
+    return " ".join(name)
+
+
+class People:
+    """The people an article names: each surname to the fullest forms ending in it."""
+
+    def __init__(self) -> None:
+        self.forms: dict[str, set[str]] = defaultdict(set)
+
+    def add(self, name: str) -> None:
+        tokens = name.split()
+        if 1 <= len(tokens) <= 4:
+            self.forms[tokens[-1]].add(name)
+
+    def fullest(self, name: str) -> str:
+        """ "Singh" -> "Rajnath Singh" when the article names one such person; else as written."""
+        tokens = name.split()
+        forms = [f for f in self.forms.get(tokens[-1], ()) if f.endswith(name) and len(f) > len(name)
+                 and (f[-len(name) - 1] == " ")]
+        if not forms:
+            return name
+        longest = max(len(f.split()) for f in forms)
+        best = {f for f in forms if len(f.split()) == longest}
+        shorter = {f for f in forms if len(f.split()) < longest}
+        if len(best) == 1 and all(next(iter(best)).endswith(f) for f in shorter):
+            return best.pop()
+        return name
+
+    def known(self, name: str) -> bool:
+        return name.split()[-1] in self.forms
+
+
+# --- Speaker phrases ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Speaker:
+    phrase: str  # as written: "Sen. John McCain", "he", "the official"
+    cue: str
+    start: int  # where the phrase stands in the text
+
+
+def _tokens_before(text: str, end: int, start: int) -> list[re.Match]:
+    return list(_TOKEN.finditer(text, start, end))
+
+
+def _subject_before(text: str, verb_start: int, floor: int) -> tuple[str, int] | None:
+    """The speaker phrase ending just before a speech verb: a name with its titles, a name with a
+    title in apposition ("Htay Oo, its acting chairman,"), a pronoun or a description."""
+    at = verb_start
+    head = text[floor:at]
+    # Adverbs and auxiliaries between the subject and the verb: "Trump has also said".
+    while True:
+        m = re.search(r"([\w’'-]+)\s*$", head)
+        if m and m.group(1).lower() in ADVERBS and m.group(1)[0].islower():
+            head = head[:m.start()]
+            continue
+        break
+    head = re.sub(r"\s*\([^()]{0,40}\)\s*$", "", head)  # "Gov. John Kasich (R-OH) said"
+    # Apposition: "X, the title, said" / "X, 45, said" / "Trump, in Kentucky, said".
+    m = re.search(r",\s*([^,;:“”\"()\u2026]{1,80}),\s*$", head)
+    if m and m.group(1).split()[0].lower() != "who" and len(m.group(1).split()) <= 10 \
+            and not _verbs(head, m.start(1), m.end(1)):
+        candidate = head[:m.start()]
+        found = _name_ending(candidate, floor)
+        if found:
+            return found
+    m_word = re.search(r"([\w’'.-]+)\s*$", head)
+    if not m_word:
+        return None
+    word = m_word.group(1)
+    if word.lower() in PRONOUNS:
+        return word, floor + m_word.start()
+    found = _name_ending(head, floor)
+    if found:
+        return found
+    # "the official", "a spokesman for the campaign", "the Vermont senator"
+    m = re.search(r"\b((?:the|a|an|one|another)\s+(?:[\w’'-]+\s+){0,3}?([\w-]+)(?:\s+(?:for|of|at)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2})?)\s*$",
+                  head, re.I)
+    if m and (m.group(2).lower() in PERSON_NOUNS or m.group(2).lower().rstrip("s") in PERSON_NOUNS):
+        return m.group(1), floor + m.start(1)
+    return None
+
+
+def _name_ending(head: str, floor: int) -> tuple[str, int] | None:
+    """A name (with titles before it) that ends `head`, or None."""
+    stripped = head.rstrip()
+    if not stripped or not re.search(r"[\w.]$", stripped):
+        return None
+    tokens = list(_TOKEN.finditer(stripped))
+    picked: list[re.Match] = []
+    for token in reversed(tokens):
+        if stripped[token.end():picked[0].start() if picked else len(stripped)].strip() not in ("",):
+            break
+        word = token.group()
+        if _is_name_word(word) or _is_title(word) or (picked and word.lower() in _PARTICLES):
+            picked.insert(0, token)
+            if len(picked) >= LIMITS.name_tokens:
+                break
+            continue
+        break
+    if not picked:
+        return None
+    of = re.search(r"\bof\s*$", stripped[:picked[0].start()])
+    if of and not _is_title(picked[0].group()):  # "Joel Pollak of Breitbart California"
+        earlier = _name_ending(stripped[:of.start()], floor)
+        if earlier and not _is_organisation(earlier[0]):
+            return stripped[earlier[1] - floor:], earlier[1]
+    phrase = stripped[picked[0].start():]
+    if name_of(phrase) is None:
+        return None
+    return phrase, floor + picked[0].start()
+
+
+def _is_organisation(phrase: str) -> bool:
+    return phrase.split()[-1].lower() in ("department", "university", "secretary", "state", "house", "office",
+                                          "committee", "party", "bureau", "board")
+
+
+def _speaker_after(text: str, start: int, limit: int) -> tuple[str, int] | None:
+    """The speaker phrase right after an inverted speech verb: "said Tomás Ibarra, a director"."""
+    segment = text[start:limit]
+    m = re.match(r"\s+((?:the|a|an|one|another)\s+(?:[\w’'-]+\s+){0,3}?[\w-]+)", segment, re.I)
+    tokens = list(_TOKEN.finditer(segment))
+    picked: list[re.Match] = []
+    for token in tokens:
+        if segment[picked[-1].end() if picked else 0:token.start()].strip():
+            break
+        word = token.group()
+        if _is_name_word(word) or _is_title(word) or (picked and word.lower() in _PARTICLES):
+            picked.append(token)
+            if len(picked) >= LIMITS.name_tokens or word.endswith(("’s", "'s")):
+                break
+            continue
+        break
+    if picked and name_of(segment[picked[0].start():picked[-1].end()]):
+        return segment[picked[0].start():picked[-1].end()], start + picked[0].start()
+    if tokens and tokens[0].group().lower() in PRONOUNS and not segment[:tokens[0].start()].strip():
+        return tokens[0].group(), start + tokens[0].start()
+    if m:
+        last = m.group(1).split()[-1].lower()
+        if last in PERSON_NOUNS or last.rstrip("s") in PERSON_NOUNS:
+            return m.group(1), start + m.start(1)
+    return None
+
+
+# Speech verbs in lower case only (so "States" in a name is not one), longest phrase first.
+_VERB = re.compile(r"(?<![\w’'-])(?:" + "|".join(
+    r"\s+".join(map(re.escape, v.split())) for v in sorted(SPEECH_VERBS, key=len, reverse=True)) + r")(?![\w’'-])")
+
+
+def _verbs(text: str, start: int, end: int) -> list[re.Match]:
+    return list(_VERB.finditer(text, start, end))
+
+
+def attribution_after(text: str, start: int, end: int) -> Speaker | None:
+    """ “...,” X said / said X / X, the title, said / according to X — in text[start:end]."""
+    segment = text[start:end]
+    lead = re.match(r"[\s,—–-]*", segment).end()
+    if re.match(r"according to\b", segment[lead:], re.I):
+        found = _speaker_after(text, start + lead + len("according to"), end)
+        return Speaker(found[0], "according to", found[1]) if found else None
+    verbs = _verbs(text, start + lead, min(end, start + lead + 160))
+    if not verbs:
+        return None
+    verb = verbs[0]
+    if verb.start() == start + lead:  # inverted: "said Holt"
+        found = _speaker_after(text, verb.end(), end)
+        return Speaker(found[0], verb.group(), found[1]) if found else None
+    found = _subject_before(text, verb.start(), start + lead)
+    if found and not text[start + lead:found[1]].strip(" ,"):
+        return Speaker(found[0], verb.group(), found[1])
+    return None
+
+
+def attribution_before(text: str, start: int, end: int) -> tuple[Speaker, int] | None:
+    """The attribution in text[start:end] that introduces a quotation at `end`: "X said: “",
+    "X said that ... “", "According to X, ... “"; with where the reported content starts."""
+    verbs = [v for v in _verbs(text, start, end)]
+    for verb in reversed(verbs):
+        between = text[verb.end():end]
+        if len(between.split()) > LIMITS.listener_words and not re.search(r"\bthat\b", between):
+            continue
+        found = _subject_before(text, verb.start(), start)
+        if not found:
+            found = _speaker_after(text, verb.end(), end)  # "said Holt: “..."
+        if not found and re.search(r"(?:,|\band)\s*$", text[start:verb.start()]):
+            found = sentence_subject(text, start, verb.start())  # "Clinton celebrated ..., declaring “..."
+        if not found:
+            continue
+        content = verb.end()
+        that = re.search(r"\bthat\b", between)
+        if that and len(between[:that.start()].split()) <= LIMITS.listener_words:
+            content = verb.end() + that.start()
+        while content < end and text[content] in " ,:\u00a0":
+            content += 1
+        return Speaker(found[0], verb.group(), found[1]), content
+    for intro in INTROS:
+        m = None
+        for m in re.finditer(rf"\b{re.escape(intro)}\b", text[start:end], re.I):
+            pass
+        if m:
+            at = start + m.end()
+            found = _speaker_after(text, at, end)
+            if found:
+                comma = text.find(",", found[1] + len(found[0]), end)
+                content = comma + 1 if comma >= 0 else found[1] + len(found[0])
+                while content < end and text[content].isspace():
+                    content += 1
+                return Speaker(found[0], intro, found[1]), content
+    return None
+
+
+_INTRO = re.compile(r"(?:[A-Z][\w’'-]*(?:\s+[\w’'.-]+){0,8}?,\s+)")
+
+
+def sentence_subject(text: str, start: int, end: int) -> tuple[str, int] | None:
+    """The name or pronoun that opens a sentence, after an opening phrase ("On Sunday, Trump ...")."""
+    at = start
+    while at < end and not text[at].isalnum():
+        at += 1
+    intro = _INTRO.match(text, at, end)
+    if intro and text[at:intro.end()].split()[0].lower() in _NOT_NAME:
+        at = intro.end()
+    first = re.match(r"[\w’'-]+", text[at:end])
+    if first and first.group().lower() in PRONOUNS:
+        return first.group(), at
+    tokens = []
+    for token in _TOKEN.finditer(text, at, end):
+        if tokens and text[tokens[-1].end():token.start()].strip():
+            break
+        if _is_name_word(token.group()) or _is_title(token.group()) or (tokens and token.group().lower() in _PARTICLES):
+            tokens.append(token)
+            if token.group().endswith(("’s", "'s")):
+                return None  # "Clinton’s campaign said": not the person
+            continue
+        break
+    if tokens and name_of(text[tokens[0].start():tokens[-1].end()]):
+        return text[tokens[0].start():tokens[-1].end()], tokens[0].start()
+    return None
+
+
+# --- The finder --------------------------------------------------------------------------------
+def _people(text: str, spans: list[tuple[int, int]]) -> People:
+    """Names the article gives persons, read outside quotations: after a title, before or after a
+    speech verb, or before a title in apposition."""
+    people = People()
+    masked = _masked(text, spans)
+    for verb in _verbs(masked, 0, len(masked)):
+        for found in (_subject_before(masked, verb.start(), max(0, verb.start() - 120)),
+                      _speaker_after(masked, verb.end(), min(len(masked), verb.end() + 80))):
+            if found:
+                name = name_of(found[0])
+                if name and found[0].split()[0].lower() not in PRONOUNS:
+                    people.add(name)
+    for m in re.finditer(r"(?:[^\W\d_][\w’'.-]*\s+){0,4}[^\W\d_][\w’'.-]*", masked):
+        tokens = m.group().split()
+        titled = [i for i, t in enumerate(tokens) if _is_title(t) and t[0].isupper() or t.lower().rstrip(".") in ("mr", "mrs", "ms", "dr", "sen", "rep", "gov")]
+        if titled and titled[-1] < len(tokens) - 1:
+            name = name_of(" ".join(tokens[titled[-1]:]))
+            rest = tokens[titled[-1] + 1:]
+            if name and all(_is_name_word(t) or t.lower() in _PARTICLES for t in rest):
+                people.add(name)
+    return people
+
+
+def _masked(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for s, e in spans:
+        for i in range(s, e):
+            if chars[i] != "\n":
+                chars[i] = "\u2026"
+    return "".join(chars)
+
+
+def _resolve(phrase: str, people: People, text: str, sentences: list[tuple[int, int]], index: int,
+             last_speaker: tuple[str, int] | None) -> str | None:
+    """A speaker phrase as the name to show, or None when it names no one clearly."""
+    first = phrase.split()[0].lower()
+    if first in PRONOUNS or first in _DETERMINERS or phrase[0].islower():
+        last = phrase.split()[-1].lower()
+        if first not in PRONOUNS and not (last in PERSON_NOUNS or last.rstrip("s") in PERSON_NOUNS):
+            return None
+        if last.endswith("s") and last.rstrip("s") in PERSON_NOUNS and first not in PRONOUNS:
+            return None  # "the officials": several people
+        return _antecedent(people, text, sentences, index, last_speaker)
+    name = name_of(phrase)
+    return people.fullest(name) if name else None
+
+
+def _persons_in(people: People, text: str) -> list[str]:
+    found = []
+    for m in re.finditer(r"[^\W\d_][\w’'.-]*", text):
+        token = _bare(m.group())
+        if token[0].isupper() and token in people.forms and _is_name_word(token):
+            full = people.fullest(token)
+            if full not in found:
+                found.append(full)
+    return found
+
+
+def _antecedent(people: People, text: str, sentences: list[tuple[int, int]], index: int,
+                last_speaker: tuple[str, int] | None) -> str | None:
+    """The one person named in the nearest sentence before that names any (the sentence itself
+    first, up to its quotation); None when that sentence names two."""
+    masked_start = max(0, index - LIMITS.antecedent_sentences)
+    for i in range(index, masked_start - 1, -1):
+        s, e = sentences[i]
+        persons = _persons_in(people, text[s:e])
+        if persons:
+            if len(persons) == 1:
+                return persons[0]
+            if last_speaker and last_speaker[0] in persons:
+                return last_speaker[0]
+            return None
+    return None
 
 
 def find_quotes(text: str) -> tuple[Quotation, ...]:
-    """Every span between matching quotation marks (speaker not yet read)."""
-    found = []
-    for match in _PAIRED.finditer(text):
-        group = next(g for g in (1, 2, 3) if match.group(g) is not None)
-        start, end = match.start(group), match.end(group)
-        found.append(Quotation(start, end, text[start:end], None))
+    """The article's quotations in text order, each with its speaker (or None)."""
+    spans = quote_spans(text)
+    if not spans:
+        return ()
+    sentences = sentence_bounds(text, spans)
+    starts = [s for s, _ in sentences]
+    masked = _masked(text, spans)
+    people = _people(text, spans)
+    by_sentence: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for span in spans:
+        by_sentence[max(0, bisect_right(starts, span[0]) - 1)].append(span)
+    found: list[Quotation] = []
+    last: tuple[str, int] | None = None  # the last speaker named, and the paragraph it was in
+    paragraphs = _paragraph_starts(text)
+    for index in sorted(by_sentence):
+        s_start, s_end = sentences[index]
+        quotes = by_sentence[index]
+        paragraph = bisect_right(paragraphs, s_start) - 1
+        speaker = None
+        # After each quotation (between fragments too): “...,” X said.
+        for i, (q_start, q_end) in enumerate(quotes):
+            limit = quotes[i + 1][0] if i + 1 < len(quotes) else s_end
+            speaker = attribution_after(masked, q_end, limit)
+            if speaker:
+                break
+        content_start = None
+        before = attribution_before(masked, s_start, quotes[0][0]) if quotes[0][0] > s_start else None
+        if before and (speaker is None or before[1] < quotes[0][0]):
+            if speaker is None:
+                speaker = before[0]
+            if text[before[1]:quotes[0][0]].strip():
+                content_start = before[1]
+        cue = speaker.cue if speaker else None
+        name = None
+        if speaker:
+            name = _resolve(speaker.phrase, people, masked, sentences, index, last)
+        elif not text[s_start:quotes[0][0]].strip() and index > 0 \
+                and masked[sentences[index - 1][0]:sentences[index - 1][1]].endswith(":"):
+            # "Cruz continued:" then the quotation: the sentence before names its speaker.
+            p_start, p_end = sentences[index - 1]
+            intro = attribution_before(masked, p_start, p_end)
+            phrase = intro[0].phrase if intro else (sentence_subject(masked, p_start, p_end) or (None,))[0]
+            if phrase:
+                cue = intro[0].cue if intro else None
+                name = _resolve(phrase, people, masked, sentences, index - 1, last)
+        elif not text[s_start:quotes[0][0]].strip() and last and paragraph - last[1] <= LIMITS.continuation_paragraphs \
+                and _previous_quoted(masked, sentences, index, last):
+            name = last[0]  # a quotation standing alone continues the one before
+        if name and speaker and speaker.phrase.split()[0].lower() not in PRONOUNS | _DETERMINERS:
+            people.add(name)
+        if name:
+            last = (name, paragraph)
+        elif speaker:
+            last = None
+        if content_start is not None:
+            end = max(quotes[-1][1], _clause_end(text, quotes[-1][1], s_end))
+            found.append(Quotation(content_start, end, text[content_start:end], name, cue))
+            continue
+        for q_start, q_end in quotes:
+            found.append(Quotation(q_start, q_end, text[q_start:q_end], name, cue))
     return tuple(found)
+
+
+def _previous_quoted(masked: str, sentences: list[tuple[int, int]], index: int, last: tuple[str, int]) -> bool:
+    """The sentence before holds a quotation or ends in a colon: this one continues it."""
+    if index == 0:
+        return False
+    s, e = sentences[index - 1]
+    return "\u2026" in masked[s:e] or masked[s:e].rstrip().endswith(":")
+
+
+def _clause_end(text: str, after: int, sentence_end: int) -> int:
+    """Where the reported clause holding a quotation ends: the sentence end, without its stop."""
+    end = sentence_end
+    while end > after and text[end - 1] in ".;":
+        end -= 1
+    return end
