@@ -158,8 +158,10 @@ _NEXT_STARTS = re.compile(r"\s+(?:[\"“‘'`(\[]|[^\W\d_]|\d)")
 
 
 def sentence_bounds(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sentences as (start, end): a boundary is a final stop or a line break, never inside a quotation."""
+    """Sentences as (start, end): a boundary is a final stop or a line break, never inside a
+    quotation, nor between a quotation and its attribution (“Who are they?” Trump said.)."""
     inside = _inside(spans)
+    masked = _masked(text, spans)
     cuts = set()
     for m in _END.finditer(text):
         end = m.end()
@@ -171,6 +173,8 @@ def sentence_bounds(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
             continue
         nxt = _NEXT_STARTS.match(text, end).end() - 1
         if text[nxt].islower():
+            continue
+        if masked[end - 1] == "\u2026" and attribution_after(masked, end, min(len(text), end + 120)):
             continue
         cuts.add(end)
     for m in _PARAGRAPH.finditer(text):
@@ -404,8 +408,8 @@ def attribution_after(text: str, start: int, end: int) -> Speaker | None:
         found = _speaker_after(text, verb.end(), end)
         return Speaker(found[0], verb.group(), found[1]) if found else None
     found = _subject_before(text, verb.start(), start + lead)
-    if found and not text[start + lead:found[1]].strip(" ,"):
-        return Speaker(found[0], verb.group(), found[1])
+    if found and re.fullmatch(r"[\w-]*(?:\s+[\w-]+)?\s*", text[start + lead:found[1]]):
+        return Speaker(found[0], verb.group(), found[1])  # "“...,” warm-and-fuzzy Trump said"
     return None
 
 
@@ -587,20 +591,27 @@ def find_quotes(text: str) -> tuple[Quotation, ...]:
                 content_start = before[1]
         cue = speaker.cue if speaker else None
         name = None
+        standalone = not text[s_start:quotes[0][0]].strip()
+        previous = sentences[index - 1] if index > 0 else None
+        same_paragraph = previous is not None and "\n" not in text[previous[1]:s_start]
         if speaker:
             name = _resolve(speaker.phrase, people, masked, sentences, index, last)
-        elif not text[s_start:quotes[0][0]].strip() and index > 0 \
-                and masked[sentences[index - 1][0]:sentences[index - 1][1]].endswith(":"):
+        elif standalone and previous and masked[previous[0]:previous[1]].endswith(":"):
             # "Cruz continued:" then the quotation: the sentence before names its speaker.
-            p_start, p_end = sentences[index - 1]
-            intro = attribution_before(masked, p_start, p_end)
-            phrase = intro[0].phrase if intro else (sentence_subject(masked, p_start, p_end) or (None,))[0]
+            intro = attribution_before(masked, previous[0], previous[1])
+            phrase = intro[0].phrase if intro else (sentence_subject(masked, *previous) or (None,))[0]
             if phrase:
                 cue = intro[0].cue if intro else None
                 name = _resolve(phrase, people, masked, sentences, index - 1, last)
-        elif not text[s_start:quotes[0][0]].strip() and last and paragraph - last[1] <= LIMITS.continuation_paragraphs \
+        elif standalone and last and paragraph - last[1] <= LIMITS.continuation_paragraphs \
                 and _previous_quoted(masked, sentences, index, last):
             name = last[0]  # a quotation standing alone continues the one before
+        elif standalone and same_paragraph:
+            # "Clinton touted her record. “We need ...”": the person the sentence before is about.
+            name = _person_subject(masked, previous, people, sentences, index - 1, last)
+        elif not standalone:
+            # "Trump attacked “the hateful ideology ...”": the person the sentence is about.
+            name = _person_subject(masked, (s_start, quotes[0][0]), people, sentences, index, last)
         if name and speaker and speaker.phrase.split()[0].lower() not in PRONOUNS | _DETERMINERS:
             people.add(name)
         if name:
@@ -614,6 +625,16 @@ def find_quotes(text: str) -> tuple[Quotation, ...]:
         for q_start, q_end in quotes:
             found.append(Quotation(q_start, q_end, text[q_start:q_end], name, cue))
     return tuple(found)
+
+
+def _person_subject(masked: str, bounds: tuple[int, int], people: People, sentences: list[tuple[int, int]],
+                    index: int, last: tuple[str, int] | None) -> str | None:
+    """The person a sentence opens with, when the article names that person elsewhere too."""
+    found = sentence_subject(masked, *bounds)
+    if not found:
+        return None
+    name = _resolve(found[0], people, masked, sentences, index, last)
+    return name if name and (found[0].split()[0].lower() in PRONOUNS or people.known(name)) else None
 
 
 def _previous_quoted(masked: str, sentences: list[tuple[int, int]], index: int, last: tuple[str, int]) -> bool:
