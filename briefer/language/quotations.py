@@ -65,9 +65,11 @@ PERSON_NOUNS = _words("person_nouns")
 PRONOUNS = _words("pronouns")
 ADVERBS = _words("speaker_adverbs")
 INTROS = phrases("language", "attribution_intros")
+INVERTED_VERBS = _words("inverted_verbs")
 _NOT_NAME = STOPWORDS | frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
     "but and or so yet also still now then when while after before later meanwhile however instead "
-    "asked in on at for with from by as if though although because since".split())
+    "asked in on at for with from by as if though although because since".split()) | frozenset(
+    phrases("language", "not_names"))
 _DETERMINERS = frozenset("the a an one another this that its his her their our".split())
 # Lower-case words inside a name: "Charles de Gaulle", "Ludwig van Beethoven".
 _PARTICLES = frozenset("de del della der di da van von bin al la le du dos das ibn".split())
@@ -174,8 +176,10 @@ def sentence_bounds(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
         nxt = _NEXT_STARTS.match(text, end).end() - 1
         if text[nxt].islower():
             continue
-        if masked[end - 1] == "\u2026" and attribution_after(masked, end, min(len(text), end + 120)):
-            continue
+        if masked[end - 1] == "\u2026" and re.search(r"[?!]", m.group()):
+            closing = attribution_after(masked, end, min(len(text), end + 120))
+            if closing and closing.cue in INVERTED_VERBS:
+                continue
         cuts.add(end)
     for m in _PARAGRAPH.finditer(text):
         if not inside(m.start()):
@@ -216,6 +220,14 @@ def _is_title(token: str) -> bool:
     return word in TITLES
 
 
+def _ends_sentence(token: str) -> bool:
+    """ "News." in "... on Fox News. Section ...": a full stop, not an initial or abbreviation."""
+    if not token.endswith("."):
+        return False
+    word = token.rstrip(".")
+    return not (len(word) == 1 or "." in word or word.lower() in _ABBREVIATIONS or _is_title(token))
+
+
 def _is_name_word(token: str) -> bool:
     if not token[0].isupper():
         return False
@@ -229,8 +241,8 @@ def name_of(phrase: str) -> str | None:
     tokens = _TOKEN.findall(phrase)
     name: list[str] = []
     for token in reversed(tokens):
-        if name and token.endswith(("’s", "'s", "’", "'")):
-            break  # "Media Research Center’s Bozell" -> "Bozell"
+        if name and (token.endswith(("’s", "'s", "’", "'")) or _ends_sentence(token)):
+            break  # "Media Research Center’s Bozell" -> "Bozell"; "Fox News. Section" -> "Section"
         if _is_name_word(token) or (name and token.lower() in _PARTICLES):
             name.insert(0, token)
         elif name:
@@ -239,7 +251,7 @@ def name_of(phrase: str) -> str | None:
         name.pop(0)
     if not name:
         return None
-    name[-1] = _bare(name[-1])
+    name[-1] = _bare(name[-1].rstrip(".") if _ends_sentence(name[-1]) else name[-1])
     return " ".join(name)
 
 
@@ -333,6 +345,8 @@ def _name_ending(head: str, floor: int) -> tuple[str, int] | None:
         if stripped[token.end():picked[0].start() if picked else len(stripped)].strip() not in ("",):
             break
         word = token.group()
+        if picked and _ends_sentence(word):
+            break
         if _is_name_word(word) or _is_title(word) or (picked and word.lower() in _PARTICLES):
             picked.insert(0, token)
             if len(picked) >= LIMITS.name_tokens:
@@ -369,13 +383,14 @@ def _speaker_after(text: str, start: int, limit: int) -> tuple[str, int] | None:
         word = token.group()
         if _is_name_word(word) or _is_title(word) or (picked and word.lower() in _PARTICLES):
             picked.append(token)
-            if len(picked) >= LIMITS.name_tokens or word.endswith(("’s", "'s")):
+            if len(picked) >= LIMITS.name_tokens or word.endswith(("’s", "'s")) or _ends_sentence(word):
                 break
             continue
         break
     if picked and name_of(segment[picked[0].start():picked[-1].end()]):
         return segment[picked[0].start():picked[-1].end()], start + picked[0].start()
-    if tokens and tokens[0].group().lower() in PRONOUNS and not segment[:tokens[0].start()].strip():
+    if tokens and tokens[0].group().lower() in PRONOUNS and not segment[:tokens[0].start()].strip() \
+            and re.match(r"\s*(?:[.,;:!?]|$)", segment[tokens[0].end():]):  # "said he." not "said he heard"
         return tokens[0].group(), start + tokens[0].start()
     if m:
         last = m.group(1).split()[-1].lower()
@@ -404,7 +419,9 @@ def attribution_after(text: str, start: int, end: int) -> Speaker | None:
     if not verbs:
         return None
     verb = verbs[0]
-    if verb.start() == start + lead:  # inverted: "said Holt"
+    if verb.start() == start + lead:  # inverted: "said Holt" (not "told Reuters", "saying")
+        if verb.group() not in INVERTED_VERBS:
+            return None
         found = _speaker_after(text, verb.end(), end)
         return Speaker(found[0], verb.group(), found[1]) if found else None
     found = _subject_before(text, verb.start(), start + lead)
@@ -422,9 +439,9 @@ def attribution_before(text: str, start: int, end: int) -> tuple[Speaker, int] |
         if len(between.split()) > LIMITS.listener_words and not re.search(r"\bthat\b", between):
             continue
         found = _subject_before(text, verb.start(), start)
-        if not found:
+        if not found and verb.group() in INVERTED_VERBS:
             found = _speaker_after(text, verb.end(), end)  # "said Holt: “..."
-        if not found and re.search(r"(?:,|\band)\s*$", text[start:verb.start()]):
+        if not found and (verb.group().endswith("ing") or re.search(r"(?:,|\band|\bbut)\s*$", text[start:verb.start()])):
             found = sentence_subject(text, start, verb.start())  # "Clinton celebrated ..., declaring “..."
         if not found:
             continue
@@ -451,7 +468,7 @@ def attribution_before(text: str, start: int, end: int) -> tuple[Speaker, int] |
     return None
 
 
-_INTRO = re.compile(r"(?:[A-Z][\w’'-]*(?:\s+[\w’'.-]+){0,8}?,\s+)")
+_INTRO = re.compile(r"(?:[\w’'-]+(?:\s+[\w’'.-]+){0,10}?,\s+)")
 
 
 def sentence_subject(text: str, start: int, end: int) -> tuple[str, int] | None:
@@ -459,8 +476,10 @@ def sentence_subject(text: str, start: int, end: int) -> tuple[str, int] | None:
     at = start
     while at < end and not text[at].isalnum():
         at += 1
-    intro = _INTRO.match(text, at, end)
-    if intro and text[at:intro.end()].split()[0].lower() in _NOT_NAME:
+    for _ in range(3):  # "Thursday, after remaining neutral, Warren appeared ..."
+        intro = _INTRO.match(text, at, end)
+        if not (intro and (text[at:intro.end()].split()[0].lower() in _NOT_NAME or text[at].islower())):
+            break
         at = intro.end()
     first = re.match(r"[\w’'-]+", text[at:end])
     if first and first.group().lower() in PRONOUNS:
@@ -473,6 +492,8 @@ def sentence_subject(text: str, start: int, end: int) -> tuple[str, int] | None:
             tokens.append(token)
             if token.group().endswith(("’s", "'s")):
                 return None  # "Clinton’s campaign said": not the person
+            if _ends_sentence(token.group()):
+                break
             continue
         break
     if tokens and name_of(text[tokens[0].start():tokens[-1].end()]):
@@ -528,15 +549,18 @@ def _resolve(phrase: str, people: People, text: str, sentences: list[tuple[int, 
     return people.fullest(name) if name else None
 
 
-def _persons_in(people: People, text: str) -> list[str]:
-    found = []
+def _persons_in(people: People, text: str) -> list[tuple[str, bool]]:
+    """The persons a sentence names, each with whether it stands as a subject (a word follows it
+    that is not a name, a comma or "and": "Trump launched", not "by Joe Arpaio, the sheriff")."""
+    found: dict[str, bool] = {}
     for m in re.finditer(r"[^\W\d_][\w’'.-]*", text):
         token = _bare(m.group())
-        if token[0].isupper() and token in people.forms and _is_name_word(token):
+        if token[0].isupper() and token in people.forms and _is_name_word(token) and not m.group().endswith(("’s", "'s")):
             full = people.fullest(token)
-            if full not in found:
-                found.append(full)
-    return found
+            nxt = re.match(r"\s+([a-z][\w-]*)", text[m.end():])
+            subject = bool(nxt) and nxt.group(1) not in STOPWORDS | _PARTICLES
+            found[full] = found.get(full, False) or subject
+    return list(found.items())
 
 
 def _antecedent(people: People, text: str, sentences: list[tuple[int, int]], index: int,
@@ -549,8 +573,11 @@ def _antecedent(people: People, text: str, sentences: list[tuple[int, int]], ind
         persons = _persons_in(people, text[s:e])
         if persons:
             if len(persons) == 1:
-                return persons[0]
-            if last_speaker and last_speaker[0] in persons:
+                return persons[0][0]
+            subjects = [name for name, subject in persons if subject]
+            if len(subjects) == 1:
+                return subjects[0]
+            if last_speaker and last_speaker[0] in subjects:
                 return last_speaker[0]
             return None
     return None
@@ -633,8 +660,7 @@ def _person_subject(masked: str, bounds: tuple[int, int], people: People, senten
     found = sentence_subject(masked, *bounds)
     if not found:
         return None
-    name = _resolve(found[0], people, masked, sentences, index, last)
-    return name if name and (found[0].split()[0].lower() in PRONOUNS or people.known(name)) else None
+    return _resolve(found[0], people, masked, sentences, index, last)
 
 
 def _previous_quoted(masked: str, sentences: list[tuple[int, int]], index: int, last: tuple[str, int]) -> bool:
