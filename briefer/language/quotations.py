@@ -178,8 +178,9 @@ def sentence_bounds(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
             continue
         if masked[end - 1] == "\u2026" and re.search(r"[?!]", m.group()):
             closing = attribution_after(masked, end, min(len(text), end + 120))
-            if closing and closing.cue in INVERTED_VERBS:
-                continue
+            stop = re.search(r"[.!?](?:\s|$)", masked[end:end + 160])
+            if closing and "\u2026" not in masked[end:end + (stop.start() if stop else 160)]:
+                continue  # “Why?” Vitter demanded. — not “...!” Huckabee called it “worse.”
         cuts.add(end)
     for m in _PARAGRAPH.finditer(text):
         if not inside(m.start()):
@@ -377,8 +378,14 @@ def _speaker_after(text: str, start: int, limit: int) -> tuple[str, int] | None:
     m = re.match(r"\s+((?:the|a|an|one|another)\s+(?:[\w’'-]+\s+){0,3}?[\w-]+)", segment, re.I)
     tokens = list(_TOKEN.finditer(segment))
     picked: list[re.Match] = []
+    lead = re.match(r"\s+((?:[a-z0-9][\w/-]*\s+){1,3})(?=(?:[\w.-]+\s+){0,2}[A-Z])", segment)
+    if lead and lead.group(1).split()[0] not in _DETERMINERS | PRONOUNS and any(_is_title(w) for w in lead.group(1).split()):
+        tokens = [t for t in tokens if t.start() >= lead.end(1)]  # "said 9/11 widow Terry Strada"
+        segment_floor = lead.end(1)
+    else:
+        segment_floor = 0
     for token in tokens:
-        if segment[picked[-1].end() if picked else 0:token.start()].strip():
+        if segment[picked[-1].end() if picked else segment_floor:token.start()].strip():
             break
         word = token.group()
         if _is_name_word(word) or _is_title(word) or (picked and word.lower() in _PARTICLES):
@@ -425,7 +432,7 @@ def attribution_after(text: str, start: int, end: int) -> Speaker | None:
         found = _speaker_after(text, verb.end(), end)
         return Speaker(found[0], verb.group(), found[1]) if found else None
     found = _subject_before(text, verb.start(), start + lead)
-    if found and re.fullmatch(r"[\w-]*(?:\s+[\w-]+)?\s*", text[start + lead:found[1]]):
+    if found and re.fullmatch(r"(?:[\w’'/-]+\s+){0,4}", text[start + lead:found[1]]):
         return Speaker(found[0], verb.group(), found[1])  # "“...,” warm-and-fuzzy Trump said"
     return None
 
@@ -438,7 +445,10 @@ def attribution_before(text: str, start: int, end: int) -> tuple[Speaker, int] |
         between = text[verb.end():end]
         if len(between.split()) > LIMITS.listener_words and not re.search(r"\bthat\b", between):
             continue
-        found = _subject_before(text, verb.start(), start)
+        found = None
+        if verb.group().endswith("ing") and re.search(r",\s*$", text[start:verb.start()]):
+            found = sentence_subject(text, start, verb.start())  # "Trump went after Bush, calling him"
+        found = found or _subject_before(text, verb.start(), start)
         if not found and verb.group() in INVERTED_VERBS:
             found = _speaker_after(text, verb.end(), end)  # "said Holt: “..."
         if not found and (verb.group().endswith("ing") or re.search(r"(?:,|\band|\bbut)\s*$", text[start:verb.start()])):
@@ -478,9 +488,18 @@ def sentence_subject(text: str, start: int, end: int) -> tuple[str, int] | None:
         at += 1
     for _ in range(3):  # "Thursday, after remaining neutral, Warren appeared ..."
         intro = _INTRO.match(text, at, end)
-        if not (intro and (text[at:intro.end()].split()[0].lower() in _NOT_NAME or text[at].islower())):
+        if not intro:
+            break
+        words = text[at:intro.end()].rstrip(", ").split()
+        place = re.search(r"\b(?:in|at|from|of)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*$", text[at:intro.end()].rstrip(", "))
+        if not (words[0].lower() in _NOT_NAME or text[at].islower() or words[0].lower().endswith("ly")
+                or any(w[0].islower() for w in words[1:])):
             break
         at = intro.end()
+        if place:  # "Speaking in Salem, New Hampshire, Trump went ...": the state is no subject
+            state = re.match(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2},\s+(?=[A-Z])", text[at:end])
+            if state:
+                at += state.end()
     first = re.match(r"[\w’'-]+", text[at:end])
     if first and first.group().lower() in PRONOUNS:
         return first.group(), at
@@ -538,15 +557,16 @@ def _resolve(phrase: str, people: People, text: str, sentences: list[tuple[int, 
              last_speaker: tuple[str, int] | None) -> str | None:
     """A speaker phrase as the name to show, or None when it names no one clearly."""
     first = phrase.split()[0].lower()
-    if first in PRONOUNS or first in _DETERMINERS or phrase[0].islower():
-        last = phrase.split()[-1].lower()
-        if first not in PRONOUNS and not (last in PERSON_NOUNS or last.rstrip("s") in PERSON_NOUNS):
-            return None
-        if last.endswith("s") and last.rstrip("s") in PERSON_NOUNS and first not in PRONOUNS:
-            return None  # "the officials": several people
-        return _antecedent(people, text, sentences, index, last_speaker)
     name = name_of(phrase)
-    return people.fullest(name) if name else None
+    if name and first not in PRONOUNS and first not in _DETERMINERS:
+        return people.fullest(name)  # "Sen. John McCain", "former congressman Dan Maffei"
+    last = phrase.split()[-1].lower()
+    if first not in PRONOUNS:
+        if not (last in PERSON_NOUNS or last.rstrip("s") in PERSON_NOUNS):
+            return None  # "the ministry", "a NY1 representative": no one to name
+        if last.endswith("s") and last.rstrip("s") in PERSON_NOUNS:
+            return None  # "the officials": several people
+    return _antecedent(people, text, sentences, index, last_speaker)
 
 
 def _persons_in(people: People, text: str) -> list[tuple[str, bool]]:
