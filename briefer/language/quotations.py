@@ -66,7 +66,8 @@ PRONOUNS = _words("pronouns")
 ADVERBS = _words("speaker_adverbs")
 INTROS = phrases("language", "attribution_intros")
 INVERTED_VERBS = _words("inverted_verbs")
-_NOT_NAME = STOPWORDS | frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
+# Month names, not their abbreviations or "May": "Jun wrote", "Theresa May said".
+_NOT_NAME = STOPWORDS | frozenset(WEEKDAYS) | frozenset(m for m in MONTHS if len(m) > 3 and m != "may") | frozenset(
     "but and or so yet also still now then when while after before later meanwhile however instead "
     "asked in on at for with from by as if though although because since".split()) | frozenset(
     phrases("language", "not_names"))
@@ -318,6 +319,9 @@ def _subject_before(text: str, verb_start: int, floor: int) -> tuple[str, int] |
         found = _name_ending(candidate, floor)
         if found:
             return found
+        inner = _name_ending(head[:m.end(1)], floor)
+        if inner and inner[1] - floor == m.start(1) and re.search(r"\b(?:the|a|an)\s+[^,]*$", candidate):
+            return inner
     m_word = re.search(r"([\w’'.-]+)\s*$", head)
     if not m_word:
         return None
@@ -432,7 +436,8 @@ def attribution_after(text: str, start: int, end: int) -> Speaker | None:
         found = _speaker_after(text, verb.end(), end)
         return Speaker(found[0], verb.group(), found[1]) if found else None
     found = _subject_before(text, verb.start(), start + lead)
-    if found and re.fullmatch(r"(?:[\w’'/-]+\s+){0,4}", text[start + lead:found[1]]):
+    gap = text[start + lead:found[1]] if found else ""
+    if found and re.fullmatch(r"(?:[\w’'/-]+\s+){0,4}", gap) and not re.match(r"(?:and|or|but|while)\b", gap):
         return Speaker(found[0], verb.group(), found[1])  # "“...,” warm-and-fuzzy Trump said"
     return None
 
@@ -492,8 +497,7 @@ def sentence_subject(text: str, start: int, end: int) -> tuple[str, int] | None:
             break
         words = text[at:intro.end()].rstrip(", ").split()
         place = re.search(r"\b(?:in|at|from|of)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*$", text[at:intro.end()].rstrip(", "))
-        if not (words[0].lower() in _NOT_NAME or text[at].islower() or words[0].lower().endswith("ly")
-                or any(w[0].islower() for w in words[1:])):
+        if not (words[0].lower() in _NOT_NAME or text[at].islower() or words[0].lower().endswith(("ly", "ing"))):
             break
         at = intro.end()
         if place:  # "Speaking in Salem, New Hampshire, Trump went ...": the state is no subject
