@@ -64,10 +64,14 @@ def test_pronoun_speaker_resolves_only_when_unambiguous():
     clean = article(
         OPENING,
         'Marek arrived in Geneva a day early. "We came to listen and to agree on a plan," he added.',
-        'Holt thanked Marek for the visit. "It was a good day for both of our countries," she said.',
+        "Trade minister Lena Berg joined them on Saturday.",
+        'Holt and Berg thanked each other. "It was a good day for both of our countries," she said.',
+        'Holt thanked Marek for the visit. "Our navies will sail together next spring," she said.',
     )
-    # "he" -> the one person the sentence before names; "she" after a sentence naming two: dropped.
-    assert speakers(clean) == [("We came to listen and to agree on a plan", "Ivo Marek", None)]
+    # "he" -> the one person the sentence before names; "she" after a sentence whose subject is two
+    # women: dropped; after "Holt thanked Marek": the subject, Holt (Marek is "he").
+    assert speakers(clean) == [("We came to listen and to agree on a plan", "Ivo Marek", None),
+                               ("Our navies will sail together next spring", "Kari Holt", None)]
 
 
 def test_multi_sentence_quote_with_medium_and_fuller_body():

@@ -262,6 +262,10 @@ class People:
 
     def __init__(self) -> None:
         self.forms: dict[str, set[str]] = defaultdict(set)
+        self.pronoun: dict[str, str] = {}  # a person's pronoun once the article used one for them
+
+    def agrees(self, name: str, pronoun: str | None) -> bool:
+        return pronoun is None or self.pronoun.get(name, pronoun) == pronoun
 
     def add(self, name: str) -> None:
         tokens = name.split()
@@ -537,15 +541,17 @@ def _people(text: str, spans: list[tuple[int, int]]) -> People:
                 name = name_of(found[0])
                 if name and found[0].split()[0].lower() not in PRONOUNS:
                     people.add(name)
-    for m in re.finditer(r"(?:[^\W\d_][\w’'.-]*\s+){0,4}[^\W\d_][\w’'.-]*", masked):
-        tokens = m.group().split()
-        titled = [i for i, t in enumerate(tokens) if _is_title(t) and t[0].isupper() or t.lower().rstrip(".") in ("mr", "mrs", "ms", "dr", "sen", "rep", "gov")]
-        if titled and titled[-1] < len(tokens) - 1:
-            name = name_of(" ".join(tokens[titled[-1]:]))
-            rest = tokens[titled[-1] + 1:]
-            if name and all(_is_name_word(t) or t.lower() in _PARTICLES for t in rest):
+    for m in _NAME_RUN.finditer(masked):
+        before = re.search(r"([\w.-]+)\s+$", masked[max(0, m.start() - 40):m.start()])
+        run = m.group()
+        if any(_is_title(t) for t in run.split()[:-1]) or (before and _is_title(before.group(1))):
+            name = name_of(run)  # "defence minister Rajnath Singh", "Sen. John McCain"
+            if name and len(name.split()) >= 1:
                 people.add(name)
     return people
+
+
+_NAME_RUN = re.compile(r"(?<![\w’'.-])(?:[A-Z][\w’'.-]*\s+){0,7}[A-Z][\w’'-]*")
 
 
 def _masked(text: str, spans: list[tuple[int, int]]) -> str:
@@ -566,11 +572,17 @@ def _resolve(phrase: str, people: People, text: str, sentences: list[tuple[int, 
         return people.fullest(name)  # "Sen. John McCain", "former congressman Dan Maffei"
     last = phrase.split()[-1].lower()
     if first not in PRONOUNS:
+        if first not in ("the", "this", "that"):
+            return None  # "one official", "a spokesman": someone the article does not name
         if not (last in PERSON_NOUNS or last.rstrip("s") in PERSON_NOUNS):
             return None  # "the ministry", "a NY1 representative": no one to name
         if last.endswith("s") and last.rstrip("s") in PERSON_NOUNS:
             return None  # "the officials": several people
-    return _antecedent(people, text, sentences, index, last_speaker)
+    pronoun = first if first in PRONOUNS else None
+    name = _antecedent(people, text, sentences, index, last_speaker, pronoun)
+    if name and pronoun:
+        people.pronoun.setdefault(name, pronoun)
+    return name
 
 
 def _persons_in(people: People, text: str) -> list[tuple[str, bool]]:
@@ -583,18 +595,21 @@ def _persons_in(people: People, text: str) -> list[tuple[str, bool]]:
             full = people.fullest(token)
             nxt = re.match(r"\s+([a-z][\w-]*)", text[m.end():])
             subject = bool(nxt) and nxt.group(1) not in STOPWORDS | _PARTICLES
+            # "Holt and Marek thanked ...": both are the subject.
+            subject = subject or bool(re.match(r"\s+and\s+[A-Z][\w’'-]*\s+[a-z][\w-]*", text[m.end():])) and \
+                not re.match(r"\s+and\s+[A-Z][\w’'-]*\s+(?:" + "|".join(STOPWORDS) + r")\b", text[m.end():])
             found[full] = found.get(full, False) or subject
     return list(found.items())
 
 
 def _antecedent(people: People, text: str, sentences: list[tuple[int, int]], index: int,
-                last_speaker: tuple[str, int] | None) -> str | None:
+                last_speaker: tuple[str, int] | None, pronoun: str | None = None) -> str | None:
     """The one person named in the nearest sentence before that names any (the sentence itself
     first, up to its quotation); None when that sentence names two."""
     masked_start = max(0, index - LIMITS.antecedent_sentences)
     for i in range(index, masked_start - 1, -1):
         s, e = sentences[i]
-        persons = _persons_in(people, text[s:e])
+        persons = [(name, subject) for name, subject in _persons_in(people, text[s:e]) if people.agrees(name, pronoun)]
         if persons:
             if len(persons) == 1:
                 return persons[0][0]
@@ -657,6 +672,10 @@ def find_quotes(text: str) -> tuple[Quotation, ...]:
         elif standalone and last and paragraph - last[1] <= LIMITS.continuation_paragraphs \
                 and _previous_quoted(masked, sentences, index, last):
             name = last[0]  # a quotation standing alone continues the one before
+        elif standalone and previous and (intro := attribution_before(masked, previous[0], previous[1])):
+            # "Holt said the plan was affordable. “We have budgeted ...”": who spoke just before.
+            cue = intro[0].cue
+            name = _resolve(intro[0].phrase, people, masked, sentences, index - 1, last)
         elif standalone and same_paragraph:
             # "Clinton touted her record. “We need ...”": the person the sentence before is about.
             name = _person_subject(masked, previous, people, sentences, index - 1, last)
