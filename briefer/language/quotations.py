@@ -117,10 +117,12 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     open_kind = ""
+    checked = 0  # where the open quotation was last seen to continue
     for at, mark in marks:
         kind = "wire" if mark in ("``", "''") else "mark"
         role = _role(text, at, mark)
-        if open_at is not None and "\n" in text[open_at:at]:
+        if open_at is not None and "\n" in text[max(open_at, checked):at]:
+            checked = at
             # A new paragraph while a quotation is open: it continues only if this paragraph
             # opens with a quotation mark; otherwise the open mark was a stray one.
             if _opens_paragraph(text, at) and role != "close":
@@ -129,7 +131,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             open_at = None
         if open_at is None:
             if role in ("open", "either"):
-                open_at, open_kind = at, kind
+                open_at, open_kind, checked = at, kind, at
             continue
         if role in ("close", "either") and (kind == open_kind or mark in "”\""):
             end = at + len(mark)
@@ -137,7 +139,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 spans.append((open_at, end))
             open_at = None
         elif role == "open":
-            open_at, open_kind = at, kind
+            open_at, open_kind, checked = at, kind, at
     if open_at is not None:
         spans.append(_trimmed_to_paragraph(text, open_at))
     return [(s, e) for s, e in spans if e - s > 2 and len(text[s:e].split()) <= LIMITS.max_span_words]
@@ -351,7 +353,8 @@ def _name_ending(head: str, floor: int) -> tuple[str, int] | None:
     tokens = list(_TOKEN.finditer(stripped))
     picked: list[re.Match] = []
     for token in reversed(tokens):
-        if stripped[token.end():picked[0].start() if picked else len(stripped)].strip() not in ("",):
+        gap = stripped[token.end():picked[0].start() if picked else len(stripped)]
+        if gap.strip() or "\n" in gap:
             break
         word = token.group()
         if picked and _ends_sentence(word):
@@ -653,8 +656,8 @@ def find_quotes(text: str) -> tuple[Quotation, ...]:
         if before and (speaker is None or before[1] < quotes[0][0]):
             if speaker is None:
                 speaker = before[0]
-            if text[before[1]:quotes[0][0]].strip():
-                content_start = before[1]
+            if text[before[1]:quotes[0][0]].strip() and not re.search(r"[:,]\s*$", text[before[1]:quotes[0][0]]):
+                content_start = before[1]  # not "Marek wrote on Twitter: “...”", a whole quotation
         cue = speaker.cue if speaker else None
         name = None
         standalone = not text[s_start:quotes[0][0]].strip()
