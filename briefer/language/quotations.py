@@ -319,7 +319,7 @@ def _subject_before(text: str, verb_start: int, floor: int) -> tuple[str, int] |
     head = re.sub(r"\s*\([^()]{0,40}\)\s*$", "", head)  # "Gov. John Kasich (R-OH) said"
     # Apposition: "X, the title, said" / "X, 45, said" / "Trump, in Kentucky, said".
     m = re.search(r",\s*([^,;:“”\"()\u2026]{1,80}),\s*$", head)
-    if m and m.group(1).split()[0].lower() != "who" and len(m.group(1).split()) <= 10 \
+    if m and len(m.group(1).split()) <= 10 \
             and not _verbs(head, m.start(1), m.end(1)):
         candidate = head[:m.start()]
         found = _name_ending(candidate, floor)
