@@ -50,6 +50,7 @@ class Limits:
     listener_words: int = 14  # words between a speech verb and the quotation it introduces
     antecedent_sentences: int = 3  # how far back a pronoun looks for the person it stands for
     continuation_paragraphs: int = 1  # a quotation standing alone continues the speaker this far back
+    scare_quote_words: int = 3  # an unattributed quotation this short inside a sentence is a term, not speech
 
 
 LIMITS = Limits()
@@ -79,6 +80,12 @@ _PARTICLES = frozenset("de del della der di da van von bin al la le du dos das i
 _MARK = re.compile(r"``|''|[“”\"]")
 _PARAGRAPH = re.compile(r"\n")
 _OPENING_CONTEXT = frozenset(" \t\n([{—–-/\u00a0")
+
+
+def _in_markup(text: str, at: int) -> bool:
+    """A mark inside a markup tag (<tweet author="...">): an attribute value, not a quotation."""
+    opened = text.rfind("<", max(0, at - 300), at)
+    return opened >= 0 and text.rfind(">", opened, at) < 0 and re.match(r"</?[A-Za-z]", text[opened:opened + 2]) is not None
 
 
 def _role(text: str, at: int, mark: str) -> str:
@@ -113,7 +120,7 @@ def _opens_paragraph(text: str, at: int) -> bool:
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every quotation, its marks included, in text order."""
-    marks = [(m.start(), m.group()) for m in _MARK.finditer(text)]
+    marks = [(m.start(), m.group()) for m in _MARK.finditer(text) if not _in_markup(text, m.start())]
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     open_kind = ""
@@ -696,8 +703,16 @@ def find_quotes(text: str) -> tuple[Quotation, ...]:
             found.append(Quotation(content_start, end, text[content_start:end], name, cue))
             continue
         for q_start, q_end in quotes:
+            if speaker is None and name is None and _scare_quote(text, q_start, q_end, s_start):
+                continue
             found.append(Quotation(q_start, q_end, text[q_start:q_end], name, cue))
     return tuple(found)
+
+
+def _scare_quote(text: str, start: int, end: int, sentence_start: int) -> bool:
+    """A few words in quotation marks inside a sentence that attributes them to no one: a term,
+    a title or a nickname (“launch team”, “Bloodline,”), not someone's words."""
+    return len(text[start:end].split()) <= LIMITS.scare_quote_words and bool(text[sentence_start:start].strip())
 
 
 def _person_subject(masked: str, bounds: tuple[int, int], people: People, sentences: list[tuple[int, int]],
