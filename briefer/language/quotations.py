@@ -665,6 +665,8 @@ def find_quotes(text: str) -> tuple[Quotation, ...]:
                 speaker = before[0]
             if text[before[1]:quotes[0][0]].strip() and not re.search(r"[:,]\s*$", text[before[1]:quotes[0][0]]):
                 content_start = before[1]  # not "Marek wrote on Twitter: “...”", a whole quotation
+        elif speaker is None and quotes[0][0] > s_start and not re.search(r"[:,]\s*$", text[s_start:quotes[0][0]]):
+            content_start = _predicate_start(masked, s_start, quotes[0][0])
         cue = speaker.cue if speaker else None
         name = None
         standalone = not text[s_start:quotes[0][0]].strip()
@@ -707,6 +709,18 @@ def find_quotes(text: str) -> tuple[Quotation, ...]:
                 continue
             found.append(Quotation(q_start, q_end, text[q_start:q_end], name, cue))
     return tuple(found)
+
+
+def _predicate_start(masked: str, start: int, end: int) -> int | None:
+    """Where the clause after a person's verb starts: "Rubio also bemoaned [the climate in which
+    people “hate each other”]" — the words a partial quotation is part of."""
+    found = sentence_subject(masked, start, end)
+    if not found:
+        return None
+    at = found[1] + len(found[0])
+    m = re.match(r"\s+(?:(?:[a-z]+ly|also|then|later|now|has|had|have|would|will|did)\s+){0,2}[a-z][\w-]*(?:ed|s)\b\s+(?:(?:of|to|about|on|for|that)\s+)?",
+                 masked[at:end])
+    return at + m.end() if m and at + m.end() < end else None
 
 
 def _scare_quote(text: str, start: int, end: int, sentence_start: int) -> bool:
