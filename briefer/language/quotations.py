@@ -27,7 +27,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from briefer.core.cues import phrases
-from briefer.core.lexicon import MONTHS, WEEKDAYS
+from briefer.core.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
 from briefer.core.text import STOPWORDS
 
 
@@ -243,6 +243,8 @@ def _is_name_word(token: str) -> bool:
     if not token[0].isupper():
         return False
     word = token.lower().rstrip(".")
+    if word.split("-")[0] in NUMBER_WORDS or (token.isupper() and len(word) > 4 and "." not in word):
+        return False  # "Twenty-two years ago", a heading or dateline in capitals ("LOS ANGELES")
     return word not in _NOT_NAME and not _is_title(token)
 
 
@@ -272,6 +274,7 @@ class People:
     def __init__(self) -> None:
         self.forms: dict[str, set[str]] = defaultdict(set)
         self.pronoun: dict[str, str] = {}  # a person's pronoun once the article used one for them
+        self._inside: frozenset[str] | None = None
 
     def agrees(self, name: str, pronoun: str | None) -> bool:
         return pronoun is None or self.pronoun.get(name, pronoun) == pronoun
@@ -294,6 +297,12 @@ class People:
         if len(best) == 1 and all(next(iter(best)).endswith(f) for f in shorter):
             return best.pop()
         return name
+
+    def capitalised_inside(self, text: str, word: str) -> bool:
+        """The word is capitalised somewhere inside a sentence too (after a lower-case word): a name."""
+        if self._inside is None:
+            self._inside = frozenset(re.findall(r"(?<=[a-z,] )([A-Z][\w’'-]*)", text))
+        return word in self._inside
 
     def known(self, name: str) -> bool:
         return name.split()[-1] in self.forms
@@ -327,7 +336,7 @@ def _subject_before(text: str, verb_start: int, floor: int) -> tuple[str, int] |
     # Apposition: "X, the title, said" / "X, 45, said" / "Trump, in Kentucky, said".
     m = re.search(r",\s*([^,;:“”\"()\u2026]{1,80}),\s*$", head)
     if m and len(m.group(1).split()) <= 10 \
-            and not _verbs(head, m.start(1), m.end(1)):
+            and all(v.group().endswith("ing") for v in _verbs(head, m.start(1), m.end(1))):
         candidate = head[:m.start()]
         found = _name_ending(candidate, floor)
         if found:
@@ -412,7 +421,8 @@ def _speaker_after(text: str, start: int, limit: int) -> tuple[str, int] | None:
                 break
             continue
         break
-    if picked and name_of(segment[picked[0].start():picked[-1].end()]):
+    if picked and name_of(segment[picked[0].start():picked[-1].end()]) and not picked[-1].group().endswith(("’s", "'s")) \
+            and _ends_clause(segment[picked[-1].end():]):
         return segment[picked[0].start():picked[-1].end()], start + picked[0].start()
     if tokens and tokens[0].group().lower() in PRONOUNS and not segment[:tokens[0].start()].strip() \
             and re.match(r"\s*(?:[.,;:!?]|$)", segment[tokens[0].end():]):  # "said he." not "said he heard"
@@ -431,6 +441,17 @@ _VERB = re.compile(r"(?<![\w’'-])(?:" + "|".join(
 
 def _verbs(text: str, start: int, end: int) -> list[re.Match]:
     return list(_VERB.finditer(text, start, end))
+
+
+_CLAUSE_END = re.compile(
+    r"\s*(?:[.,;:!?()\u2026—–]|$|\s(?:in|at|on|during|after|before|of|to|who|from|when|while|as|last|this|earlier|later|"
+    + "|".join(WEEKDAYS) + r")\b)", re.I)
+
+
+def _ends_clause(rest: str) -> bool:
+    """An inverted speaker ends its clause: "said Holt." / "said Holt, a director" / "said Holt on
+    Friday" — not "said Ohio’s law" or "said Rubio will run", where the name starts what was said."""
+    return _CLAUSE_END.match(rest) is not None
 
 
 def attribution_after(text: str, start: int, end: int) -> Speaker | None:
@@ -497,7 +518,9 @@ def attribution_before(text: str, start: int, end: int) -> tuple[Speaker, int] |
     return None
 
 
-_INTRO = re.compile(r"(?:[\w’'-]+(?:\s+[\w’'.-]+){0,10}?,\s+)")
+# "LOS ANGELES (UPI) — ", "Washington (AFP) – ", "PHILADELPHIA, July 25 (UPI) — "
+_DATELINE = re.compile(r"[A-Z][\w .'-]{1,40}?(?:,[\w .]{1,20})?\s*\([A-Za-z]{1,10}\)\s*[—–-]+\s*")
+_INTRO = re.compile(r"(?:[\w’'-]+(?:\s+[\w’'.-]+){0,16}?,\s+)")
 
 
 def sentence_subject(text: str, start: int, end: int) -> tuple[str, int] | None:
@@ -505,6 +528,9 @@ def sentence_subject(text: str, start: int, end: int) -> tuple[str, int] | None:
     at = start
     while at < end and not text[at].isalnum():
         at += 1
+    dateline = _DATELINE.match(text, at, end)
+    if dateline:
+        at = dateline.end()
     for _ in range(3):  # "Thursday, after remaining neutral, Warren appeared ..."
         intro = _INTRO.match(text, at, end)
         if not intro:
@@ -658,14 +684,20 @@ def find_quotes(text: str) -> tuple[Quotation, ...]:
             speaker = attribution_after(masked, q_end, limit)
             if speaker:
                 break
-        content_start = None
-        before = attribution_before(masked, s_start, quotes[0][0]) if quotes[0][0] > s_start else None
+        content_start = content_end = None
+        tail = None if speaker else _tail_attribution(masked, quotes[-1][1], s_end)
+        if tail:  # Obama “felt a moral obligation to do something about” climate change, Axelrod said.
+            speaker, content_end = tail
+            if quotes[0][0] > s_start:
+                content_start = s_start
+        before = attribution_before(masked, s_start, quotes[0][0]) if quotes[0][0] > s_start and not tail else None
         if before and (speaker is None or before[1] < quotes[0][0]):
             if speaker is None:
                 speaker = before[0]
             if text[before[1]:quotes[0][0]].strip() and not re.search(r"[:,]\s*$", text[before[1]:quotes[0][0]]):
                 content_start = before[1]  # not "Marek wrote on Twitter: “...”", a whole quotation
-        elif speaker is None and quotes[0][0] > s_start and not re.search(r"[:,]\s*$", text[s_start:quotes[0][0]]):
+        elif speaker is None and content_start is None and quotes[0][0] > s_start \
+                and not re.search(r"[:,]\s*$", text[s_start:quotes[0][0]]):
             content_start = _predicate_start(masked, s_start, quotes[0][0])
         cue = speaker.cue if speaker else None
         name = None
@@ -701,7 +733,7 @@ def find_quotes(text: str) -> tuple[Quotation, ...]:
         elif speaker:
             last = None
         if content_start is not None:
-            end = max(quotes[-1][1], _clause_end(text, quotes[-1][1], s_end))
+            end = content_end or max(quotes[-1][1], _clause_end(text, quotes[-1][1], s_end))
             found.append(Quotation(content_start, end, text[content_start:end], name, cue))
             continue
         for q_start, q_end in quotes:
@@ -709,6 +741,28 @@ def find_quotes(text: str) -> tuple[Quotation, ...]:
                 continue
             found.append(Quotation(q_start, q_end, text[q_start:q_end], name, cue))
     return tuple(found)
+
+
+_TAIL = re.compile(r",\s*(?:according to\s+)?[^,;:\u2026]{1,80}$")
+
+
+def _tail_attribution(masked: str, after: int, end: int) -> tuple[Speaker, int] | None:
+    """ “..., X said.” after the quotation's clause, at the end of the sentence: the speaker and
+    where the clause ends (the comma). Also "..., according to X." """
+    stop = end
+    while stop > after and masked[stop - 1] in ".!? ":
+        stop -= 1
+    m = _TAIL.search(masked, after, stop)
+    if not m:
+        return None
+    found = attribution_after(masked, m.start() + 1, stop)
+    if not found:
+        return None
+    verb_end = re.search(r"\b" + re.escape(found.cue) + r"\b", masked[m.start():stop])
+    rest = masked[m.start() + verb_end.end():stop] if verb_end else ""
+    if found.cue != "according to" and len(rest.split()) > 6:
+        return None  # a clause of its own, not an attribution
+    return found, m.start()
 
 
 def _predicate_start(masked: str, start: int, end: int) -> int | None:
@@ -735,7 +789,11 @@ def _person_subject(masked: str, bounds: tuple[int, int], people: People, senten
     found = sentence_subject(masked, *bounds)
     if not found:
         return None
-    return _resolve(found[0], people, masked, sentences, index, last)
+    name = _resolve(found[0], people, masked, sentences, index, last)
+    if name and len(found[0].split()) == 1 and found[0].lower() not in PRONOUNS and not people.known(name) \
+            and not people.capitalised_inside(masked, name):
+        return None  # one capitalised word opening a sentence ("Pressure is building ..."), never a name elsewhere
+    return name
 
 
 def _previous_quoted(masked: str, sentences: list[tuple[int, int]], index: int, last: tuple[str, int]) -> bool:
