@@ -168,3 +168,28 @@ def test_a_quote_with_no_attribution_and_no_one_before_is_unnamed():
 def test_question_quote_keeps_its_attribution_in_the_same_sentence():
     text = OPENING + "“Who pays for the locks?” Marek asked. “Not us.”\n"
     assert [s for _, s in quotes(text)] == ["Ivo Marek", "Ivo Marek"]
+
+
+def test_short_unattributed_terms_are_not_quotations():
+    text = OPENING + "The so-called “launch team” met in the old “harbour hall” on Monday.\n"
+    assert find_quotes(text) == ()
+
+
+def test_markup_attribute_values_are_not_quotations():
+    text = '<tweet author="harbourboard" id="1234">Locks open again</tweet>\n\n“We are open,” Moreno said.\n'
+    assert quotes(text) == [("“We are open,”", "Moreno")]
+
+
+def test_attribution_after_the_clause_at_the_end_of_the_sentence():
+    text = OPENING + "Holt “felt a duty to do something about” the canal, Moreno said.\n"
+    assert quotes(text) == [("Holt “felt a duty to do something about” the canal", "Elena Moreno")]
+
+
+def test_inverted_name_that_starts_what_was_said_is_not_the_speaker():
+    text = OPENING + "Moreno said Marek’s plan was “a good start for both countries.”\n"
+    assert speaker_of(text, "good start") == "Elena Moreno"
+
+
+def test_dateline_is_not_a_speaker():
+    text = "CORVO (AP) — Holt welcomed the deal, calling it “a good day for the whole harbour.”\n"
+    assert speaker_of(text, "good day") == "Holt"

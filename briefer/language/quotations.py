@@ -125,10 +125,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     open_at: int | None = None
     open_kind = ""
     checked = 0  # where the open quotation was last seen to continue
+    newlines = [m.start() for m in _PARAGRAPH.finditer(text)]
     for at, mark in marks:
         kind = "wire" if mark in ("``", "''") else "mark"
         role = _role(text, at, mark)
-        if open_at is not None and "\n" in text[max(open_at, checked):at]:
+        if open_at is not None and _newline_between(newlines, max(open_at, checked), at):
             checked = at
             # A new paragraph while a quotation is open: it continues only if this paragraph
             # opens with a quotation mark; otherwise the open mark was a stray one.
@@ -150,6 +151,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     if open_at is not None:
         spans.append(_trimmed_to_paragraph(text, open_at))
     return [(s, e) for s, e in spans if e - s > 2 and len(text[s:e].split()) <= LIMITS.max_span_words]
+
+
+def _newline_between(newlines: list[int], start: int, end: int) -> bool:
+    i = bisect_right(newlines, start - 1)
+    return i < len(newlines) and newlines[i] < end
 
 
 def _trimmed_to_paragraph(text: str, start: int) -> tuple[int, int]:
