@@ -259,6 +259,11 @@ def name_of(phrase: str) -> str | None:
     -> "John McCain", "canal administrator Elena Moreno" -> "Elena Moreno"; None if there is none."""
     tokens = _TOKEN.findall(phrase)
     name: list[str] = []
+    # A title word ends no name, so a capitalised one at the end after a name is part of it:
+    # "Hun Sen said" (not "Sen." the senator).
+    if len(tokens) >= 2 and _is_title(tokens[-1]) and tokens[-1][0].isupper() and not tokens[-1].endswith(".") \
+            and _is_name_word(tokens[-2]):
+        name.append(tokens.pop())
     for token in reversed(tokens):
         if name and (token.endswith(("’s", "'s", "’", "'")) or _ends_sentence(token)):
             break  # "Media Research Center’s Bozell" -> "Bozell"; "Fox News. Section" -> "Section"
@@ -326,7 +331,7 @@ def _tokens_before(text: str, end: int, start: int) -> list[re.Match]:
     return list(_TOKEN.finditer(text, start, end))
 
 
-def _subject_before(text: str, verb_start: int, floor: int) -> tuple[str, int] | None:
+def _subject_before(text: str, verb_start: int, floor: int, things: bool = False) -> tuple[str, int] | None:
     """The speaker phrase ending just before a speech verb: a name with its titles, a name with a
     title in apposition ("Htay Oo, its acting chairman,"), a pronoun or a description."""
     at = verb_start
@@ -362,8 +367,9 @@ def _subject_before(text: str, verb_start: int, floor: int) -> tuple[str, int] |
     # "the official", "a spokesman for the campaign", "the Vermont senator"
     m = re.search(r"\b((?:the|a|an|one|another)\s+(?:[\w’'-]+\s+){0,3}?([\w-]+)(?:\s+(?:for|of|at)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2})?)\s*$",
                   head, re.I)
-    if m and (m.group(2).lower() in PERSON_NOUNS or m.group(2).lower().rstrip("s") in PERSON_NOUNS):
-        return m.group(1), floor + m.start(1)
+    if m and (m.group(2).lower() in PERSON_NOUNS or m.group(2).lower().rstrip("s") in PERSON_NOUNS
+              or (things and re.fullmatch(r"[a-z][\w-]*", m.group(2)))):
+        return m.group(1), floor + m.start(1)  # "the official"; after a quotation also "the statement"
     return None
 
 
@@ -387,8 +393,8 @@ def _name_ending(head: str, floor: int) -> tuple[str, int] | None:
                 break
             continue
         break
-    if not picked:
-        return None
+    if not picked or picked[-1].group().endswith(("’s", "'s", "’", "'")):
+        return None  # "Hun Sen's calls": the owner, not the speaker
     of = re.search(r"\bof\s*$", stripped[:picked[0].start()])
     if of and not _is_title(picked[0].group()):  # "Joel Pollak of Breitbart California"
         earlier = _name_ending(stripped[:of.start()], floor)
@@ -476,7 +482,7 @@ def attribution_after(text: str, start: int, end: int) -> Speaker | None:
             return None
         found = _speaker_after(text, verb.end(), end)
         return Speaker(found[0], verb.group(), found[1]) if found else None
-    found = _subject_before(text, verb.start(), start + lead)
+    found = _subject_before(text, verb.start(), start + lead, things=True)
     gap = text[start + lead:found[1]] if found else ""
     if found and re.fullmatch(r"(?:[\w’'/-]+\s+){0,4}", gap) and not re.match(r"(?:and|or|but|while)\b", gap):
         return Speaker(found[0], verb.group(), found[1])  # "“...,” warm-and-fuzzy Trump said"
@@ -633,7 +639,8 @@ def _persons_in(people: People, text: str) -> list[tuple[str, bool]]:
     found: dict[str, bool] = {}
     for m in re.finditer(r"[^\W\d_][\w’'.-]*", text):
         token = _bare(m.group())
-        if token[0].isupper() and token in people.forms and _is_name_word(token) and not m.group().endswith(("’s", "'s")):
+        if token[0].isupper() and token in people.forms and token.lower() not in _NOT_NAME \
+                and not m.group().endswith(("’s", "'s")):
             full = people.fullest(token)
             nxt = re.match(r"\s+([a-z][\w-]*)", text[m.end():])
             subject = bool(nxt) and nxt.group(1) not in STOPWORDS | _PARTICLES
