@@ -193,3 +193,22 @@ def test_inverted_name_that_starts_what_was_said_is_not_the_speaker():
 def test_dateline_is_not_a_speaker():
     text = "CORVO (AP) — Holt welcomed the deal, calling it “a good day for the whole harbour.”\n"
     assert speaker_of(text, "good day") == "Holt"
+
+
+def test_speaker_before_several_phrases_set_off_by_commas():
+    text = "“We lost the harvest,” Harry Bond, 30, of Raleigh, N.C., who farms near the canal, said.\n"
+    assert speaker_of(text, "harvest") == "Harry Bond"
+    text = "“The locks are safe,” the canal's new director, Tomás Ibarra, said on Friday.\n"
+    assert speaker_of(text, "locks") == "Tomás Ibarra"
+    text = "Holt, speaking in Corvo, Sarvia, said the talks would go on and “end well for everyone.”\n"
+    assert speaker_of(text, "end well") == "Holt"
+
+
+def test_attribution_after_the_quote_and_a_few_words():
+    text = "“We are extremely happy” about the vote, said Lena Berg, director of the port union.\n"
+    assert speaker_of(text, "happy") == "Lena Berg"
+
+
+def test_long_titled_name_after_said():
+    text = "“It will pass,” said South Arland Harbour Party Chairman Jon Dale.\n"
+    assert speaker_of(text, "pass") == "Jon Dale"

@@ -46,10 +46,13 @@ class Limits:
 
     min_chars: int = 2  # a quotation holds at least this many characters between its marks
     max_span_words: int = 700  # an unclosed quotation running longer than this is a stray mark
-    name_tokens: int = 6  # longest run of words read as one name with its titles
+    name_tokens: int = 9  # longest run of words read as one name with its titles
     listener_words: int = 14  # words between a speech verb and the quotation it introduces
     antecedent_sentences: int = 3  # how far back a pronoun looks for the person it stands for
     continuation_paragraphs: int = 1  # a quotation standing alone continues the speaker this far back
+    apposition_phrases: int = 4  # comma-set phrases between a speaker and the verb ("X, 30, of Raleigh, N.C., said")
+    apposition_words: int = 12  # words in one such phrase
+    attribution_tail_words: int = 6  # words after "X said" that still end an attribution ("on Friday in Geneva")
     scare_quote_words: int = 3  # an unattributed quotation this short inside a sentence is a term, not speech
 
 
@@ -344,17 +347,12 @@ def _subject_before(text: str, verb_start: int, floor: int, things: bool = False
             continue
         break
     head = re.sub(r"\s*\([^()]{0,40}\)\s*$", "", head)  # "Gov. John Kasich (R-OH) said"
-    # Apposition: "X, the title, said" / "X, 45, said" / "Trump, in Kentucky, said".
-    m = re.search(r",\s*([^,;:“”\"()\u2026]{1,80}),\s*$", head)
-    if m and len(m.group(1).split()) <= 10 \
-            and all(v.group().endswith("ing") for v in _verbs(head, m.start(1), m.end(1))):
-        candidate = head[:m.start()]
-        found = _name_ending(candidate, floor)
+    # Apposition: "X, the title, said" / "X, 45, said" / "Trump, in Kentucky, said" /
+    # "Harry Bond, 30, of Raleigh, N.C., said" / "the GOP nominee, Donald Trump, said".
+    if re.search(r",\s*$", head):
+        found = _apposition_subject(head, floor)
         if found:
             return found
-        inner = _name_ending(head[:m.end(1)], floor)
-        if inner and inner[1] - floor == m.start(1) and re.search(r"\b(?:the|a|an)\s+[^,]*$", candidate):
-            return inner
     m_word = re.search(r"([\w’'.-]+)\s*$", head)
     if not m_word:
         return None
@@ -371,6 +369,31 @@ def _subject_before(text: str, verb_start: int, floor: int, things: bool = False
               or (things and re.fullmatch(r"[a-z][\w-]*", m.group(2)))):
         return m.group(1), floor + m.start(1)  # "the official"; after a quotation also "the statement"
     return None
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|of|from|at|near)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*\s*$")
+_PARTY_STATE = re.compile(r"[A-Z]-[A-Z][\w.]*")  # "R-Fla."
+
+
+def _apposition_subject(head: str, floor: int) -> tuple[str, int] | None:
+    """The name before the comma-set phrases that end `head`: walking back over phrases set off by
+    commas (a title, an age, a place, a clause), the first one that is a name alone, unless it is
+    the state after a town ("in Columbus, Ohio,"); else the name ending the text before them."""
+    cuts = [m.start() for m in re.finditer(",", head)]
+    if not cuts or len(cuts) - 1 > LIMITS.apposition_phrases:
+        return None
+    for k in range(len(cuts) - 1, 0, -1):
+        chunk_start = cuts[k - 1] + 1
+        chunk = head[chunk_start:cuts[k]]
+        verbs = _verbs(chunk, 0, len(chunk))
+        tokens = chunk.split()
+        if len(tokens) > LIMITS.apposition_words or any(not v.group().endswith("ing") for v in verbs):
+            return None  # a clause of its own, not a phrase about the speaker
+        if tokens and len(tokens) <= LIMITS.name_tokens and name_of(chunk) and all(
+                (_is_name_word(t) or _is_title(t)) and not _PARTY_STATE.fullmatch(t) for t in tokens) \
+                and not _PLACE_BEFORE.search(head[:cuts[k - 1]]):
+            return chunk.strip(), floor + chunk_start + len(chunk) - len(chunk.lstrip())
+    return _name_ending(head[:cuts[0]], floor)
 
 
 def _name_ending(head: str, floor: int) -> tuple[str, int] | None:
@@ -756,26 +779,22 @@ def find_quotes(text: str) -> tuple[Quotation, ...]:
     return tuple(found)
 
 
-_TAIL = re.compile(r",\s*(?:according to\s+)?[^,;:\u2026]{1,80}$")
-
-
 def _tail_attribution(masked: str, after: int, end: int) -> tuple[Speaker, int] | None:
     """ “..., X said.” after the quotation's clause, at the end of the sentence: the speaker and
-    where the clause ends (the comma). Also "..., according to X." """
+    where the clause ends (the comma). Also "..., said X, a title, ..." and "..., according to X." """
     stop = end
     while stop > after and masked[stop - 1] in ".!? ":
         stop -= 1
-    m = _TAIL.search(masked, after, stop)
-    if not m:
-        return None
-    found = attribution_after(masked, m.start() + 1, stop)
-    if not found:
-        return None
-    verb_end = re.search(r"\b" + re.escape(found.cue) + r"\b", masked[m.start():stop])
-    rest = masked[m.start() + verb_end.end():stop] if verb_end else ""
-    if found.cue != "according to" and len(rest.split()) > 6:
-        return None  # a clause of its own, not an attribution
-    return found, m.start()
+    for comma in (m.start() for m in re.finditer(",", masked[after:stop])):
+        at = after + comma
+        found = attribution_after(masked, at + 1, stop)
+        if not found:
+            continue
+        verb = re.search(r"\b" + re.escape(found.cue) + r"\b", masked[at:stop])
+        rest = re.split(r"[,;]", masked[at + verb.end():stop])[0] if verb else ""
+        if found.cue == "according to" or len(rest.split()) <= LIMITS.attribution_tail_words:
+            return found, at
+    return None
 
 
 def _predicate_start(masked: str, start: int, end: int) -> int | None:
