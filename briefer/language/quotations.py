@@ -93,8 +93,12 @@ def _in_markup(text: str, at: int) -> bool:
 
 def _role(text: str, at: int, mark: str) -> str:
     """'open', 'close' or 'either' for the quotation mark at `at`."""
-    if mark in ("“", "``"):
+    if mark == "``":
         return "open"
+    if mark == "“":  # a closing mark typed as an opening one: “Do you?“ he asked.
+        before = text[at - 1] if at > 0 else " "
+        after = text[at + 1] if at + 1 < len(text) else " "
+        return "either" if not before.isspace() and before in ".,?!;:" and (after.isspace() or after in ".,;:") else "open"
     if mark == "''":
         return "close"
     before = text[at - 1] if at > 0 else " "
@@ -812,7 +816,8 @@ def _predicate_start(masked: str, start: int, end: int) -> int | None:
 def _scare_quote(text: str, start: int, end: int, sentence_start: int) -> bool:
     """A few words in quotation marks inside a sentence that attributes them to no one: a term,
     a title or a nickname (“launch team”, “Bloodline,”), not someone's words."""
-    return len(text[start:end].split()) <= LIMITS.scare_quote_words and bool(text[sentence_start:start].strip())
+    return len(text[start:end].split()) <= LIMITS.scare_quote_words and bool(text[sentence_start:start].strip()) \
+        and not _verbs(text, sentence_start, start)  # not "a man yelled “Stay there!”"
 
 
 def _person_subject(masked: str, bounds: tuple[int, int], people: People, sentences: list[tuple[int, int]],
