@@ -212,3 +212,13 @@ def test_attribution_after_the_quote_and_a_few_words():
 def test_long_titled_name_after_said():
     text = "“It will pass,” said South Arland Harbour Party Chairman Jon Dale.\n"
     assert speaker_of(text, "pass") == "Jon Dale"
+
+
+def test_name_before_a_colon_introduces_the_quote():
+    text = "The result did not surprise harbour analyst Jon Dale: “Barges always come back in spring.”\n"
+    assert speaker_of(text, "Barges") == "Jon Dale"
+
+
+def test_possessive_before_an_inverted_name_and_went_on_to_say():
+    text = "“We will be back,” said Corvo’s Lena Berg, a barge owner.\n\nBerg went on to say, “The river is ours.”\n"
+    assert [s for _, s in quotes(text)] == ["Lena Berg", "Lena Berg"]

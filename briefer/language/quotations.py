@@ -343,7 +343,10 @@ def _subject_before(text: str, verb_start: int, floor: int, things: bool = False
     title in apposition ("Htay Oo, its acting chairman,"), a pronoun or a description."""
     at = verb_start
     head = text[floor:at]
-    # Adverbs and auxiliaries between the subject and the verb: "Trump has also said".
+    # Adverbs and auxiliaries between the subject and the verb: "Trump has also said",
+    # "Byrne went on to say", "Clinton wanted to tell".
+    head = re.sub(r"\b(?:went|goes|go|going|continued|continues|wants?|wanted|tried|tries|began|begins|had|has|"
+                  r"have|would|will|did|does|do|was|is|were)\s+(?:on\s+)?to\s*$", "", head)
     while True:
         m = re.search(r"([\w’'-]+)\s*$", head)
         if m and m.group(1).lower() in ADVERBS and m.group(1)[0].islower():
@@ -450,13 +453,18 @@ def _speaker_after(text: str, start: int, limit: int) -> tuple[str, int] | None:
         segment_floor = lead.end(1)
     else:
         segment_floor = 0
+    last_end = segment_floor
     for token in tokens:
-        if segment[picked[-1].end() if picked else segment_floor:token.start()].strip():
+        if segment[last_end:token.start()].strip():
             break
+        last_end = token.end()
         word = token.group()
         if _is_name_word(word) or _is_title(word) or (picked and word.lower() in _PARTICLES):
+            if word.endswith(("’s", "'s")):  # "said Florida’s Rick Wilson": the name comes after
+                picked = []
+                continue
             picked.append(token)
-            if len(picked) >= LIMITS.name_tokens or word.endswith(("’s", "'s")) or _ends_sentence(word):
+            if len(picked) >= LIMITS.name_tokens or _ends_sentence(word):
                 break
             continue
         break
@@ -763,6 +771,10 @@ def find_quotes(text: str) -> tuple[Quotation, ...]:
         elif standalone and same_paragraph:
             # "Clinton touted her record. “We need ...”": the person the sentence before is about.
             name = _person_subject(masked, previous, people, sentences, index - 1, last)
+        elif not standalone and (labelled := _name_ending(re.sub(r":\s*$", "", masked[s_start:quotes[0][0]]), s_start)) \
+                and re.search(r"[\w.]:\s*$", masked[s_start:quotes[0][0]]):
+            # "... surprise Republican pollster Daron Shaw: “...”", "Pollsters agree - Carl Bialik: “...”"
+            name = _resolve(labelled[0], people, masked, sentences, index, last)
         elif not standalone:
             # "Trump attacked “the hateful ideology ...”": the person the sentence is about.
             name = _person_subject(masked, (s_start, quotes[0][0]), people, sentences, index, last)
