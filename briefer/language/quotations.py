@@ -1,22 +1,27 @@
 """Direct quotations in a whole article text, with offsets and their speakers.
 
 The marks: curly (“ ”), straight (") and wire-style (`` '') quotation marks; single quotes only
-inside a quotation. A paragraph that opens a quotation without closing it continues into the
-next paragraph when that one opens with a quotation mark (news style for a quote running over
-paragraphs). A quotation split by its attribution (“It’s over,” she said. “For now.”) is given
-as its fragments, each with the speaker. A quoted phrase inside reported speech (Morris says the
-campaign will “compete vigorously.”) is given as the reported clause, from the speech verb to
-the end of the sentence, as attribution corpora annotate it.
+inside a quotation; marks inside markup tags (<tweet author="...">) are not quotations. A
+paragraph that opens a quotation without closing it continues into the next paragraph when that
+one opens with a quotation mark (news style for a quote running over paragraphs). A quotation
+split by its attribution (“It’s over,” she said. “For now.”) is given as its fragments, each with
+the speaker. A quoted phrase inside reported speech (Morris says the campaign will “compete
+vigorously.”) is given as the reported clause, from the speech verb (or the verb of the person
+the sentence is about) to the end of the sentence, as attribution corpora annotate it. A few
+words in quotation marks that nothing attributes (“launch team”) are a term, not speech.
 
 Speakers are read from the shapes of news attribution:
     “...,” X said.  “...,” said X, a title.  “...,” X, the title, said.  “...,” title X told ...
     X said: “...”  X said that ... “...”  According to X, ...  “...,” according to X.
-    X wrote on X/Twitter: “...”  In a statement, X said ...
+    X wrote on X/Twitter: “...”  In a statement, X said ...  Analyst X: “...”
+    X celebrated ..., saying “...”  X “felt a duty” to act, Y said.
 A name is given in the fullest form the article uses for it ("Singh" -> "Rajnath Singh"), titles
-dropped ("Republican Sen. John McCain" -> "John McCain"). A pronoun, or a description such as
-"the official", takes the one person named in the nearest sentence before that names anyone; a
-quotation standing alone after an attributed one continues its speaker. When that is unclear the
-speaker is None rather than a guess.
+dropped ("Republican Sen. John McCain" -> "John McCain"). A pronoun, or a definite description
+such as "the official", takes the one person named in the nearest sentence before that names
+anyone (the sentence's subject when it names several; never one whose pronoun differs); a
+quotation standing alone continues the speaker of the sentence before it. "One official", "a
+spokesman", "the statement" name no one. When that is unclear the speaker is None, not a guess.
+Cue words are data: briefer/language/cues/*.txt. Everything is linear in the text's length.
 """
 
 from __future__ import annotations
@@ -71,13 +76,12 @@ ADVERBS = _words("speaker_adverbs")
 INTROS = phrases("language", "attribution_intros")
 INVERTED_VERBS = _words("inverted_verbs")
 # Month names, not their abbreviations or "May": "Jun wrote", "Theresa May said".
-_NOT_NAME = STOPWORDS | frozenset(WEEKDAYS) | frozenset(m for m in MONTHS if len(m) > 3 and m != "may") | frozenset(
-    "but and or so yet also still now then when while after before later meanwhile however instead "
-    "asked in on at for with from by as if though although because since".split()) | frozenset(
-    phrases("language", "not_names"))
-_DETERMINERS = frozenset("the a an one another this that its his her their our".split())
-# Lower-case words inside a name: "Charles de Gaulle", "Ludwig van Beethoven".
-_PARTICLES = frozenset("de del della der di da van von bin al la le du dos das ibn".split())
+_NOT_NAME = STOPWORDS | frozenset(WEEKDAYS) | frozenset(m for m in MONTHS if len(m) > 3 and m != "may") | _words(
+    "not_names")
+_DETERMINERS = _words("determiners")
+_PARTICLES = _words("name_particles")
+_ORGANISATION_HEADS = _words("organisation_heads")
+_TO_AUXILIARIES = phrases("language", "to_auxiliaries")
 
 # --- Marks -------------------------------------------------------------------------------------
 _MARK = re.compile(r"``|''|[“”\"]")
@@ -175,9 +179,7 @@ def _trimmed_to_paragraph(text: str, start: int) -> tuple[int, int]:
 
 
 # --- Sentences ---------------------------------------------------------------------------------
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr sen rep gov gen lt col sgt capt st jr sr prof rev no vs inc corp co ltd u.s u.n "
-    "jan feb mar apr jun jul aug sep sept oct nov dec pres atty supt adm maj".split())
+_ABBREVIATIONS = _words("abbreviations")
 _END = re.compile(r"[.!?]+(?:''|[”\"’')\]])*(?=\s)")
 _NEXT_STARTS = re.compile(r"\s+(?:[\"“‘'`(\[]|[^\W\d_]|\d)")
 
@@ -334,8 +336,8 @@ class Speaker:
     start: int  # where the phrase stands in the text
 
 
-def _tokens_before(text: str, end: int, start: int) -> list[re.Match]:
-    return list(_TOKEN.finditer(text, start, end))
+_TO_AUXILIARY = re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in _TO_AUXILIARIES)
+                           + r")\s+to\s*$")
 
 
 def _subject_before(text: str, verb_start: int, floor: int, things: bool = False) -> tuple[str, int] | None:
@@ -345,8 +347,7 @@ def _subject_before(text: str, verb_start: int, floor: int, things: bool = False
     head = text[floor:at]
     # Adverbs and auxiliaries between the subject and the verb: "Trump has also said",
     # "Byrne went on to say", "Clinton wanted to tell".
-    head = re.sub(r"\b(?:went|goes|go|going|continued|continues|wants?|wanted|tried|tries|began|begins|had|has|"
-                  r"have|would|will|did|does|do|was|is|were)\s+(?:on\s+)?to\s*$", "", head)
+    head = _TO_AUXILIARY.sub("", head)
     while True:
         m = re.search(r"([\w’'-]+)\s*$", head)
         if m and m.group(1).lower() in ADVERBS and m.group(1)[0].islower():
@@ -437,8 +438,7 @@ def _name_ending(head: str, floor: int) -> tuple[str, int] | None:
 
 
 def _is_organisation(phrase: str) -> bool:
-    return phrase.split()[-1].lower() in ("department", "university", "secretary", "state", "house", "office",
-                                          "committee", "party", "bureau", "board")
+    return phrase.split()[-1].lower() in _ORGANISATION_HEADS
 
 
 def _speaker_after(text: str, start: int, limit: int) -> tuple[str, int] | None:
@@ -491,8 +491,8 @@ def _verbs(text: str, start: int, end: int) -> list[re.Match]:
 
 
 _CLAUSE_END = re.compile(
-    r"\s*(?:[.,;:!?()\u2026—–]|$|\s(?:in|at|on|during|after|before|of|to|who|from|when|while|as|last|this|earlier|later|"
-    + "|".join(WEEKDAYS) + r")\b)", re.I)
+    r"\s*(?:[.,;:!?()\u2026—–]|$|\s(?:" + "|".join(map(re.escape, phrases("language", "clause_end_words")))
+    + "|" + "|".join(WEEKDAYS) + r")\b)", re.I)
 
 
 def _ends_clause(rest: str) -> bool:
