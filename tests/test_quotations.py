@@ -222,3 +222,24 @@ def test_name_before_a_colon_introduces_the_quote():
 def test_possessive_before_an_inverted_name_and_went_on_to_say():
     text = "“We will be back,” said Corvo’s Lena Berg, a barge owner.\n\nBerg went on to say, “The river is ours.”\n"
     assert [s for _, s in quotes(text)] == ["Lena Berg", "Lena Berg"]
+
+
+def test_participle_after_a_comma_takes_the_sentence_subject_not_the_object():
+    text = ("Former Secretary of State Ada Lind urged voters to back Jon Dale, saying, "
+            "“There is no better candidate for the harbour.”\n")
+    assert speaker_of(text, "no better") == "Ada Lind"
+
+
+def test_ordinal_inside_a_title():
+    text = "“I was hoping for something else,” said Air Force 1st Lt. Tyler Livingston.\n"
+    assert speaker_of(text, "hoping") == "Tyler Livingston"
+
+
+def test_name_after_a_preposition_is_not_the_speaker():
+    text = "“This will be a challenge” for Holt, said Moreno.\n"
+    assert speaker_of(text, "challenge") == "Moreno"
+
+
+def test_question_quote_then_attribution_then_another_quote_in_the_sentence():
+    text = "“Is he available?” Holt asked, alluding to his role in “The River.”\n"
+    assert quotes(text)[0] == ("“Is he available?”", "Holt")

@@ -203,9 +203,9 @@ def sentence_bounds(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
             continue
         if masked[end - 1] == "\u2026" and re.search(r"[?!]", m.group()):
             closing = attribution_after(masked, end, min(len(text), end + 120))
-            stop = re.search(r"[.!?](?:\s|$)", masked[end:end + 160])
-            if closing and "\u2026" not in masked[end:end + (stop.start() if stop else 160)]:
-                continue  # “Why?” Vitter demanded. — not “...!” Huckabee called it “worse.”
+            verb = closing and re.search(r"(?<![\w’'-])" + re.escape(closing.cue) + r"(?![\w’'-])", masked[end:end + 160])
+            if verb and not re.match(r"[^.,;:!?\u2026]*\u2026", masked[end + verb.end():end + 200]):
+                continue  # “Why?” Vitter demanded. — not “...!” Huckabee called the plan “worse.”
         cuts.add(end)
     for m in _PARAGRAPH.finditer(text):
         if not inside(m.start()):
@@ -243,7 +243,7 @@ def _bare(token: str) -> str:
 
 def _is_title(token: str) -> bool:
     word = token.lower().rstrip(".").split("-")[-1]
-    return word in TITLES
+    return word in TITLES or re.fullmatch(r"\d+(?:st|nd|rd|th)", word) is not None  # "Air Force 1st Lt."
 
 
 def _ends_sentence(token: str) -> bool:
@@ -519,7 +519,8 @@ def attribution_after(text: str, start: int, end: int) -> Speaker | None:
         return Speaker(found[0], verb.group(), found[1]) if found else None
     found = _subject_before(text, verb.start(), start + lead, things=True)
     gap = text[start + lead:found[1]] if found else ""
-    if found and re.fullmatch(r"(?:[\w’'/-]+\s+){0,4}", gap) and not re.match(r"(?:and|or|but|while)\b", gap):
+    if found and re.fullmatch(r"(?:[\w’'/-]+\s+){0,4}", gap) and not re.match(r"(?:and|or|but|while)\b", gap) \
+            and not re.search(r"\b(?:for|to|of|about|with|from|against|by)\s*$", gap):  # “...” for Clinton, said Kunin
         return Speaker(found[0], verb.group(), found[1])  # "“...,” warm-and-fuzzy Trump said"
     return None
 
@@ -532,10 +533,10 @@ def attribution_before(text: str, start: int, end: int) -> tuple[Speaker, int] |
         between = text[verb.end():end]
         if len(between.split()) > LIMITS.listener_words and not re.search(r"\bthat\b", between):
             continue
-        found = None
         if verb.group().endswith("ing") and re.search(r",\s*$", text[start:verb.start()]):
             found = sentence_subject(text, start, verb.start())  # "Trump went after Bush, calling him"
-        found = found or _subject_before(text, verb.start(), start)
+        else:
+            found = _subject_before(text, verb.start(), start)
         if not found and verb.group() in INVERTED_VERBS:
             found = _speaker_after(text, verb.end(), end)  # "said Holt: “..."
         if not found and (verb.group().endswith("ing") or re.search(r"(?:,|\band|\bbut)\s*$", text[start:verb.start()])):
@@ -598,6 +599,8 @@ def sentence_subject(text: str, start: int, end: int) -> tuple[str, int] | None:
     for token in _TOKEN.finditer(text, at, end):
         if tokens and text[tokens[-1].end():token.start()].strip():
             break
+        if tokens and token.group() == "of" and _is_title(tokens[-1].group()):
+            continue  # "Former Secretary of State Madeleine Albright"
         if _is_name_word(token.group()) or _is_title(token.group()) or (tokens and token.group().lower() in _PARTICLES):
             tokens.append(token)
             if token.group().endswith(("’s", "'s")):
