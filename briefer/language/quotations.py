@@ -448,7 +448,9 @@ def _speaker_after(text: str, start: int, limit: int) -> tuple[str, int] | None:
     tokens = list(_TOKEN.finditer(segment))
     picked: list[re.Match] = []
     lead = re.match(r"\s+((?:[a-z0-9][\w/-]*\s+){1,3})(?=(?:[\w.-]+\s+){0,2}[A-Z])", segment)
-    if lead and lead.group(1).split()[0] not in _DETERMINERS | PRONOUNS and any(_is_title(w) for w in lead.group(1).split()):
+    if lead and lead.group(1).split()[0] not in _DETERMINERS | PRONOUNS and (
+            any(_is_title(w) for w in lead.group(1).split())
+            or re.match(r"(?:[A-Z][\w’'-]+\s+){1,3}[A-Z][\w’'-]+", segment[lead.end(1):])):  # "said retired neurosurgeon Ben Carson"
         tokens = [t for t in tokens if t.start() >= lead.end(1)]  # "said 9/11 widow Terry Strada"
         segment_floor = lead.end(1)
     else:
@@ -601,6 +603,9 @@ def sentence_subject(text: str, start: int, end: int) -> tuple[str, int] | None:
             break
         if tokens and token.group() == "of" and _is_title(tokens[-1].group()):
             continue  # "Former Secretary of State Madeleine Albright"
+        if not tokens and token.group().lower() in _NOT_NAME and token.start() - at < 12:
+            at = token.end()
+            continue  # "And then Trump went on the attack"
         if _is_name_word(token.group()) or _is_title(token.group()) or (tokens and token.group().lower() in _PARTICLES):
             tokens.append(token)
             if token.group().endswith(("’s", "'s")):
