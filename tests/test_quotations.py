@@ -243,3 +243,22 @@ def test_name_after_a_preposition_is_not_the_speaker():
 def test_question_quote_then_attribution_then_another_quote_in_the_sentence():
     text = "“Is he available?” Holt asked, alluding to his role in “The River.”\n"
     assert quotes(text)[0] == ("“Is he available?”", "Holt")
+
+
+def test_wire_forms_of_inverted_attribution():
+    text = ("``I'm very sad and disappointed,'' said the NBA commissioner, David Stern. "
+            "``I consider it to be a collective failure.''\n\n"
+            "``We owe it to the fans,'' Granik said.\n\n"
+            "Added Stern, ``We will go back and look again.''\n\n"
+            "``They locked us out,'' said Rockets forward Mario Elie.\n")
+    assert [s for _, s in quotes(text)] == ["David Stern", "David Stern", "Granik", "David Stern", "Mario Elie"]
+
+
+def test_sentence_opening_with_a_conjunction_keeps_its_subject():
+    text = "And then Holt went on the attack, saying, “Nobody pays less for the canal than Sarvia does.”\n"
+    assert speaker_of(text, "Nobody") == "Holt"
+
+
+def test_lower_case_description_before_a_full_name():
+    text = "“I'm not going to say it is a mistake,” said retired neurosurgeon Ben Carlson, asked about it.\n"
+    assert speaker_of(text, "mistake") == "Ben Carlson"

@@ -79,6 +79,7 @@ INVERTED_VERBS = _words("inverted_verbs")
 _NOT_NAME = STOPWORDS | frozenset(WEEKDAYS) | frozenset(m for m in MONTHS if len(m) > 3 and m != "may") | _words(
     "not_names")
 _DETERMINERS = _words("determiners")
+_CONJUNCTIONS = _words("conjunctions")
 _PARTICLES = _words("name_particles")
 _ORGANISATION_HEADS = _words("organisation_heads")
 _TO_AUXILIARIES = phrases("language", "to_auxiliaries")
@@ -258,7 +259,8 @@ def _is_name_word(token: str) -> bool:
     if not token[0].isupper():
         return False
     word = token.lower().rstrip(".")
-    if word.split("-")[0] in NUMBER_WORDS or (token.isupper() and len(word) > 4 and "." not in word):
+    if word.split("-")[0] in NUMBER_WORDS or (token.isupper() and len(word) > 4 and "." not in word) \
+            or word in INVERTED_VERBS:  # "Added Stern, ..." opens with the verb
         return False  # "Twenty-two years ago", a heading or dateline in capitals ("LOS ANGELES")
     return word not in _NOT_NAME and not _is_title(token)
 
@@ -444,7 +446,7 @@ def _is_organisation(phrase: str) -> bool:
 def _speaker_after(text: str, start: int, limit: int) -> tuple[str, int] | None:
     """The speaker phrase right after an inverted speech verb: "said Tomás Ibarra, a director"."""
     segment = text[start:limit]
-    m = re.match(r"\s+((?:the|a|an|one|another)\s+(?:[\w’'-]+\s+){0,3}?[\w-]+)", segment, re.I)
+    m = re.match(r"\s+((?:the|a|an|one|another)\s+(?:[\w’'-]+\s+){0,3}?[\w-]+)(?=\s*[,.;:]|\s*$)", segment, re.I)
     tokens = list(_TOKEN.finditer(segment))
     picked: list[re.Match] = []
     lead = re.match(r"\s+((?:[a-z0-9][\w/-]*\s+){1,3})(?=(?:[\w.-]+\s+){0,2}[A-Z])", segment)
@@ -477,6 +479,9 @@ def _speaker_after(text: str, start: int, limit: int) -> tuple[str, int] | None:
             and re.match(r"\s*(?:[.,;:!?]|$)", segment[tokens[0].end():]):  # "said he." not "said he heard"
         return tokens[0].group(), start + tokens[0].start()
     if m:
+        named = re.match(r",\s+((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*)(?=\s*[.,;]|\s*$)", segment[m.end(1):])
+        if named and name_of(named.group(1)) and all(_is_name_word(t) for t in named.group(1).split()):
+            return named.group(1), start + m.end(1) + named.start(1)  # "said the NBA commissioner, David Stern"
         last = m.group(1).split()[-1].lower()
         if last in PERSON_NOUNS or last.rstrip("s") in PERSON_NOUNS:
             return m.group(1), start + m.start(1)
@@ -552,6 +557,14 @@ def attribution_before(text: str, start: int, end: int) -> tuple[Speaker, int] |
         while content < end and text[content] in " ,:\u00a0":
             content += 1
         return Speaker(found[0], verb.group(), found[1]), content
+    opening = re.match(r"\s*([A-Z][a-z]+)\s", text[start:end])
+    if opening and opening.group(1).lower() in INVERTED_VERBS:  # "Said Hunter, “If you go ...”"
+        found = _speaker_after(text, start + opening.end(1), end)
+        if found:
+            content = found[1] + len(found[0])
+            while content < end and text[content] in " ,:":
+                content += 1
+            return Speaker(found[0], opening.group(1).lower(), found[1]), content
     for intro in INTROS:
         m = None
         for m in re.finditer(rf"\b{re.escape(intro)}\b", text[start:end], re.I):
@@ -587,7 +600,8 @@ def sentence_subject(text: str, start: int, end: int) -> tuple[str, int] | None:
             break
         words = text[at:intro.end()].rstrip(", ").split()
         place = re.search(r"\b(?:in|at|from|of)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*$", text[at:intro.end()].rstrip(", "))
-        if not (words[0].lower() in _NOT_NAME or text[at].islower() or words[0].lower().endswith(("ly", "ing"))):
+        if words[0].lower() in _CONJUNCTIONS or not (
+                words[0].lower() in _NOT_NAME or text[at].islower() or words[0].lower().endswith(("ly", "ing"))):
             break
         at = intro.end()
         if place:  # "Speaking in Salem, New Hampshire, Trump went ...": the state is no subject
