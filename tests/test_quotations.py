@@ -262,3 +262,14 @@ def test_sentence_opening_with_a_conjunction_keeps_its_subject():
 def test_lower_case_description_before_a_full_name():
     text = "“I'm not going to say it is a mistake,” said retired neurosurgeon Ben Carlson, asked about it.\n"
     assert speaker_of(text, "mistake") == "Ben Carlson"
+
+
+def test_a_role_without_a_name_is_not_a_name():
+    text = OPENING + "“The witness saw everything,” the U.S. prosecutor said.\n"
+    assert speaker_of(text, "witness") is None
+
+
+def test_pronoun_prefers_a_person_named_in_full_over_a_one_word_name():
+    text = ("Secretary-General Kofi Annan met officials in Tripoli. Libya has agreed to a trial, Annan said. "
+            "“I hope we will find answers soon,” he said.\n")
+    assert speaker_of(text, "answers") == "Kofi Annan"

@@ -275,6 +275,8 @@ def name_of(phrase: str) -> str | None:
     if len(tokens) >= 2 and _is_title(tokens[-1]) and tokens[-1][0].isupper() and not tokens[-1].endswith(".") \
             and _is_name_word(tokens[-2]):
         name.append(tokens.pop())
+    elif tokens and _is_title(tokens[-1]):
+        return None  # "the U.S. prosecutor", "a NY1 representative": a role, the name is not given
     for token in reversed(tokens):
         if name and (token.endswith(("’s", "'s", "’", "'")) or _ends_sentence(token)):
             break  # "Media Research Center’s Bozell" -> "Bozell"; "Fox News. Section" -> "Section"
@@ -716,6 +718,9 @@ def _antecedent(people: People, text: str, sentences: list[tuple[int, int]], ind
     for i in range(index, masked_start - 1, -1):
         s, e = sentences[i]
         persons = [(name, subject) for name, subject in _persons_in(people, text[s:e]) if people.agrees(name, pronoun)]
+        if any(len(name.split()) > 1 for name, _ in persons):
+            # A person the article names in full, before a one-word name ("Libya", "Microsoft").
+            persons = [(name, subject) for name, subject in persons if len(name.split()) > 1]
         if persons:
             if len(persons) == 1:
                 return persons[0][0]
