@@ -281,7 +281,8 @@ def article_quotes(article: CleanArticle) -> list[Found]:
             speaker = named.get(offset + match.start())
             if speaker:  # the finder's full name; the medium from the attribution read here
                 medium = attributed[1] if attributed else _medium(_sentence_around(paragraph, match))
-                found.append(Found(text, speaker, medium, 3, article.article.number, offset + match.start()))
+                weight = 2 if speaker.isupper() or speaker.split()[-1].lower() in BODY_WORDS | {"party"} else 3
+                found.append(Found(text, speaker, medium, weight, article.article.number, offset + match.start()))
                 continue
             if attributed is None:
                 continue
