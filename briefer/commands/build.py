@@ -9,17 +9,22 @@ from pathlib import Path
 
 from briefer.brief.audiences import audience_brief, select_audiences
 from briefer.prepare.clean import clean_articles
-from briefer.brief.compose import read_story
+from briefer.brief.compose import brief_date, read_story
+from briefer.brief.edits import EDITS_NAME, load_edits
 from briefer.config import Config
-from briefer.brief.daily import (RECORD_NAME, brief_record, check_not_empty, new_item_texts, newest_date, previous_record,
-                    record_bytes, within_window)
+from briefer.brief.daily import (check_not_empty, new_item_texts, newest_date, previous_record, refuse_future,
+                                  within_window)
 from briefer.analysis.dedupe import build_corpus
 from briefer.core.errors import InputError
+from briefer.sources.dating import build_day
 from briefer.sources.ingest import read_articles
 from briefer.analysis.importance import brief_ranking
 from briefer.core.limits import MAX_SENTENCE_CHARS, MAX_SENTENCES_PER_ARTICLE, cap_paragraphs
 from briefer.core.models import CleanArticle, Corpus, Sentence
+from briefer.core.progress import progress
 from briefer.output.publish import publish
+from briefer.output.formats import Rendition, render_files
+from briefer.output.parallel import in_parallel
 from briefer.output.render import Rendered, render_brief
 from briefer.prepare.segment import segment
 
@@ -57,12 +62,17 @@ def usable_sentences(article: CleanArticle) -> tuple[tuple[Sentence, ...], str |
 
 
 def load_corpus(sources: Path, date: dt.date | None = None,
-                window_days: int | None = None) -> tuple[Corpus, tuple[str, ...]]:
-    """Ingest, keep the articles the brief's date and window allow, clean, segment and dedupe."""
-    ingested = read_articles(sources)
-    warnings = [f"skipped {s.path}: {s.reason}" for s in ingested.skipped] + list(ingested.notes)
-    day = date or newest_date(ingested.articles)
-    kept = within_window(ingested.articles, day, window_days)
+                window_days: int | None = None, strict: bool = False) -> tuple[Corpus, tuple[str, ...]]:
+    """Ingest, keep the articles the brief's date and window allow, clean, segment and dedupe.
+    `strict`: a skipped file, an unread part of one or an undated article is an InputError."""
+    progress("reading the articles in %s", sources)
+    ingested = read_articles(sources, date, strict)
+    warnings = ([f"skipped {s.path}: {s.reason}" for s in ingested.skipped] + list(ingested.notes)
+                + list(ingested.undated))
+    present, future = refuse_future(ingested.articles, build_day())  # 9999-12-31 never sets the date
+    warnings.extend(future)
+    day = date or newest_date(present)
+    kept = within_window(present, day, window_days)
     check_not_empty(kept, sources, day, window_days)
     articles = clean_articles(kept)
     sentences: list[Sentence] = []
@@ -76,26 +86,40 @@ def load_corpus(sources: Path, date: dt.date | None = None,
     return build_corpus(articles, sentences), tuple(warnings)
 
 
-def build(config: Config, date: dt.date | None = None, audiences: Sequence[str] | None = None) -> BuildResult:
-    """Ingest..rank once; compose and render each audience; write out/<date>/<audience>/."""
+def render_audience(job: tuple) -> tuple[Rendered, dict[str, bytes]]:
+    """One audience's brief fitted to its page, and the file of every output format."""
+    brief, templates, template, page_size, new_items, name = job
+    progress("laying out the %s brief on one %s page", name, page_size)
+    rendered = render_brief(brief, templates, template, page_size, new_items)
+    return rendered, render_files(Rendition(rendered, name, new_items))
+
+
+def build(config: Config, date: dt.date | None = None, audiences: Sequence[str] | None = None,
+          edits: Path | None = None, strict: bool = False) -> BuildResult:
+    """Ingest..rank once; compose and render each audience; write out/<date>/<audience>/.
+    edits: the analyst's edits for every audience built (default: each audience's
+    edits.yaml beside its brief, if there is one). strict: see load_corpus."""
     chosen = select_audiences(config, audiences)
-    corpus, warnings = load_corpus(config.sources, date, config.window_days)
+    corpus, warnings = load_corpus(config.sources, date, config.window_days, strict)
+    warnings = list(warnings)
+    progress("read %d articles (%d distinct lines); ranking and composing", len(corpus.articles), len(corpus.items))
     story = read_story(corpus, brief_ranking(corpus))
-    planned = []
+    day = brief_date(corpus, date)
+    given = load_edits(edits, required=True) if edits else None
+    jobs = []
     for audience in chosen:
-        brief = audience_brief(story, config.title, audience, date)
-        new_items = new_item_texts(brief, previous_record(config.output, audience.name, brief.date))
-        rendered = render_brief(brief, config.templates, audience.template, audience.page_size, new_items)
-        folder = config.output / brief.date.isoformat() / audience.name
-        files = {
-            "brief.md": rendered.markdown.encode("utf-8"),
-            "brief.html": rendered.html.encode("utf-8"),
-            "brief.pdf": rendered.pdf,
-            RECORD_NAME: record_bytes(brief_record(rendered.brief, audience.name, new_items)),
-        }
-        planned.append((AudienceOutput(audience.name, folder, tuple(folder / n for n in files), rendered,
-                                       new_items), files))
+        brief = audience_brief(story, config.title, audience, date,
+                               given or load_edits(config.output / day.isoformat() / audience.name / EDITS_NAME))
+        warnings.extend(f"{audience.name}: {warning}" for warning in brief.warnings)
+        new_items = new_item_texts(brief, previous_record(config.output, audience.name, brief.date,
+                                                             warnings.append))
+        jobs.append((brief, config.templates, audience.template, audience.page_size, new_items, audience.name))
+    planned = []
+    for (brief, *_, new_items, name), (rendered, files) in zip(jobs, in_parallel(render_audience, jobs)):
+        folder = config.output / brief.date.isoformat() / name
+        planned.append((AudienceOutput(name, folder, tuple(folder / n for n in files), rendered, new_items), files))
     # Everything is rendered before the first write, so a failure leaves the old briefs whole.
     for output, files in planned:
         publish(output.folder, files)
-    return BuildResult(planned[0][0].rendered.brief.date, tuple(output for output, _ in planned), warnings)
+        progress("published %s", output.folder)
+    return BuildResult(planned[0][0].rendered.brief.date, tuple(output for output, _ in planned), tuple(warnings))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Context, Decimal
 
 from briefer.core.lexicon import MONTHS, NUMBER_WORDS
 from briefer.core.text import STOPWORDS
@@ -79,10 +80,16 @@ class Quantity:
     changed_to: bool  # the new value of a change ("doubled ... to 50 percent")
     start: int  # span of the number in the sentence
     end: int
+    amount: Decimal | None = None  # the value exactly as written (a float loses digits past 15 or so)
 
     @property
     def slot(self) -> tuple[str, str | None]:
         return (self.unit, self.head)
+
+    @property
+    def exact_value(self) -> Decimal | float:
+        """The value to compare and group by: exact when known, else the float."""
+        return self.amount if self.amount is not None else self.value
 
 
 def tokens(text: str) -> list[Token]:
@@ -120,6 +127,20 @@ def _number_value(token: Token) -> float | None:
     if token.kind == "word":
         return float(NUMBER_WORDS[token.text.lower().split("-")[0]]) if _is_number_word(token) else None
     return None
+
+
+def _number_amount(token: Token) -> Decimal | None:
+    """The numeral's value exactly, as written."""
+    if token.kind == "num":
+        return Decimal(token.text.replace(",", ""))
+    if _is_number_word(token):
+        return Decimal(NUMBER_WORDS[token.text.lower().split("-")[0]])
+    return None
+
+
+def _exact(digits: int) -> Context:
+    """Decimal arithmetic with room for every digit: nothing is rounded."""
+    return Context(prec=digits + 40)
 
 
 def _is_number_word(token: Token) -> bool:
@@ -223,6 +244,30 @@ def _change_label(tokens_: list[Token], index: int) -> list[int]:
     return collected
 
 
+# Numbers that count nothing: an ordinal ("83rd", "4th graf"), a decade ("the 70s"), a clock
+# time ("10:30 a.m."), a score or tally ("won 5-4"), an age ("21-year-old", "McKinney, 22,").
+_ORDINAL_OR_DECADE = re.compile(r"(?:st|nd|rd|th|s|'s|’s)\b", re.I)
+_CLOCK = re.compile(r"^\s*(?:[ap]\.?m\b\.?|o'clock)", re.I)
+_AGE_SUFFIX = re.compile(r"-(?:years?|months?)-old$", re.I)
+_AGE_BEFORE = re.compile(r"(?:\baged?|[A-Z][\w.'’-]*,)\s*$")
+
+
+def counts_nothing(text: str, token: Token) -> bool:
+    """The number is an ordinal, decade, clock time, score or age: no figure however it reads."""
+    if token.kind != "num":
+        return False
+    after, before = text[token.end:], text[:token.start]
+    if not token.suffix and _ORDINAL_OR_DECADE.match(after):
+        return True
+    if re.match(r"^[:.]\d\d\b", after) and _CLOCK.match(after[3:]) or _CLOCK.match(after) or re.search(r"\d:$", before):
+        return True
+    if re.match(r"^[-–]\d", after) or re.search(r"(?:\d|\bto)[-–]$", before):
+        return True  # a score or a tally ("5-4", "55-45"); a range is written "5 to 4"
+    if token.suffix and _AGE_SUFFIX.search(token.suffix):
+        return True
+    return bool(_AGE_BEFORE.search(before)) and re.match(r"^,", after) is not None
+
+
 def quantities(text: str) -> list[Quantity]:
     """Every number in the sentence that counts or measures something."""
     toks = tokens(text)
@@ -231,7 +276,7 @@ def quantities(text: str) -> list[Quantity]:
     while index < len(toks):
         token = toks[index]
         value = _number_value(token)
-        if value is None or _is_date_number(toks, index, value):
+        if value is None or _is_date_number(toks, index, value) or counts_nothing(text, token):
             index += 1
             continue
         quantity, index = _read_quantity(text, toks, index, value)
@@ -249,8 +294,11 @@ def _read_quantity(text: str, toks: list[Token], index: int, value: float) -> tu
     before = toks[first - 1].text.lower() if first > 0 else ""
     suffix = token.suffix or ("-" + token.text.split("-", 1)[1] if token.kind == "word" and "-" in token.text else "")
     cursor = index + 1
+    amount = _number_amount(token)
     if cursor < len(toks) and toks[cursor].text.lower() in MULTIPLIERS:
         value *= MULTIPLIERS[toks[cursor].text.lower()]
+        if amount is not None:
+            amount = _exact(len(token.text)).multiply(amount, Decimal(int(MULTIPLIERS[toks[cursor].text.lower()])))
         cursor += 1
     following = toks[cursor].text.lower() if cursor < len(toks) else ""
     after_following = toks[cursor + 1].text.lower() if cursor + 1 < len(toks) else ""
@@ -269,6 +317,8 @@ def _read_quantity(text: str, toks: list[Token], index: int, value: float) -> tu
     # "over the next 10 years": the unit is the noun, nothing further is counted.
     bare_duration = unit in DURATIONS.values() and not suffix
     phrase = [] if bare_duration else noun_phrase(toks, cursor)
+    if phrase and singular(toks[phrase[0]].text) in MEASURES and toks[phrase[0]].text.islower():
+        phrase = phrase[:1]  # "44 feet struck the wall": a unit of measure is the whole phrase
     changed_to = before == "to"
     label_tokens = phrase or (_change_label(toks, first) if changed_to else [])
     label, head, modifiers = "", None, ()
@@ -283,14 +333,18 @@ def _read_quantity(text: str, toks: list[Token], index: int, value: float) -> tu
     quantity = Quantity(value=value, unit=unit, head=head, modifiers=modifiers,
                         written=text[toks[first].start:toks[cursor - 1].end], label=label,
                         exact=before not in HEDGES, changed_to=changed_to,
-                        start=toks[first].start, end=toks[cursor - 1].end)
+                        start=toks[first].start, end=toks[cursor - 1].end, amount=amount)
     return quantity, cursor
 
 
 def display_value(quantity: Quantity) -> str:
-    """The value in figures: "6", "50%", "10 years", "$3 billion"."""
+    """The value in figures: "6", "50%", "10 years", "$3 billion"; every digit as written."""
     value = quantity.value
-    number = f"{value:,.0f}" if value.is_integer() else f"{value:g}"
+    amount = quantity.amount
+    if amount is None or not amount.is_finite():
+        number = f"{value:,.0f}" if value.is_integer() else f"{value:g}"
+    else:
+        number = _figures(amount)
     if quantity.unit == "percent":
         return f"{number}%"
     if quantity.unit == "points":
@@ -298,11 +352,59 @@ def display_value(quantity: Quantity) -> str:
     if quantity.unit in DURATIONS.values():
         return f"{number} {quantity.unit}{'' if value == 1 else 's'}"
     if quantity.unit in CURRENCIES.values():
-        for name, multiplier in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)):
+        for name, multiplier in (("trillion", 10**12), ("billion", 10**9), ("million", 10**6)):
             if value >= multiplier:
-                return f"{quantity.unit}{value / multiplier:g} {name}"
+                if amount is None or not amount.is_finite():
+                    return f"{quantity.unit}{value / multiplier:g} {name}"
+                scaled = _exact(len(str(amount))).divide(amount, Decimal(multiplier))
+                if scaled == scaled.quantize(Decimal("0.001"), context=_exact(len(str(scaled)))):
+                    return f"{quantity.unit}{_figures(scaled)} {name}"  # "$3.5 billion"
+                break  # more digits than "N billion" shows: all of them
         return f"{quantity.unit}{number}"
     return number
+
+
+def _figures(amount: Decimal) -> str:
+    """A whole number with thousands separators; a fraction as written, trailing zeros dropped."""
+    if amount == amount.to_integral_value(context=_exact(len(str(amount)))):
+        return f"{int(amount):,}"
+    text = format(amount, "f").rstrip("0").rstrip(".")
+    whole, _, fraction = text.partition(".")
+    return f"{int(whole):,}.{fraction}" if whole.lstrip("-").isdigit() else text
+
+
+# Units of measure, as (dimension, size in SI units): one fact given in two units ("13.4 metres
+# (44 feet)") is one figure, and two articles that use different units state the same value.
+MEASURES = {
+    "metre": ("length", 1.0), "meter": ("length", 1.0), "m": ("length", 1.0),
+    "kilometre": ("length", 1000.0), "kilometer": ("length", 1000.0), "km": ("length", 1000.0),
+    "centimetre": ("length", 0.01), "centimeter": ("length", 0.01), "cm": ("length", 0.01),
+    "foot": ("length", 0.3048), "feet": ("length", 0.3048), "ft": ("length", 0.3048),
+    "inch": ("length", 0.0254), "inche": ("length", 0.0254), "mile": ("length", 1609.344),
+    "yard": ("length", 0.9144),
+    "mph": ("speed", 0.44704), "kph": ("speed", 1 / 3.6), "km/h": ("speed", 1 / 3.6), "knot": ("speed", 0.514444),
+    "kilogram": ("mass", 1.0), "kg": ("mass", 1.0), "tonne": ("mass", 1000.0), "ton": ("mass", 907.18474),
+    "hectare": ("area", 1e4), "acre": ("area", 4046.8564224),
+}
+# Two values of one dimension are the same measure when they differ by less than this share
+# (conversions in news copy are rounded: 13.4 m is 43.96 ft, written "44 feet").
+SAME_MEASURE = 0.03
+
+
+def measure(quantity: Quantity) -> tuple[str, float] | None:
+    """(dimension, value in SI units) for a length, speed, mass or area; None otherwise."""
+    if quantity.unit != "count" or quantity.head is None or quantity.modifiers:
+        return None
+    found = MEASURES.get(quantity.head)
+    return (found[0], quantity.value * found[1]) if found else None
+
+
+def same_measure(a: Quantity, b: Quantity) -> bool:
+    """One fact in two units (or in one): same dimension, values equal up to rounding."""
+    first, second = measure(a), measure(b)
+    if not first or not second or first[0] != second[0]:
+        return False
+    return abs(first[1] - second[1]) <= SAME_MEASURE * max(first[1], second[1])
 
 
 def conflicting_slots(first: list[Quantity], second: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
@@ -310,7 +412,7 @@ def conflicting_slots(first: list[Quantity], second: list[Quantity]) -> list[tup
     pairs = []
     for a in first:
         for b in second:
-            if a.value != b.value and same_slot(a, b):
+            if a.exact_value != b.exact_value and same_slot(a, b):
                 pairs.append((a, b))
     return pairs
 

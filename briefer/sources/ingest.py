@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import datetime as dt
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -9,7 +11,10 @@ from pathlib import Path
 from briefer.core.errors import InputError
 from briefer.core.limits import MAX_ARTICLE_BYTES, MAX_PARAGRAPH_CHARS, loses_text
 from briefer.core.models import Article
-from briefer.sources.registry import reader_for, readers
+from briefer.core.text import as_written
+from briefer.sources.safe import UnsafeFile, open_checked, read_descriptor, shown_name
+from briefer.sources.dating import build_day, place_year
+from briefer.sources.registry import collecting_warnings, reader_for, suffixes
 
 @dataclass(frozen=True)
 class SkippedFile:
@@ -22,6 +27,8 @@ class IngestResult:
     articles: tuple[Article, ...]
     skipped: tuple[SkippedFile, ...]
     notes: tuple[str, ...] = ()  # files read, but not as plain UTF-8 or not whole
+    undated: tuple[str, ...] = ()  # one warning per article whose date cannot be known
+    unread_parts: tuple[str, ...] = ()  # parts of files a reader left out ("a.jsonl:3: not JSON"), also in notes
 
 
 @dataclass(frozen=True)
@@ -65,23 +72,29 @@ def decode(data: bytes) -> Decoded:
     controls = len(_CONTROL.findall(text))
     if controls > max(8, len(text) // 100):
         return Decoded(None, "binary data (control characters), not text")
-    # A control character becomes a space, so offsets still count the file's own characters.
-    return Decoded(_CONTROL.sub(" ", text), note)
+    # A control character or a line separator (VT, FF, NEL, U+2028, U+2029) becomes a space,
+    # so words stay apart; invisible format characters (bidi controls, zero-width and tag
+    # characters) are removed: the text is what a reader sees, and offsets count it.
+    return Decoded(as_written(_CONTROL.sub(" ", text)), note)
 
 
 def article_files(folder: Path) -> list[Path]:
+    """Every entry of the folder in name order but hidden ones (".name": editors' swap files,
+    the fetch record); ingest accounts for each, read or skipped with its reason."""
     if not folder.is_dir():
         raise InputError(f"sources folder not found: {folder}")
     try:
         entries = list(folder.iterdir())
     except OSError as exc:
         raise InputError(f"cannot list the sources folder {folder}: {exc.strerror or exc}") from None
-    known = readers()
-    return sorted((p for p in entries if p.suffix.lower() in known), key=lambda p: p.name)
+    return sorted((p for p in entries if not p.name.startswith(".")), key=lambda p: p.name)
 
 
 def unreadable_reason(path: Path, root: Path) -> str | None:
-    """Why a folder entry is not a file briefer may read, or None when it is."""
+    """Why a folder entry is not a file briefer may read, or None when it is.
+
+    A first look, for a clear reason; `read_limited` checks again on the opened file, so
+    nothing swapped in after this look is read."""
     if path.is_symlink():
         try:
             target = path.resolve(strict=True)
@@ -96,59 +109,146 @@ def unreadable_reason(path: Path, root: Path) -> str | None:
     return None
 
 
-def read_limited(path: Path, limit: int = MAX_ARTICLE_BYTES) -> bytes | None:
-    """The file's bytes, or None when it is larger than the limit (never reads more)."""
-    with path.open("rb") as stream:
-        data = stream.read(limit + 1)
-    return data if len(data) <= limit else None
+def read_limited(path: Path, limit: int = MAX_ARTICLE_BYTES, root: Path | None = None) -> bytes | None:
+    """The file's bytes, or None when it is larger than the limit (never reads more).
+
+    Opened without following a final symlink and without blocking, then checked on the
+    opened descriptor (see sources/safe.py): UnsafeFile, an OSError, says why a file is
+    refused. `root` is the sources folder, by default the folder the file is listed in."""
+    folder = Path(os.path.realpath(root if root is not None else path.parent))
+    descriptor = open_checked(path, folder)
+    try:
+        return read_descriptor(descriptor, limit)
+    finally:
+        os.close(descriptor)
 
 
-def read_articles(folder: Path) -> IngestResult:
-    """Every usable file of a registered kind in the folder, in name order, its articles numbered from 1.
+def read_articles(folder: Path, brief_date: dt.date | None = None, strict: bool = False) -> IngestResult:
+    """Every usable file in the folder, in name order, its articles numbered from 1.
 
-    Each unusable file is skipped with its reason; none usable is an InputError.
+    Each file is accounted for: read, or skipped with its reason (a kind briefer does not read
+    is named too). A dateline without a year takes it from `brief_date`, else from the newest
+    dated article. None usable is an InputError; with `strict`, so is any skipped file, bad
+    part of a file or undated article.
     """
     articles: list[Article] = []
     skipped: list[SkippedFile] = []
     notes: list[str] = []
+    unread_parts: list[str] = []
     root = folder.resolve()
     for path in article_files(folder):
+        name = shown_name(path.name)  # control characters and non-UTF-8 bytes escaped
+        if reader_for(path.name) is None and not path.is_dir():
+            kind = path.suffix.lower() or "without a suffix"
+            skipped.append(SkippedFile(name, f"not a kind of file briefer reads ({kind}; it reads {suffixes()})"))
+            continue
         reason = unreadable_reason(path, root)
         if reason:
-            skipped.append(SkippedFile(path.name, reason))
+            skipped.append(SkippedFile(name, reason))
             continue
         try:
-            data = read_limited(path)
+            data = read_limited(path, root=root)
+        except UnsafeFile as exc:
+            skipped.append(SkippedFile(name, str(exc)))
+            continue
         except OSError as exc:
-            skipped.append(SkippedFile(path.name, f"cannot be read ({exc.strerror or exc})"))
+            skipped.append(SkippedFile(name, f"cannot be read ({exc.strerror or exc})"))
             continue
         if data is None:
             size = path.stat().st_size
-            skipped.append(SkippedFile(path.name, f"too large ({size:,} bytes; the limit is {MAX_ARTICLE_BYTES:,})"))
+            skipped.append(SkippedFile(name, f"too large ({size:,} bytes; the limit is {MAX_ARTICLE_BYTES:,})"))
             continue
         if not data:
-            skipped.append(SkippedFile(path.name, "empty"))
+            skipped.append(SkippedFile(name, "empty"))
             continue
         decoded = decode(data)
         if decoded.text is None:
-            skipped.append(SkippedFile(path.name, decoded.note))
+            skipped.append(SkippedFile(name, decoded.note))
             continue
         if not decoded.text.strip():
-            skipped.append(SkippedFile(path.name, "only whitespace"))
+            skipped.append(SkippedFile(name, "only whitespace"))
             continue
         if decoded.note:
-            notes.append(f"{path.name}: {decoded.note}")
+            notes.append(f"{name}: {decoded.note}")
         if any(loses_text(line) for line in decoded.text.replace("\r", "\n").split("\n")):
-            notes.append(f"{path.name}: text running over {MAX_PARAGRAPH_CHARS:,} characters without a sentence"
+            notes.append(f"{name}: text running over {MAX_PARAGRAPH_CHARS:,} characters without a sentence"
                          " end was left out")
-        for article in read_file(path.name, decoded.text):
+        try:
+            with collecting_warnings() as warnings:
+                found = read_file(name, decoded.text)
+        except InputError as exc:
+            skipped.append(SkippedFile(name, str(exc).removeprefix(f"{name}: ")))
+            continue
+        notes.extend(warnings)
+        unread_parts.extend(warnings)
+        if not found:
+            skipped.append(SkippedFile(name, "no articles in it"))
+        for article in found:
             articles.append(replace(article, number=len(articles) + 1))
     if not articles:
         why = "; ".join(f"{s.path}: {s.reason}" for s in skipped)
         raise InputError(
-            f"no usable articles in {folder}" + (f" ({why})" if why else " (no .txt or .md files)")
+            f"no usable articles in {folder}" + (f" ({why})" if why else f" (no files of the kinds it reads: {suffixes()})")
         )
-    return IngestResult(tuple(articles), tuple(skipped), tuple(notes))
+    articles = one_per_url(articles, notes)
+    articles, undated = place_years(articles, brief_date)
+    result = IngestResult(tuple(articles), tuple(skipped), tuple(notes), tuple(undated), tuple(unread_parts))
+    if strict:
+        check_strict(result, folder)
+    return result
+
+
+def one_per_url(articles: list[Article], notes: list[str]) -> list[Article]:
+    """One article per URL: a feed entry that is only a teaser of a page saved beside it (or a
+    story fetched twice under two names) is read once, from the fuller copy; renumbered."""
+    fullest: dict[str, Article] = {}
+    for article in articles:
+        if article.url:
+            held = fullest.get(article.url)
+            if held is None or _words(article) > _words(held):
+                fullest[article.url] = article
+    kept = []
+    for article in articles:
+        chosen = fullest.get(article.url) if article.url else article
+        if chosen is not article:
+            notes.append(f"{article.path}: the same story as {chosen.path} ({article.url}); read once, from {chosen.path}")
+            continue
+        kept.append(replace(article, number=len(kept) + 1))
+    return kept
+
+
+def _words(article: Article) -> int:
+    return sum(len(line.split()) for line in article.lines)
+
+
+def place_years(articles: list[Article], brief_date: dt.date | None) -> tuple[list[Article], list[str]]:
+    """Datelines without a year get the one the brief's date or the other articles imply;
+    every article still undated is named."""
+    today = build_day()  # a date in the future (9999-12-31) gives no year: build refuses it
+    reference = brief_date or max((a.date for a in articles if a.date and a.date <= today), default=None)
+    origin = "the brief's date" if brief_date else "the other articles"
+    placed, undated = [], []
+    for article in articles:
+        if article.date is None and article.month_day and reference:
+            date = place_year(article.month_day, reference)
+            if date:
+                article = replace(article, date=date, date_source=f"dateline, year from {origin}")
+        if article.date is None:
+            if article.month_day:
+                month, day = article.month_day
+                why = f"its dateline gives {dt.date(2000, month, day):%b} {day} without a year, and no other article or --date gives one"
+            else:
+                why = "no date in its front matter, opening lines, dateline or metadata"
+            undated.append(f"{article.path}: undated ({why}); it does not date the brief")
+        placed.append(article)
+    return placed, undated
+
+
+def check_strict(result: IngestResult, folder: Path) -> None:
+    problems = ([f"skipped {s.path}: {s.reason}" for s in result.skipped] + list(result.unread_parts)
+                + list(result.undated))
+    if problems:
+        raise InputError(f"--strict: {len(problems)} problem(s) in {folder}: " + "; ".join(problems))
 
 
 def read_file(name: str, text: str) -> tuple[Article, ...]:

@@ -1,0 +1,89 @@
+"""`briefer serve`: a live preview on 127.0.0.1 that rebuilds when a source changes."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+import urllib.request
+
+from support import PYTHON, ROOT, make_project
+
+TIMEOUT = 120  # seconds; the server is stopped by the test whatever happens
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 (a loopback URL)
+        return response.read().decode("utf-8")
+
+
+def test_serve_builds_serves_and_rebuilds_on_a_changed_source(tmp_path):
+    config = make_project(tmp_path)
+    server = subprocess.Popen(
+        [PYTHON, "-m", "briefer", "serve", "--config", str(config), "--port", "0", "--interval", "0.2"],
+        cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = server.stdout.readline()
+        assert line.startswith("serving http://127.0.0.1:"), (line, server.poll())
+        url = line.split()[1]
+        assert "default" in fetch(url)
+        page = fetch(url + "default/")
+        assert "Corvo" in page and "Zembla" not in page and "<script>" in page  # the reload script
+        version = fetch(url + "_version")
+
+        for article in (tmp_path / "sources").iterdir():  # each replaced whole, as an editor saves
+            changed = article.with_name(".changed")
+            changed.write_text(article.read_text(encoding="utf-8").replace("Corvo", "Zembla"), encoding="utf-8")
+            changed.replace(article)
+        deadline = time.monotonic() + TIMEOUT
+        while fetch(url + "_version") == version or "Zembla" not in fetch(url + "default/"):
+            assert time.monotonic() < deadline, "no rebuild after the sources changed"
+            time.sleep(0.2)
+        page = fetch(url + "default/")
+        assert "Zembla" in page and "Corvo" not in page
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+    assert server.returncode == 0, server.stderr.read()
+
+
+def test_a_config_change_rebuilds_and_a_broken_config_keeps_the_last_good_preview(tmp_path):
+    import threading
+
+    from briefer.commands.serve import serve
+    from briefer.config import load_config
+
+    config = make_project(tmp_path)
+    stop, urls = threading.Event(), []
+    server = threading.Thread(target=serve, daemon=True, kwargs=dict(
+        load=lambda: load_config(config), port=0, interval=0.1, stop=stop, announce=urls.append))
+    server.start()
+    try:
+        deadline = time.monotonic() + TIMEOUT
+        while not urls:
+            assert time.monotonic() < deadline and server.is_alive(), "the preview did not start"
+            time.sleep(0.1)
+        url = urls[0]
+        assert url.startswith("http://127.0.0.1:")
+
+        def wait_for(check):
+            while not check():
+                assert time.monotonic() < deadline, "the preview did not change"
+                time.sleep(0.1)
+
+        config.write_text(config.read_text(encoding="utf-8").replace("Port talks brief", "Harbour brief"),
+                          encoding="utf-8")
+        wait_for(lambda: "Harbour brief" in fetch(url + "default/"))
+        config.write_text("title: [unclosed\n", encoding="utf-8")
+        wait_for(lambda: "Not rebuilt" in fetch(url))
+        assert "Harbour brief" in fetch(url + "default/")  # the last good brief stays up
+    finally:
+        stop.set()
+        server.join(timeout=30)
+    assert not server.is_alive()
