@@ -278,7 +278,7 @@ def article_quotes(article: CleanArticle) -> list[Found]:
             if not _is_statement(text):
                 continue
             attributed = attribution(paragraph, match, previous)
-            speaker = named.get(offset + match.start())
+            speaker = named.get(offset + match.start(match.lastgroup))  # the finder gives the words inside the marks
             if speaker:  # the finder's full name; the medium from the attribution read here
                 medium = attributed[1] if attributed else _medium(_sentence_around(paragraph, match))
                 weight = 2 if speaker.isupper() or speaker.split()[-1].lower() in BODY_WORDS | {"party"} else 3

@@ -5,7 +5,7 @@ inside a quotation; marks inside markup tags (<tweet author="...">) are not quot
 paragraph that opens a quotation without closing it continues into the next paragraph when that
 one opens with a quotation mark (news style for a quote running over paragraphs). A quotation
 split by its attribution (“It’s over,” she said. “For now.”) is given as its fragments, each with
-the speaker. A quoted phrase inside reported speech (Morris says the campaign will “compete
+the speaker. A direct quotation is given as the words inside its marks. A quoted phrase inside reported speech (Morris says the campaign will “compete
 vigorously.”) is given as the reported clause, from the speech verb (or the verb of the person
 the sentence is about) to the end of the sentence, as attribution corpora annotate it. A few
 words in quotation marks that nothing attributes (“launch team”) are a term, not speech.
@@ -818,7 +818,8 @@ def find_quotes(text: str) -> tuple[Quotation, ...]:
         for q_start, q_end in quotes:
             if speaker is None and name is None and _scare_quote(text, q_start, q_end, s_start):
                 continue
-            found.append(Quotation(q_start, q_end, text[q_start:q_end], name, cue))
+            inner_start, inner_end = _inner(text, q_start, q_end)
+            found.append(Quotation(inner_start, inner_end, text[inner_start:inner_end], name, cue))
     return tuple(found)
 
 
@@ -850,6 +851,15 @@ def _predicate_start(masked: str, start: int, end: int) -> int | None:
     m = re.match(r"\s+(?:(?:[a-z]+ly|also|then|later|now|has|had|have|would|will|did)\s+){0,2}[a-z][\w-]*(?:ed|s)\b\s+(?:(?:of|to|about|on|for|that)\s+)?",
                  masked[at:end])
     return at + m.end() if m and at + m.end() < end else None
+
+
+def _inner(text: str, start: int, end: int) -> tuple[int, int]:
+    """The quoted words without their quotation marks (a mark a paragraph break left open has no closer)."""
+    opening = _MARK.match(text, start)
+    closing = re.search(r"(?:``|''|[“”\"])$", text[start:end]) if end - start > 2 else None
+    inner_start = start + (len(opening.group()) if opening else 0)
+    inner_end = end - (len(closing.group()) if closing and end - len(closing.group()) > inner_start else 0)
+    return inner_start, inner_end
 
 
 def _scare_quote(text: str, start: int, end: int, sentence_start: int) -> bool:
