@@ -74,6 +74,14 @@ def parser() -> argparse.ArgumentParser:
         epilog="example: briefer inspect --json sources/*.txt")
     inspect.add_argument("files", nargs="+", metavar="FILE")
     inspect.add_argument("--json", action="store_true", help="one JSON object per article per line")
+
+    stories = commands.add_parser("stories", help="group the articles into stories and list them")
+    stories.add_argument("--config", type=Path, help="configuration file (default: ./config.yaml)")
+    stories.add_argument("--sources", type=Path, help="folder of articles (overrides the config)")
+    stories.add_argument("--out", type=Path, help="output folder holding earlier story records (overrides the config)")
+    stories.add_argument("--date", type=_date, help="the day, YYYY-MM-DD (default: newest article's)")
+    stories.add_argument("--json", action="store_true",
+                         help='one JSON object per story per line: {"id", "title", "articles", "dates", "new"}')
     return top
 
 
@@ -141,7 +149,18 @@ def run_inspect(args: argparse.Namespace) -> int:
     return 2 if failed and failed == len(args.files) else 0
 
 
-COMMANDS = {"inspect": run_inspect, "build": run_build, "new": run_new, "send": run_send, "summarize": run_summarize, "eval": run_eval}
+def run_stories(args: argparse.Namespace) -> int:
+    from briefer.commands.stories import list_stories, read_day
+
+    config = _configured(args)
+    day = read_day(config.sources, config.output, args.date, config.window_days)
+    for warning in day.warnings:
+        print(f"briefer: warning: {warning}", file=sys.stderr)
+    list_stories(day, args.json, print)
+    return 0
+
+
+COMMANDS = {"stories": run_stories, "inspect": run_inspect, "build": run_build, "new": run_new, "send": run_send, "summarize": run_summarize, "eval": run_eval}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -103,8 +103,49 @@ def read_limited(path: Path, limit: int = MAX_ARTICLE_BYTES) -> bytes | None:
     return data if len(data) <= limit else None
 
 
-def read_articles(folder: Path) -> IngestResult:
-    """Every usable file of a registered kind in the folder, in name order, its articles numbered from 1.
+@dataclass(frozen=True)
+class FileRead:
+    """One file's outcome: its articles (numbered 0), or why it was skipped; notes on how it was read."""
+
+    articles: tuple[Article, ...]
+    skipped: SkippedFile | None
+    notes: tuple[str, ...] = ()
+
+
+def read_path(path: Path, root: Path) -> FileRead:
+    """Read one folder entry safely: never more than the size limit, never outside `root`."""
+    reason = unreadable_reason(path, root)
+    if reason:
+        return FileRead((), SkippedFile(path.name, reason))
+    try:
+        data = read_limited(path)
+    except OSError as exc:
+        return FileRead((), SkippedFile(path.name, f"cannot be read ({exc.strerror or exc})"))
+    if data is None:
+        size = path.stat().st_size
+        return FileRead((), SkippedFile(path.name, f"too large ({size:,} bytes; the limit is {MAX_ARTICLE_BYTES:,})"))
+    if not data:
+        return FileRead((), SkippedFile(path.name, "empty"))
+    decoded = decode(data)
+    if decoded.text is None:
+        return FileRead((), SkippedFile(path.name, decoded.note))
+    if not decoded.text.strip():
+        return FileRead((), SkippedFile(path.name, "only whitespace"))
+    notes = [f"{path.name}: {decoded.note}"] if decoded.note else []
+    if any(loses_text(line) for line in decoded.text.replace("\r", "\n").split("\n")):
+        notes.append(f"{path.name}: text running over {MAX_PARAGRAPH_CHARS:,} characters without a sentence"
+                     " end was left out")
+    return FileRead(read_file(path.name, decoded.text), None, tuple(notes))
+
+
+def no_articles_error(folder: Path, skipped: list[SkippedFile]) -> InputError:
+    why = "; ".join(f"{s.path}: {s.reason}" for s in skipped)
+    return InputError(f"no usable articles in {folder}" + (f" ({why})" if why else " (no .txt or .md files)"))
+
+
+def read_articles(folder: Path, names: frozenset[str] | None = None) -> IngestResult:
+    """Every usable file of a registered kind in the folder (or only those `names`), in name
+    order, its articles numbered from 1.
 
     Each unusable file is skipped with its reason; none usable is an InputError.
     """
@@ -113,41 +154,16 @@ def read_articles(folder: Path) -> IngestResult:
     notes: list[str] = []
     root = folder.resolve()
     for path in article_files(folder):
-        reason = unreadable_reason(path, root)
-        if reason:
-            skipped.append(SkippedFile(path.name, reason))
+        if names is not None and path.name not in names:
             continue
-        try:
-            data = read_limited(path)
-        except OSError as exc:
-            skipped.append(SkippedFile(path.name, f"cannot be read ({exc.strerror or exc})"))
-            continue
-        if data is None:
-            size = path.stat().st_size
-            skipped.append(SkippedFile(path.name, f"too large ({size:,} bytes; the limit is {MAX_ARTICLE_BYTES:,})"))
-            continue
-        if not data:
-            skipped.append(SkippedFile(path.name, "empty"))
-            continue
-        decoded = decode(data)
-        if decoded.text is None:
-            skipped.append(SkippedFile(path.name, decoded.note))
-            continue
-        if not decoded.text.strip():
-            skipped.append(SkippedFile(path.name, "only whitespace"))
-            continue
-        if decoded.note:
-            notes.append(f"{path.name}: {decoded.note}")
-        if any(loses_text(line) for line in decoded.text.replace("\r", "\n").split("\n")):
-            notes.append(f"{path.name}: text running over {MAX_PARAGRAPH_CHARS:,} characters without a sentence"
-                         " end was left out")
-        for article in read_file(path.name, decoded.text):
+        read = read_path(path, root)
+        if read.skipped:
+            skipped.append(read.skipped)
+        notes.extend(read.notes)
+        for article in read.articles:
             articles.append(replace(article, number=len(articles) + 1))
     if not articles:
-        why = "; ".join(f"{s.path}: {s.reason}" for s in skipped)
-        raise InputError(
-            f"no usable articles in {folder}" + (f" ({why})" if why else " (no .txt or .md files)")
-        )
+        raise no_articles_error(folder, skipped)
     return IngestResult(tuple(articles), tuple(skipped), tuple(notes))
 
 
