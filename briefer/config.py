@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from briefer.core.errors import ConfigError
+from briefer.core.query import QueryError, parse as parse_query
 from briefer.core.sections import BOTTOM_LINE, BUDGET_KEYS, DEFAULT_BUDGETS, SECTION_KEYS, SECTION_TITLES  # noqa: F401
 from briefer.core.resources import find_template_folder, template_search_path
 
@@ -175,7 +176,8 @@ def load_config(path: Path | None, overrides: dict[str, str] | None = None) -> C
 
 # --- Audiences, daily window and email ------------------------------------------------
 AUDIENCE_SECTION_KEYS = (BOTTOM_LINE,) + BUDGET_KEYS  # the timeline is budgeted like a section
-AUDIENCE_KEYS = ("template", "sections", "page_size", "recipients", "subject")
+AUDIENCE_KEYS = ("template", "sections", "page_size", "recipients", "subject", "topics", "stories")
+DEFAULT_DIGEST_STORIES = 6  # stories in an audience's daily digest when the folder holds many
 AUDIENCE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")  # it names folders and files
 DEFAULT_AUDIENCE = "default"
 SUBJECT_FIELDS = ("title", "date", "audience")
@@ -198,6 +200,8 @@ class AudienceConfig:
     page_size: str
     recipients: tuple[str, ...]
     subject: str  # str.format template over {title}, {date}, {audience}
+    topics: tuple[str, ...] = ()  # keyword queries (core/query.py); a story matching any is this audience's
+    stories: int = DEFAULT_DIGEST_STORIES  # the most stories its digest holds
 
 
 @dataclass(frozen=True)
@@ -354,6 +358,29 @@ def _check_recipients(value: Any, key: str, report) -> tuple[str, ...]:
     return tuple(address for address in checked if address)
 
 
+def _check_topics(value: Any, key: str, report) -> tuple[str, ...]:
+    """A query or a list of queries (AND, OR, NOT, "phrases"), each checked here."""
+    if value is None:
+        return ()
+    queries = [value] if isinstance(value, str) else value
+    if not isinstance(queries, list):
+        report(f"'{key}': expected a keyword query or a list of them, got {_type_name(value)}")
+        return ()
+    kept = []
+    for index, query in enumerate(queries):
+        where = key if isinstance(value, str) else f"{key}[{index}]"
+        if not isinstance(query, str):
+            report(f"'{where}': expected a keyword query, got {_type_name(query)}")
+            continue
+        try:
+            parse_query(query)
+        except QueryError as exc:
+            report(f"'{where}': {exc} in {query!r}")
+            continue
+        kept.append(query)
+    return tuple(kept)
+
+
 def _check_audience(name: Any, value: Any, page_size: str, budgets: dict[str, int],
                     search_path: tuple[Path, ...], report) -> AudienceConfig | None:
     key = f"audiences.{name}"
@@ -379,6 +406,8 @@ def _check_audience(name: Any, value: Any, page_size: str, budgets: dict[str, in
         name=name, template=template, sections=sections, section_budgets=audience_budgets,
         page_size=audience_page, recipients=_check_recipients(raw.get("recipients"), f"{key}.recipients", report),
         subject=_check_subject(raw.get("subject"), f"{key}.subject", report),
+        topics=_check_topics(raw.get("topics"), f"{key}.topics", report),
+        stories=_check_whole(raw.get("stories"), f"{key}.stories", DEFAULT_DIGEST_STORIES, 1, 50, report),
     )
 
 

@@ -24,6 +24,7 @@ import numpy as np
 from scipy import sparse
 
 from briefer.core.models import Article
+from briefer.core.query import matches
 from briefer.core.text import is_content_word, words
 
 
@@ -51,6 +52,7 @@ class ArticleTerms:
     title: str
     date: dt.date | None
     terms: tuple[tuple[str, int], ...]  # content word and its count, title words counted twice
+    topics: tuple[int, ...] = ()  # indexes of the topic queries the article matches
 
 
 @dataclass(frozen=True)
@@ -62,12 +64,17 @@ class StoryGroup:
     continued: bool = False  # the id came from an earlier record
 
 
-def article_terms(article: Article) -> ArticleTerms:
-    counts = Counter(w for w in words("\n".join(article.lines)) if is_content_word(w) and not w.isdigit())
+def article_terms(article: Article, queries: tuple = ()) -> ArticleTerms:
+    """The article's content words (numbers left out: they name no event), title words
+    counted twice more; and which of the parsed topic `queries` its title and body match."""
+    body = "\n".join(article.lines)
+    counts = Counter(w for w in words(body) if is_content_word(w) and not w.isdigit())
     for w in words(article.title):
         if is_content_word(w) and not w.isdigit():
             counts[w] += 2
-    return ArticleTerms(article.path, article.title, article.date, tuple(sorted(counts.items())))
+    text = article.title + "\n" + body
+    topics = tuple(index for index, query in enumerate(queries) if matches(query, text))
+    return ArticleTerms(article.path, article.title, article.date, tuple(sorted(counts.items())), topics)
 
 
 def _vectors(articles: list[ArticleTerms]) -> tuple[sparse.csr_matrix, list[str]]:
@@ -296,6 +303,16 @@ def make_stories(articles: list[ArticleTerms], previous: list[dict] | None = Non
         title = story_title(articles[_central(matrix, members)].title)
         stories.append(StoryGroup(story_id, title, tuple(members), centroid, continued))
     return tuple(sorted(stories, key=lambda s: (-len(s.members), _order_key(articles[s.members[0]]), s.id)))
+
+
+# A story is about a topic when at least this share of its articles match the query: a
+# passing mention in one report of many does not make the story the audience's.
+TOPIC_SHARE = 1 / 3
+
+
+def story_topics(story: StoryGroup, articles: list[ArticleTerms], count: int) -> frozenset[int]:
+    hits = Counter(t for i in story.members for t in articles[i].topics)
+    return frozenset(t for t in range(count) if hits[t] >= TOPIC_SHARE * len(story.members))
 
 
 def story_record(stories: tuple[StoryGroup, ...], articles: list[ArticleTerms]) -> list[dict]:

@@ -14,11 +14,13 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from briefer.analysis.stories import ArticleTerms, StoryGroup, article_terms, make_stories, story_record
 from briefer.brief.daily import newest_date
 from briefer.core.errors import InputError
+from briefer.core.query import parse as parse_query
 from briefer.output.publish import write_atomically
 from briefer.sources.ingest import SkippedFile, article_files, no_articles_error, read_path
 
@@ -34,10 +36,17 @@ class Scan:
     warnings: tuple[str, ...]
 
 
-def _scan_one(task: tuple[Path, Path]) -> tuple[tuple[ArticleTerms, ...], SkippedFile | None, tuple[str, ...]]:
-    path, root = task
+def _scan_one(task: tuple[Path, Path, tuple[str, ...]]
+              ) -> tuple[tuple[ArticleTerms, ...], SkippedFile | None, tuple[str, ...]]:
+    path, root, queries = task
     read = read_path(path, root)
-    return tuple(article_terms(a) for a in read.articles), read.skipped, read.notes
+    parsed = _parsed(queries)
+    return tuple(article_terms(a, parsed) for a in read.articles), read.skipped, read.notes
+
+
+@lru_cache(maxsize=8)
+def _parsed(queries: tuple[str, ...]) -> tuple:
+    return tuple(parse_query(q) for q in queries)
 
 
 def workers(jobs: int | None = None) -> int:
@@ -50,8 +59,8 @@ def workers(jobs: int | None = None) -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _results(paths: list[Path], root: Path, jobs: int) -> Iterator:
-    tasks = ((path, root) for path in paths)
+def _results(paths: list[Path], root: Path, jobs: int, queries: tuple[str, ...]) -> Iterator:
+    tasks = ((path, root, queries) for path in paths)
     if jobs <= 1 or len(paths) < PARALLEL_FROM:
         yield from map(_scan_one, tasks)
         return
@@ -61,14 +70,16 @@ def _results(paths: list[Path], root: Path, jobs: int) -> Iterator:
         yield from pool.imap(_scan_one, tasks, chunksize=CHUNK)
 
 
-def scan(folder: Path, jobs: int | None = None, progress: Callable[[int, int], None] | None = None) -> Scan:
-    """Every article of the folder as its grouping terms; unusable files become warnings."""
+def scan(folder: Path, jobs: int | None = None, progress: Callable[[int, int], None] | None = None,
+         queries: tuple[str, ...] = ()) -> Scan:
+    """Every article of the folder as its grouping terms and the topic `queries` it matches;
+    unusable files become warnings."""
     paths = article_files(folder)
     root = folder.resolve()
     found: list[ArticleTerms] = []
     skipped: list[SkippedFile] = []
     warnings: list[str] = []
-    for done, (terms, skip, notes) in enumerate(_results(paths, root, workers(jobs)), start=1):
+    for done, (terms, skip, notes) in enumerate(_results(paths, root, workers(jobs), queries), start=1):
         found.extend(terms)
         if skip:
             skipped.append(skip)
@@ -132,8 +143,9 @@ class Day:
 
 
 def read_day(sources: Path, output: Path, date: dt.date | None = None, window_days: int | None = None,
-             jobs: int | None = None, progress: Callable[[int, int], None] | None = None) -> Day:
-    scanned = scan(sources, jobs, progress)
+             jobs: int | None = None, progress: Callable[[int, int], None] | None = None,
+             queries: tuple[str, ...] = ()) -> Day:
+    scanned = scan(sources, jobs, progress, queries)
     day = date or newest_date(scanned.articles)
     kept = in_window(scanned.articles, day, window_days)
     if not kept:
