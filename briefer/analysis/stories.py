@@ -35,7 +35,7 @@ class StoryThresholds:
     rewrite: float = 0.6  # cosine at which two articles are one report retold: joined at once
     same_story: float = 0.08  # mean pairwise cosine at which two groups of articles are one story
     top_terms: int = 15  # each article is indexed under its this-many most distinctive terms
-    window: int = 40  # within one term's articles, each is compared with this many neighbours
+    window: int = 10  # within one term's articles, each is compared with this many neighbours
     continues: float = 0.3  # cosine of a story's centroid to a recorded one's to continue it
     centroid_terms: int = 40  # terms kept of each recorded story's centroid
 
@@ -68,12 +68,12 @@ def article_terms(article: Article, queries: tuple = ()) -> ArticleTerms:
     """The article's content words (numbers left out: they name no event), title words
     counted twice more; and which of the parsed topic `queries` its title and body match."""
     body = "\n".join(article.lines)
-    counts = Counter(w for w in words(body) if is_content_word(w) and not w.isdigit())
+    counts = Counter(words(body))
     for w in words(article.title):
-        if is_content_word(w) and not w.isdigit():
-            counts[w] += 2
+        counts[w] += 2
+    counts = {w: n for w, n in counts.items() if is_content_word(w) and not w.isdigit()}
     text = article.title + "\n" + body
-    topics = tuple(index for index, query in enumerate(queries) if matches(query, text))
+    topics = tuple(index for index, query in enumerate(queries) if matches(query, text)) if queries else ()
     return ArticleTerms(article.path, article.title, article.date, tuple(sorted(counts.items())), topics)
 
 
@@ -100,10 +100,13 @@ def _vectors(articles: list[ArticleTerms]) -> tuple[sparse.csr_matrix, list[str]
     return matrix, terms
 
 
-def _top_terms(matrix: sparse.csr_matrix, count: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _top_terms(matrix: sparse.csr_matrix, count: int, shared: np.ndarray | None = None
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Each row's `count` heaviest terms among those another row shares (a term only one row
-    has links nothing), as parallel arrays of row, column and weight."""
-    shared = np.bincount(matrix.indices, minlength=matrix.shape[1]) >= 2
+    has links nothing; `shared`: which terms, when the rows are part of a larger matrix), as
+    parallel arrays of row, column and weight."""
+    if shared is None:
+        shared = np.bincount(matrix.indices, minlength=matrix.shape[1]) >= 2
     rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
     keep = shared[matrix.indices]
     rows, columns, weights = rows[keep], matrix.indices[keep], matrix.data[keep]
@@ -119,11 +122,14 @@ def candidate_pairs(matrix: sparse.csr_matrix, thresholds: StoryThresholds = THR
     """Row pairs sharing a distinctive term: within each term's rows (ordered by the term's
     weight) each is paired with its `window` next ones, so at most rows x top_terms x window
     pairs, never all pairs. Rows (first, second), first < second, unique."""
-    rows, columns, weights = _top_terms(matrix, thresholds.top_terms)
+    return _pairs_sharing(*_top_terms(matrix, thresholds.top_terms), thresholds.window)
+
+
+def _pairs_sharing(rows: np.ndarray, columns: np.ndarray, weights: np.ndarray, window: int) -> np.ndarray:
     order = np.lexsort((-weights, columns))
     rows, columns = rows[order], columns[order]
     firsts, seconds = [], []
-    for step in range(1, thresholds.window + 1):
+    for step in range(1, window + 1):
         if step >= len(rows):
             break
         same = columns[:-step] == columns[step:]
@@ -192,13 +198,24 @@ def average_link(matrix: sparse.csr_matrix, groups: list[list[int]], threshold: 
     """Group-average agglomeration by reciprocal nearest neighbours: two groups whose mean
     pairwise cosine is each one's best and at least `threshold` merge; rounds repeat until no
     pair does. Candidates come from the groups' centroids' distinctive terms, as for articles."""
+    # Mean cosine of two groups, by their first members and sizes: groups only grow, so an
+    # unchanged key is an unchanged pair and keeps the score it had.
+    known: dict[tuple[int, int, int, int], float] = {}
+    tops: dict[tuple[int, int], tuple[np.ndarray, np.ndarray]] = {}  # a group's distinctive terms, by the same key
     while len(groups) > 1:
         sums = _group_sums(matrix, groups)
         sizes = np.array([len(g) for g in groups], dtype=np.float64)
-        pairs = candidate_pairs(_unit_rows(sums), thresholds)
+        firsts = np.array([g[0] for g in groups])
+        pairs = _group_candidates(_unit_rows(sums), firsts, sizes, tops, thresholds)
         if not len(pairs):
             break
-        scores = similarities(sums, pairs) / (sizes[pairs[:, 0]] * sizes[pairs[:, 1]])
+        keys = list(zip(firsts[pairs[:, 0]].tolist(), sizes[pairs[:, 0]].astype(int).tolist(),
+                        firsts[pairs[:, 1]].tolist(), sizes[pairs[:, 1]].astype(int).tolist()))
+        fresh = np.array([key not in known for key in keys], dtype=bool)
+        scores = np.array([known.get(key, 0.0) for key in keys])
+        if fresh.any():
+            scores[fresh] = similarities(sums, pairs[fresh]) / (sizes[pairs[fresh, 0]] * sizes[pairs[fresh, 1]])
+        known.update((key, score) for key, score, new in zip(keys, scores.tolist(), fresh.tolist()) if new)
         keep = scores >= threshold
         if not keep.any():
             break
@@ -213,6 +230,25 @@ def average_link(matrix: sparse.csr_matrix, groups: list[list[int]], threshold: 
             joined[a].extend(groups[b])
         groups = [sorted(g) for g in joined.values()]
     return sorted(groups, key=lambda g: g[0])
+
+
+def _group_candidates(unit: sparse.csr_matrix, firsts: np.ndarray, sizes: np.ndarray,
+                      tops: dict, thresholds: StoryThresholds) -> np.ndarray:
+    """candidate_pairs over the groups' centroids, reusing the distinctive terms of groups
+    that did not change (`tops`, updated here) so a round costs what changed."""
+    keys = list(zip(firsts.tolist(), sizes.astype(int).tolist()))
+    missing = np.array([index for index, key in enumerate(keys) if key not in tops], dtype=np.int64)
+    if len(missing):
+        shared = np.bincount(unit.indices, minlength=unit.shape[1]) >= 2
+        rows, columns, weights = _top_terms(unit[missing], thresholds.top_terms, shared)
+        bounds = np.searchsorted(rows, np.arange(len(missing) + 1))
+        for position, index in enumerate(missing.tolist()):
+            start, end = bounds[position], bounds[position + 1]
+            tops[keys[index]] = (columns[start:end], weights[start:end])
+    rows = np.repeat(np.arange(len(keys)), [len(tops[key][0]) for key in keys])
+    columns = np.concatenate([tops[key][0] for key in keys]) if keys else np.zeros(0, dtype=np.int64)
+    weights = np.concatenate([tops[key][1] for key in keys]) if keys else np.zeros(0)
+    return _pairs_sharing(rows, columns, weights, thresholds.window)
 
 
 def _mutual_best(pairs: np.ndarray, scores: np.ndarray) -> list[tuple[int, int]]:
@@ -231,13 +267,27 @@ def _mutual_best(pairs: np.ndarray, scores: np.ndarray) -> list[tuple[int, int]]
 # --- Stories: groups, titles, ids ------------------------------------------------------
 def group_articles(articles: list[ArticleTerms], thresholds: StoryThresholds = THRESHOLDS
                    ) -> tuple[list[list[int]], sparse.csr_matrix, list[str]]:
-    """The articles' stories as lists of indexes; and the article vectors and their terms."""
+    """The articles' stories as lists of indexes; and each article's vector and the terms.
+
+    Articles with the very same words (one report with its paragraphs in another order, or
+    syndicated unchanged) are one row while grouping: the work grows with distinct reports."""
     if not articles:
         return [], sparse.csr_matrix((0, 0)), []
-    matrix, terms = _vectors(articles)
+    row_of: dict[tuple, int] = {}
+    rows = [row_of.setdefault(article.terms, len(row_of)) for article in articles]
+    distinct = [None] * len(row_of)
+    for article, row in zip(articles, rows):
+        distinct[row] = distinct[row] or article
+    matrix, terms = _vectors(distinct)
     pairs = candidate_pairs(matrix, thresholds)
-    groups = link(len(articles), pairs, similarities(matrix, pairs), thresholds.rewrite)
-    return average_link(matrix, groups, thresholds.same_story, thresholds), matrix, terms
+    groups = link(len(distinct), pairs, similarities(matrix, pairs), thresholds.rewrite)
+    groups = average_link(matrix, groups, thresholds.same_story, thresholds)
+    members: dict[int, list[int]] = defaultdict(list)
+    group_of = {row: number for number, group in enumerate(groups) for row in group}
+    for index, row in enumerate(rows):
+        members[group_of[row]].append(index)
+    article_rows = sparse.csr_matrix(matrix[np.array(rows)])
+    return [members[number] for number in range(len(groups))], article_rows, terms
 
 
 def _centroid(matrix: sparse.csr_matrix, members: list[int], terms: list[str], count: int

@@ -20,6 +20,9 @@ OUTLET_HINTS = (
 )
 TITLE_TRAILING_JUNK = re.compile(r"(?:\s+[/|•·-]+)+\s*[.]?\s*$")
 HEADLINE_MAX_WORDS = 16
+# libyaml's safe loader when PyYAML was built with it: the same documents, several times faster
+# (front matter is parsed once per article, thousands of times in a day's folder).
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 
@@ -34,7 +37,7 @@ def front_matter(text: str) -> tuple[dict, int]:
     if not match:
         return {}, 0
     try:
-        meta = yaml.safe_load(match.group(1))
+        meta = yaml.load(match.group(1), Loader=_SAFE_LOADER)  # noqa: S506 (a safe loader)
     except (yaml.YAMLError, ValueError, RecursionError):  # impossible dates (2025-13-45), deep nesting
         return {}, 0
     if not isinstance(meta, dict):
