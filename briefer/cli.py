@@ -96,12 +96,20 @@ def _configured(args: argparse.Namespace):
 def run_build(args: argparse.Namespace) -> int:
     from briefer.commands.build import build
 
-    result = build(_configured(args), args.date, args.audience)
+    result = build(_configured(args), args.date, args.audience, progress=_progress if sys.stderr.isatty() else None)
     for warning in result.warnings:
         print(f"briefer: warning: {warning}", file=sys.stderr)
     for path in result.paths:
         print(path)
     return 0
+
+
+def _progress(stage: str, done: int, total: int) -> None:
+    """A progress line on a terminal: articles read, story briefs built."""
+    if done == total or done % max(1, total // 100) == 0:
+        bar = "#" * (30 * done // max(total, 1))
+        print(f"\rbriefer: {stage:<12} [{bar:<30}] {done:,}/{total:,}", end="\n" if done == total else "",
+              file=sys.stderr, flush=True)
 
 
 def run_new(args: argparse.Namespace) -> int:
