@@ -43,6 +43,8 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--date", type=_date, help="the brief's date, YYYY-MM-DD (default: newest article's)")
     build.add_argument("--audience", action="append", metavar="NAME",
                        help="build only this audience (repeatable; default: every configured audience)")
+    build.add_argument("--engine", choices=("local", "dask"),
+                       help="where the work runs (overrides the config's 'engine'; dask needs 'dask.scheduler')")
 
     new = commands.add_parser("new", help="create a briefing project: config, sources folder, example template")
     new.add_argument("directory", type=Path, metavar="DIR")
@@ -90,6 +92,8 @@ def _configured(args: argparse.Namespace):
     overrides = {key: str(Path.cwd() / value)
                  for key, value in (("sources", getattr(args, "sources", None)), ("output", args.out))
                  if value is not None}
+    if getattr(args, "engine", None):
+        overrides["engine"] = args.engine
     return load_config(args.config, overrides)
 
 

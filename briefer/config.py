@@ -33,6 +33,8 @@ class Config:
     window_days: int | None = None  # keep articles dated within this many days up to the brief's date
     audiences: tuple[AudienceConfig, ...] = ()  # empty: the single audience "default"
     email: EmailConfig | None = None
+    engine: str = "local"  # local | dask: where per-article and per-story work runs
+    dask_scheduler: str | None = None  # the Dask scheduler's address (engine: dask)
 
 
 def _problem_collector():
@@ -68,7 +70,8 @@ def _check_budgets(raw: Any, report) -> dict[str, int]:
 
 
 KNOWN_KEYS = ("title", "sources", "output", "templates", "page_size", "sections",
-              "window_days", "audiences", "email")
+              "window_days", "audiences", "email", "engine", "dask")
+ENGINES = ("local", "dask")
 
 
 def _unknown_key(key: Any, known: tuple[str, ...]) -> str:
@@ -112,6 +115,7 @@ def parse_config(raw: Any, path: Path | None, base_dir: Path, overrides: dict[st
     window_days = _check_window_days(raw.get("window_days"), report)
     audiences = _check_audiences(raw.get("audiences"), page_size, budgets, base_dir / templates, report)
     email = _check_email(raw.get("email"), base_dir, report)
+    engine, dask_scheduler = _check_engine(raw.get("engine"), raw.get("dask"), report)
     if check_folders:  # only values that are strings: a wrong type was reported already
         folders = {key: value for key, value in (("sources", sources), ("output", output)) if raw.get(key, value) == value}
         _check_folders(base_dir, folders, report)
@@ -128,7 +132,24 @@ def parse_config(raw: Any, path: Path | None, base_dir: Path, overrides: dict[st
         window_days=window_days,
         audiences=audiences,
         email=email,
+        engine=engine,
+        dask_scheduler=dask_scheduler,
     )
+
+
+def _check_engine(engine: Any, dask: Any, report) -> tuple[str, str | None]:
+    """engine: local | dask; dask: {scheduler: address}, required with engine: dask."""
+    if engine is None:
+        engine = "local"
+    if engine not in ENGINES:
+        report(f"'engine': expected one of {', '.join(ENGINES)}, got {engine!r}")
+        engine = "local"
+    raw = _check_mapping(dask, "dask", report)
+    _check_known(raw, "dask", ("scheduler",), report)
+    scheduler = _check_text(raw.get("scheduler"), "dask.scheduler", None, report)
+    if engine == "dask" and scheduler is None:
+        report("'dask.scheduler': 'engine: dask' needs the scheduler's address, e.g. tcp://10.0.0.5:8786")
+    return engine, scheduler
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):

@@ -10,6 +10,7 @@ from pathlib import Path
 from briefer.brief.audiences import audience_brief, select_audiences
 from briefer.prepare.clean import clean_articles
 from briefer.brief.compose import read_story
+from briefer.commands.engine import make_engine
 from briefer.commands.stories import read_day
 from briefer.config import Config
 from briefer.brief.daily import (RECORD_NAME, brief_record, check_not_empty, new_item_texts, newest_date, previous_record,
@@ -82,13 +83,14 @@ def build(config: Config, date: dt.date | None = None, audiences: Sequence[str] 
     """Ingest..rank once; compose and render each audience; write out/<date>/<audience>/.
     A folder holding several stories gets a page per story and a digest (commands/digest.py)."""
     chosen = select_audiences(config, audiences)
-    day = read_day(config.sources, config.output, date, config.window_days, jobs,
+    engine = make_engine(config.engine, config.dask_scheduler, jobs)
+    day = read_day(config.sources, config.output, date, config.window_days, engine,
                    progress and (lambda done, total: progress("articles", done, total)),
                    tuple(dict.fromkeys(q for audience in chosen for q in audience.topics)))
     if len(day.stories) > 1:
         from briefer.commands.digest import build_digest
 
-        return build_digest(config, day, chosen, date, jobs, progress)
+        return build_digest(config, day, chosen, date, engine, progress)
     corpus, warnings = load_corpus(config.sources, date, config.window_days)
     story = read_story(corpus, brief_ranking(corpus))
     planned = []

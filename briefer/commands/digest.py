@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -23,7 +21,8 @@ from briefer.analysis.stories import StoryGroup, story_topics
 from briefer.brief.audiences import audience_brief
 from briefer.brief.compose import Story, read_story
 from briefer.brief.daily import RECORD_NAME, brief_record, new_item_texts, previous_record, record_bytes
-from briefer.commands.stories import Day, record_day, workers
+from briefer.commands.engine import LocalEngine
+from briefer.commands.stories import Day, record_day
 from briefer.config import AudienceConfig, Config
 from briefer.core.models import Brief, BriefItem, Section, Source
 from briefer.output.publish import publish
@@ -160,7 +159,7 @@ def digest_brief(config: Config, day: dt.date, pages: list[tuple[StoryGroup, Sto
 
 
 def build_digest(config: Config, day: Day, chosen: tuple[AudienceConfig, ...], date: dt.date | None,
-                 jobs: int | None = None, progress: Callable[[str, int, int], None] | None = None):
+                 engine=None, progress: Callable[[str, int, int], None] | None = None):
     """Story pages for every audience's stories, then each audience's digest; published together
     per audience, after everything is rendered."""
     from briefer.commands.build import AudienceOutput, BuildResult
@@ -179,7 +178,8 @@ def build_digest(config: Config, day: Day, chosen: tuple[AudienceConfig, ...], d
         tasks.append((config, story.id, story.title, paths, readers, brief_day))
     warnings = list(day.warnings)
     pages: dict[tuple[str, str], StoryPage] = {}
-    for done, (built, notes) in enumerate(_run(tasks, min(workers(jobs), len(tasks))), start=1):
+    pages_built = (engine or LocalEngine()).map(_story_pages, tasks, cheap=False)
+    for done, (built, notes) in enumerate(pages_built, start=1):
         warnings.extend(notes)
         for page in built:
             pages[(page.story_id, page.audience)] = page
@@ -207,15 +207,3 @@ def build_digest(config: Config, day: Day, chosen: tuple[AudienceConfig, ...], d
         publish(output.folder, files)
     record_day(config.output, replace(day, date=brief_day))
     return BuildResult(brief_day, tuple(output for output, _ in planned), tuple(warnings))
-
-
-def _run(tasks: list, count: int):
-    """The story pages, in task order: in `count` worker processes, or here when one will do."""
-    if count <= 1 or len(tasks) < 2:
-        yield from map(_story_pages, tasks)
-        return
-    import multiprocessing
-
-    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    with ProcessPoolExecutor(count, mp_context=context) as pool:
-        yield from pool.map(_story_pages, tasks)

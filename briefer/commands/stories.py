@@ -10,24 +10,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from briefer.analysis.stories import ArticleTerms, StoryGroup, article_terms, make_stories, story_record
 from briefer.brief.daily import newest_date
+from briefer.commands.engine import LocalEngine
 from briefer.core.errors import InputError
 from briefer.core.query import parse as parse_query
 from briefer.output.publish import write_atomically
 from briefer.sources.ingest import SkippedFile, article_files, no_articles_error, read_path
 
 STORIES_RECORD = "stories.json"
-# Below this many files a pool of processes costs more than it saves.
-PARALLEL_FROM = 200
-CHUNK = 64
 
 
 @dataclass(frozen=True)
@@ -49,28 +45,7 @@ def _parsed(queries: tuple[str, ...]) -> tuple:
     return tuple(parse_query(q) for q in queries)
 
 
-def workers(jobs: int | None = None) -> int:
-    """Processes to use: the cores this process may run on, unless told."""
-    if jobs:
-        return jobs
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
-
-
-def _results(paths: list[Path], root: Path, jobs: int, queries: tuple[str, ...]) -> Iterator:
-    tasks = ((path, root, queries) for path in paths)
-    if jobs <= 1 or len(paths) < PARALLEL_FROM:
-        yield from map(_scan_one, tasks)
-        return
-    import multiprocessing
-
-    with multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn").Pool(jobs) as pool:
-        yield from pool.imap(_scan_one, tasks, chunksize=CHUNK)
-
-
-def scan(folder: Path, jobs: int | None = None, progress: Callable[[int, int], None] | None = None,
+def scan(folder: Path, engine=None, progress: Callable[[int, int], None] | None = None,
          queries: tuple[str, ...] = ()) -> Scan:
     """Every article of the folder as its grouping terms and the topic `queries` it matches;
     unusable files become warnings."""
@@ -79,7 +54,8 @@ def scan(folder: Path, jobs: int | None = None, progress: Callable[[int, int], N
     found: list[ArticleTerms] = []
     skipped: list[SkippedFile] = []
     warnings: list[str] = []
-    for done, (terms, skip, notes) in enumerate(_results(paths, root, workers(jobs), queries), start=1):
+    tasks = [(path, root, queries) for path in paths]
+    for done, (terms, skip, notes) in enumerate((engine or LocalEngine()).map(_scan_one, tasks), start=1):
         found.extend(terms)
         if skip:
             skipped.append(skip)
@@ -143,9 +119,10 @@ class Day:
 
 
 def read_day(sources: Path, output: Path, date: dt.date | None = None, window_days: int | None = None,
-             jobs: int | None = None, progress: Callable[[int, int], None] | None = None,
+             engine=None, progress: Callable[[int, int], None] | None = None,
              queries: tuple[str, ...] = ()) -> Day:
-    scanned = scan(sources, jobs, progress, queries)
+    """The day's articles (by `engine`, default: local processes) grouped into stories."""
+    scanned = scan(sources, engine, progress, queries)
     day = date or newest_date(scanned.articles)
     kept = in_window(scanned.articles, day, window_days)
     if not kept:
