@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import math
 import os
 import random
 import re
@@ -132,12 +133,16 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,2000,5000,10000")
     parser.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
     parser.add_argument("--keep", action="store_true", help="keep the corpora (printed) for a look")
+    parser.add_argument("--dask", action="store_true",
+                        help="also build the largest corpus with engine: dask on a LocalCluster of two worker processes")
     args = parser.parse_args()
     sources = origins(args.eval)
     print(f"{len(sources)} real articles from {args.eval}; {os.cpu_count()} cores")
     print(f"{'articles':>8} {'wall s':>8} {'CPU s':>8} {'peak MB':>8} {'stories':>8} {'DUC B3 F1':>9}  load (1 min)")
     first = None
-    for size in (int(s) for s in args.sizes.split(",")):
+    measured: dict[int, tuple[float, float]] = {}
+    sizes = [int(s) for s in args.sizes.split(",")]
+    for size in sizes:
         project = Path(tempfile.mkdtemp(prefix=f"scale-{size}-"))
         try:
             (project / "sources").mkdir()
@@ -154,14 +159,40 @@ def main() -> None:
             duc = {name: label for name, label in labels.items() if label.startswith("duc-")}
             in_duc = [[a for a in arts if a in duc] for arts in stories]
             first = first or (elapsed, cpu)
+            measured[size] = (elapsed, cpu)
             print(f"{size:>8} {elapsed:>8.1f} {cpu:>8.1f} {peak / 2**20:>8.0f} {len(stories):>8} "
                   f"{bcubed(in_duc, duc):>9.3f}  {load:.1f}-{os.getloadavg()[0]:.1f}   "
                   f"x{elapsed / first[0]:.1f} wall, x{cpu / first[1]:.1f} CPU of the first")
+            if args.dask and size == sizes[-1]:
+                compare_dask(project, elapsed)
             if args.keep:
                 print("   kept", project)
         finally:
             if not args.keep:
                 shutil.rmtree(project, ignore_errors=True)
+    if len(measured) >= 2:
+        small, large = min(measured), max(measured)
+        per_article = (measured[large][1] - measured[small][1]) / (large - small)
+        workers = math.ceil(1_000_000 * per_article / 3600 / 0.8)
+        print(f"marginal CPU per article {per_article * 1000:.1f} ms ({small:,} -> {large:,}); 1,000,000 articles a day "
+              f"within an hour: about {workers} worker cores at 80% use for reading and grouping terms, plus the "
+              f"client's grouping and one task per story page")
+
+
+def compare_dask(project: Path, local_seconds: float) -> None:
+    """The same corpus built by engine: dask on a LocalCluster of two worker processes."""
+    from distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster):
+        config = project / "config.yaml"
+        config.write_text(config.read_text(encoding="utf-8") + f"engine: dask\ndask:\n  scheduler: {cluster.scheduler_address}\n",
+                          encoding="utf-8")
+        shutil.rmtree(project / "out", ignore_errors=True)
+        elapsed, cpu, peak, done = run_build(project, [])
+        status = "ok" if not done.returncode else done.stderr.strip()[-300:]
+        print(f"   dask (LocalCluster, 2 worker processes): {elapsed:.1f} s wall vs local {local_seconds:.1f} s; "
+              f"client CPU {cpu:.1f} s, client tree peak {peak / 2**20:.0f} MB; {status}")
 
 
 if __name__ == "__main__":

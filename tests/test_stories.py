@@ -197,3 +197,50 @@ def test_bad_topic_is_reported_by_key(tmp_path):
     with pytest.raises(ConfigError) as caught:
         load_config(make_project(tmp_path, PORT, audiences={"desk": {"topics": ["flood AND"]}}))
     assert "'audiences.desk.topics[0]'" in str(caught.value)
+
+
+def test_stories_command_prints_one_json_object_per_story(tmp_path, cli):
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    for name, text in {**PORT, **FLOOD, **VOTE}.items():
+        (sources / name).write_text(text, encoding="utf-8")
+    done = cli("stories", "--json", "--sources", str(sources), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    shown = [json.loads(line) for line in done.stdout.splitlines()]
+    assert sorted(sorted(s["articles"]) for s in shown) == [sorted(FLOOD), sorted(PORT), sorted(VOTE)]
+    assert all(set(s) >= {"id", "title", "articles", "dates"} and s["dates"] == [DAY] for s in shown)
+    assert len({s["id"] for s in shown}) == 3
+    plain = cli("stories", "--sources", str(sources), cwd=tmp_path)
+    assert plain.returncode == 0 and len(plain.stdout.splitlines()) == 3
+
+
+@pytest.mark.parametrize("settings, key", [
+    ({"engine": "spark"}, "'engine'"),
+    ({"engine": "dask"}, "'dask.scheduler'"),
+    ({"dask": {"schedular": "tcp://x:8786"}}, "'dask.schedular'"),
+    ({"audiences": {"desk": {"stories": 0}}}, "'audiences.desk.stories'"),
+])
+def test_engine_and_story_settings_are_checked(tmp_path, settings, key):
+    with pytest.raises(ConfigError) as caught:
+        load_config(make_project(tmp_path, PORT, **settings))
+    assert key in str(caught.value)
+
+
+def test_local_engine_is_the_default(tmp_path):
+    config = load_config(make_project(tmp_path, PORT))
+    assert config.engine == "local" and config.dask_scheduler is None
+
+
+def test_send_mails_the_digest_as_one_message(tmp_path):
+    from briefer.delivery.email import send
+
+    config = load_config(make_project(
+        tmp_path, {**PORT, **FLOOD, **VOTE},
+        audiences={"desk": {"recipients": ["desk@example.org"]}},
+        email={"from": "briefs@example.org", "smtp": {"host": "127.0.0.1", "port": 2525, "security": "none"}}))
+    build(config)
+    send(config, dry_run=True)
+    (message,) = (tmp_path / "out" / DAY / "desk").glob("*.eml")
+    text = message.read_text(encoding="utf-8")
+    for place in ("Corvo", "Dunmere", "Tessaly"):
+        assert place in text

@@ -32,7 +32,7 @@ from briefer.sources.ingest import read_articles
 
 # A story page reads its newest articles, at most this many: a story's page stays one page
 # of the best lines whatever the story's size, and the build stays linear in articles.
-MAX_STORY_ARTICLES = 40
+MAX_STORY_ARTICLES = 25
 # Lines of each story in the digest.
 DIGEST_LINES = 3
 
