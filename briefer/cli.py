@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -38,13 +39,25 @@ def parser() -> argparse.ArgumentParser:
     commands = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
     build = commands.add_parser("build", help="build the brief as Markdown, HTML and PDF")
     build.add_argument("--config", type=Path, help="configuration file (default: ./config.yaml)")
-    build.add_argument("--sources", type=Path, help="folder of .txt/.md articles (overrides the config)")
+    build.add_argument("--sources", type=Path,
+                       help="folder of articles: .txt, .md, .html, feeds, .jsonl, .eml (overrides the config)")
     build.add_argument("--out", type=Path, help="output folder (overrides the config)")
     build.add_argument("--date", type=_date, help="the brief's date, YYYY-MM-DD (default: newest article's)")
     build.add_argument("--audience", action="append", metavar="NAME",
                        help="build only this audience (repeatable; default: every configured audience)")
-    build.add_argument("--engine", choices=("local", "dask"),
-                       help="where the work runs (overrides the config's 'engine'; dask needs 'dask.scheduler')")
+    build.add_argument("--strict", action="store_true",
+                       help="any skipped file, unread part of a file or undated article is an error (exit 2)")
+    build.add_argument("--edits", type=Path, metavar="FILE",
+                       help="the analyst's edits for every audience built (default: each brief's own "
+                            "edits.yaml, beside it in the output folder)")
+
+    fetch = commands.add_parser(
+        "fetch", help="download the configured feeds and pages into the sources folder",
+        description="Download the feeds listed under 'feeds:' and the pages under 'pages:' into the sources "
+                    "folder, one file per new article; what was fetched before is not fetched again.",
+        epilog="a daily cron line: briefer fetch && briefer build && briefer send")
+    fetch.add_argument("--config", type=Path, help="configuration file (default: ./config.yaml)")
+    fetch.add_argument("--sources", type=Path, help="the folder to download into (overrides the config)")
 
     new = commands.add_parser("new", help="create a briefing project: config, sources folder, example template")
     new.add_argument("directory", type=Path, metavar="DIR")
@@ -56,7 +69,8 @@ def parser() -> argparse.ArgumentParser:
                       help="send only this audience's brief (repeatable; default: every configured audience)")
     send.add_argument("--date", type=_date, help="the brief's date, YYYY-MM-DD (default: each audience's newest)")
     send.add_argument("--dry-run", action="store_true", help="write each message as a .eml file beside the brief")
-    send.add_argument("--force", action="store_true", help="send again a brief that was already sent")
+    send.add_argument("--force", action="store_true", help="send to recipients whose delivery is unclear or was refused; when "
+                           "everyone has it, send the whole brief again")
 
     summarize = commands.add_parser("summarize", help="print an extractive summary of a folder of articles")
     summarize.add_argument("directory", type=Path, metavar="DIR")
@@ -84,13 +98,71 @@ def parser() -> argparse.ArgumentParser:
     stories.add_argument("--date", type=_date, help="the day, YYYY-MM-DD (default: newest article's)")
     stories.add_argument("--json", action="store_true",
                          help='one JSON object per story per line: {"id", "title", "articles", "dates", "new"}')
+
+    serve = commands.add_parser("serve", help="preview the briefs in a browser, rebuilt when anything changes")
+    serve.add_argument("--config", type=Path, help="configuration file (default: ./config.yaml)")
+    serve.add_argument("--audience", action="append", metavar="NAME",
+                       help="build only this audience (repeatable; default: every configured audience)")
+    serve.add_argument("--date", type=_date, help="the brief's date, YYYY-MM-DD (default: newest article's)")
+    serve.add_argument("--port", type=_port, default=8000, help="port on 127.0.0.1 (default: 8000; 0: any free one)")
+    serve.add_argument("--interval", type=float, default=1.0, metavar="SECONDS",
+                       help="how often to look for changes (default: 1)")
+    _conventions(top, commands)
     return top
+
+
+# Every subcommand: a description, an example, and -q/-v.
+SUBCOMMAND_HELP = {
+    "build": ("Build each audience's one-page brief (Markdown, HTML, tagged PDF, JSON) from the articles "
+              "in the sources folder, applying the analyst's edits.",
+              "briefer build --date 2025-11-01 --audience minister"),
+    "new": ("Create a briefing project: a commented config.yaml, an empty sources/ folder and an example "
+            "audience template.", "briefer new ~/desk && cd ~/desk"),
+    "send": ("Email each audience's brief to its recipients: plain text and HTML, the PDF attached; "
+             "never the same brief twice unless --force.", "briefer send --dry-run"),
+    "summarize": ("Print an extractive summary of a folder of articles, most important sentence first.",
+                  "briefer summarize sources/ --words 60"),
+    "eval": ("Summarise every DATASET/<cluster>/docs/ and score the summaries with ROUGE beside the "
+             "published systems.", "briefer eval ../shared/eval/duc2004 --words 100"),
+    "inspect": (None, "briefer inspect --json sources/*.txt | head -1"),
+    "serve": ("Build the briefs and serve them on 127.0.0.1 for a live preview; the page rebuilds "
+              "when the sources, the configuration or the templates change.",
+              "briefer serve --port 8000   # then open http://127.0.0.1:8000/"),
+}
+
+
+def _verbosity_options(parser: argparse.ArgumentParser, default) -> None:
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("-q", "--quiet", dest="verbosity", action="store_const", const=-1, default=default,
+                       help="print only errors (no warnings, no progress)")
+    group.add_argument("-v", "--verbose", dest="verbosity", action="store_const", const=1, default=default,
+                       help="say more, and show progress even when not on a terminal")
+
+
+def _conventions(top: argparse.ArgumentParser, commands) -> None:
+    _verbosity_options(top, 0)
+    for name, sub in commands.choices.items():
+        description, example = SUBCOMMAND_HELP.get(name, (None, None))
+        sub.description = sub.description or description or sub.description
+        if example and not sub.epilog:
+            sub.epilog = f"example: {example}"
+        _verbosity_options(sub, argparse.SUPPRESS)
+
+
+def _port(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if not 0 <= number <= 65535:
+        raise argparse.ArgumentTypeError(f"expected a port number 0-65535, got {value!r}")
+    return number
 
 
 def _configured(args: argparse.Namespace):
     """The configuration, with --sources/--out checked together with the rest of it."""
     overrides = {key: str(Path.cwd() / value)
-                 for key, value in (("sources", getattr(args, "sources", None)), ("output", args.out))
+                 for key, value in (("sources", getattr(args, "sources", None)), ("output", getattr(args, "out", None)))
                  if value is not None}
     if getattr(args, "engine", None):
         overrides["engine"] = args.engine
@@ -100,27 +172,39 @@ def _configured(args: argparse.Namespace):
 def run_build(args: argparse.Namespace) -> int:
     from briefer.commands.build import build
 
-    result = build(_configured(args), args.date, args.audience, progress=_progress if sys.stderr.isatty() else None)
+    result = build(_configured(args), args.date, args.audience, args.edits, strict=args.strict)
     for warning in result.warnings:
-        print(f"briefer: warning: {warning}", file=sys.stderr)
+        warn(warning)
     for path in result.paths:
         print(path)
     return 0
 
 
-def _progress(stage: str, done: int, total: int) -> None:
-    """A progress line on a terminal: articles read, story briefs built."""
-    if done == total or done % max(1, total // 100) == 0:
-        bar = "#" * (30 * done // max(total, 1))
-        print(f"\rbriefer: {stage:<12} [{bar:<30}] {done:,}/{total:,}", end="\n" if done == total else "",
-              file=sys.stderr, flush=True)
+def run_fetch(args: argparse.Namespace) -> int:
+    from briefer.commands.fetch import fetch
+
+    warn = lambda line: print(f"briefer: warning: {line}", file=sys.stderr)  # noqa: E731
+    result = fetch(_configured(args), lambda line: print(line, flush=True), warn)
+    for failure in result.failed:
+        warn(failure)
+    return 1 if result.failed and not result.saved and len(result.failed) == result.sources else 0
 
 
 def run_new(args: argparse.Namespace) -> int:
-    from briefer.commands.new import new_project
+    from briefer.commands.new import new_project, next_steps
 
     for path in new_project(args.directory):
         print(path)
+    if getattr(args, "verbosity", 0) >= 0:
+        for line in next_steps(args.directory):
+            print(line)
+    return 0
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from briefer.commands.serve import serve
+
+    serve(lambda: _configured(args), args.date, args.audience, args.port, args.interval)
     return 0
 
 
@@ -128,7 +212,7 @@ def run_send(args: argparse.Namespace) -> int:
     from briefer.delivery.email import send
 
     send(_configured(args), args.date, args.audience, dry_run=args.dry_run, force=args.force,
-         report=print)
+         report=print, complain=lambda line: print(f"briefer: error: {line}", file=sys.stderr))
     return 0
 
 
@@ -137,7 +221,7 @@ def run_summarize(args: argparse.Namespace) -> int:
 
     summary, warnings = summarize_folder(args.directory, args.words)
     for warning in warnings:
-        print(f"briefer: warning: {warning}", file=sys.stderr)
+        warn(warning)
     for sentence in summary:
         print(sentence)
     return 0
@@ -148,7 +232,7 @@ def run_eval(args: argparse.Namespace) -> int:
 
     evaluation = evaluate(args.dataset, args.words, args.summaries)
     for warning in evaluation.warnings:
-        print(f"briefer: warning: {warning}", file=sys.stderr)
+        warn(warning)
     for line in report(evaluation, args.words):
         print(line)
     return 0
@@ -157,8 +241,48 @@ def run_eval(args: argparse.Namespace) -> int:
 def run_inspect(args: argparse.Namespace) -> int:
     from briefer.commands.inspect import inspect
 
-    failed = inspect(args.files, args.json, print, lambda line: print(f"briefer: warning: {line}", file=sys.stderr))
+    failed = inspect(args.files, args.json, print, lambda line: warn(line))
     return 2 if failed and failed == len(args.files) else 0
+
+
+def _set_verbosity(verbosity: int) -> None:
+    """-q: errors only. Default: warnings, and progress when stderr is a terminal. -v: also
+    what each step did, and progress wherever stderr goes."""
+    from briefer.core.progress import PROGRESS_LOGGER
+
+    root = logging.getLogger()
+    root.setLevel(logging.ERROR if verbosity < 0 else logging.INFO if verbosity > 0 else logging.WARNING)
+    for handler in root.handlers:
+        handler.setFormatter(_Formatter())
+    shown = verbosity > 0 or (verbosity == 0 and sys.stderr.isatty())
+    logging.getLogger(PROGRESS_LOGGER).setLevel(logging.INFO if shown else logging.WARNING)
+    _quiet[0] = verbosity < 0
+    for library in ("weasyprint", "fontTools"):  # their own step-by-step logs are not ours to show
+        logging.getLogger(library).setLevel(max(root.level, logging.WARNING))
+
+
+class _Formatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        kind = {logging.WARNING: "warning: ", logging.ERROR: "error: "}.get(record.levelno, "")
+        return f"briefer: {kind}{record.getMessage()}"
+
+
+_quiet = [False]
+
+
+def warn(message: str) -> None:
+    if not _quiet[0]:
+        print(f"briefer: warning: {message}", file=sys.stderr)
+
+
+def _quiet_closed_pipe() -> None:
+    """Nothing more can reach the reader; say nothing, and keep Python from complaining when
+    it flushes stdout on the way out."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def run_stories(args: argparse.Namespace) -> int:
@@ -167,19 +291,24 @@ def run_stories(args: argparse.Namespace) -> int:
     config = _configured(args)
     day = read_day(config.sources, config.output, args.date, config.window_days)
     for warning in day.warnings:
-        print(f"briefer: warning: {warning}", file=sys.stderr)
+        warn(warning)
     list_stories(day, args.json, print)
     return 0
 
 
-COMMANDS = {"stories": run_stories, "inspect": run_inspect, "build": run_build, "new": run_new, "send": run_send, "summarize": run_summarize, "eval": run_eval}
+COMMANDS = {"stories": run_stories, "inspect": run_inspect, "build": run_build, "fetch": run_fetch, "new": run_new, "send": run_send, "summarize": run_summarize, "eval": run_eval,
+            "serve": run_serve}
 
 
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="briefer: warning: %(message)s")
     args = parser().parse_args(argv)
+    _set_verbosity(args.verbosity)
     try:
         return COMMANDS[args.command](args)
+    except BrokenPipeError:  # `briefer inspect ... | head -1`: the reader has all it wanted
+        _quiet_closed_pipe()
+        return 141  # as if killed by SIGPIPE, the shell's convention
     except BrieferError as exc:
         print(f"briefer: error: {exc}", file=sys.stderr)
         return exc.exit_status

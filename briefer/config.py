@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 import re
 import string
 from dataclasses import dataclass
-from email.utils import parseaddr
+from email.policy import default as default_policy
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from briefer.core.errors import ConfigError
+from briefer.core.errors import ConfigError, InputError
 from briefer.core.query import QueryError, parse as parse_query
 from briefer.core.sections import BOTTOM_LINE, BUDGET_KEYS, DEFAULT_BUDGETS, SECTION_KEYS, SECTION_TITLES  # noqa: F401
 from briefer.core.resources import find_template_folder, template_search_path
@@ -33,6 +34,7 @@ class Config:
     window_days: int | None = None  # keep articles dated within this many days up to the brief's date
     audiences: tuple[AudienceConfig, ...] = ()  # empty: the single audience "default"
     email: EmailConfig | None = None
+    fetch: FetchConfig | None = None  # `feeds:`, `pages:` and `fetch:` settings for briefer fetch
     engine: str = "local"  # local | dask: where per-article and per-story work runs
     dask_scheduler: str | None = None  # the Dask scheduler's address (engine: dask)
 
@@ -69,9 +71,37 @@ def _check_budgets(raw: Any, report) -> dict[str, int]:
     return budgets
 
 
-KNOWN_KEYS = ("title", "sources", "output", "templates", "page_size", "sections",
-              "window_days", "audiences", "email", "engine", "dask")
-ENGINES = ("local", "dask")
+@dataclass(frozen=True)
+class Option:
+    """One top-level key of config.yaml, declared once: its check, default and help."""
+
+    key: str
+    kind: str  # what the value must be, as the error message says it
+    default: Any
+    help: str
+
+
+OPTIONS = (
+    Option("title", "text", "Policy brief", "the brief's heading"),
+    Option("sources", "folder", "sources", "folder of articles, relative to the config file"),
+    Option("output", "folder", "out", "briefs are written to <output>/<date>/<audience>/"),
+    Option("templates", "folder", "templates", "the project's template folder; what it lacks comes from briefer's own"),
+    Option("page_size", "one of " + ", ".join(PAGE_SIZES), "A4", "the page every PDF must fit"),
+    Option("sections", "mapping of section to item count", None,
+           "the most items each section may hold (" + ", ".join(f"{k} {v}" for k, v in DEFAULT_BUDGETS.items()) + ")"),
+    Option("window_days", "whole number of days", None, "use only articles dated within the N days ending on the brief's date"),
+    Option("audiences", "mapping of audience name to settings", None,
+           "per audience: template, sections (which, in what order, how many), page_size, recipients, subject, bcc, "
+           "topics (keyword queries choosing its stories), stories (how many in its digest)"),
+    Option("email", "mapping", None, "from, smtp (host, port, security, username, password_env, ca_file, timeout), retry"),
+    Option("feeds", "list of URLs", None, "RSS/Atom feeds `briefer fetch` downloads into the sources folder"),
+    Option("pages", "list of URLs", None, "web pages `briefer fetch` downloads into the sources folder"),
+    Option("fetch", "mapping", None, "how `briefer fetch` downloads: timeouts, size caps, redirects, private addresses"),
+    Option("engine", "local or dask", "local", "where per-article and per-story work runs (dask: pip install 'briefer[dask]')"),
+    Option("dask", "mapping", None, "scheduler: the Dask scheduler's address, for engine: dask"),
+)
+KNOWN_KEYS = tuple(option.key for option in OPTIONS)
+DEFAULTS = {option.key: option.default for option in OPTIONS}
 
 
 def _unknown_key(key: Any, known: tuple[str, ...]) -> str:
@@ -103,18 +133,17 @@ def parse_config(raw: Any, path: Path | None, base_dir: Path, overrides: dict[st
     for key in raw:
         if key not in KNOWN_KEYS:
             report(_unknown_key(key, KNOWN_KEYS))
-    title = _check_str(raw, "title", "Policy brief", report)
-    sources = _check_str(raw, "sources", "seeds", report)
-    output = _check_str(raw, "output", "out", report)
-    templates = _check_str(raw, "templates", "templates", report)
-    page_size = raw.get("page_size", "A4")
+    title, sources, output, templates = (_check_str(raw, key, DEFAULTS[key], report)
+                                         for key in ("title", "sources", "output", "templates"))
+    page_size = raw.get("page_size", DEFAULTS["page_size"])
     if page_size not in PAGE_SIZES:
         report(f"'page_size': expected one of {', '.join(PAGE_SIZES)}, got {page_size!r}")
-        page_size = "A4"
+        page_size = DEFAULTS["page_size"]
     budgets = _check_budgets(raw.get("sections"), report)
     window_days = _check_window_days(raw.get("window_days"), report)
     audiences = _check_audiences(raw.get("audiences"), page_size, budgets, base_dir / templates, report)
     email = _check_email(raw.get("email"), base_dir, report)
+    fetch = _check_fetch(raw.get("feeds"), raw.get("pages"), raw.get("fetch"), report)
     engine, dask_scheduler = _check_engine(raw.get("engine"), raw.get("dask"), report)
     if check_folders:  # only values that are strings: a wrong type was reported already
         folders = {key: value for key, value in (("sources", sources), ("output", output)) if raw.get(key, value) == value}
@@ -132,9 +161,13 @@ def parse_config(raw: Any, path: Path | None, base_dir: Path, overrides: dict[st
         window_days=window_days,
         audiences=audiences,
         email=email,
+        fetch=fetch,
         engine=engine,
         dask_scheduler=dask_scheduler,
     )
+
+
+ENGINES = ("local", "dask")
 
 
 def _check_engine(engine: Any, dask: Any, report) -> tuple[str, str | None]:
@@ -167,14 +200,31 @@ class _UniqueKeyLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep)
 
 
+CONFIG_NAME = "config.yaml"
+CONFIG_VARIABLE = "BRIEFER_CONFIG"
+
+
+def find_config() -> Path | None:
+    """./config.yaml, else the file BRIEFER_CONFIG names, else None."""
+    here = Path(CONFIG_NAME)
+    if here.exists():
+        return here
+    named = os.environ.get(CONFIG_VARIABLE, "").strip()
+    return Path(named) if named else None
+
+
 def load_config(path: Path | None, overrides: dict[str, str] | None = None) -> Config:
-    """Read config.yaml (or the given file). A missing default file means all defaults.
+    """Read the given file, else ./config.yaml, else $BRIEFER_CONFIG. With none of them, the
+    defaults serve only when the command line names the sources; otherwise a hint to run
+    `briefer new`.
     `overrides` (key -> value, paths absolute) come from the command line and win."""
     if path is None:
-        candidate = Path("config.yaml")
-        if not candidate.exists():
+        path = find_config()
+        if path is None:
+            if not (overrides or {}).get("sources"):
+                raise InputError(f"no {CONFIG_NAME} in {Path.cwd()} and {CONFIG_VARIABLE} is not set: "
+                                 f"run `briefer new DIR` to start a project (or give --config FILE)")
             return parse_config({}, None, Path.cwd(), overrides, check_folders=True)
-        path = candidate
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -197,7 +247,7 @@ def load_config(path: Path | None, overrides: dict[str, str] | None = None) -> C
 
 # --- Audiences, daily window and email ------------------------------------------------
 AUDIENCE_SECTION_KEYS = (BOTTOM_LINE,) + BUDGET_KEYS  # the timeline is budgeted like a section
-AUDIENCE_KEYS = ("template", "sections", "page_size", "recipients", "subject", "topics", "stories")
+AUDIENCE_KEYS = ("template", "sections", "page_size", "recipients", "subject", "bcc", "topics", "stories")
 DEFAULT_DIGEST_STORIES = 6  # stories in an audience's daily digest when the folder holds many
 AUDIENCE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")  # it names folders and files
 DEFAULT_AUDIENCE = "default"
@@ -221,6 +271,7 @@ class AudienceConfig:
     page_size: str
     recipients: tuple[str, ...]
     subject: str  # str.format template over {title}, {date}, {audience}
+    bcc: bool = False  # recipients only in the SMTP envelope, never in the message's headers
     topics: tuple[str, ...] = ()  # keyword queries (core/query.py); a story matching any is this audience's
     stories: int = DEFAULT_DIGEST_STORIES  # the most stories its digest holds
 
@@ -321,17 +372,34 @@ def _check_text(value: Any, key: str, default: str | None, report) -> str | None
     return value.strip()
 
 
+def mailbox(text: str):
+    """The one RFC 5322 mailbox in `text` ("Name <a@b.example>" or "a@b.example") as an
+    email.headerregistry.Address, or None: a list, a group or anything malformed is not one."""
+    try:
+        header = default_policy.header_factory("To", text)
+    except Exception:  # the parser's own failures on hostile input: simply not an address
+        return None
+    if header.defects or len(header.groups) != 1 or header.groups[0].display_name is not None:
+        return None
+    (address,) = header.groups[0].addresses or (None,)
+    if address is None or not ADDRESS.match(address.addr_spec):
+        return None
+    return address
+
+
 def _check_address(value: Any, key: str, report) -> str | None:
-    """An email address, optionally with a display name: "Desk <desk@example.org>"."""
+    """Exactly one email address, optionally with a display name: "Desk <desk@example.org>"."""
     text = _check_text(value, key, None, report) if value is not None else None
     if value is None:
         report(f"'{key}': an email address is required")
     if text is None:
         return None
-    if not ADDRESS.match(parseaddr(text)[1]):
-        report(f"'{key}': not an email address: {text!r}")
+    address = mailbox(text)
+    if address is None:
+        report(f"'{key}': not an email address, or more than one: {text!r} (exactly one per entry, "
+               f"e.g. \"Name <name@example.org>\")")
         return None
-    return text
+    return str(address)
 
 
 def _check_window_days(value: Any, report) -> int | None:
@@ -367,6 +435,15 @@ def _check_audience_sections(value: Any, key: str, budgets: dict[str, int], repo
             continue
         chosen[section] = _check_whole(count, f"{key}.{section}", 0, 0, 50, report)
     return tuple(chosen), {**{k: 0 for k in AUDIENCE_SECTION_KEYS}, **chosen}
+
+
+def _check_flag(value: Any, key: str, report) -> bool:
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        report(f"'{key}': expected true or false, got {value!r}")
+        return False
+    return value
 
 
 def _check_recipients(value: Any, key: str, report) -> tuple[str, ...]:
@@ -427,6 +504,7 @@ def _check_audience(name: Any, value: Any, page_size: str, budgets: dict[str, in
         name=name, template=template, sections=sections, section_budgets=audience_budgets,
         page_size=audience_page, recipients=_check_recipients(raw.get("recipients"), f"{key}.recipients", report),
         subject=_check_subject(raw.get("subject"), f"{key}.subject", report),
+        bcc=_check_flag(raw.get("bcc"), f"{key}.bcc", report),
         topics=_check_topics(raw.get("topics"), f"{key}.topics", report),
         stories=_check_whole(raw.get("stories"), f"{key}.stories", DEFAULT_DIGEST_STORIES, 1, 50, report),
     )
@@ -495,3 +573,76 @@ def _check_email(value: Any, base_dir: Path, report) -> EmailConfig | None:
     smtp = _check_smtp(raw.get("smtp"), base_dir, report)
     retry = _check_retry(raw.get("retry"), report)
     return EmailConfig(sender=sender or "", smtp=smtp, retry=retry)
+
+
+# --- Fetching: feeds, pages and how they are downloaded --------------------------------
+FETCH_KEYS = ("timeout", "max_bytes", "max_redirects", "allow_addresses", "user_agent")
+SOURCE_KEYS = ("url", "outlet")
+
+
+@dataclass(frozen=True)
+class WebSource:
+    url: str
+    outlet: str | None = None  # the outlet's name when the feed or page does not give one
+
+
+@dataclass(frozen=True)
+class FetchConfig:
+    feeds: tuple[WebSource, ...] = ()
+    pages: tuple[WebSource, ...] = ()
+    timeout: float = 20.0  # seconds for a whole response, connection included
+    max_bytes: int = 5_000_000  # a larger response is refused, never read whole
+    max_redirects: int = 5
+    # Private, loopback and link-local addresses are refused unless listed here ("127.0.0.1",
+    # "10.0.0.0/8"): a feed must not make briefer reach into the local network.
+    allow_addresses: tuple[str, ...] = ()
+    user_agent: str = "briefer (policy brief builder)"
+
+
+def _check_web_sources(value: Any, key: str, report) -> tuple[WebSource, ...]:
+    """A list of URLs, each a string or a mapping with `url` and `outlet`."""
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        report(f"'{key}': expected a list of http(s) URLs, got {_type_name(value)}")
+        return ()
+    found = []
+    for index, item in enumerate(value):
+        where = f"{key}[{index}]"
+        raw = item if isinstance(item, dict) else {"url": item}
+        _check_known(raw, where, SOURCE_KEYS, report)
+        url = _check_text(raw.get("url"), f"{where}.url" if isinstance(item, dict) else where, None, report)
+        if url is None:
+            if raw.get("url") is None:
+                report(f"'{where}': a URL is required")
+            continue
+        if not re.match(r"^https?://[^\s/]+", url, re.I):
+            report(f"'{where}': only http:// and https:// URLs can be fetched, got {url!r}")
+            continue
+        found.append(WebSource(url, _check_text(raw.get("outlet"), f"{where}.outlet", None, report)))
+    return tuple(found)
+
+
+def _check_fetch(feeds: Any, pages: Any, value: Any, report) -> FetchConfig | None:
+    import ipaddress
+
+    raw = _check_mapping(value, "fetch", report)
+    _check_known(raw, "fetch", FETCH_KEYS, report)
+    allowed = raw.get("allow_addresses") or []
+    if not isinstance(allowed, list):
+        report(f"'fetch.allow_addresses': expected a list of addresses or networks, got {_type_name(allowed)}")
+        allowed = []
+    for index, address in enumerate(allowed):
+        try:
+            ipaddress.ip_network(str(address), strict=False)
+        except ValueError:
+            report(f"'fetch.allow_addresses[{index}]': not an IP address or network: {address!r}")
+    return FetchConfig(
+        feeds=_check_web_sources(feeds, "feeds", report),
+        pages=_check_web_sources(pages, "pages", report),
+        timeout=_check_number(raw.get("timeout"), "fetch.timeout", 20.0, 0.1, 600, report),
+        max_bytes=_check_whole(raw.get("max_bytes"), "fetch.max_bytes", 5_000_000, 1_000, 100_000_000, report),
+        max_redirects=_check_whole(raw.get("max_redirects"), "fetch.max_redirects", 5, 0, 20, report),
+        allow_addresses=tuple(str(a) for a in allowed),
+        user_agent=_check_text(raw.get("user_agent"), "fetch.user_agent", "briefer (policy brief builder)", report),
+    )

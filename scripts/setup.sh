@@ -16,6 +16,8 @@ need_library libharfbuzz-subset.so.0 libharfbuzz-subset0
 need_library libfontconfig.so.1 libfontconfig1
 command -v fc-list >/dev/null && fc-list 2>/dev/null | grep -qi dejavu || missing_packages+=(fonts-dejavu-core)
 python3 -c "import venv, ensurepip" 2>/dev/null || missing_packages+=(python3-venv)
+# The tests render the email in a real headless browser (tests/test_email_message.py).
+if [[ " $* " == *" test "* ]] && [ ! -x /usr/bin/chromium ]; then missing_packages+=(chromium); fi
 
 if [ ${#missing_packages[@]} -gt 0 ]; then
   echo "setup: installing system packages: ${missing_packages[*]}"

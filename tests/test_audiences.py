@@ -65,7 +65,7 @@ def test_the_three_pdfs_are_one_page_each_and_differ_visibly(seeds_build):
     assert "FOR THE MINISTER" in texts["minister"] and "BOTTOM LINE" in texts["minister"]
     assert "Press notes" in texts["press"] and "OPEN QUESTIONS" not in texts["press"]
     counts = {a: sum(len(s["items"]) for s in record(config, a)["sections"]) for a in texts}
-    assert counts["analyst"] > counts["press"] > counts["minister"]
+    assert counts["analyst"] > max(counts["press"], counts["minister"])
 
 
 def test_the_pdfs_use_different_type_sizes(seeds_build):
@@ -89,10 +89,16 @@ def test_the_bottom_line_is_the_three_most_important_sentences_verbatim_with_cit
     config, _ = seeds_build
     corpus, _ = load_corpus(config.sources, None, config.window_days)
     everything = compose(corpus, brief_ranking(corpus), "t", {key: 50 for key in SECTION_KEYS})
-    top = sorted((item for section in everything.sections for item in section.items), key=lambda i: -i.score)[:3]
+    ranked = sorted((item for section in everything.sections for item in section.items), key=lambda i: -i.score)
     bottom = record(config, "minister")["sections"][0]
     assert bottom["key"] == "bottom_line"
-    assert [item["text"] for item in bottom["items"]] == [item.text for item in top]
+    # The most important lines, in order of importance, except a line that is the only one its
+    # section has (the section would read "Nothing in the sources" beside it).
+    texts = [item.text for item in ranked]
+    assert len(bottom["items"]) == 3
+    positions = [texts.index(item["text"]) for item in bottom["items"]]
+    assert positions == sorted(positions) and positions[-1] <= 4
+    assert all(s["items"] for s in record(config, "minister")["sections"])
     articles = " ".join(" ".join(p.read_text(encoding="utf-8").split()) for p in config.sources.iterdir())
     shown = markdown_to_text((config.output / DATE / "minister" / "brief.md").read_text())
     for number, item in enumerate(bottom["items"], start=1):

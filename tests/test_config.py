@@ -7,9 +7,9 @@ from briefer.core.errors import ConfigError
 def test_empty_config_means_defaults(tmp_path):
     path = tmp_path / "config.yaml"
     path.write_text("")
-    (tmp_path / "seeds").mkdir()
+    (tmp_path / "sources").mkdir()
     config = load_config(path)
-    assert config.page_size == "A4" and config.sources == tmp_path / "seeds"
+    assert config.page_size == "A4" and config.sources == tmp_path / "sources"
     assert config.section_budgets == {"background": 3, "key_facts": 5, "outcomes": 3, "open_questions": 4,
                                       "timeline": 4}
 
@@ -30,3 +30,13 @@ def test_invalid_yaml_reports_line_and_column(tmp_path):
     path.write_text("title: ok\npage_size: [A4\n")
     with pytest.raises(ConfigError, match=r"line \d+, column \d+"):
         load_config(path)
+
+
+def test_every_option_is_declared_once_and_documented():
+    from briefer.config import KNOWN_KEYS, OPTIONS
+    from support import ROOT
+
+    assert len(set(KNOWN_KEYS)) == len(KNOWN_KEYS) == len(OPTIONS)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for option in OPTIONS:
+        assert option.help and f"| `{option.key}` |" in readme, option.key

@@ -108,8 +108,9 @@ def test_items_not_in_the_previous_brief_are_marked_new_and_earlier_days_are_unt
     new = [text for text, is_new in marks.items() if is_new]
     assert any("strike" in text for text in new)
     markdown = (second.folder / "brief.md").read_text()
-    assert markdown.count("**New:**") == len(new)
-    assert (second.folder / "brief.html").read_text().count("<strong>New:</strong>") == len(new)
+    # each new line carries the mark; the legend explains it once
+    assert markdown.count("- **New:**") == len(new)
+    assert (second.folder / "brief.html").read_text().count("<li><strong>New:</strong>") == len(new)
     pdf_text = pypdf.PdfReader(second.folder / "brief.pdf").pages[0].extract_text()
     assert pdf_text.count("NEW:") == len(new)
 

@@ -7,6 +7,7 @@ import email
 import hashlib
 import ipaddress
 import json
+import re
 import shutil
 import socket
 import ssl
@@ -21,7 +22,8 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 from briefer.commands.build import build
 from briefer.cli import main
 from briefer.config import AudienceConfig, load_config
-from briefer.delivery.email import BriefFiles, DeliveryError, build_message, markdown_to_text, send
+from briefer.delivery.channels import PublishedBrief
+from briefer.delivery.email import DeliveryError, build_message, markdown_to_text, send
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 DATE = "2025-11-01"
@@ -183,7 +185,8 @@ def assert_complete_message(received: dict, config, audience: str) -> None:
     citation = "[" + ", ".join(map(str, first["citations"])) + "]"
     assert f"{first['text']} {citation}" in text
     assert "](#source-" not in text and "\\" not in text
-    assert "<style" not in html and 'style="' in html
+    assert 'style="' in html  # inlined for clients that drop <style>; only @media rules stay in one
+    assert all(block.strip().startswith("@media") for block in re.findall(r"<style>(.*?)</style>", html, re.S))
     attachments = list(message.iter_attachments())
     assert [a.get_content_type() for a in attachments] == ["application/pdf"]
     assert attachments[0].get_filename() == f"brief-{DATE}-{audience}.pdf"
@@ -254,7 +257,16 @@ def test_wrong_password_stops_with_one_line_exit_1_and_never_shows_it(
     assert "Traceback" not in captured.err
     for secret in (wrong, PASSWORD):
         assert secret not in captured.out + captured.err + caplog.text
-    assert not (brief_folder(config, "minister") / "sent.json").exists()
+    assert delivered(brief_folder(config, "minister")) == set()
+
+
+def delivered(folder: Path) -> set[str]:
+    """The recipients sent.json records as having the brief (no record: nobody)."""
+    path = folder / "sent.json"
+    if not path.exists():
+        return set()
+    return {address for attempt in json.loads(path.read_text())["deliveries"]
+            for address, entry in attempt["recipients"].items() if entry["state"] == "delivered"}
 
 
 def test_a_missing_password_variable_is_a_configuration_problem(project, capsys, monkeypatch):
@@ -314,7 +326,8 @@ def test_a_5xx_rejection_stops_at_once_with_exit_1(project, servers, capsys):
     assert status == 1
     assert len(err) == 1 and "554 5.7.1 Message rejected as spam" in err[0]
     assert handler.messages == [] and handler.data_replies == []  # asked once, not retried
-    assert not (brief_folder(config, "press") / "sent.json").exists()
+    assert "refused for press@example.org (554 5.7.1 Message rejected as spam)" in err[0]
+    assert delivered(brief_folder(config, "press")) == set()
 
 
 def test_a_second_send_sends_nothing_and_force_sends_again(project, servers, capsys):
@@ -376,19 +389,22 @@ def test_a_recipient_refused_for_good_is_reported_and_the_others_are_recorded(pr
     server = servers(handler)
     config = project({"host": "127.0.0.1", "port": server.port, "security": "none"})
 
-    with pytest.raises(DeliveryError, match="refused for office@example.org: 550 5.1.1 No such mailbox"):
+    with pytest.raises(DeliveryError, match=r"sent to Deputy <deputy@example.org>; refused for office@example.org \(550 5.1.1 No such mailbox\)"):
         send(config, audiences=["minister"])
 
     assert [m["rcpt_tos"] for m in handler.messages] == [["deputy@example.org"]]
     sent = json.loads((brief_folder(config, "minister") / "sent.json").read_text())
-    assert sent["deliveries"][0]["recipients"] == ["Deputy <deputy@example.org>"]
-    assert sent["deliveries"][0]["refused"] == {"office@example.org": "550 5.1.1 No such mailbox"}
+    recipients = sent["deliveries"][0]["recipients"]
+    assert recipients["deputy@example.org"]["state"] == "delivered"
+    assert recipients["deputy@example.org"]["name"] == "Deputy <deputy@example.org>"
+    assert recipients["office@example.org"] == {"name": "office@example.org", "state": "refused",
+                                                 "reply": "550 5.1.1 No such mailbox"}
 
 
 def test_a_title_with_a_line_break_makes_a_one_line_subject(tmp_path):
-    brief = BriefFiles(folder=tmp_path, audience="desk", date=dt.date(2025, 11, 1), title="Line one\nLine two",
-                       markdown="# Line one Line two\n", html="<p>x</p>", pdf=b"%PDF-1.4")
+    brief = PublishedBrief(folder=tmp_path, audience="desk", date=dt.date(2025, 11, 1), title="Line one\nLine two",
+                           files={"brief.md": b"# Line one Line two\n", "brief.pdf": b"%PDF-1.4"})
     audience = AudienceConfig("desk", "default", ("key_facts",), {"key_facts": 3}, "A4", ("desk@example.org",),
                               "Brief: {title}\r\n({date})")
-    message = build_message(brief, audience, "briefs@example.org")
+    message = build_message(brief, audience, "briefs@example.org", SEEDS.parent / "templates")
     assert message["Subject"] == "Brief: Line one Line two (2025-11-01)"

@@ -12,7 +12,7 @@ def test_seeds_metadata(seeds):
     assert [a.number for a in articles.values()] == [1, 2, 3, 4, 5]
     headline = articles["004_b866fdc46dd0074b.txt"]
     assert headline.title == "India and US ink 10-year defence framework pact"
-    assert headline.date == dt.date(2025, 11, 1)  # "New Delhi, Nov. 1 --", year from the text
+    assert headline.date == dt.date(2025, 11, 1)  # "New Delhi, Nov. 1 --", year from the other articles
     assert articles["001_f7249d456f77812b.txt"].date == dt.date(2025, 10, 30)  # "date 2025-10-30"
     first = articles["000_58d61d05caeabd52.txt"]
     assert first.title == "Indo-US ties significantly soured after US' tariff impositions on India"
@@ -49,10 +49,12 @@ def test_decoding():
 
 def test_unusable_files_are_skipped_with_reason(write_articles):
     folder = write_articles({"a.txt": "A real article says something here.\n", "b.txt": b"\x00\x00\x89PNG",
-                             "c.md": "   \n", "ignored.pdf": "x"})
+                             "c.md": "   \n", "unread.pdf": "x"})
     result = read_articles(folder)
     assert [a.path for a in result.articles] == ["a.txt"]
-    assert {(s.path, s.reason) for s in result.skipped} == {("b.txt", "binary data (NUL bytes), not text"), ("c.md", "only whitespace")}
+    reasons = {s.path: s.reason for s in result.skipped}
+    assert reasons.pop("unread.pdf").startswith("not a kind of file briefer reads (.pdf; it reads ")
+    assert reasons == {"b.txt": "binary data (NUL bytes), not text", "c.md": "only whitespace"}
 
 
 def test_missing_or_empty_folder_is_an_input_error(tmp_path):

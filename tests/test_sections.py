@@ -118,7 +118,10 @@ def test_seeds_open_questions_list_what_is_still_open(seeds_brief):
     open_questions = " ".join(texts(seeds_brief, OPEN_QUESTIONS))
     assert "aircraft" in open_questions
     assert "bilateral visit" in open_questions
-    assert "agreement will be finalized" in open_questions or "trade deal" in open_questions
+
+
+def test_a_hoped_for_agreement_is_an_open_question():
+    assert one("Both leaders are hopeful that the agreement will be finalized soon.") == OPEN_QUESTIONS
 
 
 def test_seeds_brief_presents_no_overtaken_forecast_as_news(seeds_brief):
@@ -158,16 +161,31 @@ def load_benchmark():
     return module
 
 
-# Measured: 0.830 overall (tuned-on stories 0.890, held-out cluster d31043t 0.484); a small margin
-# below, so a regression fails and a segmenter change that shifts a few sentences does not.
-MIN_ACCURACY = 0.80
+# Measured (see benchmarks/sections_accuracy.py): tuned-on part 0.735 (181 sentences), held-out
+# part 0.511 (188 sentences from stories no rule was written on). Each part is gated on its own,
+# a small margin below, so a regression in either fails and a segmenter change that shifts a few
+# sentences does not.
+MIN_TUNED_ACCURACY = 0.70
+MIN_HELD_OUT_ACCURACY = 0.48
 
 
-def test_classifier_accuracy_on_the_labelled_set_does_not_regress():
+def test_classifier_accuracy_on_both_parts_of_the_labelled_set_does_not_regress():
     benchmark = load_benchmark()
     records = benchmark.load_records()
-    assert len(records) >= 200 and {r["label"] for r in records} <= {BACKGROUND, KEY_FACTS, OUTCOMES,
+    assert len(records) >= 300 and {r["label"] for r in records} <= {BACKGROUND, KEY_FACTS, OUTCOMES,
                                                                       OPEN_QUESTIONS, NONE}
-    predicted = benchmark.predict(records)
-    correct = sum(r["label"] == p for r, p in zip(records, predicted))
-    assert correct / len(records) >= MIN_ACCURACY
+    held_out = [r for r in records if r["split"] == "held_out"]
+    assert len(held_out) >= 0.4 * len(records)  # the held-out part is at least 40% of the set
+    assert {r["story"] for r in held_out}.isdisjoint({r["story"] for r in records if r["split"] == "tuned"})
+    (tuned, _), (held, _) = benchmark.split_accuracy(records, benchmark.predict(records))
+    assert tuned >= MIN_TUNED_ACCURACY
+    assert held >= MIN_HELD_OUT_ACCURACY
+
+
+def test_every_section_cue_phrase_serves_more_than_one_labelled_sentence():
+    benchmark = load_benchmark()
+    counts = benchmark.cue_counts(benchmark.load_records())
+    assert counts and all(counts.values())
+    single = [(name, phrase) for name, phrases in counts.items() for phrase, n in phrases.items() if n < 2
+              and not (name == "background" and phrase == "canceled")]  # the US spelling of "cancelled"
+    assert single == []

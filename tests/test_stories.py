@@ -116,7 +116,7 @@ def test_three_stories_give_three_pages_and_a_digest(tmp_path):
         lines = [line for line in section.splitlines() if line.startswith("- ")]
         assert 2 <= len(lines) <= 3
         for line in lines:
-            assert line[2:].rsplit(" [", 1)[0] in text
+            assert line[2:].split(" [[")[0] in text
     record = json.loads((tmp_path / "out" / DAY / "stories.json").read_text(encoding="utf-8"))
     assert len(record["stories"]) == 3
 

@@ -9,8 +9,13 @@ full page. Kept outside rank.py so any ranker with the `Ranking(order, scores)` 
 
 from __future__ import annotations
 
-from briefer.core.models import Corpus
+from dataclasses import dataclass
+
+from briefer.analysis.dedupe import candidate_pairs
+from briefer.analysis.disagree import same_fact, sentences_disagree
 from briefer.analysis.rank import Ranking
+from briefer.core.models import Corpus, Sentence
+from briefer.core.text import containment, content_words
 
 BONUS_PER_ORIGIN = 0.5
 MOST_ORIGINS_COUNTED = 3
@@ -26,3 +31,44 @@ def prefer_corroborated(corpus: Corpus, ranking: Ranking) -> Ranking:
     position = {index: place for place, index in enumerate(ranking.order)}
     order = tuple(sorted(ranking.order, key=lambda i: (-scores[i], position[i])))
     return Ranking(order, scores)
+
+
+# --- Corroboration by claim ------------------------------------------------------------------
+@dataclass(frozen=True)
+class SameClaim:
+    """When two sentences that dedupe kept apart state one claim in other words."""
+
+    # Share of content words the two sentences share (Jaccard): rewrites change the wording
+    # around a claim, not its participants, event and object.
+    content_overlap: float = 0.3
+    # Share of the shorter sentence's content words found in the other.
+    containment: float = 0.5
+
+
+SAME_CLAIM = SameClaim()
+
+
+def claim_support(corpus: Corpus) -> tuple[tuple[int, ...], ...]:
+    """For each item, every article stating its claim: in its words (its members) or in other
+    words (another item whose sentence shares its terms and names, with no value in conflict).
+
+    Pairs come from the dedupe stage's sparse term index, so the work grows with sentences that
+    share words, never with all pairs. Only direct neighbours count: a chain of resemblances is
+    not one claim.
+    """
+    texts = [item.text for item in corpus.items]
+    sentences = [Sentence(article=item.first.article, position=index, paragraph=0, text=item.text)
+                 for index, item in enumerate(corpus.items)]
+    support = [set(item.sources) for item in corpus.items]
+    for pair in candidate_pairs(sentences):
+        a, b = texts[pair.first], texts[pair.second]
+        if pair.content_overlap < SAME_CLAIM.content_overlap:
+            continue
+        terms_a, terms_b = set(content_words(a)), set(content_words(b))
+        if containment(terms_a, terms_b) < SAME_CLAIM.containment:
+            continue
+        if not same_fact(a, b) or sentences_disagree(a, b):
+            continue
+        support[pair.first] |= set(corpus.items[pair.second].sources)
+        support[pair.second] |= set(corpus.items[pair.first].sources)
+    return tuple(tuple(sorted(s)) for s in support)

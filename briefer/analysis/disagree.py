@@ -1,12 +1,17 @@
-"""Where sources disagree: one fact, two values, from independent origins.
+"""Where sources disagree: one fact, two values, at one time, from any two articles.
 
-A conflict is two sentences from different origins that are about the same fact (they
+A conflict is two sentences from different articles (rewrites of one report included: a
+rewrite that changes "six" to "eight" is what an analyst must see) that speak of the same
+time (the same report, or articles of the same date) and are about the same fact (they
 share most of their content words and their named entities) and give different values
 for the same slot: the same unit and counted noun with no qualifier telling them apart
 ("six aircraft" / "eight aircraft"), or the day of the one dated event they describe
 ("met on Friday" / "met on Monday"). Values are compared after normalisation, so
 "six" and "6", "50 percent" and "50%", "Oct. 31" and a Friday that is Oct. 31 agree.
-Bounds, estimates and either end of a change ("from 25% to 50%") are never compared.
+Bounds, estimates and either end of a change ("from 25% to 50%") are never compared; nor are
+different things: the clauses around the two numbers name different places or people, or
+different events ("killed" / "wounded"). Values from different days are a developing figure
+(figures.py), not a disagreement.
 A false disagreement in a brief is worse than a missed one: every test errs towards silence.
 
 Days are read by the timeline's resolver (`timeline.day_mentions`), keeping only what the text
@@ -25,6 +30,7 @@ from briefer.core.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
 from briefer.core.models import Claim, Corpus, Disagreement
 from briefer.language.quantities import Quantity, conflicting_slots, quantities, same_slot
 from briefer.core.text import STOPWORDS, content_words
+from briefer.language.annotate import annotate
 from briefer.language.times import DayMention, day_mentions
 
 # Same fact: this share of the shorter sentence's content words (values aside) is shared,
@@ -62,6 +68,36 @@ class Statement:
     text: str
     quantities: tuple[Quantity, ...]
     dates: tuple[DayMention, ...]
+    published: dt.date | None = None  # its article's date
+
+
+def same_time(a: Statement, b: Statement) -> bool:
+    """Two statements speak of one time: rewrites of one report, or articles of one date."""
+    return a.origin == b.origin or (a.published is not None and a.published == b.published)
+
+
+_CLAUSE_MARKS = ",;:()—"
+_PAST_FORM = re.compile(r"^[a-z]{3,}(?:ed|en)$")
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause a number stands in: from the punctuation before it to the punctuation after."""
+    begin = max(text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS) + 1
+    stops = [i for i in (text.find(mark, end) for mark in _CLAUSE_MARKS) if i >= 0]
+    return text[begin:min(stops) if stops else len(text)]
+
+
+def different_things(a: str, qa: Quantity, b: str, qb: Quantity) -> bool:
+    """The two numbers count different things: each clause names a place or person, or an event
+    ("killed", "wounded"), that the other sentence does not."""
+    clause_a, clause_b = _clause(a, qa.start, qa.end), _clause(b, qb.start, qb.end)
+    names_a, names_b = entities(clause_a) - entities(b), entities(clause_b) - entities(a)
+    if names_a and names_b:
+        return True  # "the bomb in Nairobi killed 213" / "the bomb in Dar es Salaam killed 11"
+    words_a, words_b = set(content_words(clause_a)), set(content_words(clause_b))
+    events_a = {w for w in words_a - set(content_words(b)) if _PAST_FORM.match(w)}
+    events_b = {w for w in words_b - set(content_words(a)) if _PAST_FORM.match(w)}
+    return bool(events_a and events_b)
 
 
 def dates_conflict(a: DayMention, b: DayMention) -> bool:
@@ -142,17 +178,26 @@ def statements(corpus: Corpus) -> list[Statement]:
     found = []
     for index, item in enumerate(corpus.items):
         for member in item.members:
+            published = dates.get(member.article)
+            note = annotate(member.text, published)
             found.append(Statement(
                 item=index, article=member.article, origin=corpus.origin_of[member.article],
                 text=member.text,
-                quantities=tuple(q for q in _unambiguous(quantities(member.text)) if q.exact and q.head),
-                dates=tuple(event_dates(member.text, dates.get(member.article))),
+                quantities=tuple(q for q in _unambiguous(list(note.quantities)) if q.exact and q.head),
+                dates=tuple(_event_days(member.text, note.days)),
+                published=published,
             ))
     return found
 
 
+def _event_days(text: str, days: tuple[DayMention, ...]) -> list[DayMention]:
+    """The days a sentence gives for what happened, without the days of statements about it."""
+    return [mention for mention in days
+            if not _REPORTING_BEFORE.search(text[:mention.start]) and not _REPORTING_AFTER.match(text[mention.end:])]
+
+
 def _candidate_pairs(found: list[Statement]) -> list[tuple[int, int]]:
-    """Statement pairs from different origins sharing a quantity slot or, for dates, a name."""
+    """Statement pairs from different articles of one time sharing a quantity slot or, for dates, a name."""
     buckets: dict[tuple, list[int]] = defaultdict(list)
     for index, statement in enumerate(found):
         for quantity in statement.quantities:
@@ -166,13 +211,14 @@ def _candidate_pairs(found: list[Statement]) -> list[tuple[int, int]]:
             continue
         for i, first in enumerate(members):
             for second in members[i + 1:]:
-                if found[first].origin != found[second].origin and found[first].text != found[second].text:
+                a, b = found[first], found[second]
+                if a.article != b.article and a.text != b.text and same_time(a, b):
                     pairs.add((first, second))
     return sorted(pairs)
 
 
 def find_disagreements(corpus: Corpus) -> tuple[Disagreement, ...]:
-    """Every conflict between origins, one per fact, in the order the articles tell them."""
+    """Every conflict between two articles of one time, one per fact, in the order the articles tell them."""
     found = statements(corpus)
     seen: set[tuple] = set()
     disagreements: list[Disagreement] = []
@@ -202,7 +248,7 @@ def _conflict(a: Statement, b: Statement) -> tuple[str, str, str, tuple] | None:
     """(what, value in a, value in b, key identifying the fact) or None."""
     for qa in a.quantities:
         for qb in b.quantities:
-            if qa.value != qb.value and same_slot(qa, qb):
+            if qa.value != qb.value and same_slot(qa, qb) and not different_things(a.text, qa, b.text, qb):
                 what = min((qa.label, qb.label), key=len)
                 key = ("quantity", qa.slot, frozenset((qa.value, qb.value)))
                 return what, qa.written, qb.written, key

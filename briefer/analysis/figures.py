@@ -1,24 +1,50 @@
 """Key figures: the numbers that matter and what each counts, in the sources' own words.
 
-Every quantity in every sentence (see quantities.py) is grouped with the same value, unit
-and counted noun elsewhere in the corpus; a group's label is a noun phrase taken verbatim
-from one of its sentences ("Boeing P8I aircraft for the Indian Navy"), and its citations
-are every article that states it. Figures rank by how many independent origins and
-sources state them; small counts ("two officials") and numbers that count nothing
-named are left out.
+Every quantity in every sentence (read from its annotation) is grouped with the same value,
+unit and counted noun elsewhere in the corpus; a group's label is a noun phrase taken
+verbatim from one of its sentences ("Boeing P8I aircraft for the Indian Navy"), and its
+citations are every article that states it. A measure given in two units ("13.4 metres
+(44 feet)") is one figure. Figures rank by how many independent origins and sources state
+them; small counts ("two officials"), numbers that count nothing named, ordinals, clock
+times, decades, ages and scores (see quantities.counts_nothing) are left out.
+
+A count that changes over time ("killed 32 people" on Monday, "killed 150 people" on
+Wednesday) is one developing figure: its newest value first, its earlier values with their
+dates. Values from different dates are a development, never a disagreement.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from briefer.core.models import Corpus, Figure
-from briefer.language.quantities import Quantity, display_value, quantities
+from briefer.analysis.rank import stem
+from briefer.core.models import Corpus, Figure, FigureValue
+from briefer.core.text import STOPWORDS
+from briefer.language.annotate import annotate
+from briefer.language.quantities import Quantity, display_value, measure, same_measure
 
-MOST_FIGURES = 5
-# "two sides", "two officials": counts this small are the grammar of news, not its figures.
-SMALLEST_COUNT = 3
+
+@dataclass(frozen=True)
+class Figures:
+    """How many figures the table holds and which numbers are figures at all."""
+
+    most: int = 5
+    # "two sides", "two officials": counts this small are the grammar of news, not its figures.
+    smallest_count: int = 3
+    # A measure (a wind speed, a length) says less about a story than a count of people or things.
+    measure_weight: float = -1.0
+
+
+FIGURES = Figures()
+# A bound or an estimate states a figure as the sources have it ("at least 150", "about 300").
+_HEDGE = re.compile(r"\b(?:at least|more than|over|about|around|nearly|almost|some|roughly|up to|an estimated)\s*$",
+                    re.I)
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+# Words of telling, not of what happened: two figures "officials said" share nothing for that.
+_REPORTING_WORDS = frozenset("said says told reported according added officials official".split())
 
 
 @dataclass(frozen=True)
@@ -26,18 +52,42 @@ class _Mention:
     quantity: Quantity
     article: int
     origin: int
+    date: dt.date | None
+    shown: str  # the value as the table shows it: "150", "at least 150"
+    event: frozenset[str]  # stems of the words around the number: what happened to what it counts
 
 
-def _figure_key(quantity: Quantity) -> tuple:
-    return (quantity.value, quantity.unit, quantity.head)
+def _hedge(text: str, quantity: Quantity) -> str | None:
+    """The bound or estimate before the number ("at least"), "" if none, None if it is no figure."""
+    if quantity.exact or quantity.changed_to:
+        return ""
+    match = _HEDGE.search(text[:quantity.start])
+    return match.group(0).strip().lower() if match else None
 
 
 def _counts_something(quantity: Quantity) -> bool:
     if quantity.head is None or not quantity.label:
         return False
-    if not (quantity.exact or quantity.changed_to):
-        return False  # "over the next 10 years", the old value of "from 25% to 50%"
-    return quantity.unit != "count" or quantity.value >= SMALLEST_COUNT
+    return quantity.unit != "count" or quantity.value >= FIGURES.smallest_count or measure(quantity) is not None
+
+
+def _event(text: str, quantity: Quantity) -> frozenset[str]:
+    """Stems of the content words of the clause the number stands in, its own noun aside."""
+    start = max(text.rfind(mark, 0, quantity.start) for mark in ",;:()—") + 1
+    ends = [i for i in (text.find(mark, quantity.end) for mark in ",;:()—") if i >= 0]
+    clause = text[start:min(ends) if ends else len(text)]
+    own = {w.lower() for w in _WORD.findall(quantity.label)}
+    # names say where or who, not what happened: "Korea" is shared by a population and a death toll
+    return frozenset(stem(w.lower()) for w in _WORD.findall(clause)
+                     if w.islower() and w not in STOPWORDS and w not in own and len(w) > 2
+                     and w not in _REPORTING_WORDS)
+
+
+def _figure_key(quantity: Quantity) -> tuple:
+    found = measure(quantity)
+    if found:  # one fact in two units: keyed by its size in SI units, rounded as copy rounds it
+        return ("measure", found[0], float(f"{found[1]:.2g}"))
+    return (quantity.value, quantity.unit, quantity.head)
 
 
 def _best_label(mentions: list[_Mention]) -> str:
@@ -49,6 +99,62 @@ def _best_label(mentions: list[_Mention]) -> str:
                                           and " for " not in label, len(label), label))
 
 
+def mentions_of(corpus: Corpus, disputed: frozenset[str] = frozenset()) -> list[_Mention]:
+    """Every figure the sentences state, one per fact per sentence (a second unit is the same fact)."""
+    dates = {c.article.number: c.article.date for c in corpus.articles}
+    found = []
+    for item in corpus.items:
+        for member in item.members:
+            if member.text in disputed:
+                continue
+            kept: list[Quantity] = []
+            for quantity in annotate(member.text, dates.get(member.article)).quantities:
+                hedge = _hedge(member.text, quantity)
+                if hedge is None or not _counts_something(quantity):
+                    continue
+                if any(same_measure(quantity, other) for other in kept):
+                    continue  # "13.4 metres (44 feet)": the conversion is not a second figure
+                kept.append(quantity)
+                shown = f"{hedge} {display_value(quantity)}" if hedge else display_value(quantity)
+                if measure(quantity):
+                    shown = quantity.written if quantity.written[-1:].isalpha() else f"{shown} {quantity.label}"
+                found.append(_Mention(quantity, member.article, corpus.origin_of[member.article],
+                                      dates.get(member.article), shown, _event(member.text, quantity)))
+    return found
+
+
+def _developments(groups: dict[tuple, list[_Mention]]) -> list[list[tuple]]:
+    """Groups of figure keys that are one count at different dates: same unit and counted noun,
+    something in common about what happened to it, every value from its own day."""
+    by_slot: dict[tuple, list[tuple]] = defaultdict(list)
+    for key, mentions in groups.items():
+        if key[0] != "measure" and mentions[0].quantity.unit == "count":
+            by_slot[(mentions[0].quantity.unit, mentions[0].quantity.head)].append(key)
+    chains = []
+    for keys in by_slot.values():
+        if len(keys) < 2:
+            continue
+        dated = [k for k in keys if all(m.date for m in groups[k])]
+        days = {k: max(m.date for m in groups[k]) for k in dated}
+        events = {k: frozenset.union(*(m.event for m in groups[k])) for k in dated}
+        # one chain per shared event, values on distinct days
+        dated.sort(key=lambda k: days[k])
+        used: set[tuple] = set()
+        for first in dated:
+            if first in used:
+                continue
+            chain = [first]
+            for other in dated:
+                if other in used or other in chain or days[other] == days[chain[-1]]:
+                    continue
+                if events[other] & events[first]:
+                    chain.append(other)
+            if len(chain) > 1:
+                used.update(chain)
+                chains.append(chain)
+    return chains
+
+
 def key_figures(corpus: Corpus, disputed: frozenset[str] = frozenset()) -> tuple[Figure, ...]:
     """A handful of figures, the most corroborated first, each stated by its sources verbatim.
 
@@ -56,25 +162,29 @@ def key_figures(corpus: Corpus, disputed: frozenset[str] = frozenset()) -> tuple
     the sources contest is not stated as a fact in the table.
     """
     groups: dict[tuple, list[_Mention]] = defaultdict(list)
-    for item in corpus.items:
-        for member in item.members:
-            if member.text in disputed:
-                continue
-            for quantity in quantities(member.text):
-                if _counts_something(quantity):
-                    groups[_figure_key(quantity)].append(
-                        _Mention(quantity, member.article, corpus.origin_of[member.article]))
+    for mention in mentions_of(corpus, disputed):
+        groups[_figure_key(mention.quantity)].append(mention)
+    chains = _developments(groups)
+    chained = {key for chain in chains for key in chain}
     figures = []
-    for mentions in groups.values():
+    for members in [[key] for key in groups if key not in chained] + chains:
+        newest = members[-1]
+        mentions = [m for key in members for m in groups[key]]
         articles = tuple(sorted({m.article for m in mentions}))
         origins = len({m.origin for m in mentions})
-        # Corroboration first; a percentage, sum or duration says more than a bare count, and a
-        # figure an article repeats in several sentences is one it leans on.
-        repeats = len({(m.article, m.quantity.label) for m in mentions}) - len(articles)
-        weight = (2 * origins + len(articles) + (0 if mentions[0].quantity.unit == "count" else 1)
-                  + 0.5 * min(repeats, 2))
+        current = groups[newest]
+        # Corroboration first; a percentage, sum or duration says more than a bare count, a
+        # measure less; a figure an article repeats in several sentences is one it leans on.
+        repeats = len({(m.article, m.quantity.label) for m in current}) - len({m.article for m in current})
+        quantity = current[0].quantity
+        kind = FIGURES.measure_weight if measure(quantity) else (0 if quantity.unit == "count" else 1)
+        weight = 2 * origins + len(articles) + kind + 0.5 * min(repeats, 2) + len(members) - 1
+        history = tuple(
+            FigureValue(value=groups[key][0].shown, date=groups[key][0].date,
+                        citations=tuple(sorted({m.article for m in groups[key]})))
+            for key in reversed(members[:-1]))
         figures.append((weight, min(m.article for m in mentions), Figure(
-            value=display_value(mentions[0].quantity), label=_best_label(mentions),
-            citations=articles, origins=origins, score=0.0)))
+            value=current[0].shown, label=_best_label(current if history else mentions),
+            citations=articles, origins=origins, score=0.0, history=history)))
     figures.sort(key=lambda f: (-f[0], f[1], f[2].value, f[2].label))
-    return tuple(figure for _, _, figure in figures[:MOST_FIGURES])
+    return tuple(figure for _, _, figure in figures[:FIGURES.most])

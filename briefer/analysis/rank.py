@@ -41,6 +41,7 @@ from operator import and_, not_
 import numpy as np
 from scipy import sparse
 
+from briefer.core.text import stem
 from briefer.core.models import Corpus, Item, Sentence
 
 POSITION_DECAY = 3.0  # sentences; an early mention counts e-times more than one 3 sentences later
@@ -88,7 +89,6 @@ STOPWORDS = frozenset(
 )
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-_VOWEL = re.compile(r"[aeiouy]")
 _WORD_OR_LINE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|\n")
 
 Concept = str | tuple[str, str]
@@ -98,30 +98,6 @@ Concept = str | tuple[str, str]
 class Ranking:
     order: tuple[int, ...]  # indices into corpus.items of the SELECTED items, most important first
     scores: tuple[float, ...]  # an importance score for EVERY item in corpus.items (same length)
-
-
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """Light suffix stripping: conflates inflections (plural, -ed, -ing, -y/-ies, -e)."""
-    if len(word) <= 3:
-        return word
-    if word.endswith("ies"):
-        word = word[:-3] + "i"
-    elif word.endswith("sses"):
-        word = word[:-2]
-    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        word = word[:-1]
-    for suffix in ("ing", "ed"):
-        base = word[: -len(suffix)]
-        if word.endswith(suffix) and len(base) >= 3 and _VOWEL.search(base):
-            # undouble: "stopped" -> "stop", but keep "called" -> "call"
-            word = base[:-1] if base[-1] == base[-2] and base[-1] not in "lsz" else base
-            break
-    if word.endswith("y") and len(word) > 3:
-        word = word[:-1] + "i"
-    if word.endswith("e") and len(word) > 4:
-        word = word[:-1]
-    return word
 
 
 def words(text: str) -> list[str]:

@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from briefer.core.sections import SECTION_KEYS
 from briefer.core.text import SENTENCE_END
 from briefer.core.models import Corpus
-from briefer.analysis.rank import stem
-from briefer.core.text import containment, content_words
+from briefer.core.text import containment, content_words, stem
 from briefer.analysis.timeline import ArticleDate, event_date, representative
-from briefer.language.tense import FORECAST_CUE, IRREGULAR_PAST, REPORTING, main_tense
+from briefer.core.cues import pattern
+from briefer.language.annotate import Annotation, annotate
+from briefer.language.tense import CONDITIONAL, DONE, EXPECTED, FORECAST_CUE, IRREGULAR_PAST, NEGATED, PRESENT, REPORTING
 from briefer.language.times import FUTURE, PAST, resolve_dates
 
 BACKGROUND, KEY_FACTS, OUTCOMES, OPEN_QUESTIONS, NONE = (
@@ -38,74 +39,56 @@ class Statement:
 
 
 # --- Cues ------------------------------------------------------------------------------
+# Lexical cues are data (briefer/analysis/cues/*.txt, one phrase per line); what stays here is
+# grammar: finite verbs, the past perfect, a first-person opening.
+def _cue(name: str) -> re.Pattern:
+    return pattern("analysis", name)
+
+
 # A finite verb: auxiliary, modal, irregular past, or an -ed/-s form after a word.
 FINITE_VERB = re.compile(
     rf"\b(?:is|are|am|was|were|be|been|has|have|had|will|would|can|could|may|might|must|shall|should|do|does"
     rf"|said|says|told|remains?|{IRREGULAR_PAST})\b|(?<![Tt]o )(?<![\w-])[a-z]{{3,}}ed\b|[\w)’'”]\s+[a-z]{{3,}}s\b",
 )
-# Reporting furniture: who would not speak, who did not answer, where it was posted.
-FURNITURE = re.compile(
-    r"\b(?:(?:declined|refused) to (?:be named|comment|give details|elaborate)|requested anonymity"
-    r"|did not (?:immediately )?respond|not authori[sz]ed to speak"
-    r"|not (?:yet )?(?:issued|made|given|released) (?:any |an? )?(?:official )?(?:comments?|statements?)"
-    r"|(?:wrote|posted|said) on (?:X|Twitter|Facebook)\b|did not report on"
-    r"|(?:social media|X|Twitter|Facebook|Instagram) post)",
-    re.I,
-)
-# Commentary and colour: the writer's or observers' reading, sentiment, slogans.
-COMMENTARY = re.compile(
-    r"\b(?:observers?|analysts? say|(?:is|are) seen as|significance|symbolism|underscores?|reinforces|is vital"
-    r"|(?:is|are|remains?) (?:an? )?(?:critical|crucial|essential|indispensable|important|equally important)"
-    r"|one of the most|(?:pivotal|key|central|vital) role|(?:often|widely|frequently) (?:described|regarded) as"
-    r"|all eyes|on the horizon|a new (?:era|chapter|page)|an? (?:signal|sign) of|(?:cautious |guarded )?optimism"
-    r"|irrelevant to|fruitful|productive|cordial|a pleasure|satisfaction)\b",
-    re.I,
-)
+# The past perfect ("had planned", "had been cancelled") tells what came before the story's events;
+# so does a present perfect passive ("have been charged" is the story's, "has been under" its history:
+# left to the background cues).
+PAST_PERFECT = re.compile(rf"\bhad (?:\w+ )?(?:been|[a-z]+ed|{IRREGULAR_PAST}|[a-z]+en)\b", re.I)
+# An indirect question: "whether ..." inside a sentence, or a wh-clause after a negated verb
+# ("it was not known where ...", "did not say how many ...", "have no idea why ...").
+WHETHER = re.compile(r"(?<!^)\bwhether\b", re.I)
+WH_CLAUSE = re.compile(r"\b(?:where|how|why|who|when|what|which)\b", re.I)
 FIRST_PERSON_OPENING = re.compile(r"^[\"“‘'`]*(?:We|We're|I|I'm|Our|My)\b")
-# Explicitly open: not known, not decided, disputed, hoped for, unconfirmed.
-OPEN_CUE = re.compile(
-    r"\b(?:whether|unclear|not (?:yet |been )?known|yet to|not yet|no formal|pending|hopeful|hope[sd]? that"
-    r"|imminent|hinted|remains? to be seen|did not say|nor how|later\.$|hurdle|refuse to negotiate"
-    r"|would have to|undecided|unresolved|in the event|reportedly)\b",
-    re.I,
-)
-# Forecasts of emphasis or characterisation ("will focus on", "is likely to highlight",
-# "will mark the first") describe an agenda or a mood, not an outcome anyone awaits.
-SOFT_FORECAST = re.compile(
-    r"\b(?:focus|highlight|touch|serve|mark|provide|remain|send|usher|herald|underscore|reflect|signal"
-    r"|intended)\b"
-    # a scheduled speech is agenda, not a question anyone awaits the answer to
-    r"|\bdeliver (?:(?:his|her|their|a|an|the) )?(?:\w+ )?(?:remarks|address|speech|statement|keynote)\b",
-    re.I,
-)
-# A decision already taken, even when told in the future tense ("under the deal X will head").
-DECIDED = re.compile(r"\b(?:announced|agreed|compromise|under the (?:deal|agreement))\b", re.I)
-OUTCOME_VERB = re.compile(
-    r"\b(?:signed|inked|agreed|decided|approved|ratified|reached|concluded|adopted|broke|dropped"
-    r"|reaffirmed|resolved|accepted|endorsed|elected|appointed|pardoned|released|freed|responded positively"
-    r"|settled)\b|\bmet\b[^.]*\bto sign\b",
-    re.I,
-)
-BACKGROUND_CUE = re.compile(
-    r"\b(?:had (?:\w+ )?(?:been|[a-z]+ed|made|held|met|taken|left|won|sunk|sank)|earlier(?! this week)"
-    r"|previously|since|ago|last (?:year|month)|recent(?:ly)?|over the past|in the past"
-    r"|followed|following|stalled|cancell?ed|cancellation|at loggerheads|accused|convicted|deposed|coup"
-    r"|was met with|pointed out|has said|maintains that|has been (?:a|under)|so far"
-    r"|(?:has|have) (?:also )?been [a-z]+(?:ed|en)\b)",
-    re.I,
-)
-# The story's central event, when a sentence reports on it in the past tense.
-CENTRAL_EVENT = re.compile(r"\b(?:talks|meeting|met|discussed|discussions?|focused|reviewed|arrived|visit)\b", re.I)
-PURPOSE = re.compile(r"\b(?:aims? to|aimed at|marks the first|first face-to-face|to discuss)\b", re.I)
-# Days of slack before an event counts as earlier than the story: a report dated Saturday on
-# Friday's signing is telling the story, not its background.
-STORY_WINDOW_DAYS = 7
-LEAD_SENTENCES = 2
+# A sentence that opens inside a quotation is a voice; its news, if any, is reported around it.
+QUOTED_OPENING = re.compile(r"^\s*(?:``|[\"“‘])")
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The classifier's thresholds, named."""
+
+    # Days of slack before an event counts as earlier than the story: a report dated Saturday on
+    # Friday's signing is telling the story, not its background.
+    story_window_days: int = 7
+    # Sentences at the top of an article tell its news.
+    lead_sentences: int = 2
+    # Share of a sentence's terms that the story's leads (every article's first sentences) name for
+    # it to tell the story's central event rather than its context.
+    lead_overlap: float = 0.5
+    # Share of a sentence inside quotation marks at which it is a quoted voice, not a report.
+    quoted_share: float = 0.6
+    # An undated article resolves relative expressions ("four years ago", "last month") against
+    # this stand-in day, only to measure how far back they point.
+    stand_in_anchor: dt.date = dt.date(2000, 7, 1)
+
+
+RULES = Rules()
 
 
 def stands_alone(text: str) -> bool:
     """False for a piece of a multi-sentence quotation: read alone it has lost its speaker."""
-    return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
+    straight = text.count('"') % 2 == 0 and text.count("“") == text.count("”")
+    return straight and text.count("``") == text.count("''")
 
 
 def is_fragment(text: str) -> bool:
@@ -118,52 +101,94 @@ def is_fragment(text: str) -> bool:
     return not SENTENCE_END.search(text.rstrip()) or not FINITE_VERB.search(text)
 
 
+def quoted_share(note: Annotation) -> float:
+    """How much of the sentence is inside quotation marks."""
+    return sum(q.end - q.start for q in note.quotes) / max(len(note.text), 1)
+
+
 def _older_than_story(statement: Statement) -> bool:
-    """A date in the sentence lies well before its article: the sentence tells earlier history."""
+    """A date in the sentence lies well before its article: the sentence tells earlier history.
+
+    An undated article resolves only absolute dates (those are history); relative ones ("four
+    years ago", "last month") are measured against a stand-in day.
+    """
     reference = statement.reference_date
-    mentions = resolve_dates(statement.text, reference)
+    window = dt.timedelta(days=RULES.story_window_days)
     if reference is None:
-        return bool(mentions)  # undated article: only absolute dates resolve, and those are history
-    return any(m.last_day < reference - dt.timedelta(days=STORY_WINDOW_DAYS) for m in mentions)
+        if annotate(statement.text, None).dates:
+            return True
+        reference = RULES.stand_in_anchor
+        mentions = [m for m in annotate(statement.text, reference).dates if m.tense == PAST]
+    else:
+        mentions = annotate(statement.text, reference).dates
+    return any(m.last_day < reference - window for m in mentions)
 
 
-def classify_one(statement: Statement, newest: dt.date | None) -> str:
-    """The section of one sentence on its own (overtaking is decided across sentences)."""
+def _in_story_window(statement: Statement, note: Annotation) -> bool:
+    """The sentence dates its event within the story's days (near its article's date)."""
+    if statement.reference_date is None:
+        return False
+    window = dt.timedelta(days=RULES.story_window_days)
+    return any(m.last_day >= statement.reference_date - window for m in note.dates)
+
+
+def classify_one(statement: Statement, newest: dt.date | None, lead: frozenset[str] = frozenset()) -> str:
+    """The section of one sentence on its own (overtaking is decided across sentences).
+
+    Read from the sentence's annotation: its modality (expected, planned, conditional: open;
+    done: reported), its dates against its article's, and a few cue groups (data files).
+    """
     text = statement.text
-    if is_fragment(text) or FURNITURE.search(text) or COMMENTARY.search(text):
+    note = annotate(text, statement.reference_date)
+    if is_fragment(text) or _cue("furniture").search(text) or _cue("commentary").search(text):
         return NONE
-    if OPEN_CUE.search(text):
-        return OPEN_QUESTIONS
-    tense = main_tense(text)
-    if tense == FUTURE:
-        if DECIDED.search(text):
+    if _cue("open").search(text) or WHETHER.search(text.lstrip("\"“‘'` ")) or (
+            note.modality == NEGATED and WH_CLAUSE.search(text)):
+        return OPEN_QUESTIONS  # pending, or a question the sources say is unanswered
+    if note.tense == FUTURE or note.modality in (EXPECTED, CONDITIONAL):
+        if _cue("decided").search(text):
             return OUTCOMES
-        return NONE if SOFT_FORECAST.search(text) else OPEN_QUESTIONS
+        return NONE if _cue("soft_forecast").search(text) else OPEN_QUESTIONS
+    older = _older_than_story(statement) or bool(PAST_PERFECT.search(text)) or bool(_cue("background").search(text))
     is_newest = newest is None or statement.reference_date is None or statement.reference_date >= newest
-    if OUTCOME_VERB.search(text) and not BACKGROUND_CUE.search(text) and not _older_than_story(statement):
+    if _cue("outcome_verbs").search(text) and not older:
         return OUTCOMES if is_newest else KEY_FACTS
-    if FIRST_PERSON_OPENING.search(text):
+    if QUOTED_OPENING.search(text) or quoted_share(note) >= RULES.quoted_share or FIRST_PERSON_OPENING.search(text):
         return NONE  # a quoted voice: its news, if any, is reported in the sentences around it
-    if PURPOSE.search(text):
+    if note.modality == NEGATED:
+        return NONE  # what did not happen, or who did not say: no step of the story
+    if _cue("purpose").search(text):
         return KEY_FACTS  # what the story's event is for ("the talks are aimed at easing ...")
-    if BACKGROUND_CUE.search(text):
+    if older:
         return BACKGROUND
-    if tense == "present":
+    if note.tense == PRESENT:
         return NONE  # a standing state or a reading of it, not a reported step
-    if statement.position < LEAD_SENTENCES:
-        return KEY_FACTS
-    if _older_than_story(statement):
-        return BACKGROUND
-    return KEY_FACTS if CENTRAL_EVENT.search(text) else BACKGROUND
+    if statement.position < RULES.lead_sentences or note.days or _in_story_window(statement, note):
+        if (newest is not None and statement.reference_date == newest and note.modality == DONE
+                and statement.position < RULES.lead_sentences):
+            return OUTCOMES  # the newest report's own news: what the story came to
+        return KEY_FACTS  # the lead, or a step the sentence dates: the story's own events
+    if containment(_terms(text), lead) >= RULES.lead_overlap:
+        return KEY_FACTS  # it tells more of the event the articles lead with
+    return BACKGROUND  # news tells its events first; what follows, undated and off the lead, is context
 
 
 # --- Forecasts overtaken by later reports -------------------------------------------------
-# Share of a forecast's content words that later past-tense reporting must repeat for the
-# forecast to count as reported (its participants, its event, its object).
-OVERTAKEN_COVERAGE = 0.6
-# Share of a forecast's terms that a later concluded outcome (signed, agreed, ...) must state
-# for the forecast, whatever its verb ("will explore a framework"), to be settled by it.
-SETTLED_COVERAGE = 0.5
+@dataclass(frozen=True)
+class Overtaking:
+    """When a later report overtakes a forecast."""
+
+    # Share of a forecast's content words that later past-tense reporting must repeat for the
+    # forecast to count as reported (its participants, its event, its object).
+    reported_coverage: float = 0.6
+    # Share of a forecast's terms that a later concluded outcome (signed, agreed, ...) must state
+    # for the forecast, whatever its verb ("will explore a framework"), to be settled by it.
+    settled_coverage: float = 0.5
+    # A forecast needs this many terms of its own to be matched at all.
+    fewest_terms: int = 2
+
+
+OVERTAKING = Overtaking()
 _GENERIC = frozenset("also officials official two new his her their".split())
 # Event matching needs what a suffix stripper cannot see: irregular forms, and the verbs that
 # only say an event happens ("will take place", "to be held", "convened") read as "meet".
@@ -209,14 +234,14 @@ def forecast_event(text: str) -> tuple[str | None, set[str]]:
 
 
 def is_forecast(statement: Statement) -> bool:
-    return main_tense(statement.text) == FUTURE
+    return annotate(statement.text, statement.reference_date).tense == FUTURE
 
 
 def overtaken(statements: list[Statement]) -> frozenset[int]:
     """Indices of forecasts that a later article reports as done.
 
     A forecast from article A is overtaken when an article dated after A reports, in the past
-    tense, the forecast's verb and most of the core of what it expected (OVERTAKEN_COVERAGE of
+    tense, the forecast's verb and most of the core of what it expected (reported_coverage of
     its content words: who, what, with whom), and the forecast's own date, if it names one, is
     no later than that article's date. "Is set to meet Hegseth in Malaysia on Friday" is
     overtaken by "on Friday signed ..., during a meeting between Singh and Hegseth"; "is
@@ -226,11 +251,13 @@ def overtaken(statements: list[Statement]) -> frozenset[int]:
     reported: dict[int, set[str]] = {}
     outcomes: dict[int, set[str]] = {}
     article_date: dict[int, dt.date | None] = {}
+    outcome_verb = _cue("outcome_verbs")
     for statement in statements:
         article_date[statement.article] = statement.reference_date
-        if main_tense(statement.text) == PAST or OUTCOME_VERB.search(statement.text):
+        tense = annotate(statement.text, statement.reference_date).tense
+        if tense == PAST or outcome_verb.search(statement.text):
             reported.setdefault(statement.article, set()).update(_terms(statement.text))
-        if OUTCOME_VERB.search(statement.text) and main_tense(statement.text) != FUTURE:
+        if outcome_verb.search(statement.text) and tense != FUTURE:
             outcomes.setdefault(statement.article, set()).update(_terms(statement.text))
     result = set()
     for index, statement in enumerate(statements):
@@ -238,20 +265,20 @@ def overtaken(statements: list[Statement]) -> frozenset[int]:
         if written is None or not is_forecast(statement) or is_fragment(statement.text):
             continue
         verb, expected = forecast_event(statement.text)
-        if verb is None or len(expected) < 2:
+        if verb is None or len(expected) < OVERTAKING.fewest_terms:
             continue
-        forecast_day = max((m.last_day for m in resolve_dates(statement.text, written) if m.tense == FUTURE),
+        forecast_day = max((m.last_day for m in annotate(statement.text, written).dates if m.tense == FUTURE),
                            default=written)
         for article, terms in reported.items():
             later = article_date[article]
             if later is None or later <= written or forecast_day > later:
                 continue
-            if verb in terms and len(expected & terms) / len(expected) >= OVERTAKEN_COVERAGE:
+            if verb in terms and len(expected & terms) / len(expected) >= OVERTAKING.reported_coverage:
                 result.add(index)
                 break
             # what it expected to be explored or worked towards was reported as concluded
             settled = outcomes.get(article, set())
-            if len(expected & settled) / len(expected) >= SETTLED_COVERAGE:
+            if len(expected & settled) / len(expected) >= OVERTAKING.settled_coverage:
                 result.add(index)
                 break
     return frozenset(result)
@@ -263,7 +290,8 @@ def classify(statements: list[Statement], gone: frozenset[int] | None = None) ->
     dated = [s.reference_date for s in statements if s.reference_date]
     newest = max(dated) if dated else None
     gone = overtaken(statements) if gone is None else gone
-    return tuple(NONE if i in gone else classify_one(s, newest) for i, s in enumerate(statements))
+    lead = frozenset(term for s in statements if s.position < RULES.lead_sentences for term in _terms(s.text))
+    return tuple(NONE if i in gone else classify_one(s, newest, lead) for i, s in enumerate(statements))
 
 
 # --- Sections of a corpus ------------------------------------------------------------------
@@ -287,15 +315,22 @@ def _undated(statement: Statement) -> str:
     return statement.reference_date.isoformat() if statement.reference_date else "~"
 
 
-# Share of the shorter item's terms at which two items of one section say the same thing
-# (rewrites the dedupe stage kept apart, in other words).
-SAME_POINT = 0.35
-# Across sections a line may take up a point another section makes ("the visit was
-# cancelled" in Background, "a visit is still open" below): only a plain repeat is left out.
-ELSEWHERE = 0.5
+@dataclass(frozen=True)
+class Placement:
+    """When two lines of a brief make the same point."""
+
+    # Share of the shorter item's terms at which two items of one section say the same thing
+    # (rewrites the dedupe stage kept apart, in other words).
+    same_point: float = 0.35
+    # Across sections a line may take up a point another section makes ("the visit was
+    # cancelled" in Background, "a visit is still open" below): only a plain repeat is left out.
+    elsewhere: float = 0.5
 
 
-def _same_point(a: set[str], b: set[str], share: float = SAME_POINT) -> bool:
+PLACEMENT = Placement()
+
+
+def _same_point(a: set[str], b: set[str], share: float = PLACEMENT.same_point) -> bool:
     return containment(a, b) >= share
 
 
@@ -324,7 +359,7 @@ def assign_sections(statements: list[Statement], labels: tuple[str, ...], order:
         candidate = _terms(statements[index].text)
         if any(_same_point(candidate, terms[other]) for other in chosen[key]):
             continue  # this section says it already
-        elsewhere = [other for other in terms if _same_point(candidate, terms[other], ELSEWHERE)]
+        elsewhere = [other for other in terms if _same_point(candidate, terms[other], PLACEMENT.elsewhere)]
         if elsewhere:
             # Another section says it: the newer report's telling stands, the older gives way.
             if not all(_newer(statements[index], statements[other]) for other in elsewhere):

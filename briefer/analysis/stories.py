@@ -53,6 +53,7 @@ class ArticleTerms:
     date: dt.date | None
     terms: tuple[tuple[str, int], ...]  # content word and its count, title words counted twice
     topics: tuple[int, ...] = ()  # indexes of the topic queries the article matches
+    month_day: tuple[int, int] | None = None  # a dateline without its year (the day's date places it)
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,8 @@ def article_terms(article: Article, queries: tuple = ()) -> ArticleTerms:
     counts = {w: n for w, n in counts.items() if is_content_word(w) and not w.isdigit()}
     text = article.title + "\n" + body
     topics = tuple(index for index, query in enumerate(queries) if matches(query, text)) if queries else ()
-    return ArticleTerms(article.path, article.title, article.date, tuple(sorted(counts.items())), topics)
+    return ArticleTerms(article.path, article.title, article.date, tuple(sorted(counts.items())), topics,
+                        getattr(article, "month_day", None))
 
 
 def _vectors(articles: list[ArticleTerms]) -> tuple[sparse.csr_matrix, list[str]]:

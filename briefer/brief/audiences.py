@@ -6,7 +6,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
-from briefer.brief.compose import Story, compose_story, renumber
+from briefer.brief.compose import Story, compose_story, renumber, story_lines
+from briefer.brief.edits import Edits, apply_edits
 from briefer.core.sections import BOTTOM_LINE, BOTTOM_LINE_TITLE, SECTION_KEYS
 from briefer.config import AudienceConfig, Config, configured_audiences
 from briefer.core.errors import InputError
@@ -26,20 +27,39 @@ def select_audiences(config: Config, names: Sequence[str] | None) -> tuple[Audie
     return tuple(by_name[name] for name in dict.fromkeys(names))
 
 
-def audience_brief(story: Story, title: str, audience: AudienceConfig, date: dt.date | None) -> Brief:
+def _bottom_line(composed: Brief, audience: AudienceConfig, count: int) -> list:
+    """The `count` most important items, except one that is the last its shown section has:
+    a section emptied by the bottom line would read "Nothing in the sources" beside it."""
+    shown = {key for key in audience.sections if audience.section_budgets.get(key, 0) > 0}
+    left = {section.key: len(section.items) for section in composed.sections}
+    home = {item.text: section.key for section in composed.sections for item in section.items}
+    lead = []
+    for item in sorted((i for s in composed.sections for i in s.items), key=lambda i: -i.score):
+        if len(lead) == count:
+            break
+        key = home[item.text]
+        if key in shown and left[key] <= 1:
+            continue
+        left[key] -= 1
+        lead.append(item)
+    return lead
+
+
+def audience_brief(story: Story, title: str, audience: AudienceConfig, date: dt.date | None,
+                   edits: Edits | None = None) -> Brief:
     """The brief one audience reads: its sections in its order, each within its budget.
 
     The bottom line holds the most important lines the sections would carry (so never a
     forecast that later reporting overtook), verbatim and cited, and the sections below do
     not repeat them. Composing once, with room for the bottom line in every section, keeps
-    one numbering of sources for the whole brief.
+    one numbering of sources for the whole brief. The analyst's edits, if any, come last;
+    edits that could not be applied are the brief's warnings.
     """
     count = audience.section_budgets.get(BOTTOM_LINE, 0) if BOTTOM_LINE in audience.sections else 0
     budgets = {key: audience.section_budgets.get(key, 0) + count for key in SECTION_KEYS}
     budgets["timeline"] = audience.section_budgets.get("timeline", 0)
     composed = compose_story(story, title, budgets, date)
-    candidates = [item for section in composed.sections for item in section.items]
-    lead = sorted(candidates, key=lambda item: -item.score)[:count]
+    lead = _bottom_line(composed, audience, count)
     lead_texts = {item.text for item in lead}
     sections = {
         section.key: replace(section, items=tuple(
@@ -50,4 +70,12 @@ def audience_brief(story: Story, title: str, audience: AudienceConfig, date: dt.
     if lead:
         sections[BOTTOM_LINE] = Section(key=BOTTOM_LINE, title=BOTTOM_LINE_TITLE, items=tuple(lead))
     shown = tuple(sections[key] for key in audience.sections if key in sections)
-    return renumber(replace(composed, sections=shown))
+    # No sentence twice on one page: a timeline entry a section or a disagreement already shows gives way.
+    on_page = {item.text for section in shown for item in section.items}
+    on_page |= {claim.text for d in composed.disagreements for claim in d.claims}
+    timeline = tuple(entry for entry in composed.timeline if entry.text not in on_page)
+    brief = replace(composed, sections=shown, timeline=timeline)
+    if edits:
+        brief, warnings = apply_edits(brief, edits, story_lines(story))
+        brief = replace(brief, warnings=brief.warnings + warnings)
+    return renumber(brief)

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 
 from briefer.core.sections import SECTION_KEYS, SECTION_TITLES
-from briefer.analysis.corroboration import prefer_corroborated
+from briefer.analysis.corroboration import claim_support, prefer_corroborated
 from briefer.analysis.disagree import find_disagreements
 from briefer.analysis.figures import key_figures
-from briefer.core.models import Brief, BriefItem, Corpus, Disagreement, Figure, Quote, Section, Source
+from briefer.core.models import Brief, BriefItem, Corpus, Disagreement, Figure, Passage, Quote, Section, Source
 from briefer.analysis.quotes import key_quotes
 from briefer.analysis.rank import Ranking
-from briefer.analysis.sections import Statement, assign_sections, classify, overtaken, statements_of
+from briefer.analysis.sections import NONE, Statement, assign_sections, classify, overtaken, statements_of
+from briefer.core.cues import pattern
 from briefer.analysis.timeline import ArticleDate, article_dates, build_timeline
+from briefer.brief.edits import line_id
 
 
 def brief_date(corpus: Corpus, override: dt.date | None) -> dt.date:
@@ -37,6 +40,35 @@ class Story:
     disagreements: tuple[Disagreement, ...]
     quotes: tuple[Quote, ...]
     figures: tuple[Figure, ...]
+    support: tuple[tuple[int, ...], ...] = ()  # each item's articles stating its claim, in any words
+
+
+# A line opens with a word that points back ("But", "They", "Another"), or with wire-copy
+# furniture ("EDITOR'S NOTE:", "Q:", "UPDATES with ..."), or shouts a heading in capitals.
+_DANGLING = pattern("brief", "dangling")
+_EDITORIAL = pattern("brief", "editorial")
+_OPENING = re.compile(r"^[\s\"“‘'`(_-]*")
+_HEADING = re.compile(r"^[\s\"“‘'`(_-]*[A-Z0-9][A-Z0-9'’&.,\s-]{5,}[A-Z](?:\s*[:_—–-]|\s+[A-Z][a-z])")
+# "It is not known whether ...", "It was unclear ...": an expletive "it" points back to nothing.
+_EXPLETIVE_IT = re.compile(r"^It\s+(?:is|was|has been|had been|will be|would be|remains|remained|seems|seemed|appears"
+                           r"|appeared)\s+(?:not\s+|still\s+|now\s+|also\s+)*(?:\w+\s+)?(?:that|to|whether|when|where"
+                           r"|how|why|who|unclear|clear|known|expected|likely|possible|unlikely)\b")
+_MARKER_END = re.compile(r"^\s*[:.)—–-]")
+
+
+def reads_alone(text: str) -> bool:
+    """A line a reader understands on its own: no opener that points to a sentence not shown,
+    no report heading, Q&A marker or editorial lead-in."""
+    body = text[_OPENING.match(text).end():]
+    opener = _DANGLING.match(body)
+    if opener and (opener.end() == len(body) or not body[opener.end()].isalnum()) and not _EXPLETIVE_IT.match(body):
+        return False
+    furniture = _EDITORIAL.match(body)
+    if furniture and _MARKER_END.match(body[furniture.end():]):
+        return False  # "Q: ...", "EDITOR'S NOTE: ...", "UPDATES with ..." when followed by a mark
+    if furniture and furniture.group(0).lower().startswith(("update", "correct", "editor", "eds")):
+        return False
+    return not _HEADING.match(text)
 
 
 def read_story(corpus: Corpus, ranking: Ranking) -> Story:
@@ -47,10 +79,35 @@ def read_story(corpus: Corpus, ranking: Ranking) -> Story:
     disputed = frozenset(claim.text for d in disagreements for claim in d.claims)
     return Story(
         corpus=corpus, ranking=prefer_corroborated(corpus, ranking), dates=dates,
-        statements=tuple(statements), overtaken=gone, labels=classify(statements, gone),
+        statements=tuple(statements), overtaken=gone,
+        labels=tuple(label if reads_alone(s.text) else NONE for s, label in zip(statements, classify(statements, gone))),
         disagreements=disagreements, quotes=key_quotes(corpus.articles, corpus.origin_of),
-        figures=key_figures(corpus, disputed),
+        figures=key_figures(corpus, disputed), support=claim_support(corpus),
     )
+
+
+def article_paths(corpus: Corpus) -> dict[int, str]:
+    return {c.article.number: c.article.path for c in corpus.articles}
+
+
+def story_item(story: Story, index: int, paths: dict[int, str]) -> BriefItem:
+    """The brief's line for one of the story's items, with its stable id (its words and
+    the file its representative sentence comes from). paths: article_paths(story.corpus)."""
+    item = story.corpus.items[index]
+    sentence = next((m for m in item.members if m.text == item.text), item.first)
+    path = paths.get(sentence.article, "")
+    # corroboration by claim: rewrites saying it in other words cite it too
+    sources = story.support[index] if story.support else item.sources
+    return BriefItem(text=item.text, citations=sources, origins=len({story.corpus.origin_of[n] for n in sources}),
+                     score=story.ranking.scores[index], line_id=line_id(path, item.text),
+                     passages=passages_of(item.members))
+
+
+def story_lines(story: Story) -> dict[str, tuple[BriefItem, str]]:
+    """Every line the sources hold, by id, with the section its meaning gives it ("none")."""
+    paths = article_paths(story.corpus)
+    return {line.line_id: (line, story.labels[index])
+            for index, line in ((i, story_item(story, i, paths)) for i in range(len(story.corpus.items)))}
 
 
 def compose(corpus: Corpus, ranking: Ranking, title: str, budgets: dict[str, int],
@@ -63,12 +120,15 @@ def compose_story(story: Story, title: str, budgets: dict[str, int], date: dt.da
     overtook left out), up to each section's budget, each section in time order; the timeline,
     disagreements, key quotes and key figures."""
     corpus, ranking = story.corpus, story.ranking
-    chosen = assign_sections(list(story.statements), story.labels, ranking.order, ranking.scores, budgets)
+    # A sentence quoted under "Where sources disagree" is not repeated as a plain line.
+    disputed = {claim.text for d in story.disagreements for claim in d.claims}
+    labels = tuple(NONE if item.text in disputed else label for item, label in zip(corpus.items, story.labels))
+    chosen = assign_sections(list(story.statements), labels, ranking.order, ranking.scores, budgets)
+
+    paths = article_paths(corpus)
 
     def brief_item(index: int) -> BriefItem:
-        item = corpus.items[index]
-        return BriefItem(text=item.text, citations=item.sources, origins=len(item.origins),
-                         score=ranking.scores[index])
+        return story_item(story, index, paths)
 
     sections = tuple(
         Section(key=key, title=SECTION_TITLES[key], items=tuple(brief_item(i) for i in chosen[key]))
@@ -81,7 +141,9 @@ def compose_story(story: Story, title: str, budgets: dict[str, int], date: dt.da
         for c in corpus.articles
     )
     item_scores = sorted((i.score for section in sections for i in section.items), reverse=True)
-    timeline = build_timeline(corpus, ranking.scores, story.dates, day, budgets.get("timeline", 0), story.overtaken)
+    timeline = tuple(entry for entry in build_timeline(corpus, ranking.scores, story.dates, day,
+                                                       budgets.get("timeline", 0), story.overtaken)
+                     if reads_alone(entry.text))
     return renumber(Brief(
         title=title, date=day, sections=sections, sources=sources, timeline=timeline,
         disagreements=tuple(replace(d, score=placed_score(item_scores, "disagreements", k))
@@ -106,6 +168,15 @@ def placed_score(item_scores: list[float], kind: str, k: int) -> float:
     return item_scores[min(rank, len(item_scores) - 1)]
 
 
+def passages_of(members) -> tuple[Passage, ...]:
+    """One located passage per source, the earliest in it."""
+    first: dict[int, Passage] = {}
+    for sentence in sorted(members, key=lambda s: (s.article, s.position)):
+        if sentence.start >= 0 and sentence.article not in first:
+            first[sentence.article] = Passage(sentence.article, sentence.start, sentence.end)
+    return tuple(first.values())
+
+
 def renumber(brief: Brief) -> Brief:
     """Keep only the sources something in the brief cites, numbered 1.. in their original order."""
     cited = sorted({n for citations in _all_citations(brief) for n in citations})
@@ -114,8 +185,12 @@ def renumber(brief: Brief) -> Brief:
     def renumbered(citations: tuple[int, ...]) -> tuple[int, ...]:
         return tuple(new_number[n] for n in citations)
 
+    def moved(passages: tuple[Passage, ...]) -> tuple[Passage, ...]:
+        return tuple(replace(p, source=new_number[p.source]) for p in passages if p.source in new_number)
+
     sections = tuple(
-        replace(s, items=tuple(replace(i, citations=renumbered(i.citations)) for i in s.items))
+        replace(s, items=tuple(replace(i, citations=renumbered(i.citations), passages=moved(i.passages))
+                               for i in s.items))
         for s in brief.sections
     )
     sources = tuple(replace(s, number=new_number[s.number]) for s in brief.sources if s.number in new_number)
@@ -127,7 +202,9 @@ def renumber(brief: Brief) -> Brief:
         ),
         timeline=tuple(replace(e, citations=renumbered(e.citations)) for e in brief.timeline),
         quotes=tuple(replace(q, citations=renumbered(q.citations)) for q in brief.quotes),
-        figures=tuple(replace(f, citations=renumbered(f.citations)) for f in brief.figures),
+        figures=tuple(replace(f, citations=renumbered(f.citations),
+                              history=tuple(replace(h, citations=renumbered(h.citations)) for h in f.history))
+                      for f in brief.figures),
     )
 
 
@@ -140,6 +217,9 @@ def _all_citations(brief: Brief):
             yield claim.citations
     for element in brief.timeline + brief.quotes + brief.figures:
         yield element.citations
+    for figure in brief.figures:
+        for earlier in figure.history:
+            yield earlier.citations
 
 
 def _elements(brief: Brief) -> list[tuple[float, tuple]]:
@@ -155,20 +235,31 @@ def _group(identity: tuple) -> tuple:
     return identity[:2] if identity[0] == 0 else identity[:1]
 
 
-def keep_top(brief: Brief, count: int) -> Brief:
-    """The brief with only its `count` most important elements (items, disagreements, figures,
-    quotes, timeline entries); section headings always stay.
-
-    The best element of every section and block goes last, so a full page thins every part
-    before it empties one. Ties keep items first, then the earlier element.
-    """
+def giveway_order(brief: Brief) -> list[tuple]:
+    """Identities of everything that may give way on a full page, the most kept first: the
+    last gives way first. The best element of every section and block comes first, so a
+    full page thins every part before it empties one. Ties keep items first, then the
+    earlier element."""
     elements = sorted(_elements(brief), key=lambda e: (-e[0], e[1]))
     leaders: dict[tuple, tuple] = {}
     for _, identity in elements:
         leaders.setdefault(_group(identity), identity)
     leading = set(leaders.values())
-    ranked = sorted(elements, key=lambda e: (e[1] not in leading, -e[0], e[1]))
-    kept = {identity for _, identity in ranked[:count]}
+    pinned = {identity for _, identity in elements if identity[0] == 0 and element_of(brief, identity).pinned}
+    return [identity for _, identity in sorted(
+        elements, key=lambda e: (e[1] not in pinned, e[1] not in leading, -e[0], e[1]))]
+
+
+def element_of(brief: Brief, identity: tuple):
+    """The item, disagreement, figure, quote or timeline entry an identity names."""
+    if identity[0] == 0:
+        return brief.sections[identity[1]].items[identity[2]]
+    group = (brief.disagreements, brief.figures, brief.quotes, brief.timeline)[identity[0] - 1]
+    return group[identity[1]]
+
+
+def keep_only(brief: Brief, kept: set[tuple] | frozenset[tuple]) -> Brief:
+    """The brief with only the elements named in `kept`; section headings always stay."""
     sections = tuple(
         replace(s, items=tuple(item for ii, item in enumerate(s.items) if (0, si, ii) in kept))
         for si, s in enumerate(brief.sections)
@@ -180,6 +271,12 @@ def keep_top(brief: Brief, count: int) -> Brief:
         quotes=tuple(q for k, q in enumerate(brief.quotes) if (3, k) in kept),
         timeline=tuple(e for k, e in enumerate(brief.timeline) if (4, k) in kept),
     )
+
+
+def keep_top(brief: Brief, count: int) -> Brief:
+    """The brief with only its `count` most important elements (items, disagreements, figures,
+    quotes, timeline entries), in giveway_order; section headings always stay."""
+    return keep_only(brief, set(giveway_order(brief)[:count]))
 
 
 def item_count(brief: Brief) -> int:

@@ -49,7 +49,12 @@ def brief_record(brief: Brief, audience: str, new_items: frozenset[str]) -> dict
                 "key": section.key,
                 "title": section.title,
                 "items": [
-                    {"text": item.text, "citations": list(item.citations), "new": item.text in new_items}
+                    {"id": item.line_id, "text": item.text, "citations": list(item.citations),
+                     "new": item.text in new_items, **({"pinned": True} if item.pinned else {}),
+                     **({"analyst": True} if item.analyst else {}),
+                     # offsets into each cited file's own decoded text of the sentence that carries the line
+                     # there: the line itself in its own source, a near-identical telling in the others
+                     "passages": [{"source": p.source, "start": p.start, "end": p.end} for p in item.passages]}
                     for item in section.items
                 ],
             }
@@ -60,6 +65,7 @@ def brief_record(brief: Brief, audience: str, new_items: frozenset[str]) -> dict
              "date": s.date.isoformat() if s.date else None, "path": s.path, "url": s.url}
             for s in brief.sources
         ],
+        **({"warnings": list(brief.warnings)} if brief.warnings else {}),
     }
 
 
@@ -100,7 +106,7 @@ def record_texts(record: dict) -> frozenset[str]:
 
 
 def brief_texts(brief: Brief) -> frozenset[str]:
-    return frozenset(item.text for section in brief.sections for item in section.items)
+    return frozenset(item.text for section in brief.sections for item in section.items if not item.analyst)
 
 
 def new_item_texts(brief: Brief, previous: dict | None) -> frozenset[str]:

@@ -9,19 +9,22 @@ from pathlib import Path
 
 from briefer.brief.audiences import audience_brief, select_audiences
 from briefer.prepare.clean import clean_articles
-from briefer.brief.compose import read_story
+from briefer.brief.compose import brief_date, read_story
+from briefer.brief.edits import EDITS_NAME, load_edits
 from briefer.commands.engine import make_engine
 from briefer.commands.stories import read_day
 from briefer.config import Config
-from briefer.brief.daily import (RECORD_NAME, brief_record, check_not_empty, new_item_texts, newest_date, previous_record,
-                    record_bytes, within_window)
+from briefer.brief.daily import check_not_empty, new_item_texts, newest_date, previous_record, within_window
 from briefer.analysis.dedupe import build_corpus
 from briefer.core.errors import InputError
 from briefer.sources.ingest import read_articles
 from briefer.analysis.importance import brief_ranking
 from briefer.core.limits import MAX_SENTENCE_CHARS, MAX_SENTENCES_PER_ARTICLE, cap_paragraphs
 from briefer.core.models import CleanArticle, Corpus, Sentence
+from briefer.core.progress import progress
 from briefer.output.publish import publish
+from briefer.output.formats import Rendition, render_files
+from briefer.output.parallel import in_parallel
 from briefer.output.render import Rendered, render_brief
 from briefer.prepare.segment import segment
 
@@ -59,10 +62,13 @@ def usable_sentences(article: CleanArticle) -> tuple[tuple[Sentence, ...], str |
 
 
 def load_corpus(sources: Path, date: dt.date | None = None,
-                window_days: int | None = None) -> tuple[Corpus, tuple[str, ...]]:
-    """Ingest, keep the articles the brief's date and window allow, clean, segment and dedupe."""
-    ingested = read_articles(sources)
-    warnings = [f"skipped {s.path}: {s.reason}" for s in ingested.skipped] + list(ingested.notes)
+                window_days: int | None = None, strict: bool = False) -> tuple[Corpus, tuple[str, ...]]:
+    """Ingest, keep the articles the brief's date and window allow, clean, segment and dedupe.
+    `strict`: a skipped file, an unread part of one or an undated article is an InputError."""
+    progress("reading the articles in %s", sources)
+    ingested = read_articles(sources, date, strict)
+    warnings = ([f"skipped {s.path}: {s.reason}" for s in ingested.skipped] + list(ingested.notes)
+                + list(ingested.undated))
     day = date or newest_date(ingested.articles)
     kept = within_window(ingested.articles, day, window_days)
     check_not_empty(kept, sources, day, window_days)
@@ -78,36 +84,47 @@ def load_corpus(sources: Path, date: dt.date | None = None,
     return build_corpus(articles, sentences), tuple(warnings)
 
 
+def render_audience(job: tuple) -> tuple[Rendered, dict[str, bytes]]:
+    """One audience's brief fitted to its page, and the file of every output format."""
+    brief, templates, template, page_size, new_items, name = job
+    progress("laying out the %s brief on one %s page", name, page_size)
+    rendered = render_brief(brief, templates, template, page_size, new_items)
+    return rendered, render_files(Rendition(rendered, name, new_items))
+
+
 def build(config: Config, date: dt.date | None = None, audiences: Sequence[str] | None = None,
-          jobs: int | None = None, progress=None) -> BuildResult:
+          edits: Path | None = None, strict: bool = False, jobs: int | None = None) -> BuildResult:
     """Ingest..rank once; compose and render each audience; write out/<date>/<audience>/.
+    edits: the analyst's edits for every audience built (default: each audience's
+    edits.yaml beside its brief, if there is one). strict: see load_corpus.
     A folder holding several stories gets a page per story and a digest (commands/digest.py)."""
     chosen = select_audiences(config, audiences)
     engine = make_engine(config.engine, config.dask_scheduler, jobs)
     day = read_day(config.sources, config.output, date, config.window_days, engine,
-                   progress and (lambda done, total: progress("articles", done, total)),
-                   tuple(dict.fromkeys(q for audience in chosen for q in audience.topics)))
+                   queries=tuple(dict.fromkeys(q for audience in chosen for q in audience.topics)))
     if len(day.stories) > 1:
         from briefer.commands.digest import build_digest
 
-        return build_digest(config, day, chosen, date, engine, progress)
-    corpus, warnings = load_corpus(config.sources, date, config.window_days)
+        return build_digest(config, day, chosen, date, engine)
+    corpus, warnings = load_corpus(config.sources, date, config.window_days, strict)
+    warnings = list(warnings)
+    progress("read %d articles (%d distinct lines); ranking and composing", len(corpus.articles), len(corpus.items))
     story = read_story(corpus, brief_ranking(corpus))
-    planned = []
+    day = brief_date(corpus, date)
+    given = load_edits(edits, required=True) if edits else None
+    jobs = []
     for audience in chosen:
-        brief = audience_brief(story, config.title, audience, date)
+        brief = audience_brief(story, config.title, audience, date,
+                               given or load_edits(config.output / day.isoformat() / audience.name / EDITS_NAME))
+        warnings.extend(f"{audience.name}: {warning}" for warning in brief.warnings)
         new_items = new_item_texts(brief, previous_record(config.output, audience.name, brief.date))
-        rendered = render_brief(brief, config.templates, audience.template, audience.page_size, new_items)
-        folder = config.output / brief.date.isoformat() / audience.name
-        files = {
-            "brief.md": rendered.markdown.encode("utf-8"),
-            "brief.html": rendered.html.encode("utf-8"),
-            "brief.pdf": rendered.pdf,
-            RECORD_NAME: record_bytes(brief_record(rendered.brief, audience.name, new_items)),
-        }
-        planned.append((AudienceOutput(audience.name, folder, tuple(folder / n for n in files), rendered,
-                                       new_items), files))
+        jobs.append((brief, config.templates, audience.template, audience.page_size, new_items, audience.name))
+    planned = []
+    for (brief, *_, new_items, name), (rendered, files) in zip(jobs, in_parallel(render_audience, jobs)):
+        folder = config.output / brief.date.isoformat() / name
+        planned.append((AudienceOutput(name, folder, tuple(folder / n for n in files), rendered, new_items), files))
     # Everything is rendered before the first write, so a failure leaves the old briefs whole.
     for output, files in planned:
         publish(output.folder, files)
-    return BuildResult(planned[0][0].rendered.brief.date, tuple(output for output, _ in planned), warnings)
+        progress("published %s", output.folder)
+    return BuildResult(planned[0][0].rendered.brief.date, tuple(output for output, _ in planned), tuple(warnings))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -20,11 +20,13 @@ from briefer.analysis.importance import brief_ranking
 from briefer.analysis.stories import StoryGroup, story_topics
 from briefer.brief.audiences import audience_brief
 from briefer.brief.compose import Story, read_story
-from briefer.brief.daily import RECORD_NAME, brief_record, new_item_texts, previous_record, record_bytes
+from briefer.brief.daily import RECORD_NAME, new_item_texts, previous_record, record_bytes
 from briefer.commands.engine import LocalEngine
 from briefer.commands.stories import Day, record_day
 from briefer.config import AudienceConfig, Config
 from briefer.core.models import Brief, BriefItem, Section, Source
+from briefer.core.progress import progress
+from briefer.output.formats import Rendition, render_files
 from briefer.output.publish import publish
 from briefer.output.render import DIGEST_TEMPLATE, Rendered, render_brief
 from briefer.prepare.clean import clean_articles
@@ -62,11 +64,11 @@ def select_stories(day: Day, audience: AudienceConfig, queries: tuple[str, ...])
     return tuple(sorted(chosen, key=key)[: audience.stories])
 
 
-def story_reading(sources: Path, paths: Sequence[str]):
+def story_reading(sources: Path, paths: Sequence[str], date: dt.date | None = None):
     """One story's articles read, cleaned, segmented and deduplicated; and warnings."""
     from briefer.commands.build import usable_sentences
 
-    ingested = read_articles(sources, frozenset(paths[:MAX_STORY_ARTICLES]))
+    ingested = read_articles(sources, date, names=frozenset(paths[:MAX_STORY_ARTICLES]))
     articles = clean_articles(ingested.articles)
     sentences, warnings = [], []
     for article in articles:
@@ -105,7 +107,7 @@ def previous_story_record(output: Path, audience: str, day: dt.date, story_id: s
 def _story_pages(task) -> tuple[list[StoryPage], tuple[str, ...]]:
     """Every audience's page of one story (one task: a worker process runs it whole)."""
     config, story_id, title, paths, audiences, date = task
-    story, warnings = story_reading(config.sources, paths)
+    story, warnings = story_reading(config.sources, paths, date)
     if story is None:
         return [], warnings + (f"story {story_id}: no usable sentences",)
     pages = []
@@ -119,14 +121,24 @@ def story_page(config: Config, story: Story, story_id: str, title: str, audience
     brief = audience_brief(story, title, audience, date)
     new_items = new_item_texts(brief, previous_story_record(config.output, audience.name, brief.date, story_id))
     rendered = render_brief(brief, config.templates, audience.template, audience.page_size, new_items)
-    name = f"story-{story_id}"
-    files = {
-        f"{name}.md": rendered.markdown.encode("utf-8"),
-        f"{name}.html": rendered.html.encode("utf-8"),
-        f"{name}.pdf": rendered.pdf,
-        f"{name}.json": record_bytes(brief_record(rendered.brief, audience.name, new_items)),
-    }
-    return StoryPage(story_id, audience.name, rendered, new_items, files)
+    return StoryPage(story_id, audience.name, rendered, new_items,
+                     page_files(render_files(Rendition(rendered, audience.name, new_items)), f"story-{story_id}"))
+
+
+def page_files(files: dict[str, bytes], stem: str) -> dict[str, bytes]:
+    """A brief's files named for a story's page (brief.md -> story-<id>.md), the record's
+    list of files too."""
+    renamed = {}
+    for name, data in files.items():
+        new_name = stem + name[len("brief"):] if name.startswith("brief.") else f"{stem}-{name}"
+        if name == RECORD_NAME:
+            record = json.loads(data)
+            for entry in record.get("files", []):
+                entry["name"] = stem + entry["name"][len("brief"):] if entry["name"].startswith("brief.") \
+                    else f"{stem}-{entry['name']}"
+            data = record_bytes(record)
+        renamed[new_name] = data
+    return renamed
 
 
 def digest_brief(config: Config, day: dt.date, pages: list[tuple[StoryGroup, StoryPage]]) -> Brief:
@@ -159,7 +171,7 @@ def digest_brief(config: Config, day: dt.date, pages: list[tuple[StoryGroup, Sto
 
 
 def build_digest(config: Config, day: Day, chosen: tuple[AudienceConfig, ...], date: dt.date | None,
-                 engine=None, progress: Callable[[str, int, int], None] | None = None):
+                 engine=None):
     """Story pages for every audience's stories, then each audience's digest; published together
     per audience, after everything is rendered."""
     from briefer.commands.build import AudienceOutput, BuildResult
@@ -183,8 +195,7 @@ def build_digest(config: Config, day: Day, chosen: tuple[AudienceConfig, ...], d
         warnings.extend(notes)
         for page in built:
             pages[(page.story_id, page.audience)] = page
-        if progress:
-            progress("story briefs", done, len(tasks))
+        progress("built story %d of %d", done, len(tasks))
     planned = []
     for audience in chosen:
         shown = [(s, pages[(s.id, audience.name)]) for s in selected[audience.name] if (s.id, audience.name) in pages]
@@ -192,12 +203,7 @@ def build_digest(config: Config, day: Day, chosen: tuple[AudienceConfig, ...], d
         new_items = new_item_texts(digest, previous_record(config.output, audience.name, brief_day))
         rendered = render_brief(digest, config.templates, audience.template, audience.page_size, new_items,
                                 markdown_template=DIGEST_TEMPLATE)
-        files = {
-            "brief.md": rendered.markdown.encode("utf-8"),
-            "brief.html": rendered.html.encode("utf-8"),
-            "brief.pdf": rendered.pdf,
-            RECORD_NAME: record_bytes(brief_record(rendered.brief, audience.name, new_items)),
-        }
+        files = render_files(Rendition(rendered, audience.name, new_items))
         for _, page in shown:
             files.update(page.files)
         folder = config.output / brief_day.isoformat() / audience.name

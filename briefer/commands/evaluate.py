@@ -25,6 +25,7 @@ from briefer.commands.build import load_corpus
 from briefer.core.errors import InputError
 from briefer.core.models import Corpus
 from briefer.analysis.rank import rank
+from briefer.core.progress import progress
 
 PEERS_DIR = "_peers"
 OURS = "briefer"
@@ -136,7 +137,8 @@ def evaluate(path: Path, words: int, summaries_dir: Path | None = None,
     summaries: dict[str, tuple[str, ...]] = {}
     warnings: list[str] = []
     start = time.perf_counter()
-    for cluster in clusters:
+    for number, cluster in enumerate(clusters, start=1):
+        progress("summarising %s (%d of %d clusters)", cluster.name, number, len(clusters))
         summary, found = summarize_folder(cluster.docs, words)
         summaries[cluster.name] = tuple(summary)
         warnings.extend(f"{cluster.name}: {warning}" for warning in found)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefer.brief.edits import line_id
 from briefer.core.errors import BrieferError
 from briefer.core.limits import MAX_ARTICLE_BYTES
 from briefer.core.models import Article
@@ -32,7 +33,9 @@ class Inspected:
 
 def _article_record(given: str, article: Article) -> dict:
     cleaned = clean_articles((article,))[0]
-    sentences = locate(article, [s.text for s in segment(cleaned)])
+    # id: the line's stable id in a brief, the name an analyst's edits give it
+    sentences = [{"text": s.text, "start": s.start, "end": s.end, "id": line_id(article.path, s.text)}
+                 for s in segment(cleaned)]
     body = article.source[article.body_start:]
     own_text = bool(article.source)  # offsets are only meaningful into the file's own text
     times = [dict(start=t.start + article.body_start, end=t.end + article.body_start, text=t.text,
@@ -48,7 +51,7 @@ def _article_record(given: str, article: Article) -> dict:
         "date": article.date.isoformat() if article.date else None,
         "date_source": article.date_source,
         "url": article.url,
-        "text": "\n\n".join(cleaned.paragraphs),
+        "text": "\n\n".join(cleaned.paragraphs) if own_text else extracted_text(article),
         "sentences": sentences,
         "times": times,
         "quotes": quotes,
@@ -56,39 +59,19 @@ def _article_record(given: str, article: Article) -> dict:
     }
 
 
-def locate(article: Article, texts: Iterable[str]) -> list[dict]:
-    """Each sentence with its offsets in the article's source text, searched in order from the
-    end of the one before; whitespace may differ (the splitter collapses it)."""
-    source, position, found = article.source, article.body_start, []
-    for text in texts:
-        start, end = find_in(source, text, position)
-        if start >= 0:
-            position = end
-        found.append({"text": text, "start": start, "end": end})
-    return found
-
-
-def find_in(source: str, text: str, position: int) -> tuple[int, int]:
-    """Where `text` stands in `source` from `position` on, allowing any run of whitespace where
-    `text` has one; (-1, -1) when it does not."""
-    words = text.split()
-    if not words:
-        return -1, -1
-    at = source.find(words[0], position)
-    while at >= 0:
-        cursor, ok = at + len(words[0]), True
-        for word in words[1:]:
-            skipped = cursor
-            while skipped < len(source) and source[skipped].isspace():
-                skipped += 1
-            if skipped == cursor or not source.startswith(word, skipped):
-                ok = False
-                break
-            cursor = skipped + len(word)
-        if ok:
-            return at, cursor
-        at = source.find(words[0], at + 1)
-    return -1, -1
+def extracted_text(article: Article) -> str:
+    """A page's body as its reader extracted and cleaned it (its paragraphs, headings kept):
+    the brief's own cleaning, made for plain text, would drop a page's subheadings."""
+    paragraphs, current = [], []
+    for line in article.lines:
+        if line.strip():
+            current.append(line.strip())
+        elif current:
+            paragraphs.append(" ".join(current))
+            current = []
+    if current:
+        paragraphs.append(" ".join(current))
+    return "\n\n".join(paragraphs)
 
 
 def inspect_file(given: str) -> list[Inspected]:
@@ -130,7 +113,7 @@ def report(record: dict) -> str:
              f"outlet:  {record['outlet'] or '(none)'}",
              f"date:    {record['date'] or '(undated)'}" + (f"  (from {record['date_source']})" if record["date_source"] else ""),
              f"sentences ({len(record['sentences'])}):"]
-    lines += [f"  [{s['start']}:{s['end']}] {s['text']}" for s in record["sentences"]]
+    lines += [f"  {s['id']} [{s['start']}:{s['end']}] {s['text']}" for s in record["sentences"]]
     lines.append(f"times ({len(record['times'])}):")
     lines += [f"  [{t['start']}:{t['end']}] {t['text']!r} -> {t['value']} ({t['type']})" for t in record["times"]]
     lines.append(f"quotes ({len(record['quotes'])}):")

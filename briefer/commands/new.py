@@ -82,3 +82,16 @@ def new_project(directory: Path) -> list[Path]:
     sources = directory / "sources"
     sources.mkdir(parents=True, exist_ok=True)
     return [*files, sources]
+
+
+def next_steps(directory: Path) -> list[str]:
+    """What to do after `briefer new`, as commands to copy."""
+    return [
+        "",
+        "Next steps:",
+        f"  cd {directory}",
+        "  # put today's articles in sources/ (.txt or .md, one article per file)",
+        "  briefer build            # writes out/<date>/<audience>/brief.{md,html,pdf,json}",
+        "  briefer serve            # a live preview on http://127.0.0.1:8000/",
+        "  briefer send --dry-run   # the emails as .eml files, nothing sent",
+    ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,8 +19,10 @@ from briefer.analysis.stories import ArticleTerms, StoryGroup, article_terms, ma
 from briefer.brief.daily import newest_date
 from briefer.commands.engine import LocalEngine
 from briefer.core.errors import InputError
+from briefer.core.progress import progress
 from briefer.core.query import parse as parse_query
 from briefer.output.publish import write_atomically
+from briefer.sources.dating import place_year
 from briefer.sources.ingest import SkippedFile, article_files, no_articles_error, read_path
 
 STORIES_RECORD = "stories.json"
@@ -45,8 +47,7 @@ def _parsed(queries: tuple[str, ...]) -> tuple:
     return tuple(parse_query(q) for q in queries)
 
 
-def scan(folder: Path, engine=None, progress: Callable[[int, int], None] | None = None,
-         queries: tuple[str, ...] = ()) -> Scan:
+def scan(folder: Path, engine=None, queries: tuple[str, ...] = ()) -> Scan:
     """Every article of the folder as its grouping terms and the topic `queries` it matches;
     unusable files become warnings."""
     paths = article_files(folder)
@@ -60,11 +61,19 @@ def scan(folder: Path, engine=None, progress: Callable[[int, int], None] | None 
         if skip:
             skipped.append(skip)
         warnings.extend(notes)
-        if progress:
-            progress(done, len(paths))
+        if done == len(paths) or done % max(1, len(paths) // 10) == 0:
+            progress("read %d of %d files", done, len(paths))
     if not found:
         raise no_articles_error(folder, skipped)
     return Scan(tuple(found), tuple(f"skipped {s.path}: {s.reason}" for s in skipped) + tuple(warnings))
+
+
+def place_years(articles: tuple[ArticleTerms, ...], reference: dt.date | None) -> tuple[ArticleTerms, ...]:
+    """As ingest.place_years: a dateline without a year takes the day's (or the newest article's)."""
+    if reference is None:
+        return articles
+    return tuple(replace(a, date=place_year(a.month_day, reference)) if a.date is None and a.month_day else a
+                 for a in articles)
 
 
 def in_window(articles: tuple[ArticleTerms, ...], day: dt.date | None, window_days: int | None
@@ -119,12 +128,12 @@ class Day:
 
 
 def read_day(sources: Path, output: Path, date: dt.date | None = None, window_days: int | None = None,
-             engine=None, progress: Callable[[int, int], None] | None = None,
-             queries: tuple[str, ...] = ()) -> Day:
+             engine=None, queries: tuple[str, ...] = ()) -> Day:
     """The day's articles (by `engine`, default: local processes) grouped into stories."""
-    scanned = scan(sources, engine, progress, queries)
+    progress("reading the articles in %s", sources)
+    scanned = scan(sources, engine, queries)
     day = date or newest_date(scanned.articles)
-    kept = in_window(scanned.articles, day, window_days)
+    kept = in_window(place_years(scanned.articles, day), day, window_days)
     if not kept:
         span = f"within the {window_days} days ending {day}" if window_days else f"on or before {day}"
         raise InputError(f"no articles in {sources} dated {span}")

@@ -20,6 +20,7 @@ class Article:
     source: str = ""  # the file's decoded text, exactly as provenance offsets count it
     body_start: int = 0  # where the body begins in `source` (after any front matter)
     date_source: str | None = None  # where the date came from: "front matter", "date line", "dateline", ...
+    month_day: tuple[int, int] | None = None  # a dateline's month and day when it gave no year (ingest places it)
     authors: tuple[str, ...] = ()
 
 
@@ -67,11 +68,24 @@ class Corpus:
 
 
 @dataclass(frozen=True)
+class Passage:
+    """Where a line stands in a source: character offsets into that file's decoded text."""
+
+    source: int  # the source's number, as citations number it
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class BriefItem:
     text: str
     citations: tuple[int, ...]  # source numbers
     origins: int  # how many independent origins carry it
     score: float  # importance; the lowest-scoring item gives way first on a full page
+    passages: tuple[Passage, ...] = ()  # every located sentence that says it, one per source
+    line_id: str = ""  # stable id from the sentence and its source: what an analyst's edit names
+    pinned: bool = False  # the analyst pinned it: it stays, and gives way last on a full page
+    analyst: bool = False  # the analyst's own words: not cited, marked as the analyst's
 
     @property
     def sources_count(self) -> int:
@@ -108,14 +122,24 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class FigureValue:
+    """An earlier value of a developing figure: what the sources said then."""
+
+    value: str  # as shown: "32", "at least 150"
+    date: dt.date | None  # the date of the articles that gave it (None: undated)
+    citations: tuple[int, ...]
+
+
+@dataclass(frozen=True)
 class Figure:
     """A number that matters and what it counts, the label in the source's own words."""
 
-    value: str  # "50%", "6", "10 years"
+    value: str  # "50%", "6", "10 years"; for a developing figure its newest value
     label: str  # "tariffs on Indian imports"
     citations: tuple[int, ...]
     origins: int
     score: float
+    history: tuple[FigureValue, ...] = ()  # a count that changed over time: earlier values, newest first
 
 
 @dataclass(frozen=True)

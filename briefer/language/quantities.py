@@ -223,6 +223,30 @@ def _change_label(tokens_: list[Token], index: int) -> list[int]:
     return collected
 
 
+# Numbers that count nothing: an ordinal ("83rd", "4th graf"), a decade ("the 70s"), a clock
+# time ("10:30 a.m."), a score or tally ("won 5-4"), an age ("21-year-old", "McKinney, 22,").
+_ORDINAL_OR_DECADE = re.compile(r"(?:st|nd|rd|th|s|'s|’s)\b", re.I)
+_CLOCK = re.compile(r"^\s*(?:[ap]\.?m\b\.?|o'clock)", re.I)
+_AGE_SUFFIX = re.compile(r"-(?:years?|months?)-old$", re.I)
+_AGE_BEFORE = re.compile(r"(?:\baged?|[A-Z][\w.'’-]*,)\s*$")
+
+
+def counts_nothing(text: str, token: Token) -> bool:
+    """The number is an ordinal, decade, clock time, score or age: no figure however it reads."""
+    if token.kind != "num":
+        return False
+    after, before = text[token.end:], text[:token.start]
+    if not token.suffix and _ORDINAL_OR_DECADE.match(after):
+        return True
+    if re.match(r"^[:.]\d\d\b", after) and _CLOCK.match(after[3:]) or _CLOCK.match(after) or re.search(r"\d:$", before):
+        return True
+    if re.match(r"^[-–]\d", after) or re.search(r"(?:\d|\bto)[-–]$", before):
+        return True  # a score or a tally ("5-4", "55-45"); a range is written "5 to 4"
+    if token.suffix and _AGE_SUFFIX.search(token.suffix):
+        return True
+    return bool(_AGE_BEFORE.search(before)) and re.match(r"^,", after) is not None
+
+
 def quantities(text: str) -> list[Quantity]:
     """Every number in the sentence that counts or measures something."""
     toks = tokens(text)
@@ -231,7 +255,7 @@ def quantities(text: str) -> list[Quantity]:
     while index < len(toks):
         token = toks[index]
         value = _number_value(token)
-        if value is None or _is_date_number(toks, index, value):
+        if value is None or _is_date_number(toks, index, value) or counts_nothing(text, token):
             index += 1
             continue
         quantity, index = _read_quantity(text, toks, index, value)
@@ -269,6 +293,8 @@ def _read_quantity(text: str, toks: list[Token], index: int, value: float) -> tu
     # "over the next 10 years": the unit is the noun, nothing further is counted.
     bare_duration = unit in DURATIONS.values() and not suffix
     phrase = [] if bare_duration else noun_phrase(toks, cursor)
+    if phrase and singular(toks[phrase[0]].text) in MEASURES and toks[phrase[0]].text.islower():
+        phrase = phrase[:1]  # "44 feet struck the wall": a unit of measure is the whole phrase
     changed_to = before == "to"
     label_tokens = phrase or (_change_label(toks, first) if changed_to else [])
     label, head, modifiers = "", None, ()
@@ -303,6 +329,40 @@ def display_value(quantity: Quantity) -> str:
                 return f"{quantity.unit}{value / multiplier:g} {name}"
         return f"{quantity.unit}{number}"
     return number
+
+
+# Units of measure, as (dimension, size in SI units): one fact given in two units ("13.4 metres
+# (44 feet)") is one figure, and two articles that use different units state the same value.
+MEASURES = {
+    "metre": ("length", 1.0), "meter": ("length", 1.0), "m": ("length", 1.0),
+    "kilometre": ("length", 1000.0), "kilometer": ("length", 1000.0), "km": ("length", 1000.0),
+    "centimetre": ("length", 0.01), "centimeter": ("length", 0.01), "cm": ("length", 0.01),
+    "foot": ("length", 0.3048), "feet": ("length", 0.3048), "ft": ("length", 0.3048),
+    "inch": ("length", 0.0254), "inche": ("length", 0.0254), "mile": ("length", 1609.344),
+    "yard": ("length", 0.9144),
+    "mph": ("speed", 0.44704), "kph": ("speed", 1 / 3.6), "km/h": ("speed", 1 / 3.6), "knot": ("speed", 0.514444),
+    "kilogram": ("mass", 1.0), "kg": ("mass", 1.0), "tonne": ("mass", 1000.0), "ton": ("mass", 907.18474),
+    "hectare": ("area", 1e4), "acre": ("area", 4046.8564224),
+}
+# Two values of one dimension are the same measure when they differ by less than this share
+# (conversions in news copy are rounded: 13.4 m is 43.96 ft, written "44 feet").
+SAME_MEASURE = 0.03
+
+
+def measure(quantity: Quantity) -> tuple[str, float] | None:
+    """(dimension, value in SI units) for a length, speed, mass or area; None otherwise."""
+    if quantity.unit != "count" or quantity.head is None or quantity.modifiers:
+        return None
+    found = MEASURES.get(quantity.head)
+    return (found[0], quantity.value * found[1]) if found else None
+
+
+def same_measure(a: Quantity, b: Quantity) -> bool:
+    """One fact in two units (or in one): same dimension, values equal up to rounding."""
+    first, second = measure(a), measure(b)
+    if not first or not second or first[0] != second[0]:
+        return False
+    return abs(first[1] - second[1]) <= SAME_MEASURE * max(first[1], second[1])
 
 
 def conflicting_slots(first: list[Quantity], second: list[Quantity]) -> list[tuple[Quantity, Quantity]]:

@@ -28,6 +28,14 @@ FORECAST_CUE = re.compile(
 )
 STRONG_PAST = re.compile(rf"\b(?:{IRREGULAR_PAST}|ago|earlier|previously|already)\b", re.I)
 WEAK_PAST = re.compile(r"(?<![\w-])[a-z]{3,}ed\b")
+# What comes before an "-ed" word that makes it an adjective or a participle, not the main verb:
+# a determiner or possessive ("the planned visit"), "to be"/"been"/"being", "to", a modal's "will be".
+ATTRIBUTIVE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that|these|those|to|be|been|being|is|are"
+                         r"|am|was|were|has|have|had|newly|well|ill|long|so|more|most|less|least|very|fully|them|him|us|me|it)"
+                         r"|[-\w]+'s|[-\w]+’s|,)\s+$", re.I)
+# A verb that introduces what someone said or thought ("suggested that ...", "announced, ...")
+# reports the sentence; the verb of its complement governs.
+COMPLEMENT = re.compile(r"^\s*(?:that\b|,)")
 ONGOING_CUE = re.compile(r"\b(?:is|are|am|remains?|continues?)\s+(?:still\s+)?[a-z]+ing\b", re.I)
 
 
@@ -42,6 +50,10 @@ def main_tense(text: str) -> str:
     content = without_reporting(text)
     cues = [(m.start(), FUTURE) for m in FORECAST_CUE.finditer(content)]
     cues += [(m.start(), PAST) for m in STRONG_PAST.finditer(content)]
+    # A regular past after its subject ("the league canceled ..., the first time it will lose ...")
+    # governs too; after a determiner it is an adjective ("the planned visit will ...").
+    cues += [(m.start(), PAST) for m in WEAK_PAST.finditer(content)
+             if not ATTRIBUTIVE.search(content[:m.start()]) and not COMPLEMENT.match(content[m.end():])]
     if cues:
         return min(cues)[1]
     return PAST if WEAK_PAST.search(content) else PRESENT

@@ -18,6 +18,7 @@ import tinyhtml5
 VOID_ELEMENTS = frozenset(
     "area base br col embed hr img input link meta source track wbr".split()
 )
+RAW_TEXT_ELEMENTS = frozenset({"style"})
 # Mail clients drop <html> and <body> attributes: their styles move to a wrapper <div>.
 PAGE_ELEMENTS = ("html", "body")
 
@@ -28,6 +29,14 @@ def _declarations(content) -> list[tuple[str, str, bool]]:
         (d.lower_name, tinycss2.serialize(d.value).strip(), d.important)
         for d in parsed if d.type == "declaration"
     ]
+
+
+def media_rules(css: str) -> str:
+    """The stylesheet's @media rules, serialised: they have no inline form, so an email keeps
+    them in a <style> of its own (dark mode, narrow screens) for the clients that read it."""
+    rules = tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True)
+    return "\n".join(tinycss2.serialize([rule]) for rule in rules
+                     if rule.type == "at-rule" and rule.lower_at_keyword == "media")
 
 
 def stylesheet_matcher(css: str) -> cssselect2.Matcher:
@@ -85,8 +94,9 @@ def _wrap_body(root: ElementTree.Element, properties: dict[str, str]) -> None:
     body.append(wrapper)
 
 
-def inline_css(document: str) -> str:
-    """The HTML document with its <style> rules moved into style attributes."""
+def inline_css(document: str, keep_media: bool = False) -> str:
+    """The HTML document with its <style> rules moved into style attributes; with keep_media,
+    its @media rules stay behind in one <style> in the head."""
     root = tinyhtml5.parse(document, namespace_html_elements=False)
     css = "\n".join(style.text or "" for style in root.iter("style"))
     matcher = stylesheet_matcher(css)
@@ -101,6 +111,10 @@ def inline_css(document: str) -> str:
             element.set("style", style_attribute(properties))
     _drop_styles(root)
     _wrap_body(root, page)
+    media = media_rules(css) if keep_media else ""
+    head = root.find("head")
+    if media and head is not None:
+        ElementTree.SubElement(head, "style").text = media
     return "<!DOCTYPE html>\n" + serialize(root)
 
 
@@ -116,7 +130,10 @@ def _write(element: ElementTree.Element, parts: list[str]) -> None:
             f' {name}="{html_escape.escape(value, quote=True)}"' for name, value in element.attrib.items()
         )
         parts.append(f"<{element.tag}{attributes}>")
-        if element.tag not in VOID_ELEMENTS:
+        if element.tag in RAW_TEXT_ELEMENTS:  # CSS is not escaped (no "&gt;" in a selector)
+            parts.append((element.text or "").replace("</", "<\\/"))
+            parts.append(f"</{element.tag}>")
+        elif element.tag not in VOID_ELEMENTS:
             parts.append(html_escape.escape(element.text or "", quote=False))
             for child in element:
                 _write(child, parts)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 import mimetypes
 import re
+from collections import Counter
+import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +21,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 from markdown_it import MarkdownIt
 
-from briefer.brief.compose import item_count, keep_top, renumber
+from briefer.brief.compose import element_of, giveway_order, keep_only, renumber
 from briefer.core.errors import BrieferError
 from briefer.core.models import Brief
 from briefer.core.resources import template_search_path
@@ -43,6 +45,7 @@ class Rendered:
     pdf: bytes
     brief: Brief  # what was actually rendered, after fitting the page
     pages: int
+    layouts: int = 1  # how many layouts fitting the page took
 
 
 # --- Markdown escaping ---------------------------------------------------------------
@@ -98,6 +101,25 @@ def template_roots(templates: Path | Sequence[Path]) -> tuple[Path, ...]:
     return template_search_path(templates) if isinstance(templates, (str, Path)) else tuple(templates)
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept in memory for the process: every audience's environment
+    extends the same default templates, compiled once (keyed by file and checked against
+    the source, so an edited template is compiled again)."""
+
+    def __init__(self):
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = {True: _CompiledTemplates(), False: _CompiledTemplates()}  # escaping is compiled in
+
+
 def template_environment(templates: Path | Sequence[Path], audience: str, autoescape: bool) -> SandboxedEnvironment:
     """Audience folder first, then default/, each looked up in the template folders in order;
     "default/<name>" always names the complete original."""
@@ -111,6 +133,7 @@ def template_environment(templates: Path | Sequence[Path], audience: str, autoes
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=_COMPILED[bool(autoescape)],
     )
     environment.filters["md"] = escape_markdown
     environment.filters["longdate"] = long_date
@@ -251,6 +274,147 @@ def render_markup(brief: Brief, markdown_env: SandboxedEnvironment, html_env: Sa
 
 
 # --- The whole render, fitted to one page --------------------------------------------
+# Page fitting lays the page out once at its real size. When it runs over, the layout
+# itself says by how much (the height of the flow on the pages after the first, less the
+# room left on the first) and how tall each line is (its boxes); the least important
+# lines whose heights cover the overrun give way, and one more layout checks the result.
+# Only when that check still runs over (a break fell worse than measured) is the cut made
+# again from the new layout. PDF/UA-1: tagged, with the document's language and title.
+PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
+REMOVABLE_TAGS = frozenset({"li", "tr", "blockquote", "p", "dd", "dt"})
+MAX_FIT_LAYOUTS = 8  # a safety bound; two is the rule, a third is rare
+
+
+@dataclass(frozen=True)
+class Measure:
+    """What one layout says about fitting: how far the flow runs past the first page and
+    the height of every block that holds text."""
+
+    overrun: float  # flow height to remove for one page, in the flow's own (column) units
+    blocks: tuple[tuple[str, float], ...]  # (its text, whitespace removed; its height), per element
+
+
+def _squash(text: str) -> str:
+    return "".join(str(text).split())
+
+
+def _text_of(box) -> str:
+    if isinstance(getattr(box, "text", None), str):
+        return box.text
+    return "".join(_text_of(child) for child in getattr(box, "children", ()))
+
+
+def _is_block(box) -> bool:
+    return type(box).__name__ in ("BlockBox", "TableRowBox", "TableBox", "ListMarkerBox") or (
+        type(box).__name__.endswith("BlockBox") and type(box).__name__ != "InlineBlockBox")
+
+
+def _flow_columns(page_box) -> list:
+    """The boxes the page's flow runs in: each column of a multi-column container, else the
+    innermost box holding the whole flow."""
+    box = page_box
+    while True:
+        count = box.style["column_count"] if hasattr(box, "style") else "auto"
+        children = [child for child in getattr(box, "children", ()) if _is_block(child)]
+        if isinstance(count, int) and count > 1 and children:
+            columns = [child for child in children if child.element is box.element]
+            return columns or [box]
+        if len(children) != 1:
+            return [box]
+        box = children[0]
+
+
+def _used(column) -> float:
+    """How far down the column its content reaches: the bottom of its last line or row (a
+    block broken across pages stretches to the page's end, its content does not)."""
+    bottom = column.content_box_y()
+    stack = list(getattr(column, "children", ()))
+    while stack:
+        box = stack.pop()
+        kind = type(box).__name__
+        if kind in ("LineBox", "TableRowBox") or not hasattr(box, "children"):
+            bottom = max(bottom, box.position_y + box.margin_height())
+        else:
+            stack.extend(box.children)
+    return bottom - column.content_box_y()
+
+
+def measure(document) -> Measure:
+    pages = [page._page_box for page in document.pages]
+    first = pages[0]
+    bottom = first.content_box_y() + first.height
+    columns = _flow_columns(first)
+    room = sum(max(0.0, bottom - column.content_box_y() - _used(column)) for column in columns)
+    beyond = sum(_used(column) for page in pages[1:] for column in _flow_columns(page))
+    # A column break leaves about a line unused (orphans, widows, headings kept with text).
+    lines = [0.0]
+    texts: dict[int, list] = {}
+    stack = [(page, None) for page in pages]
+    while stack:
+        box, inside = stack.pop()
+        tag = getattr(box, "element_tag", None)
+        if type(box).__name__ == "LineBox":
+            lines.append(box.height)
+            continue
+        if tag in REMOVABLE_TAGS and _is_block(box) and box.element is not inside:
+            inside = box.element  # its anonymous inner boxes are the same element: counted once
+            entry = texts.setdefault(id(box.element), ["", 0.0])
+            entry[0] += _squash(_text_of(box))
+            entry[1] += box.margin_height()
+        stack.extend((child, inside) for child in getattr(box, "children", ()))
+    line = statistics.median(lines)
+    breaks = (len(columns) - 1) * line
+    overrun = beyond - room + breaks
+    return Measure(overrun=overrun, blocks=tuple((text, height) for text, height in texts.values()))
+
+
+def _element_keys(element) -> tuple[str, ...]:
+    """Words that only the element's own block holds (whitespace removed)."""
+    from briefer.core.models import Disagreement, Figure, Source, TimelineEntry
+
+    if isinstance(element, Disagreement):
+        return tuple(_squash(claim.text)[:80] for claim in element.claims)
+    if isinstance(element, Figure):
+        return (_squash(element.value), _squash(element.label)[:80])
+    if isinstance(element, Source):
+        return (_squash(element.title)[:80], _squash(element.path)[:80])
+    if isinstance(element, TimelineEntry):
+        return (_squash(first_words(element.text, 8).rstrip(" …"))[:80],)
+    return (_squash(element.text)[:80],)
+
+
+def element_height(measured: Measure, element) -> float:
+    """The height of the smallest block holding the element's words (0 when not shown)."""
+    keys = _element_keys(element)
+    heights = [height for text, height in measured.blocks if all(key in text for key in keys)]
+    return min(heights, default=0.0)
+
+
+def _citations(element) -> tuple[int, ...]:
+    claims = getattr(element, "claims", None)
+    if claims is not None:
+        return tuple(n for claim in claims for n in claim.citations)
+    return tuple(getattr(element, "citations", ()))
+
+
+def fitted_count(brief: Brief, order: list[tuple], count: int, measured: Measure) -> int:
+    """How many of the first `count` elements in give-way order to keep so the measured
+    overrun is gone: the last give way until their heights, and those of the sources only
+    they cited, cover it."""
+    cited = Counter(n for identity in order[:count] for n in _citations(element_of(brief, identity)))
+    source_height = {source.number: element_height(measured, source) for source in brief.sources}
+    removed = 0.0
+    while count > 0 and removed < measured.overrun:
+        count -= 1
+        element = element_of(brief, order[count])
+        removed += element_height(measured, element)
+        for number in set(_citations(element)):
+            cited[number] -= _citations(element).count(number)
+            if cited[number] <= 0:
+                removed += source_height.get(number, 0.0)
+    return count
+
+
 def render_brief(brief: Brief, templates: Path | Sequence[Path], audience: str, page_size: str,
                  new_items: frozenset[str] = frozenset(), markdown_template: str = MARKDOWN_TEMPLATE) -> Rendered:
     """Render with as many items as fit on one page: the least important give way first.
@@ -258,28 +422,25 @@ def render_brief(brief: Brief, templates: Path | Sequence[Path], audience: str, 
     markdown_env = template_environment(templates, audience, autoescape=False)
     html_env = template_environment(templates, audience, autoescape=True)
     fetcher = template_only_fetcher(templates)  # one for all attempts: each refusal logged once
+    order = giveway_order(brief)
 
     def attempt(count: int):
-        fitted = renumber(keep_top(brief, count))
+        fitted = renumber(keep_only(brief, set(order[:count])))
         markdown, html = render_markup(fitted, markdown_env, html_env, page_size, new_items, markdown_template)
         document = html_to_document(html, templates, fetcher)
         return fitted, markdown, html, document
 
-    total = item_count(brief)
-    best = attempt(total)
-    if len(best[3].pages) > 1:
-        # Binary search for the largest number of items that still fits one page.
-        low, high = 0, total - 1
-        best = None
-        while low <= high:
-            middle = (low + high) // 2
-            candidate = attempt(middle)
-            if len(candidate[3].pages) == 1:
-                best, low = candidate, middle + 1
-            else:
-                high = middle - 1
-        if best is None:
+    count = len(order)
+    best = attempt(count)
+    layouts = 1
+    while len(best[3].pages) > 1:
+        if count == 0 or layouts >= MAX_FIT_LAYOUTS:
             raise TemplateError("the brief does not fit on one page even without items: check the template")
+        measured = measure(best[3])
+        count = min(count - 1, fitted_count(brief, order, count, measured))
+        best = attempt(count)
+        layouts += 1
+    log.debug("%s: fitted %d of %d elements in %d layouts", audience, count, len(order), layouts)
     fitted, markdown, html, document = best
-    return Rendered(markdown=markdown, html=html, pdf=document.write_pdf(), brief=fitted,
-                    pages=len(document.pages))
+    return Rendered(markdown=markdown, html=html, pdf=document.write_pdf(**PDF_OPTIONS), brief=fitted,
+                    pages=len(document.pages), layouts=layouts)

@@ -15,6 +15,7 @@ from bisect import bisect_right
 
 from briefer.core.lexicon import SPEECH_VERB_PATTERN
 from briefer.core.models import CleanArticle, Sentence
+from briefer.prepare.locate import locate
 
 # A spaced ellipsis (". . .") is one token, so it is judged as a whole; anything glued
 # to its end (a closing quote) belongs to it. A closing quote standing apart after a
@@ -134,14 +135,18 @@ def segment(article: CleanArticle) -> tuple[Sentence, ...]:
         for paragraph_index, paragraph in enumerate(article.paragraphs)
         for sentence in split_sentences(paragraph, names)
     )
+    located = list(located)
+    spans = locate(article.article.source, article.article.body_start, (sentence for _, sentence in located))
     return tuple(
         Sentence(
             article=article.article.number,
             position=position,
             paragraph=paragraph_index,
             text=_WHITESPACE_RUN.sub(" ", sentence),
+            start=start,
+            end=end,
         )
-        for position, (paragraph_index, sentence) in enumerate(located)
+        for position, ((paragraph_index, sentence), (start, end)) in enumerate(zip(located, spans))
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -9,7 +10,8 @@ from pathlib import Path
 from briefer.core.errors import InputError
 from briefer.core.limits import MAX_ARTICLE_BYTES, MAX_PARAGRAPH_CHARS, loses_text
 from briefer.core.models import Article
-from briefer.sources.registry import reader_for, readers
+from briefer.sources.dating import place_year
+from briefer.sources.registry import collecting_warnings, reader_for, suffixes
 
 @dataclass(frozen=True)
 class SkippedFile:
@@ -22,6 +24,8 @@ class IngestResult:
     articles: tuple[Article, ...]
     skipped: tuple[SkippedFile, ...]
     notes: tuple[str, ...] = ()  # files read, but not as plain UTF-8 or not whole
+    undated: tuple[str, ...] = ()  # one warning per article whose date cannot be known
+    unread_parts: tuple[str, ...] = ()  # parts of files a reader left out ("a.jsonl:3: not JSON"), also in notes
 
 
 @dataclass(frozen=True)
@@ -70,14 +74,15 @@ def decode(data: bytes) -> Decoded:
 
 
 def article_files(folder: Path) -> list[Path]:
+    """Every entry of the folder in name order but hidden ones (".name": editors' swap files,
+    the fetch record); ingest accounts for each, read or skipped with its reason."""
     if not folder.is_dir():
         raise InputError(f"sources folder not found: {folder}")
     try:
         entries = list(folder.iterdir())
     except OSError as exc:
         raise InputError(f"cannot list the sources folder {folder}: {exc.strerror or exc}") from None
-    known = readers()
-    return sorted((p for p in entries if p.suffix.lower() in known), key=lambda p: p.name)
+    return sorted((p for p in entries if not p.name.startswith(".")), key=lambda p: p.name)
 
 
 def unreadable_reason(path: Path, root: Path) -> str | None:
@@ -105,15 +110,21 @@ def read_limited(path: Path, limit: int = MAX_ARTICLE_BYTES) -> bytes | None:
 
 @dataclass(frozen=True)
 class FileRead:
-    """One file's outcome: its articles (numbered 0), or why it was skipped; notes on how it was read."""
+    """One file's outcome: its articles (numbered 0), or why it was skipped; notes on how it
+    was read, and the parts of it a reader left out (also among the notes)."""
 
     articles: tuple[Article, ...]
     skipped: SkippedFile | None
     notes: tuple[str, ...] = ()
+    unread_parts: tuple[str, ...] = ()
 
 
 def read_path(path: Path, root: Path) -> FileRead:
-    """Read one folder entry safely: never more than the size limit, never outside `root`."""
+    """Read one folder entry safely: never more than the size limit, never outside `root`.
+    One file at a time, so a folder can be read streaming, in worker processes."""
+    if reader_for(path.name) is None and not path.is_dir():
+        kind = path.suffix.lower() or "without a suffix"
+        return FileRead((), SkippedFile(path.name, f"not a kind of file briefer reads ({kind}; it reads {suffixes()})"))
     reason = unreadable_reason(path, root)
     if reason:
         return FileRead((), SkippedFile(path.name, reason))
@@ -135,23 +146,37 @@ def read_path(path: Path, root: Path) -> FileRead:
     if any(loses_text(line) for line in decoded.text.replace("\r", "\n").split("\n")):
         notes.append(f"{path.name}: text running over {MAX_PARAGRAPH_CHARS:,} characters without a sentence"
                      " end was left out")
-    return FileRead(read_file(path.name, decoded.text), None, tuple(notes))
+    try:
+        with collecting_warnings() as warnings:
+            found = read_file(path.name, decoded.text)
+    except InputError as exc:
+        return FileRead((), SkippedFile(path.name, str(exc).removeprefix(f"{path.name}: ")), tuple(notes))
+    notes.extend(warnings)
+    skipped = None if found else SkippedFile(path.name, "no articles in it")
+    return FileRead(tuple(found), skipped, tuple(notes), tuple(warnings))
 
 
 def no_articles_error(folder: Path, skipped: list[SkippedFile]) -> InputError:
     why = "; ".join(f"{s.path}: {s.reason}" for s in skipped)
-    return InputError(f"no usable articles in {folder}" + (f" ({why})" if why else " (no .txt or .md files)"))
+    return InputError(
+        f"no usable articles in {folder}" + (f" ({why})" if why else f" (no files of the kinds it reads: {suffixes()})")
+    )
 
 
-def read_articles(folder: Path, names: frozenset[str] | None = None) -> IngestResult:
-    """Every usable file of a registered kind in the folder (or only those `names`), in name
-    order, its articles numbered from 1.
+def read_articles(folder: Path, brief_date: dt.date | None = None, strict: bool = False,
+                  names: frozenset[str] | None = None) -> IngestResult:
+    """Every usable file in the folder (or only those `names`), in name order, its articles
+    numbered from 1.
 
-    Each unusable file is skipped with its reason; none usable is an InputError.
+    Each file is accounted for: read, or skipped with its reason (a kind briefer does not read
+    is named too). A dateline without a year takes it from `brief_date`, else from the newest
+    dated article. None usable is an InputError; with `strict`, so is any skipped file, bad
+    part of a file or undated article.
     """
     articles: list[Article] = []
     skipped: list[SkippedFile] = []
     notes: list[str] = []
+    unread_parts: list[str] = []
     root = folder.resolve()
     for path in article_files(folder):
         if names is not None and path.name not in names:
@@ -160,11 +185,45 @@ def read_articles(folder: Path, names: frozenset[str] | None = None) -> IngestRe
         if read.skipped:
             skipped.append(read.skipped)
         notes.extend(read.notes)
+        unread_parts.extend(read.unread_parts)
         for article in read.articles:
             articles.append(replace(article, number=len(articles) + 1))
     if not articles:
         raise no_articles_error(folder, skipped)
-    return IngestResult(tuple(articles), tuple(skipped), tuple(notes))
+    articles, undated = place_years(articles, brief_date)
+    result = IngestResult(tuple(articles), tuple(skipped), tuple(notes), tuple(undated), tuple(unread_parts))
+    if strict:
+        check_strict(result, folder)
+    return result
+
+
+def place_years(articles: list[Article], brief_date: dt.date | None) -> tuple[list[Article], list[str]]:
+    """Datelines without a year get the one the brief's date or the other articles imply;
+    every article still undated is named."""
+    reference = brief_date or max((a.date for a in articles if a.date), default=None)
+    origin = "the brief's date" if brief_date else "the other articles"
+    placed, undated = [], []
+    for article in articles:
+        if article.date is None and article.month_day and reference:
+            date = place_year(article.month_day, reference)
+            if date:
+                article = replace(article, date=date, date_source=f"dateline, year from {origin}")
+        if article.date is None:
+            if article.month_day:
+                month, day = article.month_day
+                why = f"its dateline gives {dt.date(2000, month, day):%b} {day} without a year, and no other article or --date gives one"
+            else:
+                why = "no date in its front matter, opening lines, dateline or metadata"
+            undated.append(f"{article.path}: undated ({why}); it does not date the brief")
+        placed.append(article)
+    return placed, undated
+
+
+def check_strict(result: IngestResult, folder: Path) -> None:
+    problems = ([f"skipped {s.path}: {s.reason}" for s in result.skipped] + list(result.unread_parts)
+                + list(result.undated))
+    if problems:
+        raise InputError(f"--strict: {len(problems)} problem(s) in {folder}: " + "; ".join(problems))
 
 
 def read_file(name: str, text: str) -> tuple[Article, ...]:

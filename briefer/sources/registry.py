@@ -7,14 +7,42 @@ Adding a format is one module that calls `register` and one line in BUILTIN_READ
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from briefer.core.models import Article
 
 Reader = Callable[[str, str], Sequence[Article]]
 READERS: dict[str, Reader] = {}
-BUILTIN_READERS = ("briefer.sources.text",)
+BUILTIN_READERS = ("briefer.sources.text", "briefer.sources.html", "briefer.sources.feeds", "briefer.sources.jsonl",
+                   "briefer.sources.eml")
+
+
+_WARNINGS: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar("reader_warnings", default=None)
+
+
+def warn(message: str) -> None:
+    """A reader's warning about part of a file it could not read ("feed.jsonl:3: not JSON")."""
+    collected = _WARNINGS.get()
+    if collected is not None:
+        collected.append(message)
+
+
+@contextlib.contextmanager
+def collecting_warnings() -> Iterator[list[str]]:
+    """The warnings readers give inside the block."""
+    collected: list[str] = []
+    token = _WARNINGS.set(collected)
+    try:
+        yield collected
+    finally:
+        _WARNINGS.reset(token)
+
+
+def suffixes() -> str:
+    return ", ".join(sorted(readers()))
 
 
 def register(*suffixes: str) -> Callable[[Reader], Reader]:

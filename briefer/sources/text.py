@@ -1,4 +1,8 @@
-"""The plain-text and Markdown reader: front matter, a headline first line, date lines, datelines."""
+"""The plain-text and Markdown reader: front matter, a headline first line, date lines, datelines.
+
+A .md file is read as Markdown: its text, not its syntax (`**bold**` is "bold", a link is its
+words, a `#` heading is a line of text), one line per block.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ import yaml
 from briefer.core.limits import shorten, split_long
 from briefer.core.models import Article
 from briefer.core.text import SENTENCE_END
-from briefer.sources.dating import DATE_LINE, dateline_date, parse_date, strip_dateline
+from briefer.sources.dating import dateline, find_date_line, parse_date, strip_dateline
 from briefer.sources.registry import register
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
@@ -67,31 +71,55 @@ def find_outlet(lines: list[str]) -> str | None:
     return None
 
 
+def markdown_lines(body: str) -> list[str]:
+    """The text of a Markdown body: one line per block (hard breaks kept), a blank line between blocks."""
+    from markdown_it import MarkdownIt
+
+    lines: list[str] = []
+    for token in MarkdownIt("commonmark").parse(body):
+        if token.type != "inline":
+            continue
+        parts = []
+        for child in token.children or ():
+            if child.type in ("text", "code_inline"):
+                parts.append(child.content)
+            elif child.type == "softbreak":  # a wrapped line of the same paragraph
+                parts.append(" ")
+            elif child.type == "hardbreak":
+                parts.append("\n")
+        text = "".join(parts).strip()
+        if text:
+            lines.extend(line.strip() for line in text.split("\n"))
+            lines.append("")
+    return lines
+
+
 def parse_article(number: int, path: str, text: str) -> Article:
     meta, body_start = front_matter(text)
     body = text[body_start:].replace("\r\n", "\n").replace("\r", "\n")
+    raw = markdown_lines(body) if path.lower().endswith(".md") else body.split("\n")
     # Over-long lines are cut at sentence ends so no later pattern or splitter sees a megabyte.
-    lines = [piece for line in body.split("\n") for piece in split_long(line.strip()) or [""]]
+    lines = [piece for line in raw for piece in split_long(line.strip()) or [""]]
     date = parse_date(meta.get("date"))
     date_source = "front matter" if date else None
-    kept: list[str] = []
-    for line in lines:
-        match = DATE_LINE.match(line)
-        if match and not kept:
-            if date is None:
-                date = parse_date("-".join(match.groups()))
-                date_source = "date line" if date else None
-            continue
-        kept.append(line)
+    found = find_date_line(lines)
+    if found:  # the date line is metadata, not prose, wherever it stands in the opening
+        index, line_date = found
+        del lines[index]
+        if date is None:
+            date, date_source = line_date, "date line"
+    kept = lines
     content = [line for line in kept if line]
     title = meta.get("title") if isinstance(meta.get("title"), str) else None
     if content and looks_like_headline(content[0], content[1] if len(content) > 1 else None):
         title = title or _clean_title(content[0])
         kept.remove(content[0])
         content = content[1:]
-    if content and date is None:
-        date = dateline_date(content[0], "\n".join(content))
-        date_source = "dateline" if date else None
+    month_day = None
+    opening = dateline(content[0]) if content else None
+    if opening and date is None:
+        date, month_day = opening.date, opening.month_day
+        date_source = "dateline" if date else "dateline without a year"
     if not title:
         title = _fallback_title(content, path)
     outlet = meta.get("outlet") if isinstance(meta.get("outlet"), str) else find_outlet(content)
@@ -107,6 +135,7 @@ def parse_article(number: int, path: str, text: str) -> Article:
         source=text,
         body_start=body_start,
         date_source=date_source,
+        month_day=month_day,
     )
 
 

@@ -1,0 +1,225 @@
+"""The analyst's hand: drop, pin or move a line, add an assessment or a bottom line of one's own.
+
+Edits live in a YAML file beside the brief (`<output>/<date>/<audience>/edits.yaml`, kept
+across rebuilds) or given with `briefer build --edits FILE`. Lines are named by stable
+ids, made from the sentence's words and the file it comes from, so the same sentence has
+the same id in every rebuild, in `briefer inspect` and in `brief.json`:
+
+    drop: [L3f9a0c12de]                 # never show this line
+    pin: [L81b2c4d5e6]                  # always show it; it gives way last on a full page
+    move: {L77aa01bc23: open_questions} # show it in another section
+    add:                                # the analyst's own words, marked as such, not cited
+      - {section: assessment, text: "The framework matters less than the tariff talks."}
+      - {section: bottom_line, text: "Expect no trade deal before January."}
+
+Rebuilding applies them again. An edit whose line is no longer in the sources is reported
+(a warning naming the file, the edit and the id), never silently dropped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import yaml
+
+from briefer.core.errors import InputError
+from briefer.core.models import Brief, BriefItem, Section
+from briefer.core.sections import BOTTOM_LINE, BOTTOM_LINE_TITLE, SECTION_KEYS, SECTION_TITLES
+
+EDITS_NAME = "edits.yaml"
+ASSESSMENT = "assessment"
+ASSESSMENT_TITLE = "Assessment"
+ADD_SECTIONS = (ASSESSMENT, BOTTOM_LINE) + SECTION_KEYS
+MOVE_SECTIONS = (BOTTOM_LINE,) + SECTION_KEYS
+EDIT_KEYS = ("drop", "pin", "move", "add")
+MAX_ADDED_CHARS = 2_000
+
+
+def line_id(path: str, text: str) -> str:
+    """A line's id: its words (whitespace collapsed) and the name of the file it comes from."""
+    name = Path(str(path)).name
+    digest = hashlib.blake2b(f"{name}\n{' '.join(str(text).split())}".encode("utf-8"), digest_size=5)
+    return "L" + digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Added:
+    section: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Edits:
+    source: str  # where the edits came from, for messages
+    drop: tuple[str, ...] = ()
+    pin: tuple[str, ...] = ()
+    move: tuple[tuple[str, str], ...] = ()  # (line id, section key)
+    add: tuple[Added, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.drop or self.pin or self.move or self.add)
+
+
+def _ids(value, key: str, where: str, problems: list[str]) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        problems.append(f"'{key}': expected a list of line ids, got {value!r}")
+        return ()
+    return tuple(v.strip() for v in value)
+
+
+def parse_edits(raw, where: str) -> Edits:
+    """Edits from a parsed YAML document; every problem is reported at once."""
+    if raw is None:
+        return Edits(where)
+    if not isinstance(raw, dict):
+        raise InputError(f"{where}: expected a mapping with {', '.join(EDIT_KEYS)}, got {type(raw).__name__}")
+    problems: list[str] = []
+    for key in raw:
+        if key not in EDIT_KEYS:
+            problems.append(f"'{key}': unknown edit (expected one of {', '.join(EDIT_KEYS)})")
+    moves = raw.get("move") or {}
+    if not isinstance(moves, dict):
+        problems.append(f"'move': expected a mapping of line id to section, got {moves!r}")
+        moves = {}
+    for key, section in moves.items():
+        if section not in MOVE_SECTIONS:
+            problems.append(f"'move.{key}': unknown section {section!r} (expected one of {', '.join(MOVE_SECTIONS)})")
+    added: list[Added] = []
+    additions = raw.get("add") or []
+    if not isinstance(additions, list):
+        problems.append(f"'add': expected a list of {{section, text}}, got {additions!r}")
+        additions = []
+    for number, entry in enumerate(additions, start=1):
+        if not isinstance(entry, dict) or not isinstance(entry.get("text"), str) or not entry["text"].strip():
+            problems.append(f"'add' entry {number}: expected {{section: ..., text: ...}} with some text")
+            continue
+        section = entry.get("section", ASSESSMENT)
+        if section not in ADD_SECTIONS:
+            problems.append(f"'add' entry {number}: unknown section {section!r} (expected one of {', '.join(ADD_SECTIONS)})")
+            continue
+        text = " ".join(entry["text"].split())
+        if len(text) > MAX_ADDED_CHARS:
+            problems.append(f"'add' entry {number}: over {MAX_ADDED_CHARS:,} characters")
+            continue
+        added.append(Added(section, text))
+    edits = Edits(where, drop=_ids(raw.get("drop"), "drop", where, problems),
+                  pin=_ids(raw.get("pin"), "pin", where, problems),
+                  move=tuple((str(k), str(v)) for k, v in moves.items() if v in MOVE_SECTIONS), add=tuple(added))
+    if problems:
+        raise InputError(f"invalid edits in {where}: " + "; ".join(problems))
+    return edits
+
+
+def load_edits(path: Path, required: bool = False) -> Edits:
+    """The edits in `path`; none when it does not exist (unless given explicitly)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        if required:
+            raise InputError(f"no such edits file: {path}") from None
+        return Edits(str(path))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read the edits file {path}: {exc}") from None
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f", line {mark.line + 1}" if mark else ""
+        raise InputError(f"invalid YAML in {path}{where}: {getattr(exc, 'problem', None) or exc}") from None
+    return parse_edits(raw, str(path))
+
+
+def analyst_item(text: str, index: int) -> BriefItem:
+    """The analyst's own words: no citations, pinned, marked as the analyst's."""
+    return BriefItem(text=text, citations=(), origins=0, score=float("inf"),
+                     line_id=f"A{index}", pinned=True, analyst=True)
+
+
+def apply_edits(brief: Brief, edits: Edits, candidates: dict[str, tuple[BriefItem, str]]) -> tuple[Brief, tuple[str, ...]]:
+    """The brief with the edits made, and a warning for each edit that could not be.
+
+    candidates: every line the sources hold today, by id, with the section its meaning
+    gives it ("none" when it has none): a pinned or moved line the selection left out
+    comes back from there. The brief's citations must not be renumbered yet.
+    """
+    warnings: list[str] = []
+    shown = [section.key for section in brief.sections]
+    items: dict[str, list[BriefItem]] = {section.key: list(section.items) for section in brief.sections}
+    titles = {section.key: section.title for section in brief.sections}
+
+    def where_is(identity: str) -> str | None:
+        return next((key for key, listed in items.items() if any(i.line_id == identity for i in listed)), None)
+
+    def take(identity: str) -> BriefItem | None:
+        for listed in items.values():
+            for item in listed:
+                if item.line_id == identity:
+                    listed.remove(item)
+                    return item
+        return None
+
+    def gone(kind: str, identity: str) -> None:
+        warnings.append(f"{edits.source}: {kind} {identity}: that line is no longer in the sources "
+                        f"(the edit is kept in the file, and not applied)")
+
+    for identity in edits.drop:
+        if take(identity) is None and identity not in candidates:
+            gone("drop", identity)
+    for identity, section in edits.move:
+        if section not in items:
+            if identity in candidates or where_is(identity):
+                warnings.append(f"{edits.source}: move {identity}: this brief has no section {section!r}")
+            else:
+                gone("move", identity)
+            continue
+        item = take(identity) or (candidates[identity][0] if identity in candidates else None)
+        if item is None:
+            gone("move", identity)
+            continue
+        items[section].append(replace(item, pinned=item.pinned or identity in edits.pin))
+    for identity in edits.pin:
+        key = where_is(identity)
+        if key is not None:
+            items[key] = [replace(i, pinned=True) if i.line_id == identity else i for i in items[key]]
+        elif identity not in candidates:
+            gone("pin", identity)
+        elif identity in edits.drop:
+            warnings.append(f"{edits.source}: pin {identity}: the same line is dropped; dropping wins")
+        else:
+            item, label = candidates[identity]
+            # A line of no section, or of one this brief does not show, goes to the key facts.
+            if label not in items:
+                label = "key_facts" if "key_facts" in items else next(iter(items), None)
+            if label is None:
+                warnings.append(f"{edits.source}: pin {identity}: this brief has no section to show it in")
+                continue
+            items[label].append(replace(item, pinned=True))
+    for number, added in enumerate(edits.add, start=1):
+        if added.section not in items:
+            items[added.section] = []
+            titles[added.section] = {ASSESSMENT: ASSESSMENT_TITLE, BOTTOM_LINE: BOTTOM_LINE_TITLE}.get(
+                added.section, SECTION_TITLES.get(added.section, added.section))
+            # The analyst's own sections lead: the bottom line first, then the assessment.
+            if added.section == BOTTOM_LINE or (added.section == ASSESSMENT and BOTTOM_LINE not in shown):
+                shown.insert(0, added.section)
+            elif added.section == ASSESSMENT:
+                shown.insert(shown.index(BOTTOM_LINE) + 1, added.section)
+            else:
+                shown.append(added.section)
+        lead = sum(1 for item in items[added.section] if item.analyst) if added.section == BOTTOM_LINE else None
+        # An analyst's bottom line comes before the lines from the sources; elsewhere, after.
+        items[added.section].insert(lead if lead is not None else len(items[added.section]),
+                                    analyst_item(added.text, number))
+    sections = tuple(Section(key=key, title=titles[key], items=tuple(items[key])) for key in shown)
+    return replace(brief, sections=sections), tuple(warnings)
+
+
+def applied_record(edits: Edits, warnings: tuple[str, ...]) -> dict:
+    """What brief.json says about the edits: where from, and those that were not applied."""
+    return {"file": edits.source, "not_applied": list(warnings)}

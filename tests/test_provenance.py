@@ -1,0 +1,63 @@
+"""Provenance: every line of the JSON brief, and every sentence, time and quote `inspect`
+shows, carries character offsets into its source file's own decoded text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from briefer.commands.build import build
+from briefer.commands.inspect import inspect_file
+from briefer.config import load_config
+from support import make_project, only_output
+
+ARTICLES = {
+    "001_first.txt": (
+        "---\ntitle: Port deal signed\noutlet: Corvo Herald\ndate: 2025-11-03\n---\n"
+        "Port deal signed\n\n"
+        "CORVO, Nov. 3 --  The harbour ministers of Arland and Belmark signed a port deal in Corvo on Monday.\n"
+        "The deal cuts   harbour fees for cargo ships by a fifth from December.\n\n"
+        "\"This is a good day for both ports,\" said Mara Lind, Arland's harbour minister.\n"
+    ),
+    "002_second.txt": (
+        "Arland and Belmark agree port deal\n\n"
+        "The harbour ministers of Arland and Belmark signed a port deal in Corvo on Monday, officials said.\n"
+        "Fishing fleets are not covered by the deal, which takes effect in December.\r\n"
+    ),
+}
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_every_line_of_the_json_brief_points_at_its_passage(tmp_path):
+    config = load_config(make_project(tmp_path, ARTICLES))
+    output = only_output(build(config, dt.date(2025, 11, 3)))
+    record = json.loads((output.folder / "brief.json").read_text(encoding="utf-8"))
+    paths = {s["number"]: tmp_path / "sources" / s["path"] for s in record["sources"]}
+    items = [item for section in record["sections"] for item in section["items"]]
+    assert items
+    for item in items:
+        assert item["passages"], item["text"]
+        assert {p["source"] for p in item["passages"]} <= set(item["citations"])
+        quoted = []
+        for passage in item["passages"]:
+            with open(paths[passage["source"]], encoding="utf-8", newline="") as stream:
+                quoted.append(_squash(stream.read()[passage["start"]:passage["end"]]))
+        assert item["text"] in quoted  # the line itself, verbatim, in at least its own source
+
+
+def test_inspect_offsets_index_the_file_text(tmp_path):
+    path = tmp_path / "001_first.txt"
+    path.write_text(ARTICLES["001_first.txt"], encoding="utf-8")
+    (result,) = inspect_file(str(path))
+    record = result.record
+    text = path.read_text(encoding="utf-8")
+    assert record["date"] == "2025-11-03" and record["date_source"] == "front matter"
+    assert len(record["sentences"]) == 3
+    for sentence in record["sentences"]:
+        assert _squash(text[sentence["start"]:sentence["end"]]) == sentence["text"]
+    for found in record["times"] + record["quotes"]:
+        assert text[found["start"]:found["end"]] == found["text"]
+    assert any(q["text"].startswith("This is a good day") for q in record["quotes"])

@@ -1,0 +1,192 @@
+"""Issue 12 on invented stories: disagreements between rewrites, developing figures, different
+things never compared, one fact in two units, corroboration by claim, and marks explained."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefer.analysis.corroboration import claim_support
+from briefer.analysis.disagree import find_disagreements
+from briefer.analysis.figures import key_figures
+from briefer.commands.build import load_corpus
+
+
+def corpus_of(tmp_path: Path, articles: dict[str, str]):
+    folder = tmp_path / "sources"
+    folder.mkdir(exist_ok=True)
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    corpus, _ = load_corpus(folder)
+    return corpus
+
+
+def article(date: str, outlet: str, body: str) -> str:
+    return f"---\ntitle: {outlet} report\noutlet: {outlet}\ndate: {date}\n---\n{body}\n"
+
+
+# Two rewrites of one wire report (same wording, same day); the second changes "six" to "eight".
+WIRE = ("Norland will buy {n} Avion P-9 patrol aircraft for its navy, defence minister Kari Holt said on Saturday.\n\n"
+        "Holt met her Sarvian counterpart Ivo Marek in Geneva on Friday to discuss the purchase and a training plan.\n\n"
+        "The deal still needs approval from the Norland parliament, where the opposition has questioned the cost.\n\n"
+        "Marek is expected to visit Norland in the spring to review progress on the training plan.\n")
+
+
+def test_six_vs_eight_in_two_rewrites_of_one_report_is_flagged(tmp_path):
+    corpus = corpus_of(tmp_path, {
+        "1_wire.md": article("2025-03-08", "Harbour Herald", WIRE.format(n="six")),
+        "2_rewrite.md": article("2025-03-08", "Valley Courier", WIRE.format(n="eight")),
+    })
+    assert len(set(corpus.origin_of.values())) == 1  # one report: the rewrite is no independent source
+    (disagreement,) = find_disagreements(corpus)
+    assert sorted(claim.value for claim in disagreement.claims) == ["eight", "six"]
+    assert "patrol aircraft" in disagreement.what
+
+
+# A flood's death toll reported on three days by three outlets.
+TOLL = {
+    "1_monday.md": article("2025-06-02", "Delta Daily", "Floods in the Marra valley killed 32 people on Sunday, "
+                           "officials said.\n\nRescue teams searched villages along the river for survivors.\n"),
+    "2_tuesday.md": article("2025-06-03", "River Post", "The floods in the Marra valley have killed 150 people, "
+                            "the interior ministry said on Tuesday.\n\nThousands of families slept in schools.\n"),
+    "3_wednesday.md": article("2025-06-04", "Valley Times", "Floods in the Marra valley have now killed 231 people, "
+                              "the ministry said.\n\nThe army flew food to villages cut off by the water.\n"),
+}
+
+
+def test_a_death_toll_rising_over_three_days_is_one_developing_figure(tmp_path):
+    corpus = corpus_of(tmp_path, TOLL)
+    assert find_disagreements(corpus) == ()  # a count that changed over time is no disagreement
+    tolls = [f for f in key_figures(corpus) if f.label == "people"]
+    assert len(tolls) == 1
+    (toll,) = tolls
+    assert toll.value == "231" and toll.citations == (1, 2, 3)
+    assert [(h.value, h.date.isoformat(), h.citations) for h in toll.history] == [
+        ("150", "2025-06-03", (2,)), ("32", "2025-06-02", (1,))]
+
+
+def test_the_developing_figure_shows_its_history_in_the_brief(build_brief):
+    markdown = build_brief(TOLL).rendered.markdown
+    row = next(line for line in markdown.splitlines() if line.startswith("| 231 |"))
+    assert "earlier: 150, 3 June 2025" in row and "32, 2 June 2025" in row
+    assert "Where sources disagree" not in markdown
+
+
+def test_two_simultaneous_bombings_are_not_compared(tmp_path):
+    corpus = corpus_of(tmp_path, {
+        "1_nairobi.md": article("1998-08-08", "East Wire", "A truck bomb at the embassy in Nairobi killed 80 people "
+                                "on Friday, police said.\n\nRescuers dug through the rubble through the night.\n"),
+        "2_dar.md": article("1998-08-08", "Coast Herald", "A truck bomb at the embassy in Dar es Salaam killed 10 "
+                            "people on Friday, police said.\n\nThe blast shattered windows across the harbour.\n"),
+    })
+    assert find_disagreements(corpus) == ()
+
+
+def test_killed_and_wounded_are_different_things(tmp_path):
+    corpus = corpus_of(tmp_path, {
+        "1.md": article("1998-08-08", "East Wire", "The blast at the embassy killed 80 people, police said.\n"),
+        "2.md": article("1998-08-08", "Coast Herald", "The blast at the embassy wounded 1,000 people, police said.\n"),
+    })
+    assert find_disagreements(corpus) == ()
+
+
+def test_one_fact_in_two_units_is_one_figure(tmp_path):
+    corpus = corpus_of(tmp_path, {
+        "1.md": article("2025-02-10", "Port News", "The storm surge reached 13.4 metres (44 feet) at the harbour "
+                        "wall on Sunday.\n\nThe harbour master closed the port to shipping.\n"),
+        "2.md": article("2025-02-10", "Coast Daily", "Waves of 44 feet struck the harbour wall, the harbour master "
+                        "said.\n\nFishing boats stayed in port all week.\n"),
+    })
+    heights = [f for f in key_figures(corpus) if f.label in ("metres", "feet")]
+    assert len(heights) == 1 and heights[0].citations == (1, 2)
+
+
+def test_ordinals_clock_times_decades_ages_and_scores_are_not_figures(tmp_path):
+    corpus = corpus_of(tmp_path, {"1.md": article("1998-10-12", "Sports Wire", (
+        "The veteran celebrated his 83rd birthday at 10:30 a.m. on Sunday.\n\n"
+        "Fans of 70s music, many of them in their 50s, packed the hall.\n\n"
+        "Merchant defeated Saleh 5-4 after order was restored.\n\n"
+        "Russell Henderson, 21, and Aaron McKinney, 22, were charged on Monday.\n\n"
+        "UPDATES with quotes in 4th graf pvs.\n\n"
+        "The 21-year-old student was one of 140 players from 19 countries.\n"))})
+    values = {f.value for f in key_figures(corpus)}
+    assert values <= {"140", "19"}
+
+
+# One report told three times in other words (three outlets rewriting one wire story).
+REWRITES = {
+    "1_wire.md": article("2025-04-01", "Wire", (
+        "The Arland government approved a plan to build 12 new schools in the northern provinces on Monday.\n\n"
+        "Education minister Petra Lind said construction would begin in June.\n\n"
+        "The schools will serve about 9,000 pupils in rural districts.\n\n"
+        "Teachers' unions welcomed the decision but warned of staff shortages.\n")),
+    "2_daily.md": article("2025-04-01", "Daily", (
+        "On Monday the Arland government approved plans for 12 new schools to be built in the northern provinces.\n\n"
+        "Education minister Petra Lind said building work would begin in June.\n\n"
+        "The schools will serve about 9,000 pupils across rural districts.\n\n"
+        "Teachers' unions welcomed the decision, though they warned about staff shortages.\n")),
+    "3_gazette.md": article("2025-04-01", "Gazette", (
+        "Arland's government on Monday approved a plan to construct 12 new schools in the northern provinces.\n\n"
+        "Construction will begin in June, education minister Petra Lind said.\n\n"
+        "About 9,000 pupils in rural districts will be served by the schools.\n\n"
+        "Unions of teachers welcomed the decision and warned of a shortage of staff.\n")),
+}
+
+
+def test_three_rewrites_of_a_claim_in_other_words_count_as_three_sources_one_origin(tmp_path, build_brief):
+    corpus = corpus_of(tmp_path, REWRITES)
+    assert len(set(corpus.origin_of.values())) == 1
+    support = claim_support(corpus)
+    approved = [i for i, item in enumerate(corpus.items) if "approved" in item.text]
+    assert approved and all(support[i] == (1, 2, 3) for i in approved)
+    markdown = build_brief(REWRITES).rendered.markdown
+    line = next(line for line in markdown.splitlines() if "approved" in line and line.startswith("- "))
+    assert "3 sources, 1 origin" in line
+
+
+def test_every_audience_explains_its_marks():
+    import datetime as dt
+
+    from briefer.core.models import Brief, BriefItem, Figure, Section, Source
+    from briefer.output.render import render_markup, template_environment
+
+    templates = Path(__file__).resolve().parent.parent / "templates"
+    item = BriefItem("Arland approved 12 schools.", (1,), 1, 1.0)
+    brief = Brief(title="t", date=dt.date(2025, 4, 1),
+                  sections=(Section("bottom_line", "Bottom line", (item,)), Section("outcomes", "Outcomes", (item,))),
+                  sources=(Source(1, "s", None, None, "1.md", None),),
+                  figures=(Figure("12", "schools", (1,), 1, 1.0),))
+    audiences = sorted(p.name for p in templates.iterdir() if (p / "brief.md.j2").exists())
+    assert {"default", "analyst", "minister", "press"} <= set(audiences)
+    for audience in audiences:
+        markdown, _ = render_markup(brief, template_environment(templates, audience, autoescape=False),
+                                    template_environment(templates, audience, autoescape=True), "A4", frozenset())
+        if "◇" in markdown:
+            assert "◇ marks a line resting on a single origin" in markdown, audience
+
+
+def test_lines_that_do_not_stand_alone_are_recognised():
+    from briefer.brief.compose import reads_alone
+
+    for text in ("But the union is acting unhurried.", "They fear the group will split.",
+                 "Another 19 states have no such law.", "Then there is the issue of union suicide.",
+                 "The last time this happened was 1995.", "Q: What happened next?",
+                 "EDITOR'S NOTE: This story was updated.", "UPDATES with quotes in 4th graf.",
+                 "NBA CANCELS SEASON Commissioner David Stern said on Monday."):
+        assert not reads_alone(text), text
+    for text in ("It was not known where Annan will meet Gadhafi.", "Arland approved 12 new schools on Monday.",
+                 "Anotherland signed the deal.", "Updated figures show 10 dead."):
+        assert reads_alone(text), text
+
+
+def test_no_sentence_twice_on_a_page_and_no_dangling_line(build_brief):
+    markdown = build_brief(TOLL).rendered.markdown
+    lines = [line for line in markdown.splitlines() if line.startswith(("- ", "> "))]
+    bodies = [line[2:].split(" [[")[0].lstrip("*").strip() for line in lines]
+    for body in bodies:
+        assert not body.startswith(("But ", "They ", "Then ", "Another ")), body
+    # A timeline entry shows the first words of its sentence: none may be a sentence a section shows.
+    entries = [line for line in lines if line.startswith("- *") and "*: " in line]
+    full = [b for line, b in zip(lines, bodies) if line not in entries]
+    for entry in entries:
+        start = entry.split("*: ", 1)[1].split(" … ")[0].split(" [[")[0]
+        assert not any(text.startswith(start) for text in full), entry
