@@ -68,7 +68,8 @@ def make_corpus(folder: Path, size: int, sources: list[tuple[str, str, str]], se
 
 
 def tree_rss(pid: int) -> int:
-    """Resident memory of a process and all its descendants, in bytes."""
+    """Memory of a process and all its descendants, in bytes: the proportional set size (a page
+    shared by forked workers counts once in all, not once per process)."""
     children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -83,9 +84,9 @@ def tree_rss(pid: int) -> int:
         current = todo.pop()
         todo.extend(children.get(current, []))
         try:
-            with open(f"/proc/{current}/status") as stream:
+            with open(f"/proc/{current}/smaps_rollup") as stream:
                 for line in stream:
-                    if line.startswith("VmRSS:"):
+                    if line.startswith("Pss:"):
                         total += int(line.split()[1]) * 1024
         except OSError:
             pass

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -57,7 +58,8 @@ def scan(folder: Path, engine=None, queries: tuple[str, ...] = ()) -> Scan:
     warnings: list[str] = []
     tasks = [(path, root, queries) for path in paths]
     for done, (terms, skip, notes) in enumerate((engine or LocalEngine()).map(_scan_one, tasks), start=1):
-        found.extend(terms)
+        # one string per distinct word, however many articles use it (they came apart from workers)
+        found.extend(replace(t, terms=tuple((sys.intern(w), n) for w, n in t.terms)) for t in terms)
         if skip:
             skipped.append(skip)
         warnings.extend(notes)
