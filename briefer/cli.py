@@ -183,8 +183,11 @@ def run_build(args: argparse.Namespace) -> int:
 def run_fetch(args: argparse.Namespace) -> int:
     from briefer.commands.fetch import fetch
 
-    warn = lambda line: print(f"briefer: warning: {line}", file=sys.stderr)  # noqa: E731
-    result = fetch(_configured(args), lambda line: print(line, flush=True), warn)
+    def report(line: str) -> None:  # one line per feed or page: what the command did (none with -q)
+        if not _quiet[0]:
+            print(line, flush=True)
+
+    result = fetch(_configured(args), report, warn)
     for failure in result.failed:
         warn(failure)
     return 1 if result.failed and not result.saved and len(result.failed) == result.sources else 0

@@ -18,6 +18,7 @@ from briefer.core.errors import ConfigError, InputError
 from briefer.core.query import QueryError, parse as parse_query
 from briefer.core.sections import BOTTOM_LINE, BUDGET_KEYS, DEFAULT_BUDGETS, SECTION_KEYS, SECTION_TITLES  # noqa: F401
 from briefer.core.resources import find_template_folder, template_search_path
+from briefer.core.yaml_limits import load_bounded
 
 PAGE_SIZES = ("A4", "Letter")
 
@@ -232,7 +233,7 @@ def load_config(path: Path | None, overrides: dict[str, str] | None = None) -> C
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), [f"cannot be read: {exc}"]) from None
     try:
-        raw = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 (a SafeLoader)
+        raw = load_bounded(text, _UniqueKeyLoader)  # a SafeLoader; aliases bounded (yaml_limits.py)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""

@@ -7,7 +7,7 @@ from briefer.core.errors import ConfigError
 def test_empty_config_means_defaults(tmp_path):
     path = tmp_path / "config.yaml"
     path.write_text("")
-    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources").mkdir()  # the default folder: never the repository's seeds
     config = load_config(path)
     assert config.page_size == "A4" and config.sources == tmp_path / "sources"
     assert config.section_budgets == {"background": 3, "key_facts": 5, "outcomes": 3, "open_questions": 4,

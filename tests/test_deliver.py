@@ -403,7 +403,7 @@ def test_a_recipient_refused_for_good_is_reported_and_the_others_are_recorded(pr
 
 def test_a_title_with_a_line_break_makes_a_one_line_subject(tmp_path):
     brief = PublishedBrief(folder=tmp_path, audience="desk", date=dt.date(2025, 11, 1), title="Line one\nLine two",
-                           files={"brief.md": b"# Line one Line two\n", "brief.pdf": b"%PDF-1.4"})
+                           files={"markdown": b"# Line one Line two\n", "pdf": b"%PDF-1.4"})
     audience = AudienceConfig("desk", "default", ("key_facts",), {"key_facts": 3}, "A4", ("desk@example.org",),
                               "Brief: {title}\r\n({date})")
     message = build_message(brief, audience, "briefs@example.org", SEEDS.parent / "templates")

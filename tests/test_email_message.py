@@ -44,7 +44,7 @@ BRIEF_MD = (
 
 def published(tmp_path: Path, markdown: str = BRIEF_MD) -> PublishedBrief:
     return PublishedBrief(folder=tmp_path, audience="desk", date=dt.date(2025, 11, 1), title="Port talks",
-                          files={"brief.md": markdown.encode(), "brief.pdf": b"%PDF-1.4 stand-in"})
+                          files={"markdown": markdown.encode(), "pdf": b"%PDF-1.4 stand-in"})
 
 
 def audience(name: str = "desk", template: str = "default", bcc: bool = False) -> AudienceConfig:
@@ -233,3 +233,27 @@ def test_send_waits_for_the_lock_a_build_holds_while_publishing_the_same_brief(t
                 pass
     with locked(folder, "desk 2025-11-01", LedgerLimits(lock_wait=0.2)):
         pass  # free again once the build is done
+
+
+@pytest.mark.parametrize("name", ["default", "analyst", "minister", "press"])
+def test_email_text_contrast_is_at_least_4_5_in_light_and_dark_mode(name):
+    import tinycss2
+    from tinycss2.color3 import parse_color
+    from test_accessibility import MINIMUM_CONTRAST, contrast, low_contrast_pairs
+
+    from briefer.output.render import render_template, template_environment
+
+    css = render_template(template_environment(TEMPLATES, name, autoescape=True), "email.css.j2",
+                          {"title": "t", "date": dt.date(2025, 11, 1), "audience": name})
+    rules = tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True)
+    light = "\n".join(tinycss2.serialize([rule]) for rule in rules if rule.type == "qualified-rule")
+    assert low_contrast_pairs(light) == []
+    dark_page = parse_color("#121212")
+    dark = [rule for rule in rules if rule.type == "at-rule" and "prefers-color-scheme" in tinycss2.serialize(rule.prelude)]
+    assert dark
+    for block in dark:
+        for inner in tinycss2.parse_rule_list(block.content, skip_whitespace=True, skip_comments=True):
+            for declaration in tinycss2.parse_declaration_list(inner.content, skip_whitespace=True, skip_comments=True):
+                if declaration.type == "declaration" and declaration.lower_name == "color":
+                    colour = parse_color(tinycss2.serialize(declaration.value).replace("!important", "").strip())
+                    assert contrast(colour, dark_page) >= MINIMUM_CONTRAST, tinycss2.serialize(inner.prelude)

@@ -9,9 +9,12 @@ import re
 
 import pytest
 
+from briefer.commands.build import build
+from briefer.config import load_config
 from briefer.core.errors import InputError
 from briefer.sources.html import clean_paragraphs, extract_page
 from briefer.sources.ingest import read_articles
+from support import make_project, only_output
 
 TXT = """---
 outlet: City Desk
@@ -27,12 +30,12 @@ outlet: Maritime Weekly
 ---
 # Shipping firms warn on delays
 
-PANAMA CITY, Nov. 11 (Reuters) - **Shipping firms** warned on Monday that [delays at the port](https://example.org/x)
-would raise costs for importers across the region.
+PANAMA CITY, Nov. 11 (Reuters) - **Shipping firms** agreed on Monday to pay a [new canal levy](https://example.org/x)
+of $12 per container from January, ending a dispute that had delayed dozens of ships.
 
 ## What comes next
 
-The firms said they would ask the port authority to publish a timetable for the dredging work before March.
+The canal authority approved the levy and said the money would pay for a new lock.
 """
 HTML = """<html><head><title>Pilots reject pay offer - Coast News</title>
 <meta property="og:site_name" content="Coast News">
@@ -197,7 +200,7 @@ def test_a_single_story_newsletter_is_read_like_a_page(write_articles):
 def test_markdown_is_read_as_its_text_not_its_syntax(write_articles):
     article = by_path(write_articles({"b.md": MD}))["b.md"]
     text = "\n".join(article.lines)
-    assert "Shipping firms warned on Monday that delays at the port" in text.replace("\n", " ")
+    assert "Shipping firms agreed on Monday to pay a new canal levy of $12" in text.replace("\n", " ")
     assert "**" not in text and "](" not in text and "#" not in text
     assert "What comes next" in article.lines  # a heading is a line of text
     assert article.date == dt.date(2025, 11, 11) or article.date is None  # placed only among other articles
@@ -222,9 +225,12 @@ def test_every_file_is_accounted_for_and_strict_makes_skips_errors(write_article
     assert not (tmp_path / "out2").exists()
 
 
-def test_a_mixed_folder_builds_one_brief_citing_each_article_once(build_brief):
-    output = build_brief({"a.txt": TXT, "b.md": MD, "c.html": HTML, "gazette.atom": FEED, "news.jsonl": JSONL,
-                          "alert.eml": EML})
+def test_a_mixed_folder_builds_one_brief_citing_each_article_once(tmp_path):
+    articles = {"a.txt": TXT, "b.md": MD, "c.html": HTML, "gazette.atom": FEED, "news.jsonl": JSONL, "alert.eml": EML}
+    # Room for every article's lines, so that the sources list holds every article.
+    config = make_project(tmp_path, articles, sections={"background": 10, "key_facts": 10, "outcomes": 10,
+                                                        "open_questions": 10, "timeline": 10})
+    output = only_output(build(load_config(config)))
     markdown = output.rendered.markdown
     sources = markdown.split("## Sources", 1)[1]
     entries = re.findall(r"^\d+\. (.+)$", sources, re.M)
@@ -241,3 +247,12 @@ def test_a_mixed_folder_builds_one_brief_citing_each_article_once(build_brief):
         [entry] = [e for e in entries if f", {path}" in e]  # cited exactly once
         assert f"*{outlet}*" in entry and date in entry
     assert output.rendered.brief.date == dt.date(2025, 11, 12)
+
+
+def test_a_feed_teaser_of_a_page_saved_beside_it_is_read_once_from_the_page(write_articles):
+    page = HTML.replace("https://coast.example/pilots-reject-offer", "https://gazette.example/fares")
+    result = read_articles(write_articles({"gazette.atom": FEED, "fares.html": page}))
+    assert [a.path for a in result.articles] == ["fares.html", "gazette.atom#1"]
+    assert [a.number for a in result.articles] == [1, 2]
+    assert result.notes == ("gazette.atom#2: the same story as fares.html (https://gazette.example/fares); "
+                            "read once, from fares.html",)

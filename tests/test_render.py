@@ -52,3 +52,44 @@ def test_long_brief_drops_least_important_items_but_keeps_headings():
     for title in ("Background", "Key facts", "Outcomes", "Open questions", "Sources"):
         assert f"## {title}" in rendered.markdown
     assert "size: Letter" in rendered.html
+
+
+def test_fitting_takes_two_layouts_and_keeps_nearly_all_that_fits():
+    from dataclasses import replace
+
+    from briefer.brief.compose import giveway_order, keep_only, renumber
+
+    brief = make_brief(12, "A long sentence that takes up room on the page " * 3)
+    rendered = render_brief(brief, TEMPLATES, "default", "A4")
+    assert rendered.pages == 1 and rendered.layouts == 2
+    kept = sum(len(s.items) for s in rendered.brief.sections)
+    # Two lines more than were kept would not have fitted: the cut is close to the best.
+    order = giveway_order(brief)
+    more = render_brief(renumber(keep_only(brief, set(order[:kept + 2]))), TEMPLATES, "default", "A4")
+    assert sum(len(s.items) for s in more.brief.sections) < kept + 2
+    # A pinned line never gives way before the others.
+    last = order[-1]
+    section = brief.sections[last[1]]
+    pinned_item = replace(section.items[last[2]], pinned=True)
+    pinned = replace(brief, sections=tuple(
+        replace(s, items=tuple(pinned_item if (k, i) == last[1:] else item for i, item in enumerate(s.items)))
+        for k, s in enumerate(brief.sections)))
+    fitted = render_brief(pinned, TEMPLATES, "default", "A4")
+    assert pinned_item in [i for s in fitted.brief.sections for i in s.items]
+
+
+def test_a_template_in_its_own_words_still_fits_by_searching(tmp_path):
+    """When the page shows lines in words of its own, their heights cannot be measured: the
+    fitting falls back to searching, and the page still fits with lines on it."""
+    import shutil
+
+    shutil.copytree(TEMPLATES, tmp_path / "templates")
+    (tmp_path / "templates" / "shout").mkdir()
+    (tmp_path / "templates" / "shout" / "brief.md.j2").write_text(
+        '{% extends "default/brief.md.j2" %}\n{% block sections %}\n{% for section in brief.sections %}\n'
+        '## {{ section.title|md }}\n\n{% for item in section.items %}\n- {{ item.text|upper|md }}\n{% endfor %}\n\n'
+        '{% endfor %}\n{% endblock %}\n', encoding="utf-8")
+    brief = make_brief(12, "A long sentence that takes up room on the page " * 3)
+    rendered = render_brief(brief, tmp_path / "templates", "shout", "A4")
+    assert rendered.pages == 1 and rendered.layouts > 2
+    assert sum(len(s.items) for s in rendered.brief.sections) > 8

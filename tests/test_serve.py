@@ -51,3 +51,39 @@ def test_serve_builds_serves_and_rebuilds_on_a_changed_source(tmp_path):
             server.kill()
             server.wait()
     assert server.returncode == 0, server.stderr.read()
+
+
+def test_a_config_change_rebuilds_and_a_broken_config_keeps_the_last_good_preview(tmp_path):
+    import threading
+
+    from briefer.commands.serve import serve
+    from briefer.config import load_config
+
+    config = make_project(tmp_path)
+    stop, urls = threading.Event(), []
+    server = threading.Thread(target=serve, daemon=True, kwargs=dict(
+        load=lambda: load_config(config), port=0, interval=0.1, stop=stop, announce=urls.append))
+    server.start()
+    try:
+        deadline = time.monotonic() + TIMEOUT
+        while not urls:
+            assert time.monotonic() < deadline and server.is_alive(), "the preview did not start"
+            time.sleep(0.1)
+        url = urls[0]
+        assert url.startswith("http://127.0.0.1:")
+
+        def wait_for(check):
+            while not check():
+                assert time.monotonic() < deadline, "the preview did not change"
+                time.sleep(0.1)
+
+        config.write_text(config.read_text(encoding="utf-8").replace("Port talks brief", "Harbour brief"),
+                          encoding="utf-8")
+        wait_for(lambda: "Harbour brief" in fetch(url + "default/"))
+        config.write_text("title: [unclosed\n", encoding="utf-8")
+        wait_for(lambda: "Not rebuilt" in fetch(url))
+        assert "Harbour brief" in fetch(url + "default/")  # the last good brief stays up
+    finally:
+        stop.set()
+        server.join(timeout=30)
+    assert not server.is_alive()

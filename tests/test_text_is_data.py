@@ -33,7 +33,8 @@ HOSTILE_SENTENCES = [
     "A closing tag </main></body></html> and a style <style>body{display:none}</style> were pasted.",
 ]
 HOSTILE_TITLE = "<script>alert(1)</script> {{ 7*7 }} [t](javascript:x)"
-HOSTILE_FILE = "0_<b>bold<b>_[x](javascript:y)_&amp;.txt"  # .txt: the text as written (.md is read as Markdown)
+# .txt: read literally (a .md file is read as Markdown, its syntax becoming text)
+HOSTILE_FILE = "0_<b>bold<b>_[x](javascript:y)_&amp;.txt"
 # what the templates themselves produce (the figures table, quotes, marks); article text adds none
 ALLOWED_TAGS = {"h1", "h2", "p", "ul", "ol", "li", "a", "em", "strong", "blockquote", "table", "thead", "tbody", "tr", "th", "td"}
 

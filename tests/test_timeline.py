@@ -97,7 +97,7 @@ def test_not_dates():
 
 def test_mentions_come_in_text_order_without_overlaps():
     mentions = resolve_dates("On Monday, after talks in August 2024 and last week, they signed on Oct. 31.", THURSDAY)
-    assert [m.text for m in mentions] == ["On Monday", "August 2024", "last week", "Oct. 31"]
+    assert [m.text for m in mentions] == ["Monday", "August 2024", "last week", "Oct. 31"]  # TimeML extents
 
 
 # --- Article dates ---------------------------------------------------------------------------
@@ -196,3 +196,81 @@ def test_timeline_citations_are_renumbered_with_the_sources(seeds_brief):
     numbers = {s.number for s in seeds_brief.sources}
     assert numbers == set(range(1, len(numbers) + 1))
     assert all(set(e.citations) <= numbers for e in seeds_brief.timeline)
+
+
+# --- Event dates: the sentence's own event, never an invented year ----------------------------
+from briefer.analysis.timeline import belongs_elsewhere, dated_events, main_event_date  # noqa: E402
+
+
+@pytest.mark.parametrize("text, expression", [
+    ("Rebels marked the anniversary of the 1973 coup with a march.", "1973"),
+    ("Libya has been under sanctions since 1992.", "1992"),
+    ("Kidnappings have soared since the start of 1998.", "1998"),
+    ("She broke a record set in 1996 by a Kenyan runner.", "1996"),
+    ("Voters stayed home, just as many Republicans did in November 1974.", "November 1974"),
+    ("The city won the 2002 Games in a landslide.", "2002"),
+])
+def test_a_date_that_belongs_to_something_else_does_not_date_the_sentence(text, expression):
+    start = text.index(expression)
+    assert belongs_elsewhere(text, start, start + len(expression))
+    assert main_event_date(text, None) is None
+
+
+@pytest.mark.parametrize("text, reference, expected", [
+    ("The federal suit against the port was filed in 1906.", None, (YEAR, 1906)),
+    ("The ministers met in Oslo on Friday.", THURSDAY, (DAY, dt.date(2025, 10, 24))),
+    ("In August, the government imposed tariffs on steel.", THURSDAY, (MONTH, (2025, 8))),
+])
+def test_the_sentence_s_own_date_dates_it(text, reference, expected):
+    mention = main_event_date(text, reference)
+    assert (mention.precision, mention.value) == expected
+
+
+def test_in_an_undated_article_a_relative_expression_keeps_the_sentence_undated():
+    # "Friday" cannot be placed without the article's date; the 1987 strike is not the arrest.
+    assert main_event_date("Police arrested 12 pickets Friday at the port, scene of a 1987 strike.", None) is None
+    assert main_event_date("Police arrested 12 pickets Friday at the port in 1987.", None) is None
+    assert main_event_date("Police arrested 12 pickets at the port in 1987.", None).value == 1987
+
+
+WIRE = {
+    "portville_strike.txt": (
+        "PORTVILLE, Arland (AP) _ Police arrested 12 pickets Friday outside the harbour gates, "
+        "where a 1987 strike ended in riots, and the port authority said cargo traffic had stopped.\n\n"
+        "``We have waited long enough for a fair wage,'' union leader Marta Kovach said Saturday. "
+        "``The ships can wait a little longer.''\n\n"
+        "The dock workers last held a national strike in 1987, when the port was closed for six weeks.\n\n"
+        "The union signed its current contract in March 1994, and talks on a new one collapsed last week.\n"),
+    "portville_talks.txt": (
+        "PORTVILLE, Arland (AP) _ Harbour owners and the dock workers' union met Sunday for the first time "
+        "since the strike began, a mediator said.\n\n"
+        "``Nobody wants another 1987,'' said mediator Tomas Ebeling, a retired judge. "
+        "``Both sides know what is at stake.''\n\n"
+        "Ebeling said the two sides agreed to meet again Tuesday, the day before a government deadline.\n\n"
+        "The harbour owners approved a pay offer of 4 percent on Saturday, the owners' group said.\n"),
+    "portville_ships.txt": (
+        "BELMARK HARBOUR, Belmark (AP) _ Dozens of container ships diverted to Belmark Harbour this week "
+        "as the Portville strike entered its fourth day.\n\n"
+        "``We took in 40 ships yesterday alone,'' harbour master Ines Okafor said.\n\n"
+        "Belmark Harbour was rebuilt in 1996 after a fire destroyed its cranes, and it has since doubled in size.\n\n"
+        "Officials said the strike could cost Arland 2 percent of its exports this year.\n"),
+}
+
+
+def test_a_brief_from_undated_wire_copy_invents_no_year(build_brief, tmp_path):
+    brief = build_brief(WIRE).rendered.brief
+    # Every timeline entry's date is written in its own sentence: no year was placed from elsewhere.
+    assert brief.timeline
+    for entry in brief.timeline:
+        assert entry.sort_key[:4] in entry.text, entry
+    # The story's dated events: sentences whose event only "Friday", "Sunday", "Saturday" or
+    # "yesterday" places are not among them, whatever year they mention in passing ("where a
+    # 1987 strike ended in riots"); what the copy dates itself is, also beside a later
+    # clause's "last week".
+    corpus, _ = load_corpus(tmp_path / "sources")
+    events = {corpus.items[e.index].text: e.mention.sort_key for e in dated_events(corpus, article_dates(corpus))}
+    assert not [text for text in events
+                if any(event in text for event in ("arrested", "met Sunday", "approved a pay offer", "took in 40 ships"))]
+    dated = {next(text for text in events if phrase in text): key for phrase, key in (
+        ("national strike", "1987"), ("rebuilt", "1996"), ("signed its current contract", "1994-03"))}
+    assert sorted(dated.values()) == ["1987", "1994-03", "1996"] and all(events[t] == k for t, k in dated.items())

@@ -248,7 +248,7 @@ def _conflict(a: Statement, b: Statement) -> tuple[str, str, str, tuple] | None:
     """(what, value in a, value in b, key identifying the fact) or None."""
     for qa in a.quantities:
         for qb in b.quantities:
-            if qa.value != qb.value and same_slot(qa, qb) and not different_things(a.text, qa, b.text, qb):
+            if qa.exact_value != qb.exact_value and same_slot(qa, qb) and not different_things(a.text, qa, b.text, qb):
                 what = min((qa.label, qb.label), key=len)
                 key = ("quantity", qa.slot, frozenset((qa.value, qb.value)))
                 return what, qa.written, qb.written, key

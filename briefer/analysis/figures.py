@@ -87,7 +87,7 @@ def _figure_key(quantity: Quantity) -> tuple:
     found = measure(quantity)
     if found:  # one fact in two units: keyed by its size in SI units, rounded as copy rounds it
         return ("measure", found[0], float(f"{found[1]:.2g}"))
-    return (quantity.value, quantity.unit, quantity.head)
+    return (quantity.exact_value, quantity.unit, quantity.head)  # exact: two 23-digit numbers stay two
 
 
 def _best_label(mentions: list[_Mention]) -> str:

@@ -211,7 +211,18 @@ def _terms(text: str) -> set[str]:
 # The core of a forecast ends at a purpose or relative clause ("... on Friday [to ease ...]").
 _CORE_END = re.compile(r"[;:—–(]|\s-\s|\s(?:to|in order to|so that|in what|as|which|who|while|but)\s"
                        r"|,\s+(?:\w+ly\s+)?\w+ing\b", re.I)  # or a participle clause: ", potentially expanding"
-_LEADING = re.compile(r"^(?:\s*(?:also|be|have|now|then|still|further|\w+ly))+\s", re.I)
+# One leading adverb or auxiliary, a whole word ("also", "now", "quickly"). Words are taken one
+# at a time (_without_leading): the old single pattern ^(?:\s*(?:...|\w+ly))+\s could split a
+# word like "lylyly..." every way there is, exponential time (60 letters: forever).
+_LEADING = re.compile(r"\s*(?:also|be|have|now|then|still|further|\w+ly)(?=\s)", re.I)
+
+
+def _without_leading(text: str) -> str:
+    """The text after its leading adverbs and auxiliaries and the space that follows them."""
+    end = 0
+    while (match := _LEADING.match(text, end)) is not None:
+        end = match.end()
+    return text[end + 1:] if end else text
 
 
 def forecast_event(text: str) -> tuple[str | None, set[str]]:
@@ -220,7 +231,7 @@ def forecast_event(text: str) -> tuple[str | None, set[str]]:
     match = FORECAST_CUE.search(REPORTING.sub(lambda m: " " * len(m.group(0)), text))
     if not match:
         return None, set()
-    tail = _LEADING.sub("", text[match.end():].lstrip() + " ")
+    tail = _without_leading(text[match.end():].lstrip() + " ")
     for mention in reversed(resolve_dates(tail, None)):
         tail = tail[: mention.start] + tail[mention.end:]
     end = _CORE_END.search(tail, 1)

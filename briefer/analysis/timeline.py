@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterable, TypeVar
+from typing import Iterable
 
 from briefer.core.models import Corpus, Item, TimelineEntry
 from briefer.core.text import containment, content_words
-from briefer.language.times import (_DAY_PATTERNS, DAY, FUTURE, MONTH, PAST, UNKNOWN, WEEK, YEAR,  # noqa: F401
-                                    DateMention, DayMention, _month_number, _safe_date, _year_for_day,
-                                    date_label, day_mentions, resolve_dates, tense_around)
+from briefer.language.annotate import annotate
+from briefer.language.tense import IRREGULAR_PAST
+from briefer.language.times import (DAY, FUTURE, MONTH, PAST, UNKNOWN, WEEK, YEAR,  # noqa: F401
+                                    DateMention, DayMention, date_label, day_mentions, resolve_dates)
 
 # --- Dating the articles -------------------------------------------------------------
 OWN, REWRITE, TEXT = "own", "rewrite", "text"
@@ -29,26 +30,25 @@ class ArticleDate:
 def day_bounds(sentences: Iterable[str], reference: dt.date) -> tuple[dt.date | None, dt.date | None]:
     """(latest day the text reports in the past tense, earliest day it announces in the future).
 
-    Only absolute days count ("Oct. 29", "1 November"): weekday names and "last week" would be
-    resolved against the very date being inferred.
+    Only days written with their month count ("Oct. 29", "1 November"): weekday names and
+    "last week" would be resolved against the very date being inferred. A year-less day is the
+    occurrence the tagger places near the reference (within about half a year).
     """
     latest_past: dt.date | None = None
     earliest_future: dt.date | None = None
     for sentence in sentences:
-        for match in (m for pattern in _DAY_PATTERNS for m in pattern.finditer(sentence)):
-            groups = match.groupdict()
-            month, tense = _month_number(groups["month"]), tense_around(sentence, match.start(), match.end())
-            # The occurrence nearest the reference, whatever the tense: the tense places the
-            # day before or after the writing date, which is what is being bounded.
-            day = (_safe_date(int(groups["year"]), month, int(groups["day"])) if groups.get("year")
-                   else _year_for_day(month, int(groups["day"]), reference, UNKNOWN))
-            if day is None:
+        for mention in annotate(sentence, reference).dates:
+            if mention.precision != DAY or not _WRITTEN_DAY.search(mention.text):
                 continue
+            day, tense = mention.value, mention.tense
             if tense == PAST:
                 latest_past = max(latest_past or day, day)
             elif tense == FUTURE:
                 earliest_future = min(earliest_future or day, day)
     return latest_past, earliest_future
+
+
+_WRITTEN_DAY = re.compile(r"\d")  # "Oct. 29", "2025-10-29": a day written as a date, not "Friday"
 
 
 def consistent(candidate: dt.date, sentences: list[str]) -> bool:
@@ -67,7 +67,8 @@ def article_dates(corpus: Corpus) -> dict[int, ArticleDate]:
     3. Its own text: the latest day it reports as past and the earliest it announces as future
        bound the writing date ("said on Oct. 29", "set to meet on Oct. 31" -> Oct. 29-30); when
        both exist and lie within a week, the article takes the latest day the window allows.
-       Year-less days are placed against the newest dated article of the story.
+       Year-less days are placed against the newest dated article of the story; with no dated
+       article in the story there is no year to place them in, and none is guessed.
     Otherwise the article stays undated and its relative expressions stay unresolved.
     """
     sentences: dict[int, list[str]] = {c.article.number: list(c.paragraphs) for c in corpus.articles}
@@ -91,10 +92,7 @@ def article_dates(corpus: Corpus) -> dict[int, ArticleDate]:
 
 def _date_from_text(sentences: list[str], anchor: dt.date | None) -> dt.date | None:
     if anchor is None:
-        years = [int(y) for s in sentences for y in re.findall(r"\b(?:19|20)\d\d\b", s)]
-        if not years:
-            return None
-        anchor = dt.date(max(years), 7, 1)
+        return None  # a year mentioned in passing is no evidence of when the article was written
     past, future = day_bounds(sentences, anchor)
     if past is None or future is None:
         return None
@@ -138,13 +136,84 @@ def representative(item: Item):
     return next((m for m in item.members if m.text == item.text), item.first)
 
 
+# A date that belongs to something else in the sentence, not to its main event: "the 1973 coup",
+# "the 2002 Salt Lake Games" (a date naming a thing); "since 1901", "until 2030", "since the
+# start of 1998" (a bound); "a record set in 1996" (a participle's own event after the main
+# verb); "as Republicans did in 1974", "a tactic that was rejected in 1995" (a subordinate
+# clause after the main verb); "Since the war ended in 1996, ..." (a fronted bounding clause).
+_ATTRIBUTIVE_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our|this|that|these|those)|['’]s)\s+"
+                                 r"(?:\w+\s+)?$", re.I)
+_NOUN_AFTER = re.compile(r"[\s-]+[A-Za-z][A-Za-z-]+")
+_NOT_A_NOUN_AFTER = re.compile(r"\s+(?:ago|earlier|later|before|after|and|or|to|in|on|at|when|as|when|until|through|"
+                               r"was|were|is|are|had|has|have|will|would|that|which)\b", re.I)
+_BOUND_BEFORE = re.compile(r"\b(?:since|until|till|through|before|after|by|from|as\s+of|prior\s+to|ahead\s+of"
+                           r"|than|compared\s+with|compared\s+to|versus|vs\.?)\s+(?:\w+\s+){0,3}$", re.I)
+_AUXILIARY = r"(?:was|were|is|are|be|been|being|had|has|have|got|get|gets)"
+_PARTICIPLE_BEFORE = re.compile(rf"\b(?!{_AUXILIARY}\b)[a-z]+\s+(?P<verb>[a-z]+ed|set|held|made|built|won|begun|written"
+                                r"|taken|seen|given|broken|chosen|founded)\s+(?:in|on|during)\s+(?:\w+\s+)?$")
+_FINITE = re.compile(rf"\b(?:{IRREGULAR_PAST}|has|have|is|are|does|do|will|would|could|can|said|says|seems?"
+                     r"|[a-z]{3,}ed)\b", re.I)
+_SUBORDINATOR = re.compile(r"\b(?:as|when|while|whereas|because|although|though|if|unless|since|until|after|before"
+                           r"|that|which|who|whom|whose|where|what)\b", re.I)
+_FRONTED_BOUND = re.compile(r"^\W*(?:since|until|till|although|though|if|unless|before)\b", re.I)
+
+
+def belongs_elsewhere(text: str, start: int, end: int) -> bool:
+    """The expression at text[start:end] dates something other than the sentence's main event."""
+    before, after = text[:start], text[end:]
+    window = len(before) - len(before[-60:])
+    if _ATTRIBUTIVE_BEFORE.search(before[-40:]) and _NOUN_AFTER.match(after) and not _NOT_A_NOUN_AFTER.match(after):
+        return True  # "the 1973 coup", "his 1996 record" (but "the day before", "the week ago")
+    if _BOUND_BEFORE.search(before[-50:]):
+        return True
+    participle = _PARTICIPLE_BEFORE.search(before[-60:])
+    if participle and _FINITE.search(text, 0, window + participle.start("verb")):
+        return True  # a participle after the main verb heads a modifier: "broke a record set in 1996"
+    clause_start = max((m.end() for m in re.finditer(r"[,;:]", before)), default=0)
+    subordinators = list(_SUBORDINATOR.finditer(before, clause_start))
+    if subordinators and _FINITE.search(text, 0, subordinators[-1].start()):
+        return True  # "..., just as many Republicans did in November 1974"
+    if _FRONTED_BOUND.match(text) and "," in after:
+        return True  # "Since the war ended in 1996, hundreds have been kidnapped"
+    return False
+
+
 def event_date(text: str, reference: dt.date | None) -> DateMention | None:
-    """The date of the sentence's event: its first mention finer than a year, else its first year
-    ("this year" in an article of that year dates nothing)."""
-    mentions = [m for m in resolve_dates(text, reference)
+    """The date a sentence is about, for ordering and sorting (sections read it): its first
+    mention finer than a year, else its first year ("this year" in an article of that year
+    dates nothing)."""
+    mentions = [m for m in annotate(text, reference).dates
                 if not (m.precision == YEAR and reference and m.value == reference.year)]
     finer = [m for m in mentions if m.precision != YEAR]
-    return (finer or list(mentions) or [None])[0]
+    return (finer or mentions or [None])[0]
+
+
+_LATER_CLAUSE = re.compile(r"[;:]|,\s+(?:and|but|while|although|though)\b|\s(?:--|—|–)\s")
+
+
+def main_event_date(text: str, reference: dt.date | None) -> DateMention | None:
+    """The date the sentence's own main event happened, for the timeline.
+
+    As event_date, from the sentence's own time expressions and tense, but dates that belong
+    to something else (`belongs_elsewhere`) do not count; and in an undated article a sentence
+    whose event is placed by a relative expression ("Friday", "last week", "two days ago")
+    cannot be dated: a year elsewhere in it is not its date, and none is guessed.
+    """
+    annotation = annotate(text, reference)
+    mentions = [m for m in annotation.dates if not belongs_elsewhere(text, m.start, m.end)
+                and not (m.precision == YEAR and reference and m.value == reference.year)]
+    finer = [m for m in mentions if m.precision != YEAR]
+    chosen = (finer or mentions or [None])[0]
+    if reference is None:
+        for start, end in annotation.relative:
+            if belongs_elsewhere(text, start, end):
+                continue
+            # A relative expression in the dated clause, or before it, places the main event:
+            # "arrested Friday ... in 1987". One in a later clause does not: "signed in March
+            # 1994, and talks collapsed last week".
+            if chosen is None or start < chosen.end or not _LATER_CLAUSE.search(text, chosen.end, start):
+                return None
+    return chosen
 
 
 def dated_events(corpus: Corpus, dates: dict[int, ArticleDate]) -> list[DatedItem]:
@@ -153,7 +222,7 @@ def dated_events(corpus: Corpus, dates: dict[int, ArticleDate]) -> list[DatedIte
         if not EVENT_VERB.search(item.text):
             continue
         sentence = representative(item)
-        mention = event_date(item.text, dates[sentence.article].date)
+        mention = main_event_date(item.text, dates[sentence.article].date)
         if mention is None:
             continue
         reference = dates[sentence.article].date

@@ -27,6 +27,9 @@ def select_audiences(config: Config, names: Sequence[str] | None) -> tuple[Audie
     return tuple(by_name[name] for name in dict.fromkeys(names))
 
 
+DISAGREEMENTS_TITLE = "Where sources disagree"
+
+
 def _bottom_line(composed: Brief, audience: AudienceConfig, count: int) -> list:
     """The `count` most important items, except one that is the last its shown section has:
     a section emptied by the bottom line would read "Nothing in the sources" beside it."""
@@ -70,10 +73,12 @@ def audience_brief(story: Story, title: str, audience: AudienceConfig, date: dt.
     if lead:
         sections[BOTTOM_LINE] = Section(key=BOTTOM_LINE, title=BOTTOM_LINE_TITLE, items=tuple(lead))
     shown = tuple(sections[key] for key in audience.sections if key in sections)
-    # No sentence twice on one page: a timeline entry a section or a disagreement already shows gives way.
-    on_page = {item.text for section in shown for item in section.items}
-    on_page |= {claim.text for d in composed.disagreements for claim in d.claims}
-    timeline = tuple(entry for entry in composed.timeline if entry.text not in on_page)
+    # No sentence twice on one page: a timeline entry whose sentence a section or a disagreement
+    # already shows keeps its date and points to where the sentence stands.
+    on_page = {item.text: section.title for section in shown for item in section.items}
+    on_page |= {claim.text: DISAGREEMENTS_TITLE for d in composed.disagreements for claim in d.claims}
+    timeline = tuple(replace(entry, see=on_page[entry.text]) if entry.text in on_page else entry
+                     for entry in composed.timeline)
     brief = replace(composed, sections=shown, timeline=timeline)
     if edits:
         brief, warnings = apply_edits(brief, edits, story_lines(story))

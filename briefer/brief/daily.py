@@ -14,6 +14,15 @@ RECORD_NAME = "brief.json"
 RECORD_VERSION = 1
 
 
+def refuse_future(articles: tuple[Article, ...], day: dt.date) -> tuple[tuple[Article, ...], tuple[str, ...]]:
+    """Articles dated after `day` are refused, each with a warning naming it: a date in the
+    future (9999-12-31) would otherwise become the brief's date, and every later send's."""
+    kept = tuple(a for a in articles if a.date is None or a.date <= day)
+    warnings = tuple(f"skipped {a.path}: dated {a.date.isoformat()}, after the build day ({day.isoformat()})"
+                     for a in articles if a.date is not None and a.date > day)
+    return kept, warnings
+
+
 def newest_date(articles: Iterable[Article]) -> dt.date | None:
     return max((article.date for article in articles if article.date), default=None)
 
@@ -80,8 +89,15 @@ def _folder_date(folder: Path) -> dt.date | None:
         return None
 
 
-def previous_record(output: Path, audience: str, day: dt.date) -> dict | None:
-    """The record of the newest brief for this audience dated before `day`, if any."""
+# A record larger than this was not written by briefer (one is a few tens of kilobytes).
+MAX_RECORD_BYTES = 16 * 1024 * 1024
+
+
+def previous_record(output: Path, audience: str, day: dt.date, warn=None) -> dict | None:
+    """The record of the newest brief for this audience dated before `day`, if any.
+
+    A damaged record (not JSON, not the shape briefer writes) is named through `warn` and
+    ignored; the next older one serves."""
     if not output.is_dir():
         return None
     earlier = sorted(
@@ -89,20 +105,64 @@ def previous_record(output: Path, audience: str, day: dt.date) -> dict | None:
         if (date := _folder_date(folder)) is not None and date < day and (folder / audience / RECORD_NAME).is_file()
     )
     for _, folder in reversed(earlier):
+        path = folder / audience / RECORD_NAME
+        problem = None
         try:
-            record = json.loads((folder / audience / RECORD_NAME).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue  # an unreadable record is skipped, the next older one serves
-        if isinstance(record, dict) and isinstance(record.get("sections"), list):
+            record = load_record(path)
+        except ValueError as exc:
+            record, problem = None, str(exc)
+        if record is not None:
             return record
+        if warn is not None:
+            warn(f"ignored the earlier record {path}: {problem}")
+    return None
+
+
+def load_record(path: Path) -> dict:
+    """A brief.json read back and checked; ValueError saying what is wrong with it."""
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(MAX_RECORD_BYTES + 1)
+    except OSError as exc:
+        raise ValueError(f"cannot be read ({exc.strerror or exc})") from None
+    if len(data) > MAX_RECORD_BYTES:
+        raise ValueError(f"larger than {MAX_RECORD_BYTES:,} bytes")
+    try:
+        record = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ValueError("not UTF-8") from None
+    except RecursionError:
+        raise ValueError("not a brief record (nested too deeply)") from None
+    except ValueError as exc:
+        raise ValueError(f"not valid JSON ({exc})") from None
+    problem = record_problem(record)
+    if problem:
+        raise ValueError(f"not a brief record ({problem})")
+    return record
+
+
+def record_problem(record) -> str | None:
+    """What makes a parsed record unlike the ones brief_record writes, or None."""
+    if not isinstance(record, dict):
+        return "the top level is not an object"
+    if record.get("version") != RECORD_VERSION:
+        return f"version {record.get('version')!r}, expected {RECORD_VERSION}"
+    sections = record.get("sections")
+    if not isinstance(sections, list):
+        return "'sections' is not a list"
+    for index, section in enumerate(sections):
+        if not isinstance(section, dict) or not isinstance(section.get("items"), list):
+            return f"section {index + 1} has no list of items"
+        for item in section["items"]:
+            if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+                return f"an item of section {index + 1} has no text"
     return None
 
 
 def record_texts(record: dict) -> frozenset[str]:
-    return frozenset(
-        item["text"] for section in record["sections"] if isinstance(section, dict)
-        for item in section.get("items", []) if isinstance(item, dict) and isinstance(item.get("text"), str)
-    )
+    if record_problem(record):
+        return frozenset()
+    return frozenset(item["text"] for section in record["sections"] for item in section["items"])
 
 
 def brief_texts(brief: Brief) -> frozenset[str]:

@@ -14,9 +14,11 @@ from briefer.brief.edits import EDITS_NAME, load_edits
 from briefer.commands.engine import make_engine
 from briefer.commands.stories import read_day
 from briefer.config import Config
-from briefer.brief.daily import check_not_empty, new_item_texts, newest_date, previous_record, within_window
+from briefer.brief.daily import (check_not_empty, new_item_texts, newest_date, previous_record, refuse_future,
+                                  within_window)
 from briefer.analysis.dedupe import build_corpus
 from briefer.core.errors import InputError
+from briefer.sources.dating import build_day
 from briefer.sources.ingest import read_articles
 from briefer.analysis.importance import brief_ranking
 from briefer.core.limits import MAX_SENTENCE_CHARS, MAX_SENTENCES_PER_ARTICLE, cap_paragraphs
@@ -69,8 +71,10 @@ def load_corpus(sources: Path, date: dt.date | None = None,
     ingested = read_articles(sources, date, strict)
     warnings = ([f"skipped {s.path}: {s.reason}" for s in ingested.skipped] + list(ingested.notes)
                 + list(ingested.undated))
-    day = date or newest_date(ingested.articles)
-    kept = within_window(ingested.articles, day, window_days)
+    present, future = refuse_future(ingested.articles, build_day())  # 9999-12-31 never sets the date
+    warnings.extend(future)
+    day = date or newest_date(present)
+    kept = within_window(present, day, window_days)
     check_not_empty(kept, sources, day, window_days)
     articles = clean_articles(kept)
     sentences: list[Sentence] = []
@@ -117,7 +121,8 @@ def build(config: Config, date: dt.date | None = None, audiences: Sequence[str] 
         brief = audience_brief(story, config.title, audience, date,
                                given or load_edits(config.output / day.isoformat() / audience.name / EDITS_NAME))
         warnings.extend(f"{audience.name}: {warning}" for warning in brief.warnings)
-        new_items = new_item_texts(brief, previous_record(config.output, audience.name, brief.date))
+        new_items = new_item_texts(brief, previous_record(config.output, audience.name, brief.date,
+                                                             warnings.append))
         jobs.append((brief, config.templates, audience.template, audience.page_size, new_items, audience.name))
     planned = []
     for (brief, *_, new_items, name), (rendered, files) in zip(jobs, in_parallel(render_audience, jobs)):

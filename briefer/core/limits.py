@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from briefer.core.models import CleanArticle
+from briefer.core.text import as_written
 
 # Files larger than this are skipped as too large; no more than this is ever read.
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024
@@ -24,6 +25,7 @@ MAX_SENTENCES_PER_ARTICLE = 2_000
 # Titles, outlets and URLs from an article's front matter are cut to this length.
 MAX_METADATA_CHARS = 200
 
+_METADATA_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 # The end of a sentence: final punctuation, maybe closing quotes or brackets, then a space.
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+")
 
@@ -70,8 +72,11 @@ def cap_paragraphs(article: CleanArticle) -> CleanArticle:
 
 
 def shorten(value: str, limit: int = MAX_METADATA_CHARS) -> str:
-    """A one-line metadata value, cut at a word with a marker when over the limit."""
-    value = " ".join(value.split())
+    """A one-line metadata value, cut at a word with a marker when over the limit.
+
+    Control characters (a YAML "\\e" escape makes an ESC) become spaces and invisible format
+    characters go, as in article text (text.as_written)."""
+    value = " ".join(_METADATA_CONTROL.sub(" ", as_written(value)).split())
     if len(value) <= limit:
         return value
     return value[:limit].rsplit(" ", 1)[0] + " …"

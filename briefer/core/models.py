@@ -168,6 +168,7 @@ class TimelineEntry:
     text: str
     citations: tuple[int, ...]  # source numbers
     score: float  # importance; gives way on a full page like any other item
+    see: str | None = None  # the section already showing this sentence: the entry points there
 
 
 @dataclass(frozen=True)

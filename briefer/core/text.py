@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from itertools import accumulate, compress
 
@@ -31,18 +32,74 @@ STOPWORDS = frozenset(
 )
 
 
+# --- Text as written ---------------------------------------------------------------------
+# Characters that break a line or a paragraph without being "\n": each becomes one space, so
+# the words either side stay apart (VT, FF, NEL, the Unicode line and paragraph separators).
+LINE_SEPARATORS = "\x0b\x0c\x85\u2028\u2029"
+# Invisible characters that change how text displays or compares, never what it says: bidi
+# embeddings, overrides, isolates and marks (a right-to-left override reverses the citation
+# after it); zero-width spaces and joiners, the word joiner, the BOM inside text, the soft
+# hyphen, invisible operators, interlinear annotation marks, and the tag characters.
+INVISIBLE = ("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+             "\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u180e\ufff9\ufffa\ufffb"
+             + "".join(map(chr, range(0xE0000, 0xE0080))))
+_AS_WRITTEN = {**{ord(c): " " for c in LINE_SEPARATORS}, **{ord(c): None for c in INVISIBLE}}
+_INVISIBLE_OR_SEPARATOR = re.compile("[%s]" % re.escape(LINE_SEPARATORS + INVISIBLE))
+
+
+def as_written(text: str) -> str:
+    """The text a reader sees: line separators as spaces, invisible format characters removed."""
+    if text.isascii() and not ("\x0b" in text or "\x0c" in text):
+        return text
+    return text.translate(_AS_WRITTEN) if _INVISIBLE_OR_SEPARATOR.search(text) else text
+
+
+# Letters of other scripts drawn like Latin ones (Unicode's confusables, the ones fonts show
+# alike): "Аrland" with a Cyrillic А is "Arland" to every reader, so it is to comparison too.
+_CONFUSABLES = str.maketrans(
+    "АВЕЅІЈКМНОРСТХУаеѕіјорсхуԁԛԝӏӀ"  # Cyrillic
+    "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧοικνρυχ"  # Greek
+    "ıօսɡ",  # dotless i, Armenian o and u, script g
+    "ABESIJKMHOPCTXYaesijopcxydqwlI"
+    "ABEZHIKMNOPTYXoikvpux"
+    "ioug",
+)
+_CONFUSABLE_LETTERS = frozenset(k for k in _CONFUSABLES)
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+def comparable(text: str) -> str:
+    """A copy of the text for comparison only (dedupe, corroboration), never for output:
+    compatibility forms folded (NFKC: fullwidth, ligatures, styled letters), invisible
+    characters dropped, and look-alike letters folded to Latin in every word written
+    only in Latin and look-alike letters (a Russian word with its own letters is left alone)."""
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFKC", as_written(text))
+    if text.isascii():
+        return text
+    return _LETTER_RUN.sub(_fold_word, text)
+
+
+def _fold_word(match: re.Match) -> str:
+    word = match.group(0)
+    if word.isascii() or not all(c.isascii() or ord(c) in _CONFUSABLE_LETTERS for c in word):
+        return word
+    return word.translate(_CONFUSABLES)
+
+
 def words(text: str) -> list[str]:
     """Lower-case word tokens with house-style spellings folded ("U.S." -> "us", "%" -> "percent").
 
     rank.words is kept apart on purpose: it reads DUC's wire text as the ROUGE scorer does."""
-    text = _ABBREVIATIONS.sub(lambda m: m.group(1) + m.group(2), text)
+    text = _ABBREVIATIONS.sub(lambda m: m.group(1) + m.group(2), comparable(text))
     tokens = _folded(text).split()
     return list(map(_EQUIVALENTS.get, tokens, tokens))
 
 
 def words_by_text(texts: list[str]) -> tuple[list[str], list[int]]:
     """``words`` of many texts read at once: every word, and the number of the text it is in."""
-    joined = "\n".join(text.replace("\n", " ") for text in texts)
+    joined = "\n".join(comparable(text).replace("\n", " ") for text in texts)
     pieces = _folded(_ABBREVIATIONS.sub(lambda m: m.group(1) + m.group(2), joined)).split(" ")
     line_break = list(map("\n".__eq__, pieces))
     is_word = [bool(piece) and not brk for piece, brk in zip(pieces, line_break)]

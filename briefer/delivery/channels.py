@@ -20,14 +20,14 @@ from pathlib import Path
 from typing import Protocol
 
 from briefer.brief.audiences import select_audiences
-from briefer.brief.daily import RECORD_NAME
 from briefer.config import AudienceConfig, Config
 from briefer.core.errors import BrieferError, InputError
 from briefer.delivery.ledger import locked
+from briefer.output.formats import published_files
 
 log = logging.getLogger(__name__)
 
-REQUIRED_FILES = ("brief.md", "brief.pdf", RECORD_NAME)
+REQUIRED_FORMATS = ("markdown", "pdf", "json")  # what every channel may rely on
 MAX_FILE_BYTES = 50_000_000
 
 
@@ -54,10 +54,10 @@ class PublishedBrief:
     audience: str
     date: dt.date
     title: str
-    files: dict[str, bytes] = field(repr=False)
+    files: dict[str, bytes] = field(repr=False)  # format name (markdown, html, pdf, json, ...) -> content
 
-    def text(self, name: str) -> str:
-        return self.files[name].decode("utf-8")
+    def text(self, format_name: str) -> str:
+        return self.files[format_name].decode("utf-8")
 
 
 def _read_regular(path: Path) -> bytes:
@@ -72,25 +72,27 @@ def _read_regular(path: Path) -> bytes:
 
 
 def read_published(folder: Path, audience: str, date: dt.date) -> PublishedBrief:
-    """Every file the publisher wrote for this brief; the version the folder shows now."""
+    """Every file the build published for this brief, as its record lists them
+    (output.formats.published_files), read from the version the folder shows now."""
     try:
         version = folder.resolve(strict=True)  # out/<date>/<audience> -> its current hidden version
-        names = sorted(entry.name for entry in os.scandir(version)
-                       if entry.is_file(follow_symlinks=False) and not entry.name.startswith("."))
+        listed = {entry.format: entry for entry in published_files(version)}
     except OSError:
-        names, version = [], folder
-    missing = [name for name in REQUIRED_FILES if name not in names]
+        version, listed = folder, {}
+    missing = [f"{name} ({listed[name].name if name in listed else name})" for name in REQUIRED_FORMATS
+               if name not in listed or not (version / listed[name].name).is_file()]
     if missing:
         raise InputError(f"no complete brief for audience {audience!r} dated {date} in {folder} "
                          f"(missing {', '.join(missing)}): run 'briefer build' first")
     try:
-        files = {name: _read_regular(version / name) for name in names if name.startswith("brief.")}
-        record = json.loads(files[RECORD_NAME].decode("utf-8"))
-        title = record["title"]
+        files = {name: _read_regular(version / entry.name) for name, entry in listed.items()
+                 if (version / entry.name).is_file()}
+        record = json.loads(files["json"].decode("utf-8"))
+        title = record.get("title") if isinstance(record, dict) else None
         if not isinstance(title, str):
-            raise TypeError("'title' is not a string")
-        files["brief.md"].decode("utf-8")
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise ValueError(f"{listed['json'].name} has no 'title'")
+        files["markdown"].decode("utf-8")
+    except (OSError, ValueError) as exc:
         raise InputError(f"cannot read the brief in {folder}: {exc}") from None
     return PublishedBrief(folder=folder, audience=audience, date=date, title=title, files=files)
 
@@ -102,7 +104,7 @@ def newest_brief_date(output: Path, audience: str) -> dt.date | None:
             date = dt.date.fromisoformat(folder.name)
         except ValueError:
             continue
-        if (folder / audience / "brief.pdf").is_file():
+        if (folder / audience).is_dir():
             dates.append(date)
     return max(dates, default=None)
 

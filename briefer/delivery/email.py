@@ -192,7 +192,7 @@ def email_html(brief: PublishedBrief, audience: AudienceConfig, templates: Path)
     environment = template_environment(templates, audience.template, autoescape=True)
     context = {"title": brief.title, "date": brief.date, "audience": audience.name}
     css = render_template(environment, EMAIL_STYLESHEET, context)
-    root = tinyhtml5.parse(markdown_to_html(brief.text("brief.md")), namespace_html_elements=False)
+    root = tinyhtml5.parse(markdown_to_html(brief.text("markdown")), namespace_html_elements=False)
     link_addresses(root)
     body = "".join(serialize(child) for child in root.find("body"))
     page = render_template(environment, EMAIL_TEMPLATE, {**context, "css": css, "body": body})
@@ -223,9 +223,9 @@ def build_message(brief: PublishedBrief, audience: AudienceConfig, sender: str, 
                                        domain=address.domain if address is not None else None)
     message["Auto-Submitted"] = "auto-generated"
     message["List-Id"] = list_id(audience.name, sender)
-    message.set_content(markdown_to_text(brief.text("brief.md")), cte="quoted-printable")
+    message.set_content(markdown_to_text(brief.text("markdown")), cte="quoted-printable")
     message.add_alternative(email_html(brief, audience, templates), subtype="html", cte="quoted-printable")
-    message.add_attachment(brief.files["brief.pdf"], maintype="application", subtype="pdf",
+    message.add_attachment(brief.files["pdf"], maintype="application", subtype="pdf",
                            filename=attachment_name(brief.date, audience.name))
     return message
 
@@ -325,6 +325,8 @@ def hand_over(data: bytes, sender: str, recipients: Sequence[str], smtp: SmtpCon
         handed = True
         client.send(b".\r\n")
         code, reply = client.getreply()
+        if not 200 <= code < 600:  # an answer that is not one: the outcome is unknown
+            raise smtplib.SMTPResponseException(code, reply)
         for recipient in accepted:
             results[recipient] = (code, _reply(reply))
         try:
@@ -389,7 +391,7 @@ class EmailChannel:
         standing = record.standing()
         state = {key: standing.get(key) for key in people}
         current = {key: (s.state if s else None) for key, s in state.items()}
-        digest = hashlib.sha256(brief.files["brief.pdf"]).hexdigest()
+        digest = hashlib.sha256(brief.files["pdf"]).hexdigest()
         if force:
             targets = [key for key in people if current[key] != DELIVERED] or list(people)
         else:
@@ -415,10 +417,13 @@ class EmailChannel:
         try:
             record.update(attempt, "done", outcome)
         except OSError as exc:
-            sent = f"the email WAS sent to {', '.join(names)}, but" if names else "the outcome is"
+            if not names:
+                raise LedgerError(f"{label}: nobody was sent the brief, and recording that in {record.path} "
+                                  f"failed ({exc.strerror or exc})") from None
             raise DeliveryError(
-                f"{label}: {sent} recording it in {record.path} failed ({exc.strerror or exc}); do not send it "
-                f"again by hand: the next 'briefer send' lists them as possibly delivered") from None
+                f"{label}: the email WAS sent to {', '.join(names)}, but recording it in {record.path} failed "
+                f"({exc.strerror or exc}); do not send it again by hand: the next 'briefer send' lists them "
+                f"as possibly delivered") from None
         problems = {key: value for key, value in outcome.items() if value[0] != DELIVERED}
         problems.update({key: (s.state, s.reply) for key, s in held.items()})
         if problems:
@@ -464,7 +469,7 @@ class EmailChannel:
                     self._settle(record, attempt, {key: (NOT_SENT, what) for key in envelope}, label)
                     tries = f" after {retry.attempts} attempts" if temporary else ""
                     raise DeliveryError(f"{label}: sending to {where} failed{tries}: {what}") from None
-                record.update(attempt, "sending", reset)
+                self._rewind(record, attempt, reset, label)
                 log.warning("%s: %s at %s; trying again in %gs (attempt %d of %d)",
                             label, what, where, wait, number + 1, retry.attempts)
                 self.sleep(wait)
@@ -473,7 +478,7 @@ class EmailChannel:
             outcome = {by_address[a]: (_state(code), f"{code} {reply}") for a, (code, reply) in replies.items()}
             if all(state == DEFERRED for state, _ in outcome.values()) and number < retry.attempts:
                 # Refused for now, every one: definitely not delivered, so it may be tried again.
-                record.update(attempt, "sending", {key: (IN_FLIGHT, "") for key in envelope})
+                self._rewind(record, attempt, {key: (IN_FLIGHT, "") for key in envelope}, label)
                 what = next(reply for _, reply in outcome.values())
                 log.warning("%s: the server replied %s at %s; trying again in %gs (attempt %d of %d)",
                             label, what, where, wait, number + 1, retry.attempts)
@@ -482,6 +487,15 @@ class EmailChannel:
                 continue
             return outcome
         raise AssertionError("unreachable: the loop returns or raises")
+
+    @staticmethod
+    def _rewind(record: Ledger, attempt: dict, outcome: dict[str, tuple[str, str]], label: str) -> None:
+        """Before trying again: the server did not take the message, so nothing is in flight."""
+        try:
+            record.update(attempt, "sending", outcome)
+        except OSError as exc:
+            raise LedgerError(f"{label}: cannot record the delivery in {record.path} ({exc.strerror or exc}); "
+                              f"nobody was sent the brief") from None
 
     @staticmethod
     def _settle(record: Ledger, attempt: dict, outcome: dict[str, tuple[str, str]], label: str) -> None:

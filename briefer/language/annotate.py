@@ -15,8 +15,8 @@ from briefer.core.text import content_words
 from briefer.language.quantities import Quantity, quantities
 from briefer.language.quotations import Quotation, find_quotes
 from briefer.language.tense import main_tense, modality
-from briefer.language.times import DateMention, DayMention, day_mentions, resolve_dates
-from briefer.language.timex import Timex, find_times
+from briefer.language.times import DateMention, DayMention, dates_of, day_mentions
+from briefer.language.timex import Timex, find_times, relative_spans
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,7 @@ class Annotation:
     times: tuple[Timex, ...]  # TIMEX3 values, offsets into the sentence
     dates: tuple[DateMention, ...]  # the same expressions as days, weeks, months, years with their tense
     days: tuple[DayMention, ...]  # days as the text names them (a weekday stays a weekday)
+    relative: tuple[tuple[int, int], ...]  # spans only the article's date can place ("Friday", "last week")
     quantities: tuple[Quantity, ...]
     quotes: tuple[Quotation, ...]  # quoted words inside the sentence
     terms: tuple[str, ...]  # content words, folded, in order
@@ -41,14 +42,16 @@ def annotate(text: str, anchor: dt.date | None = None) -> Annotation:
     """The sentence read once: tense, modality, times, quantities, quotes and terms."""
     CALLS["annotate"] += 1
     tense = main_tense(text)
+    times = find_times(text, anchor)
     return Annotation(
         text=text,
         anchor=anchor,
         tense=tense,
         modality=modality(text, tense),
-        times=find_times(text, anchor),
-        dates=resolve_dates(text, anchor),
+        times=times,
+        dates=dates_of(times, text),
         days=day_mentions(text, anchor),
+        relative=relative_spans(text),
         quantities=tuple(quantities(text)),
         quotes=find_quotes(text),
         terms=tuple(content_words(text)),

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Context, Decimal
 
 from briefer.core.lexicon import MONTHS, NUMBER_WORDS
 from briefer.core.text import STOPWORDS
@@ -79,10 +80,16 @@ class Quantity:
     changed_to: bool  # the new value of a change ("doubled ... to 50 percent")
     start: int  # span of the number in the sentence
     end: int
+    amount: Decimal | None = None  # the value exactly as written (a float loses digits past 15 or so)
 
     @property
     def slot(self) -> tuple[str, str | None]:
         return (self.unit, self.head)
+
+    @property
+    def exact_value(self) -> Decimal | float:
+        """The value to compare and group by: exact when known, else the float."""
+        return self.amount if self.amount is not None else self.value
 
 
 def tokens(text: str) -> list[Token]:
@@ -120,6 +127,20 @@ def _number_value(token: Token) -> float | None:
     if token.kind == "word":
         return float(NUMBER_WORDS[token.text.lower().split("-")[0]]) if _is_number_word(token) else None
     return None
+
+
+def _number_amount(token: Token) -> Decimal | None:
+    """The numeral's value exactly, as written."""
+    if token.kind == "num":
+        return Decimal(token.text.replace(",", ""))
+    if _is_number_word(token):
+        return Decimal(NUMBER_WORDS[token.text.lower().split("-")[0]])
+    return None
+
+
+def _exact(digits: int) -> Context:
+    """Decimal arithmetic with room for every digit: nothing is rounded."""
+    return Context(prec=digits + 40)
 
 
 def _is_number_word(token: Token) -> bool:
@@ -273,8 +294,11 @@ def _read_quantity(text: str, toks: list[Token], index: int, value: float) -> tu
     before = toks[first - 1].text.lower() if first > 0 else ""
     suffix = token.suffix or ("-" + token.text.split("-", 1)[1] if token.kind == "word" and "-" in token.text else "")
     cursor = index + 1
+    amount = _number_amount(token)
     if cursor < len(toks) and toks[cursor].text.lower() in MULTIPLIERS:
         value *= MULTIPLIERS[toks[cursor].text.lower()]
+        if amount is not None:
+            amount = _exact(len(token.text)).multiply(amount, Decimal(int(MULTIPLIERS[toks[cursor].text.lower()])))
         cursor += 1
     following = toks[cursor].text.lower() if cursor < len(toks) else ""
     after_following = toks[cursor + 1].text.lower() if cursor + 1 < len(toks) else ""
@@ -309,14 +333,18 @@ def _read_quantity(text: str, toks: list[Token], index: int, value: float) -> tu
     quantity = Quantity(value=value, unit=unit, head=head, modifiers=modifiers,
                         written=text[toks[first].start:toks[cursor - 1].end], label=label,
                         exact=before not in HEDGES, changed_to=changed_to,
-                        start=toks[first].start, end=toks[cursor - 1].end)
+                        start=toks[first].start, end=toks[cursor - 1].end, amount=amount)
     return quantity, cursor
 
 
 def display_value(quantity: Quantity) -> str:
-    """The value in figures: "6", "50%", "10 years", "$3 billion"."""
+    """The value in figures: "6", "50%", "10 years", "$3 billion"; every digit as written."""
     value = quantity.value
-    number = f"{value:,.0f}" if value.is_integer() else f"{value:g}"
+    amount = quantity.amount
+    if amount is None or not amount.is_finite():
+        number = f"{value:,.0f}" if value.is_integer() else f"{value:g}"
+    else:
+        number = _figures(amount)
     if quantity.unit == "percent":
         return f"{number}%"
     if quantity.unit == "points":
@@ -324,11 +352,25 @@ def display_value(quantity: Quantity) -> str:
     if quantity.unit in DURATIONS.values():
         return f"{number} {quantity.unit}{'' if value == 1 else 's'}"
     if quantity.unit in CURRENCIES.values():
-        for name, multiplier in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)):
+        for name, multiplier in (("trillion", 10**12), ("billion", 10**9), ("million", 10**6)):
             if value >= multiplier:
-                return f"{quantity.unit}{value / multiplier:g} {name}"
+                if amount is None or not amount.is_finite():
+                    return f"{quantity.unit}{value / multiplier:g} {name}"
+                scaled = _exact(len(str(amount))).divide(amount, Decimal(multiplier))
+                if scaled == scaled.quantize(Decimal("0.001"), context=_exact(len(str(scaled)))):
+                    return f"{quantity.unit}{_figures(scaled)} {name}"  # "$3.5 billion"
+                break  # more digits than "N billion" shows: all of them
         return f"{quantity.unit}{number}"
     return number
+
+
+def _figures(amount: Decimal) -> str:
+    """A whole number with thousands separators; a fraction as written, trailing zeros dropped."""
+    if amount == amount.to_integral_value(context=_exact(len(str(amount)))):
+        return f"{int(amount):,}"
+    text = format(amount, "f").rstrip("0").rstrip(".")
+    whole, _, fraction = text.partition(".")
+    return f"{int(whole):,}.{fraction}" if whole.lstrip("-").isdigit() else text
 
 
 # Units of measure, as (dimension, size in SI units): one fact given in two units ("13.4 metres
@@ -370,7 +412,7 @@ def conflicting_slots(first: list[Quantity], second: list[Quantity]) -> list[tup
     pairs = []
     for a in first:
         for b in second:
-            if a.value != b.value and same_slot(a, b):
+            if a.exact_value != b.exact_value and same_slot(a, b):
                 pairs.append((a, b))
     return pairs
 

@@ -3,7 +3,7 @@
 `main_tense` reads the governing verb (reporting verbs aside: "officials said the talks would
 ..." is a forecast). `modality` says how the sentence holds its claim: done, ongoing, planned,
 expected, conditional or negated. The time resolver's `tense_around` reads the tense near one
-expression (language/times.py) with the same cues.
+expression (language/timex.py) with the same kind of cues.
 """
 
 from __future__ import annotations

@@ -1,9 +1,12 @@
-"""Time expressions in a sentence: found, resolved to days, weeks, months or years, with their tense.
+"""Dates in a sentence as days, weeks, months and years: a view of the TIMEX3 tagger.
 
-Everything here is a pure function of the text and a reference date (the article's date):
-"on Friday", "last week", "in August", "Oct. 31", "next year" become a day, a week, a month or
-a year. The tense around an expression decides which way a year-less date or a weekday points:
-"signed on Friday" is the Friday before the article, "is set to meet on Friday" the one after.
+There is one date resolver, `language/timex.py`; this module reads its values for the stages
+that compare and order dates. `resolve_dates` keeps the expressions whose value is a day, an
+ISO week, a month or a year ("Friday" -> 31 Oct 2025, "last week" -> the week of 20 Oct 2025,
+"in August" -> Aug 2025, "1988"), each with the tense around it. Values the tagger leaves
+underspecified without an anchor ("XXXX-WXX-5") or that are not a calendar unit (quarters,
+seasons, durations, PRESENT_REF) are not dates here. `day_mentions` keeps days as the text
+names them, for comparing two tellings of one event.
 """
 
 from __future__ import annotations
@@ -11,62 +14,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterable, TypeVar
 
-from briefer.core.lexicon import MONTH_PATTERN, MONTHS, NUMBER_WORDS, WEEKDAY_PATTERN, WEEKDAYS
+from briefer.language.timex import DATE, FUTURE, PAST, TIME, UNKNOWN, Timex, find_times, tense_around
+
+__all__ = ["DAY", "WEEK", "MONTH", "YEAR", "PAST", "FUTURE", "UNKNOWN", "DateMention", "DayMention",
+           "date_label", "resolve_dates", "day_mentions", "tense_around", "mention_of"]
 
 DAY, WEEK, MONTH, YEAR = "day", "week", "month", "year"
-PAST, FUTURE, UNKNOWN = "past", "future", "unknown"
-T = TypeVar("T")
-
-_MONTH = rf"(?P<month>{MONTH_PATTERN})"
-_YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d-])"
-# "two years ago" and also "a year ago", "one week ago".
-_AGO_COUNTS = {"a": 1, "an": 1, "one": 1} | {word: n for word, n in NUMBER_WORDS.items() if n <= 10}
-
-# Ordered most specific first; an expression already covered by an earlier match is skipped.
-_PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple(
-    (name, re.compile(pattern, re.I)) for name, pattern in (
-        ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)\b"),
-        ("month_day", rf"\b{_MONTH}\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?"),
-        ("day_month", rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+{_YEAR})?"),
-        ("month_year", rf"\b{_MONTH}\.?,?\s+{_YEAR}"),
-        ("relative_unit", r"\b(?P<which>last|this|next|earlier this|later this|past|coming)\s+"
-                          r"(?P<unit>week|month|year)\b"),
-        ("ago", rf"\b(?P<count>\d+|{'|'.join(_AGO_COUNTS)})\s+"
-                r"(?P<unit>day|week|month|year)s?\s+ago\b"),
-        ("today", r"\b(?P<word>today|tonight|this morning|this afternoon|this evening|yesterday|tomorrow)\b"),
-        ("weekday", r"\b(?:(?P<which>last|next|this|on|late|early)\s+)?"
-                    rf"(?P<weekday>{WEEKDAY_PATTERN})\b"),
-        # A bare month needs a preposition before it: "May" alone is usually the verb.
-        ("month", rf"\b(?:(?P<prep>in|since|until|till|by|from|during|through|early|late|mid|mid-|before|after"
-                  rf"|of|last|this|next)\s+){_MONTH}\b(?!\s*\d)"),
-        ("year", rf"(?<![$€£\d.,-])\b(?:(?:in|since|until|by|from|during|of|early|late|mid-?|before|after"
-                 rf"|the|through)\s+)?{_YEAR}"),
-    )
-)
-
-_DAY_PATTERNS = tuple(pattern for name, pattern in _PATTERNS if name in ("month_day", "day_month"))
-
-# Future and scheduled readings: plans and forecasts stated in the present ("is set to").
-FUTURE_CUE = re.compile(
-    r"\b(?:will|shall|won'?t|(?:is|are|am|'s)\s+(?:\w+\s+)?(?:set|scheduled|expected|due|slated|poised|going"
-    r"|likely|planning|planned|to)\b|(?:set|scheduled|slated|due|poised) (?:for|to)|to be held|upcoming"
-    r"|(?:plans?|intends?) to"
-    r"|next|coming|later this|ahead of|would)\b",
-    re.I,
-)
-# Past readings: auxiliaries, irregular past verbs and time words are strong evidence; a bare
-# "-ed" word may be an adjective ("strained ties", "planned visit") and is weak evidence.
-PAST_CUE = re.compile(
-    r"\b(?:was|were|had|did|ago|earlier|previously|already|since|last"
-    r"|met|took|held|made|said|told|began|came|went|left|won|lost|sent|struck|hit|led|fell|rose"
-    r"|saw|gave|found|brought|broke|spoke|wrote|sank|chose|paid|sought|kept|ran|flew|became|thought)\b",
-    re.I,
-)
-WEAK_PAST_CUE = re.compile(r"(?<![\w-])[a-z]{2,}ed\b")
-_CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s|\bbut\b|\bwhile\b|\bwhereas\b", re.I)
-_DATE_WORDS = re.compile(r"\b(?:last|next|earlier|later|this|coming|past)\s+(?:week|month|year)\b|\b\w+ ago\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -124,181 +78,45 @@ def date_label(value, precision: str) -> str:
     return str(value)
 
 
-def _cues(text: str, offset: int, strong: bool) -> list[tuple[int, str]]:
-    """(position, tense) of each tense cue in text; date words ("last week") are not cues."""
-    text = _DATE_WORDS.sub(lambda m: " " * len(m.group(0)), text)
-    if strong:
-        found = [(m.start(), FUTURE) for m in FUTURE_CUE.finditer(text)]
-        found += [(m.start(), PAST) for m in PAST_CUE.finditer(text)]
-    else:
-        found = [(m.start(), PAST) for m in WEAK_PAST_CUE.finditer(text)]
-    return sorted((offset + position, tense) for position, tense in found)
+_DAY_VALUE = re.compile(r"(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?:T.*)?")
+_WEEK_VALUE = re.compile(r"(?P<y>\d{4})-W(?P<w>\d\d)")
+_MONTH_VALUE = re.compile(r"(?P<y>\d{4})-(?P<m>\d\d)")
+_YEAR_VALUE = re.compile(r"(?P<y>\d{4})")
 
 
-def tense_around(sentence: str, start: int, end: int) -> str:
-    """Past or future reading of the expression at [start, end).
-
-    Strong cues (auxiliaries, "is set to", "will", irregular past verbs) beat weak ones (a
-    bare "-ed" word, maybe an adjective). Within the expression's clause the first cue wins,
-    since the governing verb usually comes first ("had planned to" is past, "is expected to
-    ..., the ministry said" future); failing that, the cue nearest the expression in the
-    sentence.
-    """
-    left = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
-    following = _CLAUSE_BREAK.search(sentence, end)
-    right = following.start() if following else len(sentence)
-    for strong in (True, False):
-        in_clause = _cues(sentence[left:start], left, strong) + _cues(sentence[end:right], end, strong)
-        if in_clause:
-            return min(in_clause)[1]
-        in_sentence = _cues(sentence[:start], 0, strong) + _cues(sentence[end:], end, strong)
-        if in_sentence:
-            return min(in_sentence, key=lambda cue: abs(cue[0] - start))[1]
-    return UNKNOWN
-
-
-# --- Resolution ----------------------------------------------------------------------
-def _month_number(name: str) -> int:
-    return MONTHS[name.lower()]
-
-
-def _safe_date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _year_for_day(month: int, day: int, reference: dt.date, tense: str) -> dt.date | None:
-    """The occurrence of month/day the tense points to: before the reference for the past,
-    after it for the future, else the nearest."""
-    options = [d for d in (_safe_date(reference.year + k, month, day) for k in (-1, 0, 1)) if d]
-    if tense == PAST:
-        earlier = [d for d in options if d <= reference]
-        return max(earlier) if earlier else None
-    if tense == FUTURE:
-        later = [d for d in options if d >= reference]
-        return min(later) if later else None
-    return min(options, key=lambda d: (abs((d - reference).days), d > reference))
-
-
-def _year_for_month(month: int, reference: dt.date, tense: str) -> int:
-    """ "in August": this year's August unless the tense says it lies on the other side of now."""
-    if tense == PAST and month > reference.month:
-        return reference.year - 1
-    if tense == FUTURE and month < reference.month:
-        return reference.year + 1
-    if tense == UNKNOWN and abs(month - reference.month) > 6:
-        return reference.year + (1 if month < reference.month else -1)
-    return reference.year
-
-
-def _monday(day: dt.date) -> dt.date:
-    return day - dt.timedelta(days=day.weekday())
-
-
-def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
-    index = year * 12 + (month - 1) + by
-    return index // 12, index % 12 + 1
-
-
-def _weekday_date(weekday: int, reference: dt.date, which: str | None, tense: str) -> dt.date:
-    """The day a weekday name points to: "last Tuesday" is strictly before, "next" strictly after;
-    otherwise past tense takes the latest such day up to the reference, future the earliest from it."""
-    back = (reference.weekday() - weekday) % 7
-    forward = (weekday - reference.weekday()) % 7
-    if which == "last":
-        return reference - dt.timedelta(days=back or 7)
-    if which == "next":
-        return reference + dt.timedelta(days=forward or 7)
-    if tense == FUTURE:
-        return reference + dt.timedelta(days=forward)
-    if tense == PAST:
-        return reference - dt.timedelta(days=back)
-    return reference - dt.timedelta(days=back) if back <= forward else reference + dt.timedelta(days=forward)
-
-
-def _resolve(kind: str, match: re.Match, sentence: str, reference: dt.date | None):
-    """(value, precision, tense) for one match, or None when it cannot be resolved."""
-    groups = {k: v for k, v in match.groupdict().items() if v is not None}
-    tense = tense_around(sentence, match.start(), match.end())
-    year = int(groups["year"]) if "year" in groups else None
-    if kind == "iso":
-        value = _safe_date(year, int(groups["mnum"]), int(groups["day"]))
-        return (value, DAY, tense) if value else None
-    if kind in ("month_day", "day_month"):
-        month, day = _month_number(groups["month"]), int(groups["day"])
-        if year is not None:
-            value = _safe_date(year, month, day)
-        elif reference is not None:
-            value = _year_for_day(month, day, reference, tense)
-        else:
+def calendar_value(value: str) -> tuple[dt.date | tuple[int, int] | int, str] | None:
+    """(value, precision) of a TIMEX3 value that names one day, ISO week, month or year."""
+    if match := _DAY_VALUE.fullmatch(value):
+        try:
+            return dt.date(int(match["y"]), int(match["m"]), int(match["d"])), DAY
+        except ValueError:
             return None
-        return (value, DAY, tense) if value else None
-    if kind == "month_year":
-        return ((year, _month_number(groups["month"])), MONTH, tense)
-    if kind == "year":
-        return (year, YEAR, tense)
-    if reference is None:
-        return None  # everything below is relative to the article's date
-    if kind == "month":
-        month = _month_number(groups["month"])
-        prep = groups.get("prep", "").lower()
-        if prep in ("last", "next", "this"):
-            year = reference.year + {"last": -1 if month >= reference.month else 0,
-                                     "next": 1 if month <= reference.month else 0, "this": 0}[prep]
-        else:
-            year = _year_for_month(month, reference, PAST if prep == "since" else tense)
-        return ((year, month), MONTH, tense)
-    if kind == "relative_unit":
-        which, unit = groups["which"].lower(), groups["unit"].lower()
-        step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(which, 0)
-        if which == "past" and unit != "week":
-            return None  # "the past year" is a span, not a date
-        if unit == "week":
-            return (_monday(reference) + dt.timedelta(weeks=step), WEEK, tense)
-        if unit == "month":
-            return (_shift_month(reference.year, reference.month, step), MONTH, tense)
-        return (reference.year + step, YEAR, tense)
-    if kind == "ago":
-        count = groups["count"].lower()
-        count = int(count) if count.isdigit() else _AGO_COUNTS[count]
-        unit = groups["unit"].lower()
-        if unit == "day":
-            return (reference - dt.timedelta(days=count), DAY, PAST)
-        if unit == "week":
-            return (_monday(reference - dt.timedelta(weeks=count)), WEEK, PAST)
-        if unit == "month":
-            return (_shift_month(reference.year, reference.month, -count), MONTH, PAST)
-        return (reference.year - count, YEAR, PAST)
-    if kind == "today":
-        offset = {"yesterday": -1, "tomorrow": 1}.get(groups["word"].lower(), 0)
-        return (reference + dt.timedelta(days=offset), DAY, tense)
-    if kind == "weekday":
-        which = groups.get("which", "").lower() or None
-        weekday = WEEKDAYS.index(groups["weekday"].lower())
-        return (_weekday_date(weekday, reference, which, tense), DAY, tense)
+    if match := _WEEK_VALUE.fullmatch(value):
+        try:
+            return dt.date.fromisocalendar(int(match["y"]), int(match["w"]), 1), WEEK
+        except ValueError:
+            return None
+    if match := _MONTH_VALUE.fullmatch(value):
+        return ((int(match["y"]), int(match["m"])), MONTH) if 1 <= int(match["m"]) <= 12 else None
+    if match := _YEAR_VALUE.fullmatch(value):
+        return int(match["y"]), YEAR
     return None
 
 
-def _scan(sentence: str, mention: Callable[[str, re.Match], T | None]) -> list[T]:
-    """mention(kind, match) for each date expression, most specific pattern first; an expression
-    inside one already found is skipped. Sorted by position (each T has a .start)."""
-    taken: list[tuple[int, int]] = []
-    found: list[T] = []
-    for kind, pattern in _PATTERNS:
-        for match in pattern.finditer(sentence):
-            start, end = match.start(), match.end()
-            if kind in ("weekday", "month") and not sentence[match.start(kind)].isupper():
-                continue
-            if any(start < e and s < end for s, e in taken):
-                continue
-            found_here = mention(kind, match)
-            if found_here is None:
-                continue
-            found.append(found_here)
-            taken.append((start, end))
-    return sorted(found, key=lambda m: m.start)
+def mention_of(timex: Timex, sentence: str) -> DateMention | None:
+    """The calendar date a TIMEX3 names, with the tense around it; None for other values."""
+    if timex.type not in (DATE, TIME):
+        return None
+    parsed = calendar_value(timex.value)
+    if parsed is None:
+        return None
+    value, precision = parsed
+    return DateMention(timex.text, timex.start, timex.end, value, precision,
+                       tense_around(sentence, timex.start, timex.end))
+
+
+def dates_of(times: tuple[Timex, ...], sentence: str) -> tuple[DateMention, ...]:
+    return tuple(m for m in (mention_of(t, sentence) for t in times) if m is not None)
 
 
 def resolve_dates(sentence_text: str, reference_date: dt.date | None) -> tuple[DateMention, ...]:
@@ -307,15 +125,7 @@ def resolve_dates(sentence_text: str, reference_date: dt.date | None) -> tuple[D
     Without a reference date only absolute expressions ("Oct. 31, 2025", "August 2024", "1988")
     resolve; relative ones ("on Friday", "last week", "in August") need it and are left out.
     """
-    def mention(kind: str, match: re.Match) -> DateMention | None:
-        resolved = _resolve(kind, match, sentence_text, reference_date)
-        if resolved is None or resolved[0] is None:
-            return None
-        value, precision, tense = resolved
-        text = match.group(0).rstrip(".,")
-        return DateMention(text, match.start(), match.start() + len(text), value, precision, tense)
-
-    return tuple(_scan(sentence_text, mention))
+    return dates_of(find_times(sentence_text, reference_date), sentence_text)
 
 
 @dataclass(frozen=True)
@@ -332,6 +142,8 @@ class DayMention:
     year: int | None
 
 
+_WEEKDAY_VALUE = re.compile(r"XXXX-WXX-(?P<n>[1-7])")
+_DATE_VALUE = re.compile(r"(?P<y>\d{4}|XXXX)-(?P<m>\d\d)-(?P<d>\d\d)")
 _WEEKDAY_THEN_DAY = re.compile(r",?\s+")
 
 
@@ -340,33 +152,39 @@ def day_mentions(sentence: str, reference: dt.date | None) -> tuple[DayMention, 
 
     Unlike resolve_dates, a weekday stays a weekday (two reports' "on Friday" name the same
     day whatever their dates), a month-day without a reference keeps its month and day, and
-    "Friday, Oct. 31" is one mention. Impossible days ("Feb. 30") are left out.
+    "Friday, Oct. 31" is one mention. Impossible days ("Feb. 30") are left out. Read from the
+    tagger without an anchor (what the text fixes), and with one for a year-less day's year.
     """
-    def mention(kind: str, match: re.Match) -> DayMention | None:
-        if kind == "weekday":
-            return DayMention(match.group("weekday"), match.start("weekday"), match.end("weekday"),
-                              WEEKDAYS.index(match.group("weekday").lower()), None, None, None)
-        if kind not in ("iso", "month_day", "day_month"):
-            return None
-        text = match.group(0).rstrip(".,")
-        start, end = match.start(), match.start() + len(text)
-        resolved = _resolve(kind, match, sentence, reference)
-        if resolved is not None and resolved[0] is not None:
-            day = resolved[0]
-            return DayMention(text, start, end, day.weekday(), day.month, day.day, day.year)
-        if kind == "iso" or match.group("year") or reference is not None:
-            return None  # no such day
-        month, day = _month_number(match.group("month")), int(match.group("day"))
-        # Year unknown: the day must exist in some year (2000 is a leap year).
-        return DayMention(text, start, end, None, month, day, None) if _safe_date(2000, month, day) else None
-
+    placed = {(t.start, t.end): t.value for t in find_times(sentence, reference)} if reference else {}
+    found: list[DayMention] = []
+    for timex in find_times(sentence, None):
+        if timex.type != DATE:
+            continue
+        if weekday := _WEEKDAY_VALUE.fullmatch(timex.value):
+            found.append(DayMention(timex.text, timex.start, timex.end, int(weekday["n"]) - 1, None, None, None))
+            continue
+        day = _DATE_VALUE.fullmatch(timex.value)
+        if day is None:
+            continue
+        if day["y"] == "XXXX":
+            full = _DATE_VALUE.fullmatch(placed.get((timex.start, timex.end), ""))
+            if full is None or full["y"] == "XXXX":
+                if reference is None:
+                    found.append(DayMention(timex.text, timex.start, timex.end, None, int(day["m"]), int(day["d"]), None))
+                continue
+            day = full
+        try:
+            date = dt.date(int(day["y"]), int(day["m"]), int(day["d"]))
+        except ValueError:
+            continue
+        found.append(DayMention(timex.text, timex.start, timex.end, date.weekday(), date.month, date.day, date.year))
     merged: list[DayMention] = []
-    for found in _scan(sentence, mention):
+    for mention in found:
         previous = merged[-1] if merged else None
-        if (previous is not None and previous.month is None and found.month is not None
-                and _WEEKDAY_THEN_DAY.fullmatch(sentence[previous.end:found.start])):
-            merged[-1] = DayMention(sentence[previous.start:found.end], previous.start, found.end,
-                                    previous.weekday, found.month, found.day, found.year)
+        if (previous is not None and previous.month is None and mention.month is not None
+                and _WEEKDAY_THEN_DAY.fullmatch(sentence[previous.end:mention.start])):
+            merged[-1] = DayMention(sentence[previous.start:mention.end], previous.start, mention.end,
+                                    previous.weekday, mention.month, mention.day, mention.year)
         else:
-            merged.append(found)
+            merged.append(mention)
     return tuple(merged)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import mimetypes
+import os
 import re
 from collections import Counter
 import statistics
@@ -251,6 +252,21 @@ def template_only_fetcher(templates: Path | Sequence[Path]):
     return _url_fetcher_class()(list(template_roots(templates)))
 
 
+_FONTS: dict[int, object] = {}  # process id -> WeasyPrint's font configuration
+
+
+def _font_config():
+    """One font configuration per process, shared by the layouts of pages that use only the
+    system's fonts (setting one up costs a good part of a small layout); a forked worker
+    makes its own."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    if os.getpid() not in _FONTS:
+        _FONTS.clear()
+        _FONTS[os.getpid()] = FontConfiguration()
+    return _FONTS[os.getpid()]
+
+
 def html_to_document(html: str, templates: Path | Sequence[Path], fetcher=None):
     import weasyprint
 
@@ -258,7 +274,10 @@ def html_to_document(html: str, templates: Path | Sequence[Path], fetcher=None):
     fetcher = fetcher or template_only_fetcher(roots)
     base = next((root for root in roots if (root / "default").is_dir()), roots[0])
     base_url = (base / "default").resolve().as_uri() + "/"
-    return weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render()
+    # A page that loads its own fonts gets a configuration of its own: fonts one audience's
+    # stylesheet adds never reach another's.
+    fonts = None if "@font-face" in html else _font_config()
+    return weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(font_config=fonts)
 
 
 def render_markup(brief: Brief, markdown_env: SandboxedEnvironment, html_env: SandboxedEnvironment,
@@ -282,7 +301,7 @@ def render_markup(brief: Brief, markdown_env: SandboxedEnvironment, html_env: Sa
 # again from the new layout. PDF/UA-1: tagged, with the document's language and title.
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
 REMOVABLE_TAGS = frozenset({"li", "tr", "blockquote", "p", "dd", "dt"})
-MAX_FIT_LAYOUTS = 8  # a safety bound; two is the rule, a third is rare
+MEASURED_CUTS = 2  # one is the rule; a second only when a break fell worse than measured
 
 
 @dataclass(frozen=True)
@@ -397,10 +416,11 @@ def _citations(element) -> tuple[int, ...]:
     return tuple(getattr(element, "citations", ()))
 
 
-def fitted_count(brief: Brief, order: list[tuple], count: int, measured: Measure) -> int:
+def fitted_count(brief: Brief, order: list[tuple], count: int, measured: Measure) -> int | None:
     """How many of the first `count` elements in give-way order to keep so the measured
     overrun is gone: the last give way until their heights, and those of the sources only
-    they cited, cover it."""
+    they cited, cover it. None when the lines' measured heights cannot cover it (a template
+    that shows them in words of its own)."""
     cited = Counter(n for identity in order[:count] for n in _citations(element_of(brief, identity)))
     source_height = {source.number: element_height(measured, source) for source in brief.sources}
     removed = 0.0
@@ -412,7 +432,7 @@ def fitted_count(brief: Brief, order: list[tuple], count: int, measured: Measure
             cited[number] -= _citations(element).count(number)
             if cited[number] <= 0:
                 removed += source_height.get(number, 0.0)
-    return count
+    return count if removed >= measured.overrun else None
 
 
 def render_brief(brief: Brief, templates: Path | Sequence[Path], audience: str, page_size: str,
@@ -423,24 +443,46 @@ def render_brief(brief: Brief, templates: Path | Sequence[Path], audience: str, 
     html_env = template_environment(templates, audience, autoescape=True)
     fetcher = template_only_fetcher(templates)  # one for all attempts: each refusal logged once
     order = giveway_order(brief)
+    layouts = 0
 
     def attempt(count: int):
+        nonlocal layouts
+        layouts += 1
         fitted = renumber(keep_only(brief, set(order[:count])))
         markdown, html = render_markup(fitted, markdown_env, html_env, page_size, new_items, markdown_template)
         document = html_to_document(html, templates, fetcher)
         return fitted, markdown, html, document
 
+    def fits(candidate) -> bool:
+        return len(candidate[3].pages) == 1
+
     count = len(order)
     best = attempt(count)
-    layouts = 1
-    while len(best[3].pages) > 1:
-        if count == 0 or layouts >= MAX_FIT_LAYOUTS:
-            raise TemplateError("the brief does not fit on one page even without items: check the template")
-        measured = measure(best[3])
-        count = min(count - 1, fitted_count(brief, order, count, measured))
+    for _ in range(MEASURED_CUTS):  # the rule: one cut, checked by one more layout
+        if fits(best) or count == 0:
+            break
+        cut = fitted_count(brief, order, count, measure(best[3]))
+        if cut is None:
+            break
+        count = min(count - 1, cut)
         best = attempt(count)
-        layouts += 1
-    log.debug("%s: fitted %d of %d elements in %d layouts", audience, count, len(order), layouts)
+    if not fits(best):
+        # The measure could not say (or was wrong twice): search, as many layouts as it takes.
+        low, high, best = 0, count - 1, None
+        while low <= high:
+            middle = (low + high) // 2
+            candidate = attempt(middle)
+            if fits(candidate):
+                best, low = candidate, middle + 1
+            else:
+                high = middle - 1
+        if best is None:
+            raise TemplateError("the brief does not fit on one page even without items: check the template")
+    log.debug("%s: fitted %d of %d elements in %d layouts", audience, item_total(best[0]), len(order), layouts)
     fitted, markdown, html, document = best
     return Rendered(markdown=markdown, html=html, pdf=document.write_pdf(**PDF_OPTIONS), brief=fitted,
                     pages=len(document.pages), layouts=layouts)
+
+
+def item_total(brief: Brief) -> int:
+    return len(giveway_order(brief))

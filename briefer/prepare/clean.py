@@ -2,8 +2,11 @@
 
 Site furniture (adverts, sign-up prompts, related links, comment widgets, syndication
 notices) and subheadings never reach a brief. The rules are general shapes, not a list of
-one site's strings: calls to action, navigation labels, lines without sentence
-structure, and short lines that several articles repeat.
+one site's strings: calls to action, navigation labels and lines without sentence
+structure. A short line that several articles repeat is furniture only when it also has no
+sentence structure or says what furniture says (cues/furniture.txt): otherwise it is a
+fact the articles share, the best corroborated kind, and copying a line into a second
+article must not delete it.
 """
 
 from __future__ import annotations
@@ -11,7 +14,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from briefer.core.text import SENTENCE_END
+from briefer.core.cues import pattern
+from briefer.core.text import SENTENCE_END, STOPWORDS, as_written
 from briefer.sources.dating import strip_dateline
 from briefer.core.models import Article, CleanArticle
 
@@ -54,7 +58,21 @@ def is_furniture(line: str, repeated: set[str]) -> bool:
         return True  # headings, labels, a cut-off teaser
     if len(words) < 4:
         return True  # "Contact Us.", "Comments."
-    return len(words) <= REPEATED_LINE_MAX_WORDS and normalise(line) in repeated
+    if len(words) <= REPEATED_LINE_MAX_WORDS and normalise(line) in repeated:
+        return bool(furniture_cues().search(line)) or not has_sentence_structure(line)
+    return False
+
+
+def furniture_cues():
+    return pattern("prepare", "furniture")
+
+
+def has_sentence_structure(line: str) -> bool:
+    """Ends like a sentence and has the function words prose has ("the", "of", "was"): a row
+    of menu labels or names ("World. Business. Markets.") has none."""
+    if not SENTENCE_END.search(line):
+        return False
+    return any(word in STOPWORDS for word in normalise(line).split())
 
 
 def paragraphs_of(lines: tuple[str, ...]) -> list[str]:
@@ -93,7 +111,9 @@ def without_editors_notes(paragraph: str) -> list[str]:
 
 
 def clean_article(article: Article, repeated: set[str]) -> CleanArticle:
-    parts = [part for p in paragraphs_of(article.lines) for part in without_editors_notes(p)]
+    # as_written: readers that unescape (JSON "\u202e", HTML "&#x202E;") can let invisible
+    # characters past decode; none reaches a sentence.
+    parts = [part for p in paragraphs_of(article.lines) for part in without_editors_notes(as_written(p))]
     kept = [p for p in parts if not is_furniture(p, repeated)]
     if kept:
         kept[0] = strip_dateline(kept[0])

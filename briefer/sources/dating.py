@@ -176,3 +176,13 @@ def strip_dateline(paragraph: str) -> str:
         if stripped != paragraph:
             return stripped
     return paragraph
+
+
+# The date it is now somewhere on Earth: UTC+14 (Kiribati) is the first to reach each day. An
+# article dated later than this was not published yet, whatever the machine's time zone.
+_EARLIEST_ZONE = dt.timezone(dt.timedelta(hours=14))
+
+
+def build_day(now: dt.datetime | None = None) -> dt.date:
+    """The latest date any article can honestly carry at the time of the build."""
+    return (now or dt.datetime.now(dt.timezone.utc)).astimezone(_EARLIEST_ZONE).date()

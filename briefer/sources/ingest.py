@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
@@ -10,7 +11,9 @@ from pathlib import Path
 from briefer.core.errors import InputError
 from briefer.core.limits import MAX_ARTICLE_BYTES, MAX_PARAGRAPH_CHARS, loses_text
 from briefer.core.models import Article
-from briefer.sources.dating import place_year
+from briefer.core.text import as_written
+from briefer.sources.safe import UnsafeFile, open_checked, read_descriptor, shown_name
+from briefer.sources.dating import build_day, place_year
 from briefer.sources.registry import collecting_warnings, reader_for, suffixes
 
 @dataclass(frozen=True)
@@ -69,8 +72,10 @@ def decode(data: bytes) -> Decoded:
     controls = len(_CONTROL.findall(text))
     if controls > max(8, len(text) // 100):
         return Decoded(None, "binary data (control characters), not text")
-    # A control character becomes a space, so offsets still count the file's own characters.
-    return Decoded(_CONTROL.sub(" ", text), note)
+    # A control character or a line separator (VT, FF, NEL, U+2028, U+2029) becomes a space,
+    # so words stay apart; invisible format characters (bidi controls, zero-width and tag
+    # characters) are removed: the text is what a reader sees, and offsets count it.
+    return Decoded(as_written(_CONTROL.sub(" ", text)), note)
 
 
 def article_files(folder: Path) -> list[Path]:
@@ -86,7 +91,10 @@ def article_files(folder: Path) -> list[Path]:
 
 
 def unreadable_reason(path: Path, root: Path) -> str | None:
-    """Why a folder entry is not a file briefer may read, or None when it is."""
+    """Why a folder entry is not a file briefer may read, or None when it is.
+
+    A first look, for a clear reason; `read_limited` checks again on the opened file, so
+    nothing swapped in after this look is read."""
     if path.is_symlink():
         try:
             target = path.resolve(strict=True)
@@ -101,11 +109,18 @@ def unreadable_reason(path: Path, root: Path) -> str | None:
     return None
 
 
-def read_limited(path: Path, limit: int = MAX_ARTICLE_BYTES) -> bytes | None:
-    """The file's bytes, or None when it is larger than the limit (never reads more)."""
-    with path.open("rb") as stream:
-        data = stream.read(limit + 1)
-    return data if len(data) <= limit else None
+def read_limited(path: Path, limit: int = MAX_ARTICLE_BYTES, root: Path | None = None) -> bytes | None:
+    """The file's bytes, or None when it is larger than the limit (never reads more).
+
+    Opened without following a final symlink and without blocking, then checked on the
+    opened descriptor (see sources/safe.py): UnsafeFile, an OSError, says why a file is
+    refused. `root` is the sources folder, by default the folder the file is listed in."""
+    folder = Path(os.path.realpath(root if root is not None else path.parent))
+    descriptor = open_checked(path, folder)
+    try:
+        return read_descriptor(descriptor, limit)
+    finally:
+        os.close(descriptor)
 
 
 @dataclass(frozen=True)
@@ -122,37 +137,40 @@ class FileRead:
 def read_path(path: Path, root: Path) -> FileRead:
     """Read one folder entry safely: never more than the size limit, never outside `root`.
     One file at a time, so a folder can be read streaming, in worker processes."""
+    name = shown_name(path.name)  # control characters and non-UTF-8 bytes escaped
     if reader_for(path.name) is None and not path.is_dir():
         kind = path.suffix.lower() or "without a suffix"
-        return FileRead((), SkippedFile(path.name, f"not a kind of file briefer reads ({kind}; it reads {suffixes()})"))
+        return FileRead((), SkippedFile(name, f"not a kind of file briefer reads ({kind}; it reads {suffixes()})"))
     reason = unreadable_reason(path, root)
     if reason:
-        return FileRead((), SkippedFile(path.name, reason))
+        return FileRead((), SkippedFile(name, reason))
     try:
-        data = read_limited(path)
+        data = read_limited(path, root=root)
+    except UnsafeFile as exc:
+        return FileRead((), SkippedFile(name, str(exc)))
     except OSError as exc:
-        return FileRead((), SkippedFile(path.name, f"cannot be read ({exc.strerror or exc})"))
+        return FileRead((), SkippedFile(name, f"cannot be read ({exc.strerror or exc})"))
     if data is None:
         size = path.stat().st_size
-        return FileRead((), SkippedFile(path.name, f"too large ({size:,} bytes; the limit is {MAX_ARTICLE_BYTES:,})"))
+        return FileRead((), SkippedFile(name, f"too large ({size:,} bytes; the limit is {MAX_ARTICLE_BYTES:,})"))
     if not data:
-        return FileRead((), SkippedFile(path.name, "empty"))
+        return FileRead((), SkippedFile(name, "empty"))
     decoded = decode(data)
     if decoded.text is None:
-        return FileRead((), SkippedFile(path.name, decoded.note))
+        return FileRead((), SkippedFile(name, decoded.note))
     if not decoded.text.strip():
-        return FileRead((), SkippedFile(path.name, "only whitespace"))
-    notes = [f"{path.name}: {decoded.note}"] if decoded.note else []
+        return FileRead((), SkippedFile(name, "only whitespace"))
+    notes = [f"{name}: {decoded.note}"] if decoded.note else []
     if any(loses_text(line) for line in decoded.text.replace("\r", "\n").split("\n")):
-        notes.append(f"{path.name}: text running over {MAX_PARAGRAPH_CHARS:,} characters without a sentence"
+        notes.append(f"{name}: text running over {MAX_PARAGRAPH_CHARS:,} characters without a sentence"
                      " end was left out")
     try:
         with collecting_warnings() as warnings:
-            found = read_file(path.name, decoded.text)
+            found = read_file(name, decoded.text)
     except InputError as exc:
-        return FileRead((), SkippedFile(path.name, str(exc).removeprefix(f"{path.name}: ")), tuple(notes))
+        return FileRead((), SkippedFile(name, str(exc).removeprefix(f"{name}: ")), tuple(notes))
     notes.extend(warnings)
-    skipped = None if found else SkippedFile(path.name, "no articles in it")
+    skipped = None if found else SkippedFile(name, "no articles in it")
     return FileRead(tuple(found), skipped, tuple(notes), tuple(warnings))
 
 
@@ -190,6 +208,7 @@ def read_articles(folder: Path, brief_date: dt.date | None = None, strict: bool 
             articles.append(replace(article, number=len(articles) + 1))
     if not articles:
         raise no_articles_error(folder, skipped)
+    articles = one_per_url(articles, notes)
     articles, undated = place_years(articles, brief_date)
     result = IngestResult(tuple(articles), tuple(skipped), tuple(notes), tuple(undated), tuple(unread_parts))
     if strict:
@@ -197,10 +216,34 @@ def read_articles(folder: Path, brief_date: dt.date | None = None, strict: bool 
     return result
 
 
+def one_per_url(articles: list[Article], notes: list[str]) -> list[Article]:
+    """One article per URL: a feed entry that is only a teaser of a page saved beside it (or a
+    story fetched twice under two names) is read once, from the fuller copy; renumbered."""
+    fullest: dict[str, Article] = {}
+    for article in articles:
+        if article.url:
+            held = fullest.get(article.url)
+            if held is None or _words(article) > _words(held):
+                fullest[article.url] = article
+    kept = []
+    for article in articles:
+        chosen = fullest.get(article.url) if article.url else article
+        if chosen is not article:
+            notes.append(f"{article.path}: the same story as {chosen.path} ({article.url}); read once, from {chosen.path}")
+            continue
+        kept.append(replace(article, number=len(kept) + 1))
+    return kept
+
+
+def _words(article: Article) -> int:
+    return sum(len(line.split()) for line in article.lines)
+
+
 def place_years(articles: list[Article], brief_date: dt.date | None) -> tuple[list[Article], list[str]]:
     """Datelines without a year get the one the brief's date or the other articles imply;
     every article still undated is named."""
-    reference = brief_date or max((a.date for a in articles if a.date), default=None)
+    today = build_day()  # a date in the future (9999-12-31) gives no year: build refuses it
+    reference = brief_date or max((a.date for a in articles if a.date and a.date <= today), default=None)
     origin = "the brief's date" if brief_date else "the other articles"
     placed, undated = [], []
     for article in articles:
