@@ -17,54 +17,54 @@ from tests.support import make_project
 
 # Three made-up events, three reports each, in the words different desks would use.
 PORT = {
-    "port_1.txt": "---\ntitle: Ministers meet on Corvo port deal\ndate: 2031-03-03\n---\n"
+    "port_1.txt": "---\ntitle: Ministers meet on Corvo port deal\ndate: 2026-03-03\n---\n"
     "The harbour ministers of Arland and Belmark met in Corvo on Monday to discuss a port deal. "
     "They agreed to set up a joint working group on shipping fees at the harbour. "
     "Officials said the port talks were constructive and would continue next month.\n",
-    "port_2.txt": "---\ntitle: Corvo port talks make progress\ndate: 2031-03-03\n---\n"
+    "port_2.txt": "---\ntitle: Corvo port talks make progress\ndate: 2026-03-03\n---\n"
     "Arland and Belmark signed a memorandum on port access in Corvo on Monday. "
     "The memorandum covers customs checks and berth allocation for cargo ships in the harbour. "
     "It is unclear whether the fishing fleets will be included in the port deal.\n",
-    "port_3.txt": "---\ntitle: Harbour deal for Corvo\ndate: 2031-03-03\n---\n"
+    "port_3.txt": "---\ntitle: Harbour deal for Corvo\ndate: 2026-03-03\n---\n"
     "The Corvo harbour deal between Arland and Belmark sets shipping fees for cargo ships. "
     "Port officials in Corvo said berth allocation would start in the spring. "
     "Belmark's harbour minister called the port memorandum a first step.\n",
 }
 FLOOD = {
-    "flood_1.txt": "---\ntitle: Floods cut off Dunmere valley\ndate: 2031-03-03\n---\n"
+    "flood_1.txt": "---\ntitle: Floods cut off Dunmere valley\ndate: 2026-03-03\n---\n"
     "Heavy rain flooded the Dunmere valley on Monday and cut off three villages. "
     "Rescue teams used boats to reach families stranded by the flood water. "
     "The river Dun rose two metres overnight, the weather service said.\n",
-    "flood_2.txt": "---\ntitle: Dunmere villages evacuated as river Dun bursts banks\ndate: 2031-03-03\n---\n"
+    "flood_2.txt": "---\ntitle: Dunmere villages evacuated as river Dun bursts banks\ndate: 2026-03-03\n---\n"
     "Hundreds of residents of the Dunmere valley were evacuated after the river Dun burst its banks. "
     "Rescue boats carried stranded families from flooded villages to shelters. "
     "Forecasters expect more rain over the valley this week.\n",
-    "flood_3.txt": "---\ntitle: Rain keeps falling on flooded Dunmere\ndate: 2031-03-03\n---\n"
+    "flood_3.txt": "---\ntitle: Rain keeps falling on flooded Dunmere\ndate: 2026-03-03\n---\n"
     "Flood water in the Dunmere valley kept rising as rain fell for a third day. "
     "Shelters for evacuated villagers are full, rescue teams said. "
     "The river Dun is expected to peak on Wednesday.\n",
 }
 VOTE = {
-    "vote_1.txt": "---\ntitle: Tessaly votes in snap election\ndate: 2031-03-03\n---\n"
+    "vote_1.txt": "---\ntitle: Tessaly votes in snap election\ndate: 2026-03-03\n---\n"
     "Voters in Tessaly cast ballots in a snap parliamentary election on Sunday. "
     "Turnout at polling stations was high, the election commission said. "
     "Prime minister Orla Venn called the election after her coalition collapsed.\n",
-    "vote_2.txt": "---\ntitle: Venn's party leads Tessaly count\ndate: 2031-03-03\n---\n"
+    "vote_2.txt": "---\ntitle: Venn's party leads Tessaly count\ndate: 2026-03-03\n---\n"
     "Orla Venn's party leads the count after Tessaly's snap election. "
     "The election commission has counted ballots from most polling stations. "
     "Opposition leaders said the coalition vote was close in the capital.\n",
-    "vote_3.txt": "---\ntitle: Tessaly election result expected\ndate: 2031-03-03\n---\n"
+    "vote_3.txt": "---\ntitle: Tessaly election result expected\ndate: 2026-03-03\n---\n"
     "Tessaly's election commission expects to announce the result of the snap vote on Tuesday. "
     "Ballots from polling stations in the north are still being counted. "
     "Venn's coalition partners urged voters to accept the election outcome.\n",
 }
 FOLLOW_UP = {
-    "flood_4.txt": "---\ntitle: Dunmere flood water recedes\ndate: 2031-03-04\n---\n"
+    "flood_4.txt": "---\ntitle: Dunmere flood water recedes\ndate: 2026-03-04\n---\n"
     "Flood water in the Dunmere valley began to recede on Tuesday as the river Dun fell. "
     "Evacuated villagers returned from shelters to count the damage to their homes. "
     "Rescue teams said all stranded families had been reached by boat.\n",
 }
-DAY = "2031-03-03"
+DAY = "2026-03-03"
 
 
 def stories_by_files(day) -> list[set[str]]:
@@ -150,7 +150,7 @@ def test_follow_up_on_day_two_joins_its_story_and_is_new(tmp_path):
     flood_id = next(i for i, paths in first.items() if paths == set(FLOOD))
     (config.sources / "flood_4.txt").write_text(FOLLOW_UP["flood_4.txt"], encoding="utf-8")
     day = read_day(config.sources, config.output)
-    assert day.date == dt.date(2031, 3, 4)
+    assert day.date == dt.date(2026, 3, 4)
     flood = next(s for s in day.stories if s.id == flood_id)
     shown = day.story_json(flood)
     assert set(shown["articles"]) == set(FLOOD) | set(FOLLOW_UP)

@@ -17,13 +17,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from briefer.analysis.stories import ArticleTerms, StoryGroup, article_terms, make_stories, story_record
-from briefer.brief.daily import newest_date
+from briefer.brief.daily import newest_date, refuse_future
 from briefer.commands.engine import LocalEngine
 from briefer.core.errors import InputError
 from briefer.core.progress import progress
 from briefer.core.query import parse as parse_query
 from briefer.output.publish import write_atomically
-from briefer.sources.dating import place_year
+from briefer.sources.dating import build_day, place_year
 from briefer.sources.ingest import SkippedFile, article_files, no_articles_error, read_path
 
 STORIES_RECORD = "stories.json"
@@ -134,15 +134,17 @@ def read_day(sources: Path, output: Path, date: dt.date | None = None, window_da
     """The day's articles (by `engine`, default: local processes) grouped into stories."""
     progress("reading the articles in %s", sources)
     scanned = scan(sources, engine, queries)
-    day = date or newest_date(scanned.articles)
-    kept = in_window(place_years(scanned.articles, day), day, window_days)
+    present, future = refuse_future(scanned.articles, build_day())  # as load_corpus: 9999-12-31 never sets the date
+    day = date or newest_date(present)
+    kept = in_window(place_years(present, day), day, window_days)
     if not kept:
         span = f"within the {window_days} days ending {day}" if window_days else f"on or before {day}"
         raise InputError(f"no articles in {sources} dated {span}")
     previous = previous_stories(output, day)
     seen = frozenset(str(p) for s in previous for p in s.get("articles", []))
     stories = make_stories(kept, previous)
-    return Day(day, tuple(kept), stories, frozenset(a.path for a in kept) - seen, bool(previous), scanned.warnings)
+    return Day(day, tuple(kept), stories, frozenset(a.path for a in kept) - seen, bool(previous),
+               scanned.warnings + future)
 
 
 def record_day(output: Path, day: Day) -> Path | None:
