@@ -91,6 +91,14 @@ def parser() -> argparse.ArgumentParser:
     inspect.add_argument("files", nargs="+", metavar="FILE")
     inspect.add_argument("--json", action="store_true", help="one JSON object per article per line")
 
+    stories = commands.add_parser("stories", help="group the articles into stories and list them")
+    stories.add_argument("--config", type=Path, help="configuration file (default: ./config.yaml)")
+    stories.add_argument("--sources", type=Path, help="folder of articles (overrides the config)")
+    stories.add_argument("--out", type=Path, help="output folder holding earlier story records (overrides the config)")
+    stories.add_argument("--date", type=_date, help="the day, YYYY-MM-DD (default: newest article's)")
+    stories.add_argument("--json", action="store_true",
+                         help='one JSON object per story per line: {"id", "title", "articles", "dates", "new"}')
+
     serve = commands.add_parser("serve", help="preview the briefs in a browser, rebuilt when anything changes")
     serve.add_argument("--config", type=Path, help="configuration file (default: ./config.yaml)")
     serve.add_argument("--audience", action="append", metavar="NAME",
@@ -156,6 +164,8 @@ def _configured(args: argparse.Namespace):
     overrides = {key: str(Path.cwd() / value)
                  for key, value in (("sources", getattr(args, "sources", None)), ("output", getattr(args, "out", None)))
                  if value is not None}
+    if getattr(args, "engine", None):
+        overrides["engine"] = args.engine
     return load_config(args.config, overrides)
 
 
@@ -278,7 +288,18 @@ def _quiet_closed_pipe() -> None:
         pass
 
 
-COMMANDS = {"inspect": run_inspect, "build": run_build, "fetch": run_fetch, "new": run_new, "send": run_send, "summarize": run_summarize, "eval": run_eval,
+def run_stories(args: argparse.Namespace) -> int:
+    from briefer.commands.stories import list_stories, read_day
+
+    config = _configured(args)
+    day = read_day(config.sources, config.output, args.date, config.window_days)
+    for warning in day.warnings:
+        warn(warning)
+    list_stories(day, args.json, print)
+    return 0
+
+
+COMMANDS = {"stories": run_stories, "inspect": run_inspect, "build": run_build, "fetch": run_fetch, "new": run_new, "send": run_send, "summarize": run_summarize, "eval": run_eval,
             "serve": run_serve}
 
 
