@@ -125,8 +125,9 @@ SUBCOMMAND_HELP = {
     "eval": ("Summarise every DATASET/<cluster>/docs/ and score the summaries with ROUGE beside the "
              "published systems.", "briefer eval ../shared/eval/duc2004 --words 100"),
     "inspect": (None, "briefer inspect --json sources/*.txt | head -1"),
-    "stories": ("Group the day's articles into stories and list them (each with its articles and dates, "
-                "new stories marked); ids continue the previous day's.", "briefer stories --json | head -3"),
+    "stories": ("Group the articles of the sources folder into stories (rewrites and follow-ups of one "
+                "event together) and list them, each with a stable id across days.",
+                "briefer stories --json --sources sources/"),
     "serve": ("Build the briefs and serve them on 127.0.0.1 for a live preview; the page rebuilds "
               "when the sources, the configuration or the templates change.",
               "briefer serve --port 8000   # then open http://127.0.0.1:8000/"),

@@ -61,3 +61,19 @@ def test_inspect_offsets_index_the_file_text(tmp_path):
     for found in record["times"] + record["quotes"]:
         assert text[found["start"]:found["end"]] == found["text"]
     assert any(q["text"].startswith("This is a good day") for q in record["quotes"])
+
+
+def test_offsets_count_the_characters_the_reader_took_out(tmp_path):
+    # A byte-order mark and a zero-width space are not part of the text briefer reads, but
+    # they are part of the file: offsets must still index the file's own text.
+    path = tmp_path / "marked.txt"
+    path.write_bytes("\ufeff---\ndate: 2025-11-03\n---\nThe co\u200bop met on Friday. "
+                     "\"We agree,\" said Mara Lind, the chair.\n".encode("utf-8"))
+    (result,) = inspect_file(str(path))
+    text = path.read_text(encoding="utf-8")  # keeps the mark, as the scorers read it
+    record = result.record
+    assert [s["text"] for s in record["sentences"]][0] == "The coop met on Friday."
+    assert text[record["sentences"][0]["start"]:record["sentences"][0]["end"]] == "The co\u200bop met on Friday."
+    for found in record["times"] + record["quotes"]:
+        assert text[found["start"]:found["end"]] == found["text"]
+    assert record["times"] and record["quotes"]

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from briefer.core.lexicon import SPEECH_VERB_PATTERN
 from briefer.core.models import CleanArticle, Quote
 from briefer.core.text import STOPWORDS, jaccard, words
-from briefer.language.quotations import find_quotes
+from briefer.language.annotate import article_quotes as annotated_quotes
 
 MIN_WORDS = 6
 MAX_WORDS = 80
@@ -269,7 +269,7 @@ def resolve(speaker: str, text_before: str, known: dict[str, Counter]) -> tuple[
 def article_quotes(article: CleanArticle) -> list[Found]:
     found: list[Found] = []
     full_text = "\n".join(article.paragraphs)
-    named = {q.start: q.speaker for q in find_quotes(full_text) if q.speaker}
+    named = {q.start: q.speaker for q in annotated_quotes(full_text) if q.speaker}
     known = people("\n".join(_outside_quotes(p) for p in article.paragraphs))
     offset = 0
     previous = ""

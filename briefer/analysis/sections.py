@@ -21,7 +21,7 @@ from briefer.analysis.timeline import ArticleDate, event_date, representative
 from briefer.core.cues import pattern
 from briefer.language.annotate import Annotation, annotate
 from briefer.language.tense import CONDITIONAL, DONE, EXPECTED, FORECAST_CUE, IRREGULAR_PAST, NEGATED, PRESENT, REPORTING
-from briefer.language.times import FUTURE, PAST, resolve_dates
+from briefer.language.times import FUTURE, PAST
 
 BACKGROUND, KEY_FACTS, OUTCOMES, OPEN_QUESTIONS, NONE = (
     "background", "key_facts", "outcomes", "open_questions", "none")
@@ -237,12 +237,13 @@ def _without_leading(text: str) -> str:
 def forecast_event(text: str) -> tuple[str | None, set[str]]:
     """What a forecast expects: its verb and the core of its predicate, up to the first clause
     break or purpose ("is set to [meet X in Y on Friday] to ease ..." -> meet, {meet, X, Y})."""
+    # its dates (from the sentence's annotation) are not part of what it expects
+    for mention in annotate(text, None).dates:
+        text = text[: mention.start] + " " * (mention.end - mention.start) + text[mention.end:]
     match = FORECAST_CUE.search(REPORTING.sub(lambda m: " " * len(m.group(0)), text))
     if not match:
         return None, set()
-    tail = _without_leading(text[match.end():].lstrip() + " ")
-    for mention in reversed(resolve_dates(tail, None)):
-        tail = tail[: mention.start] + tail[mention.end:]
+    tail = _without_leading(" ".join(text[match.end():].split()) + " ")
     end = _CORE_END.search(tail, 1)
     core = tail[: end.start()] if end else tail
     terms = _terms(core)

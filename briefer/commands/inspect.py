@@ -40,10 +40,15 @@ def _article_record(given: str, article: Article) -> dict:
                  for s in segment(cleaned)]
     body = article.source[article.body_start:]
     own_text = bool(article.source)  # offsets are only meaningful into the file's own text
-    times = [dict(start=t.start + article.body_start, end=t.end + article.body_start, text=t.text,
-                  type=t.type, value=t.value) for t in find_times(body, article.date)] if own_text else []
-    quotes = [dict(start=q.start + article.body_start, end=q.end + article.body_start, text=q.text,
-                   speaker=q.speaker) for q in find_quotes(body)] if own_text else []
+    def span(start: int, end: int) -> dict:  # offsets into the body -> into the file's own text
+        start, end = start + article.body_start, end + article.body_start
+        return {"start": article.file_offset(start), "end": article.file_offset(end - 1) + 1 if end > start else
+                article.file_offset(start)}
+
+    times = [dict(**span(t.start, t.end), text=t.text, type=t.type, value=t.value)
+             for t in find_times(body, article.date)] if own_text else []
+    quotes = [dict(**span(q.start, q.end), text=q.text, speaker=q.speaker)
+              for q in find_quotes(body)] if own_text else []
     figures = [dict(value=display_value(q), label=q.label, sentence=i)
                for i, s in enumerate(sentences) for q in quantities(s["text"])]
     return {
@@ -89,7 +94,7 @@ def inspect_file(given: str) -> list[Inspected]:
         return [Inspected(given, None, decoded.note)]
     try:
         with collecting_warnings() as warnings:  # a reader's word on parts it left out
-            articles = read_file(path.name, decoded.text)
+            articles = read_file(path.name, decoded.text, decoded.removed)
     except BrieferError as exc:
         return [Inspected(given, None, str(exc))]
     found = [Inspected(given, _article_record(given, article)) for article in articles]

@@ -22,6 +22,19 @@ class Article:
     date_source: str | None = None  # where the date came from: "front matter", "date line", "dateline", ...
     month_day: tuple[int, int] | None = None  # a dateline's month and day when it gave no year (ingest places it)
     authors: tuple[str, ...] = ()
+    removed: tuple[int, ...] = ()  # where characters taken out of `source` stood in the file (see file_offset)
+
+    def file_offset(self, index: int) -> int:
+        """An offset into `source` as an offset into the file's own decoded text: characters
+        the reader took out (a byte-order mark, invisible format characters) count again."""
+        if index < 0:
+            return index
+        for position in self.removed:  # sorted, and almost always empty
+            if position <= index:
+                index += 1
+            else:
+                break
+        return index
 
 
 @dataclass(frozen=True)

@@ -143,8 +143,8 @@ def segment(article: CleanArticle) -> tuple[Sentence, ...]:
             position=position,
             paragraph=paragraph_index,
             text=_WHITESPACE_RUN.sub(" ", sentence),
-            start=start,
-            end=end,
+            start=article.article.file_offset(start),
+            end=article.article.file_offset(end - 1) + 1 if end > 0 else end,
         )
         for position, ((paragraph_index, sentence), (start, end)) in enumerate(zip(located, spans))
     )

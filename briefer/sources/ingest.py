@@ -11,7 +11,7 @@ from pathlib import Path
 from briefer.core.errors import InputError
 from briefer.core.limits import MAX_ARTICLE_BYTES, MAX_PARAGRAPH_CHARS, loses_text
 from briefer.core.models import Article
-from briefer.core.text import as_written
+from briefer.core.text import INVISIBLE, as_written
 from briefer.sources.safe import UnsafeFile, open_checked, read_descriptor, shown_name
 from briefer.sources.dating import build_day, place_year
 from briefer.sources.registry import collecting_warnings, reader_for, suffixes
@@ -35,6 +35,9 @@ class IngestResult:
 class Decoded:
     text: str | None  # None when the bytes are not usable text
     note: str  # why not usable; or how it was read when not as UTF-8; else ""
+    # where the characters taken out of `text` (a UTF-8 byte-order mark, invisible format
+    # characters) stood in the file's own text, so offsets into `text` map back to the file
+    removed: tuple[int, ...] = ()
 
 
 # A well-formed multi-byte UTF-8 sequence: its presence means the file meant to be UTF-8.
@@ -42,6 +45,7 @@ _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}
 # Control characters other than tab, newline, carriage return and form feed: invisible,
 # and some (ESC) act on a terminal that shows the brief.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_INVISIBLE = re.compile("[%s]" % re.escape(INVISIBLE))
 _BOMS = ((b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe\x00\x00", "utf-32"),
          (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 
@@ -75,7 +79,10 @@ def decode(data: bytes) -> Decoded:
     # A control character or a line separator (VT, FF, NEL, U+2028, U+2029) becomes a space,
     # so words stay apart; invisible format characters (bidi controls, zero-width and tag
     # characters) are removed: the text is what a reader sees, and offsets count it.
-    return Decoded(as_written(_CONTROL.sub(" ", text)), note)
+    text = _CONTROL.sub(" ", text)
+    bom = 1 if not encoding and data.startswith(b"\xef\xbb\xbf") else 0  # utf-8-sig took it out
+    removed = ((0,) if bom else ()) + tuple(m.start() + bom for m in _INVISIBLE.finditer(text))
+    return Decoded(as_written(text), note, removed)
 
 
 def article_files(folder: Path) -> list[Path]:
@@ -166,7 +173,7 @@ def read_path(path: Path, root: Path) -> FileRead:
                      " end was left out")
     try:
         with collecting_warnings() as warnings:
-            found = read_file(name, decoded.text)
+            found = read_file(name, decoded.text, decoded.removed)
     except InputError as exc:
         return FileRead((), SkippedFile(name, str(exc).removeprefix(f"{name}: ")), tuple(notes))
     notes.extend(warnings)
@@ -269,9 +276,13 @@ def check_strict(result: IngestResult, folder: Path) -> None:
         raise InputError(f"--strict: {len(problems)} problem(s) in {folder}: " + "; ".join(problems))
 
 
-def read_file(name: str, text: str) -> tuple[Article, ...]:
-    """The articles in one decoded file, by the reader registered for its suffix."""
+def read_file(name: str, text: str, removed: tuple[int, ...] = ()) -> tuple[Article, ...]:
+    """The articles in one decoded file, by the reader registered for its suffix. `removed`:
+    Decoded.removed, kept by the articles whose source is this text (offsets map back)."""
     reader = reader_for(name)
     if reader is None:
         raise InputError(f"{name}: no reader for files of this kind")
-    return tuple(reader(name, text))
+    articles = tuple(reader(name, text))
+    if not removed:
+        return articles
+    return tuple(replace(a, removed=removed) if a.source == text else a for a in articles)
