@@ -203,8 +203,10 @@ def read_articles(folder: Path, brief_date: dt.date | None = None, strict: bool 
     notes: list[str] = []
     unread_parts: list[str] = []
     root = folder.resolve()
+    # `names` are article paths: a file's name, or "feed.xml#2" for one article of a file.
+    files = None if names is None else {name.split("#", 1)[0] for name in names}
     for path in article_files(folder):
-        if names is not None and path.name not in names:
+        if files is not None and path.name not in files and shown_name(path.name) not in files:
             continue
         read = read_path(path, root)
         if read.skipped:
@@ -212,7 +214,8 @@ def read_articles(folder: Path, brief_date: dt.date | None = None, strict: bool 
         notes.extend(read.notes)
         unread_parts.extend(read.unread_parts)
         for article in read.articles:
-            articles.append(replace(article, number=len(articles) + 1))
+            if names is None or article.path in names:
+                articles.append(replace(article, number=len(articles) + 1))
     if not articles:
         raise no_articles_error(folder, skipped)
     articles = one_per_url(articles, notes)
