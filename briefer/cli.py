@@ -91,6 +91,14 @@ def parser() -> argparse.ArgumentParser:
     inspect.add_argument("files", nargs="+", metavar="FILE")
     inspect.add_argument("--json", action="store_true", help="one JSON object per article per line")
 
+    stories = commands.add_parser("stories", help="group the articles into stories and list them")
+    stories.add_argument("--config", type=Path, help="configuration file (default: ./config.yaml)")
+    stories.add_argument("--sources", type=Path, help="folder of articles (overrides the config)")
+    stories.add_argument("--out", type=Path, help="output folder holding earlier story records (overrides the config)")
+    stories.add_argument("--date", type=_date, help="the day, YYYY-MM-DD (default: newest article's)")
+    stories.add_argument("--json", action="store_true",
+                         help='one JSON object per story per line: {"id", "title", "articles", "dates", "new"}')
+
     serve = commands.add_parser("serve", help="preview the briefs in a browser, rebuilt when anything changes")
     serve.add_argument("--config", type=Path, help="configuration file (default: ./config.yaml)")
     serve.add_argument("--audience", action="append", metavar="NAME",
@@ -117,6 +125,9 @@ SUBCOMMAND_HELP = {
     "eval": ("Summarise every DATASET/<cluster>/docs/ and score the summaries with ROUGE beside the "
              "published systems.", "briefer eval ../shared/eval/duc2004 --words 100"),
     "inspect": (None, "briefer inspect --json sources/*.txt | head -1"),
+    "stories": ("Group the articles of the sources folder into stories (rewrites and follow-ups of one "
+                "event together) and list them, each with a stable id across days.",
+                "briefer stories --json --sources sources/"),
     "serve": ("Build the briefs and serve them on 127.0.0.1 for a live preview; the page rebuilds "
               "when the sources, the configuration or the templates change.",
               "briefer serve --port 8000   # then open http://127.0.0.1:8000/"),
@@ -156,6 +167,8 @@ def _configured(args: argparse.Namespace):
     overrides = {key: str(Path.cwd() / value)
                  for key, value in (("sources", getattr(args, "sources", None)), ("output", getattr(args, "out", None)))
                  if value is not None}
+    if getattr(args, "engine", None):
+        overrides["engine"] = args.engine
     return load_config(args.config, overrides)
 
 
@@ -278,7 +291,18 @@ def _quiet_closed_pipe() -> None:
         pass
 
 
-COMMANDS = {"inspect": run_inspect, "build": run_build, "fetch": run_fetch, "new": run_new, "send": run_send, "summarize": run_summarize, "eval": run_eval,
+def run_stories(args: argparse.Namespace) -> int:
+    from briefer.commands.stories import list_stories, read_day
+
+    config = _configured(args)
+    day = read_day(config.sources, config.output, args.date, config.window_days)
+    for warning in day.warnings:
+        warn(warning)
+    list_stories(day, args.json, print)
+    return 0
+
+
+COMMANDS = {"stories": run_stories, "inspect": run_inspect, "build": run_build, "fetch": run_fetch, "new": run_new, "send": run_send, "summarize": run_summarize, "eval": run_eval,
             "serve": run_serve}
 
 

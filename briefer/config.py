@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from briefer.core.errors import ConfigError, InputError
+from briefer.core.query import QueryError, parse as parse_query
 from briefer.core.sections import BOTTOM_LINE, BUDGET_KEYS, DEFAULT_BUDGETS, SECTION_KEYS, SECTION_TITLES  # noqa: F401
 from briefer.core.resources import find_template_folder, template_search_path
 from briefer.core.yaml_limits import load_bounded
@@ -35,6 +36,8 @@ class Config:
     audiences: tuple[AudienceConfig, ...] = ()  # empty: the single audience "default"
     email: EmailConfig | None = None
     fetch: FetchConfig | None = None  # `feeds:`, `pages:` and `fetch:` settings for briefer fetch
+    engine: str = "local"  # local | dask: where per-article and per-story work runs
+    dask_scheduler: str | None = None  # the Dask scheduler's address (engine: dask)
 
 
 def _problem_collector():
@@ -89,11 +92,14 @@ OPTIONS = (
            "the most items each section may hold (" + ", ".join(f"{k} {v}" for k, v in DEFAULT_BUDGETS.items()) + ")"),
     Option("window_days", "whole number of days", None, "use only articles dated within the N days ending on the brief's date"),
     Option("audiences", "mapping of audience name to settings", None,
-           "per audience: template, sections (which, in what order, how many), page_size, recipients, subject, bcc"),
+           "per audience: template, sections (which, in what order, how many), page_size, recipients, subject, bcc, "
+           "topics (keyword queries choosing its stories), stories (how many in its digest)"),
     Option("email", "mapping", None, "from, smtp (host, port, security, username, password_env, ca_file, timeout), retry"),
     Option("feeds", "list of URLs", None, "RSS/Atom feeds `briefer fetch` downloads into the sources folder"),
     Option("pages", "list of URLs", None, "web pages `briefer fetch` downloads into the sources folder"),
     Option("fetch", "mapping", None, "how `briefer fetch` downloads: timeouts, size caps, redirects, private addresses"),
+    Option("engine", "local or dask", "local", "where per-article and per-story work runs (dask: pip install 'briefer[dask]')"),
+    Option("dask", "mapping", None, "scheduler: the Dask scheduler's address, for engine: dask"),
 )
 KNOWN_KEYS = tuple(option.key for option in OPTIONS)
 DEFAULTS = {option.key: option.default for option in OPTIONS}
@@ -139,6 +145,7 @@ def parse_config(raw: Any, path: Path | None, base_dir: Path, overrides: dict[st
     audiences = _check_audiences(raw.get("audiences"), page_size, budgets, base_dir / templates, report)
     email = _check_email(raw.get("email"), base_dir, report)
     fetch = _check_fetch(raw.get("feeds"), raw.get("pages"), raw.get("fetch"), report)
+    engine, dask_scheduler = _check_engine(raw.get("engine"), raw.get("dask"), report)
     if check_folders:  # only values that are strings: a wrong type was reported already
         folders = {key: value for key, value in (("sources", sources), ("output", output)) if raw.get(key, value) == value}
         _check_folders(base_dir, folders, report)
@@ -156,7 +163,27 @@ def parse_config(raw: Any, path: Path | None, base_dir: Path, overrides: dict[st
         audiences=audiences,
         email=email,
         fetch=fetch,
+        engine=engine,
+        dask_scheduler=dask_scheduler,
     )
+
+
+ENGINES = ("local", "dask")
+
+
+def _check_engine(engine: Any, dask: Any, report) -> tuple[str, str | None]:
+    """engine: local | dask; dask: {scheduler: address}, required with engine: dask."""
+    if engine is None:
+        engine = "local"
+    if engine not in ENGINES:
+        report(f"'engine': expected one of {', '.join(ENGINES)}, got {engine!r}")
+        engine = "local"
+    raw = _check_mapping(dask, "dask", report)
+    _check_known(raw, "dask", ("scheduler",), report)
+    scheduler = _check_text(raw.get("scheduler"), "dask.scheduler", None, report)
+    if engine == "dask" and scheduler is None:
+        report("'dask.scheduler': 'engine: dask' needs the scheduler's address, e.g. tcp://10.0.0.5:8786")
+    return engine, scheduler
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):
@@ -221,7 +248,8 @@ def load_config(path: Path | None, overrides: dict[str, str] | None = None) -> C
 
 # --- Audiences, daily window and email ------------------------------------------------
 AUDIENCE_SECTION_KEYS = (BOTTOM_LINE,) + BUDGET_KEYS  # the timeline is budgeted like a section
-AUDIENCE_KEYS = ("template", "sections", "page_size", "recipients", "subject", "bcc")
+AUDIENCE_KEYS = ("template", "sections", "page_size", "recipients", "subject", "bcc", "topics", "stories")
+DEFAULT_DIGEST_STORIES = 6  # stories in an audience's daily digest when the folder holds many
 AUDIENCE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")  # it names folders and files
 DEFAULT_AUDIENCE = "default"
 SUBJECT_FIELDS = ("title", "date", "audience")
@@ -245,6 +273,8 @@ class AudienceConfig:
     recipients: tuple[str, ...]
     subject: str  # str.format template over {title}, {date}, {audience}
     bcc: bool = False  # recipients only in the SMTP envelope, never in the message's headers
+    topics: tuple[str, ...] = ()  # keyword queries (core/query.py); a story matching any is this audience's
+    stories: int = DEFAULT_DIGEST_STORIES  # the most stories its digest holds
 
 
 @dataclass(frozen=True)
@@ -427,6 +457,29 @@ def _check_recipients(value: Any, key: str, report) -> tuple[str, ...]:
     return tuple(address for address in checked if address)
 
 
+def _check_topics(value: Any, key: str, report) -> tuple[str, ...]:
+    """A query or a list of queries (AND, OR, NOT, "phrases"), each checked here."""
+    if value is None:
+        return ()
+    queries = [value] if isinstance(value, str) else value
+    if not isinstance(queries, list):
+        report(f"'{key}': expected a keyword query or a list of them, got {_type_name(value)}")
+        return ()
+    kept = []
+    for index, query in enumerate(queries):
+        where = key if isinstance(value, str) else f"{key}[{index}]"
+        if not isinstance(query, str):
+            report(f"'{where}': expected a keyword query, got {_type_name(query)}")
+            continue
+        try:
+            parse_query(query)
+        except QueryError as exc:
+            report(f"'{where}': {exc} in {query!r}")
+            continue
+        kept.append(query)
+    return tuple(kept)
+
+
 def _check_audience(name: Any, value: Any, page_size: str, budgets: dict[str, int],
                     search_path: tuple[Path, ...], report) -> AudienceConfig | None:
     key = f"audiences.{name}"
@@ -453,6 +506,8 @@ def _check_audience(name: Any, value: Any, page_size: str, budgets: dict[str, in
         page_size=audience_page, recipients=_check_recipients(raw.get("recipients"), f"{key}.recipients", report),
         subject=_check_subject(raw.get("subject"), f"{key}.subject", report),
         bcc=_check_flag(raw.get("bcc"), f"{key}.bcc", report),
+        topics=_check_topics(raw.get("topics"), f"{key}.topics", report),
+        stories=_check_whole(raw.get("stories"), f"{key}.stories", DEFAULT_DIGEST_STORIES, 1, 50, report),
     )
 
 

@@ -14,7 +14,7 @@ different events ("killed" / "wounded"). Values from different days are a develo
 (figures.py), not a disagreement.
 A false disagreement in a brief is worse than a missed one: every test errs towards silence.
 
-Days are read by the timeline's resolver (`timeline.day_mentions`), keeping only what the text
+Days are read from the sentence's annotation (`annotate(...).days`), keeping only what the text
 fixes: a weekday, a month and day, a year.
 """
 
@@ -28,10 +28,10 @@ from functools import lru_cache
 
 from briefer.core.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
 from briefer.core.models import Claim, Corpus, Disagreement
-from briefer.language.quantities import Quantity, conflicting_slots, quantities, same_slot
+from briefer.language.quantities import Quantity, conflicting_slots, same_slot
 from briefer.core.text import STOPWORDS, content_words
 from briefer.language.annotate import annotate
-from briefer.language.times import DayMention, day_mentions
+from briefer.language.times import DayMention
 
 # Same fact: this share of the shorter sentence's content words (values aside) is shared,
 # and this share of both sentences' words together (a short sentence inside a long one is
@@ -132,7 +132,7 @@ def entities(text: str) -> set[str]:
 
 def event_dates(text: str, published: dt.date | None) -> list[DayMention]:
     """The days a sentence gives for what happened, without the days of statements about it."""
-    return [mention for mention in day_mentions(text, published)
+    return [mention for mention in annotate(text, published).days
             if not _REPORTING_BEFORE.search(text[:mention.start]) and not _REPORTING_AFTER.match(text[mention.end:])]
 
 
@@ -161,8 +161,9 @@ def sentences_disagree(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=16_384)
 def _stated_values(text: str) -> tuple[tuple[Quantity, ...], tuple[DayMention, ...]]:
-    """A sentence's values and days, parsed once however many sentences it is compared with."""
-    return tuple(_unambiguous(quantities(text))), tuple(day_mentions(text, None))
+    """A sentence's values and days, read from its annotation however many sentences it is compared with."""
+    note = annotate(text, None)
+    return tuple(_unambiguous(list(note.quantities))), note.days
 
 
 def _unambiguous(found: list[Quantity]) -> list[Quantity]:

@@ -21,7 +21,7 @@ from briefer.analysis.timeline import ArticleDate, event_date, representative
 from briefer.core.cues import pattern
 from briefer.language.annotate import Annotation, annotate
 from briefer.language.tense import CONDITIONAL, DONE, EXPECTED, FORECAST_CUE, IRREGULAR_PAST, NEGATED, PRESENT, REPORTING
-from briefer.language.times import FUTURE, PAST, resolve_dates
+from briefer.language.times import FUTURE, PAST
 
 BACKGROUND, KEY_FACTS, OUTCOMES, OPEN_QUESTIONS, NONE = (
     "background", "key_facts", "outcomes", "open_questions", "none")
@@ -101,6 +101,13 @@ def is_fragment(text: str) -> bool:
     return not SENTENCE_END.search(text.rstrip()) or not FINITE_VERB.search(text)
 
 
+def _past_perfect(text: str) -> bool:
+    """A past perfect of the sentence's own ("had planned"): after a reporting verb ("said they
+    had entered") it is only the past told in reported speech."""
+    match = PAST_PERFECT.search(text)
+    return bool(match) and not REPORTING.search(text[:match.start()])
+
+
 def quoted_share(note: Annotation) -> float:
     """How much of the sentence is inside quotation marks."""
     return sum(q.end - q.start for q in note.quotes) / max(len(note.text), 1)
@@ -145,11 +152,13 @@ def classify_one(statement: Statement, newest: dt.date | None, lead: frozenset[s
     if _cue("open").search(text) or WHETHER.search(text.lstrip("\"“‘'` ")) or (
             note.modality == NEGATED and WH_CLAUSE.search(text)):
         return OPEN_QUESTIONS  # pending, or a question the sources say is unanswered
+    if QUOTED_OPENING.search(text) and not _cue("outcome_verbs").search(text):
+        return NONE  # a voice quoted whole: its news, if any, is reported in the sentences around it
     if note.tense == FUTURE or note.modality in (EXPECTED, CONDITIONAL):
         if _cue("decided").search(text):
             return OUTCOMES
         return NONE if _cue("soft_forecast").search(text) else OPEN_QUESTIONS
-    older = _older_than_story(statement) or bool(PAST_PERFECT.search(text)) or bool(_cue("background").search(text))
+    older = _older_than_story(statement) or _past_perfect(text) or bool(_cue("background").search(text))
     is_newest = newest is None or statement.reference_date is None or statement.reference_date >= newest
     if _cue("outcome_verbs").search(text) and not older:
         return OUTCOMES if is_newest else KEY_FACTS
@@ -228,12 +237,13 @@ def _without_leading(text: str) -> str:
 def forecast_event(text: str) -> tuple[str | None, set[str]]:
     """What a forecast expects: its verb and the core of its predicate, up to the first clause
     break or purpose ("is set to [meet X in Y on Friday] to ease ..." -> meet, {meet, X, Y})."""
+    # its dates (from the sentence's annotation) are not part of what it expects
+    for mention in annotate(text, None).dates:
+        text = text[: mention.start] + " " * (mention.end - mention.start) + text[mention.end:]
     match = FORECAST_CUE.search(REPORTING.sub(lambda m: " " * len(m.group(0)), text))
     if not match:
         return None, set()
-    tail = _without_leading(text[match.end():].lstrip() + " ")
-    for mention in reversed(resolve_dates(tail, None)):
-        tail = tail[: mention.start] + tail[mention.end:]
+    tail = _without_leading(" ".join(text[match.end():].split()) + " ")
     end = _CORE_END.search(tail, 1)
     core = tail[: end.start()] if end else tail
     terms = _terms(core)

@@ -11,6 +11,8 @@ from briefer.brief.audiences import audience_brief, select_audiences
 from briefer.prepare.clean import clean_articles
 from briefer.brief.compose import brief_date, read_story
 from briefer.brief.edits import EDITS_NAME, load_edits
+from briefer.commands.engine import make_engine
+from briefer.commands.stories import read_day
 from briefer.config import Config
 from briefer.brief.daily import (check_not_empty, new_item_texts, newest_date, previous_record, refuse_future,
                                   within_window)
@@ -95,11 +97,21 @@ def render_audience(job: tuple) -> tuple[Rendered, dict[str, bytes]]:
 
 
 def build(config: Config, date: dt.date | None = None, audiences: Sequence[str] | None = None,
-          edits: Path | None = None, strict: bool = False) -> BuildResult:
+          edits: Path | None = None, strict: bool = False, edits_root: Path | None = None,
+          jobs: int | None = None) -> BuildResult:
     """Ingest..rank once; compose and render each audience; write out/<date>/<audience>/.
     edits: the analyst's edits for every audience built (default: each audience's
-    edits.yaml beside its brief, if there is one). strict: see load_corpus."""
+    edits.yaml beside its brief, if there is one, under edits_root, by default the output
+    folder). strict: see load_corpus.
+    A folder holding several stories gets a page per story and a digest (commands/digest.py)."""
     chosen = select_audiences(config, audiences)
+    engine = make_engine(config.engine, config.dask_scheduler, jobs)
+    day = read_day(config.sources, config.output, date, config.window_days, engine,
+                   queries=tuple(dict.fromkeys(q for audience in chosen for q in audience.topics)))
+    if len(day.stories) > 1:
+        from briefer.commands.digest import build_digest
+
+        return build_digest(config, day, chosen, date, engine)
     corpus, warnings = load_corpus(config.sources, date, config.window_days, strict)
     warnings = list(warnings)
     progress("read %d articles (%d distinct lines); ranking and composing", len(corpus.articles), len(corpus.items))
@@ -109,7 +121,8 @@ def build(config: Config, date: dt.date | None = None, audiences: Sequence[str] 
     jobs = []
     for audience in chosen:
         brief = audience_brief(story, config.title, audience, date,
-                               given or load_edits(config.output / day.isoformat() / audience.name / EDITS_NAME))
+                               given or load_edits((edits_root or config.output) / day.isoformat() / audience.name
+                                                   / EDITS_NAME))
         warnings.extend(f"{audience.name}: {warning}" for warning in brief.warnings)
         new_items = new_item_texts(brief, previous_record(config.output, audience.name, brief.date,
                                                              warnings.append))

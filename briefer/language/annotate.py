@@ -56,3 +56,11 @@ def annotate(text: str, anchor: dt.date | None = None) -> Annotation:
         quotes=find_quotes(text),
         terms=tuple(content_words(text)),
     )
+
+
+@lru_cache(maxsize=4096)
+def article_quotes(body: str) -> tuple[Quotation, ...]:
+    """The quotations of a whole article body, read once: a quote may run over several
+    sentences and paragraphs, and its speaker may be named sentences away, so quotes are
+    the one annotation read over the article rather than the sentence."""
+    return find_quotes(body)

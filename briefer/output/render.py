@@ -30,6 +30,7 @@ from briefer.core.resources import template_search_path
 log = logging.getLogger(__name__)
 
 MARKDOWN_TEMPLATE = "brief.md.j2"
+DIGEST_TEMPLATE = "digest.md.j2"  # the day's digest: each section one story, headed by a link to its page
 HTML_TEMPLATE = "brief.html.j2"
 STYLESHEET = "style.css.j2"
 
@@ -280,10 +281,11 @@ def html_to_document(html: str, templates: Path | Sequence[Path], fetcher=None):
 
 
 def render_markup(brief: Brief, markdown_env: SandboxedEnvironment, html_env: SandboxedEnvironment,
-                  page_size: str, new_items: frozenset[str] = frozenset()) -> tuple[str, str]:
+                  page_size: str, new_items: frozenset[str] = frozenset(),
+                  markdown_template: str = MARKDOWN_TEMPLATE) -> tuple[str, str]:
     """The brief's Markdown, and the HTML page made from it (everything but the PDF)."""
     context = brief_context(brief, page_size, new_items)
-    markdown = render_template(markdown_env, MARKDOWN_TEMPLATE, context)
+    markdown = render_template(markdown_env, markdown_template, context)
     body = markdown_to_html(markdown)
     css = render_template(html_env, STYLESHEET, context)
     html = render_template(html_env, HTML_TEMPLATE, {**context, "body": body, "css": css})
@@ -395,8 +397,9 @@ def _element_keys(element) -> tuple[str, ...]:
         return (_squash(element.value), _squash(element.label)[:80])
     if isinstance(element, Source):
         return (_squash(element.title)[:80], _squash(element.path)[:80])
-    if isinstance(element, TimelineEntry):
-        return (_squash(first_words(element.text, 8).rstrip(" …"))[:80],)
+    if isinstance(element, TimelineEntry):  # its date, then a pointer to a section or its first words
+        shown = f"see {element.see}" if getattr(element, "see", None) else first_words(element.text, 8).rstrip(" …")
+        return (_squash(element.date_label), _squash(shown)[:80])
     return (_squash(element.text)[:80],)
 
 
@@ -434,8 +437,9 @@ def fitted_count(brief: Brief, order: list[tuple], count: int, measured: Measure
 
 
 def render_brief(brief: Brief, templates: Path | Sequence[Path], audience: str, page_size: str,
-                 new_items: frozenset[str] = frozenset()) -> Rendered:
-    """Render with as many items as fit on one page: the least important give way first."""
+                 new_items: frozenset[str] = frozenset(), markdown_template: str = MARKDOWN_TEMPLATE) -> Rendered:
+    """Render with as many items as fit on one page: the least important give way first.
+    `markdown_template`: DIGEST_TEMPLATE for the day's digest of many stories."""
     markdown_env = template_environment(templates, audience, autoescape=False)
     html_env = template_environment(templates, audience, autoescape=True)
     fetcher = template_only_fetcher(templates)  # one for all attempts: each refusal logged once
@@ -446,7 +450,7 @@ def render_brief(brief: Brief, templates: Path | Sequence[Path], audience: str, 
         nonlocal layouts
         layouts += 1
         fitted = renumber(keep_only(brief, set(order[:count])))
-        markdown, html = render_markup(fitted, markdown_env, html_env, page_size, new_items)
+        markdown, html = render_markup(fitted, markdown_env, html_env, page_size, new_items, markdown_template)
         document = html_to_document(html, templates, fetcher)
         return fitted, markdown, html, document
 

@@ -123,8 +123,68 @@ def read_limited(path: Path, limit: int = MAX_ARTICLE_BYTES, root: Path | None =
         os.close(descriptor)
 
 
-def read_articles(folder: Path, brief_date: dt.date | None = None, strict: bool = False) -> IngestResult:
-    """Every usable file in the folder, in name order, its articles numbered from 1.
+@dataclass(frozen=True)
+class FileRead:
+    """One file's outcome: its articles (numbered 0), or why it was skipped; notes on how it
+    was read, and the parts of it a reader left out (also among the notes)."""
+
+    articles: tuple[Article, ...]
+    skipped: SkippedFile | None
+    notes: tuple[str, ...] = ()
+    unread_parts: tuple[str, ...] = ()
+
+
+def read_path(path: Path, root: Path) -> FileRead:
+    """Read one folder entry safely: never more than the size limit, never outside `root`.
+    One file at a time, so a folder can be read streaming, in worker processes."""
+    name = shown_name(path.name)  # control characters and non-UTF-8 bytes escaped
+    if reader_for(path.name) is None and not path.is_dir():
+        kind = path.suffix.lower() or "without a suffix"
+        return FileRead((), SkippedFile(name, f"not a kind of file briefer reads ({kind}; it reads {suffixes()})"))
+    reason = unreadable_reason(path, root)
+    if reason:
+        return FileRead((), SkippedFile(name, reason))
+    try:
+        data = read_limited(path, root=root)
+    except UnsafeFile as exc:
+        return FileRead((), SkippedFile(name, str(exc)))
+    except OSError as exc:
+        return FileRead((), SkippedFile(name, f"cannot be read ({exc.strerror or exc})"))
+    if data is None:
+        size = path.stat().st_size
+        return FileRead((), SkippedFile(name, f"too large ({size:,} bytes; the limit is {MAX_ARTICLE_BYTES:,})"))
+    if not data:
+        return FileRead((), SkippedFile(name, "empty"))
+    decoded = decode(data)
+    if decoded.text is None:
+        return FileRead((), SkippedFile(name, decoded.note))
+    if not decoded.text.strip():
+        return FileRead((), SkippedFile(name, "only whitespace"))
+    notes = [f"{name}: {decoded.note}"] if decoded.note else []
+    if any(loses_text(line) for line in decoded.text.replace("\r", "\n").split("\n")):
+        notes.append(f"{name}: text running over {MAX_PARAGRAPH_CHARS:,} characters without a sentence"
+                     " end was left out")
+    try:
+        with collecting_warnings() as warnings:
+            found = read_file(name, decoded.text)
+    except InputError as exc:
+        return FileRead((), SkippedFile(name, str(exc).removeprefix(f"{name}: ")), tuple(notes))
+    notes.extend(warnings)
+    skipped = None if found else SkippedFile(name, "no articles in it")
+    return FileRead(tuple(found), skipped, tuple(notes), tuple(warnings))
+
+
+def no_articles_error(folder: Path, skipped: list[SkippedFile]) -> InputError:
+    why = "; ".join(f"{s.path}: {s.reason}" for s in skipped)
+    return InputError(
+        f"no usable articles in {folder}" + (f" ({why})" if why else f" (no files of the kinds it reads: {suffixes()})")
+    )
+
+
+def read_articles(folder: Path, brief_date: dt.date | None = None, strict: bool = False,
+                  names: frozenset[str] | None = None) -> IngestResult:
+    """Every usable file in the folder (or only those `names`), in name order, its articles
+    numbered from 1.
 
     Each file is accounted for: read, or skipped with its reason (a kind briefer does not read
     is named too). A dateline without a year takes it from `brief_date`, else from the newest
@@ -137,59 +197,17 @@ def read_articles(folder: Path, brief_date: dt.date | None = None, strict: bool 
     unread_parts: list[str] = []
     root = folder.resolve()
     for path in article_files(folder):
-        name = shown_name(path.name)  # control characters and non-UTF-8 bytes escaped
-        if reader_for(path.name) is None and not path.is_dir():
-            kind = path.suffix.lower() or "without a suffix"
-            skipped.append(SkippedFile(name, f"not a kind of file briefer reads ({kind}; it reads {suffixes()})"))
+        if names is not None and path.name not in names:
             continue
-        reason = unreadable_reason(path, root)
-        if reason:
-            skipped.append(SkippedFile(name, reason))
-            continue
-        try:
-            data = read_limited(path, root=root)
-        except UnsafeFile as exc:
-            skipped.append(SkippedFile(name, str(exc)))
-            continue
-        except OSError as exc:
-            skipped.append(SkippedFile(name, f"cannot be read ({exc.strerror or exc})"))
-            continue
-        if data is None:
-            size = path.stat().st_size
-            skipped.append(SkippedFile(name, f"too large ({size:,} bytes; the limit is {MAX_ARTICLE_BYTES:,})"))
-            continue
-        if not data:
-            skipped.append(SkippedFile(name, "empty"))
-            continue
-        decoded = decode(data)
-        if decoded.text is None:
-            skipped.append(SkippedFile(name, decoded.note))
-            continue
-        if not decoded.text.strip():
-            skipped.append(SkippedFile(name, "only whitespace"))
-            continue
-        if decoded.note:
-            notes.append(f"{name}: {decoded.note}")
-        if any(loses_text(line) for line in decoded.text.replace("\r", "\n").split("\n")):
-            notes.append(f"{name}: text running over {MAX_PARAGRAPH_CHARS:,} characters without a sentence"
-                         " end was left out")
-        try:
-            with collecting_warnings() as warnings:
-                found = read_file(name, decoded.text)
-        except InputError as exc:
-            skipped.append(SkippedFile(name, str(exc).removeprefix(f"{name}: ")))
-            continue
-        notes.extend(warnings)
-        unread_parts.extend(warnings)
-        if not found:
-            skipped.append(SkippedFile(name, "no articles in it"))
-        for article in found:
+        read = read_path(path, root)
+        if read.skipped:
+            skipped.append(read.skipped)
+        notes.extend(read.notes)
+        unread_parts.extend(read.unread_parts)
+        for article in read.articles:
             articles.append(replace(article, number=len(articles) + 1))
     if not articles:
-        why = "; ".join(f"{s.path}: {s.reason}" for s in skipped)
-        raise InputError(
-            f"no usable articles in {folder}" + (f" ({why})" if why else f" (no files of the kinds it reads: {suffixes()})")
-        )
+        raise no_articles_error(folder, skipped)
     articles = one_per_url(articles, notes)
     articles, undated = place_years(articles, brief_date)
     result = IngestResult(tuple(articles), tuple(skipped), tuple(notes), tuple(undated), tuple(unread_parts))

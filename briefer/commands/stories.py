@@ -1,0 +1,168 @@
+"""`briefer stories`: read a folder of articles once, streaming, and group them into stories.
+
+Files are read one at a time (in worker processes when the folder is large and the machine
+has cores to spare); each article is kept only as the few terms grouping needs, so memory
+grows with the number of articles, not with their text. Story ids continue yesterday's:
+the record `<output>/<date>/stories.json` lists each story's articles and centroid terms.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+from briefer.analysis.stories import ArticleTerms, StoryGroup, article_terms, make_stories, story_record
+from briefer.brief.daily import newest_date, refuse_future
+from briefer.commands.engine import LocalEngine
+from briefer.core.errors import InputError
+from briefer.core.progress import progress
+from briefer.core.query import parse as parse_query
+from briefer.output.publish import write_atomically
+from briefer.sources.dating import build_day, place_year
+from briefer.sources.ingest import SkippedFile, article_files, no_articles_error, read_path
+
+STORIES_RECORD = "stories.json"
+
+
+@dataclass(frozen=True)
+class Scan:
+    articles: tuple[ArticleTerms, ...]  # in file name order
+    warnings: tuple[str, ...]
+
+
+def _scan_one(task: tuple[Path, Path, tuple[str, ...]]
+              ) -> tuple[tuple[ArticleTerms, ...], SkippedFile | None, tuple[str, ...]]:
+    path, root, queries = task
+    read = read_path(path, root)
+    parsed = _parsed(queries)
+    return tuple(article_terms(a, parsed) for a in read.articles), read.skipped, read.notes
+
+
+@lru_cache(maxsize=8)
+def _parsed(queries: tuple[str, ...]) -> tuple:
+    return tuple(parse_query(q) for q in queries)
+
+
+def scan(folder: Path, engine=None, queries: tuple[str, ...] = ()) -> Scan:
+    """Every article of the folder as its grouping terms and the topic `queries` it matches;
+    unusable files become warnings."""
+    paths = article_files(folder)
+    root = folder.resolve()
+    found: list[ArticleTerms] = []
+    skipped: list[SkippedFile] = []
+    warnings: list[str] = []
+    tasks = [(path, root, queries) for path in paths]
+    for done, (terms, skip, notes) in enumerate((engine or LocalEngine()).map(_scan_one, tasks), start=1):
+        # one string per distinct word, however many articles use it (they came apart from workers)
+        found.extend(replace(t, terms=tuple((sys.intern(w), n) for w, n in t.terms)) for t in terms)
+        if skip:
+            skipped.append(skip)
+        warnings.extend(notes)
+        if done == len(paths) or done % max(1, len(paths) // 10) == 0:
+            progress("read %d of %d files", done, len(paths))
+    if not found:
+        raise no_articles_error(folder, skipped)
+    return Scan(tuple(found), tuple(f"skipped {s.path}: {s.reason}" for s in skipped) + tuple(warnings))
+
+
+def place_years(articles: tuple[ArticleTerms, ...], reference: dt.date | None) -> tuple[ArticleTerms, ...]:
+    """As ingest.place_years: a dateline without a year takes the day's (or the newest article's)."""
+    if reference is None:
+        return articles
+    return tuple(replace(a, date=place_year(a.month_day, reference)) if a.date is None and a.month_day else a
+                 for a in articles)
+
+
+def in_window(articles: tuple[ArticleTerms, ...], day: dt.date | None, window_days: int | None
+              ) -> list[ArticleTerms]:
+    """As daily.within_window: dated on the day or in the window ending there; undated ones stay."""
+    if day is None:
+        return list(articles)
+    first = day - dt.timedelta(days=window_days - 1) if window_days else dt.date.min
+    return [a for a in articles if a.date is None or first <= a.date <= day]
+
+
+def previous_stories(output: Path, day: dt.date | None) -> list[dict]:
+    """The newest story record dated before `day` (or the newest of all when undated)."""
+    if not output.is_dir():
+        return []
+    dated = []
+    for folder in output.iterdir():
+        try:
+            date = dt.date.fromisoformat(folder.name)
+        except ValueError:
+            continue
+        if (day is None or date < day) and (folder / STORIES_RECORD).is_file():
+            dated.append((date, folder))
+    for _, folder in sorted(dated, reverse=True):
+        try:
+            record = json.loads((folder / STORIES_RECORD).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if isinstance(record, dict) and isinstance(record.get("stories"), list):
+            return [s for s in record["stories"] if isinstance(s, dict) and isinstance(s.get("id"), str)]
+    return []
+
+
+@dataclass(frozen=True)
+class Day:
+    date: dt.date | None
+    articles: tuple[ArticleTerms, ...]  # those the day's window keeps
+    stories: tuple[StoryGroup, ...]
+    new_paths: frozenset[str]  # articles no earlier story record listed
+    had_record: bool
+    warnings: tuple[str, ...]
+
+    def story_json(self, story: StoryGroup) -> dict:
+        members = [self.articles[i] for i in story.members]
+        return {
+            "id": story.id, "title": story.title,
+            "articles": [a.path for a in members],
+            "dates": sorted({a.date.isoformat() for a in members if a.date}),
+            "new": [a.path for a in members if a.path in self.new_paths] if self.had_record else [],
+            "continued": story.continued,
+        }
+
+
+def read_day(sources: Path, output: Path, date: dt.date | None = None, window_days: int | None = None,
+             engine=None, queries: tuple[str, ...] = ()) -> Day:
+    """The day's articles (by `engine`, default: local processes) grouped into stories."""
+    progress("reading the articles in %s", sources)
+    scanned = scan(sources, engine, queries)
+    present, future = refuse_future(scanned.articles, build_day())  # as load_corpus: 9999-12-31 never sets the date
+    day = date or newest_date(present)
+    kept = in_window(place_years(present, day), day, window_days)
+    if not kept:
+        span = f"within the {window_days} days ending {day}" if window_days else f"on or before {day}"
+        raise InputError(f"no articles in {sources} dated {span}")
+    previous = previous_stories(output, day)
+    seen = frozenset(str(p) for s in previous for p in s.get("articles", []))
+    stories = make_stories(kept, previous)
+    return Day(day, tuple(kept), stories, frozenset(a.path for a in kept) - seen, bool(previous),
+               scanned.warnings + future)
+
+
+def record_day(output: Path, day: Day) -> Path | None:
+    """Keep the day's stories for tomorrow's ids: <output>/<date>/stories.json."""
+    if day.date is None:
+        return None
+    path = output / day.date.isoformat() / STORIES_RECORD
+    record = {"version": 1, "date": day.date.isoformat(), "stories": story_record(day.stories, list(day.articles))}
+    write_atomically(path, (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
+    return path
+
+
+def list_stories(day: Day, as_json: bool, emit: Callable[[str], None]) -> None:
+    for story in day.stories:
+        shown = day.story_json(story)
+        if as_json:
+            emit(json.dumps(shown, ensure_ascii=False))
+        else:
+            new = f", {len(shown['new'])} new" if shown["new"] else ""
+            dates = f", {shown['dates'][0]}..{shown['dates'][-1]}" if shown["dates"] else ""
+            emit(f"{story.id}  {len(story.members)} articles{new}{dates}  {story.title}")

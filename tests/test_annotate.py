@@ -1,0 +1,71 @@
+"""Annotate once: every distinct sentence is read by the language stage exactly once per
+article date, and the analysis reads the annotations instead of the text."""
+
+from __future__ import annotations
+
+import ast
+from collections import Counter
+from dataclasses import replace
+
+import briefer.language.annotate as annotation
+from briefer.commands.build import build, load_corpus
+from briefer.config import load_config
+from support import ROOT
+
+READERS = ("main_tense", "modality", "find_times", "day_mentions", "quantities", "find_quotes")
+# What the language stage reads; the later stages get it only through annotate().
+RAW_READERS = set(READERS) | {"resolve_dates", "tense_around", "dates_of"}
+
+
+def test_the_analysis_and_the_brief_read_annotations_not_the_text():
+    calls = []
+    for stage in ("analysis", "brief", "output", "delivery"):
+        for path in (ROOT / "briefer" / stage).glob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Call):
+                    name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+                    if name in RAW_READERS:
+                        calls.append(f"{path.relative_to(ROOT)}:{node.lineno} calls {name}")
+    assert calls == []
+
+
+def test_a_seeds_build_annotates_each_distinct_sentence_once(tmp_path, monkeypatch):
+    seen = Counter()
+    for name in READERS:
+        real = getattr(annotation, name)
+
+        def counting(text, *args, _real=real, _name=name, **kwargs):
+            seen[_name, text] += 1
+            return _real(text, *args, **kwargs)
+        monkeypatch.setattr(annotation, name, counting)
+    keys = []
+    real_annotate = annotation.annotate.__wrapped__
+
+    def recording(text, anchor=None):
+        keys.append((text, anchor))
+        return real_annotate(text, anchor)
+    annotation.annotate.cache_clear()
+    annotation.article_quotes.cache_clear()
+    monkeypatch.setattr(annotation.annotate, "__wrapped__", recording)
+    cached = annotation.lru_cache(maxsize=65536)(recording)
+    monkeypatch.setattr(annotation, "annotate", cached)
+    for module in ("briefer.analysis.sections", "briefer.analysis.timeline", "briefer.analysis.disagree",
+                   "briefer.analysis.figures", "briefer.analysis.dedupe", "briefer.analysis.corroboration",
+                   "briefer.analysis.quotes", "briefer.brief.compose"):
+        imported = __import__(module, fromlist=["annotate"])
+        if hasattr(imported, "annotate"):
+            monkeypatch.setattr(imported, "annotate", cached)
+
+    config = replace(load_config(ROOT / "config.yaml"), output=tmp_path)
+    build(config)
+    assert keys, "the build annotated nothing"
+    assert len(keys) == len(set(keys))  # no (sentence, article date) read twice
+    per_text = Counter(text for text, _ in keys)
+    for (name, text), count in seen.items():
+        if text in per_text:
+            assert count == per_text[text], (name, text, count)  # each reader once per annotation
+        else:  # quotes are read over a whole article body (they run across sentences): once each
+            assert name == "find_quotes" and count == 1, (name, text[:80], count)
+    corpus, _ = load_corpus(config.sources)
+    sentences = {member.text for item in corpus.items for member in item.members}
+    assert sentences <= set(per_text)  # every distinct sentence of the story was annotated

@@ -1,0 +1,69 @@
+"""The Dask engine: the same build on a LocalCluster of two worker processes, byte for byte."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+from dataclasses import replace
+
+import pytest
+
+distributed = pytest.importorskip("distributed")
+
+from briefer.commands.build import build  # noqa: E402
+from briefer.config import load_config  # noqa: E402
+from tests.support import make_project  # noqa: E402
+from tests.test_stories import FLOOD, PORT, VOTE  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def client():
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        with distributed.Client(cluster) as connected:
+            yield connected
+
+
+def outputs(folder) -> dict[str, bytes]:
+    """Every text output of every audience (PDFs hold their creation time)."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.glob("*/[!.]*/*"))
+            if p.suffix in (".md", ".html", ".json")} | {
+        str(p.relative_to(folder)): p.read_bytes() for p in folder.glob("*/stories.json")}
+
+
+def test_dask_build_matches_local(tmp_path, client):
+    config = load_config(make_project(tmp_path, {**PORT, **FLOOD, **VOTE}, audiences={
+        "desk": {}, "trade": {"topics": ["port OR harbour"]}}))
+    local = build(replace(config, output=tmp_path / "local"))
+    dask = build(replace(config, output=tmp_path / "dask", engine="dask", dask_scheduler=client.scheduler.address))
+    assert [o.audience for o in dask.outputs] == [o.audience for o in local.outputs]
+    ours, theirs = outputs(tmp_path / "local"), outputs(tmp_path / "dask")
+    assert len([n for n in ours if "/story-" in n and n.endswith(".md")]) == 4  # desk 3, trade 1
+    assert theirs == ours
+
+
+def test_killed_worker_loses_nothing(tmp_path, client):
+    config = load_config(make_project(tmp_path, {**PORT, **FLOOD, **VOTE}))
+    local = build(replace(config, output=tmp_path / "local"))
+    pids = client.run(os.getpid)
+    killed = []
+
+    def kill_a_busy_worker():
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and not killed:
+            busy = [address for address, keys in client.processing().items()
+                    if any("_story_pages" in str(key) for key in keys)]
+            if busy:
+                os.kill(pids[busy[0]], signal.SIGKILL)
+                killed.append(busy[0])
+            time.sleep(0.005)
+
+    killer = threading.Thread(target=kill_a_busy_worker)
+    killer.start()
+    result = build(replace(config, output=tmp_path / "dask", engine="dask", dask_scheduler=client.scheduler.address))
+    killer.join()
+    assert killed, "no worker was busy with a story page to kill"
+    assert len(result.outputs) == 1
+    assert outputs(tmp_path / "dask") == outputs(tmp_path / "local")
+    client.wait_for_workers(2, timeout=60)  # the nanny brings the worker back for later tests
