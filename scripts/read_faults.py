@@ -106,7 +106,7 @@ for n in range(60):
 read_articles(src)
 verdict(False)
 '''),
-    "a forecast with a 60-letter word ending in ly": ("hang", r'''
+    "a forecast with an 80-letter word ending in ly": ("hang", r'''
 from briefer.analysis.sections import forecast_event
 forecast_event("The ministers are expected to " + "ly" * 40 + "! meet in Corvo.")
 verdict(False)
