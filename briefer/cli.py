@@ -50,6 +50,8 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--edits", type=Path, metavar="FILE",
                        help="the analyst's edits for every audience built (default: each brief's own "
                             "edits.yaml, beside it in the output folder)")
+    build.add_argument("--engine", choices=("local", "dask"),
+                       help="where the work runs (overrides the config's 'engine'; dask needs 'dask.scheduler')")
 
     fetch = commands.add_parser(
         "fetch", help="download the configured feeds and pages into the sources folder",
