@@ -99,14 +99,21 @@ verdict(r.returncode != 0 or "Traceback" in r.stderr)
 r = build()
 verdict(r.returncode != 0 or any("9999" in p.name for p in (work / "out").iterdir()))
 '''),
-    "a 100 KB headline of spaced dashes": ("hang", r'''
-from briefer.sources.text import parse_article
-parse_article(1, "a.txt", "Port talks" + " -" * 50_000 + " x\n\n" + FIRST)
+    "60 files with a 5 KB headline of spaced dashes": ("hang", r'''
+from briefer.sources.ingest import read_articles
+for n in range(60):
+    (src / f"{n:03d}_dashes.txt").write_text("Port talks" + " -" * 2_450 + " x\n\n" + SECOND)
+read_articles(src)
 verdict(False)
 '''),
     "a forecast with a 60-letter word ending in ly": ("hang", r'''
 from briefer.analysis.sections import forecast_event
-forecast_event("The ministers are expected to " + "ly" * 30 + "! meet in Corvo.")
+forecast_event("The ministers are expected to " + "ly" * 40 + "! meet in Corvo.")
+verdict(False)
+'''),
+    "a 1 MB article of capitalised sentences (names looked for)": ("hang", r'''
+from briefer.analysis.quotes import people
+people("The delegates reviewed the shipping schedule for the northern ports in detail. " * 13_000)
 verdict(False)
 '''),
     "a damaged earlier brief.json": ("crash", r'''

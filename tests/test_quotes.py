@@ -64,10 +64,14 @@ def test_pronoun_speaker_resolves_only_when_unambiguous():
     clean = article(
         OPENING,
         'Marek arrived in Geneva a day early. "We came to listen and to agree on a plan," he added.',
-        'Holt thanked Marek for the visit. "It was a good day for both of our countries," she said.',
+        "Trade minister Lena Berg joined them on Saturday.",
+        'Holt and Berg thanked each other. "It was a good day for both of our countries," she said.',
+        'Holt thanked Marek for the visit. "Our navies will sail together next spring," she said.',
     )
-    # "he" -> the one person the sentence before names; "she" after a sentence naming two: dropped.
-    assert speakers(clean) == [("We came to listen and to agree on a plan", "Ivo Marek", None)]
+    # "he" -> the one person the sentence before names; "she" after a sentence whose subject is two
+    # women: dropped; after "Holt thanked Marek": the subject, Holt (Marek is "he").
+    assert speakers(clean) == [("We came to listen and to agree on a plan", "Ivo Marek", None),
+                               ("Our navies will sail together next spring", "Kari Holt", None)]
 
 
 def test_multi_sentence_quote_with_medium_and_fuller_body():
@@ -106,3 +110,49 @@ def test_key_quotes_merge_reports_of_one_quote_and_prefer_named_speakers():
     quotes = key_quotes((first, second), {1: 1, 2: 2})
     assert [(q.speaker, q.citations) for q in quotes] == [("Kari Holt", (1, 2)), ("one official", (1,))]
     assert quotes[0].text == "We will buy the aircraft this year, whatever it costs"
+
+
+# Three undated wire stories in the DUC style: ``...'' quotes, "said X, a title", a pronoun that
+# continues a quote, a year mentioned only in passing.
+WIRE_ARTICLES = {
+    "wire1.txt": (
+        "Canal reopens after drought\n\n"
+        "The Lerma canal reopened to barges on Tuesday after a drought that began in 2019 kept it closed "
+        "for most of the summer, canal officials said.\n\n"
+        "``The water is back and the locks are working again,'' said Tomás Ibarra, a director of the "
+        "canal authority.\n\n"
+        "Shipping firms had lost millions during the closure, he added.\n"
+    ),
+    "wire2.txt": (
+        "Barges return to the Lerma\n\n"
+        "Barge traffic resumed on the Lerma canal on Tuesday, and canal administrator Elena Moreno told "
+        "reporters the first convoy had passed the upper locks.\n\n"
+        "``We expect forty barges a day by the end of the month,'' Moreno said. ``The harbour is ready "
+        "for them and so are the crews.''\n\n"
+        "Ibarra said the reopening had come sooner than planned.\n"
+    ),
+    "wire3.txt": (
+        "Farmers and shippers welcome the canal\n\n"
+        "Farmer Mike Brown, who ships grain on the canal, said the closure had cost him a season.\n\n"
+        "``I lost three months of sales while the boats sat empty in the harbour,'' he said.\n\n"
+        "``Nobody here wants to go through another summer like this one,'' said Brown, 54.\n"
+    ),
+}
+
+
+def test_brief_from_wire_articles_quotes_full_names(build_brief):
+    rendered = build_brief(WIRE_ARTICLES).rendered
+    speakers = {q.speaker for q in rendered.brief.quotes}
+    assert speakers and speakers <= {"Tomás Ibarra", "Elena Moreno", "Mike Brown"}
+    assert {"Tomás Ibarra", "Elena Moreno"} <= speakers
+    quotes_section = rendered.markdown.split("## Key quotes")[1]
+    assert "— Tomás Ibarra" in quotes_section and "— Elena Moreno" in quotes_section
+    assert "``" not in quotes_section and "''" not in quotes_section
+    for name in ("— Tomás\n", "— Elena\n", "— Mike\n", "— Moreno\n", "— Brown\n"):
+        assert name not in quotes_section
+
+
+def test_wire_pronoun_quote_carries_the_full_name():
+    clean = article(*WIRE_ARTICLES["wire3.txt"].split("\n\n")[1:])
+    assert [(q.text.split()[0], q.speaker) for q in article_quotes(clean)] == [
+        ("I", "Mike Brown"), ("Nobody", "Mike Brown")]

@@ -256,3 +256,26 @@ def test_a_feed_teaser_of_a_page_saved_beside_it_is_read_once_from_the_page(writ
     assert [a.number for a in result.articles] == [1, 2]
     assert result.notes == ("gazette.atom#2: the same story as fares.html (https://gazette.example/fares); "
                             "read once, from fares.html",)
+
+
+def test_inspect_shows_each_article_its_date_source_and_what_was_left_out(write_articles, cli):
+    folder = write_articles({"news.jsonl": JSONL, "pilots.html": HTML})
+    result = cli("inspect", "--json", str(folder / "news.jsonl"), str(folder / "pilots.html"))
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["title"], r["date"], r["date_source"]) for r in records] == [
+        ("Dock strike ends", "2025-11-12", "field 'published'"), ("Cranes arrive", "2025-11-12", "field 'date'"),
+        ("Pilots reject pay offer", "2025-11-10", "page metadata")]
+    assert "hoped to avoid any disruption to shipping" in records[2]["text"]
+    assert "news.jsonl:2: not JSON" in result.stderr and "news.jsonl:4: no text" in result.stderr
+
+
+def test_a_feed_file_holding_a_path_or_a_url_is_not_followed(write_articles, tmp_path):
+    elsewhere = tmp_path / "elsewhere.xml"
+    elsewhere.write_text(FEED, encoding="utf-8")
+    folder = write_articles({"path.xml": str(elsewhere), "url.rss": "http://127.0.0.1:9/feed.xml",
+                             "latin.xml": FEED.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"')
+                                              .replace("Ferry fares", "Café fares"), "ok.txt": TXT})
+    result = read_articles(folder)
+    assert {s.path for s in result.skipped} == {"path.xml", "url.rss"}  # read as text, not opened or fetched
+    assert "Café fares to rise" in [a.title for a in result.articles]  # the decoded text is what is parsed

@@ -161,12 +161,12 @@ def load_benchmark():
     return module
 
 
-# Measured (see benchmarks/sections_accuracy.py): tuned-on part 0.735 (181 sentences), held-out
-# part 0.511 (188 sentences from stories no rule was written on). Each part is gated on its own,
+# Measured (see benchmarks/sections_accuracy.py): tuned-on part 0.729 (181 sentences), held-out
+# part 0.548 (188 sentences from stories no rule was written on; 0.564 before merging main). Each part is gated on its own,
 # a small margin below, so a regression in either fails and a segmenter change that shifts a few
 # sentences does not.
 MIN_TUNED_ACCURACY = 0.70
-MIN_HELD_OUT_ACCURACY = 0.48
+MIN_HELD_OUT_ACCURACY = 0.53
 
 
 def test_classifier_accuracy_on_both_parts_of_the_labelled_set_does_not_regress():

@@ -80,6 +80,14 @@ def test_a_config_change_rebuilds_and_a_broken_config_keeps_the_last_good_previe
         config.write_text(config.read_text(encoding="utf-8").replace("Port talks brief", "Harbour brief"),
                           encoding="utf-8")
         wait_for(lambda: "Harbour brief" in fetch(url + "default/"))
+        # The analyst's edits beside the real brief show in the preview.
+        import json
+
+        date = json.loads(fetch(url + "default/brief.json"))["date"]
+        edits = tmp_path / "out" / date / "default" / "edits.yaml"
+        edits.parent.mkdir(parents=True)
+        edits.write_text("add: [{section: assessment, text: Watch the fleets.}]\n", encoding="utf-8")
+        wait_for(lambda: "Watch the fleets." in fetch(url + "default/"))
         config.write_text("title: [unclosed\n", encoding="utf-8")
         wait_for(lambda: "Not rebuilt" in fetch(url))
         assert "Harbour brief" in fetch(url + "default/")  # the last good brief stays up

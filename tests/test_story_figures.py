@@ -190,3 +190,12 @@ def test_no_sentence_twice_on_a_page_and_no_dangling_line(build_brief):
     for entry in entries:
         start = entry.split("*: ", 1)[1].split(" … ")[0].split(" [[")[0]
         assert not any(text.startswith(start) for text in full), entry
+
+
+def test_a_reading_in_two_scales_is_one_measure():
+    from briefer.language.quantities import quantities, same_measure
+
+    celsius, fahrenheit = quantities("Yeltsin had a fever of 37.4 Celsius (99.3 Fahrenheit) on Monday.")
+    assert same_measure(celsius, fahrenheit)
+    metres, feet = quantities("The surge reached 13.4 metres (44 feet) on Sunday.")
+    assert same_measure(metres, feet) and not same_measure(metres, celsius)

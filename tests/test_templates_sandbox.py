@@ -96,4 +96,5 @@ def test_the_sandbox_still_renders_an_ordinary_override(tmp_path, capsys):
     inject(config, "brief.md.j2", "{{ brief.sections|length }} sections, {{ 'ab' * 3 }}, {{ 2 ** 10 }}")
     assert main(["build", "--config", str(config)]) == 0
     markdown = next((tmp_path / "out").glob("*/default/brief.md")).read_text()
-    assert markdown.rstrip().endswith("4 sections, ababab, 1024")
+    # (a section the sources give no line for is left out of the brief, so the count varies)
+    assert re.search(r"\d sections, ababab, 1024$", markdown.rstrip())

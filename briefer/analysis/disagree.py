@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from briefer.core.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
 from briefer.core.models import Claim, Corpus, Disagreement
-from briefer.language.quantities import Quantity, conflicting_slots, quantities, same_slot
+from briefer.language.quantities import Quantity, conflicting_slots, same_slot
 from briefer.core.text import STOPWORDS, content_words
 from briefer.language.annotate import annotate
 from briefer.language.times import DayMention, day_mentions
@@ -161,8 +161,9 @@ def sentences_disagree(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=16_384)
 def _stated_values(text: str) -> tuple[tuple[Quantity, ...], tuple[DayMention, ...]]:
-    """A sentence's values and days, parsed once however many sentences it is compared with."""
-    return tuple(_unambiguous(quantities(text))), tuple(day_mentions(text, None))
+    """A sentence's values and days, read from its annotation however many sentences it is compared with."""
+    note = annotate(text, None)
+    return tuple(_unambiguous(list(note.quantities))), note.days
 
 
 def _unambiguous(found: list[Quantity]) -> list[Quantity]:

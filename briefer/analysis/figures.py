@@ -24,7 +24,8 @@ from briefer.analysis.rank import stem
 from briefer.core.models import Corpus, Figure, FigureValue
 from briefer.core.text import STOPWORDS
 from briefer.language.annotate import annotate
-from briefer.language.quantities import Quantity, display_value, measure, same_measure
+from briefer.core.lexicon import MONTHS, WEEKDAYS
+from briefer.language.quantities import DURATIONS, Quantity, display_value, measure, same_measure, singular
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,11 @@ class Figures:
     smallest_count: int = 3
     # A measure (a wind speed, a length) says less about a story than a count of people or things.
     measure_weight: float = -1.0
+    # Two counts on different days are one developing figure when this share of the words around
+    # them (what happened to what they count) is the same: "floods killed 32" / "floods have killed 150".
+    same_event: float = 0.5
+    # A duration ("10 years", "4 days") is a key figure only when this many articles state it.
+    duration_sources: int = 2
 
 
 FIGURES = Figures()
@@ -43,6 +49,11 @@ FIGURES = Figures()
 _HEDGE = re.compile(r"\b(?:at least|more than|over|about|around|nearly|almost|some|roughly|up to|an estimated)\s*$",
                     re.I)
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_DURATIONS = frozenset(DURATIONS.values())
+# Plurals spelt like their singular (a count of them is a count even without an "s").
+_UNCHANGED_PLURALS = frozenset("people aircraft police personnel staff crew cattle sheep fish deer troops children men"
+                               " women series species".split())
+_CALENDAR = re.compile(r"\b(?:" + "|".join(sorted(set(MONTHS) | set(WEEKDAYS), key=len, reverse=True)) + r")\b", re.I)
 # Words of telling, not of what happened: two figures "officials said" share nothing for that.
 _REPORTING_WORDS = frozenset("said says told reported according added officials official".split())
 
@@ -68,7 +79,22 @@ def _hedge(text: str, quantity: Quantity) -> str | None:
 def _counts_something(quantity: Quantity) -> bool:
     if quantity.head is None or not quantity.label:
         return False
-    return quantity.unit != "count" or quantity.value >= FIGURES.smallest_count or measure(quantity) is not None
+    if _CALENDAR.search(re.split(r"\s(?:of|for|on|over|against)\s", quantity.label)[0]):
+        return False  # "3 months | deadlock Friday": the noun phrase ran into a date
+    if measure(quantity) is not None:
+        return True
+    if quantity.unit != "count":
+        return True
+    # A count of more than one names a plural: "13 individuals", "270 people"; "122 assembly" or
+    # "5 millon" is a misread phrase, not a figure.
+    return quantity.value >= FIGURES.smallest_count and _names_a_plural(quantity)
+
+
+def _names_a_plural(quantity: Quantity) -> bool:
+    for word in _WORD.findall(quantity.label):
+        if singular(word) == quantity.head:
+            return word.lower() != quantity.head or word.lower() in _UNCHANGED_PLURALS
+    return False
 
 
 def _event(text: str, quantity: Quantity) -> frozenset[str]:
@@ -116,8 +142,6 @@ def mentions_of(corpus: Corpus, disputed: frozenset[str] = frozenset()) -> list[
                     continue  # "13.4 metres (44 feet)": the conversion is not a second figure
                 kept.append(quantity)
                 shown = f"{hedge} {display_value(quantity)}" if hedge else display_value(quantity)
-                if measure(quantity):
-                    shown = quantity.written if quantity.written[-1:].isalpha() else f"{shown} {quantity.label}"
                 found.append(_Mention(quantity, member.article, corpus.origin_of[member.article],
                                       dates.get(member.article), shown, _event(member.text, quantity)))
     return found
@@ -125,7 +149,8 @@ def mentions_of(corpus: Corpus, disputed: frozenset[str] = frozenset()) -> list[
 
 def _developments(groups: dict[tuple, list[_Mention]]) -> list[list[tuple]]:
     """Groups of figure keys that are one count at different dates: same unit and counted noun,
-    something in common about what happened to it, every value from its own day."""
+    the same words around it (what happened to what it counts), every value from its own day and
+    no smaller than the one before (a death toll, votes counted, troops sent: running counts)."""
     by_slot: dict[tuple, list[tuple]] = defaultdict(list)
     for key, mentions in groups.items():
         if key[0] != "measure" and mentions[0].quantity.unit == "count":
@@ -147,7 +172,10 @@ def _developments(groups: dict[tuple, list[_Mention]]) -> list[list[tuple]]:
             for other in dated:
                 if other in used or other in chain or days[other] == days[chain[-1]]:
                     continue
-                if events[other] & events[first]:
+                if groups[other][0].quantity.value < groups[chain[-1]][0].quantity.value:
+                    continue  # a running count (a toll, votes counted) grows; a smaller later value is another count
+                shared = events[other] & events[first]
+                if shared and len(shared) >= FIGURES.same_event * min(len(events[other]), len(events[first])):
                     chain.append(other)
             if len(chain) > 1:
                 used.update(chain)
@@ -171,6 +199,9 @@ def key_figures(corpus: Corpus, disputed: frozenset[str] = frozenset()) -> tuple
         newest = members[-1]
         mentions = [m for key in members for m in groups[key]]
         articles = tuple(sorted({m.article for m in mentions}))
+        first = mentions[0].quantity
+        if first.unit in _DURATIONS and "-" not in first.written and len(articles) < FIGURES.duration_sources:
+            continue  # "3 months | retirement": a span in passing unless the story leans on it ("a 10-year pact" names one)
         origins = len({m.origin for m in mentions})
         current = groups[newest]
         # Corroboration first; a percentage, sum or duration says more than a bare count, a

@@ -1,7 +1,9 @@
 """Key quotes: direct quotations, verbatim, with who said them and where.
 
-Quotations are found per paragraph (the sentence splitter would cut a multi-sentence
-quote apart) and their speaker by the attribution shapes of news prose:
+Quotations and their speakers come from the article-wide finder (language/quotations.py:
+curly, straight and wire-style marks, full names, pronouns resolved), read here per paragraph
+(the sentence splitter would cut a multi-sentence quote apart); what the finder leaves unnamed,
+an official body or an anonymous official, is read by the attribution shapes of news prose:
     "...," Singh wrote on X.            "...," one of the officials said.
     "...," said the ministry.           Singh said, "..."
     According to X, "..."               As one official put it, "..."
@@ -23,6 +25,7 @@ from dataclasses import dataclass
 from briefer.core.lexicon import SPEECH_VERB_PATTERN
 from briefer.core.models import CleanArticle, Quote
 from briefer.core.text import STOPWORDS, jaccard, words
+from briefer.language.quotations import find_quotes
 
 MIN_WORDS = 6
 MAX_WORDS = 80
@@ -30,7 +33,7 @@ MOST_QUOTES = 4
 MOST_PER_SPEAKER = 1
 SAME_QUOTE = 0.6  # word overlap at which two quotations are one, reported twice
 
-_QUOTATION = re.compile(r"“(?P<curly>[^“”]+)”|\"(?P<straight>[^\"]+)\"")
+_QUOTATION = re.compile(r"“(?P<curly>[^“”]+)”|\"(?P<straight>[^\"]+)\"|``(?P<wire>(?:(?!'').)+)''")
 # "told" names its listener ("told reporters"): the speaker is before it, the listener skipped.
 _VERB = rf"(?:told\s+(?:[\w’'-]+\s+){{0,3}}?[\w’'-]+|{SPEECH_VERB_PATTERN})"
 _SPEAKER = r"(?:[A-Za-z@][\w.’'@-]*\s+){0,6}?[A-Za-z@][\w’'@-]*"
@@ -89,8 +92,12 @@ class Found:
     order: int  # where in the article: earlier first
 
 
+def _quoted(match: re.Match) -> str:
+    return match.group("curly") or match.group("straight") or match.group("wire")
+
+
 def _inner(match: re.Match) -> str:
-    text = (match.group("curly") or match.group("straight")).strip()
+    text = _quoted(match).strip()
     return text[:-1].rstrip() if text.endswith(",") else text
 
 
@@ -119,7 +126,7 @@ def _speaker_ok(speaker: str) -> bool:
 
 def attribution(paragraph: str, match: re.Match, previous: str) -> tuple[str, str | None] | None:
     """(speaker as written, medium) for one quotation, or None when the text names no one."""
-    inner = (match.group("curly") or match.group("straight")).rstrip()
+    inner = _quoted(match).rstrip()
     after = paragraph[match.end():]
     before = paragraph[:match.start()]
     if inner.endswith((",", "?", "!", "—", "–")):
@@ -170,7 +177,8 @@ def people(text: str) -> dict[str, Counter]:
     names: dict[str, Counter] = defaultdict(Counter)
     for match in _NAME.finditer(text):
         tokens = match.group(0).split()
-        words_before = text[:match.start()].split()[-2:]
+        # the two words before, from a bounded window: splitting all the text before every name was quadratic
+        words_before = text[max(0, match.start() - 300):match.start()].split()[-2:]
         before = words_before[-1].lower().strip(",").split("-")[-1] if words_before else ""
         after = (text[match.end():match.end() + 12].split()[:1] or [""])[0].lower()
         titled = [i for i, token in enumerate(tokens) if token.lower() in TITLE_NOUNS]
@@ -261,6 +269,7 @@ def resolve(speaker: str, text_before: str, known: dict[str, Counter]) -> tuple[
 def article_quotes(article: CleanArticle) -> list[Found]:
     found: list[Found] = []
     full_text = "\n".join(article.paragraphs)
+    named = {q.start: q.speaker for q in find_quotes(full_text) if q.speaker}
     known = people("\n".join(_outside_quotes(p) for p in article.paragraphs))
     offset = 0
     previous = ""
@@ -270,18 +279,30 @@ def article_quotes(article: CleanArticle) -> list[Found]:
             if not _is_statement(text):
                 continue
             attributed = attribution(paragraph, match, previous)
+            speaker = named.get(offset + match.start(match.lastgroup))  # the finder gives the words inside the marks
+            if speaker:  # the finder's full name; the medium from the attribution read here
+                medium = attributed[1] if attributed else _medium(_sentence_around(paragraph, match))
+                weight = 2 if speaker.isupper() or speaker.split()[-1].lower() in BODY_WORDS | {"party"} else 3
+                found.append(Found(text, speaker, medium, weight, article.article.number, offset + match.start()))
+                continue
             if attributed is None:
                 continue
             speaker, medium = attributed
-            text_before = full_text[:offset + match.start()]
-            resolved = resolve(speaker, text_before, known)
-            if resolved is None:
-                continue
+            resolved = resolve(speaker, full_text[:offset + match.start()], known)
+            if resolved is None or resolved[1] == 3:
+                continue  # a person the finder could not name with confidence: left out
             found.append(Found(text, resolved[0], medium, resolved[1], article.article.number,
                                offset + match.start()))
         offset += len(paragraph) + 1
         previous = paragraph
     return found
+
+
+def _sentence_around(paragraph: str, match: re.Match) -> str:
+    """The quotation's sentence with what attributes it: the text from the sentence before's end to the next stop."""
+    start = max(paragraph.rfind(". ", 0, match.start()) + 1, 0)
+    stop = re.search(r"[.!?](?:\s|$)", paragraph[match.end():])
+    return paragraph[start:match.end() + (stop.end() if stop else len(paragraph))]
 
 
 def key_quotes(articles: tuple[CleanArticle, ...], origin_of: dict[int, int]) -> tuple[Quote, ...]:

@@ -101,6 +101,13 @@ def is_fragment(text: str) -> bool:
     return not SENTENCE_END.search(text.rstrip()) or not FINITE_VERB.search(text)
 
 
+def _past_perfect(text: str) -> bool:
+    """A past perfect of the sentence's own ("had planned"): after a reporting verb ("said they
+    had entered") it is only the past told in reported speech."""
+    match = PAST_PERFECT.search(text)
+    return bool(match) and not REPORTING.search(text[:match.start()])
+
+
 def quoted_share(note: Annotation) -> float:
     """How much of the sentence is inside quotation marks."""
     return sum(q.end - q.start for q in note.quotes) / max(len(note.text), 1)
@@ -145,11 +152,13 @@ def classify_one(statement: Statement, newest: dt.date | None, lead: frozenset[s
     if _cue("open").search(text) or WHETHER.search(text.lstrip("\"“‘'` ")) or (
             note.modality == NEGATED and WH_CLAUSE.search(text)):
         return OPEN_QUESTIONS  # pending, or a question the sources say is unanswered
+    if QUOTED_OPENING.search(text) and not _cue("outcome_verbs").search(text):
+        return NONE  # a voice quoted whole: its news, if any, is reported in the sentences around it
     if note.tense == FUTURE or note.modality in (EXPECTED, CONDITIONAL):
         if _cue("decided").search(text):
             return OUTCOMES
         return NONE if _cue("soft_forecast").search(text) else OPEN_QUESTIONS
-    older = _older_than_story(statement) or bool(PAST_PERFECT.search(text)) or bool(_cue("background").search(text))
+    older = _older_than_story(statement) or _past_perfect(text) or bool(_cue("background").search(text))
     is_newest = newest is None or statement.reference_date is None or statement.reference_date >= newest
     if _cue("outcome_verbs").search(text) and not older:
         return OUTCOMES if is_newest else KEY_FACTS

@@ -73,6 +73,10 @@ def audience_brief(story: Story, title: str, audience: AudienceConfig, date: dt.
     if lead:
         sections[BOTTOM_LINE] = Section(key=BOTTOM_LINE, title=BOTTOM_LINE_TITLE, items=tuple(lead))
     shown = tuple(sections[key] for key in audience.sections if key in sections)
+    if any(section.items for section in shown):
+        # "Nothing in the sources" would be untrue while the page carries other lines: the
+        # sources said nothing of this kind that the classifier could place, so it is left out.
+        shown = tuple(section for section in shown if section.items)
     # No sentence twice on one page: a timeline entry whose sentence a section or a disagreement
     # already shows keeps its date and points to where the sentence stands.
     on_page = {item.text: section.title for section in shown for item in section.items}

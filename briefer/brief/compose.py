@@ -47,12 +47,15 @@ class Story:
 # furniture ("EDITOR'S NOTE:", "Q:", "UPDATES with ..."), or shouts a heading in capitals.
 _DANGLING = pattern("brief", "dangling")
 _EDITORIAL = pattern("brief", "editorial")
+_LEAD_IN = pattern("brief", "lead_ins")
 _OPENING = re.compile(r"^[\s\"“‘'`(_-]*")
 _HEADING = re.compile(r"^[\s\"“‘'`(_-]*[A-Z0-9][A-Z0-9'’&.,\s-]{5,}[A-Z](?:\s*[:_—–-]|\s+[A-Z][a-z])")
 # "It is not known whether ...", "It was unclear ...": an expletive "it" points back to nothing.
 _EXPLETIVE_IT = re.compile(r"^It\s+(?:is|was|has been|had been|will be|would be|remains|remained|seems|seemed|appears"
                            r"|appeared)\s+(?:not\s+|still\s+|now\s+|also\s+)*(?:\w+\s+)?(?:that|to|whether|when|where"
                            r"|how|why|who|unclear|clear|known|expected|likely|possible|unlikely)\b")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+LIST_NUMBERS = 6  # this many numbers, one word in three or more: a table, not a sentence
 _MARKER_END = re.compile(r"^\s*[:.)—–-]")
 
 
@@ -68,6 +71,11 @@ def reads_alone(text: str) -> bool:
         return False  # "Q: ...", "EDITOR'S NOTE: ...", "UPDATES with ..." when followed by a mark
     if furniture and furniture.group(0).lower().startswith(("update", "correct", "editor", "eds")):
         return False
+    colon = text.find(":")
+    if colon > 0 and _LEAD_IN.search(text[:colon]) or "___" in text:
+        return False  # an editorial or a document introduced, or a list ruled off with underscores
+    if len(_NUMBER.findall(text)) >= LIST_NUMBERS and len(_NUMBER.findall(text)) > len(text.split()) / 3:
+        return False  # a table or a list of figures run together ("Sweden, 0.1 (2.7); France, 0.2 ...")
     return not _HEADING.match(text)
 
 

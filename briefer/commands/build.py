@@ -97,10 +97,12 @@ def render_audience(job: tuple) -> tuple[Rendered, dict[str, bytes]]:
 
 
 def build(config: Config, date: dt.date | None = None, audiences: Sequence[str] | None = None,
-          edits: Path | None = None, strict: bool = False, jobs: int | None = None) -> BuildResult:
+          edits: Path | None = None, strict: bool = False, edits_root: Path | None = None,
+          jobs: int | None = None) -> BuildResult:
     """Ingest..rank once; compose and render each audience; write out/<date>/<audience>/.
     edits: the analyst's edits for every audience built (default: each audience's
-    edits.yaml beside its brief, if there is one). strict: see load_corpus.
+    edits.yaml beside its brief, if there is one, under edits_root, by default the output
+    folder). strict: see load_corpus.
     A folder holding several stories gets a page per story and a digest (commands/digest.py)."""
     chosen = select_audiences(config, audiences)
     engine = make_engine(config.engine, config.dask_scheduler, jobs)
@@ -119,7 +121,8 @@ def build(config: Config, date: dt.date | None = None, audiences: Sequence[str] 
     jobs = []
     for audience in chosen:
         brief = audience_brief(story, config.title, audience, date,
-                               given or load_edits(config.output / day.isoformat() / audience.name / EDITS_NAME))
+                               given or load_edits((edits_root or config.output) / day.isoformat() / audience.name
+                                                   / EDITS_NAME))
         warnings.extend(f"{audience.name}: {warning}" for warning in brief.warnings)
         new_items = new_item_texts(brief, previous_record(config.output, audience.name, brief.date,
                                                              warnings.append))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from briefer.brief.edits import line_id
@@ -21,6 +21,7 @@ from briefer.language.quotations import find_quotes
 from briefer.language.timex import find_times
 from briefer.prepare.clean import clean_articles
 from briefer.prepare.segment import segment
+from briefer.sources.registry import collecting_warnings
 from briefer.sources.ingest import decode, read_file, read_limited
 
 
@@ -29,6 +30,7 @@ class Inspected:
     path: str
     record: dict | None  # the JSON object; None when the file could not be read
     problem: str | None = None
+    warnings: tuple[str, ...] = ()  # parts of the file its reader left out ("news.jsonl:3: not JSON")
 
 
 def _article_record(given: str, article: Article) -> dict:
@@ -86,10 +88,16 @@ def inspect_file(given: str) -> list[Inspected]:
     if decoded.text is None:
         return [Inspected(given, None, decoded.note)]
     try:
-        articles = read_file(path.name, decoded.text)
+        with collecting_warnings() as warnings:  # a reader's word on parts it left out
+            articles = read_file(path.name, decoded.text)
     except BrieferError as exc:
         return [Inspected(given, None, str(exc))]
-    return [Inspected(given, _article_record(given, article)) for article in articles]
+    found = [Inspected(given, _article_record(given, article)) for article in articles]
+    if not found:
+        return [Inspected(given, None, "; ".join(warnings) or "no articles in it")]
+    if warnings:
+        found[0] = replace(found[0], warnings=tuple(warnings))
+    return found
 
 
 def inspect(paths: Iterable[str], as_json: bool, write: Callable[[str], None],
@@ -98,6 +106,8 @@ def inspect(paths: Iterable[str], as_json: bool, write: Callable[[str], None],
     failed = 0
     for given in paths:
         for result in inspect_file(given):
+            for warning in result.warnings:
+                warn(warning)
             if result.record is None:
                 failed += 1
                 warn(f"{given}: {result.problem}")

@@ -1,6 +1,7 @@
 """`briefer serve`: a live local preview. The briefs are built into a temporary folder and
-served on 127.0.0.1 only; when a source, the configuration or a template changes they are
-built again and open pages reload themselves. Nothing is published to the output folder."""
+served on 127.0.0.1 only; when a source, the configuration, a template or an analyst's
+edits file changes they are built again and open pages reload themselves. Nothing is
+published to the output folder."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from briefer.brief.edits import EDITS_NAME
 from briefer.commands.build import build
 from briefer.config import Config
 from briefer.core.errors import BrieferError
@@ -46,11 +48,12 @@ MEDIA_TYPES = {".html": "text/html; charset=utf-8", ".md": "text/markdown; chars
 
 def fingerprint(config: Config | None, config_path: Path | None) -> str:
     """What a rebuild depends on: every file's name, size and time under the sources and
-    template folders, and the configuration file."""
+    template folders, the configuration file and the analyst's edits files."""
     digest = hashlib.blake2b(digest_size=16)
     roots: list[Path] = [config_path] if config_path else []
     if config is not None:
-        roots += [config.sources, *template_search_path(config.templates)]
+        roots += [config.sources, *template_search_path(config.templates),
+                  *sorted(config.output.glob(f"*/*/{EDITS_NAME}"))]
     count = 0
     for root in roots:
         for path in sorted(root.rglob("*")) if root.is_dir() else [root]:
@@ -87,7 +90,8 @@ class Preview:
             config = self.load()
             self.config, self.config_path = config, config.path
             output = self.folder / f"build-{self.version + 1}"
-            result = build(replace(config, output=output), self.date, self.audiences)
+            # The analyst's edits beside the real briefs apply to the preview too.
+            result = build(replace(config, output=output), self.date, self.audiences, edits_root=config.output)
             for warning in result.warnings:
                 log.warning("%s", warning)
             for built in result.outputs:

@@ -23,7 +23,8 @@ MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "billion": 1e9, "bn":
 CURRENCIES = {"$": "$", "us$": "$", "€": "€", "£": "£", "₹": "₹", "rs": "₹", "rs.": "₹"}
 CURRENCY_WORDS = {"dollars": "$", "euros": "€", "pounds": "£", "rupees": "₹"}
 DURATIONS = {"year": "year", "years": "year", "month": "month", "months": "month", "week": "week",
-             "weeks": "week", "day": "day", "days": "day", "hour": "hour", "hours": "hour"}
+             "weeks": "week", "day": "day", "days": "day", "hour": "hour", "hours": "hour",
+             "minute": "minute", "minutes": "minute", "second": "second", "seconds": "second"}
 # A word before the number that makes it a bound, an estimate or a change, not a plain value.
 HEDGES = frozenset(
     "about around nearly almost roughly some over under approximately up least most than another"
@@ -395,6 +396,10 @@ def measure(quantity: Quantity) -> tuple[str, float] | None:
     """(dimension, value in SI units) for a length, speed, mass or area; None otherwise."""
     if quantity.unit != "count" or quantity.head is None or quantity.modifiers:
         return None
+    if quantity.head in ("celsius", "centigrade"):
+        return ("temperature", quantity.value)
+    if quantity.head == "fahrenheit":  # an offset scale: "37.4 Celsius (99.3 Fahrenheit)" is one reading
+        return ("temperature", (quantity.value - 32) * 5 / 9)
     found = MEASURES.get(quantity.head)
     return (found[0], quantity.value * found[1]) if found else None
 

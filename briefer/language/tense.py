@@ -36,6 +36,11 @@ ATTRIBUTIVE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that|thes
 # A verb that introduces what someone said or thought ("suggested that ...", "announced, ...")
 # reports the sentence; the verb of its complement governs.
 COMPLEMENT = re.compile(r"^\s*(?:that\b|,)")
+# A present main verb before any future or past one governs ("1999 is the start-up date of the
+# euro, which will unite 11 countries"), unless it carries the forecast ("is set to", "is due").
+PRESENT_CUE = re.compile(r"\b(?:is|are|am)\b(?!\s+(?:not\s+)?(?:set|scheduled|expected|likely|due|slated|poised|going"
+                         r"|planning|to|being|hopeful|confident|optimistic|certain|sure|unlikely|uncertain|unclear|\w+ed\b|\w+en\b))",
+                         re.I)
 ONGOING_CUE = re.compile(r"\b(?:is|are|am|remains?|continues?)\s+(?:still\s+)?[a-z]+ing\b", re.I)
 
 
@@ -54,6 +59,7 @@ def main_tense(text: str) -> str:
     # governs too; after a determiner it is an adjective ("the planned visit will ...").
     cues += [(m.start(), PAST) for m in WEAK_PAST.finditer(content)
              if not ATTRIBUTIVE.search(content[:m.start()]) and not COMPLEMENT.match(content[m.end():])]
+    cues += [(m.start(), PRESENT) for m in PRESENT_CUE.finditer(content)]
     if cues:
         return min(cues)[1]
     return PAST if WEAK_PAST.search(content) else PRESENT

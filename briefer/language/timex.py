@@ -206,6 +206,7 @@ def _year_for_day(month: int, day: int, anchor: dt.date, tense: str) -> dt.date 
 _FUTURE_CUE = re.compile(
     r"\b(?:will|shall|won'?t|'ll|(?:is|are|am|'s)\s+(?:\w+\s+)?(?:set|scheduled|expected|due|slated"
     r"|poised|going|planning|planned)\s+(?:to|for)|(?:set|scheduled|slated|due|poised)\s+(?:for|to)"
+    r"|(?:is|are|am|'s|be)\s+(?:\w+\s+)?(?:expected|scheduled|slated|planned)"
     r"|to\s+be\s+held|upcoming|plans?\s+to|intends?\s+to|expects?\s+to|would|next|coming|later\s+this|ahead"
     r"|payable|due|expires?|matures?|maturing|effective)\b",
     re.I)
@@ -239,7 +240,8 @@ def tense_around(sentence: str, start: int, end: int, reporting: bool = True) ->
     """Past or future reading of the expression at [start, end) of the sentence.
 
     Strong cues (auxiliaries, "is set to", "will", irregular past verbs) beat weak ones (a bare
-    "-ed" word, perhaps an adjective). Within the expression's clause the first cue wins, since
+    "-ed" word, perhaps an adjective), but the expression's own clause comes first: "that aired
+    Wednesday night, ... will" is past. Within the expression's clause the first cue wins, since
     the governing verb usually comes first ("had planned to" is past, "is expected to ..., the
     ministry said" future); failing that, the cue nearest the expression in the sentence.
     With reporting=False the reporting verbs do not count: "the notes mature Dec. 15, the
@@ -256,6 +258,7 @@ def tense_around(sentence: str, start: int, end: int, reporting: bool = True) ->
                      + _cues(sentence[end:right], end, strong, reporting))
         if in_clause:
             return min(in_clause)[1]
+    for strong in (True, False):
         in_sentence = _cues(sentence[:start], 0, strong, reporting) + _cues(sentence[end:], end, strong, reporting)
         if in_sentence:
             return min(in_sentence, key=lambda cue: abs(cue[0] - start))[1]
@@ -709,8 +712,18 @@ def n_duration(match, ctx):
     count = _number(_g(match, "count"))
     unit = _g(match, "unit")
     before = ctx.text[max(0, match.start() - 40):match.start()]
+    after = ctx.text[match.end():match.end() + 30]
+    if unit.startswith("quarter") and re.match(r"\s+of\b", after, re.I):
+        return None  # a fraction: "a quarter of voters", "three-quarters of its food"
+    if unit == "second" and re.fullmatch(r"an?|one", _g(match, "count")) and re.match(r"\s+[a-z]", after) \
+            and not re.match(r"\s+(?:of|or|and|later|ago|before|after|to|in|for)\b", after):
+        return None  # an ordinal: "a second win"
+    if re.match(r"\s+of\s+(?:its|their|the|his|her)\b", after, re.I) and not re.match(
+            r"(?:the|its|their|his|her)\s", match.group(0), re.I):
+        return None  # a measure: "six months of base pay" (but "the first 100 days of her term")
     if (re.fullmatch(r"an?", _g(match, "count")) and match.group(0).lower().startswith(("a ", "an "))
-            and _RATE_BEFORE.search(before) and not _NOT_RATE_BEFORE.search(before)):
+            and _RATE_BEFORE.search(before) and not _NOT_RATE_BEFORE.search(before)
+            and not re.match(r"\s+(?:prior|earlier|ago|before|later|after|from)\b", after, re.I)):
         return SET, _duration(1, unit)  # a rate: "$2 million a year", "30,000 hits an hour"
     if _g(match, "count") in ("few", "a few", "several", "some", "many", "a number of", "dozens of", "hundreds of"):
         count = None
@@ -848,7 +861,7 @@ _RULES: tuple[tuple[re.Pattern, Normaliser, tuple[str, ...]], ...] = tuple(
         (rf"\b(?:(?P<which>last|next|this|earlier|later|early|late)\s+)?(?P<weekday>{_WEEKDAY})(?:\s+{_DAY_PART})?\b",
          n_weekday, ("weekday",)),
         # Clock times: "10 p.m. Wednesday", "5 p.m. EST", "noon Thursday", "midnight".
-        (rf"\b(?P<hour>\d{{1,2}})(?::(?P<minute>\d\d))?\s*(?P<mer>[ap]\.\s?m\.?|[ap]m\b)(?:\s+(?:[A-Z]{{2,4}}T)\b)?"
+        (rf"\b(?P<hour>\d{{1,2}})(?::(?P<minute>\d\d))?\s*(?P<mer>[ap]\.\s?m\.?|[ap]m\b)(?:\s+(?-i:[ECMP][SD]T|GMT|UTC|BST|CET)\b)?"
          rf"(?:,?\s+(?:(?P<weekday>{_WEEKDAY})|(?P<day>yesterday|today|tomorrow)|(?P<month>{_MONTH})\.?\s+(?P<dom>\d{{1,2}})\b))?",
          n_clock, ()),
         (rf"\b(?P<noon>noon|midnight)(?:\s+(?:(?P<weekday>{_WEEKDAY})|(?P<day>yesterday|today|tomorrow)))?", n_noon, ()),
@@ -894,7 +907,7 @@ _RULES: tuple[tuple[re.Pattern, Normaliser, tuple[str, ...]], ...] = tuple(
         (rf"\b(?:(?:the|its|their)\s+)?(?:(?:past|last|next|first|final|coming|latest|previous|following|initial|remaining"
          rf"|same|full|entire|whole)\s+)?{_MOD}?(?!(?:19|20)\d\d\b)(?P<count>{_COUNT})[\s-]+(?:(?:more|full|straight|consecutive|trading"
          rf"|business|calendar|long|additional|further)\s+)?(?P<unit>{_UNIT_WORD})(?:-(?:long|old))?\b"
-         rf"(?!-(?!long|old)\w|\s+old\b|\s+of\s+(?:its|their|the|his|her)\b)", n_duration, ()),
+         rf"(?!-(?!long|old)\w|\s+old\b)", n_duration, ()),
         (r"\b(?:(?:the\s+)?(?:past|last|coming|next|recent|several|many|few|the)\s+)?(?P<unit>days|weeks|months|years|decades"
          r"|centuries|hours)\b(?=\s+(?:of|to\s+come|ahead)\b)|\b(?:(?:the\s+)?(?:past|coming|recent|several|many|few)\s+)"
          r"(?P<unit2>days|weeks|months|years|decades|centuries|hours)\b",
@@ -971,6 +984,16 @@ def _acceptable(text: str, match: re.Match, capital: tuple[str, ...]) -> bool:
             and not re.search(r"\b(?:in|since|until|till|by|from|during|through|of|before|after|between|to)\s+$",
                               text[max(0, match.start() - 12):match.start()], re.I)):
         return False  # a first name: "August Strindberg", "April Glaspie"
+    if "part" in groups and match.start("part") >= 0 and match.group("part")[0].isupper():
+        return False  # a title: "Sunday Morning Futures", "Saturday Night Live"
+    if "month" in groups and match.start("month") >= 0:
+        month = match.group("month")
+        following = text[match.end("month"):match.end("month") + 3]
+        if following.startswith("-") or (len(month) <= 4 and month.lower() not in ("may", "june", "july")
+                                          and not re.match(r"\.|\s*\d", following)):
+            return False  # "Mar-a-Lago", "Jan Smith": a month is abbreviated with a full stop
+        if "day" not in groups and re.search(r"\b\d{4}\s+$", text[max(0, match.start() - 6):match.start()]):
+            return False  # "the 1963 March on Washington": English puts the month before the year
     if found == "the year" and text[match.end() - 4] == "Y":
         return False  # a title: "The Year of the Death of Ricardo Reis"
     return True

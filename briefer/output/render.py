@@ -397,8 +397,9 @@ def _element_keys(element) -> tuple[str, ...]:
         return (_squash(element.value), _squash(element.label)[:80])
     if isinstance(element, Source):
         return (_squash(element.title)[:80], _squash(element.path)[:80])
-    if isinstance(element, TimelineEntry):
-        return (_squash(first_words(element.text, 8).rstrip(" …"))[:80],)
+    if isinstance(element, TimelineEntry):  # its date, then a pointer to a section or its first words
+        shown = f"see {element.see}" if getattr(element, "see", None) else first_words(element.text, 8).rstrip(" …")
+        return (_squash(element.date_label), _squash(shown)[:80])
     return (_squash(element.text)[:80],)
 
 

@@ -9,6 +9,7 @@ its content, or its summary when that is all it has. Articles are cited as `feed
 from __future__ import annotations
 
 import calendar
+import io
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from briefer.sources.registry import register, warn
 # and for reading files or URLs the feed names.
 ENTITY_DECLARATION = re.compile(r"<!ENTITY", re.I)
 DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[", re.I)
+XML_ENCODING = re.compile(r"""(\A\s*<\?xml[^>]*?\bencoding\s*=\s*["'])[^"']*(["'])""")
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,10 @@ def parse_feed(text: str, name: str) -> Feed:
     import feedparser
 
     refuse_entities(text, name)
-    parsed = feedparser.parse(text, resolve_relative_uris=False, sanitize_html=True)
+    # Bytes in a stream, never a string: feedparser fetches a string that looks like a URL
+    # and opens one that names a file. The text is already decoded: its declaration says so.
+    data = XML_ENCODING.sub(r"\1utf-8\2", text, count=1).encode("utf-8")
+    parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False, sanitize_html=True)
     problem = None
     if parsed.get("bozo"):
         problem = str(parsed.get("bozo_exception") or "not well-formed").splitlines()[0]
