@@ -50,6 +50,8 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--edits", type=Path, metavar="FILE",
                        help="the analyst's edits for every audience built (default: each brief's own "
                             "edits.yaml, beside it in the output folder)")
+    build.add_argument("--engine", choices=("local", "dask"),
+                       help="where the work runs (overrides the config's 'engine'; dask needs 'dask.scheduler')")
 
     fetch = commands.add_parser(
         "fetch", help="download the configured feeds and pages into the sources folder",
@@ -91,7 +93,11 @@ def parser() -> argparse.ArgumentParser:
     inspect.add_argument("files", nargs="+", metavar="FILE")
     inspect.add_argument("--json", action="store_true", help="one JSON object per article per line")
 
-    stories = commands.add_parser("stories", help="group the articles into stories and list them")
+    stories = commands.add_parser(
+        "stories", help="group the articles into stories and list them",
+        description="Group the sources folder's articles into stories (rewrites and follow-ups of one event "
+                    "together) and list each story's id, title, articles and dates; ids continue the last build's.",
+        epilog="example: briefer stories --json --sources sources")
     stories.add_argument("--config", type=Path, help="configuration file (default: ./config.yaml)")
     stories.add_argument("--sources", type=Path, help="folder of articles (overrides the config)")
     stories.add_argument("--out", type=Path, help="output folder holding earlier story records (overrides the config)")

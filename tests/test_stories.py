@@ -244,3 +244,10 @@ def test_send_mails_the_digest_as_one_message(tmp_path):
     text = message.read_text(encoding="utf-8")
     for place in ("Corvo", "Dunmere", "Tessaly"):
         assert place in text
+
+
+def test_engine_dask_without_a_scheduler_is_a_configuration_error(tmp_path, cli):
+    make_project(tmp_path, PORT)
+    done = cli("build", "--engine", "dask", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "'dask.scheduler'" in done.stderr and "Traceback" not in done.stderr

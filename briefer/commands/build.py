@@ -108,7 +108,7 @@ def build(config: Config, date: dt.date | None = None, audiences: Sequence[str] 
     engine = make_engine(config.engine, config.dask_scheduler, jobs)
     day = read_day(config.sources, config.output, date, config.window_days, engine,
                    queries=tuple(dict.fromkeys(q for audience in chosen for q in audience.topics)))
-    if len(day.stories) > 1:
+    if day.many_stories:
         from briefer.commands.digest import build_digest
 
         return build_digest(config, day, chosen, date, engine)

@@ -68,8 +68,12 @@ def story_reading(sources: Path, paths: Sequence[str], date: dt.date | None = No
     """One story's articles read, cleaned, segmented and deduplicated; and warnings."""
     from briefer.commands.build import usable_sentences
 
-    ingested = read_articles(sources, date, names=frozenset(paths[:MAX_STORY_ARTICLES]))
-    articles = clean_articles(ingested.articles)
+    wanted = frozenset(paths[:MAX_STORY_ARTICLES])
+    # an article of a many-article file (a feed, JSON Lines) is "<file>#<n>": read its file
+    files = frozenset(path if path in wanted and "#" not in path else path.rsplit("#", 1)[0] for path in wanted)
+    ingested = read_articles(sources, date, names=files | wanted)
+    kept = [a for a in ingested.articles if a.path in wanted]
+    articles = clean_articles(tuple(replace(a, number=n) for n, a in enumerate(kept, start=1)))
     sentences, warnings = [], []
     for article in articles:
         usable, warning = usable_sentences(article)

@@ -27,6 +27,7 @@ from briefer.sources.dating import build_day, place_year
 from briefer.sources.ingest import SkippedFile, article_files, no_articles_error, read_path
 
 STORIES_RECORD = "stories.json"
+MIN_REPORTS = 3  # articles a story needs to count towards a day of many stories (a pair may be one desk's follow-up)
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,12 @@ class Day:
     new_paths: frozenset[str]  # articles no earlier story record listed
     had_record: bool
     warnings: tuple[str, ...]
+
+    @property
+    def many_stories(self) -> bool:
+        """A day of several stories: at least two told by more than one article each. Articles
+        alone on their event beside one story (or all alone) are read as one story, as ever."""
+        return sum(1 for story in self.stories if len(story.members) >= MIN_REPORTS) >= 2
 
     def story_json(self, story: StoryGroup) -> dict:
         members = [self.articles[i] for i in story.members]
