@@ -8,6 +8,8 @@ real build, which also lays out the PDF and writes all three files (about 0.1 s 
 
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 import tempfile
 from pathlib import Path
@@ -82,7 +84,10 @@ def assert_valid_and_inert(html: str, shown: list[str]) -> None:
     assert parsed.problems == []
     tags = [(tag, attrs) for tag, attrs in parsed.tags if tag not in PAGE_TAGS]
     assert {tag for tag, _ in tags} <= ALLOWED_TAGS
-    assert all(attrs.get("href", "#source-").startswith("#source-") for _, attrs in tags)
+    # links only to the brief's own sources, or (a digest of many stories) to a story's page
+    # the build named itself: never anything article text could have made
+    assert all(attrs.get("href", "#source-").startswith("#source-")
+               or re.fullmatch(r"story-[A-Za-z0-9_-]+\.html", attrs["href"]) for _, attrs in tags)
     text = normal("".join(parsed.text))
     for item in shown:
         assert normal(item) in text
