@@ -38,7 +38,9 @@ class SentencePair:
     content_overlap: float  # Jaccard over content words
 
 
-class _UnionFind:
+class UnionFind:
+    """Disjoint sets of 0..size-1, joined by union; the smaller root names each set."""
+
     def __init__(self, size: int):
         self.parent = list(range(size))
 
@@ -125,7 +127,7 @@ def find_origins(articles: tuple[CleanArticle, ...], sentences: list[Sentence],
             matches[a.position] = candidate
     numbers = [c.article.number for c in articles]
     index = {number: i for i, number in enumerate(numbers)}
-    groups = _UnionFind(len(numbers))
+    groups = UnionFind(len(numbers))
     for (shorter, longer), matches in sorted(closest.items()):
         in_order = longest_increasing_run([-matches[p][1] for p in sorted(matches)])
         if in_order >= REWRITE_MIN_MATCHES and in_order >= REWRITE_SHARE * sentence_counts[shorter]:
@@ -161,7 +163,7 @@ def merge_sentences(sentences: list[Sentence], pairs: list[SentencePair],
     citation line, however alike their words: that is a disagreement, not a duplicate.
     """
     disagree = lru_cache(maxsize=None)(sentences_disagree)  # pairs come back when groups are split
-    groups = _UnionFind(len(sentences))
+    groups = UnionFind(len(sentences))
     for pair in pairs:
         if pair.word_overlap >= NEAR_IDENTICAL and not disagree(sentences[pair.first].text, sentences[pair.second].text):
             groups.union(pair.first, pair.second)

@@ -26,6 +26,7 @@ from scipy import sparse
 from briefer.core.models import Article
 from briefer.core.query import matches
 from briefer.core.text import is_content_word, words
+from briefer.analysis.dedupe import UnionFind
 
 
 @dataclass(frozen=True)
@@ -153,26 +154,10 @@ def similarities(matrix: sparse.csr_matrix, pairs: np.ndarray) -> np.ndarray:
     return np.asarray(matrix[pairs[:, 0]].multiply(matrix[pairs[:, 1]]).sum(axis=1)).ravel()
 
 
-class _UnionFind:
-    def __init__(self, size: int):
-        self.parent = list(range(size))
-
-    def find(self, node: int) -> int:
-        while self.parent[node] != node:
-            self.parent[node] = self.parent[self.parent[node]]
-            node = self.parent[node]
-        return node
-
-    def union(self, a: int, b: int) -> None:
-        root_a, root_b = self.find(a), self.find(b)
-        if root_a != root_b:
-            self.parent[max(root_a, root_b)] = min(root_a, root_b)
-
-
 def link(size: int, pairs: np.ndarray, scores: np.ndarray, threshold: float) -> list[list[int]]:
     """Groups of articles joined by pairs at or above the threshold, each sorted, in order of
     their first article."""
-    union = _UnionFind(size)
+    union = UnionFind(size)
     for (a, b), score in zip(pairs.tolist(), scores.tolist()):
         if score >= threshold:
             union.union(a, b)
