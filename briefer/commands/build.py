@@ -63,6 +63,17 @@ def usable_sentences(article: CleanArticle) -> tuple[tuple[Sentence, ...], str |
     return kept, None
 
 
+def sentences_of(articles, warnings: list[str]) -> list[Sentence]:
+    """Every usable sentence of the cleaned articles, in order; each article's warning appended."""
+    sentences: list[Sentence] = []
+    for article in articles:
+        usable, warning = usable_sentences(article)
+        sentences.extend(usable)
+        if warning:
+            warnings.append(warning)
+    return sentences
+
+
 def load_corpus(sources: Path, date: dt.date | None = None,
                 window_days: int | None = None, strict: bool = False) -> tuple[Corpus, tuple[str, ...]]:
     """Ingest, keep the articles the brief's date and window allow, clean, segment and dedupe.
@@ -77,12 +88,7 @@ def load_corpus(sources: Path, date: dt.date | None = None,
     kept = within_window(present, day, window_days)
     check_not_empty(kept, sources, day, window_days)
     articles = clean_articles(kept)
-    sentences: list[Sentence] = []
-    for article in articles:
-        usable, warning = usable_sentences(article)
-        sentences.extend(usable)
-        if warning:
-            warnings.append(warning)
+    sentences = sentences_of(articles, warnings)
     if not sentences:
         raise InputError(f"no usable sentences in {sources}: " + "; ".join(warnings))
     return build_corpus(articles, sentences), tuple(warnings)

@@ -66,7 +66,7 @@ def select_stories(day: Day, audience: AudienceConfig, queries: tuple[str, ...])
 
 def story_reading(sources: Path, paths: Sequence[str], date: dt.date | None = None):
     """One story's articles read, cleaned, segmented and deduplicated; and warnings."""
-    from briefer.commands.build import usable_sentences
+    from briefer.commands.build import sentences_of
 
     wanted = frozenset(paths[:MAX_STORY_ARTICLES])
     # an article of a many-article file (a feed, JSON Lines) is "<file>#<n>": read its file
@@ -74,12 +74,8 @@ def story_reading(sources: Path, paths: Sequence[str], date: dt.date | None = No
     ingested = read_articles(sources, date, names=files | wanted)
     kept = [a for a in ingested.articles if a.path in wanted]
     articles = clean_articles(tuple(replace(a, number=n) for n, a in enumerate(kept, start=1)))
-    sentences, warnings = [], []
-    for article in articles:
-        usable, warning = usable_sentences(article)
-        sentences.extend(usable)
-        if warning:
-            warnings.append(warning)
+    warnings: list[str] = []
+    sentences = sentences_of(articles, warnings)
     if not sentences:
         return None, tuple(warnings)
     corpus = build_corpus(articles, sentences)

@@ -36,6 +36,7 @@ from pathlib import Path
 from briefer.config import mailbox
 from briefer.core.errors import BrieferError
 from briefer.output.publish import write_atomically
+from briefer.output.publish import fsync_folder
 
 FORMAT = 2
 STAGES = ("sending", "final-dot", "done")
@@ -196,14 +197,6 @@ def states(attempts: Iterable[dict]) -> dict[str, RecipientState]:
 
 
 # --- Writing -----------------------------------------------------------------------------
-def _fsync_folder(folder: Path) -> None:
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
 class Ledger:
     """The record of one brief on one channel, written durably at every step."""
 
@@ -221,7 +214,7 @@ class Ledger:
     def _write(self) -> None:
         data = json.dumps({"format": FORMAT, "deliveries": self.attempts}, ensure_ascii=False, indent=2) + "\n"
         write_atomically(self.path, data.encode("utf-8"))
-        _fsync_folder(self.path.parent)
+        fsync_folder(self.path.parent)
 
     def begin(self, message_id: str, subject: str, digest: str, recipients: Mapping[str, str]) -> dict:
         """Record (durably) that these recipients are about to be tried; returns the attempt."""

@@ -47,7 +47,7 @@ def _write_file(path: Path, data: bytes, mode: int) -> None:
     os.chmod(path, mode)
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
     descriptor = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(descriptor)
@@ -110,11 +110,11 @@ def publish(folder: Path, outputs: dict[str, bytes]) -> tuple[Path, ...]:
                 _write_file(version / name, data, 0o666 & ~mask)
             _carry_over(folder, version, set(outputs))
             os.chmod(version, 0o777 & ~mask)
-            _fsync_folder(version)
+            fsync_folder(version)
             _point_link(folder, version)
         except BaseException:
             shutil.rmtree(version, ignore_errors=True)
             raise
-        _fsync_folder(folder.parent)
+        fsync_folder(folder.parent)
         _remove_leftovers(folder, version)
     return tuple(folder / name for name in outputs)
