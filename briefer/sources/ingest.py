@@ -11,7 +11,7 @@ from pathlib import Path
 from briefer.core.errors import InputError
 from briefer.core.limits import MAX_ARTICLE_BYTES, MAX_PARAGRAPH_CHARS, loses_text
 from briefer.core.models import Article
-from briefer.core.text import INVISIBLE, as_written
+from briefer.core.text import INVISIBLE, as_written, char_class
 from briefer.sources.safe import UnsafeFile, open_checked, read_descriptor, shown_name
 from briefer.sources.dating import build_day, place_year
 from briefer.sources.registry import collecting_warnings, reader_for, suffixes
@@ -45,7 +45,7 @@ _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}
 # Control characters other than tab, newline, carriage return and form feed: invisible,
 # and some (ESC) act on a terminal that shows the brief.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
-_INVISIBLE = re.compile("[%s]" % re.escape(INVISIBLE))
+_INVISIBLE = re.compile(char_class(INVISIBLE))
 _BOMS = ((b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe\x00\x00", "utf-32"),
          (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 
