@@ -1,6 +1,6 @@
 """Score the section classifier on the hand-labelled sentences in tests/data/sections_labelled.jsonl.
 
-Run from the repository root:  python benchmarks/sections_accuracy.py
+Run from the repository root:  python benchmarks/sections_accuracy.py [--eval ../shared/eval]
 Each story (all seeds; each DUC cluster) is classified as a whole, as the brief does: a
 forecast can only be overtaken by a later article of the same story. Seed articles take the
 dates the pipeline gives them (own or inferred); the DUC documents carry no dates.
@@ -30,9 +30,29 @@ SEEDS = ROOT / "seeds"
 TUNED, HELD_OUT = "tuned", "held_out"
 
 
-def load_records(path: Path = LABELLED) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
+EVAL = ROOT.parent / "shared" / "eval"
+
+
+def load_records(path: Path = LABELLED, eval_dir: Path | None = EVAL) -> list[dict]:
+    """The labelled sentences. A DUC record holds no text, only its span in its document under
+    `eval_dir` (evaluation data is read from there, never copied): the text is read at run
+    time. With eval_dir None (or missing), only the records carrying their text (the seeds)."""
+    records = []
+    documents: dict[Path, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        record = json.loads(line)
+        if "text" not in record:
+            if eval_dir is None or not eval_dir.is_dir():
+                continue
+            cluster, name = record["source"].split("/")
+            document = eval_dir / "duc2004-dev" / cluster / "docs" / name
+            if document not in documents:
+                documents[document] = document.read_text(encoding="utf-8")
+            record["text"] = " ".join(documents[document][record["start"]:record["end"]].split())
+        records.append(record)
+    return records
 
 
 def seed_dates() -> dict[str, object]:
@@ -120,10 +140,18 @@ def cue_counts(records: list[dict]) -> dict[str, dict[str, int]]:
 
 
 def main() -> None:
-    records = load_records()
+    eval_dir = Path(sys.argv[sys.argv.index("--eval") + 1]) if "--eval" in sys.argv else EVAL
+    if not eval_dir.is_dir():
+        sys.exit(f"evaluation data not found: {eval_dir} (give --eval DIR)")
+    records = load_records(eval_dir=eval_dir)
     if "--cues" in sys.argv:
+        single = []
         for name, counts in cue_counts(records).items():
             print(f"{name}: " + ", ".join(f"{phrase}={n}" for phrase, n in counts.items()))
+            single += [f"{name}: {phrase}" for phrase, n in counts.items() if n < 2
+                       and not (name == "background" and phrase == "canceled")]  # US spelling of "cancelled"
+        if single:  # a phrase that serves one labelled sentence (or none) was fitted, not found
+            sys.exit("cue phrases serving fewer than two tuned sentences: " + "; ".join(single))
         return
     predicted = predict(records)
     if "-v" in sys.argv:  # mistakes on the tuned part only: the held-out part is never read to fit rules

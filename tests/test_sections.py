@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import importlib.util
 from pathlib import Path
 
@@ -161,31 +162,28 @@ def load_benchmark():
     return module
 
 
-# Measured (see benchmarks/sections_accuracy.py): tuned-on part 0.724 (181 sentences), held-out
-# part 0.548 (188 sentences from stories no rule was written on; 0.564 before merging main). Each part is gated on its own,
-# a small margin below, so a regression in either fails and a segmenter change that shifts a few
-# sentences does not.
-MIN_TUNED_ACCURACY = 0.70
-MIN_HELD_OUT_ACCURACY = 0.53
+# The labelled set's DUC part lives in ../shared/eval (its records hold spans, no text), which
+# tests never read: benchmarks/sections_accuracy.py scores it (tuned part and held-out part) and
+# checks the cue phrases (`--cues`). Here the part in the repository, the seed story, is gated:
+# measured 0.748 (131 sentences), a small margin below so a segmenter change that shifts a few
+# sentences does not fail it and a regression does.
+MIN_SEED_ACCURACY = 0.72
 
 
-def test_classifier_accuracy_on_both_parts_of_the_labelled_set_does_not_regress():
+def test_classifier_accuracy_on_the_labelled_seed_story_does_not_regress():
     benchmark = load_benchmark()
-    records = benchmark.load_records()
-    assert len(records) >= 300 and {r["label"] for r in records} <= {BACKGROUND, KEY_FACTS, OUTCOMES,
-                                                                      OPEN_QUESTIONS, NONE}
-    held_out = [r for r in records if r["split"] == "held_out"]
-    assert len(held_out) >= 0.4 * len(records)  # the held-out part is at least 40% of the set
-    assert {r["story"] for r in held_out}.isdisjoint({r["story"] for r in records if r["split"] == "tuned"})
-    (tuned, _), (held, _) = benchmark.split_accuracy(records, benchmark.predict(records))
-    assert tuned >= MIN_TUNED_ACCURACY
-    assert held >= MIN_HELD_OUT_ACCURACY
+    records = benchmark.load_records(eval_dir=None)
+    assert len(records) >= 100 and {r["story"] for r in records} == {"seeds"}
+    assert {r["label"] for r in records} <= {BACKGROUND, KEY_FACTS, OUTCOMES, OPEN_QUESTIONS, NONE}
+    (tuned, count), _ = benchmark.split_accuracy(records, benchmark.predict(records))
+    assert count == len(records) and tuned >= MIN_SEED_ACCURACY
 
 
-def test_every_section_cue_phrase_serves_more_than_one_labelled_sentence():
-    benchmark = load_benchmark()
-    counts = benchmark.cue_counts(benchmark.load_records())
-    assert counts and all(counts.values())
-    single = [(name, phrase) for name, phrases in counts.items() for phrase, n in phrases.items() if n < 2
-              and not (name == "background" and phrase == "canceled")]  # the US spelling of "cancelled"
-    assert single == []
+def test_the_labelled_set_stores_no_evaluation_text():
+    """Evaluation data is read from ../shared/eval at run time, never copied into the repository."""
+    for line in (ROOT / "tests" / "data" / "sections_labelled.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            record = json.loads(line)
+            assert (record["story"] == "seeds") == ("text" in record), record
+            if "text" not in record:
+                assert 0 <= record["start"] < record["end"] and record["split"] in ("tuned", "held_out")
