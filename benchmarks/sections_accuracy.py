@@ -148,8 +148,7 @@ def main() -> None:
         single = []
         for name, counts in cue_counts(records).items():
             print(f"{name}: " + ", ".join(f"{phrase}={n}" for phrase, n in counts.items()))
-            single += [f"{name}: {phrase}" for phrase, n in counts.items() if n < 2
-                       and not (name == "background" and phrase == "canceled")]  # US spelling of "cancelled"
+            single += [f"{name}: {phrase}" for phrase, n in counts.items() if n < 2]
         if single:  # a phrase that serves one labelled sentence (or none) was fitted, not found
             sys.exit("cue phrases serving fewer than two tuned sentences: " + "; ".join(single))
         return

@@ -187,3 +187,36 @@ def test_the_labelled_set_stores_no_evaluation_text():
             assert (record["story"] == "seeds") == ("text" in record), record
             if "text" not in record:
                 assert 0 <= record["start"] < record["end"] and record["split"] in ("tuned", "held_out")
+
+
+# --- Readings of the language, not of one story ----------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Rescuers were unsure of the whereabouts of the trawler and its crew.",
+    "There was no word on the fate of the second ferry.",
+    "The two fugitives are believed to have crossed into the neighbouring province.",
+    "Some doubt remained about the timing of the merger.",
+])
+def test_a_hedged_claim_is_an_open_question(text):
+    assert classify_one(Statement(text, 1, None, 6), None) == OPEN_QUESTIONS
+
+
+def test_a_negated_saying_makes_no_claim_but_a_negated_event_is_still_one():
+    silent = Statement("The ministry did not immediately respond to a request for comment.", 1, None, 6)
+    assert classify_one(silent, None) == NONE
+    event = Statement("The court did not order the release of the two harbour pilots.", 1, None, 6)
+    assert classify_one(event, None) != NONE
+
+
+def test_a_past_perfect_in_a_clause_hung_on_the_main_one_does_not_make_history():
+    main = Statement("The harbour master had closed the port to all shipping.", 1, None, 0)
+    assert classify_one(main, None) == BACKGROUND
+    detail = Statement("The harbour master showed photographs he had taken of the flooded docks.", 1, None, 0)
+    assert classify_one(detail, None) == KEY_FACTS
+    # "when" ends in "en" but is no participle: "had hypothermia when ..." is a simple past
+    sick = Statement("The sailor was in the water for an hour and had hypothermia when he was rescued.", 1, None, 0)
+    assert classify_one(sick, None) == KEY_FACTS
+
+
+def test_words_that_name_an_event_do_not_place_it_before_the_story():
+    lead = Statement("Police on Wednesday arrested a general who was accused of ordering the shelling.", 1, None, 0)
+    assert classify_one(lead, None) == KEY_FACTS

@@ -12,15 +12,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefer.core.sections import SECTION_KEYS
 from briefer.core.text import SENTENCE_END
 from briefer.core.models import Corpus
 from briefer.core.text import containment, content_words, stem
 from briefer.analysis.timeline import ArticleDate, event_date, representative
-from briefer.core.cues import pattern
+from briefer.core.cues import pattern, phrases
 from briefer.language.annotate import Annotation, annotate
-from briefer.language.tense import CONDITIONAL, DONE, EXPECTED, FORECAST_CUE, IRREGULAR_PAST, NEGATED, PRESENT, REPORTING
+from briefer.language.tense import CONDITIONAL, DONE, EXPECTED, FORECAST_CUE, IRREGULAR_PAST, NEGATED, PRESENT, REPORTING, UNCERTAIN
 from briefer.language.times import FUTURE, PAST
 
 BACKGROUND, KEY_FACTS, OUTCOMES, OPEN_QUESTIONS, NONE = (
@@ -53,7 +54,12 @@ FINITE_VERB = re.compile(
 # The past perfect ("had planned", "had been cancelled") tells what came before the story's events;
 # so does a present perfect passive ("have been charged" is the story's, "has been under" its history:
 # left to the background cues).
-PAST_PERFECT = re.compile(rf"\bhad (?:\w+ )?(?:been|[a-z]+ed|{IRREGULAR_PAST}|[a-z]+en)\b", re.I)
+PAST_PERFECT = re.compile(rf"\bhad (?:(?:not|never|already|just|long|since|previously|also|\w+ly) )?"
+                          rf"(?:been|[a-z]+ed|{IRREGULAR_PAST}|(?!when\b|then\b|even\b|often\b)[a-z]{{2,}}en)\b", re.I)
+# A relative or adverbial clause opens between the sentence's start and a verb: that verb is not the
+# main one (a subject noun followed by "he had taken": a contact clause, no "that").
+SUBORDINATE_BEFORE = re.compile(r"\b(?:who|whom|whose|which|that|when|after|before|because|since|until|as|where|"
+                                r"once|while|although|though|if)\b|\b[a-z]+s? (?:he|she|they|we|it) $|,\s*$", re.I)
 # An indirect question: "whether ..." inside a sentence, or a wh-clause after a negated verb
 # ("it was not known where ...", "did not say how many ...", "have no idea why ...").
 WHETHER = re.compile(r"(?<!^)\bwhether\b", re.I)
@@ -105,7 +111,26 @@ def _past_perfect(text: str) -> bool:
     """A past perfect of the sentence's own ("had planned"): after a reporting verb ("said they
     had entered") it is only the past told in reported speech."""
     match = PAST_PERFECT.search(text)
-    return bool(match) and not REPORTING.search(text[:match.start()])
+    if not match or REPORTING.search(text[:match.start()]):
+        return False
+    # in a clause hung on the main one ("photographs he had taken", "the race, which had ...",
+    # "when the storm had passed") it only orders a detail; the main verb tells the sentence's time
+    return not SUBORDINATE_BEFORE.search(text[:match.start()])
+
+
+@lru_cache(maxsize=1)
+def _speech_stems() -> frozenset[str]:
+    return frozenset(stem(p) for p in phrases("language", "speech_verbs") if " " not in p)
+
+
+def _silent(text: str) -> bool:
+    """A negated saying ("did not say", "has not issued comments", "did not immediately respond"):
+    the sentence reports that someone made no claim."""
+    for match in pattern("language", "negation").finditer(text):
+        following = re.findall(r"[A-Za-z]+", text[match.end():])[:3]
+        if any(stem(w.lower()) in _speech_stems() for w in following):
+            return True
+    return False
 
 
 def quoted_share(note: Annotation) -> float:
@@ -140,7 +165,12 @@ def _in_story_window(statement: Statement, note: Annotation) -> bool:
 
 
 def classify_one(statement: Statement, newest: dt.date | None, lead: frozenset[str] = frozenset()) -> str:
-    """The section of one sentence on its own (overtaking is decided across sentences).
+    """The section of one sentence on its own (overtaking is decided across sentences)."""
+    return decide(statement, newest, lead)[0]
+
+
+def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = frozenset()) -> tuple[str, str]:
+    """The section of one sentence and the reason, in a few words (what `inspect` can show).
 
     Read from the sentence's annotation: its modality (expected, planned, conditional: open;
     done: reported), its dates against its article's, and a few cue groups (data files).
@@ -148,38 +178,38 @@ def classify_one(statement: Statement, newest: dt.date | None, lead: frozenset[s
     text = statement.text
     note = annotate(text, statement.reference_date)
     if is_fragment(text) or _cue("furniture").search(text) or _cue("commentary").search(text):
-        return NONE
-    if _cue("open").search(text) or WHETHER.search(text.lstrip("\"“‘'` ")) or (
-            note.modality == NEGATED and WH_CLAUSE.search(text)):
-        return OPEN_QUESTIONS  # pending, or a question the sources say is unanswered
+        return NONE, "fragment, furniture or commentary"
     if QUOTED_OPENING.search(text) and not _cue("outcome_verbs").search(text):
-        return NONE  # a voice quoted whole: its news, if any, is reported in the sentences around it
+        return NONE, "opens inside a quotation"  # a voice quoted whole: its news, if any, is reported in the sentences around it
+    if _cue("open").search(text) or note.modality == UNCERTAIN or WHETHER.search(text.lstrip("\"“‘'` ")) or (
+            note.modality == NEGATED and WH_CLAUSE.search(text)):
+        return OPEN_QUESTIONS, "pending, uncertain or unanswered"  # pending, or a question the sources say is unanswered
+    if (quoted_share(note) >= RULES.quoted_share or FIRST_PERSON_OPENING.search(text)) and not _cue("outcome_verbs").search(text):
+        return NONE, "quoted or first-person voice"  # a quoted voice: its news, if any, is reported in the sentences around it
     if note.tense == FUTURE or note.modality in (EXPECTED, CONDITIONAL):
         if _cue("decided").search(text):
-            return OUTCOMES
-        return NONE if _cue("soft_forecast").search(text) else OPEN_QUESTIONS
+            return OUTCOMES, "forecast of a decision"
+        return NONE if _cue("soft_forecast").search(text) else OPEN_QUESTIONS, "forecast"
     older = _older_than_story(statement) or _past_perfect(text) or bool(_cue("background").search(text))
     is_newest = newest is None or statement.reference_date is None or statement.reference_date >= newest
     if _cue("outcome_verbs").search(text) and not older:
-        return OUTCOMES if is_newest else KEY_FACTS
-    if QUOTED_OPENING.search(text) or quoted_share(note) >= RULES.quoted_share or FIRST_PERSON_OPENING.search(text):
-        return NONE  # a quoted voice: its news, if any, is reported in the sentences around it
-    if note.modality == NEGATED:
-        return NONE  # what did not happen, or who did not say: no step of the story
+        return OUTCOMES if is_newest else KEY_FACTS, "concluded step"
+    if note.modality == NEGATED and _silent(text):
+        return NONE, "no claim made"  # who did not say, confirm or respond: no claim (what did not happen still may be one)
     if _cue("purpose").search(text):
-        return KEY_FACTS  # what the story's event is for ("the talks are aimed at easing ...")
+        return KEY_FACTS, "purpose of the event"  # what the story's event is for ("the talks are aimed at easing ...")
     if older:
-        return BACKGROUND
+        return BACKGROUND, "earlier than the story"
     if note.tense == PRESENT:
-        return NONE  # a standing state or a reading of it, not a reported step
+        return NONE, "standing state"  # a standing state or a reading of it, not a reported step
     if statement.position < RULES.lead_sentences or note.days or _in_story_window(statement, note):
         if (newest is not None and statement.reference_date == newest and note.modality == DONE
                 and statement.position < RULES.lead_sentences):
-            return OUTCOMES  # the newest report's own news: what the story came to
-        return KEY_FACTS  # the lead, or a step the sentence dates: the story's own events
+            return OUTCOMES, "newest report's news"  # the newest report's own news: what the story came to
+        return KEY_FACTS, "the lead or a dated step"  # the lead, or a step the sentence dates: the story's own events
     if containment(_terms(text), lead) >= RULES.lead_overlap:
-        return KEY_FACTS  # it tells more of the event the articles lead with
-    return BACKGROUND  # news tells its events first; what follows, undated and off the lead, is context
+        return KEY_FACTS, "more of the lead's event"  # it tells more of the event the articles lead with
+    return BACKGROUND, "undated, off the lead"  # news tells its events first; what follows, undated and off the lead, is context
 
 
 # --- Forecasts overtaken by later reports -------------------------------------------------

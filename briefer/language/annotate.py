@@ -24,7 +24,7 @@ class Annotation:
     text: str
     anchor: dt.date | None  # the article's date the relative expressions were resolved against
     tense: str  # past | present | future, of the governing verb
-    modality: str  # done | ongoing | planned | expected | conditional | negated
+    modality: str  # done | ongoing | planned | expected | conditional | negated | uncertain
     times: tuple[Timex, ...]  # TIMEX3 values, offsets into the sentence
     dates: tuple[DateMention, ...]  # the same expressions as days, weeks, months, years with their tense
     days: tuple[DayMention, ...]  # days as the text names them (a weekday stays a weekday)

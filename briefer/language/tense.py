@@ -13,8 +13,8 @@ import re
 from briefer.core.cues import pattern
 
 PAST, FUTURE, PRESENT = "past", "future", "present"
-DONE, ONGOING, PLANNED, EXPECTED, CONDITIONAL, NEGATED = (
-    "done", "ongoing", "planned", "expected", "conditional", "negated")
+DONE, ONGOING, PLANNED, EXPECTED, CONDITIONAL, NEGATED, UNCERTAIN = (
+    "done", "ongoing", "planned", "expected", "conditional", "negated", "uncertain")
 
 IRREGULAR_PAST = (r"was|were|had|did|met|took|held|made|came|went|gave|found|left|won|lost|sent|became|broke"
                   r"|flew|sank|hit|fell|rose|began|ran|spoke|wrote|chose|sought|kept|saw|brought|struck|led")
@@ -66,9 +66,12 @@ def main_tense(text: str) -> str:
 
 
 def modality(text: str, tense: str | None = None) -> str:
-    """How the sentence holds its main claim. Negation and conditions outrank the tense."""
+    """How the sentence holds its main claim. A hedge (unconfirmed, unclear, believed to),
+    negation and conditions outrank the tense."""
     content = without_reporting(text)
     tense = tense or main_tense(text)
+    if pattern("language", "uncertain").search(content):
+        return UNCERTAIN
     if pattern("language", "negation").search(content):
         return NEGATED
     if content.lstrip("\"“‘'` ").lower().startswith(("if ", "unless ")) or (
