@@ -53,6 +53,8 @@ def test_figures_table_in_the_built_brief(build_brief):
     }
     result = build_brief(articles)
     markdown = result.rendered.markdown
-    assert "| Figure | What it counts | Sources |" in markdown
-    assert "| 4,200 | containers | [[1](#source-1), [2](#source-2)] |" in markdown
-    assert "<table>" in result.rendered.html and "<td>containers</td>" in result.rendered.html
+    assert "| Figure | In the sources' words | Sources |" in markdown
+    row = next(line for line in markdown.splitlines() if line.startswith("| 4,200 |"))
+    # what it counts in the sources' words: the clause around the number, verbatim
+    assert "he port handled 4,200 containers in April |" in row and row.endswith("| [[1](#source-1), [2](#source-2)] |")
+    assert "<table>" in result.rendered.html and "port handled 4,200 containers in April</td>" in result.rendered.html

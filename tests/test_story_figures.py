@@ -199,3 +199,39 @@ def test_a_reading_in_two_scales_is_one_measure():
     assert same_measure(celsius, fahrenheit)
     metres, feet = quantities("The surge reached 13.4 metres (44 feet) on Sunday.")
     assert same_measure(metres, feet) and not same_measure(metres, celsius)
+
+
+def test_a_figure_shows_the_clause_that_says_what_it_counts(tmp_path):
+    corpus = corpus_of(tmp_path, {
+        "1.md": article("2025-04-02", "Port News", "Campaigners have collected nearly 12,000 signatures against the "
+                        "new sea wall, their organiser said.\n\nWork on the wall starts in May.\n"),
+        "2.md": article("2025-04-03", "Coast Daily", "The council has raised nearly $7 million for the new sea "
+                        "wall.\n\nEngineers surveyed the harbour on Tuesday.\n"),
+    })
+    (signatures,) = [f for f in key_figures(corpus) if "12,000" in f.value]
+    assert "collected nearly 12,000 signatures against the" in signatures.context
+    text = "\n".join(member.text for item in corpus.items for member in item.members)
+    assert signatures.context.strip("… ") in text  # the sources' words, never rebuilt
+
+
+def test_a_smaller_count_told_after_the_larger_is_not_its_earlier_value(tmp_path):
+    corpus = corpus_of(tmp_path, {
+        "1.md": article("2025-06-01", "East Wire", "The bombing of the ferry killed 270 people, officials said.\n"),
+        "2.md": article("2025-06-02", "Coast Herald", "The bombing of the ferry killed 270 people in all.\n"),
+        "3.md": article("2025-06-03", "Bay Times", "Of those killed in the bombing of the ferry, 11 people were "
+                        "killed on the quay.\n"),
+    })
+    (total,) = [f for f in key_figures(corpus) if f.value == "270"]
+    assert total.history == ()
+
+
+def test_one_value_is_one_row_and_a_multiplicative_is_no_figure(tmp_path):
+    corpus = corpus_of(tmp_path, {
+        "1.md": article("2025-07-01", "East Wire", "Gunmen seized four foreign engineers near the dam on Monday.\n\n"
+                        "The four men were later found alive, police said.\n\nThe guard was shot five times.\n"),
+        "2.md": article("2025-07-02", "Coast Herald", "Police freed four foreign hostages near the dam.\n\n"
+                        "The guard was shot five times in the leg.\n"),
+    })
+    figures = key_figures(corpus)
+    assert [f.value for f in figures].count("4") == 1
+    assert not any(f.value == "5" for f in figures)

@@ -42,6 +42,10 @@ class Figures:
     same_event: float = 0.5
     # A duration ("10 years", "4 days") is a key figure only when this many articles state it.
     duration_sources: int = 2
+    # Words of its clause shown with a figure, before and after the number: "what it counts" is
+    # told by the clause ("were killed", "votes short of passing"), not by the noun alone.
+    context_before: int = 6
+    context_after: int = 9
 
 
 FIGURES = Figures()
@@ -56,6 +60,9 @@ _UNCHANGED_PLURALS = frozenset("people aircraft police personnel staff crew catt
 _CALENDAR = re.compile(r"\b(?:" + "|".join(sorted(set(MONTHS) | set(WEEKDAYS), key=len, reverse=True)) + r")\b", re.I)
 # Words of telling, not of what happened: two figures "officials said" share nothing for that.
 _REPORTING_WORDS = frozenset("said says told reported according added officials official".split())
+# Heads that count no thing: a multiplicative ("shot three times") and pronouns ("three others").
+_NOT_THINGS = frozenset("time times other others one ones".split())
+_CLAUSE_MARKS = ",;:()—–\"“”"
 
 
 @dataclass(frozen=True)
@@ -66,6 +73,7 @@ class _Mention:
     date: dt.date | None
     shown: str  # the value as the table shows it: "150", "at least 150"
     event: frozenset[str]  # stems of the words around the number: what happened to what it counts
+    context: str = ""  # the clause around the number, verbatim
 
 
 def _hedge(text: str, quantity: Quantity) -> str | None:
@@ -77,7 +85,7 @@ def _hedge(text: str, quantity: Quantity) -> str | None:
 
 
 def _counts_something(quantity: Quantity) -> bool:
-    if quantity.head is None or not quantity.label:
+    if quantity.head is None or not quantity.label or quantity.head.lower() in _NOT_THINGS:
         return False
     if _CALENDAR.search(re.split(r"\s(?:of|for|on|over|against)\s", quantity.label)[0]):
         return False  # "3 months | deadlock Friday": the noun phrase ran into a date
@@ -109,6 +117,22 @@ def _event(text: str, quantity: Quantity) -> frozenset[str]:
                      and w not in _REPORTING_WORDS)
 
 
+def _context(text: str, quantity: Quantity) -> str:
+    """The clause the number stands in, verbatim, cut to a few words either side of it ("…"
+    where cut): the words that say what happened to what it counts."""
+    # before the number a comma is kept ("mourned on Friday, by about 1,000 people"): the words
+    # that say what happened come first; after it, a comma ends what the number's phrase says
+    start = max(text.rfind(mark, 0, quantity.start) for mark in _CLAUSE_MARKS if mark != ",") + 1
+    ends = [i for i in (text.find(mark, quantity.end) for mark in _CLAUSE_MARKS) if i >= 0]
+    end = min(ends) if ends else len(text)
+    before = text[start:quantity.start].split()
+    after = text[quantity.start:end].rstrip(" .!?").split()
+    head = before[-FIGURES.context_before:] if len(before) > FIGURES.context_before else before
+    tail = after[:FIGURES.context_after + 1]
+    shown = " ".join(head + tail)
+    return ("… " if len(head) < len(before) else "") + shown + (" …" if len(tail) < len(after) else "")
+
+
 def _figure_key(quantity: Quantity) -> tuple:
     found = measure(quantity)
     if found:  # one fact in two units: keyed by its size in SI units, rounded as copy rounds it
@@ -123,6 +147,18 @@ def _best_label(mentions: list[_Mention]) -> str:
         counts[mention.quantity.label].add(mention.article)
     return min(counts, key=lambda label: (-len(counts[label]), " of " not in label and " on " not in label
                                           and " for " not in label, len(label), label))
+
+
+def _best_context(mentions: list[_Mention], label: str) -> str:
+    """The clause of a mention with the table's label that most articles state, the one of the
+    earliest article among equals (the wording is the sources', never rebuilt)."""
+    by_context: dict[str, set[int]] = defaultdict(set)
+    for mention in mentions:
+        if mention.quantity.label == label and mention.context:
+            by_context[mention.context].add(mention.article)
+    if not by_context:
+        return ""
+    return min(by_context, key=lambda c: (-len(by_context[c]), min(by_context[c]), len(c), c))
 
 
 def mentions_of(corpus: Corpus, disputed: frozenset[str] = frozenset()) -> list[_Mention]:
@@ -143,7 +179,8 @@ def mentions_of(corpus: Corpus, disputed: frozenset[str] = frozenset()) -> list[
                 kept.append(quantity)
                 shown = f"{hedge} {display_value(quantity)}" if hedge else display_value(quantity)
                 found.append(_Mention(quantity, member.article, corpus.origin_of[member.article],
-                                      dates.get(member.article), shown, _event(member.text, quantity)))
+                                      dates.get(member.article), shown, _event(member.text, quantity),
+                                      _context(member.text, quantity)))
     return found
 
 
@@ -164,6 +201,12 @@ def _developments(groups: dict[tuple, list[_Mention]]) -> list[list[tuple]]:
         events = {k: frozenset.union(*(m.event for m in groups[k])) for k in dated}
         # one chain per shared event, values on distinct days
         dated.sort(key=lambda k: days[k])
+        articles = {k: {m.article for m in groups[k]} for k in dated}
+        firsts = {k: min(m.date for m in groups[k]) for k in dated}
+
+        def together(key: tuple, chain: list[tuple]) -> bool:
+            return any(articles[key] & articles[other] for other in chain)
+
         used: set[tuple] = set()
         for first in dated:
             if first in used:
@@ -174,6 +217,10 @@ def _developments(groups: dict[tuple, list[_Mention]]) -> list[list[tuple]]:
                     continue
                 if groups[other][0].quantity.value < groups[chain[-1]][0].quantity.value:
                     continue  # a running count (a toll, votes counted) grows; a smaller later value is another count
+                if firsts[other] <= firsts[chain[-1]]:
+                    continue  # the larger value was told first: not what the count grew to
+                if together(other, chain):
+                    continue  # one article states both values: two facts at one time ("270 killed, 11 on the ground")
                 shared = events[other] & events[first]
                 if shared and len(shared) >= FIGURES.same_event * min(len(events[other]), len(events[first])):
                     chain.append(other)
@@ -214,8 +261,16 @@ def key_figures(corpus: Corpus, disputed: frozenset[str] = frozenset()) -> tuple
             FigureValue(value=groups[key][0].shown, date=groups[key][0].date,
                         citations=tuple(sorted({m.article for m in groups[key]})))
             for key in reversed(members[:-1]))
+        label = _best_label(current if history else mentions)
         figures.append((weight, min(m.article for m in mentions), Figure(
-            value=current[0].shown, label=_best_label(current if history else mentions),
-            citations=articles, origins=origins, score=0.0, history=history)))
+            value=current[0].shown, label=label, citations=articles, origins=origins, score=0.0,
+            history=history, context=_best_context(current, label))))
     figures.sort(key=lambda f: (-f[0], f[1], f[2].value, f[2].label))
-    return tuple(figure for _, _, figure in figures[:FIGURES.most])
+    # One row per value: "4 kidnapped foreigners", "the four men", "four foreign hostages" are
+    # one fact named three ways far more often than three facts; the best-attested naming stays.
+    shown, values = [], set()
+    for _, _, figure in figures:
+        if figure.value not in values:
+            values.add(figure.value)
+            shown.append(figure)
+    return tuple(shown[:FIGURES.most])

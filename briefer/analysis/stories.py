@@ -39,6 +39,10 @@ class StoryThresholds:
     window: int = 10  # within one term's articles, each is compared with this many neighbours
     continues: float = 0.3  # cosine of a story's centroid to a recorded one's to continue it
     centroid_terms: int = 40  # terms kept of each recorded story's centroid
+    # Documents of news at large, none holding the folder's words, added to the folder when
+    # weighing terms by rarity: ten articles are too few to say that a word all of them use is
+    # common (it is what makes them one story); in a day's thousands these weigh nothing.
+    prior_documents: int = 30
 
 
 THRESHOLDS = StoryThresholds()
@@ -80,7 +84,8 @@ def article_terms(article: Article, queries: tuple = ()) -> ArticleTerms:
                         getattr(article, "month_day", None))
 
 
-def _vectors(articles: list[ArticleTerms]) -> tuple[sparse.csr_matrix, list[str]]:
+def _vectors(articles: list[ArticleTerms], prior: int = THRESHOLDS.prior_documents
+             ) -> tuple[sparse.csr_matrix, list[str]]:
     """Rows: articles; columns: terms; values: (1 + log tf) * idf, rows of unit length."""
     vocabulary: dict[str, int] = {}
     indptr, indices, values = [0], [], []
@@ -92,7 +97,7 @@ def _vectors(articles: list[ArticleTerms]) -> tuple[sparse.csr_matrix, list[str]
     matrix = sparse.csr_matrix((np.array(values, dtype=np.float64), np.array(indices, dtype=np.int64),
                                 np.array(indptr, dtype=np.int64)), shape=(len(articles), len(vocabulary)))
     frequency = np.bincount(matrix.indices, minlength=matrix.shape[1])
-    idf = np.log((1.0 + len(articles)) / (1.0 + frequency)) + 1.0
+    idf = np.log((1.0 + len(articles) + prior) / (1.0 + frequency)) + 1.0
     matrix = sparse.csr_matrix(matrix.multiply(idf[np.newaxis, :]))
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
@@ -265,7 +270,7 @@ def group_articles(articles: list[ArticleTerms], thresholds: StoryThresholds = T
     distinct = [None] * len(row_of)
     for article, row in zip(articles, rows):
         distinct[row] = distinct[row] or article
-    matrix, terms = _vectors(distinct)
+    matrix, terms = _vectors(distinct, thresholds.prior_documents)
     pairs = candidate_pairs(matrix, thresholds)
     groups = link(len(distinct), pairs, similarities(matrix, pairs), thresholds.rewrite)
     groups = average_link(matrix, groups, thresholds.same_story, thresholds)

@@ -153,6 +153,7 @@ class Figure:
     origins: int
     score: float
     history: tuple[FigureValue, ...] = ()  # a count that changed over time: earlier values, newest first
+    context: str = ""  # the clause the number stands in, verbatim ("all 270 people aboard were killed")
 
 
 @dataclass(frozen=True)

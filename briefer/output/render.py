@@ -394,7 +394,7 @@ def _element_keys(element) -> tuple[str, ...]:
     if isinstance(element, Disagreement):
         return tuple(_squash(claim.text)[:80] for claim in element.claims)
     if isinstance(element, Figure):
-        return (_squash(element.value), _squash(element.label)[:80])
+        return (_squash(element.value), _squash(element.context or element.label)[:80])
     if isinstance(element, Source):
         return (_squash(element.title)[:80], _squash(element.path)[:80])
     if isinstance(element, TimelineEntry):  # its date, then a pointer to a section or its first words
