@@ -48,6 +48,10 @@ class Story:
 _DANGLING = pattern("brief", "dangling")
 _EDITORIAL = pattern("brief", "editorial")
 _LEAD_IN = pattern("brief", "lead_ins")
+_SHELL_NOUN = re.compile(r"^The\s+(?:" + pattern("brief", "shell_nouns").pattern + r")", re.I)
+# An anchor relative to an event not shown: "Three days earlier", "A week later", "Two years before".
+_RELATIVE_ANCHOR = re.compile(r"^(?:\w+|a|an)\s+(?:\w+\s+)?(?:hours?|days?|weeks?|months?|years?|decades?)\s+"
+                              r"(?:earlier|later|before|after|afterwards?)\b", re.I)
 _OPENING = re.compile(r"^[\s\"“‘'`(_-]*")
 _HEADING = re.compile(r"^[\s\"“‘'`(_-]*[A-Z0-9][A-Z0-9'’&.,\s-]{5,}[A-Z](?:\s*[:_—–-]|\s+[A-Z][a-z])")
 # "It is not known whether ...", "It was unclear ...": an expletive "it" points back to nothing.
@@ -66,6 +70,8 @@ def reads_alone(text: str) -> bool:
     opener = _DANGLING.match(body)
     if opener and (opener.end() == len(body) or not body[opener.end()].isalnum()) and not _EXPLETIVE_IT.match(body):
         return False
+    if _SHELL_NOUN.match(body) or _RELATIVE_ANCHOR.match(body):
+        return False  # "The decision came after ...", "Three days earlier, ...": what they point to is not shown
     furniture = _EDITORIAL.match(body)
     if furniture and _MARKER_END.match(body[furniture.end():]):
         return False  # "Q: ...", "EDITOR'S NOTE: ...", "UPDATES with ..." when followed by a mark
