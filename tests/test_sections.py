@@ -220,3 +220,12 @@ def test_a_past_perfect_in_a_clause_hung_on_the_main_one_does_not_make_history()
 def test_words_that_name_an_event_do_not_place_it_before_the_story():
     lead = Statement("Police on Wednesday arrested a general who was accused of ordering the shelling.", 1, None, 0)
     assert classify_one(lead, None) == KEY_FACTS
+
+
+def test_a_forecast_is_overtaken_by_a_later_report_of_what_it_was_for():
+    forecast = Statement("The 120-member assembly is expected to meet Thursday to elect Haddad, diplomats said.",
+                         1, OCT_30, 3)
+    report = Statement("Lawmakers elected Haddad president of Veloria on Thursday.", 2, NOV_1, 0)
+    assert overtaken([forecast, report]) == frozenset({0})
+    unrelated = Statement("Lawmakers approved the budget on Thursday.", 2, NOV_1, 0)
+    assert overtaken([forecast, unrelated]) == frozenset()

@@ -284,6 +284,32 @@ def forecast_event(text: str) -> tuple[str | None, set[str]]:
     return verb, terms
 
 
+_PURPOSE = re.compile(r"^\s(?:to|in order to)\s", re.I)
+
+
+def forecast_events(text: str) -> list[tuple[str, set[str]]]:
+    """What a forecast expects, and what it expects it for: "is expected to meet Thursday [to
+    elect Lahoud]" is settled by a later "Lahoud was elected" as much as by "they met"."""
+    verb, terms = forecast_event(text)
+    if verb is None:
+        return []
+    events = [(verb, terms)]
+    for mention in annotate(text, None).dates:
+        text = text[: mention.start] + " " * (mention.end - mention.start) + text[mention.end:]
+    match = FORECAST_CUE.search(REPORTING.sub(lambda m: " " * len(m.group(0)), text))
+    tail = " ".join(text[match.end():].split()) + " " if match else ""
+    end = _CORE_END.search(tail, 1)
+    if end and _PURPOSE.match(tail[end.start():]):
+        purpose = tail[end.end():].split(",")[0]
+        stop = _CORE_END.search(purpose, 1)
+        purpose = purpose[: stop.start()] if stop else purpose
+        words = purpose.split()
+        first = _terms(words[0]) if words else set()
+        if first:
+            events.append((next(iter(first)), _terms(purpose)))
+    return events
+
+
 def is_forecast(statement: Statement) -> bool:
     return annotate(statement.text, statement.reference_date).tense == FUTURE
 
@@ -315,8 +341,9 @@ def overtaken(statements: list[Statement]) -> frozenset[int]:
         written = statement.reference_date
         if written is None or not is_forecast(statement) or is_fragment(statement.text):
             continue
-        verb, expected = forecast_event(statement.text)
-        if verb is None or len(expected) < OVERTAKING.fewest_terms:
+        events = [(verb, expected) for verb, expected in forecast_events(statement.text)
+                  if len(expected) >= OVERTAKING.fewest_terms]
+        if not events:
             continue
         forecast_day = max((m.last_day for m in annotate(statement.text, written).dates if m.tense == FUTURE),
                            default=written)
@@ -324,12 +351,11 @@ def overtaken(statements: list[Statement]) -> frozenset[int]:
             later = article_date[article]
             if later is None or later <= written or forecast_day > later:
                 continue
-            if verb in terms and len(expected & terms) / len(expected) >= OVERTAKING.reported_coverage:
-                result.add(index)
-                break
-            # what it expected to be explored or worked towards was reported as concluded
             settled = outcomes.get(article, set())
-            if len(expected & settled) / len(expected) >= OVERTAKING.settled_coverage:
+            if any(verb in terms and len(expected & terms) / len(expected) >= OVERTAKING.reported_coverage
+                   # what it expected to be explored or worked towards was reported as concluded
+                   or len(expected & settled) / len(expected) >= OVERTAKING.settled_coverage
+                   for verb, expected in events):
                 result.add(index)
                 break
     return frozenset(result)
