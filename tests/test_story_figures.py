@@ -240,3 +240,27 @@ def test_one_value_is_one_row_and_a_multiplicative_is_no_figure(tmp_path):
     figures = key_figures(corpus)
     assert [f.value for f in figures].count("4") == 1
     assert not any(f.value == "5" for f in figures)
+
+
+def test_two_values_for_one_dated_past_event_disagree_whenever_the_articles_were_written(tmp_path):
+    corpus = corpus_of(tmp_path, {
+        "1.md": "---\ntitle: East Wire report\n---\nThe 1994 sinking of the ferry Estra off Kelso killed 852 "
+                "people, the inquiry found.\n\nDivers returned to the wreck this week.\n",
+        "2.md": "---\ntitle: Coast Herald report\n---\nThe 1994 sinking of the ferry Estra off Kelso killed 825 "
+                "people, the inquiry found.\n\nRelatives laid wreaths at the harbour.\n",
+    })
+    (disagreement,) = find_disagreements(corpus)
+    assert {claim.value for claim in disagreement.claims} == {"852", "825"}
+
+
+def test_a_later_edition_of_one_report_with_a_new_count_is_a_development(tmp_path):
+    text = ("Storms battered the coast of Arland on {day}, leaving {n} fishing boats missing, the coastguard said.\n\n"
+            "Rescue helicopters from the naval base at Kelso searched the bay through the night.\n\n"
+            "The harbour master closed the port of Kelso to all shipping until further notice.\n\n"
+            "Forecasters expect the winds to ease by the end of the week, the weather service said.\n")
+    corpus = corpus_of(tmp_path, {
+        "1.md": article("2025-03-03", "East Wire", text.format(day="Monday", n="three")),
+        "2.md": article("2025-03-04", "East Wire", text.format(day="Tuesday", n="two")),
+    })
+    assert len(set(corpus.origin_of.values())) == 1  # one report, a day apart
+    assert find_disagreements(corpus) == ()

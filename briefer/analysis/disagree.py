@@ -69,11 +69,25 @@ class Statement:
     quantities: tuple[Quantity, ...]
     dates: tuple[DayMention, ...]
     published: dt.date | None = None  # its article's date
+    when: frozenset = frozenset()  # the times it dates what it tells to: (precision, value), resolved
 
 
 def same_time(a: Statement, b: Statement) -> bool:
-    """Two statements speak of one time: rewrites of one report, or articles of one date."""
-    return a.origin == b.origin or (a.published is not None and a.published == b.published)
+    """Two statements speak of one time: rewrites of one report, articles of one date, or two
+    sentences that date what they tell to the same year (and day, where given): "the 1988
+    bombing killed 270" and "the 1988 bombing killed 259" tell one past event whenever written."""
+    if a.published is not None and b.published is not None:
+        if a.published == b.published:
+            return True  # one day's reports (a rewrite that changes "six" to "eight" included)
+    elif a.origin == b.origin:
+        return True  # rewrites of one report, undated: nothing says one updates the other
+    # a later edition of one report with a new count tells a development, unless both date the
+    # fact to the same day
+    return bool(_fixed_days(a) & _fixed_days(b))
+
+
+def _fixed_days(statement: Statement) -> frozenset:
+    return statement.when
 
 
 _CLAUSE_MARKS = ",;:()—"
@@ -187,6 +201,9 @@ def statements(corpus: Corpus) -> list[Statement]:
                 quantities=tuple(q for q in _unambiguous(list(note.quantities)) if q.exact and q.head),
                 dates=tuple(_event_days(member.text, note.days)),
                 published=published,
+                when=frozenset((m.precision, m.value) for m in note.dates
+                               if not _REPORTING_BEFORE.search(member.text[:m.start])
+                               and not _REPORTING_AFTER.match(member.text[m.end:])),
             ))
     return found
 
