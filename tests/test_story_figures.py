@@ -264,3 +264,13 @@ def test_a_later_edition_of_one_report_with_a_new_count_is_a_development(tmp_pat
     })
     assert len(set(corpus.origin_of.values())) == 1  # one report, a day apart
     assert find_disagreements(corpus) == ()
+
+
+def test_a_year_that_dates_another_clause_does_not_make_two_counts_simultaneous(tmp_path):
+    corpus = corpus_of(tmp_path, {
+        "1.md": article("2025-03-03", "East Wire", "Set up in 1993, the tribunal has convicted two generals of war "
+                        "crimes including murder, but no genocide conviction yet.\n"),
+        "2.md": article("2025-03-09", "Coast Herald", "Set up in 1993, the tribunal has convicted three generals of war "
+                        "crimes including murder, but no genocide conviction yet.\n"),
+    })
+    assert find_disagreements(corpus) == ()  # a count that grew between two dates, not a conflict

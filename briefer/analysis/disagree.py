@@ -69,25 +69,30 @@ class Statement:
     quantities: tuple[Quantity, ...]
     dates: tuple[DayMention, ...]
     published: dt.date | None = None  # its article's date
-    when: frozenset = frozenset()  # the times it dates what it tells to: (precision, value), resolved
+    when: tuple = ()  # the times it dates what it tells to: (start, end, (precision, value)), resolved
 
 
 def same_time(a: Statement, b: Statement) -> bool:
-    """Two statements speak of one time: rewrites of one report, articles of one date, or two
-    sentences that date what they tell to the same year (and day, where given): "the 1988
-    bombing killed 270" and "the 1988 bombing killed 259" tell one past event whenever written."""
+    """Two statements speak of one time: rewrites of one report or articles of one date. (A
+    later edition of one report with a new count tells a development.)"""
     if a.published is not None and b.published is not None:
-        if a.published == b.published:
-            return True  # one day's reports (a rewrite that changes "six" to "eight" included)
-    elif a.origin == b.origin:
-        return True  # rewrites of one report, undated: nothing says one updates the other
-    # a later edition of one report with a new count tells a development, unless both date the
-    # fact to the same day
-    return bool(_fixed_days(a) & _fixed_days(b))
+        return a.published == b.published  # one day's reports, a rewrite that changes "six" to "eight" included
+    return a.origin == b.origin  # rewrites of one report, undated: nothing says one updates the other
 
 
-def _fixed_days(statement: Statement) -> frozenset:
-    return statement.when
+def _clause_times(statement: Statement, quantity: Quantity) -> frozenset:
+    """The times the number's own clause dates it to: "the 1994 sinking killed 852" is 1994's;
+    in "Set up in 1993, the court has convicted two" the year dates the court, not the count."""
+    begin = max(statement.text.rfind(mark, 0, quantity.start) for mark in _CLAUSE_MARKS) + 1
+    stops = [i for i in (statement.text.find(mark, quantity.end) for mark in _CLAUSE_MARKS) if i >= 0]
+    end = min(stops) if stops else len(statement.text)
+    return frozenset(key for start, stop, key in statement.when if start >= begin and stop <= end)
+
+
+def same_dated_fact(a: Statement, qa: Quantity, b: Statement, qb: Quantity) -> bool:
+    """Two numbers whose clauses date them to the same year (and day, where given) tell one
+    past event whenever the articles were written: "the 1988 bombing killed 270" / "... 259"."""
+    return bool(_clause_times(a, qa) & _clause_times(b, qb))
 
 
 _CLAUSE_MARKS = ",;:()—"
@@ -201,9 +206,9 @@ def statements(corpus: Corpus) -> list[Statement]:
                 quantities=tuple(q for q in _unambiguous(list(note.quantities)) if q.exact and q.head),
                 dates=tuple(_event_days(member.text, note.days)),
                 published=published,
-                when=frozenset((m.precision, m.value) for m in note.dates
-                               if not _REPORTING_BEFORE.search(member.text[:m.start])
-                               and not _REPORTING_AFTER.match(member.text[m.end:])),
+                when=tuple((m.start, m.end, (m.precision, m.value)) for m in note.dates
+                           if not _REPORTING_BEFORE.search(member.text[:m.start])
+                           and not _REPORTING_AFTER.match(member.text[m.end:])),
             ))
     return found
 
@@ -230,7 +235,7 @@ def _candidate_pairs(found: list[Statement]) -> list[tuple[int, int]]:
         for i, first in enumerate(members):
             for second in members[i + 1:]:
                 a, b = found[first], found[second]
-                if a.article != b.article and a.text != b.text and same_time(a, b):
+                if a.article != b.article and a.text != b.text and (same_time(a, b) or a.when and b.when):
                     pairs.add((first, second))
     return sorted(pairs)
 
@@ -242,7 +247,7 @@ def find_disagreements(corpus: Corpus) -> tuple[Disagreement, ...]:
     disagreements: list[Disagreement] = []
     for first, second in _candidate_pairs(found):
         a, b = found[first], found[second]
-        conflict = _conflict(a, b)
+        conflict = _conflict(a, b, same_time(a, b))
         if conflict is None:
             continue
         what, value_a, value_b, key = conflict
@@ -262,15 +267,17 @@ def find_disagreements(corpus: Corpus) -> tuple[Disagreement, ...]:
     return tuple(disagreements)
 
 
-def _conflict(a: Statement, b: Statement) -> tuple[str, str, str, tuple] | None:
-    """(what, value in a, value in b, key identifying the fact) or None."""
+def _conflict(a: Statement, b: Statement, one_time: bool = True) -> tuple[str, str, str, tuple] | None:
+    """(what, value in a, value in b, key identifying the fact) or None. Statements not of
+    one time (`one_time` False) conflict only over numbers their clauses date alike."""
     for qa in a.quantities:
         for qb in b.quantities:
-            if qa.exact_value != qb.exact_value and same_slot(qa, qb) and not different_things(a.text, qa, b.text, qb):
+            if qa.exact_value != qb.exact_value and same_slot(qa, qb) and not different_things(a.text, qa, b.text, qb) \
+                    and (one_time or same_dated_fact(a, qa, b, qb)):
                 what = min((qa.label, qb.label), key=len)
                 key = ("quantity", qa.slot, frozenset((qa.value, qb.value)))
                 return what, qa.written, qb.written, key
-    if (len(a.dates) == 1 and len(b.dates) == 1 and dates_conflict(a.dates[0], b.dates[0])
+    if (one_time and len(a.dates) == 1 and len(b.dates) == 1 and dates_conflict(a.dates[0], b.dates[0])
             and bool(_FUTURE.search(a.text)) == bool(_FUTURE.search(b.text))):
         key = ("date", frozenset((a.dates[0].text, b.dates[0].text)), frozenset(fact_words(a.text) & fact_words(b.text)))
         return "date", a.dates[0].text, b.dates[0].text, key
