@@ -1,9 +1,11 @@
-"""A day of many stories built like one: `--strict` and the analyst's edits."""
+"""A day of many stories built and sent like one: `--strict`, the analyst's edits, and an email
+whose links to the story pages work (published address, or the pages' PDFs attached)."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -12,8 +14,9 @@ import yaml
 from briefer.brief.edits import line_id
 from briefer.commands.build import build
 from briefer.config import load_config
-from briefer.core.errors import InputError
-from support import make_project, run_cli
+from briefer.core.errors import ConfigError, InputError
+from briefer.delivery.email import send
+from support import Recorder, make_project, run_cli
 from tests.test_stories import DAY, FLOOD, PORT, VOTE
 
 STORIES = {**PORT, **FLOOD, **VOTE}
@@ -181,3 +184,80 @@ def test_bad_page_edits_are_one_line_naming_the_key(tmp_path, edits, named):
     assert done.returncode == 2
     (line,) = done.stderr.strip().splitlines()
     assert "bad.yaml" in line and named in line
+
+
+# --- The digest by email ---------------------------------------------------------------------
+URL = "https://briefs.example.org/desk"
+
+
+def sent_day(tmp_path: Path, servers, **settings):
+    """The three stories built for the audience `desk` and sent to a real SMTP server: the
+    config and the one message received."""
+    handler = Recorder()
+    server = servers(handler)
+    config = load_config(make_project(
+        tmp_path, STORIES, audiences={"desk": {"recipients": ["desk@example.org"]}},
+        email={"from": "briefs@example.org", "smtp": {"host": "127.0.0.1", "port": server.port, "security": "none"},
+               "retry": {"attempts": 1}}, **settings))
+    build(config)
+    assert [o.action for o in send(config)] == ["sent"]
+    (received,) = handler.messages
+    assert [o.action for o in send(config)] == ["skipped"]  # exactly once: the ledger holds
+    assert len(handler.messages) == 1
+    sent = json.loads((folder_of(config, "desk") / "sent.json").read_text(encoding="utf-8"))
+    assert len(sent["deliveries"]) == 1
+    return config, received["message"]
+
+
+def story_pages(config) -> list[str]:
+    return sorted(p.name[:-len(".pdf")] for p in folder_of(config, "desk").glob("story-*.pdf"))
+
+
+def assert_relative_on_disk(config) -> None:
+    """The digest's Markdown and HTML sit beside the pages: their links stay relative."""
+    folder = folder_of(config, "desk")
+    for page in story_pages(config):
+        assert f"]({page}.html)" in (folder / "brief.md").read_text(encoding="utf-8")
+        assert f'href="{page}.html"' in (folder / "brief.html").read_text(encoding="utf-8")
+
+
+def test_with_publish_url_the_emailed_digest_links_each_page_where_it_is_published(tmp_path, servers):
+    import pypdf
+
+    config, message = sent_day(tmp_path, servers, publish_url=URL + "/")
+    pages = story_pages(config)
+    assert len(pages) == 3
+    html = message.get_body(("html",)).get_content()
+    text = message.get_body(("plain",)).get_content()
+    hrefs = re.findall(r'href="([^"]*)"', html)
+    for page in pages:
+        address = f"{URL}/{DAY}/desk/{page}.html"
+        assert address in hrefs and f"<{address}>" in text
+    assert not [h for h in hrefs if not h.startswith(("#source-", URL))]  # no relative link left
+    assert [a.get_filename() for a in message.iter_attachments()] == [f"brief-{DAY}-desk.pdf"]
+    printed = pypdf.PdfReader(folder_of(config, "desk") / "brief.pdf").pages[0]
+    links = [a.get_object()["/A"].get("/URI") for a in printed.get("/Annots", []) if "/A" in a.get_object()]
+    assert sorted(u for u in links if u) == [f"{URL}/{DAY}/desk/{page}.html" for page in pages]
+    assert_relative_on_disk(config)
+
+
+def test_without_publish_url_the_email_attaches_each_page_and_names_it(tmp_path, servers):
+    config, message = sent_day(tmp_path, servers)
+    pages = story_pages(config)
+    html = message.get_body(("html",)).get_content()
+    text = message.get_body(("plain",)).get_content()
+    assert "story-" not in " ".join(re.findall(r'href="([^"]*)"', html))
+    attachments = {a.get_filename(): a.get_content() for a in message.iter_attachments()}
+    assert sorted(attachments) == sorted([f"brief-{DAY}-desk.pdf"] + [f"{page}.pdf" for page in pages])
+    for page in pages:
+        assert attachments[f"{page}.pdf"] == (folder_of(config, "desk") / f"{page}.pdf").read_bytes()
+        assert f"(full brief attached: {page}.pdf)" in text and f"full brief attached: {page}.pdf" in html
+    assert_relative_on_disk(config)
+
+
+@pytest.mark.parametrize("value", ["briefs.example.org", "ftp://example.org/out", "https://example.org/out?x=1",
+                                   "https://example.org/a b"])
+def test_publish_url_must_be_a_web_address(tmp_path, value):
+    with pytest.raises(ConfigError) as caught:
+        load_config(make_project(tmp_path, PORT, publish_url=value))
+    assert "'publish_url'" in str(caught.value)

@@ -9,7 +9,8 @@ audiences; story pages are built in parallel processes when cores allow.
 The analyst's edits (brief/edits.py) apply as on one story: the audience's edits.yaml beside
 the digest, or `build --edits FILE`. Its top-level keys edit the digest; `pages: {story-<id>:
 ...}` edits that story's page, and so its lines in the digest. `build --strict` refuses what
-it refuses on one story.
+it refuses on one story. With `publish_url`, the digest's PDF links each story page where it
+is published; its Markdown and HTML, beside the pages, link them relatively.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from briefer.config import AudienceConfig, Config
 from briefer.core.models import Brief, BriefItem, Section, Source
 from briefer.core.progress import progress
 from briefer.output.formats import Rendition, render_files
-from briefer.output.publish import publish
+from briefer.output.publish import publish, published_url
 from briefer.output.render import DIGEST_TEMPLATE, Rendered, render_brief
 from briefer.prepare.clean import clean_articles
 from briefer.sources.ingest import read_articles, refuse_problems
@@ -257,8 +258,9 @@ def build_digest(config: Config, day: Day, chosen: tuple[AudienceConfig, ...], d
                          + missing_pages(own, [story_page_name(story.id) for story, _ in shown]))
         warnings.extend(f"{audience.name}: {warning}" for warning in digest.warnings)
         new_items = new_item_texts(digest, previous_record(config.output, audience.name, brief_day))
+        link_base = published_url(config.publish_url, brief_day, audience.name) if config.publish_url else None
         rendered = render_brief(digest, config.templates, audience.template, audience.page_size, new_items,
-                                markdown_template=DIGEST_TEMPLATE)
+                                markdown_template=DIGEST_TEMPLATE, link_base=link_base)
         files = render_files(Rendition(rendered, audience.name, new_items))
         for _, page in shown:
             files.update(page.files)
