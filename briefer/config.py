@@ -38,6 +38,7 @@ class Config:
     fetch: FetchConfig | None = None  # `feeds:`, `pages:` and `fetch:` settings for briefer fetch
     engine: str = "local"  # local | dask: where per-article and per-story work runs
     dask_scheduler: str | None = None  # the Dask scheduler's address (engine: dask)
+    publish_url: str | None = None  # where <output> is on the web (no trailing /): absolute links to story pages
 
 
 def _problem_collector():
@@ -100,6 +101,9 @@ OPTIONS = (
     Option("fetch", "mapping", None, "how `briefer fetch` downloads: timeouts, size caps, redirects, private addresses"),
     Option("engine", "local or dask", "local", "where per-article and per-story work runs (dask: pip install 'briefer[dask]')"),
     Option("dask", "mapping", None, "scheduler: the Dask scheduler's address, for engine: dask"),
+    Option("publish_url", "an http(s) URL", None,
+           "the web address the output folder is published at: a digest's email and PDF link each story page "
+           "as <publish_url>/<date>/<audience>/story-<id>.html (without it the email attaches the pages' PDFs)"),
 )
 KNOWN_KEYS = tuple(option.key for option in OPTIONS)
 DEFAULTS = {option.key: option.default for option in OPTIONS}
@@ -146,6 +150,7 @@ def parse_config(raw: Any, path: Path | None, base_dir: Path, overrides: dict[st
     email = _check_email(raw.get("email"), base_dir, report)
     fetch = _check_fetch(raw.get("feeds"), raw.get("pages"), raw.get("fetch"), report)
     engine, dask_scheduler = _check_engine(raw.get("engine"), raw.get("dask"), report)
+    publish_url = _check_publish_url(raw.get("publish_url"), report)
     if check_folders:  # only values that are strings: a wrong type was reported already
         folders = {key: value for key, value in (("sources", sources), ("output", output)) if raw.get(key, value) == value}
         _check_folders(base_dir, folders, report)
@@ -165,7 +170,24 @@ def parse_config(raw: Any, path: Path | None, base_dir: Path, overrides: dict[st
         fetch=fetch,
         engine=engine,
         dask_scheduler=dask_scheduler,
+        publish_url=publish_url,
     )
+
+
+# host, optional port, a path of plain URL characters; no query or fragment (page names follow it)
+PUBLISH_URL = re.compile(r"^https?://[a-z0-9.-]+(:[0-9]{1,5})?(/[a-z0-9._~!$&*+,;=:@%/-]*)?$", re.I)
+
+
+def _check_publish_url(value: Any, report) -> str | None:
+    """An http(s) address with no query or fragment; kept without its trailing slash."""
+    url = _check_text(value, "publish_url", None, report)
+    if url is None:
+        return None
+    if not PUBLISH_URL.match(url):
+        report(f"'publish_url': expected the http:// or https:// address the output folder is published at "
+               f"(no query or #fragment), got {url!r}")
+        return None
+    return url.rstrip("/")
 
 
 ENGINES = ("local", "dask")

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from support import ROOT, only_output, run_cli, write_articles as write_to
+from support import ROOT, free_port, only_output, run_cli, write_articles as write_to
 
 SEEDS = ROOT / "seeds"
 TEMPLATES = ROOT / "templates"
@@ -65,3 +65,22 @@ def seed_corpus():
 
     corpus, _ = load_corpus(SEEDS)
     return corpus
+
+
+@pytest.fixture
+def servers():
+    """Start real SMTP servers (aiosmtpd) on 127.0.0.1: servers(handler, port=None, **options);
+    each is stopped after the test."""
+    from aiosmtpd.controller import Controller
+
+    started: list = []
+
+    def start(handler, port=None, **options):
+        controller = Controller(handler, hostname="127.0.0.1", port=port or free_port(), **options)
+        controller.start()
+        started.append(controller)
+        return controller
+
+    yield start
+    for controller in started:
+        controller.stop()

@@ -1,12 +1,15 @@
 """Helpers shared by the tests (conftest.py builds its fixtures on them): fixture articles,
-project folders, the CLI in a child process, strict HTML parsing."""
+project folders, the CLI in a child process, strict HTML parsing, what a real SMTP server received."""
 
 from __future__ import annotations
 
+import email
 import os
 import shutil
+import socket
 import subprocess
 import sys
+from email import policy
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -119,3 +122,36 @@ def parse_html(html: str) -> StrictHTML:
     parser.feed(html)
     parser.close()
     return parser
+
+
+# --- A real SMTP server (aiosmtpd; conftest.py's `servers` starts one) -------------------
+class Recorder:
+    """Keeps what the server received; can refuse recipients or data with a given reply."""
+
+    def __init__(self, rcpt_replies=(), data_replies=()):
+        self.messages: list[dict] = []
+        self.rcpt_replies = list(rcpt_replies)  # consumed one per RCPT; then 250
+        self.data_replies = list(data_replies)  # consumed one per DATA; then 250
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if self.rcpt_replies:
+            return self.rcpt_replies.pop(0)
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        if self.data_replies:
+            return self.data_replies.pop(0)
+        self.messages.append({
+            "mail_from": envelope.mail_from,
+            "rcpt_tos": list(envelope.rcpt_tos),
+            "message": email.message_from_bytes(envelope.content, policy=policy.default),
+            "authenticated": session.authenticated,
+        })
+        return "250 Message accepted for delivery"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

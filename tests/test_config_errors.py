@@ -67,7 +67,7 @@ def test_every_problem_is_reported_at_once_each_naming_its_key(tmp_path, capsys)
 def test_wrong_types_are_named_by_key(tmp_path):
     path = write_config(tmp_path, 'title: ""\nsources: [a]\ntemplates: {x: 1}\nsections: [1, 2]\nunknown_thing: 1\n')
     assert problems(path) == [
-        "'unknown_thing': unknown key (expected one of title, sources, output, templates, page_size, sections, window_days, audiences, email, feeds, pages, fetch, engine, dask)",
+        "'unknown_thing': unknown key (expected one of title, sources, output, templates, page_size, sections, window_days, audiences, email, feeds, pages, fetch, engine, dask, publish_url)",
         "'title': expected a non-empty string, got ''",
         "'sources': expected a non-empty string, got ['a']",
         "'templates': expected a non-empty string, got {'x': 1}",

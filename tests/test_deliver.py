@@ -9,14 +9,12 @@ import ipaddress
 import json
 import re
 import shutil
-import socket
 import ssl
 from email import policy
 from pathlib import Path
 
 import pytest
 import yaml
-from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from briefer.commands.build import build
@@ -24,6 +22,7 @@ from briefer.cli import main
 from briefer.config import AudienceConfig, load_config
 from briefer.delivery.channels import PublishedBrief
 from briefer.delivery.email import DeliveryError, build_message, markdown_to_text, send
+from support import Recorder, free_port
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 DATE = "2025-11-01"
@@ -37,52 +36,7 @@ AUDIENCES = {
 }
 
 
-# --- A real SMTP server ----------------------------------------------------------------
-class Recorder:
-    """Keeps what the server received; can refuse recipients or data with a given reply."""
-
-    def __init__(self, rcpt_replies=(), data_replies=()):
-        self.messages: list[dict] = []
-        self.rcpt_replies = list(rcpt_replies)  # consumed one per RCPT; then 250
-        self.data_replies = list(data_replies)  # consumed one per DATA; then 250
-
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
-        if self.rcpt_replies:
-            return self.rcpt_replies.pop(0)
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server, session, envelope):
-        if self.data_replies:
-            return self.data_replies.pop(0)
-        self.messages.append({
-            "mail_from": envelope.mail_from,
-            "rcpt_tos": list(envelope.rcpt_tos),
-            "message": email.message_from_bytes(envelope.content, policy=policy.default),
-            "authenticated": session.authenticated,
-        })
-        return "250 Message accepted for delivery"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture
-def servers():
-    started: list[Controller] = []
-
-    def start(handler, port=None, **options) -> Controller:
-        controller = Controller(handler, hostname="127.0.0.1", port=port or free_port(), **options)
-        controller.start()
-        started.append(controller)
-        return controller
-
-    yield start
-    for controller in started:
-        controller.stop()
+# --- A real SMTP server: Recorder and the `servers` fixture (support.py, conftest.py) ---------
 
 
 @pytest.fixture(scope="module")

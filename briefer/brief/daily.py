@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -12,6 +13,13 @@ from briefer.core.models import Article, Brief
 
 RECORD_NAME = "brief.json"
 RECORD_VERSION = 1
+# A day of many stories: beside the digest, each story's page is story-<id>.{md,html,pdf,json},
+# and the digest's section of that story has the page's name as its key.
+STORY_PAGE = re.compile(r"^story-[A-Za-z0-9_-]{1,64}$")
+
+
+def story_page_name(story_id: str) -> str:
+    return f"story-{story_id}"
 
 
 def refuse_future(articles: tuple[Article, ...], day: dt.date) -> tuple[tuple[Article, ...], tuple[str, ...]]:

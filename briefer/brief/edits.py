@@ -14,6 +14,14 @@ the same id in every rebuild, in `briefer inspect` and in `brief.json`:
 
 Rebuilding applies them again. An edit whose line is no longer in the sources is reported
 (a warning naming the file, the edit and the id), never silently dropped.
+
+A day of many stories (commands/digest.py) has a page per story beside its digest. The keys
+above edit the digest; `pages` edits a story's page, by the page's name, with the same keys:
+
+    pages:
+      story-s1a2b3c4d5:                 # out/<date>/<audience>/story-s1a2b3c4d5.*
+        drop: [L3f9a0c12de]
+        add: [{section: bottom_line, text: "The fees are settled; the berths are not."}]
 """
 
 from __future__ import annotations
@@ -24,6 +32,7 @@ from pathlib import Path
 
 import yaml
 
+from briefer.brief.daily import STORY_PAGE
 from briefer.core.errors import InputError
 from briefer.core.models import Brief, BriefItem, Section
 from briefer.core.sections import BOTTOM_LINE, BOTTOM_LINE_TITLE, SECTION_KEYS, SECTION_TITLES
@@ -33,7 +42,7 @@ ASSESSMENT = "assessment"
 ASSESSMENT_TITLE = "Assessment"
 ADD_SECTIONS = (ASSESSMENT, BOTTOM_LINE) + SECTION_KEYS
 MOVE_SECTIONS = (BOTTOM_LINE,) + SECTION_KEYS
-EDIT_KEYS = ("drop", "pin", "move", "add")
+EDIT_KEYS = ("drop", "pin", "move", "add", "pages")
 MAX_ADDED_CHARS = 2_000
 
 
@@ -57,9 +66,14 @@ class Edits:
     pin: tuple[str, ...] = ()
     move: tuple[tuple[str, str], ...] = ()  # (line id, section key)
     add: tuple[Added, ...] = ()
+    pages: tuple[tuple[str, "Edits"], ...] = ()  # (story page name, its edits): a digest's story pages
 
     def __bool__(self) -> bool:
-        return bool(self.drop or self.pin or self.move or self.add)
+        return bool(self.drop or self.pin or self.move or self.add or self.pages)
+
+    def page(self, name: str) -> Edits | None:
+        """The edits of the story page `name` ("story-<id>"), if the file has any."""
+        return next((edits for page, edits in self.pages if page == name), None)
 
 
 def _ids(value, key: str, where: str, problems: list[str]) -> tuple[str, ...]:
@@ -80,40 +94,60 @@ def parse_edits(raw, where: str) -> Edits:
     if not isinstance(raw, dict):
         raise InputError(f"{where}: expected a mapping with {', '.join(EDIT_KEYS)}, got {type(raw).__name__}")
     problems: list[str] = []
+    edits = _edits_of(raw, where, "", problems)
+    pages = raw.get("pages") or {}
+    if not isinstance(pages, dict):
+        problems.append(f"'pages': expected a mapping of story page (story-<id>) to its edits, got {pages!r}")
+        pages = {}
+    found = []
+    for name, page in pages.items():
+        if not isinstance(name, str) or not STORY_PAGE.match(name):
+            problems.append(f"'pages.{name}': expected the name of a story's page, story-<id> (as in story-<id>.md)")
+        elif page is not None and not isinstance(page, dict):
+            problems.append(f"'pages.{name}': expected a mapping with {', '.join(EDIT_KEYS[:-1])}, got {page!r}")
+        else:
+            found.append((name, _edits_of(page or {}, f"{where}, pages.{name}", f"pages.{name}.", problems)))
+    if problems:
+        raise InputError(f"invalid edits in {where}: " + "; ".join(problems))
+    return replace(edits, pages=tuple(found))
+
+
+def _edits_of(raw: dict, where: str, prefix: str, problems: list[str]) -> Edits:
+    """One page's edits (`prefix` names where they sit in the file: "" or "pages.story-<id>.")."""
+    known = EDIT_KEYS if not prefix else EDIT_KEYS[:-1]
     for key in raw:
-        if key not in EDIT_KEYS:
-            problems.append(f"'{key}': unknown edit (expected one of {', '.join(EDIT_KEYS)})")
+        if key not in known:
+            problems.append(f"'{prefix}{key}': unknown edit (expected one of {', '.join(known)})")
     moves = raw.get("move") or {}
     if not isinstance(moves, dict):
-        problems.append(f"'move': expected a mapping of line id to section, got {moves!r}")
+        problems.append(f"'{prefix}move': expected a mapping of line id to section, got {moves!r}")
         moves = {}
     for key, section in moves.items():
         if section not in MOVE_SECTIONS:
-            problems.append(f"'move.{key}': unknown section {section!r} (expected one of {', '.join(MOVE_SECTIONS)})")
+            problems.append(f"'{prefix}move.{key}': unknown section {section!r} "
+                            f"(expected one of {', '.join(MOVE_SECTIONS)})")
     added: list[Added] = []
     additions = raw.get("add") or []
     if not isinstance(additions, list):
-        problems.append(f"'add': expected a list of {{section, text}}, got {additions!r}")
+        problems.append(f"'{prefix}add': expected a list of {{section, text}}, got {additions!r}")
         additions = []
     for number, entry in enumerate(additions, start=1):
         if not isinstance(entry, dict) or not isinstance(entry.get("text"), str) or not entry["text"].strip():
-            problems.append(f"'add' entry {number}: expected {{section: ..., text: ...}} with some text")
+            problems.append(f"'{prefix}add' entry {number}: expected {{section: ..., text: ...}} with some text")
             continue
         section = entry.get("section", ASSESSMENT)
         if section not in ADD_SECTIONS:
-            problems.append(f"'add' entry {number}: unknown section {section!r} (expected one of {', '.join(ADD_SECTIONS)})")
+            problems.append(f"'{prefix}add' entry {number}: unknown section {section!r} "
+                            f"(expected one of {', '.join(ADD_SECTIONS)})")
             continue
         text = " ".join(entry["text"].split())
         if len(text) > MAX_ADDED_CHARS:
-            problems.append(f"'add' entry {number}: over {MAX_ADDED_CHARS:,} characters")
+            problems.append(f"'{prefix}add' entry {number}: over {MAX_ADDED_CHARS:,} characters")
             continue
         added.append(Added(section, text))
-    edits = Edits(where, drop=_ids(raw.get("drop"), "drop", where, problems),
-                  pin=_ids(raw.get("pin"), "pin", where, problems),
-                  move=tuple((str(k), str(v)) for k, v in moves.items() if v in MOVE_SECTIONS), add=tuple(added))
-    if problems:
-        raise InputError(f"invalid edits in {where}: " + "; ".join(problems))
-    return edits
+    return Edits(where, drop=_ids(raw.get("drop"), f"{prefix}drop", where, problems),
+                 pin=_ids(raw.get("pin"), f"{prefix}pin", where, problems),
+                 move=tuple((str(k), str(v)) for k, v in moves.items() if v in MOVE_SECTIONS), add=tuple(added))
 
 
 def load_edits(path: Path, required: bool = False) -> Edits:
@@ -141,12 +175,17 @@ def analyst_item(text: str, index: int) -> BriefItem:
                      line_id=f"A{index}", pinned=True, analyst=True)
 
 
-def apply_edits(brief: Brief, edits: Edits, candidates: dict[str, tuple[BriefItem, str]]) -> tuple[Brief, tuple[str, ...]]:
+ABSENT = "that line is no longer in the sources"
+
+
+def apply_edits(brief: Brief, edits: Edits, candidates: dict[str, tuple[BriefItem, str]],
+                absent: str = ABSENT) -> tuple[Brief, tuple[str, ...]]:
     """The brief with the edits made, and a warning for each edit that could not be.
 
     candidates: every line the sources hold today, by id, with the section its meaning
     gives it ("none" when it has none): a pinned or moved line the selection left out
-    comes back from there. The brief's citations must not be renumbered yet.
+    comes back from there. The brief's citations must not be renumbered yet. `absent`
+    says, in the warning, why an edit's line is not among them.
     """
     warnings: list[str] = []
     shown = [section.key for section in brief.sections]
@@ -165,7 +204,7 @@ def apply_edits(brief: Brief, edits: Edits, candidates: dict[str, tuple[BriefIte
         return None
 
     def gone(kind: str, identity: str) -> None:
-        warnings.append(f"{edits.source}: {kind} {identity}: that line is no longer in the sources "
+        warnings.append(f"{edits.source}: {kind} {identity}: {absent} "
                         f"(the edit is kept in the file, and not applied)")
 
     for identity in edits.drop:

@@ -109,7 +109,8 @@ def build(config: Config, date: dt.date | None = None, audiences: Sequence[str] 
     edits: the analyst's edits for every audience built (default: each audience's
     edits.yaml beside its brief, if there is one, under edits_root, by default the output
     folder). strict: see load_corpus.
-    A folder holding several stories gets a page per story and a digest (commands/digest.py)."""
+    A folder holding several stories gets a page per story and a digest (commands/digest.py),
+    with the same `edits` and `strict`."""
     chosen = select_audiences(config, audiences)
     engine = make_engine(config.engine, config.dask_scheduler, jobs)
     day = read_day(config.sources, config.output, date, config.window_days, engine,
@@ -117,7 +118,7 @@ def build(config: Config, date: dt.date | None = None, audiences: Sequence[str] 
     if day.many_stories:
         from briefer.commands.digest import build_digest
 
-        return build_digest(config, day, chosen, date, engine)
+        return build_digest(config, day, chosen, date, engine, edits=edits, strict=strict, edits_root=edits_root)
     corpus, warnings = load_corpus(config.sources, date, config.window_days, strict)
     warnings = list(warnings)
     progress("read %d articles (%d distinct lines); ranking and composing", len(corpus.articles), len(corpus.items))
@@ -126,10 +127,14 @@ def build(config: Config, date: dt.date | None = None, audiences: Sequence[str] 
     given = load_edits(edits, required=True) if edits else None
     jobs = []
     for audience in chosen:
-        brief = audience_brief(story, config.title, audience, date,
-                               given or load_edits((edits_root or config.output) / day.isoformat() / audience.name
-                                                   / EDITS_NAME))
+        audience_edits = given or load_edits((edits_root or config.output) / day.isoformat() / audience.name
+                                             / EDITS_NAME)
+        brief = audience_brief(story, config.title, audience, date, audience_edits)
         warnings.extend(f"{audience.name}: {warning}" for warning in brief.warnings)
+        if audience_edits.pages:
+            warnings.append(f"{audience.name}: {audience_edits.source}: pages: "
+                            f"{', '.join(name for name, _ in audience_edits.pages)}: not applied, the folder is "
+                            f"read as one story today, so the brief has no story pages")
         new_items = new_item_texts(brief, previous_record(config.output, audience.name, brief.date,
                                                              warnings.append))
         jobs.append((brief, config.templates, audience.template, audience.page_size, new_items, audience.name))

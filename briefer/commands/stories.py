@@ -24,7 +24,8 @@ from briefer.core.progress import progress
 from briefer.core.query import parse as parse_query
 from briefer.output.publish import write_atomically
 from briefer.sources.dating import build_day, place_year
-from briefer.sources.ingest import SkippedFile, article_files, no_articles_error, read_path
+from briefer.sources.ingest import (SkippedFile, article_files, no_articles_error, read_path, strict_problems,
+                                    undated_warning)
 
 STORIES_RECORD = "stories.json"
 MIN_REPORTS = 3  # articles a story needs to count towards a day of many stories (a pair may be one desk's follow-up)
@@ -34,14 +35,16 @@ MIN_REPORTS = 3  # articles a story needs to count towards a day of many stories
 class Scan:
     articles: tuple[ArticleTerms, ...]  # in file name order
     warnings: tuple[str, ...]
+    skipped: tuple[SkippedFile, ...] = ()  # also among the warnings
+    unread_parts: tuple[str, ...] = ()  # parts of files a reader left out, also among the warnings
 
 
 def _scan_one(task: tuple[Path, Path, tuple[str, ...]]
-              ) -> tuple[tuple[ArticleTerms, ...], SkippedFile | None, tuple[str, ...]]:
+              ) -> tuple[tuple[ArticleTerms, ...], SkippedFile | None, tuple[str, ...], tuple[str, ...]]:
     path, root, queries = task
     read = read_path(path, root)
     parsed = _parsed(queries)
-    return tuple(article_terms(a, parsed) for a in read.articles), read.skipped, read.notes
+    return tuple(article_terms(a, parsed) for a in read.articles), read.skipped, read.notes, read.unread_parts
 
 
 @lru_cache(maxsize=8)
@@ -57,18 +60,21 @@ def scan(folder: Path, engine=None, queries: tuple[str, ...] = ()) -> Scan:
     found: list[ArticleTerms] = []
     skipped: list[SkippedFile] = []
     warnings: list[str] = []
+    unread: list[str] = []
     tasks = [(path, root, queries) for path in paths]
-    for done, (terms, skip, notes) in enumerate((engine or LocalEngine()).map(_scan_one, tasks), start=1):
+    for done, (terms, skip, notes, parts) in enumerate((engine or LocalEngine()).map(_scan_one, tasks), start=1):
         # one string per distinct word, however many articles use it (they came apart from workers)
         found.extend(replace(t, terms=tuple((sys.intern(w), n) for w, n in t.terms)) for t in terms)
         if skip:
             skipped.append(skip)
         warnings.extend(notes)
+        unread.extend(parts)
         if done == len(paths) or done % max(1, len(paths) // 10) == 0:
             progress("read %d of %d files", done, len(paths))
     if not found:
         raise no_articles_error(folder, skipped)
-    return Scan(tuple(found), tuple(f"skipped {s.path}: {s.reason}" for s in skipped) + tuple(warnings))
+    return Scan(tuple(found), tuple(f"skipped {s.path}: {s.reason}" for s in skipped) + tuple(warnings),
+                tuple(skipped), tuple(unread))
 
 
 def place_years(articles: tuple[ArticleTerms, ...], reference: dt.date | None) -> tuple[ArticleTerms, ...]:
@@ -118,6 +124,8 @@ class Day:
     new_paths: frozenset[str]  # articles no earlier story record listed
     had_record: bool
     warnings: tuple[str, ...]
+    # what `build --strict` refuses: skipped files, unread parts of files, undated articles
+    strict_problems: tuple[str, ...] = ()
 
     @property
     def many_stories(self) -> bool:
@@ -143,7 +151,9 @@ def read_day(sources: Path, output: Path, date: dt.date | None = None, window_da
     scanned = scan(sources, engine, queries)
     present, future = refuse_future(scanned.articles, build_day())  # as load_corpus: 9999-12-31 never sets the date
     day = date or newest_date(present)
-    kept = in_window(place_years(present, day), day, window_days)
+    placed = place_years(present, day)
+    undated = tuple(undated_warning(a.path, a.month_day) for a in placed if a.date is None)
+    kept = in_window(placed, day, window_days)
     if not kept:
         span = f"within the {window_days} days ending {day}" if window_days else f"on or before {day}"
         raise InputError(f"no articles in {sources} dated {span}")
@@ -151,7 +161,8 @@ def read_day(sources: Path, output: Path, date: dt.date | None = None, window_da
     seen = frozenset(str(p) for s in previous for p in s.get("articles", []))
     stories = make_stories(kept, previous)
     return Day(day, tuple(kept), stories, frozenset(a.path for a in kept) - seen, bool(previous),
-               scanned.warnings + future)
+               scanned.warnings + undated + future,
+               tuple(strict_problems(scanned.skipped, scanned.unread_parts, undated)))
 
 
 def record_day(output: Path, day: Day) -> Path | None:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Protocol
 
 from briefer.brief.audiences import select_audiences
+from briefer.brief.daily import STORY_PAGE
 from briefer.config import AudienceConfig, Config
 from briefer.core.errors import BrieferError, InputError
 from briefer.delivery.ledger import locked
@@ -55,6 +56,8 @@ class PublishedBrief:
     date: dt.date
     title: str
     files: dict[str, bytes] = field(repr=False)  # format name (markdown, html, pdf, json, ...) -> content
+    # a digest of many stories: each story page's PDF, by the page's name (story-<id>)
+    pages: dict[str, bytes] = field(default_factory=dict, repr=False)
 
     def text(self, format_name: str) -> str:
         return self.files[format_name].decode("utf-8")
@@ -92,9 +95,18 @@ def read_published(folder: Path, audience: str, date: dt.date) -> PublishedBrief
         if not isinstance(title, str):
             raise ValueError(f"{listed['json'].name} has no 'title'")
         files["markdown"].decode("utf-8")
+        pages = {name: _read_regular(version / f"{name}.pdf") for name in _story_pages(record)}
     except (OSError, ValueError) as exc:
         raise InputError(f"cannot read the brief in {folder}: {exc}") from None
-    return PublishedBrief(folder=folder, audience=audience, date=date, title=title, files=files)
+    return PublishedBrief(folder=folder, audience=audience, date=date, title=title, files=files, pages=pages)
+
+
+def _story_pages(record: dict) -> list[str]:
+    """The story pages a digest's record names (its sections' keys), published beside it."""
+    sections = record.get("sections")
+    return [section["key"] for section in sections if isinstance(section, dict)
+            and isinstance(section.get("key"), str) and STORY_PAGE.match(section["key"])] \
+        if isinstance(sections, list) else []
 
 
 def newest_brief_date(output: Path, audience: str) -> dt.date | None:

@@ -33,7 +33,9 @@ from pathlib import Path
 
 import tinyhtml5
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
+from briefer.brief.daily import STORY_PAGE
 from briefer.config import AudienceConfig, Config, EmailConfig, SmtpConfig, mailbox
 from briefer.core.errors import BrieferError, InputError
 from briefer.delivery import ledger as ledger_module
@@ -41,8 +43,8 @@ from briefer.delivery.channels import DeliveryError, Outcome, PublishedBrief, de
 from briefer.delivery.ledger import (DEFERRED, DELIVERED, IN_FLIGHT, NOT_SENT, POSSIBLY, REFUSED, RETRIED, Ledger,
                                      LedgerError)
 from briefer.output.inline import inline_css, serialize
-from briefer.output.publish import write_atomically
-from briefer.output.render import markdown_to_html, render_template, template_environment
+from briefer.output.publish import published_url, write_atomically
+from briefer.output.render import markdown_to_html, relative_link, render_template, template_environment
 
 log = logging.getLogger(__name__)
 
@@ -58,10 +60,18 @@ _markdown = MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
 def _inline_text(children) -> str:
-    """Link targets and emphasis markers go; "[[1](#source-1), [3](#source-3)]" reads "[1, 3]"."""
+    """Link targets and emphasis markers go; "[[1](#source-1), [3](#source-3)]" reads "[1, 3]".
+    A link to the web keeps its address after its words: "Port deal <https://...>"."""
     pieces = []
+    target = None
     for child in children or ():
-        if child.type in ("text", "code_inline", "image"):
+        if child.type == "link_open":
+            target = child.attrGet("href") or ""
+        elif child.type == "link_close":
+            if re.match(r"(?i)https?://", target or ""):
+                pieces.append(f" <{target}>")
+            target = None
+        elif child.type in ("text", "code_inline", "image"):
             pieces.append(child.content)
         elif child.type == "softbreak":
             pieces.append(" ")
@@ -84,7 +94,11 @@ def aligned_table(rows: list[list[str]], right: list[bool], indent: str = "") ->
     return [line(rows[0]), indent + "  ".join("-" * width for width in widths)] + [line(row) for row in rows[1:]]
 
 
-def markdown_to_text(markdown: str) -> str:
+def markdown_to_text(markdown: str, edit: Callable[[list], None] | None = None) -> str:
+    """The brief as plain text. `edit`: called with the parsed tokens first (see page_links)."""
+    tokens = _markdown.parse(markdown)
+    if edit is not None:
+        edit(tokens)
     lines: list[str] = []
     lists: list[int | None] = []  # per open list: next number, None when bulleted
     marker = ""
@@ -97,7 +111,7 @@ def markdown_to_text(markdown: str) -> str:
         if lines and lines[-1] != "":
             lines.append("")
 
-    for token in _markdown.parse(markdown):
+    for token in tokens:
         kind = token.type
         if kind == "table_open":
             table, right = [], []
@@ -187,16 +201,57 @@ def link_addresses(root: ElementTree.Element) -> None:
                     child.tail = _link_text(element, child.tail, child)
 
 
-def email_html(brief: PublishedBrief, audience: AudienceConfig, templates: Path) -> str:
-    """The brief's Markdown as an email page: the audience's email stylesheet inlined."""
+def email_html(brief: PublishedBrief, audience: AudienceConfig, templates: Path,
+               edit: Callable[[list], None] | None = None) -> str:
+    """The brief's Markdown as an email page: the audience's email stylesheet inlined.
+    `edit`: called with the parsed Markdown tokens first (see page_links)."""
     environment = template_environment(templates, audience.template, autoescape=True)
     context = {"title": brief.title, "date": brief.date, "audience": audience.name}
     css = render_template(environment, EMAIL_STYLESHEET, context)
-    root = tinyhtml5.parse(markdown_to_html(brief.text("markdown")), namespace_html_elements=False)
+    root = tinyhtml5.parse(markdown_to_html(brief.text("markdown"), edit=edit), namespace_html_elements=False)
     link_addresses(root)
     body = "".join(serialize(child) for child in root.find("body"))
     page = render_template(environment, EMAIL_TEMPLATE, {**context, "css": css, "body": body})
     return inline_css(page, keep_media=True)
+
+
+# --- A digest's links to its story pages ------------------------------------------------
+ATTACHED = "full brief attached: {file}"  # what stands for a link to a story page without publish_url
+
+
+def story_page(href: str) -> str | None:
+    """The story page a relative link names (story-<id>.html beside the digest), if it does."""
+    if not relative_link(href) or not href.endswith(".html"):
+        return None
+    name = href[: -len(".html")]
+    return name if STORY_PAGE.match(name) else None
+
+
+def page_links(tokens: list, base: str | None) -> list[str]:
+    """A digest's links to its story pages, which work only beside the pages, made to work in
+    an email: absolute under `base` (where the audience's folder is published); without one,
+    each link gives way to its words and "(full brief attached: story-<id>.pdf)". Returns the
+    names of the pages whose PDF the message must attach."""
+    attached: list[str] = []
+    for token in tokens:
+        if token.type != "inline" or not token.children:
+            continue
+        children, page = [], None
+        for child in token.children:
+            if child.type == "link_open" and (name := story_page(child.attrGet("href") or "")):
+                if base:
+                    child.attrSet("href", base + name + ".html")
+                else:
+                    page = name
+                    continue
+            elif child.type == "link_close" and page:
+                children.append(Token("text", "", 0, content=f" ({ATTACHED.format(file=page + '.pdf')})"))
+                attached.append(page)
+                page = None
+                continue
+            children.append(child)
+        token.children = children
+    return list(dict.fromkeys(attached))
 
 
 # --- The message ---------------------------------------------------------------------
@@ -211,7 +266,15 @@ def list_id(audience: str, sender: str) -> str:
 
 
 def build_message(brief: PublishedBrief, audience: AudienceConfig, sender: str, templates: Path,
-                  now: dt.datetime | None = None) -> EmailMessage:
+                  now: dt.datetime | None = None, publish_url: str | None = None) -> EmailMessage:
+    """The message of one brief. A digest's links to its story pages point where the pages are
+    published (`publish_url`); without it, each page's PDF is attached and named instead."""
+    base = published_url(publish_url, brief.date, audience.name) if publish_url else None
+    attached: list[str] = []
+
+    def links(tokens: list) -> None:
+        attached[:] = page_links(tokens, base)
+
     message = EmailMessage(policy=MESSAGE_POLICY)
     subject = audience.subject.format(title=brief.title, date=brief.date, audience=audience.name)
     message["Subject"] = " ".join(subject.split())  # a header is one line; the title may hold a line break
@@ -223,10 +286,15 @@ def build_message(brief: PublishedBrief, audience: AudienceConfig, sender: str, 
                                        domain=address.domain if address is not None else None)
     message["Auto-Submitted"] = "auto-generated"
     message["List-Id"] = list_id(audience.name, sender)
-    message.set_content(markdown_to_text(brief.text("markdown")), cte="quoted-printable")
-    message.add_alternative(email_html(brief, audience, templates), subtype="html", cte="quoted-printable")
+    message.set_content(markdown_to_text(brief.text("markdown"), links), cte="quoted-printable")
+    message.add_alternative(email_html(brief, audience, templates, links), subtype="html", cte="quoted-printable")
     message.add_attachment(brief.files["pdf"], maintype="application", subtype="pdf",
                            filename=attachment_name(brief.date, audience.name))
+    for name in attached:
+        if name not in brief.pages:
+            raise InputError(f"{brief.folder}: the digest links {name}.html, but its record names no such "
+                             f"story page (rebuild it with 'briefer build')")
+        message.add_attachment(brief.pages[name], maintype="application", subtype="pdf", filename=f"{name}.pdf")
     return message
 
 
@@ -377,7 +445,8 @@ class EmailChannel:
             if address is None:  # config checks every entry; a hand-made Config may not have
                 raise InputError(f"audiences.{audience.name}.recipients: not an email address, or more than one: {text!r}")
             people[address.addr_spec.lower()] = (address.addr_spec, text)
-        message = build_message(brief, audience, prepared.email.sender, config.templates)
+        message = build_message(brief, audience, prepared.email.sender, config.templates,
+                                publish_url=config.publish_url)
         if dry_run:
             path = brief.folder / attachment_name(brief.date, audience.name, "eml")
             write_atomically(path, message.as_bytes(policy=MESSAGE_POLICY))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import fcntl
 import os
 import shutil
@@ -23,6 +24,12 @@ def write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def published_url(base: str, date: dt.date, audience: str, name: str = "") -> str:
+    """Where a file of out/<date>/<audience>/ is on the web when the output folder is
+    published at `base` (config's publish_url): <base>/<date>/<audience>/<name>."""
+    return f"{base.rstrip('/')}/{date.isoformat()}/{audience}/{name}"
 
 
 # --- Publishing ------------------------------------------------------------------------

@@ -13,10 +13,10 @@ import os
 import re
 from collections import Counter
 import statistics
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
@@ -192,9 +192,50 @@ def brief_context(brief: Brief, page_size: str, new_items: frozenset[str] = froz
 _markdown = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
 
 
-def markdown_to_html(markdown: str) -> str:
-    """CommonMark with raw HTML off; the Sources list's entries get ids citations link to."""
+def relative_link(href: str) -> bool:
+    """A link to a file beside the page (story-<id>.html), not to a place on it or elsewhere."""
+    return bool(href) and not href.startswith(("#", "/")) and not urlsplit(href).scheme
+
+
+def printed_links(base: str | None) -> Callable[[list], None]:
+    """A token edit for a page with no folder around it (a PDF): each relative link is made
+    absolute against `base`, where the page is published; without one it is left as its
+    words (a PDF viewer would otherwise open a path on the machine that built it)."""
+
+    def edit(tokens: list) -> None:
+        for token in tokens:
+            if token.type != "inline" or not token.children:
+                continue
+            kept, unlinked = [], False
+            for child in token.children:
+                if child.type == "link_open" and relative_link(child.attrGet("href") or ""):
+                    if base:
+                        child.attrSet("href", urljoin(base, child.attrGet("href")))
+                    else:
+                        unlinked = True
+                        continue
+                elif child.type == "link_close" and unlinked:
+                    unlinked = False
+                    continue
+                kept.append(child)
+            token.children = kept
+
+    return edit
+
+
+_HREF = re.compile(r'<a href="([^"]*)"')
+
+
+def has_relative_links(html: str) -> bool:
+    return any(relative_link(href) for href in _HREF.findall(html))
+
+
+def markdown_to_html(markdown: str, edit: Callable[[list], None] | None = None) -> str:
+    """CommonMark with raw HTML off; the Sources list's entries get ids citations link to.
+    `edit`: called with the parsed tokens first (links for a PDF, for an email)."""
     tokens = _markdown.parse(markdown)
+    if edit is not None:
+        edit(tokens)
     in_sources = False
     number = 0
     for index, token in enumerate(tokens):
@@ -286,10 +327,15 @@ def render_markup(brief: Brief, markdown_env: SandboxedEnvironment, html_env: Sa
     """The brief's Markdown, and the HTML page made from it (everything but the PDF)."""
     context = brief_context(brief, page_size, new_items)
     markdown = render_template(markdown_env, markdown_template, context)
-    body = markdown_to_html(markdown)
+    return markdown, html_page(markdown, html_env, context)
+
+
+def html_page(markdown: str, html_env: SandboxedEnvironment, context: dict,
+              edit: Callable[[list], None] | None = None) -> str:
+    """The HTML page of the brief's Markdown; `edit`: see markdown_to_html."""
+    body = markdown_to_html(markdown, edit)
     css = render_template(html_env, STYLESHEET, context)
-    html = render_template(html_env, HTML_TEMPLATE, {**context, "body": body, "css": css})
-    return markdown, html
+    return render_template(html_env, HTML_TEMPLATE, {**context, "body": body, "css": css})
 
 
 # --- The whole render, fitted to one page --------------------------------------------
@@ -437,9 +483,13 @@ def fitted_count(brief: Brief, order: list[tuple], count: int, measured: Measure
 
 
 def render_brief(brief: Brief, templates: Path | Sequence[Path], audience: str, page_size: str,
-                 new_items: frozenset[str] = frozenset(), markdown_template: str = MARKDOWN_TEMPLATE) -> Rendered:
+                 new_items: frozenset[str] = frozenset(), markdown_template: str = MARKDOWN_TEMPLATE,
+                 link_base: str | None = None) -> Rendered:
     """Render with as many items as fit on one page: the least important give way first.
-    `markdown_template`: DIGEST_TEMPLATE for the day's digest of many stories."""
+    `markdown_template`: DIGEST_TEMPLATE for the day's digest of many stories. `link_base`:
+    where the page is published; the PDF's relative links (a digest's links to its story
+    pages) point there, or without it are left as words (printed_links), while the Markdown
+    and HTML beside the pages keep them relative."""
     markdown_env = template_environment(templates, audience, autoescape=False)
     html_env = template_environment(templates, audience, autoescape=True)
     fetcher = template_only_fetcher(templates)  # one for all attempts: each refusal logged once
@@ -451,7 +501,9 @@ def render_brief(brief: Brief, templates: Path | Sequence[Path], audience: str, 
         layouts += 1
         fitted = renumber(keep_only(brief, set(order[:count])))
         markdown, html = render_markup(fitted, markdown_env, html_env, page_size, new_items, markdown_template)
-        document = html_to_document(html, templates, fetcher)
+        printed = html if not has_relative_links(html) else html_page(
+            markdown, html_env, brief_context(fitted, page_size, new_items), printed_links(link_base))
+        document = html_to_document(printed, templates, fetcher)
         return fitted, markdown, html, document
 
     def fits(candidate) -> bool:

@@ -262,21 +262,34 @@ def place_years(articles: list[Article], brief_date: dt.date | None) -> tuple[li
             if date:
                 article = replace(article, date=date, date_source=f"dateline, year from {origin}")
         if article.date is None:
-            if article.month_day:
-                month, day = article.month_day
-                why = f"its dateline gives {dt.date(2000, month, day):%b} {day} without a year, and no other article or --date gives one"
-            else:
-                why = "no date in its front matter, opening lines, dateline or metadata"
-            undated.append(f"{article.path}: undated ({why}); it does not date the brief")
+            undated.append(undated_warning(article.path, article.month_day))
         placed.append(article)
     return placed, undated
 
 
-def check_strict(result: IngestResult, folder: Path) -> None:
-    problems = ([f"skipped {s.path}: {s.reason}" for s in result.skipped] + list(result.unread_parts)
-                + list(result.undated))
+def undated_warning(path: str, month_day: tuple[int, int] | None) -> str:
+    """The warning naming an article whose date cannot be known, and why."""
+    if month_day:
+        month, day = month_day
+        why = f"its dateline gives {dt.date(2000, month, day):%b} {day} without a year, and no other article or --date gives one"
+    else:
+        why = "no date in its front matter, opening lines, dateline or metadata"
+    return f"{path}: undated ({why}); it does not date the brief"
+
+
+def strict_problems(skipped, unread_parts, undated) -> list[str]:
+    """What --strict refuses: skipped files, parts of files left unread, undated articles."""
+    return [f"skipped {s.path}: {s.reason}" for s in skipped] + list(unread_parts) + list(undated)
+
+
+def refuse_problems(problems: list[str] | tuple[str, ...], folder: Path) -> None:
+    """--strict: any problem is an InputError, one line naming each file."""
     if problems:
         raise InputError(f"--strict: {len(problems)} problem(s) in {folder}: " + "; ".join(problems))
+
+
+def check_strict(result: IngestResult, folder: Path) -> None:
+    refuse_problems(strict_problems(result.skipped, result.unread_parts, result.undated), folder)
 
 
 def read_file(name: str, text: str, removed: tuple[int, ...] = ()) -> tuple[Article, ...]:
