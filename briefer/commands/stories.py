@@ -138,7 +138,9 @@ class Day:
 
 def read_day(sources: Path, output: Path, date: dt.date | None = None, window_days: int | None = None,
              engine=None, queries: tuple[str, ...] = ()) -> Day:
-    """The day's articles (by `engine`, default: local processes) grouped into stories."""
+    """The day's articles (by `engine`, default: local processes) grouped into stories (their
+    candidate pairs found by the engine: in memory, or a shuffle on a Dask cluster)."""
+    engine = engine or LocalEngine()
     progress("reading the articles in %s", sources)
     scanned = scan(sources, engine, queries)
     present, future = refuse_future(scanned.articles, build_day())  # as load_corpus: 9999-12-31 never sets the date
@@ -149,7 +151,7 @@ def read_day(sources: Path, output: Path, date: dt.date | None = None, window_da
         raise InputError(f"no articles in {sources} dated {span}")
     previous = previous_stories(output, day)
     seen = frozenset(str(p) for s in previous for p in s.get("articles", []))
-    stories = make_stories(kept, previous)
+    stories = make_stories(kept, previous, find_pairs=engine.pair_finder())
     return Day(day, tuple(kept), stories, frozenset(a.path for a in kept) - seen, bool(previous),
                scanned.warnings + future)
 
