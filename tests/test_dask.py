@@ -17,6 +17,8 @@ from briefer.analysis.stories import ArticleTerms, _vectors, candidate_pairs, ke
 from briefer.commands.build import build  # noqa: E402
 from briefer.commands.engine import DaskEngine  # noqa: E402
 from briefer.config import load_config  # noqa: E402
+from briefer.core.limits import MAX_ARTICLE_BYTES  # noqa: E402
+from briefer.core.locations import StorageURL  # noqa: E402
 from tests.support import make_project  # noqa: E402
 from tests.test_stories import FLOOD, PORT, VOTE, _made_up  # noqa: E402
 
@@ -69,6 +71,27 @@ def test_dask_build_matches_local(tmp_path, client):
     ours, theirs = outputs(tmp_path / "local"), outputs(tmp_path / "dask")
     assert len([n for n in ours if "/story-" in n and n.endswith(".md")]) == 4  # desk 3, trade 1
     assert theirs == ours
+
+
+def test_sources_at_a_file_url_on_dask_match_the_local_folder(tmp_path, client):
+    pytest.importorskip("fsspec")
+    config = load_config(make_project(tmp_path, {**PORT, **FLOOD, **VOTE, "big.txt": "word " * (MAX_ARTICLE_BYTES // 5 + 1),
+                                                 ".swap.txt": "an editor's swap file"}))
+    local = build(replace(config, output=tmp_path / "local"))
+    url = load_config(config.path, {"sources": config.sources.as_uri()}).sources
+    assert isinstance(url, StorageURL)
+    with distributed.get_task_stream(client) as stream:
+        dask = build(replace(config, sources=url, output=tmp_path / "dask", engine="dask",
+                             dask_scheduler=client.scheduler.address))
+    assert {task["worker"] for task in stream.data if "_run_batch" in str(task["key"])}  # read on the workers
+    assert shuffle_tasks(stream)
+    assert dask.warnings == local.warnings
+    assert [w for w in dask.warnings if w.startswith("skipped ")] == [
+        f"skipped big.txt: too large ({MAX_ARTICLE_BYTES + 5 - MAX_ARTICLE_BYTES % 5:,} bytes; "
+        f"the limit is {MAX_ARTICLE_BYTES:,})"]
+    ours = outputs(tmp_path / "local")
+    assert len([n for n in ours if "/story-" in n and n.endswith(".md")]) == 3
+    assert outputs(tmp_path / "dask") == ours
 
 
 def test_killed_worker_loses_nothing(tmp_path, client):

@@ -24,7 +24,9 @@ from briefer.core.progress import progress
 from briefer.core.query import parse as parse_query
 from briefer.output.publish import write_atomically
 from briefer.sources.dating import build_day, place_year
-from briefer.sources.ingest import SkippedFile, article_files, no_articles_error, read_path
+from briefer.sources.storage import StoredObject
+from briefer.core.locations import StorageURL
+from briefer.sources.ingest import SkippedFile, article_files, no_articles_error, read_path, source_root
 
 STORIES_RECORD = "stories.json"
 MIN_REPORTS = 3  # articles a story needs to count towards a day of many stories (a pair may be one desk's follow-up)
@@ -36,7 +38,7 @@ class Scan:
     warnings: tuple[str, ...]
 
 
-def _scan_one(task: tuple[Path, Path, tuple[str, ...]]
+def _scan_one(task: tuple[Path | StoredObject, Path | StorageURL, tuple[str, ...]]
               ) -> tuple[tuple[ArticleTerms, ...], SkippedFile | None, tuple[str, ...]]:
     path, root, queries = task
     read = read_path(path, root)
@@ -49,11 +51,11 @@ def _parsed(queries: tuple[str, ...]) -> tuple:
     return tuple(parse_query(q) for q in queries)
 
 
-def scan(folder: Path, engine=None, queries: tuple[str, ...] = ()) -> Scan:
+def scan(folder: Path | StorageURL, engine=None, queries: tuple[str, ...] = ()) -> Scan:
     """Every article of the folder as its grouping terms and the topic `queries` it matches;
     unusable files become warnings."""
     paths = article_files(folder)
-    root = folder.resolve()
+    root = source_root(folder)
     found: list[ArticleTerms] = []
     skipped: list[SkippedFile] = []
     warnings: list[str] = []
@@ -136,7 +138,7 @@ class Day:
         }
 
 
-def read_day(sources: Path, output: Path, date: dt.date | None = None, window_days: int | None = None,
+def read_day(sources: Path | StorageURL, output: Path, date: dt.date | None = None, window_days: int | None = None,
              engine=None, queries: tuple[str, ...] = ()) -> Day:
     """The day's articles (by `engine`, default: local processes) grouped into stories (their
     candidate pairs found by the engine: in memory, or a shuffle on a Dask cluster)."""
