@@ -6,6 +6,7 @@ object storage."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from dataclasses import replace
@@ -154,3 +155,17 @@ def test_a_plain_folder_never_imports_fsspec(tmp_path):
     run = subprocess.run([PYTHON, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "False"
+
+
+def test_a_file_url_follows_no_symlink_and_opens_no_fifo(tmp_path):
+    config = load_config(with_sources(make_project(tmp_path, DAY), (tmp_path / "sources").as_uri()))
+    (tmp_path / "secret.txt").write_text("---\ntitle: Secret\n---\nNot in the sources folder at all.\n")
+    (tmp_path / "sources" / "outside.txt").symlink_to(tmp_path / "secret.txt")
+    (tmp_path / "sources" / "inside.txt").symlink_to(tmp_path / "sources" / "port_1.txt")
+    os.mkfifo(tmp_path / "sources" / "pipe.txt")  # opening it would wait for a writer forever
+    day = read_day(config.sources, tmp_path / "none")
+    assert sorted(a.path for a in day.articles) == sorted(DAY)
+    assert [w for w in day.warnings if w.startswith("skipped ")] == [
+        "skipped inside.txt: a symlink (not followed at a storage URL)",
+        "skipped outside.txt: a symlink (not followed at a storage URL)",
+        "skipped pipe.txt: not a regular file"]
