@@ -150,7 +150,7 @@ def parse_config(raw: Any, path: Path | None, base_dir: Path, overrides: dict[st
     fetch = _check_fetch(raw.get("feeds"), raw.get("pages"), raw.get("fetch"), report)
     engine, dask_scheduler = _check_engine(raw.get("engine"), raw.get("dask"), report)
     location = storage_url(sources)
-    if location is not None and raw.get("sources") == sources:
+    if location is not None:
         problem = storage_problem(location)
         if problem:
             report(f"'sources': {problem}")

@@ -112,7 +112,6 @@ class DaskEngine:
             if own:
                 client.close()
 
-
     def pair_finder(self) -> PairFinder:
         return self.shuffled_pairs
 

@@ -48,9 +48,11 @@ def list_objects(location: StorageURL) -> list[StoredObject]:
     except Exception as exc:  # each storage's client raises its own errors (botocore, aiohttp, google-auth)
         raise InputError(f"cannot list the sources {location}: {exc}") from None
     found = []
+    listed = str(path).rstrip("/")
     for entry in entries:
-        name = posixpath.basename(str(entry["name"]).rstrip("/"))
-        if not name or name.startswith("."):
+        full = str(entry["name"]).rstrip("/")
+        name = posixpath.basename(full)
+        if not name or name.startswith(".") or full == listed:  # a store may list the prefix's own marker
             continue
         kind = "link" if entry.get("islink") else str(entry.get("type", "other"))
         size = entry.get("size")
