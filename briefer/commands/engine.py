@@ -18,7 +18,6 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import partial
 from operator import itemgetter
 
 import numpy as np
@@ -118,7 +117,8 @@ class DaskEngine:
     def shuffled_pairs(self, rows: np.ndarray, keys: np.ndarray, weights: np.ndarray, window: int) -> np.ndarray:
         """stories.pairs_sharing as a Dask shuffle: a bag of (key, weight, row) records in
         partitions, grouped by key on the workers (a task-based shuffle), each key's group
-        turned into its window pairs there; the pairs gathered here, unique and sorted, as
+        turned into its window pairs there; each partition's pairs come back as one array
+        (a list of Python pairs costs far more to send), joined here, unique and sorted, as
         pairs_sharing returns them."""
         if not len(rows):
             return np.zeros((0, 2), dtype=np.int64)
@@ -130,26 +130,25 @@ class DaskEngine:
         count = shuffle_partitions(len(records))
         pairs = (dask.bag.from_sequence(records, npartitions=count)
                  .groupby(itemgetter(0), shuffle="tasks", npartitions=count)
-                 .map(partial(_key_pairs, window=window))
-                 .flatten())
+                 .map_partitions(_partition_pairs, window=window))
         client, own = self.client()
         try:
-            found = client.compute(pairs, retries=DASK_RETRIES).result()
+            found = client.gather(client.compute(pairs.to_delayed(), retries=DASK_RETRIES))
         finally:
             if own:
                 client.close()
-        if not found:
-            return np.zeros((0, 2), dtype=np.int64)
-        return np.unique(np.array(found, dtype=np.int64).reshape(-1, 2), axis=0)
+        return np.unique(np.concatenate([np.zeros((0, 2), dtype=np.int64), *found]), axis=0)
 
 
 def shuffle_partitions(records: int, size: ShuffleSize = SHUFFLE) -> int:
     return max(1, min(records, max(size.fewest, min(size.most, math.ceil(records / size.records)))))
 
 
-def _key_pairs(group: tuple[int, list[tuple[int, float, int]]], window: int) -> list[tuple[int, int]]:
-    """One key's window pairs, on a worker: `group` is (key, its records) from the shuffle."""
-    return window_pairs(((weight, row) for _, weight, row in group[1]), window)
+def _partition_pairs(groups, window: int) -> np.ndarray:
+    """The window pairs of one partition's keys, on a worker: `groups` are (key, its records)
+    from the shuffle; the pairs unique within the partition, as an array."""
+    found = [pair for _, records in groups for pair in window_pairs(((weight, row) for _, weight, row in records), window)]
+    return np.unique(np.array(found, dtype=np.int64).reshape(-1, 2), axis=0)
 
 
 def _run_batch(function: Callable, batch: list) -> list:
