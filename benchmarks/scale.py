@@ -183,8 +183,16 @@ def main() -> None:
               f"the client")
 
 
+def text_outputs(out: Path) -> dict[str, bytes]:
+    """The build's Markdown, HTML and JSON files by the audience folders' names (each is a link
+    to a hidden version folder, named anew by each build); PDFs hold their creation time."""
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.glob("*/[!.]*/*")) + sorted(out.glob("*/*.json"))
+            if p.suffix in (".md", ".html", ".json")}
+
+
 def compare_dask(project: Path, local_seconds: float) -> None:
-    """The same corpus built by engine: dask on a LocalCluster of two worker processes."""
+    """The same corpus built by engine: dask on a LocalCluster of two worker processes, its
+    sources read through fsspec at their file:// URL; its outputs compared with the local build's."""
     from distributed import Client, LocalCluster
 
     # The workers unpickle briefer's functions: they must import this checkout, as the build does.
@@ -194,11 +202,16 @@ def compare_dask(project: Path, local_seconds: float) -> None:
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
             Client(cluster):
         config = project / "config.yaml"
-        config.write_text(config.read_text(encoding="utf-8") + f"engine: dask\ndask:\n  scheduler: {cluster.scheduler_address}\n",
-                          encoding="utf-8")
+        config.write_text(config.read_text(encoding="utf-8").replace("sources: sources\n", "")
+                          + f"sources: {(project / 'sources').as_uri()}\n"
+                          + f"engine: dask\ndask:\n  scheduler: {cluster.scheduler_address}\n", encoding="utf-8")
+        local = text_outputs(project / "out")
         shutil.rmtree(project / "out", ignore_errors=True)
         elapsed, cpu, peak, done = run_build(project, [])
-        status = "ok" if not done.returncode else done.stderr.strip()[-300:]
+        built = text_outputs(project / "out")
+        differ = sorted(name for name in local.keys() | built.keys() if local.get(name) != built.get(name))
+        same = "identical to local" if not differ else f"DIFFERENT from local: {', '.join(differ[:5])}"
+        status = f"ok, outputs {same}" if not done.returncode else done.stderr.strip()[-300:]
         print(f"   dask (LocalCluster, 2 worker processes): {elapsed:.1f} s wall vs local {local_seconds:.1f} s; "
               f"client CPU {cpu:.1f} s, client tree peak {peak / 2**20:.0f} MB; {status}")
 

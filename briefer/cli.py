@@ -11,6 +11,7 @@ from pathlib import Path
 
 from briefer import __version__
 from briefer.config import load_config
+from briefer.core.locations import storage_url
 from briefer.core.errors import BrieferError
 
 
@@ -39,8 +40,9 @@ def parser() -> argparse.ArgumentParser:
     commands = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
     build = commands.add_parser("build", help="build the brief as Markdown, HTML and PDF")
     build.add_argument("--config", type=Path, help="configuration file (default: ./config.yaml)")
-    build.add_argument("--sources", type=Path,
-                       help="folder of articles: .txt, .md, .html, feeds, .jsonl, .eml (overrides the config)")
+    build.add_argument("--sources", type=_sources,
+                       help="folder of articles: .txt, .md, .html, feeds, .jsonl, .eml; or a storage URL "
+                            "(s3://bucket/day; overrides the config)")
     build.add_argument("--out", type=Path, help="output folder (overrides the config)")
     build.add_argument("--date", type=_date, help="the brief's date, YYYY-MM-DD (default: newest article's)")
     build.add_argument("--audience", action="append", metavar="NAME",
@@ -99,7 +101,7 @@ def parser() -> argparse.ArgumentParser:
                     "together) and list each story's id, title, articles and dates; ids continue the last build's.",
         epilog="example: briefer stories --json --sources sources")
     stories.add_argument("--config", type=Path, help="configuration file (default: ./config.yaml)")
-    stories.add_argument("--sources", type=Path, help="folder of articles (overrides the config)")
+    stories.add_argument("--sources", type=_sources, help="folder of articles, or a storage URL (overrides the config)")
     stories.add_argument("--out", type=Path, help="output folder holding earlier story records (overrides the config)")
     stories.add_argument("--date", type=_date, help="the day, YYYY-MM-DD (default: newest article's)")
     stories.add_argument("--json", action="store_true",
@@ -168,9 +170,14 @@ def _port(value: str) -> int:
     return number
 
 
+def _sources(value: str) -> Path | str:
+    """--sources: a folder, or a storage URL (s3://bucket/day) kept as written."""
+    return value if storage_url(value) else Path(value)
+
+
 def _configured(args: argparse.Namespace):
     """The configuration, with --sources/--out checked together with the rest of it."""
-    overrides = {key: str(Path.cwd() / value)
+    overrides = {key: value if isinstance(value, str) else str(Path.cwd() / value)
                  for key, value in (("sources", getattr(args, "sources", None)), ("output", getattr(args, "out", None)))
                  if value is not None}
     if getattr(args, "engine", None):

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from briefer.core.errors import ConfigError, InputError
+from briefer.core.locations import StorageURL, storage_problem, storage_url
 from briefer.core.query import QueryError, parse as parse_query
 from briefer.core.sections import BOTTOM_LINE, BUDGET_KEYS, DEFAULT_BUDGETS, SECTION_KEYS, SECTION_TITLES  # noqa: F401
 from briefer.core.resources import find_template_folder, template_search_path
@@ -27,7 +28,7 @@ PAGE_SIZES = ("A4", "Letter")
 class Config:
     path: Path | None  # the file it came from, None when no file exists
     title: str
-    sources: Path
+    sources: Path | StorageURL  # a folder, or a storage URL read through fsspec (core/locations.py)
     output: Path
     templates: Path  # folder holding default/ and audience overrides
     page_size: str
@@ -85,7 +86,9 @@ class Option:
 
 OPTIONS = (
     Option("title", "text", "Policy brief", "the brief's heading"),
-    Option("sources", "folder", "sources", "folder of articles, relative to the config file"),
+    Option("sources", "folder or storage URL", "sources",
+           "folder of articles, relative to the config file; or a storage URL read through fsspec "
+           "(s3://bucket/prefix, gcs://..., file:///shared/path; pip install 'briefer[dask]')"),
     Option("output", "folder", "out", "briefs are written to <output>/<date>/<audience>/"),
     Option("templates", "folder", "templates", "the project's template folder; what it lacks comes from briefer's own"),
     Option("page_size", "one of " + ", ".join(PAGE_SIZES), "A4", "the page every PDF must fit"),
@@ -151,15 +154,21 @@ def parse_config(raw: Any, path: Path | None, base_dir: Path, overrides: dict[st
     fetch = _check_fetch(raw.get("feeds"), raw.get("pages"), raw.get("fetch"), report)
     engine, dask_scheduler = _check_engine(raw.get("engine"), raw.get("dask"), report)
     publish_url = _check_publish_url(raw.get("publish_url"), report)
+    location = storage_url(sources)
+    if location is not None:
+        problem = storage_problem(location)
+        if problem:
+            report(f"'sources': {problem}")
     if check_folders:  # only values that are strings: a wrong type was reported already
-        folders = {key: value for key, value in (("sources", sources), ("output", output)) if raw.get(key, value) == value}
+        folders = {key: value for key, value in (("sources", sources), ("output", output))
+                   if raw.get(key, value) == value and not (key == "sources" and location)}
         _check_folders(base_dir, folders, report)
     if problems:
         raise ConfigError(shown, problems)
     return Config(
         path=path,
         title=title,
-        sources=base_dir / sources,
+        sources=location or base_dir / sources,
         output=base_dir / output,
         templates=base_dir / templates,
         page_size=page_size,

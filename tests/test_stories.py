@@ -7,7 +7,12 @@ import json
 
 import pytest
 
-from briefer.analysis.stories import ArticleTerms, candidate_pairs, make_stories, _vectors
+from collections import defaultdict
+
+import numpy as np
+
+from briefer.analysis.stories import (ArticleTerms, candidate_pairs, keyed_terms, make_stories, pairs_sharing,
+                                      window_pairs, _vectors)
 from briefer.commands.build import build
 from briefer.commands.stories import read_day
 from briefer.config import load_config
@@ -93,6 +98,43 @@ def test_candidates_grow_linearly_not_with_all_pairs():
     articles = _made_up(100)
     groups = {frozenset(articles[i].path for i in s.members) for s in make_stories(articles)}
     assert groups == {frozenset(f"{e}-{k}.txt" for k in range(3)) for e in range(100)}
+
+
+def grouped_by_key(rows, keys, weights, window) -> np.ndarray:
+    """The candidate pairs as a shuffle finds them: records grouped by key, each group's window
+    pairs (stories.window_pairs), unique."""
+    groups = defaultdict(list)
+    for row, key, weight in zip(rows.tolist(), keys.tolist(), weights.tolist()):
+        groups[key].append((weight, row))
+    found = [pair for group in groups.values() for pair in window_pairs(group, window)]
+    return np.unique(np.array(found, dtype=np.int64).reshape(-1, 2), axis=0)
+
+
+def test_pairs_grouped_by_key_are_the_pairs_found_in_memory():
+    # _made_up: every report has the same five common words at the same weight, so each common
+    # word's 300 rows tie and the window's tie-breaking (the lower row first) decides the pairs
+    matrix = _vectors(_made_up(100))[0]
+    records = keyed_terms(matrix)
+    assert len(set(records[1].tolist())) > 5
+    in_memory = candidate_pairs(matrix)
+    assert np.array_equal(grouped_by_key(*records, 10), in_memory)
+    assert len(in_memory) > 300
+    # ...which another tie-breaking would change: equal weights in a shuffled order of rows
+    rows, keys, weights = records
+    shuffled = np.random.default_rng(3).permutation(int(rows.max()) + 1)
+    order = np.argsort(shuffled[rows], kind="stable")  # pairs_sharing: equal weights in record order
+    other = np.argsort(shuffled)[pairs_sharing(shuffled[rows][order], keys[order], weights[order], 10)]
+    other = np.unique(np.sort(other, axis=1), axis=0)
+    assert len(other) and not np.array_equal(other, in_memory)
+    # and weights that differ, many keys per row: random tf-idf vectors
+    random = np.random.default_rng(7)
+    articles = [ArticleTerms(f"{n}.txt", "t", None, tuple(sorted(
+        (f"w{w}", int(random.integers(1, 4))) for w in set(random.integers(0, 200, 30).tolist()))))
+        for n in range(300)]
+    matrix = _vectors(articles)[0]
+    for window in (1, 3, 10):
+        assert np.array_equal(grouped_by_key(*keyed_terms(matrix), window), candidate_pairs(
+            matrix, find_pairs=lambda r, k, w, _: pairs_sharing(r, k, w, window)))
 
 
 def test_three_stories_give_three_pages_and_a_digest(tmp_path):

@@ -18,6 +18,7 @@ import datetime as dt
 import hashlib
 import math
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -126,14 +127,42 @@ def _top_terms(matrix: sparse.csr_matrix, count: int, shared: np.ndarray | None 
     return rows[top], columns[top], weights[top]
 
 
-def candidate_pairs(matrix: sparse.csr_matrix, thresholds: StoryThresholds = THRESHOLDS) -> np.ndarray:
+# Finds the candidate pairs of (rows, keys, weights) records with a window: the in-memory
+# `pairs_sharing` below, or an engine's (a Dask shuffle on the key, commands/engine.py).
+PairFinder = Callable[[np.ndarray, np.ndarray, np.ndarray, int], np.ndarray]
+
+
+def candidate_pairs(matrix: sparse.csr_matrix, thresholds: StoryThresholds = THRESHOLDS,
+                    find_pairs: PairFinder | None = None) -> np.ndarray:
     """Row pairs sharing a distinctive term: within each term's rows (ordered by the term's
     weight) each is paired with its `window` next ones, so at most rows x top_terms x window
-    pairs, never all pairs. Rows (first, second), first < second, unique."""
-    return _pairs_sharing(*_top_terms(matrix, thresholds.top_terms), thresholds.window)
+    pairs, never all pairs. Rows (first, second), first < second, unique.
+
+    The records are `keyed_terms`: a group-by on the key (the term) and a window within each
+    key's group, done here in memory or by `find_pairs` (same arguments, same pairs)."""
+    return (find_pairs or pairs_sharing)(*keyed_terms(matrix, thresholds), thresholds.window)
 
 
-def _pairs_sharing(rows: np.ndarray, columns: np.ndarray, weights: np.ndarray, window: int) -> np.ndarray:
+def keyed_terms(matrix: sparse.csr_matrix, thresholds: StoryThresholds = THRESHOLDS
+                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The records candidate pairs come from, as parallel arrays of row, key and weight: each
+    row's `top_terms` heaviest terms that another row shares. The key is the term (its column):
+    the articles' distinctive terms serve as the band keys that bucket articles to compare."""
+    return _top_terms(matrix, thresholds.top_terms)
+
+
+def window_pairs(group: Iterable[tuple[float, int]], window: int) -> list[tuple[int, int]]:
+    """The pairs of one key's group of (weight, row) records: the rows ordered heaviest first
+    (equal weights: the lower row first), each paired with its `window` next ones; each pair
+    (lower row, higher row). `pairs_sharing` does the same for every key at once."""
+    rows = [row for _, row in sorted(group, key=lambda record: (-record[0], record[1]))]
+    return [(min(a, b), max(a, b)) for position, a in enumerate(rows)
+            for b in rows[position + 1:position + 1 + window] if a != b]
+
+
+def pairs_sharing(rows: np.ndarray, columns: np.ndarray, weights: np.ndarray, window: int) -> np.ndarray:
+    """`window_pairs` of every key's group, unique, in memory: records ordered by key, then
+    heaviest first; the records come in row order, so equal weights keep the lower row first."""
     order = np.lexsort((-weights, columns))
     rows, columns = rows[order], columns[order]
     firsts, seconds = [], []
@@ -240,7 +269,7 @@ def _group_candidates(unit: sparse.csr_matrix, firsts: np.ndarray, sizes: np.nda
     rows = np.repeat(np.arange(len(keys)), [len(tops[key][0]) for key in keys])
     columns = np.concatenate([tops[key][0] for key in keys]) if keys else np.zeros(0, dtype=np.int64)
     weights = np.concatenate([tops[key][1] for key in keys]) if keys else np.zeros(0)
-    return _pairs_sharing(rows, columns, weights, thresholds.window)
+    return pairs_sharing(rows, columns, weights, thresholds.window)
 
 
 def _mutual_best(pairs: np.ndarray, scores: np.ndarray) -> list[tuple[int, int]]:
@@ -257,12 +286,14 @@ def _mutual_best(pairs: np.ndarray, scores: np.ndarray) -> list[tuple[int, int]]
 
 
 # --- Stories: groups, titles, ids ------------------------------------------------------
-def group_articles(articles: list[ArticleTerms], thresholds: StoryThresholds = THRESHOLDS
-                   ) -> tuple[list[list[int]], sparse.csr_matrix, list[str]]:
+def group_articles(articles: list[ArticleTerms], thresholds: StoryThresholds = THRESHOLDS,
+                   find_pairs: PairFinder | None = None) -> tuple[list[list[int]], sparse.csr_matrix, list[str]]:
     """The articles' stories as lists of indexes; and each article's vector and the terms.
 
     Articles with the very same words (one report with its paragraphs in another order, or
-    syndicated unchanged) are one row while grouping: the work grows with distinct reports."""
+    syndicated unchanged) are one row while grouping: the work grows with distinct reports.
+    `find_pairs`: how the articles' candidate pairs are found (see candidate_pairs); the
+    merging of groups that follows runs here whichever found them."""
     if not articles:
         return [], sparse.csr_matrix((0, 0)), []
     row_of: dict[tuple, int] = {}
@@ -271,7 +302,7 @@ def group_articles(articles: list[ArticleTerms], thresholds: StoryThresholds = T
     for article, row in zip(articles, rows):
         distinct[row] = distinct[row] or article
     matrix, terms = _vectors(distinct, thresholds.prior_documents)
-    pairs = candidate_pairs(matrix, thresholds)
+    pairs = candidate_pairs(matrix, thresholds, find_pairs)
     groups = link(len(distinct), pairs, similarities(matrix, pairs), thresholds.rewrite)
     groups = average_link(matrix, groups, thresholds.same_story, thresholds)
     members: dict[int, list[int]] = defaultdict(list)
@@ -318,10 +349,12 @@ def _cosine(a: dict[str, float], b: tuple[tuple[str, float], ...]) -> float:
 
 
 def make_stories(articles: list[ArticleTerms], previous: list[dict] | None = None,
-                 thresholds: StoryThresholds = THRESHOLDS) -> tuple[StoryGroup, ...]:
+                 thresholds: StoryThresholds = THRESHOLDS, find_pairs: PairFinder | None = None
+                 ) -> tuple[StoryGroup, ...]:
     """The stories of these articles, largest first, with ids carried over from `previous`
-    (a story record: [{"id", "articles": [path...], "centroid": [[term, weight]...]}])."""
-    groups, matrix, terms = group_articles(articles, thresholds)
+    (a story record: [{"id", "articles": [path...], "centroid": [[term, weight]...]}]).
+    `find_pairs`: see group_articles."""
+    groups, matrix, terms = group_articles(articles, thresholds, find_pairs)
     by_path: dict[str, str] = {}
     recorded: list[tuple[str, dict[str, float]]] = []
     for story in previous or []:

@@ -21,6 +21,7 @@ from briefer.core.errors import InputError
 from briefer.sources.dating import build_day
 from briefer.sources.ingest import read_articles
 from briefer.analysis.importance import brief_ranking
+from briefer.core.locations import StorageURL
 from briefer.core.limits import MAX_SENTENCE_CHARS, MAX_SENTENCES_PER_ARTICLE, cap_paragraphs
 from briefer.core.models import CleanArticle, Corpus, Sentence
 from briefer.core.progress import progress
@@ -74,7 +75,7 @@ def sentences_of(articles, warnings: list[str]) -> list[Sentence]:
     return sentences
 
 
-def load_corpus(sources: Path, date: dt.date | None = None,
+def load_corpus(sources: Path | StorageURL, date: dt.date | None = None,
                 window_days: int | None = None, strict: bool = False) -> tuple[Corpus, tuple[str, ...]]:
     """Ingest, keep the articles the brief's date and window allow, clean, segment and dedupe.
     `strict`: a skipped file, an unread part of one or an undated article is an InputError."""

@@ -31,6 +31,7 @@ from briefer.brief.edits import EDITS_NAME, Edits, apply_edits, load_edits
 from briefer.commands.engine import LocalEngine
 from briefer.commands.stories import Day, record_day
 from briefer.config import AudienceConfig, Config
+from briefer.core.locations import StorageURL
 from briefer.core.models import Brief, BriefItem, Section, Source
 from briefer.core.progress import progress
 from briefer.output.formats import Rendition, render_files
@@ -74,7 +75,7 @@ def select_stories(day: Day, audience: AudienceConfig, queries: tuple[str, ...])
     return tuple(sorted(chosen, key=key)[: audience.stories])
 
 
-def story_reading(sources: Path, paths: Sequence[str], date: dt.date | None = None):
+def story_reading(sources: Path | StorageURL, paths: Sequence[str], date: dt.date | None = None):
     """One story's articles read, cleaned, segmented and deduplicated; and warnings."""
     from briefer.commands.build import sentences_of
 

@@ -33,6 +33,7 @@ import yaml
 
 from briefer.config import Config, FetchConfig, WebSource
 from briefer.core.errors import BrieferError, InputError
+from briefer.core.locations import StorageURL
 from briefer.output.publish import write_atomically
 from briefer.sources.feeds import Entry, parse_feed
 from briefer.sources.html import extract_page
@@ -274,6 +275,9 @@ def fetch(config: Config, report: Callable[[str], None], warn: Callable[[str], N
     if not settings.feeds and not settings.pages:
         raise InputError("nothing to fetch: list feed URLs under 'feeds:' or page URLs under 'pages:' in the configuration")
     folder = config.sources
+    if isinstance(folder, StorageURL):
+        raise InputError(f"'sources' is a storage URL ({folder}): briefer fetch saves into a folder on this machine; "
+                         "fetch into one and copy it to the storage")
     if not folder.is_dir():
         raise InputError(f"sources folder not found: {folder}")
     record = load_record(folder)

@@ -48,11 +48,12 @@ MEDIA_TYPES = {".html": "text/html; charset=utf-8", ".md": "text/markdown; chars
 
 def fingerprint(config: Config | None, config_path: Path | None) -> str:
     """What a rebuild depends on: every file's name, size and time under the sources and
-    template folders, the configuration file and the analyst's edits files."""
+    template folders, the configuration file and the analyst's edits files. (Sources at a
+    storage URL are not watched: a change there needs a rebuild by hand.)"""
     digest = hashlib.blake2b(digest_size=16)
     roots: list[Path] = [config_path] if config_path else []
     if config is not None:
-        roots += [config.sources, *template_search_path(config.templates),
+        roots += [*([config.sources] if isinstance(config.sources, Path) else []), *template_search_path(config.templates),
                   *sorted(config.output.glob(f"*/*/{EDITS_NAME}"))]
     count = 0
     for root in roots:

@@ -24,8 +24,10 @@ from briefer.core.progress import progress
 from briefer.core.query import parse as parse_query
 from briefer.output.publish import write_atomically
 from briefer.sources.dating import build_day, place_year
-from briefer.sources.ingest import (SkippedFile, article_files, no_articles_error, read_path, strict_problems,
-                                    undated_warning)
+from briefer.sources.storage import StoredObject
+from briefer.core.locations import StorageURL
+from briefer.sources.ingest import (SkippedFile, article_files, no_articles_error, read_path, source_root,
+                                    strict_problems, undated_warning)
 
 STORIES_RECORD = "stories.json"
 MIN_REPORTS = 3  # articles a story needs to count towards a day of many stories (a pair may be one desk's follow-up)
@@ -39,7 +41,7 @@ class Scan:
     unread_parts: tuple[str, ...] = ()  # parts of files a reader left out, also among the warnings
 
 
-def _scan_one(task: tuple[Path, Path, tuple[str, ...]]
+def _scan_one(task: tuple[Path | StoredObject, Path | StorageURL, tuple[str, ...]]
               ) -> tuple[tuple[ArticleTerms, ...], SkippedFile | None, tuple[str, ...], tuple[str, ...]]:
     path, root, queries = task
     read = read_path(path, root)
@@ -52,11 +54,11 @@ def _parsed(queries: tuple[str, ...]) -> tuple:
     return tuple(parse_query(q) for q in queries)
 
 
-def scan(folder: Path, engine=None, queries: tuple[str, ...] = ()) -> Scan:
+def scan(folder: Path | StorageURL, engine=None, queries: tuple[str, ...] = ()) -> Scan:
     """Every article of the folder as its grouping terms and the topic `queries` it matches;
     unusable files become warnings."""
     paths = article_files(folder)
-    root = folder.resolve()
+    root = source_root(folder)
     found: list[ArticleTerms] = []
     skipped: list[SkippedFile] = []
     warnings: list[str] = []
@@ -144,9 +146,11 @@ class Day:
         }
 
 
-def read_day(sources: Path, output: Path, date: dt.date | None = None, window_days: int | None = None,
+def read_day(sources: Path | StorageURL, output: Path, date: dt.date | None = None, window_days: int | None = None,
              engine=None, queries: tuple[str, ...] = ()) -> Day:
-    """The day's articles (by `engine`, default: local processes) grouped into stories."""
+    """The day's articles (by `engine`, default: local processes) grouped into stories (their
+    candidate pairs found by the engine: in memory, or a shuffle on a Dask cluster)."""
+    engine = engine or LocalEngine()
     progress("reading the articles in %s", sources)
     scanned = scan(sources, engine, queries)
     present, future = refuse_future(scanned.articles, build_day())  # as load_corpus: 9999-12-31 never sets the date
@@ -159,7 +163,7 @@ def read_day(sources: Path, output: Path, date: dt.date | None = None, window_da
         raise InputError(f"no articles in {sources} dated {span}")
     previous = previous_stories(output, day)
     seen = frozenset(str(p) for s in previous for p in s.get("articles", []))
-    stories = make_stories(kept, previous)
+    stories = make_stories(kept, previous, find_pairs=engine.pair_finder())
     return Day(day, tuple(kept), stories, frozenset(a.path for a in kept) - seen, bool(previous),
                scanned.warnings + undated + future,
                tuple(strict_problems(scanned.skipped, scanned.unread_parts, undated)))

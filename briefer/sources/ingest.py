@@ -9,12 +9,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from briefer.core.errors import InputError
+from briefer.core.locations import StorageURL
 from briefer.core.limits import MAX_ARTICLE_BYTES, MAX_PARAGRAPH_CHARS, loses_text
 from briefer.core.models import Article
 from briefer.core.text import INVISIBLE, as_written, char_class
 from briefer.sources.safe import UnsafeFile, open_checked, read_descriptor, shown_name
 from briefer.sources.dating import build_day, place_year
 from briefer.sources.registry import collecting_warnings, reader_for, suffixes
+from briefer.sources import storage
+from briefer.sources.storage import StoredObject
 
 @dataclass(frozen=True)
 class SkippedFile:
@@ -85,9 +88,12 @@ def decode(data: bytes) -> Decoded:
     return Decoded(as_written(text), note, removed)
 
 
-def article_files(folder: Path) -> list[Path]:
+def article_files(folder: Path | StorageURL) -> list[Path] | list[StoredObject]:
     """Every entry of the folder in name order but hidden ones (".name": editors' swap files,
-    the fetch record); ingest accounts for each, read or skipped with its reason."""
+    the fetch record); ingest accounts for each, read or skipped with its reason. At a storage
+    URL, its objects (sources/storage.py)."""
+    if isinstance(folder, StorageURL):
+        return storage.list_objects(folder)
     if not folder.is_dir():
         raise InputError(f"sources folder not found: {folder}")
     try:
@@ -95,6 +101,12 @@ def article_files(folder: Path) -> list[Path]:
     except OSError as exc:
         raise InputError(f"cannot list the sources folder {folder}: {exc.strerror or exc}") from None
     return sorted((p for p in entries if not p.name.startswith(".")), key=lambda p: p.name)
+
+
+def source_root(folder: Path | StorageURL) -> Path | StorageURL:
+    """What read_path checks a folder's entries against: the folder's real path (no file
+    outside it is read); a storage URL names its objects itself."""
+    return folder if isinstance(folder, StorageURL) else folder.resolve()
 
 
 def unreadable_reason(path: Path, root: Path) -> str | None:
@@ -141,25 +153,28 @@ class FileRead:
     unread_parts: tuple[str, ...] = ()
 
 
-def read_path(path: Path, root: Path) -> FileRead:
+def read_path(path: Path | StoredObject, root: Path | StorageURL) -> FileRead:
     """Read one folder entry safely: never more than the size limit, never outside `root`.
-    One file at a time, so a folder can be read streaming, in worker processes."""
+    One file at a time, so a folder can be read streaming, in worker processes. An object at a
+    storage URL is read by the same rules (sources/storage.py)."""
     name = shown_name(path.name)  # control characters and non-UTF-8 bytes escaped
-    if reader_for(path.name) is None and not path.is_dir():
-        kind = path.suffix.lower() or "without a suffix"
+    stored = isinstance(path, StoredObject)
+    if reader_for(path.name) is None and not (path.kind == "directory" if stored else path.is_dir()):
+        kind = Path(path.name).suffix.lower() or "without a suffix"
         return FileRead((), SkippedFile(name, f"not a kind of file briefer reads ({kind}; it reads {suffixes()})"))
-    reason = unreadable_reason(path, root)
+    reason = storage.unreadable_reason(path) if stored else unreadable_reason(path, root)
     if reason:
         return FileRead((), SkippedFile(name, reason))
     try:
-        data = read_limited(path, root=root)
+        data = storage.read_object(path, MAX_ARTICLE_BYTES) if stored else read_limited(path, root=root)
     except UnsafeFile as exc:
         return FileRead((), SkippedFile(name, str(exc)))
     except OSError as exc:
         return FileRead((), SkippedFile(name, f"cannot be read ({exc.strerror or exc})"))
     if data is None:
-        size = path.stat().st_size
-        return FileRead((), SkippedFile(name, f"too large ({size:,} bytes; the limit is {MAX_ARTICLE_BYTES:,})"))
+        size = path.size if stored else path.stat().st_size
+        shown = f"{size:,} bytes" if size is not None else f"more than {MAX_ARTICLE_BYTES:,} bytes"
+        return FileRead((), SkippedFile(name, f"too large ({shown}; the limit is {MAX_ARTICLE_BYTES:,})"))
     if not data:
         return FileRead((), SkippedFile(name, "empty"))
     decoded = decode(data)
@@ -181,14 +196,14 @@ def read_path(path: Path, root: Path) -> FileRead:
     return FileRead(tuple(found), skipped, tuple(notes), tuple(warnings))
 
 
-def no_articles_error(folder: Path, skipped: list[SkippedFile]) -> InputError:
+def no_articles_error(folder: Path | StorageURL, skipped: list[SkippedFile]) -> InputError:
     why = "; ".join(f"{s.path}: {s.reason}" for s in skipped)
     return InputError(
         f"no usable articles in {folder}" + (f" ({why})" if why else f" (no files of the kinds it reads: {suffixes()})")
     )
 
 
-def read_articles(folder: Path, brief_date: dt.date | None = None, strict: bool = False,
+def read_articles(folder: Path | StorageURL, brief_date: dt.date | None = None, strict: bool = False,
                   names: frozenset[str] | None = None) -> IngestResult:
     """Every usable file in the folder (or only those `names`), in name order, its articles
     numbered from 1.
@@ -202,7 +217,7 @@ def read_articles(folder: Path, brief_date: dt.date | None = None, strict: bool 
     skipped: list[SkippedFile] = []
     notes: list[str] = []
     unread_parts: list[str] = []
-    root = folder.resolve()
+    root = source_root(folder)
     # `names` are article paths: a file's name, or "feed.xml#2" for one article of a file.
     files = None if names is None else {name.split("#", 1)[0] for name in names}
     for path in article_files(folder):
