@@ -133,6 +133,15 @@ def _silent(text: str) -> bool:
     return False
 
 
+def _unanswered(text: str) -> bool:
+    """A question the sources say is open: a wh-word right after a negation ("it was not known
+    where", "did not say how many"), not a relative clause elsewhere ("who did not support")."""
+    for match in pattern("language", "negation").finditer(text):
+        if WH_CLAUSE.search(" ".join(text[match.end():].split()[:4])):
+            return True
+    return False
+
+
 def quoted_share(note: Annotation) -> float:
     """How much of the sentence is inside quotation marks."""
     return sum(q.end - q.start for q in note.quotes) / max(len(note.text), 1)
@@ -182,7 +191,7 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
     if QUOTED_OPENING.search(text) and not _cue("outcome_verbs").search(text):
         return NONE, "opens inside a quotation"  # a voice quoted whole: its news, if any, is reported in the sentences around it
     if _cue("open").search(text) or note.modality == UNCERTAIN or WHETHER.search(text.lstrip("\"“‘'` ")) or (
-            note.modality == NEGATED and WH_CLAUSE.search(text)):
+            note.modality == NEGATED and _unanswered(text)):
         return OPEN_QUESTIONS, "pending, uncertain or unanswered"  # pending, or a question the sources say is unanswered
     if (quoted_share(note) >= RULES.quoted_share or FIRST_PERSON_OPENING.search(text)) and not _cue("outcome_verbs").search(text):
         return NONE, "quoted or first-person voice"  # a quoted voice: its news, if any, is reported in the sentences around it
