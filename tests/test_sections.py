@@ -83,9 +83,19 @@ def test_a_report_written_before_the_forecast_day_cannot_overtake_it():
     early = dt.date(2025, 10, 29)
     statements = story((FORECAST.replace("on Friday", "on Nov. 7"), 1, OCT_30), (REPORT, 2, early))
     assert overtaken(statements) == frozenset()
-    # Nor can an article dated before the forecast's own article, nor an undated one.
+    # Nor can an article dated before the forecast's own article.
     assert overtaken(story((FORECAST, 1, NOV_1), (REPORT, 2, OCT_30))) == frozenset()
-    assert overtaken(story((FORECAST, 1, OCT_30), (REPORT, 2, None))) == frozenset()
+
+
+def test_without_dates_the_tense_orders_a_forecast_and_its_report():
+    """A report of the event in the past tense was written after it happened, so after the
+    forecast: undated articles (or one undated side) are ordered by what they tell."""
+    assert overtaken(story((FORECAST, 1, OCT_30), (REPORT, 2, None))) == {0}
+    assert overtaken(story((FORECAST, 1, None), (REPORT, 2, None))) == {0}
+    # the forecast's own article never overtakes it, and a report of something else never does
+    assert overtaken(story((FORECAST, 1, None), (REPORT, 1, None))) == frozenset()
+    assert overtaken(story((FORECAST, 1, None), ("Officials in Delhi praised the weather on Saturday.", 2, None))) \
+        == frozenset()
 
 
 def test_a_later_forecast_is_no_report():

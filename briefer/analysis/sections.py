@@ -273,13 +273,21 @@ def _without_leading(text: str) -> str:
     return text[end + 1:] if end else text
 
 
+def _forecast_cue(text: str) -> re.Match | None:
+    """The cue that carries the forecast's verb: "upcoming" qualifies a noun ("the upcoming
+    talks are expected to ..."), so a later cue, when there is one, carries it."""
+    cues = list(FORECAST_CUE.finditer(REPORTING.sub(lambda m: " " * len(m.group(0)), text)))
+    verbal = [m for m in cues if m.group(0).lower() != "upcoming"]
+    return (verbal or cues or [None])[0]
+
+
 def forecast_event(text: str) -> tuple[str | None, set[str]]:
     """What a forecast expects: its verb and the core of its predicate, up to the first clause
     break or purpose ("is set to [meet X in Y on Friday] to ease ..." -> meet, {meet, X, Y})."""
     # its dates (from the sentence's annotation) are not part of what it expects
     for mention in annotate(text, None).dates:
         text = text[: mention.start] + " " * (mention.end - mention.start) + text[mention.end:]
-    match = FORECAST_CUE.search(REPORTING.sub(lambda m: " " * len(m.group(0)), text))
+    match = _forecast_cue(text)
     if not match:
         return None, set()
     tail = _without_leading(" ".join(text[match.end():].split()) + " ")
@@ -305,7 +313,7 @@ def forecast_events(text: str) -> list[tuple[str, set[str]]]:
     events = [(verb, terms)]
     for mention in annotate(text, None).dates:
         text = text[: mention.start] + " " * (mention.end - mention.start) + text[mention.end:]
-    match = FORECAST_CUE.search(REPORTING.sub(lambda m: " " * len(m.group(0)), text))
+    match = _forecast_cue(text)
     tail = " ".join(text[match.end():].split()) + " " if match else ""
     end = _CORE_END.search(tail, 1)
     if end and _PURPOSE.match(tail[end.start():]):
@@ -331,8 +339,9 @@ def overtaken(statements: list[Statement]) -> frozenset[int]:
     its content words: who, what, with whom), and the forecast's own date, if it names one, is
     no later than that article's date. "Is set to meet Hegseth in Malaysia on Friday" is
     overtaken by "on Friday signed ..., during a meeting between Singh and Hegseth"; "is
-    expected to review the purchase of six aircraft" is not, as nothing reports a review. Forecasts without dated context are never overtaken (nothing says which
-    report came later).
+    expected to review the purchase of six aircraft" is not, as nothing reports a review. When
+    either article is undated the tense orders them: a report of the event in the past tense was
+    written after it happened, so after the forecast.
     """
     reported: dict[int, set[str]] = {}
     outcomes: dict[int, set[str]] = {}
@@ -348,18 +357,21 @@ def overtaken(statements: list[Statement]) -> frozenset[int]:
     result = set()
     for index, statement in enumerate(statements):
         written = statement.reference_date
-        if written is None or not is_forecast(statement) or is_fragment(statement.text):
+        if not is_forecast(statement) or is_fragment(statement.text):
             continue
         events = [(verb, expected) for verb, expected in forecast_events(statement.text)
                   if len(expected) >= OVERTAKING.fewest_terms]
         if not events:
             continue
         forecast_day = max((m.last_day for m in annotate(statement.text, written).dates if m.tense == FUTURE),
-                           default=written)
+                           default=written) if written else None
         for article, terms in reported.items():
             later = article_date[article]
-            if later is None or later <= written or forecast_day > later:
+            if article == statement.article:
                 continue
+            if written is not None and later is not None and (later <= written or forecast_day > later):
+                continue  # dated both: the report must come after the forecast and its day
+            # an undated side: the tense orders them, as a report told in the past was written after it happened
             settled = outcomes.get(article, set())
             if any(verb in terms and len(expected & terms) / len(expected) >= OVERTAKING.reported_coverage
                    # what it expected to be explored or worked towards was reported as concluded
