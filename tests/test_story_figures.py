@@ -274,3 +274,14 @@ def test_a_year_that_dates_another_clause_does_not_make_two_counts_simultaneous(
                         "crimes including murder, but no genocide conviction yet.\n"),
     })
     assert find_disagreements(corpus) == ()  # a count that grew between two dates, not a conflict
+
+
+def test_a_figures_words_are_never_cut_inside_a_number(tmp_path):
+    corpus = corpus_of(tmp_path, {
+        "1.md": article("2025-02-01", "Port News", "Some 37 yachts were forced out of the 1,000-kilometer race, "
+                        "officials said.\n"),
+        "2.md": article("2025-02-02", "Coast Daily", "Some 37 yachts were forced out of the 1,000-kilometer race "
+                        "by the storm.\n"),
+    })
+    (yachts,) = [f for f in key_figures(corpus) if f.value == "37"]
+    assert "the 1,000-kilometer race" in yachts.context

@@ -62,7 +62,8 @@ _CALENDAR = re.compile(r"\b(?:" + "|".join(sorted(set(MONTHS) | set(WEEKDAYS), k
 _REPORTING_WORDS = frozenset("said says told reported according added officials official".split())
 # Heads that count no thing: a multiplicative ("shot three times") and pronouns ("three others").
 _NOT_THINGS = frozenset("time times other others one ones".split())
-_CLAUSE_MARKS = ",;:()—–\"“”"
+# A clause mark, but not the comma inside a number ("1,000", "the 1,000-mile race").
+_CLAUSE_MARK = re.compile(r"[;:()—–\"“”]|,(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -122,9 +123,9 @@ def _context(text: str, quantity: Quantity) -> str:
     where cut): the words that say what happened to what it counts."""
     # before the number a comma is kept ("mourned on Friday, by about 1,000 people"): the words
     # that say what happened come first; after it, a comma ends what the number's phrase says
-    start = max(text.rfind(mark, 0, quantity.start) for mark in _CLAUSE_MARKS if mark != ",") + 1
-    ends = [i for i in (text.find(mark, quantity.end) for mark in _CLAUSE_MARKS) if i >= 0]
-    end = min(ends) if ends else len(text)
+    marks = [m.start() for m in _CLAUSE_MARK.finditer(text)]
+    start = max((i for i in marks if i < quantity.start and text[i] != ","), default=-1) + 1
+    end = min((i for i in marks if i >= quantity.end), default=len(text))
     before = text[start:quantity.start].split()
     after = text[quantity.start:end].rstrip(" .!?").split()
     head = before[-FIGURES.context_before:] if len(before) > FIGURES.context_before else before
