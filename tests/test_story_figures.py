@@ -283,5 +283,5 @@ def test_a_figures_words_are_never_cut_inside_a_number(tmp_path):
         "2.md": article("2025-02-02", "Coast Daily", "Some 37 yachts were forced out of the 1,000-kilometer race "
                         "by the storm.\n"),
     })
-    (yachts,) = [f for f in key_figures(corpus) if f.value == "37"]
+    (yachts,) = [f for f in key_figures(corpus) if f.value.endswith("37")]
     assert "the 1,000-kilometer race" in yachts.context
