@@ -97,3 +97,20 @@ def test_seed_brief_is_one_page_with_the_new_elements(build_brief):
     assert rendered.brief.figures and rendered.brief.quotes
     assert "## Key figures" in rendered.markdown and "## Key quotes" in rendered.markdown
     assert "Where sources disagree" not in rendered.markdown
+
+
+def test_a_sentence_that_states_part_of_a_line_does_not_support_the_whole_line(tmp_path):
+    from briefer.analysis.corroboration import claim_support
+    from briefer.commands.build import load_corpus
+
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    (folder / "1.md").write_text("---\ndate: 2025-01-02\n---\nArland's crew won the regatta in 1992 after a week of "
+                                 "storms, Veloria's skipper Ana Ruiz won it in 1995 and the yacht Morning Star set the "
+                                 "race record of two days the following year.\n")
+    (folder / "2.md").write_text("---\ndate: 2025-01-02\n---\nThe yacht Morning Star set the race record of two days "
+                                 "in the regatta the following year.\n")
+    corpus, _ = load_corpus(folder)
+    support = dict(zip((item.text[:6] for item in corpus.items), claim_support(corpus)))
+    assert support["Arland"] == (1,)  # the record alone is not the line's claim
+    assert support["The ya"] == (1, 2)  # but the long line does state the record

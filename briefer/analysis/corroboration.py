@@ -15,7 +15,7 @@ from briefer.analysis.dedupe import candidate_pairs
 from briefer.analysis.disagree import same_fact, sentences_disagree
 from briefer.analysis.rank import Ranking
 from briefer.core.models import Corpus, Sentence
-from briefer.core.text import containment, content_words
+from briefer.core.text import content_words
 
 BONUS_PER_ORIGIN = 0.5
 MOST_ORIGINS_COUNTED = 3
@@ -41,11 +41,16 @@ class SameClaim:
     # Share of content words the two sentences share (Jaccard): rewrites change the wording
     # around a claim, not its participants, event and object.
     content_overlap: float = 0.3
-    # Share of the shorter sentence's content words found in the other.
-    containment: float = 0.5
+    # Share of a sentence's content words the other states for it to carry the sentence's claim: most.
+    containment: float = 0.6
 
 
 SAME_CLAIM = SameClaim()
+
+
+def _covered(terms: set[str], other: set[str]) -> float:
+    """Share of `terms` that `other` states too."""
+    return len(terms & other) / len(terms) if terms else 0.0
 
 
 def claim_support(corpus: Corpus) -> tuple[tuple[int, ...], ...]:
@@ -65,10 +70,14 @@ def claim_support(corpus: Corpus) -> tuple[tuple[int, ...], ...]:
         if pair.content_overlap < SAME_CLAIM.content_overlap:
             continue
         terms_a, terms_b = set(content_words(a)), set(content_words(b))
-        if containment(terms_a, terms_b) < SAME_CLAIM.containment:
+        # each way on its own: a short sentence inside a long one states the long one's claim
+        # only in part ("Morning Glory set the record" does not carry "Endeavour won in 1992, ...")
+        a_in_b = _covered(terms_a, terms_b) >= SAME_CLAIM.containment
+        b_in_a = _covered(terms_b, terms_a) >= SAME_CLAIM.containment
+        if not (a_in_b or b_in_a) or not same_fact(a, b) or sentences_disagree(a, b):
             continue
-        if not same_fact(a, b) or sentences_disagree(a, b):
-            continue
-        support[pair.first] |= set(corpus.items[pair.second].sources)
-        support[pair.second] |= set(corpus.items[pair.first].sources)
+        if a_in_b:
+            support[pair.first] |= set(corpus.items[pair.second].sources)
+        if b_in_a:
+            support[pair.second] |= set(corpus.items[pair.first].sources)
     return tuple(tuple(sorted(s)) for s in support)
