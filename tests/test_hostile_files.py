@@ -207,3 +207,9 @@ def test_text_without_sentence_ends_over_the_limit_is_left_out_with_a_warning(tm
             "sentence end was left out") in error_lines(result)
     markdown = next((tmp_path / "out").glob("*/default/brief.md")).read_text()
     assert "no stop here" not in markdown
+
+
+def test_a_long_line_is_never_cut_after_an_initial_or_a_title():
+    sentence = "The panel named former President P.W. Botha and Gen. R.K. Mladic of the U.S. Army as responsible. "
+    pieces = split_long(sentence * 40, 400)
+    assert pieces and all(piece.endswith("responsible.") for piece in pieces)

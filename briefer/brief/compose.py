@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from briefer.core.sections import SECTION_KEYS, SECTION_TITLES
 from briefer.analysis.corroboration import claim_support, prefer_corroborated
@@ -14,7 +15,8 @@ from briefer.core.models import Brief, BriefItem, Corpus, Disagreement, Figure, 
 from briefer.analysis.quotes import key_quotes
 from briefer.analysis.rank import Ranking
 from briefer.analysis.sections import NONE, Statement, assign_sections, classify, overtaken, statements_of
-from briefer.core.cues import pattern
+from briefer.core.cues import pattern, phrases
+from briefer.language.quantities import singular
 from briefer.analysis.timeline import ArticleDate, article_dates, build_timeline
 from briefer.brief.edits import line_id
 
@@ -63,6 +65,24 @@ LIST_NUMBERS = 6  # this many numbers, one word in three or more: a table, not a
 _MARKER_END = re.compile(r"^\s*[:.)—–-]")
 
 
+_THE_NOUN = re.compile(r"^The\s+([a-z]+)\b(?![’'-])")  # the noun heads the phrase: not "The ministers' talks"
+# An entry of a chronology or a list: "Oct. 9, 1998: Netanyahu appoints him ...", "1982: ...".
+_DATED_ENTRY = re.compile(r"^(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{4})\s*:")
+
+
+@lru_cache(maxsize=1)
+def _referent_nouns() -> frozenset[str]:
+    return frozenset(phrases("brief", "referent_nouns") + phrases("language", "person_nouns")
+                     + phrases("language", "organisation_heads"))
+
+
+def _unnamed_referent(body: str) -> bool:
+    """"The group ...", "The officials ...", "The council ...": a body or a person the article
+    named before, left unnamed on the page (a name in capitals, "The Security Council", is kept)."""
+    match = _THE_NOUN.match(body)
+    return bool(match) and (match.group(1) in _referent_nouns() or singular(match.group(1)) in _referent_nouns())
+
+
 def reads_alone(text: str) -> bool:
     """A line a reader understands on its own: no opener that points to a sentence not shown,
     no report heading, Q&A marker or editorial lead-in."""
@@ -70,7 +90,7 @@ def reads_alone(text: str) -> bool:
     opener = _DANGLING.match(body)
     if opener and (opener.end() == len(body) or not body[opener.end()].isalnum()) and not _EXPLETIVE_IT.match(body):
         return False
-    if _SHELL_NOUN.match(body) or _RELATIVE_ANCHOR.match(body):
+    if _SHELL_NOUN.match(body) or _RELATIVE_ANCHOR.match(body) or _unnamed_referent(body) or _DATED_ENTRY.match(body):
         return False  # "The decision came after ...", "Three days earlier, ...": what they point to is not shown
     furniture = _EDITORIAL.match(body)
     if furniture and _MARKER_END.match(body[furniture.end():]):

@@ -27,7 +27,10 @@ MAX_METADATA_CHARS = 200
 
 _METADATA_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 # The end of a sentence: final punctuation, maybe closing quotes or brackets, then a space.
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+")
+# A cut only where a sentence surely ends: "?", "!", "…", a closing quote or bracket after the
+# stop, or a period after a lower-case word or a number ("... in 1998. The"); never after a
+# capital ("P.W. Botha", "Gen. Mladic", "U.S. officials"), which may be an initial or a title.
+_SENTENCE_END = re.compile(r"(?:[!?…]|(?<=[a-z0-9%])\.)[\"'”’»)\]]*\s+|\.[\"'”’»)\]]+\s+")
 
 
 def loses_text(text: str, limit: int = MAX_PARAGRAPH_CHARS) -> bool:
