@@ -289,3 +289,29 @@ def test_a_figures_words_are_never_cut_inside_a_number(tmp_path):
     })
     (yachts,) = [f for f in key_figures(corpus) if f.value.endswith("37")]
     assert "the 1,000-kilometer race" in yachts.context
+
+
+def test_a_line_that_calls_someone_by_a_bare_surname_needs_the_full_name_on_the_page():
+    from briefer.brief.compose import surnames, unintroduced
+
+    texts = ["Congressman Tony Harlan visited the flooded valley on Monday.",
+             "Harlan said at least 300 families had lost their homes.",
+             "The council met at City Hall to discuss the repairs."]
+    names = surnames(texts)
+    assert unintroduced(texts[1], texts[1], names)  # "Harlan" alone: who?
+    assert not unintroduced(texts[1], texts[0] + " " + texts[1], names)  # the page names him in full
+    assert not unintroduced(texts[2], texts[2], names)  # "City Hall" is a longer name, not a bare surname
+
+
+def test_a_brief_names_in_full_whoever_its_lines_call_by_surname(build_brief):
+    articles = {
+        "1.md": "---\ndate: 2025-04-01\n---\nFlood waters cut the valley road near Kelso on Monday, officials said.\n\n"
+                "Harlan said at least 300 families had lost their homes in the valley floods.\n\n"
+                "Engineers began repairing the valley road near Kelso on Tuesday.\n",
+        "2.md": "---\ndate: 2025-04-02\n---\nHarlan said the valley floods had destroyed 300 homes near Kelso.\n\n"
+                "Crews reopened one lane of the valley road near Kelso on Wednesday.\n\n"
+                "Congressman Tony Harlan toured the valley on Wednesday.\n",
+    }
+    markdown = build_brief(articles).rendered.markdown
+    lines = [line for line in markdown.splitlines() if line.startswith("- ") and "Harlan" in line]
+    assert all("Tony Harlan" in markdown for _ in lines)

@@ -105,6 +105,46 @@ def reads_alone(text: str) -> bool:
     return not _HEADING.match(text)
 
 
+# --- Names a page must introduce ----------------------------------------------------------
+PAGE_NAME_ROUNDS = 3  # rounds of giving way; each costs one more assignment of the sections
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:['’-][A-Za-z]+)*\b")
+_NAME_RUN = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+|[A-Z]\.))*\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+_NOT_GIVEN_NAMES = frozenset("The A An In On At By For From With And But Or If As Of To After Before When While Since "
+                             "During Under Over This That These Those It He She They We His Her Their Its".split())
+
+
+def surnames(texts: list[str]) -> dict[str, frozenset[str]]:
+    """Last words of the people's names the texts write in full, with the two words that end
+    each full form ("Rep. Tony Hall" -> "Hall": {"Tony Hall"}); a word the texts also write in
+    lower case ("Council", "Party") names no one."""
+    lower = {w for text in texts for w in re.findall(r"\b[a-z]+\b", text)}
+    found: dict[str, set[str]] = {}
+    for text in texts:
+        for match in _NAME_RUN.finditer(text):
+            words = match.group(0).split()
+            while words and words[0] in _NOT_GIVEN_NAMES:
+                words = words[1:]
+            last = match.group(1)
+            if len(words) >= 2 and last.lower() not in lower:
+                found.setdefault(last, set()).add(" ".join(words[-2:]))  # "Antonio Samaranch" of a longer form
+    return {name: frozenset(full) for name, full in found.items()}
+
+
+def unintroduced(text: str, page: str, names: dict[str, frozenset[str]]) -> bool:
+    """The line calls someone by a bare surname ("Hall said ...") that no line of the page
+    writes in full: the reader cannot tell who it is."""
+    for match in _CAPITALISED.finditer(text):
+        word = match.group(0)
+        if word not in names:
+            continue
+        before, after = text[:match.start()].rstrip(), text[match.end():]
+        if re.search(r"(?:[A-Z][a-z]+|[A-Z]\.)$", before) or re.match(r"\s+[A-Z][a-z]", after):
+            continue  # part of a longer name or after a title ("Rep. Hall", "Tony Hall")
+        if not any(full in page for full in names[word]):
+            return True
+    return False
+
+
 def read_story(corpus: Corpus, ranking: Ranking) -> Story:
     dates = article_dates(corpus)
     statements = statements_of(corpus, dates)
@@ -158,6 +198,17 @@ def compose_story(story: Story, title: str, budgets: dict[str, int], date: dt.da
     disputed = {claim.text for d in story.disagreements for claim in d.claims}
     labels = tuple(NONE if item.text in disputed else label for item, label in zip(corpus.items, story.labels))
     chosen = assign_sections(list(story.statements), labels, ranking.order, ranking.scores, budgets)
+    # A line that calls someone by a surname the page never writes in full gives way to the
+    # next candidate of its section (a few rounds: a replacement may need a name too).
+    names = surnames([item.text for item in corpus.items])
+    for _ in range(PAGE_NAME_ROUNDS):
+        picked = [i for key in SECTION_KEYS for i in chosen[key]]
+        page = " ".join(corpus.items[i].text for i in picked)
+        nameless = {i for i in picked if unintroduced(corpus.items[i].text, page, names)}
+        if not nameless:
+            break
+        labels = tuple(NONE if i in nameless else label for i, label in enumerate(labels))
+        chosen = assign_sections(list(story.statements), labels, ranking.order, ranking.scores, budgets)
 
     paths = article_paths(corpus)
 
