@@ -239,3 +239,15 @@ def test_a_forecast_is_overtaken_by_a_later_report_of_what_it_was_for():
     assert overtaken([forecast, report]) == frozenset({0})
     unrelated = Statement("Lawmakers approved the budget on Thursday.", 2, NOV_1, 0)
     assert overtaken([forecast, unrelated]) == frozenset()
+
+
+def test_a_habit_or_a_long_history_told_after_the_lead_is_background():
+    for text in ("The senator has repeatedly been nominated for the award for his work on refugees.",
+                 "The federation eventually resigned its seat on the council.",
+                 "Winners of the prize often profess surprise on learning of the honour."):
+        assert classify_one(Statement(text, 1, None, 8), None) == BACKGROUND, text
+
+
+def test_an_appositive_does_not_hide_a_past_perfect():
+    text = "Marek, a 21-year-old student from Kelso, had dreamed of working for the coastguard."
+    assert classify_one(Statement(text, 1, None, 6), None) == BACKGROUND

@@ -58,8 +58,8 @@ PAST_PERFECT = re.compile(rf"\bhad (?:(?:not|never|already|just|long|since|previ
                           rf"(?:been|[a-z]+ed|{IRREGULAR_PAST}|(?!when\b|then\b|even\b|often\b)[a-z]{{2,}}en)\b", re.I)
 # A relative or adverbial clause opens between the sentence's start and a verb: that verb is not the
 # main one (a subject noun followed by "he had taken": a contact clause, no "that").
-SUBORDINATE_BEFORE = re.compile(r"\b(?:who|whom|whose|which|that|when|after|before|because|since|until|as|where|"
-                                r"once|while|although|though|if)\b|\b[a-z]+s? (?:he|she|they|we|it) $|,\s*$", re.I)
+SUBORDINATE_BEFORE = re.compile(r"\b(?:who|whom|whose|which|that|when|because|where|"
+                                r"once|while|although|though|if)\b|\b[a-z]+s? (?:he|she|they|we|it) $", re.I)
 # An indirect question: "whether ..." inside a sentence, or a wh-clause after a negated verb
 # ("it was not known where ...", "did not say how many ...", "have no idea why ...").
 WHETHER = re.compile(r"(?<!^)\bwhether\b", re.I)
@@ -199,7 +199,9 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
         if _cue("decided").search(text):
             return OUTCOMES, "forecast of a decision"
         return NONE if _cue("soft_forecast").search(text) else OPEN_QUESTIONS, "forecast"
-    older = _older_than_story(statement) or _past_perfect(text) or bool(_cue("background").search(text))
+    older = (_older_than_story(statement) or _past_perfect(text) or bool(_cue("background").search(text))
+             # a habit or a long history behind the news, told after the lead
+             or statement.position >= RULES.lead_sentences and bool(pattern("language", "habitual").search(text)))
     is_newest = newest is None or statement.reference_date is None or statement.reference_date >= newest
     if _cue("outcome_verbs").search(text) and not older:
         return OUTCOMES if is_newest else KEY_FACTS, "concluded step"

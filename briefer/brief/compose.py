@@ -118,16 +118,32 @@ def surnames(texts: list[str]) -> dict[str, frozenset[str]]:
     each full form ("Rep. Tony Hall" -> "Hall": {"Tony Hall"}); a word the texts also write in
     lower case ("Council", "Party") names no one."""
     lower = {w for text in texts for w in re.findall(r"\b[a-z]+\b", text)}
+    titles = _person_words()
     found: dict[str, set[str]] = {}
+    people: set[str] = set()
     for text in texts:
         for match in _NAME_RUN.finditer(text):
             words = match.group(0).split()
             while words and words[0] in _NOT_GIVEN_NAMES:
                 words = words[1:]
             last = match.group(1)
-            if len(words) >= 2 and last.lower() not in lower:
-                found.setdefault(last, set()).add(" ".join(words[-2:]))  # "Antonio Samaranch" of a longer form
-    return {name: frozenset(full) for name, full in found.items()}
+            if len(words) < 2 or last.lower() in lower or last.lower() in titles:
+                continue  # a word also written in lower case, or a title ("Defence Secretary"), names no one
+            found.setdefault(last, set()).add(" ".join(words[-2:]))  # "Antonio Samaranch" of a longer form
+            # a person, not a place or a product: a title or a role before the name ("President
+            # Donald Trump", "defence minister Rajnath Singh"), or words said after it
+            before = text[:match.start()].split()[-1:]
+            if any(w.lower().rstrip(".") in titles for w in words[:-1] + before) or _SAID_AFTER.match(text, match.end()):
+                people.add(last)
+    return {name: frozenset(full) for name, full in found.items() if name in people}
+
+
+_SAID_AFTER = re.compile(r",?\s+(?:said|says|told|added|who)\b")
+
+
+@lru_cache(maxsize=1)
+def _person_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in phrases("language", "speaker_titles") + phrases("language", "person_nouns"))
 
 
 def unintroduced(text: str, page: str, names: dict[str, frozenset[str]]) -> bool:
@@ -203,7 +219,7 @@ def compose_story(story: Story, title: str, budgets: dict[str, int], date: dt.da
     names = surnames([item.text for item in corpus.items])
     for _ in range(PAGE_NAME_ROUNDS):
         picked = [i for key in SECTION_KEYS for i in chosen[key]]
-        page = " ".join(corpus.items[i].text for i in picked)
+        page = " ".join([corpus.items[i].text for i in picked] + sorted(disputed))  # the claims of disagreements show too
         nameless = {i for i in picked if unintroduced(corpus.items[i].text, page, names)}
         if not nameless:
             break
