@@ -34,7 +34,6 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import chain, compress, count, repeat
 from operator import and_, not_
 
