@@ -63,7 +63,7 @@ def test_shuffled_pairs_are_the_local_pairs(client):
 def test_dask_build_matches_local(tmp_path, client):
     config = load_config(make_project(tmp_path, {**PORT, **FLOOD, **VOTE}, audiences={
         "desk": {}, "trade": {"topics": ["port OR harbour"]}}))
-    build(replace(config, output=tmp_path / "local"))
+    local = build(replace(config, output=tmp_path / "local"))
     with distributed.get_task_stream(client) as stream:
         dask = build(replace(config, output=tmp_path / "dask", engine="dask", dask_scheduler=client.scheduler.address))
     assert shuffle_tasks(stream), "the articles' candidate pairs were not found by a shuffle on the workers"
@@ -77,7 +77,7 @@ def test_sources_at_a_file_url_on_dask_match_the_local_folder(tmp_path, client):
     pytest.importorskip("fsspec")
     config = load_config(make_project(tmp_path, {**PORT, **FLOOD, **VOTE, "big.txt": "word " * (MAX_ARTICLE_BYTES // 5 + 1),
                                                  ".swap.txt": "an editor's swap file"}))
-    build(replace(config, output=tmp_path / "local"))
+    local = build(replace(config, output=tmp_path / "local"))
     url = load_config(config.path, {"sources": config.sources.as_uri()}).sources
     assert isinstance(url, StorageURL)
     with distributed.get_task_stream(client) as stream:
