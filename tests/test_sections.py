@@ -251,11 +251,3 @@ def test_a_habit_or_a_long_history_told_after_the_lead_is_background():
 def test_an_appositive_does_not_hide_a_past_perfect():
     text = "Marek, a 21-year-old student from Kelso, had dreamed of working for the coastguard."
     assert classify_one(Statement(text, 1, None, 6), None) == BACKGROUND
-
-
-def test_in_an_undated_article_a_year_of_something_else_does_not_make_the_lead_history():
-    lead = Statement("The tribunal on Monday acquitted a commander of crimes against prisoners in 1992, but "
-                     "convicted three of his guards.", 1, None, 0)
-    assert classify_one(lead, None) == KEY_FACTS
-    history = Statement("In 1990, the first free elections revived old land disputes in the province.", 1, None, 7)
-    assert classify_one(history, None) == BACKGROUND
