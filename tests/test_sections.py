@@ -251,3 +251,10 @@ def test_a_habit_or_a_long_history_told_after_the_lead_is_background():
 def test_an_appositive_does_not_hide_a_past_perfect():
     text = "Marek, a 21-year-old student from Kelso, had dreamed of working for the coastguard."
     assert classify_one(Statement(text, 1, None, 6), None) == BACKGROUND
+
+
+def test_what_a_forecast_is_for_ends_at_its_clause_and_a_weekday_is_no_part_of_it():
+    from briefer.analysis.sections import forecast_events
+
+    text = "The assembly is expected to meet Thursday to elect Haddad after the governor signs the amendment."
+    assert forecast_events(text) == [("meet", {"meet"}), ("elect", {"elect", "haddad"})]

@@ -259,7 +259,8 @@ def _terms(text: str) -> set[str]:
 
 
 # The core of a forecast ends at a purpose or relative clause ("... on Friday [to ease ...]").
-_CORE_END = re.compile(r"[;:—–(]|\s-\s|\s(?:to|in order to|so that|in what|as|which|who|while|but)\s"
+_CORE_END = re.compile(r"[;:—–(]|\s-\s|\s(?:to|in order to|so that|in what|as|which|who|while|but|after|before|when|until"
+                       r"|once|unless|if)\s"
                        r"|,\s+(?:\w+ly\s+)?\w+ing\b", re.I)  # or a participle clause: ", potentially expanding"
 # One leading adverb or auxiliary, a whole word ("also", "now", "quickly"). Words are taken one
 # at a time (_without_leading): the old single pattern ^(?:\s*(?:...|\w+ly))+\s could split a
@@ -275,6 +276,15 @@ def _without_leading(text: str) -> str:
     return text[end + 1:] if end else text
 
 
+def _without_times(text: str) -> str:
+    """The text with its time expressions blanked (same length): its dates and days, a
+    weekday too ("meet Thursday"), are when it expects the event, not what it expects."""
+    note = annotate(text, None)
+    for mention in list(note.dates) + list(note.days):
+        text = text[: mention.start] + " " * (mention.end - mention.start) + text[mention.end:]
+    return text
+
+
 def _forecast_cue(text: str) -> re.Match | None:
     """The cue that carries the forecast's verb: "upcoming" qualifies a noun ("the upcoming
     talks are expected to ..."), so a later cue, when there is one, carries it."""
@@ -287,8 +297,7 @@ def forecast_event(text: str) -> tuple[str | None, set[str]]:
     """What a forecast expects: its verb and the core of its predicate, up to the first clause
     break or purpose ("is set to [meet X in Y on Friday] to ease ..." -> meet, {meet, X, Y})."""
     # its dates (from the sentence's annotation) are not part of what it expects
-    for mention in annotate(text, None).dates:
-        text = text[: mention.start] + " " * (mention.end - mention.start) + text[mention.end:]
+    text = _without_times(text)
     match = _forecast_cue(text)
     if not match:
         return None, set()
@@ -313,8 +322,7 @@ def forecast_events(text: str) -> list[tuple[str, set[str]]]:
     if verb is None:
         return []
     events = [(verb, terms)]
-    for mention in annotate(text, None).dates:
-        text = text[: mention.start] + " " * (mention.end - mention.start) + text[mention.end:]
+    text = _without_times(text)
     match = _forecast_cue(text)
     tail = " ".join(text[match.end():].split()) + " " if match else ""
     end = _CORE_END.search(tail, 1)
