@@ -69,3 +69,10 @@ def test_a_seeds_build_annotates_each_distinct_sentence_once(tmp_path, monkeypat
     corpus, _ = load_corpus(config.sources)
     sentences = {member.text for item in corpus.items for member in item.members}
     assert sentences <= set(per_text)  # every distinct sentence of the story was annotated
+
+
+def test_due_to_is_a_forecast_only_after_a_form_of_be():
+    from briefer.language.tense import FUTURE, main_tense
+
+    assert main_tense("The minister is due to arrive in Kelso on Friday.") == FUTURE
+    assert main_tense("The ferry sailed late on Monday due to fog in the harbour.") != FUTURE

@@ -22,8 +22,10 @@ REPORTING = re.compile(
     r"\b(?:said|says|say|told|noted|added|stated|reported|according to|announced that|wrote)\b", re.I)
 # Future and possibility in the main verb.
 FORECAST_CUE = re.compile(
-    r"\b(?:will|shall|would|could|may|might|should)\b|\b(?:set|scheduled|expected|likely|due|slated|poised"
-    r"|planning|going|intended) (?:to|for)\b|\bto be held\b|\bupcoming\b|\bagenda item\b|^If\b",
+    r"\b(?:will|shall|would|could|may|might|should)\b|\b(?:set|scheduled|expected|likely|slated|poised"
+    r"|planning|going|intended) (?:to|for)\b|\bto be held\b|\bupcoming\b|\bagenda item\b|^If\b"
+    # "due to" is a forecast after a form of "be" ("is due to meet"); after a noun it gives a cause
+    r"|\b(?:is|are|was|were|be|been|being|am)\s+due\s+(?:to|for)\b",
     re.I,
 )
 STRONG_PAST = re.compile(rf"\b(?:{IRREGULAR_PAST}|ago|earlier|previously|already)\b", re.I)
