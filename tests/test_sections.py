@@ -258,3 +258,11 @@ def test_what_a_forecast_is_for_ends_at_its_clause_and_a_weekday_is_no_part_of_i
 
     text = "The assembly is expected to meet Thursday to elect Haddad after the governor signs the amendment."
     assert forecast_events(text) == [("meet", {"meet"}), ("elect", {"elect", "haddad"})]
+
+
+def test_in_an_undated_article_a_year_of_something_else_does_not_make_the_lead_history():
+    lead = Statement("The tribunal on Monday acquitted a commander of crimes against prisoners in 1992, but "
+                     "convicted three of his guards.", 1, None, 0)
+    assert classify_one(lead, None) == KEY_FACTS
+    history = Statement("In 1990, the first free elections revived old land disputes in the province.", 1, None, 7)
+    assert classify_one(history, None) == BACKGROUND

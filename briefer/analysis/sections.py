@@ -18,7 +18,7 @@ from briefer.core.sections import SECTION_KEYS
 from briefer.core.text import SENTENCE_END
 from briefer.core.models import Corpus
 from briefer.core.text import containment, content_words, stem
-from briefer.analysis.timeline import ArticleDate, event_date, representative
+from briefer.analysis.timeline import ArticleDate, event_date, main_event_date, representative
 from briefer.core.cues import pattern, phrases
 from briefer.language.annotate import Annotation, annotate
 from briefer.language.tense import CONDITIONAL, DONE, EXPECTED, FORECAST_CUE, IRREGULAR_PAST, NEGATED, PRESENT, REPORTING, UNCERTAIN
@@ -156,10 +156,13 @@ def _older_than_story(statement: Statement) -> bool:
     reference = statement.reference_date
     window = dt.timedelta(days=RULES.story_window_days)
     if reference is None:
-        if annotate(statement.text, None).dates:
-            return True
+        if main_event_date(statement.text, None) is not None:
+            return True  # its own event has a date the text fixes ("In 1990, ..."), not a year of something else
+        absolute = {(m.start, m.end) for m in annotate(statement.text, None).dates}
         reference = RULES.stand_in_anchor
-        mentions = [m for m in annotate(statement.text, reference).dates if m.tense == PAST]
+        # relative expressions only ("four years ago"): an absolute date counts above, as the main event's
+        mentions = [m for m in annotate(statement.text, reference).dates
+                    if m.tense == PAST and (m.start, m.end) not in absolute]
     else:
         mentions = annotate(statement.text, reference).dates
     return any(m.last_day < reference - window for m in mentions)
