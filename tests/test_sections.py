@@ -266,3 +266,13 @@ def test_in_an_undated_article_a_year_of_something_else_does_not_make_the_lead_h
     assert classify_one(lead, None) == KEY_FACTS
     history = Statement("In 1990, the first free elections revived old land disputes in the province.", 1, None, 7)
     assert classify_one(history, None) == BACKGROUND
+
+
+def test_a_background_cue_of_a_relative_clause_or_of_motion_does_not_date_the_sentence():
+    shot = Statement("Police said two men followed Marek and his aide into the building and shot them.", 1, None, 3)
+    assert classify_one(shot, None) != BACKGROUND
+    welcome = Statement("Hundreds gathered at the airport to welcome Haddad, who was cleared of the charges earlier "
+                        "this week.", 1, None, 4)
+    assert classify_one(welcome, None) != BACKGROUND
+    sequence = Statement("The downturn followed the minister's decision to double the port fees.", 1, None, 6)
+    assert classify_one(sequence, None) == BACKGROUND

@@ -107,6 +107,34 @@ def is_fragment(text: str) -> bool:
     return not SENTENCE_END.search(text.rstrip()) or not FINITE_VERB.search(text)
 
 
+# "followed" with a person after it is motion ("two men followed Starovoitova"), not sequence.
+_NAME_AFTER = re.compile(r"\s+((?:[A-Z][\w.-]*\s*)+)")
+_PERSON_PRONOUN = re.compile(r"\s+(?:him|her|them)\b")
+
+
+def _followed_someone(after: str) -> bool:
+    """"followed Starovoitova": a name (not a name's "Trump's decision") or a pronoun follows."""
+    if _PERSON_PRONOUN.match(after):
+        return True
+    name = _NAME_AFTER.match(after)
+    return bool(name) and not after[name.end(1):].startswith(("’", "'"))
+_RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b")
+
+
+def _earlier_cue(text: str) -> bool:
+    """A background cue of the sentence's own: not in a relative clause ("Delalic, who was
+    cleared earlier this week"), not "followed" someone."""
+    for match in _cue("background").finditer(text):
+        if match.group(0).lower() == "followed" and _followed_someone(text[match.end():]):
+            continue
+        before = text[:match.start()]
+        opener = max((m.end() for m in _RELATIVE.finditer(before)), default=-1)
+        if opener >= 0 and not re.search(r"[,;:—()]", before[opener:]):
+            continue  # inside the relative clause that opened just before it
+        return True
+    return False
+
+
 def _past_perfect(text: str) -> bool:
     """A past perfect of the sentence's own ("had planned"): after a reporting verb ("said they
     had entered") it is only the past told in reported speech."""
@@ -202,7 +230,7 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
         if _cue("decided").search(text):
             return OUTCOMES, "forecast of a decision"
         return NONE if _cue("soft_forecast").search(text) else OPEN_QUESTIONS, "forecast"
-    older = (_older_than_story(statement) or _past_perfect(text) or bool(_cue("background").search(text))
+    older = (_older_than_story(statement) or _past_perfect(text) or _earlier_cue(text)
              # a habit or a long history behind the news, told after the lead
              or statement.position >= RULES.lead_sentences and bool(pattern("language", "habitual").search(text)))
     is_newest = newest is None or statement.reference_date is None or statement.reference_date >= newest
