@@ -277,3 +277,10 @@ def test_a_background_cue_of_a_relative_clause_or_of_motion_does_not_date_the_se
     assert classify_one(welcome, None) == KEY_FACTS
     sequence = Statement("The downturn followed the minister's decision to double the port fees.", 1, None, 6)
     assert classify_one(sequence, None) == BACKGROUND
+
+
+def test_what_a_constitution_a_law_or_a_will_requires_is_background_however_modal():
+    for text in ("According to the constitution, a new president must appoint the prime minister by decree.",
+                 "By the terms of the founder's will, the prize should go to the most idealistic work.",
+                 "Under a formula agreed after the war, the speaker is always chosen from the north."):
+        assert classify_one(Statement(text, 1, None, 5), None) == BACKGROUND, text

@@ -226,6 +226,8 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
         return OPEN_QUESTIONS, "pending, uncertain or unanswered"  # pending, or a question the sources say is unanswered
     if (quoted_share(note) >= RULES.quoted_share or FIRST_PERSON_OPENING.search(text)) and not _cue("outcome_verbs").search(text):
         return NONE, "quoted or first-person voice"  # a quoted voice: its news, if any, is reported in the sentences around it
+    if pattern("language", "standing_rule").search(text):
+        return BACKGROUND, "a standing rule"  # what a constitution, a law or a will requires: before the news
     if note.tense == FUTURE or note.modality in (EXPECTED, CONDITIONAL):
         if _cue("decided").search(text):
             return OUTCOMES, "forecast of a decision"
