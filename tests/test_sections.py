@@ -284,3 +284,20 @@ def test_what_a_constitution_a_law_or_a_will_requires_is_background_however_moda
                  "By the terms of the founder's will, the prize should go to the most idealistic work.",
                  "Under a formula agreed after the war, the speaker is always chosen from the north."):
         assert classify_one(Statement(text, 1, None, 5), None) == BACKGROUND, text
+
+
+def test_a_past_perfect_after_a_pronoun_subject_is_still_the_main_verb():
+    from briefer.analysis.sections import _past_perfect
+
+    assert _past_perfect("In March she had resigned from the board.")
+    assert _past_perfect("But he had already resigned by then.")
+    assert not _past_perfect("Officials had seven children.")  # "seven" is no participle
+
+
+def test_only_a_verb_of_knowing_or_telling_makes_a_negation_an_open_question():
+    from briefer.analysis.sections import _unanswered
+
+    assert _unanswered("It was not immediately clear why the talks failed.")
+    assert _unanswered("Officials did not say how many people were hurt.")
+    assert not _unanswered("The minister was not at home when the bomb exploded on Friday.")
+    assert not _unanswered("Police did not arrest anyone who was at the scene.")

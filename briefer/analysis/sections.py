@@ -55,11 +55,11 @@ FINITE_VERB = re.compile(
 # so does a present perfect passive ("have been charged" is the story's, "has been under" its history:
 # left to the background cues).
 PAST_PERFECT = re.compile(rf"\bhad (?:(?:not|never|already|just|long|since|previously|also|\w+ly) )?"
-                          rf"(?:been|[a-z]+ed|{IRREGULAR_PAST}|(?!when\b|then\b|even\b|often\b)[a-z]{{2,}}en)\b", re.I)
+                          rf"(?:been|[a-z]+ed|{IRREGULAR_PAST}|{pattern('language', 'en_participles').pattern})\b", re.I)
 # A relative or adverbial clause opens between the sentence's start and a verb: that verb is not the
-# main one (a subject noun followed by "he had taken": a contact clause, no "that").
-SUBORDINATE_BEFORE = re.compile(r"\b(?:who|whom|whose|which|that|when|because|where|"
-                                r"once|while|although|though|if)\b|\b[a-z]+s? (?:he|she|they|we|it) $", re.I)
+# main one; nor after a noun and a lower-case pronoun ("photographs he had taken": a contact clause).
+SUBORDINATE_BEFORE = re.compile(r"(?i:\b(?:who|whom|whose|which|when|because|where|once|while|although|though|if)\b)"
+                                r"|\b(?:(?i:the|a|an|his|her|their|its|these|those)\s+[a-z]+|[a-z]+s) (?:he|she|they|we|it) $")
 # An indirect question: "whether ..." inside a sentence, or a wh-clause after a negated verb
 # ("it was not known where ...", "did not say how many ...", "have no idea why ...").
 WHETHER = re.compile(r"(?<!^)\bwhether\b", re.I)
@@ -164,8 +164,11 @@ def _silent(text: str) -> bool:
 def _unanswered(text: str) -> bool:
     """A question the sources say is open: a wh-word right after a negation ("it was not known
     where", "did not say how many"), not a relative clause elsewhere ("who did not support")."""
+    knowing = pattern("language", "knowing_verbs")
     for match in pattern("language", "negation").finditer(text):
-        if WH_CLAUSE.search(" ".join(text[match.end():].split()[:4])):
+        # "not known where", "not say how many", "no idea why": a verb of knowing or telling, then the question
+        after = re.match(r"\s+(?:(?:be|been|immediately|yet|publicly|officially)\s+)*(\S+)\s+(\S+)", text[match.end():])
+        if after and knowing.fullmatch(after.group(1).lower()) and WH_CLAUSE.fullmatch(after.group(2)):
             return True
     return False
 
