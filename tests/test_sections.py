@@ -301,3 +301,15 @@ def test_only_a_verb_of_knowing_or_telling_makes_a_negation_an_open_question():
     assert _unanswered("Officials did not say how many people were hurt.")
     assert not _unanswered("The minister was not at home when the bomb exploded on Friday.")
     assert not _unanswered("Police did not arrest anyone who was at the scene.")
+
+
+def test_a_hedge_word_in_passing_or_denied_is_no_open_question():
+    for text in ("Unknown gunmen killed five villagers near Kelso on Friday.",
+                 "There is no doubt that the vote was rigged, the monitors said on Friday."):
+        assert classify_one(Statement(text, 1, None, 0), None) != OPEN_QUESTIONS, text
+    assert classify_one(Statement("The fate of the second ferry remains unknown.", 1, None, 4), None) == OPEN_QUESTIONS
+
+
+def test_an_act_done_under_a_law_is_no_standing_rule():
+    act = Statement("Under the law, the president signed the port bill on Friday.", 1, None, 0)
+    assert classify_one(act, None) != BACKGROUND

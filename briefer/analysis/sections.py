@@ -121,6 +121,21 @@ def _followed_someone(after: str) -> bool:
 _RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b")
 
 
+# What a rule requires: a modal of obligation or the present of a standing arrangement.
+_DEONTIC = re.compile(r"\b(?:must|should|shall|may not|cannot|is to|are to|is required|are required|is|are)\b", re.I)
+
+
+def _standing_rule(text: str) -> bool:
+    """"According to the constitution, a president must ...": a rule's source, then a clause that
+    obliges or states a standing arrangement ("Under the law, X signed ..." reports an act)."""
+    source = pattern("language", "standing_rule").search(text)
+    if not source:
+        return False
+    comma = text.find(",", source.end())
+    clause = text[comma + 1:] if comma >= 0 else text[source.end():]
+    return bool(_DEONTIC.search(clause))
+
+
 def _earlier_cue(text: str) -> bool:
     """A background cue of the sentence's own: not in a relative clause ("Delalic, who was
     cleared earlier this week"), not "followed" someone."""
@@ -229,7 +244,7 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
         return OPEN_QUESTIONS, "pending, uncertain or unanswered"  # pending, or a question the sources say is unanswered
     if (quoted_share(note) >= RULES.quoted_share or FIRST_PERSON_OPENING.search(text)) and not _cue("outcome_verbs").search(text):
         return NONE, "quoted or first-person voice"  # a quoted voice: its news, if any, is reported in the sentences around it
-    if pattern("language", "standing_rule").search(text):
+    if _standing_rule(text):
         return BACKGROUND, "a standing rule"  # what a constitution, a law or a will requires: before the news
     if note.tense == FUTURE or note.modality in (EXPECTED, CONDITIONAL):
         if _cue("decided").search(text):

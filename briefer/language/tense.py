@@ -46,6 +46,10 @@ PRESENT_CUE = re.compile(r"\b(?:is|are|am)\b(?!\s+(?:not\s+)?(?:set|scheduled|ex
 ONGOING_CUE = re.compile(r"\b(?:is|are|am|remains?|continues?)\s+(?:still\s+)?[a-z]+ing\b", re.I)
 
 
+# "no doubt", "little doubt", "without doubt": the hedge word denied, the claim held firmly.
+_DOUBT_DENIED = re.compile(r"\b(?:no|little|without|beyond)\s+$", re.I)
+
+
 def without_reporting(text: str) -> str:
     """The text with reporting verbs blanked (same length, so offsets hold)."""
     return REPORTING.sub(lambda m: " " * len(m.group(0)), text)
@@ -72,7 +76,7 @@ def modality(text: str, tense: str | None = None) -> str:
     negation and conditions outrank the tense."""
     content = without_reporting(text)
     tense = tense or main_tense(text)
-    if pattern("language", "uncertain").search(content):
+    if any(not _DOUBT_DENIED.search(content[:m.start()]) for m in pattern("language", "uncertain").finditer(content)):
         return UNCERTAIN
     if pattern("language", "negation").search(content):
         return NEGATED
