@@ -313,3 +313,10 @@ def test_a_hedge_word_in_passing_or_denied_is_no_open_question():
 def test_an_act_done_under_a_law_is_no_standing_rule():
     act = Statement("Under the law, the president signed the port bill on Friday.", 1, None, 0)
     assert classify_one(act, None) != BACKGROUND
+
+
+def test_an_undated_report_that_dates_its_event_earlier_does_not_overtake_a_forecast():
+    forecast = ("Haddad and Marek will meet in Geneva next month to discuss the port treaty.", 1, OCT_30)
+    assert overtaken(story(forecast, ("Haddad and Marek met in Geneva in 1994 to discuss the port treaty.", 2, None))) \
+        == frozenset()
+    assert overtaken(story(forecast, ("Haddad and Marek met in Geneva to discuss the port treaty.", 2, None))) == {0}

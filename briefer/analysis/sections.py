@@ -408,13 +408,22 @@ def overtaken(statements: list[Statement]) -> frozenset[int]:
     outcomes: dict[int, set[str]] = {}
     article_date: dict[int, dt.date | None] = {}
     outcome_verb = _cue("outcome_verbs")
+    # Without dates on both sides the tense orders a forecast and a report, unless the report
+    # dates its event itself ("met in Geneva in 1994"): such a report may tell an earlier meeting.
+    undated_reported: dict[int, set[str]] = {}
+    undated_outcomes: dict[int, set[str]] = {}
     for statement in statements:
         article_date[statement.article] = statement.reference_date
         tense = annotate(statement.text, statement.reference_date).tense
+        own_date = main_event_date(statement.text, None) is not None
         if tense == PAST or outcome_verb.search(statement.text):
             reported.setdefault(statement.article, set()).update(_terms(statement.text))
+            if not own_date:
+                undated_reported.setdefault(statement.article, set()).update(_terms(statement.text))
         if outcome_verb.search(statement.text) and tense != FUTURE:
             outcomes.setdefault(statement.article, set()).update(_terms(statement.text))
+            if not own_date:
+                undated_outcomes.setdefault(statement.article, set()).update(_terms(statement.text))
     result = set()
     for index, statement in enumerate(statements):
         written = statement.reference_date
@@ -426,14 +435,16 @@ def overtaken(statements: list[Statement]) -> frozenset[int]:
             continue
         forecast_day = max((m.last_day for m in annotate(statement.text, written).dates if m.tense == FUTURE),
                            default=written) if written else None
-        for article, terms in reported.items():
+        for article in reported:
             later = article_date[article]
             if article == statement.article:
                 continue
-            if written is not None and later is not None and (later <= written or forecast_day > later):
-                continue  # dated both: the report must come after the forecast and its day
-            # an undated side: the tense orders them, as a report told in the past was written after it happened
-            settled = outcomes.get(article, set())
+            if written is not None and later is not None:
+                if later <= written or forecast_day > later:
+                    continue  # dated both: the report must come after the forecast and its day
+                terms, settled = reported[article], outcomes.get(article, set())
+            else:  # an undated side: the tense orders them, as a report told in the past was written after it happened
+                terms, settled = undated_reported.get(article, set()), undated_outcomes.get(article, set())
             if any(verb in terms and len(expected & terms) / len(expected) >= OVERTAKING.reported_coverage
                    # what it expected to be explored or worked towards was reported as concluded
                    or len(expected & settled) / len(expected) >= OVERTAKING.settled_coverage
