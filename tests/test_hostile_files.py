@@ -210,6 +210,9 @@ def test_text_without_sentence_ends_over_the_limit_is_left_out_with_a_warning(tm
 
 
 def test_a_long_line_is_never_cut_after_an_initial_or_a_title():
-    sentence = "The panel named former President P.W. Botha and Gen. R.K. Mladic of the U.S. Army as responsible. "
-    pieces = split_long(sentence * 40, 400)
-    assert pieces and all(piece.endswith("responsible.") for piece in pieces)
+    # each sentence is longer than half the limit, so a cut can only fall at a sentence's end or
+    # after a title or an initial inside it: every piece must still end a whole sentence
+    sentence = ("The inquiry named the former president P.W. Botha, the army chief Gen. Magnus Malan and the "
+                "police minister Mr. Adriaan Vlok as responsible for the bombings in the north. ")
+    pieces = split_long(sentence * 40, 300)
+    assert len(pieces) == 40 and all(piece.endswith("in the north.") for piece in pieces)

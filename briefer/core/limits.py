@@ -29,8 +29,10 @@ _METADATA_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 # The end of a sentence: final punctuation, maybe closing quotes or brackets, then a space.
 # A cut only where a sentence surely ends: "?", "!", "…", a closing quote or bracket after the
 # stop, or a period after a lower-case word or a number ("... in 1998. The"); never after a
-# capital ("P.W. Botha", "Gen. Mladic", "U.S. officials"), which may be an initial or a title.
-_SENTENCE_END = re.compile(r"(?:[!?…]|(?<=[a-z0-9%])\.)[\"'”’»)\]]*\s+|\.[\"'”’»)\]]+\s+")
+# capital ("P.W. Botha", "U.S. officials"), which may be an initial, nor after a short capitalised
+# word ("Gen. Mladic", "Mr. Smith", "Sen. Kerry"), which may be a title.
+_SENTENCE_END = re.compile(r"(?:[!?…]|(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<=[a-z0-9%])\.)"
+                           r"[\"'”’»)\]]*\s+|\.[\"'”’»)\]]+\s+")
 
 
 def loses_text(text: str, limit: int = MAX_PARAGRAPH_CHARS) -> bool:
