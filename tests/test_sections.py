@@ -320,3 +320,11 @@ def test_an_undated_report_that_dates_its_event_earlier_does_not_overtake_a_fore
     assert overtaken(story(forecast, ("Haddad and Marek met in Geneva in 1994 to discuss the port treaty.", 2, None))) \
         == frozenset()
     assert overtaken(story(forecast, ("Haddad and Marek met in Geneva to discuss the port treaty.", 2, None))) == {0}
+
+
+def test_followed_is_motion_only_with_a_person_after_it():
+    from briefer.analysis.sections import _earlier_cue
+
+    assert not _earlier_cue("Two men followed Marek and his aide into the building.")
+    assert _earlier_cue("The strike followed NATO airstrikes on the city.")
+    assert _earlier_cue("The protest followed Israeli airstrikes on the port.")

@@ -315,3 +315,11 @@ def test_a_brief_names_in_full_whoever_its_lines_call_by_surname(build_brief):
     markdown = build_brief(articles).rendered.markdown
     lines = [line for line in markdown.splitlines() if line.startswith("- ") and "Harlan" in line]
     assert all("Tony Harlan" in markdown for _ in lines)
+
+
+def test_a_line_that_names_its_anchor_event_stands_alone():
+    from briefer.brief.compose import reads_alone
+
+    assert reads_alone("Three years after the war ended, the country held its first free election.")
+    assert reads_alone("Two days before the vote, rebels attacked a polling station in Kelso.")
+    assert not reads_alone("Two days after, the talks resumed in Kelso.")

@@ -112,12 +112,19 @@ _NAME_AFTER = re.compile(r"\s+((?:[A-Z][\w.-]*\s*)+)")
 _PERSON_PRONOUN = re.compile(r"\s+(?:him|her|them)\b")
 
 
+_AFTER_A_PERSON = re.compile(r"(?:\s+(?:and|into|to|from|as|through|out|around|home|inside|onto|on|off|with|for|at|in|"
+                             r"across|down|up)\b|\s*[,.;:]|\s*$)")
+
+
 def _followed_someone(after: str) -> bool:
-    """"followed Starovoitova": a name (not a name's "Trump's decision") or a pronoun follows."""
+    """"followed Starovoitova into the building": a name in title case (not an acronym, "U.S.",
+    nor a modifier of a noun, "NATO airstrikes", "Trump's decision") or a pronoun follows."""
     if _PERSON_PRONOUN.match(after):
         return True
     name = _NAME_AFTER.match(after)
-    return bool(name) and not after[name.end(1):].startswith(("’", "'"))
+    if not name or any(w.isupper() or "." in w for w in name.group(1).split()):
+        return False
+    return bool(_AFTER_A_PERSON.match(after, name.start(1) + len(name.group(1).rstrip())))
 _RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b")
 
 
