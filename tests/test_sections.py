@@ -328,3 +328,11 @@ def test_followed_is_motion_only_with_a_person_after_it():
     assert not _earlier_cue("Two men followed Marek and his aide into the building.")
     assert _earlier_cue("The strike followed NATO airstrikes on the city.")
     assert _earlier_cue("The protest followed Israeli airstrikes on the port.")
+
+
+def test_a_forecast_answered_in_other_words_is_overtaken():
+    forecast = ("The regatta is expected to attract more than 300 yachts from 20 nations.", 1, OCT_30)
+    report = ("The regatta opened with 240 yachts from 18 nations racing in light winds.", 2, NOV_1)
+    assert overtaken(story(forecast, report)) == {0}
+    unrelated = ("The regatta opened in light winds off Kelso.", 2, NOV_1)
+    assert overtaken(story(forecast, unrelated)) == frozenset()

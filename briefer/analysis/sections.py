@@ -294,6 +294,12 @@ class Overtaking:
     settled_coverage: float = 0.5
     # A forecast needs this many terms of its own to be matched at all.
     fewest_terms: int = 2
+    # Share of what a forecast expects besides its verb (its participants and object: "athletes",
+    # "nations") that later past-tense reporting must name, in other verbs ("expected to attract
+    # 10,000 athletes" / "opened with 6,000 athletes from 41 nations"), for it to be answered;
+    # with at least this many such terms.
+    object_coverage: float = 0.8
+    fewest_object_terms: int = 2
 
 
 OVERTAKING = Overtaking()
@@ -311,9 +317,12 @@ def _stem(word: str) -> str:
     return _HAPPENING.get(word, word)
 
 
+_NUMBER_WORD = re.compile(r"[\d.,]+")  # "10,000", "3.5": a count may change, the event stays
+
+
 def _terms(text: str) -> set[str]:
     text = _EQUIVALENT_NAMES.sub("US", text)
-    return {_stem(w) for w in content_words(text) if w not in _GENERIC and not w.isdigit()}
+    return {_stem(w) for w in content_words(text) if w not in _GENERIC and not _NUMBER_WORD.fullmatch(w)}
 
 
 # The core of a forecast ends at a purpose or relative clause ("... on Friday [to ease ...]").
@@ -395,6 +404,11 @@ def forecast_events(text: str) -> list[tuple[str, set[str]]]:
     return events
 
 
+def _answered_in_other_words(objects: set[str], reported: set[str]) -> bool:
+    return (len(objects) >= OVERTAKING.fewest_object_terms
+            and len(objects & reported) / len(objects) >= OVERTAKING.object_coverage)
+
+
 def is_forecast(statement: Statement) -> bool:
     return annotate(statement.text, statement.reference_date).tense == FUTURE
 
@@ -455,6 +469,8 @@ def overtaken(statements: list[Statement]) -> frozenset[int]:
             if any(verb in terms and len(expected & terms) / len(expected) >= OVERTAKING.reported_coverage
                    # what it expected to be explored or worked towards was reported as concluded
                    or len(expected & settled) / len(expected) >= OVERTAKING.settled_coverage
+                   # what it expected, told as past in other verbs
+                   or _answered_in_other_words(expected - {verb}, terms)
                    for verb, expected in events):
                 result.add(index)
                 break
