@@ -125,6 +125,8 @@ def _followed_someone(after: str) -> bool:
     if not name or any(w.isupper() or "." in w for w in name.group(1).split()):
         return False
     return bool(_AFTER_A_PERSON.match(after, name.start(1) + len(name.group(1).rstrip())))
+
+
 _RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b")
 
 
