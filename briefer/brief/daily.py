@@ -97,23 +97,30 @@ def _folder_date(folder: Path) -> dt.date | None:
         return None
 
 
+def dated_folders(output: Path, before: dt.date | None = None) -> list[tuple[dt.date, Path]]:
+    """The output's day folders (<output>/YYYY-MM-DD), newest first; only those dated before
+    `before` when it is given."""
+    if not output.is_dir():
+        return []
+    return sorted(((date, folder) for folder in output.iterdir()
+                   if (date := _folder_date(folder)) is not None and (before is None or date < before)),
+                  reverse=True)
+
+
 # A record larger than this was not written by briefer (one is a few tens of kilobytes).
 MAX_RECORD_BYTES = 16 * 1024 * 1024
 
 
-def previous_record(output: Path, audience: str, day: dt.date, warn=None) -> dict | None:
-    """The record of the newest brief for this audience dated before `day`, if any.
+def previous_record(output: Path, audience: str, day: dt.date, warn=None, name: str = RECORD_NAME) -> dict | None:
+    """The record of the newest brief for this audience dated before `day`, if any (`name`: a
+    story page's record, "story-<id>.json", in a day of many stories).
 
     A damaged record (not JSON, not the shape briefer writes) is named through `warn` and
     ignored; the next older one serves."""
-    if not output.is_dir():
-        return None
-    earlier = sorted(
-        (date, folder) for folder in output.iterdir()
-        if (date := _folder_date(folder)) is not None and date < day and (folder / audience / RECORD_NAME).is_file()
-    )
-    for _, folder in reversed(earlier):
-        path = folder / audience / RECORD_NAME
+    for _, folder in dated_folders(output, day):
+        path = folder / audience / name
+        if not path.is_file():
+            continue
         problem = None
         try:
             record = load_record(path)

@@ -93,28 +93,6 @@ def story_reading(sources: Path | StorageURL, paths: Sequence[str], date: dt.dat
     return read_story(corpus, brief_ranking(corpus)), tuple(warnings)
 
 
-def previous_story_record(output: Path, audience: str, day: dt.date, story_id: str) -> dict | None:
-    """The newest earlier page of this story for this audience, as a brief record."""
-    if not output.is_dir():
-        return None
-    earlier = []
-    for folder in output.iterdir():
-        try:
-            date = dt.date.fromisoformat(folder.name)
-        except ValueError:
-            continue
-        if date < day and (folder / audience / f"story-{story_id}.json").is_file():
-            earlier.append(date)
-    for date in sorted(earlier, reverse=True):
-        try:
-            record = json.loads((output / date.isoformat() / audience / f"story-{story_id}.json").read_text("utf-8"))
-        except (OSError, ValueError):
-            continue
-        if isinstance(record, dict) and isinstance(record.get("sections"), list):
-            return record
-    return None
-
-
 def _story_pages(task) -> tuple[list[StoryPage], tuple[str, ...]]:
     """Every audience's page of one story (one task: a worker process runs it whole).
     `readers`: each audience with the analyst's edits of its page of this story, if any."""
@@ -131,7 +109,7 @@ def _story_pages(task) -> tuple[list[StoryPage], tuple[str, ...]]:
 def story_page(config: Config, story: Story, story_id: str, title: str, audience: AudienceConfig,
                date: dt.date, edits: Edits | None = None) -> StoryPage:
     brief = audience_brief(story, title, audience, date, edits)
-    new_items = new_item_texts(brief, previous_story_record(config.output, audience.name, brief.date, story_id))
+    new_items = new_item_texts(brief, previous_record(config.output, audience.name, brief.date, name=f"story-{story_id}.json"))
     rendered = render_brief(brief, config.templates, audience.template, audience.page_size, new_items)
     return StoryPage(story_id, audience.name, rendered, new_items,
                      page_files(render_files(Rendition(rendered, audience.name, new_items)), story_page_name(story_id)),

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from briefer.analysis.stories import ArticleTerms, StoryGroup, article_terms, make_stories, story_record
-from briefer.brief.daily import newest_date, refuse_future
+from briefer.brief.daily import dated_folders, newest_date, refuse_future
 from briefer.commands.engine import LocalEngine
 from briefer.core.errors import InputError
 from briefer.core.progress import progress
@@ -98,17 +98,9 @@ def in_window(articles: tuple[ArticleTerms, ...], day: dt.date | None, window_da
 
 def previous_stories(output: Path, day: dt.date | None) -> list[dict]:
     """The newest story record dated before `day` (or the newest of all when undated)."""
-    if not output.is_dir():
-        return []
-    dated = []
-    for folder in output.iterdir():
-        try:
-            date = dt.date.fromisoformat(folder.name)
-        except ValueError:
+    for _, folder in dated_folders(output, day):
+        if not (folder / STORIES_RECORD).is_file():
             continue
-        if (day is None or date < day) and (folder / STORIES_RECORD).is_file():
-            dated.append((date, folder))
-    for _, folder in sorted(dated, reverse=True):
         try:
             record = json.loads((folder / STORIES_RECORD).read_text(encoding="utf-8"))
         except (OSError, ValueError):

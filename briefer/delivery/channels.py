@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Protocol
 
 from briefer.brief.audiences import select_audiences
-from briefer.brief.daily import STORY_PAGE
+from briefer.brief.daily import STORY_PAGE, dated_folders
 from briefer.config import AudienceConfig, Config
 from briefer.core.errors import BrieferError, InputError
 from briefer.delivery.ledger import locked
@@ -110,15 +110,7 @@ def _story_pages(record: dict) -> list[str]:
 
 
 def newest_brief_date(output: Path, audience: str) -> dt.date | None:
-    dates = []
-    for folder in output.iterdir() if output.is_dir() else ():
-        try:
-            date = dt.date.fromisoformat(folder.name)
-        except ValueError:
-            continue
-        if (folder / audience).is_dir():
-            dates.append(date)
-    return max(dates, default=None)
+    return next((date for date, folder in dated_folders(output) if (folder / audience).is_dir()), None)
 
 
 class Channel(Protocol):
