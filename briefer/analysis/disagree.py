@@ -29,7 +29,7 @@ from functools import lru_cache
 from briefer.core.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
 from briefer.core.models import Claim, Corpus, Disagreement
 from briefer.language.quantities import Quantity, conflicting_slots, same_slot
-from briefer.core.text import STOPWORDS, content_words
+from briefer.core.text import STOPWORDS, clause_bounds, content_words
 from briefer.language.annotate import annotate
 from briefer.language.times import DayMention
 
@@ -83,9 +83,7 @@ def same_time(a: Statement, b: Statement) -> bool:
 def _clause_times(statement: Statement, quantity: Quantity) -> frozenset:
     """The times the number's own clause dates it to: "the 1994 sinking killed 852" is 1994's;
     in "Set up in 1993, the court has convicted two" the year dates the court, not the count."""
-    begin = max(statement.text.rfind(mark, 0, quantity.start) for mark in _CLAUSE_MARKS) + 1
-    stops = [i for i in (statement.text.find(mark, quantity.end) for mark in _CLAUSE_MARKS) if i >= 0]
-    end = min(stops) if stops else len(statement.text)
+    begin, end = clause_bounds(statement.text, quantity.start, quantity.end)
     return frozenset(key for start, stop, key in statement.when if start >= begin and stop <= end)
 
 
@@ -95,15 +93,13 @@ def same_dated_fact(a: Statement, qa: Quantity, b: Statement, qb: Quantity) -> b
     return bool(_clause_times(a, qa) & _clause_times(b, qb))
 
 
-_CLAUSE_MARKS = ",;:()—"
 _PAST_FORM = re.compile(r"^[a-z]{3,}(?:ed|en)$")
 
 
 def _clause(text: str, start: int, end: int) -> str:
     """The clause a number stands in: from the punctuation before it to the punctuation after."""
-    begin = max(text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS) + 1
-    stops = [i for i in (text.find(mark, end) for mark in _CLAUSE_MARKS) if i >= 0]
-    return text[begin:min(stops) if stops else len(text)]
+    begin, stop = clause_bounds(text, start, end)
+    return text[begin:stop]
 
 
 def different_things(a: str, qa: Quantity, b: str, qb: Quantity) -> bool:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from briefer.analysis.rank import stem
 from briefer.core.models import Corpus, Figure, FigureValue
-from briefer.core.text import STOPWORDS
+from briefer.core.text import STOPWORDS, clause_bounds
 from briefer.language.annotate import annotate
 from briefer.core.lexicon import MONTHS, WEEKDAYS
 from briefer.language.quantities import DURATIONS, Quantity, display_value, measure, same_measure, singular
@@ -62,8 +62,6 @@ _CALENDAR = re.compile(r"\b(?:" + "|".join(sorted(set(MONTHS) | set(WEEKDAYS), k
 _REPORTING_WORDS = frozenset("said says told reported according added officials official".split())
 # Heads that count no thing: a multiplicative ("shot three times") and pronouns ("three others").
 _NOT_THINGS = frozenset("time times other others one ones".split())
-# A clause mark, but not the comma inside a number ("1,000", "the 1,000-mile race").
-_CLAUSE_MARK = re.compile(r"[;:()—–\"“”]|,(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -108,9 +106,8 @@ def _names_a_plural(quantity: Quantity) -> bool:
 
 def _event(text: str, quantity: Quantity) -> frozenset[str]:
     """Stems of the content words of the clause the number stands in, its own noun aside."""
-    start = max(text.rfind(mark, 0, quantity.start) for mark in ",;:()—") + 1
-    ends = [i for i in (text.find(mark, quantity.end) for mark in ",;:()—") if i >= 0]
-    clause = text[start:min(ends) if ends else len(text)]
+    start, end = clause_bounds(text, quantity.start, quantity.end)
+    clause = text[start:end]
     own = {w.lower() for w in _WORD.findall(quantity.label)}
     # names say where or who, not what happened: "Korea" is shared by a population and a death toll
     return frozenset(stem(w.lower()) for w in _WORD.findall(clause)
@@ -123,9 +120,7 @@ def _context(text: str, quantity: Quantity) -> str:
     where cut): the words that say what happened to what it counts."""
     # before the number a comma is kept ("mourned on Friday, by about 1,000 people"): the words
     # that say what happened come first; after it, a comma ends what the number's phrase says
-    marks = [m.start() for m in _CLAUSE_MARK.finditer(text)]
-    start = max((i for i in marks if i < quantity.start and text[i] != ","), default=-1) + 1
-    end = min((i for i in marks if i >= quantity.end), default=len(text))
+    start, end = clause_bounds(text, quantity.start, quantity.end, commas_before=False)
     before = text[start:quantity.start].split()
     after = text[quantity.start:end].rstrip(" .!?").split()
     head = before[-FIGURES.context_before:] if len(before) > FIGURES.context_before else before

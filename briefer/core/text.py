@@ -177,3 +177,24 @@ def stem(word: str) -> str:
     if word.endswith("e") and len(word) > 4:
         word = word[:-1]
     return word
+
+
+# --- Clauses ---------------------------------------------------------------------------------
+# What ends a clause around a word: a comma (not one inside a number, "1,000"), a semicolon,
+# a colon, a bracket or a dash.
+_CLAUSE_MARK = re.compile(r"[;:()—–]|,(?!\d)")
+
+
+def clause_bounds(text: str, start: int, end: int, commas_before: bool = True) -> tuple[int, int]:
+    """Where the clause around text[start:end] begins and ends, from the mark before it to the
+    mark after. commas_before False: a comma before it does not end the clause ("mourned on
+    Friday, by about 1,000 people" keeps what happened)."""
+    begin, stop = 0, len(text)
+    for mark in _CLAUSE_MARK.finditer(text):
+        if mark.start() < start and (commas_before or mark.group() != ","):
+            begin = mark.end()
+        elif mark.start() >= end:
+            stop = mark.start()
+            break
+    return begin, stop
+
