@@ -604,15 +604,21 @@ def n_relative_unit(match, ctx):
         if unit == "weekend":
             return DATE, _week(day) + "-WE"
         return DATE, _week(day)
+    period = _shifted_period(anchor, unit, step)
+    return (DATE, period) if period else None
+
+
+def _shifted_period(anchor: dt.date, unit: str, n: int) -> str | None:
+    """The month, year, decade or century `n` of them from the anchor's, as TIMEX3 values."""
     if unit == "month":
-        year, month = _shift_month(anchor.year, anchor.month, step)
-        return DATE, f"{year:04d}-{month:02d}"
+        year, month = _shift_month(anchor.year, anchor.month, n)
+        return f"{year:04d}-{month:02d}"
     if unit == "year":
-        return DATE, f"{anchor.year + step:04d}"
+        return f"{anchor.year + n:04d}"
     if unit == "decade":
-        return DATE, f"{(anchor.year // 10 + step):03d}"
+        return f"{anchor.year // 10 + n:03d}"
     if unit == "century":
-        return DATE, f"{(anchor.year // 100 + step):02d}"
+        return f"{anchor.year // 100 + n:02d}"
     return None
 
 
@@ -681,16 +687,8 @@ def n_ago(match, ctx):
         return DATE, _iso(anchor + dt.timedelta(days=n))
     if unit == "week":
         return DATE, _iso(anchor + dt.timedelta(weeks=n))
-    if unit == "month":
-        year, month = _shift_month(anchor.year, anchor.month, n)
-        return DATE, f"{year:04d}-{month:02d}"
-    if unit == "year":
-        return DATE, f"{anchor.year + n:04d}"
-    if unit == "decade":
-        return DATE, f"{(anchor.year + 10 * n) // 10:03d}"
-    if unit in ("hour", "minute"):
-        return None
-    return None
+    period = _shifted_period(anchor, unit, n)
+    return (DATE, period) if period else None
 
 
 def n_year_ago_adjective(match, ctx):
