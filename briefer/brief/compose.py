@@ -43,6 +43,7 @@ class Story:
     quotes: tuple[Quote, ...]
     figures: tuple[Figure, ...]
     support: tuple[tuple[int, ...], ...] = ()  # each item's articles stating its claim, in any words
+    names: dict[str, frozenset[str]] | None = None  # surnames() of the items, read once: who a bare surname may be
 
 
 # A line opens with a word that points back ("But", "They", "Another"), or with wire-copy
@@ -173,6 +174,7 @@ def read_story(corpus: Corpus, ranking: Ranking) -> Story:
         labels=tuple(label if reads_alone(s.text) else NONE for s, label in zip(statements, classify(statements, gone))),
         disagreements=disagreements, quotes=key_quotes(corpus.articles, corpus.origin_of),
         figures=key_figures(corpus, disputed), support=claim_support(corpus),
+        names=surnames([item.text for item in corpus.items]),
     )
 
 
@@ -216,7 +218,7 @@ def compose_story(story: Story, title: str, budgets: dict[str, int], date: dt.da
     chosen = assign_sections(list(story.statements), labels, ranking.order, ranking.scores, budgets)
     # A line that calls someone by a surname the page never writes in full gives way to the
     # next candidate of its section (a few rounds: a replacement may need a name too).
-    names = surnames([item.text for item in corpus.items])
+    names = story.names or {}
     for _ in range(PAGE_NAME_ROUNDS):
         picked = [i for key in SECTION_KEYS for i in chosen[key]]
         page = " ".join([corpus.items[i].text for i in picked] + sorted(disputed))  # the claims of disagreements show too
