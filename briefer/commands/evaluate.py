@@ -26,6 +26,7 @@ from briefer.core.errors import InputError
 from briefer.core.models import Corpus
 from briefer.analysis.rank import rank
 from briefer.core.progress import progress
+from briefer.sources.ingest import is_undated_warning
 
 PEERS_DIR = "_peers"
 OURS = "briefer"
@@ -142,8 +143,8 @@ def evaluate(path: Path, words: int, summaries_dir: Path | None = None,
         progress("summarising %s (%d of %d clusters)", cluster.name, number, len(clusters))
         summary, found = summarize_folder(cluster.docs, words)
         summaries[cluster.name] = tuple(summary)
-        warnings.extend(f"{cluster.name}: {warning}" for warning in found if ": undated (" not in warning)
-        undated += sum(1 for warning in found if ": undated (" in warning)
+        warnings.extend(f"{cluster.name}: {warning}" for warning in found if not is_undated_warning(warning))
+        undated += sum(1 for warning in found if is_undated_warning(warning))
     seconds = time.perf_counter() - start
     if undated:  # DUC-style articles carry no dates and a summary needs none: one line, not one per article
         warnings.append(f"{undated} articles undated (a summary needs no dates)")

@@ -289,7 +289,15 @@ def undated_warning(path: str, month_day: tuple[int, int] | None) -> str:
         why = f"its dateline gives {dt.date(2000, month, day):%b} {day} without a year, and no other article or --date gives one"
     else:
         why = "no date in its front matter, opening lines, dateline or metadata"
-    return f"{path}: undated ({why}); it does not date the brief"
+    return f"{path}: {_UNDATED} ({why}); it does not date the brief"
+
+
+_UNDATED = "undated"
+
+
+def is_undated_warning(warning: str) -> bool:
+    """Is this one of undated_warning's lines (whatever the path before it)?"""
+    return f": {_UNDATED} (" in warning
 
 
 def strict_problems(skipped, unread_parts, undated) -> list[str]:
