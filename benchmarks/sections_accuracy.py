@@ -62,23 +62,51 @@ def seed_dates() -> dict[str, object]:
     return {c.article.path: dates[c.article.number].date for c in corpus.articles}
 
 
-def predict(records: list[dict]) -> list[str]:
-    """The classifier's label for each record, each story classified as a whole."""
+def story_context(cluster: str, eval_dir: Path) -> tuple[dict[str, int], list[Statement]]:
+    """Every sentence of a DUC cluster, as the brief reads them (undated): a labelled sentence is
+    classified among all its story's sentences, so a later article can overtake its forecast and
+    the story's lead is every article's lead. Returns document name -> article number too."""
+    corpus, _ = load_corpus(eval_dir / "duc2004-dev" / cluster / "docs")
+    numbers = {Path(c.article.path).name: c.article.number for c in corpus.articles}
+    sentences = sorted({s for item in corpus.items for s in item.members}, key=lambda s: (s.article, s.position))
+    return numbers, [Statement(text=s.text, article=s.article, reference_date=None, position=s.position)
+                     for s in sentences]
+
+
+def predict(records: list[dict], eval_dir: Path | None = EVAL) -> list[str]:
+    """The classifier's label for each record, each story classified as a whole: the seeds with
+    the dates the pipeline gives them, a DUC story with every sentence of its cluster."""
     dates = seed_dates()
     by_story: dict[str, list[int]] = defaultdict(list)
     for index, record in enumerate(records):
         by_story[record["story"]].append(index)
     predicted = [""] * len(records)
-    for indices in by_story.values():
-        sources = sorted({records[i]["source"] for i in indices})
-        statements = [
-            Statement(text=records[i]["text"], article=sources.index(records[i]["source"]),
-                      reference_date=dates.get(records[i]["source"]) if records[i]["story"] == "seeds" else None,
-                      position=records[i]["position"])
-            for i in indices
-        ]
-        for i, label in zip(indices, classify(statements)):
-            predicted[i] = label
+    for story, indices in by_story.items():
+        if story == "seeds" or eval_dir is None or not eval_dir.is_dir():
+            sources = sorted({records[i]["source"] for i in indices})
+            statements = [
+                Statement(text=records[i]["text"], article=sources.index(records[i]["source"]),
+                          reference_date=dates.get(records[i]["source"]) if story == "seeds" else None,
+                          position=records[i]["position"])
+                for i in indices
+            ]
+            for i, label in zip(indices, classify(statements)):
+                predicted[i] = label
+            continue
+        numbers, statements = story_context(story, eval_dir)
+        where = {(s.article, " ".join(s.text.split())): k for k, s in enumerate(statements)}
+        at = {}
+        for i in indices:  # a labelled sentence the segmenter now cuts otherwise is added as it was labelled
+            article = numbers[records[i]["source"].split("/")[1]]
+            key = (article, " ".join(records[i]["text"].split()))
+            if key not in where:
+                where[key] = len(statements)
+                statements.append(Statement(text=records[i]["text"], article=article, reference_date=None,
+                                            position=records[i]["position"]))
+            at[i] = where[key]
+        labels = classify(statements)
+        for i in indices:
+            predicted[i] = labels[at[i]]
     return predicted
 
 
@@ -152,7 +180,7 @@ def main() -> None:
         if single:  # a phrase that serves one labelled sentence (or none) was fitted, not found
             sys.exit("cue phrases serving fewer than two tuned sentences: " + "; ".join(single))
         return
-    predicted = predict(records)
+    predicted = predict(records, eval_dir)
     if "-v" in sys.argv:  # mistakes on the tuned part only: the held-out part is never read to fit rules
         for record, guess in zip(records, predicted):
             if guess != record["label"] and record.get("split", TUNED) == TUNED:

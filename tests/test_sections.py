@@ -16,6 +16,8 @@ from briefer.core.models import Brief, BriefItem, Section, Source, TimelineEntry
 from briefer.analysis.importance import brief_ranking
 from briefer.analysis.sections import (BACKGROUND, KEY_FACTS, NONE, OPEN_QUESTIONS, OUTCOMES, Statement, classify,
                               classify_one, overtaken)
+from briefer.language.tense import main_tense
+from briefer.language.times import FUTURE
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -336,3 +338,56 @@ def test_a_forecast_answered_in_other_words_is_overtaken():
     assert overtaken(story(forecast, report)) == {0}
     unrelated = ("The regatta opened in light winds off Kelso.", 2, NOV_1)
     assert overtaken(story(forecast, unrelated)) == frozenset()
+
+
+def test_a_report_must_state_the_event_in_one_sentence_not_scattered_over_an_article():
+    forecast = Statement("The rebels said they would open a road to the copper mines of Kasai.", 1, None, 3)
+    scattered = [Statement("Government troops opened fire near the airport.", 2, None, 4),
+                 Statement("Miners in Kasai were evacuated last year.", 2, None, 5),
+                 Statement("A convoy used the old road to the mines.", 2, None, 6)]
+    assert overtaken([forecast, *scattered]) == frozenset()
+    reported = Statement("The rebels opened the road to the copper mines of Kasai.", 2, None, 7)
+    assert overtaken([forecast, *scattered, reported]) == frozenset({0})
+
+
+def test_verbs_that_tell_one_event_answer_a_forecast_in_other_words():
+    forecast = Statement("The inquiry will release its final report on the harbour fire on Thursday.", 1, None, 3)
+    unveiled = Statement("The inquiry unveiled its final report on the harbour fire, blaming the port owners.", 2, None, 0)
+    assert overtaken([forecast, unveiled]) == frozenset({0})
+    # a passive forecast expects something done to its subject: the subject must be reported
+    games = Statement("The Pacific Youth Games will be held in Suva from July 3 to 9.", 1, None, 4)
+    opened = Statement("The Pacific Youth Games opened in Suva with 3,000 athletes.", 2, None, 0)
+    other = Statement("The regional trade fair opened in Suva.", 2, None, 1)
+    assert overtaken([games, other]) == frozenset()
+    assert overtaken([games, other, opened]) == frozenset({0})
+
+
+@pytest.mark.parametrize("text", [
+    "In his 1921 will, the shipowner left the fleet to the city and said the harbour should stay public.",
+    "The mayor's will, read in court, gave the estate to a charity.",
+    "The political will was lacking after the flood.",
+])
+def test_the_noun_will_is_no_forecast(text):
+    assert main_tense(text) != FUTURE
+
+
+def test_a_month_named_may_is_no_forecast_but_a_modal_is():
+    assert main_tense("In May, the ferry company cut 300 jobs.") != FUTURE
+    assert main_tense("The ferry company may cut 300 jobs.") == FUTURE
+    assert main_tense("Will the ferry company cut more jobs?") == FUTURE
+
+
+def test_a_hedge_word_before_its_noun_describes_a_thing_and_doubts_no_claim():
+    described = "When the founder wrote the charter, he chose an unclear word and crossed out a line."
+    assert classify_one(Statement(described, 1, None, 6), None) != OPEN_QUESTIONS
+    assert classify_one(Statement("It is unclear whether the ferry will sail.", 1, None, 6), None) == OPEN_QUESTIONS
+
+
+def test_a_position_stated_before_the_story_is_background_not_a_forecast():
+    earlier = Statement("Norland said last year that ties would only be restored when the two killings were solved.",
+                        1, None, 6)
+    assert classify_one(earlier, None) == BACKGROUND
+    dated = Statement("In 1995 the ministry said the bridge would open within five years.", 1, None, 6)
+    assert classify_one(dated, None) == BACKGROUND
+    current = Statement("Officials said the bridge would open next spring.", 1, None, 6)
+    assert classify_one(current, None) == OPEN_QUESTIONS

@@ -10,6 +10,7 @@ meet on Friday", then "met on Friday and signed") is overtaken and leaves the br
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -159,6 +160,20 @@ def _earlier_cue(text: str) -> bool:
     return False
 
 
+def _earlier_saying(text: str) -> bool:
+    """The forecast is what someone said before the story ("Saudi Arabia said last year that
+    relations would ...", "In 1995 the ministry said the bridge would ..."): the saying, which
+    governs, is dated or marked earlier, and the future stands in what was said."""
+    cue = _forecast_cue(text)
+    said = [m for m in REPORTING.finditer(text) if cue is None or m.start() < cue.start()]
+    if cue is None or not said:
+        return False
+    # the saying with its own adjuncts: up to the "that" of what was said, when there is one
+    complement = re.search(r"\bthat\b", text[said[0].end():cue.start()])
+    frame = text[:said[0].end() + (complement.start() if complement else 0)]
+    return _earlier_cue(frame) or main_event_date(frame, None) is not None
+
+
 def _past_perfect(text: str) -> bool:
     """A past perfect of the sentence's own ("had planned"): after a reporting verb ("said they
     had entered") it is only the past told in reported speech."""
@@ -255,6 +270,8 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
         return NONE, "quoted or first-person voice"  # a quoted voice: its news, if any, is reported in the sentences around it
     if _standing_rule(text):
         return BACKGROUND, "a standing rule"  # what a constitution, a law or a will requires: before the news
+    if note.tense == FUTURE and _earlier_saying(text):
+        return BACKGROUND, "an earlier stated position"  # "said last year that relations would ...": said before the story
     if note.tense == FUTURE or note.modality in (EXPECTED, CONDITIONAL):
         if _cue("decided").search(text):
             return OUTCOMES, "forecast of a decision"
@@ -324,7 +341,7 @@ _NUMBER_WORD = re.compile(r"[\d.,]+")  # "10,000", "3.5": a count may change, th
 
 def _terms(text: str) -> set[str]:
     text = _EQUIVALENT_NAMES.sub("US", text)
-    return {_stem(w) for w in content_words(text) if w not in _GENERIC and not _NUMBER_WORD.fullmatch(w)}
+    return {_event_class(_stem(w)) for w in content_words(text) if w not in _GENERIC and not _NUMBER_WORD.fullmatch(w)}
 
 
 # The core of a forecast ends at a purpose or relative clause ("... on Friday [to ease ...]").
@@ -376,9 +393,38 @@ def forecast_event(text: str) -> tuple[str | None, set[str]]:
     terms = _terms(core)
     verb = next(iter(_terms(core.split()[0]))) if core.split() and _terms(core.split()[0]) else None
     if match.group(0).lower() == "to be held":  # the cue is the event: "the meeting, to be held in X"
-        verb = _stem("held")
+        verb = _event_class(_stem("held"))
         terms |= {verb}
+    if _PASSIVE.match(text, match.end()) or match.group(0).lower() == "to be held":
+        # a passive forecast expects something done to its subject ("the Games will be held",
+        # "the winner will be announced"): the subject is what a later report must name
+        terms |= _terms(_subject_before(text, match.start()))
     return verb, terms
+
+
+_PASSIVE = re.compile(r"\s+(?:\w+ly\s+)?(?:be|been)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ld|lt|nt|ne|de|un)\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;:—–(]|\b(?:that|which|who|when|and|but)\s", re.I)
+
+
+def _subject_before(text: str, end: int) -> str:
+    """The words between the last clause break before `end` and `end`: a clause's subject."""
+    breaks = list(_CLAUSE_BREAK.finditer(text, 0, end))
+    return text[breaks[-1].end() if breaks else 0:end]
+
+
+@lru_cache(maxsize=1)
+def _event_classes() -> dict[str, str]:
+    """Stem -> the first verb of its line in event_verbs.txt: verbs that report one event."""
+    classes = {}
+    for line in phrases("language", "event_verbs"):
+        words = line.split()
+        for word in words:
+            classes.setdefault(_stem(word), _stem(words[0]))
+    return classes
+
+
+def _event_class(term: str) -> str:
+    return _event_classes().get(term, term)
 
 
 _PURPOSE = re.compile(r"^\s(?:to|in order to)\s", re.I)
@@ -427,26 +473,25 @@ def overtaken(statements: list[Statement]) -> frozenset[int]:
     either article is undated the tense orders them: a report of the event in the past tense was
     written after it happened, so after the forecast.
     """
-    reported: dict[int, set[str]] = {}
-    outcomes: dict[int, set[str]] = {}
+    # One report states the event in one sentence: each past-tense sentence is matched on its
+    # own (the terms of a whole article, pooled, would "report" any short forecast).
     article_date: dict[int, dt.date | None] = {}
     outcome_verb = _cue("outcome_verbs")
-    # Without dates on both sides the tense orders a forecast and a report, unless the report
-    # dates its event itself ("met in Geneva in 1994"): such a report may tell an earlier meeting.
-    undated_reported: dict[int, set[str]] = {}
-    undated_outcomes: dict[int, set[str]] = {}
-    for statement in statements:
+    reports: dict[int, tuple[int, frozenset[str], bool, bool]] = {}  # index -> (article, terms, settles, own date)
+    postings: dict[str, list[int]] = {}
+    for index, statement in enumerate(statements):
         article_date[statement.article] = statement.reference_date
         tense = annotate(statement.text, statement.reference_date).tense
-        own_date = main_event_date(statement.text, None) is not None
-        if tense == PAST or outcome_verb.search(statement.text):
-            reported.setdefault(statement.article, set()).update(_terms(statement.text))
-            if not own_date:
-                undated_reported.setdefault(statement.article, set()).update(_terms(statement.text))
-        if outcome_verb.search(statement.text) and tense != FUTURE:
-            outcomes.setdefault(statement.article, set()).update(_terms(statement.text))
-            if not own_date:
-                undated_outcomes.setdefault(statement.article, set()).update(_terms(statement.text))
+        settles = bool(outcome_verb.search(statement.text))
+        if tense == PAST or settles:
+            terms = frozenset(_terms(statement.text))
+            # Without dates on both sides the tense orders a forecast and a report, unless the report
+            # dates its event itself ("met in Geneva in 1994"): such a report may tell an earlier meeting.
+            own_date = main_event_date(statement.text, None) is not None
+            reports[index] = (statement.article, terms, settles and tense != FUTURE, own_date)
+            for term in terms:
+                postings.setdefault(term, []).append(index)
+    loosest = min(OVERTAKING.reported_coverage, OVERTAKING.settled_coverage, OVERTAKING.object_coverage)
     result = set()
     for index, statement in enumerate(statements):
         written = statement.reference_date
@@ -458,25 +503,38 @@ def overtaken(statements: list[Statement]) -> frozenset[int]:
             continue
         forecast_day = max((m.last_day for m in annotate(statement.text, written).dates if m.tense == FUTURE),
                            default=written) if written else None
-        for article in reported:
-            later = article_date[article]
-            if article == statement.article:
-                continue
-            if written is not None and later is not None:
-                if later <= written or forecast_day > later:
-                    continue  # dated both: the report must come after the forecast and its day
-                terms, settled = reported[article], outcomes.get(article, set())
-            else:  # an undated side: the tense orders them, as a report told in the past was written after it happened
-                terms, settled = undated_reported.get(article, set()), undated_outcomes.get(article, set())
-            if any(verb in terms and len(expected & terms) / len(expected) >= OVERTAKING.reported_coverage
-                   # what it expected to be explored or worked towards was reported as concluded
-                   or len(expected & settled) / len(expected) >= OVERTAKING.settled_coverage
-                   # what it expected, told as past in other verbs
-                   or _answered_in_other_words(expected - {verb}, terms)
-                   for verb, expected in events):
+        for verb, expected in events:
+            # a sentence repeating `need` of the k terms holds one of any k - need + 1 of them:
+            # the rarest are enough to find every candidate (never all pairs of sentences)
+            need = math.ceil(loosest * len(expected))
+            rarest = sorted(expected, key=lambda t: len(postings.get(t, ())))[: len(expected) - need + 1]
+            candidates = sorted({j for term in rarest for j in postings.get(term, ())})
+            if any(_reports(statement.article, written, forecast_day, article_date, reports[j], verb, expected)
+                   for j in candidates):
                 result.add(index)
                 break
     return frozenset(result)
+
+
+def _reports(article: int, written: dt.date | None, forecast_day: dt.date | None,
+             article_date: dict[int, dt.date | None], report: tuple[int, frozenset[str], bool, bool],
+             verb: str, expected: set[str]) -> bool:
+    """Whether one past-tense sentence of another article reports what a forecast expected."""
+    other, terms, settles, own_date = report
+    later = article_date[other]
+    if other == article:
+        return False
+    if written is not None and later is not None:
+        if later <= written or forecast_day > later:
+            return False  # dated both: the report must come after the forecast and its day
+    elif own_date:
+        return False  # an undated side: only a report that does not date its event itself
+    shared = len(expected & terms) / len(expected)
+    return (verb in terms and shared >= OVERTAKING.reported_coverage
+            # what it expected to be explored or worked towards was reported as concluded
+            or settles and shared >= OVERTAKING.settled_coverage
+            # what it expected, told as past in other verbs
+            or _answered_in_other_words(expected - {verb}, terms))
 
 
 def classify(statements: list[Statement], gone: frozenset[int] | None = None) -> tuple[str, ...]:

@@ -20,9 +20,17 @@ IRREGULAR_PAST = (r"was|were|had|did|met|took|held|made|came|went|gave|found|lef
                   r"|flew|sank|hit|fell|rose|began|ran|spoke|wrote|chose|sought|kept|saw|brought|struck|led")
 REPORTING = re.compile(
     r"\b(?:said|says|say|told|noted|added|stated|reported|according to|announced that|wrote)\b", re.I)
+# "will" as a noun ("his 1895 will", "Nobel's will", "the political will was lacking"): right
+# after a possessive, a determiner or a year, or followed by what never follows the modal.
+_NOUN_WILL = (r"(?:" + "|".join(f"(?<={w} )" for w in ("'s", "’s", r"\bhis", r"\bher", r"\bits", r"\btheir", r"\bthe",
+                                                      r"\ba", r"\d{4}"))
+              + r")will\b|will(?=\s+(?:of|was|is|were|are|has|had)\b)")
 # Future and possibility in the main verb.
 FORECAST_CUE = re.compile(
-    r"\b(?:will|shall|would|could|may|might|should)\b|\b(?:set|scheduled|expected|likely|slated|poised"
+    # a modal verb: in lower case ("in May" is a month) unless it opens a question ("Will ...?"),
+    # and not the noun "will" (_NOUN_WILL)
+    r"(?<![\w'’])(?!" + _NOUN_WILL + r")(?-i:will|shall|would|could|may|might|should|Will|Shall|Would|Could|Might"
+    r"|Should)\b|\b(?:set|scheduled|expected|likely|slated|poised"
     r"|planning|going|intended) (?:to|for)\b|\bto be held\b|\bupcoming\b|\bagenda item\b|^If\b"
     # "due to" is a forecast after a form of "be" ("is due to meet"); after a noun it gives a cause
     r"|\b(?:is|are|was|were|be|been|being|am)\s+due\s+(?:to|for)\b",
@@ -48,6 +56,12 @@ ONGOING_CUE = re.compile(r"\b(?:is|are|am|remains?|continues?)\s+(?:still\s+)?[a
 
 # "no doubt", "little doubt", "without doubt": the hedge word denied, the claim held firmly.
 _DOUBT_DENIED = re.compile(r"\b(?:no|little|without|beyond)\s+$", re.I)
+
+
+# "an unclear word", "the uncertain economy": a hedge word before its noun describes a thing;
+# the claim is doubted when it is the predicate ("it is unclear whether ...").
+_ATTRIBUTIVE_HEDGE = re.compile(r"\b(?:a|an|the|its|his|her|their|this|that|these|those)\s+(?:\w+ly\s+)?$", re.I)
+_STATE_HEDGES = frozenset({"unclear", "uncertain", "unsure"})
 
 
 def without_reporting(text: str) -> str:
@@ -76,7 +90,9 @@ def modality(text: str, tense: str | None = None) -> str:
     negation and conditions outrank the tense."""
     content = without_reporting(text)
     tense = tense or main_tense(text)
-    if any(not _DOUBT_DENIED.search(content[:m.start()]) for m in pattern("language", "uncertain").finditer(content)):
+    if any(not _DOUBT_DENIED.search(content[:m.start()])
+           and not (_ATTRIBUTIVE_HEDGE.search(content[:m.start()]) and m.group(0).lower() in _STATE_HEDGES)
+           for m in pattern("language", "uncertain").finditer(content)):
         return UNCERTAIN
     if pattern("language", "negation").search(content):
         return NEGATED
