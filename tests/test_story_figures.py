@@ -323,3 +323,30 @@ def test_a_line_that_names_its_anchor_event_stands_alone():
     assert reads_alone("Three years after the war ended, the country held its first free election.")
     assert reads_alone("Two days before the vote, rebels attacked a polling station in Kelso.")
     assert not reads_alone("Two days after, the talks resumed in Kelso.")
+
+
+def test_a_pronoun_or_a_connective_that_points_to_a_sentence_not_shown_does_not_stand_alone():
+    from briefer.brief.compose import reads_alone
+
+    for text in ("In taking the post of envoy, however, he would have to drop his opposition to the deal.",
+                 "A defeat, on the other hand, would leave the coalition without a port.",
+                 "For that reason, some aides say the vote is close.",
+                 "The trial will give survivors of his shelling a chance to testify."):
+        assert not reads_alone(text), text
+    for text in ("Mayor Ines Ortiz said she would resign on Friday.",
+                 "The port director said his staff had closed the harbour.",
+                 "When he landed in Kelso, Ortiz said the airport was calm.",
+                 "The rebels said their fighters held the town."):
+        assert reads_alone(text), text
+
+
+def test_a_body_the_page_never_names_leaves_its_line_unintroduced():
+    from briefer.brief.compose import unintroduced
+
+    said = "The ferry operator has warned towns along the coast to expect delays, the newspaper said."
+    assert unintroduced(said, said, {})  # which newspaper?
+    assert not unintroduced(said, said + " The Kelso Gazette reported the strike first, the newspaper said.", {})
+    for text in ("Judges at the tribunal in Arusha upheld the sentence.",  # it says which one
+                 "Hamas, the group behind the raid, denied it.",  # the name stands beside it
+                 "A newspaper in Kelso printed the letter, and the newspaper was sued."):
+        assert not unintroduced(text, text, {}), text

@@ -98,12 +98,51 @@ def reads_alone(text: str) -> bool:
         return False  # "Q: ...", "EDITOR'S NOTE: ...", "UPDATES with ..." when followed by a mark
     if furniture and furniture.group(0).lower().startswith(("update", "correct", "editor", "eds")):
         return False
+    if _back_connective(body) or _unanchored_pronoun(body):
+        return False  # "..., however, he would ...", "survivors of his killing spree": who or what is not shown
     colon = text.find(":")
     if colon > 0 and _LEAD_IN.search(text[:colon]) or "___" in text:
         return False  # an editorial or a document introduced, or a list ruled off with underscores
     if len(_NUMBER.findall(text)) >= LIST_NUMBERS and len(_NUMBER.findall(text)) > len(text.split()) / 3:
         return False  # a table or a list of figures run together ("Sweden, 0.1 (2.7); France, 0.2 ...")
     return not _HEADING.match(text)
+
+
+_PERSON_PRONOUN = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.I)
+_ANCHOR_WORD = re.compile(r"\b[A-Z][a-z]+|\b[a-z]+\b")
+_FRONTED = re.compile(r"^(?:when|while|after|before|as|although|though|since|if|once|because|until|upon|in|on|at|despite)\b",
+                      re.I)
+
+
+def _back_connective(body: str) -> bool:
+    """A connective that ties the line to a sentence before it: opening it, or set off by
+    commas inside it ("..., however, he would be forced ...")."""
+    for match in pattern("brief", "back_connectives").finditer(body):
+        before, after = body[:match.start()].rstrip(), body[match.end():]
+        if (not before or before.endswith(",")) and re.match(r"\s*,", after):
+            return True
+    return False
+
+
+def _unanchored_pronoun(body: str) -> bool:
+    """A "he", "his", "she" or "her" with no one before it in the line it could stand for: no
+    name, no person's role ("the minister ... his"). A pronoun in a clause put before its name
+    ("When he arrived, Ortiz said ...") points forward, and is kept."""
+    pronoun = _PERSON_PRONOUN.search(body)
+    if not pronoun:
+        return False
+    before = body[:pronoun.start()]
+    words = _person_words()
+    for match in _ANCHOR_WORD.finditer(before):
+        word = match.group(0)
+        if word[0].isupper() and (match.start() > 0 or word not in _NOT_GIVEN_NAMES):
+            if word not in _NOT_GIVEN_NAMES:
+                return False  # a name before it
+        elif word.lower() in words or singular(word.lower()) in words:
+            return False  # a person's role before it
+    comma = body.find(",")
+    fronted = _FRONTED.match(body) and 0 <= pronoun.start() < comma
+    return not (fronted and re.search(r"\b[A-Z][a-z]+", body[comma:]))
 
 
 # --- Names a page must introduce ----------------------------------------------------------
@@ -159,7 +198,36 @@ def unintroduced(text: str, page: str, names: dict[str, frozenset[str]]) -> bool
             continue  # part of a longer name or after a title ("Rep. Hall", "Tony Hall")
         if not any(full in page for full in names[word]):
             return True
+    return _unnamed_body(text, page)
+
+
+_THE_BODY = re.compile(r"\bthe\s+([a-z]+)\b(?![’'-])")
+# What makes a definite phrase name its own referent: "the court in Arusha", "the panel that ...",
+# "the union's leader" is not here (the possessive is the union itself).
+_RESTRICTED = re.compile(r"\s*(?:of|for|that|which|who|in|at|on|to)\b|\s+[A-Z]")
+
+
+def _unnamed_body(text: str, page: str) -> bool:
+    """"..., the newspaper said.", "... questioned the panel's findings": a body the article
+    named before, that no other line of the page names or mentions (with "the panel that ...",
+    "the court in Arusha" the phrase says itself which one it is)."""
+    others = page.replace(text, " ").lower()
+    for match in _THE_BODY.finditer(text):
+        noun = match.group(1)
+        if noun not in _bodies() and singular(noun) not in _bodies():
+            continue
+        if _RESTRICTED.match(text, match.end()) or re.search(r"[A-Z][a-z]+,\s*$", text[:match.start()]):
+            continue  # "the panel of judges", "Hamas, the group ...": it says which one
+        if re.search(rf"\b{noun}\b", text[:match.start()], re.I):
+            continue  # "a newspaper ... the newspaper": introduced in the line itself
+        if not re.search(rf"\b{singular(noun)}", others):
+            return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _bodies() -> frozenset[str]:
+    return frozenset(phrases("brief", "referent_nouns"))
 
 
 def read_story(corpus: Corpus, ranking: Ranking) -> Story:

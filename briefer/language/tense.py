@@ -73,7 +73,9 @@ def main_tense(text: str) -> str:
     """The tense of the governing verb: the first future or strong past cue, reporting verbs
     aside; else a weak "-ed" form; else present."""
     content = without_reporting(text)
-    cues = [(m.start(), FUTURE) for m in FORECAST_CUE.finditer(content)]
+    # "upcoming" qualifies a noun ("athletes arriving for the upcoming Games"): it makes the
+    # sentence a forecast only when no verb in it says otherwise
+    cues = [(m.start(), FUTURE) for m in FORECAST_CUE.finditer(content) if m.group(0).lower() != "upcoming"]
     cues += [(m.start(), PAST) for m in STRONG_PAST.finditer(content)]
     # A regular past after its subject ("the league canceled ..., the first time it will lose ...")
     # governs too; after a determiner it is an adjective ("the planned visit will ...").
@@ -82,7 +84,9 @@ def main_tense(text: str) -> str:
     cues += [(m.start(), PRESENT) for m in PRESENT_CUE.finditer(content)]
     if cues:
         return min(cues)[1]
-    return PAST if WEAK_PAST.search(content) else PRESENT
+    if WEAK_PAST.search(content):
+        return PAST
+    return FUTURE if FORECAST_CUE.search(content) else PRESENT
 
 
 def modality(text: str, tense: str | None = None) -> str:
