@@ -274,3 +274,18 @@ def test_pronoun_prefers_a_person_named_in_full_over_a_one_word_name():
     text = ("Secretary-General Kofi Annan met officials in Tripoli. Libya has agreed to a trial, Annan said. "
             "“I hope we will find answers soon,” he said.\n")
     assert speaker_of(text, "answers") == "Kofi Annan"
+
+
+def test_a_courtesy_title_keeps_a_family_member_apart_from_the_person_named_in_full():
+    text = ("President Anton Varga met the envoy on Monday. His wife Ilse said he was tired. "
+            "``The doctors say he is well,'' Mrs. Varga said.")
+    (quote,) = [q for q in find_quotes(text) if "doctors" in q.text]
+    assert quote.speaker == "Mrs. Varga"
+
+
+def test_he_goes_on_with_the_person_last_quoted_when_a_place_is_named_beside_him():
+    text = ("``The harvest failed,'' Ngaro said. "
+            "Ngaro said the government blamed its rival South Tarvia for the decision. "
+            "``Everybody is hungry,'' he said.")
+    (quote,) = [q for q in find_quotes(text) if "hungry" in q.text]
+    assert quote.speaker == "Ngaro"

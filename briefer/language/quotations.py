@@ -676,6 +676,8 @@ def _resolve(phrase: str, people: People, text: str, sentences: list[tuple[int, 
     first = phrase.split()[0].lower()
     name = name_of(phrase)
     if name and first not in PRONOUNS and first not in _DETERMINERS:
+        if first.rstrip(".") in _COURTESY and len(name.split()) == 1:
+            return phrase.strip()  # "Mrs. Yeltsin": a wife or a daughter shares the surname, not the full name
         return people.fullest(name)  # "Sen. John McCain", "former congressman Dan Maffei"
     last = phrase.split()[-1].lower()
     if first not in PRONOUNS:
@@ -690,6 +692,11 @@ def _resolve(phrase: str, people: People, text: str, sentences: list[tuple[int, 
     if name and pronoun:
         people.pronoun.setdefault(name, pronoun)
     return name
+
+
+# Courtesy titles that say who, among a family sharing a surname, is meant: "Mrs. Yeltsin" is
+# not the "Boris Yeltsin" the article names in full.
+_COURTESY = frozenset({"mrs", "ms", "miss", "mme", "madame"})
 
 
 def _persons_in(people: People, text: str) -> list[tuple[str, bool]]:
@@ -718,6 +725,8 @@ def _antecedent(people: People, text: str, sentences: list[tuple[int, int]], ind
     for i in range(index, masked_start - 1, -1):
         s, e = sentences[i]
         persons = [(name, subject) for name, subject in _persons_in(people, text[s:e]) if people.agrees(name, pronoun)]
+        if last_speaker and pronoun and any(name == last_speaker[0] for name, _ in persons):
+            return last_speaker[0]  # "he" goes on with the person last quoted, named here again
         if any(len(name.split()) > 1 for name, _ in persons):
             # A person the article names in full, before a one-word name ("Libya", "Microsoft").
             persons = [(name, subject) for name, subject in persons if len(name.split()) > 1]
