@@ -391,3 +391,19 @@ def test_a_position_stated_before_the_story_is_background_not_a_forecast():
     assert classify_one(dated, None) == BACKGROUND
     current = Statement("Officials said the bridge would open next spring.", 1, None, 6)
     assert classify_one(current, None) == OPEN_QUESTIONS
+
+
+@pytest.mark.parametrize("text", [
+    "The sloop Tern was narrowly ahead of last year's winner, Kestrel.",  # the time of a noun
+    "The talks aim to ease recent tensions over the fishing quota.",  # "recent" describes a noun
+    "The visit is the first meeting of the two premiers since the border war.",  # a record, not a time
+    "Colonel Ruiz is the highest-ranking officer to be charged so far.",
+])
+def test_a_time_word_that_qualifies_a_noun_or_a_record_does_not_make_history(text):
+    assert classify_one(Statement(text, 1, None, 0), None) != BACKGROUND
+
+
+def test_a_time_word_that_places_the_event_still_makes_history():
+    for text in ("In recent years the port has handled less grain.", "Since the border war, the two premiers have not met.",
+                 "Last year's harvest failed, and the ferry line was closed last year."):
+        assert classify_one(Statement(text, 1, None, 5), None) == BACKGROUND, text

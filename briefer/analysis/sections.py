@@ -146,6 +146,10 @@ def _standing_rule(text: str) -> bool:
     return bool(_DEONTIC.search(clause))
 
 
+_POSSESSIVE = re.compile(r"['’]s\b")
+_SUPERLATIVE = re.compile(r"\b(?:first|last|only|biggest|largest|worst|best|most|least|[a-z]{3,}est)\b", re.I)
+
+
 def _earlier_cue(text: str) -> bool:
     """A background cue of the sentence's own: not in a relative clause ("Delalic, who was
     cleared earlier this week"), not "followed" someone."""
@@ -153,6 +157,13 @@ def _earlier_cue(text: str) -> bool:
         if match.group(0).lower() == "followed" and _followed_someone(text[match.end():]):
             continue
         before = text[:match.start()]
+        if _POSSESSIVE.match(text, match.end()):
+            continue  # "last year's winner": the time of a noun, not of the sentence's event
+        cue = match.group(0).lower()
+        if cue == "recent" and not re.search(r"\b(?:in|over)\s+(?:the\s+)?$", before, re.I):
+            continue  # "recent tensions": an adjective; "in recent weeks" places the event
+        if cue in ("since", "so far") and _SUPERLATIVE.search(before[before.rfind(",") + 1:]):
+            continue  # "the first meeting since ...", "the highest-ranking so far": a record, not a time
         opener = max((m.end() for m in _RELATIVE.finditer(before)), default=-1)
         if opener >= 0 and not re.search(r"[,;:—()]", before[opener:]):
             continue  # inside the relative clause that opened just before it
@@ -178,11 +189,20 @@ def _past_perfect(text: str) -> bool:
     """A past perfect of the sentence's own ("had planned"): after a reporting verb ("said they
     had entered") it is only the past told in reported speech."""
     match = PAST_PERFECT.search(text)
-    if not match or REPORTING.search(text[:match.start()]):
+    if not match or REPORTING.search(text[:match.start()]) or _reported_that(text[:match.start()]):
         return False
     # in a clause hung on the main one ("photographs he had taken", "the race, which had ...",
     # "when the storm had passed") it only orders a detail; the main verb tells the sentence's time
     return not SUBORDINATE_BEFORE.search(text[:match.start()])
+
+
+def _reported_that(before: str) -> bool:
+    """A verb of saying or knowing, then "that", before the point: what follows is what was
+    said ("Hall emphasized that care had declined", "officials confirmed that ...")."""
+    for match in re.finditer(r"\b([a-z]+)\s+that\b", before):
+        if stem(match.group(1)) in _speech_stems():
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -235,7 +255,14 @@ def _older_than_story(statement: Statement) -> bool:
                     if m.tense == PAST and (m.start, m.end) not in absolute]
     else:
         mentions = annotate(statement.text, reference).dates
-    return any(m.last_day < reference - window for m in mentions)
+    # "last year's winner", "1996's record": the time of a noun, not of the sentence's event
+    return any(m.last_day < reference - window and not _possessive_time(statement.text, m.start, m.end)
+               for m in mentions)
+
+
+def _possessive_time(text: str, start: int, end: int) -> bool:
+    """The expression is a possessive ("last year's winner"): the time of a noun."""
+    return bool(_POSSESSIVE.match(text, end) or re.search(r"['’]s$", text[start:end]))
 
 
 def _in_story_window(statement: Statement, note: Annotation) -> bool:
