@@ -350,3 +350,17 @@ def test_a_body_the_page_never_names_leaves_its_line_unintroduced():
                  "Hamas, the group behind the raid, denied it.",  # the name stands beside it
                  "A newspaper in Kelso printed the letter, and the newspaper was sued."):
         assert not unintroduced(text, text, {}), text
+
+
+def test_a_distance_that_locates_a_place_a_number_in_a_name_and_a_bound_before_an_article(tmp_path):
+    body = ("Rebels seized Kalma, the river port 380 kilometers (235 miles) east of the capital, on Monday. "
+            "More than a dozen aid groups left Kalma, and 4,000 refugees crossed the border. "
+            "Leaders of the Group of Seven industrial nations urged a ceasefire.")
+    corpus = corpus_of(tmp_path, {"a.md": article("2025-03-03", "Wire", body),
+                                  "b.md": article("2025-03-03", "Daily", body.replace("Monday", "Monday night"))})
+    figures = key_figures(corpus)
+    values = [f.value for f in figures]
+    assert "380" not in values and "235" not in values  # where Kalma is, not a figure of the story
+    assert "7" not in values  # "the Group of Seven" is a name
+    assert "12" not in values and "more than 12" in values  # a bound stays a bound
+    assert "4,000" in values

@@ -50,8 +50,8 @@ class Figures:
 
 FIGURES = Figures()
 # A bound or an estimate states a figure as the sources have it ("at least 150", "about 300").
-_HEDGE = re.compile(r"\b(?:at least|more than|over|about|around|nearly|almost|some|roughly|up to|an estimated)\s*$",
-                    re.I)
+_HEDGE = re.compile(r"\b(?:at least|more than|over|about|around|nearly|almost|some|roughly|up to|an estimated)"
+                    r"(?:\s+an?)?\s*$", re.I)  # "more than a dozen"
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _DURATIONS = frozenset(DURATIONS.values())
 # Plurals spelt like their singular (a count of them is a count even without an "s").
@@ -80,7 +80,7 @@ def _hedge(text: str, quantity: Quantity) -> str | None:
     if quantity.exact or quantity.changed_to:
         return ""
     match = _HEDGE.search(text[:quantity.start])
-    return match.group(0).strip().lower() if match else None
+    return re.sub(r"\s+an?$", "", match.group(0).strip().lower()) if match else None
 
 
 def _counts_something(quantity: Quantity) -> bool:
@@ -95,6 +95,24 @@ def _counts_something(quantity: Quantity) -> bool:
     # A count of more than one names a plural: "13 individuals", "270 people"; "122 assembly" or
     # "5 millon" is a misread phrase, not a figure.
     return quantity.value >= FIGURES.smallest_count and _names_a_plural(quantity)
+
+
+def _in_a_name(text: str, quantity: Quantity) -> bool:
+    """A number word written with a capital inside a sentence is part of a name ("the Group of
+    Seven", "the Big Three"), not a count."""
+    return quantity.written[:1].isupper() and quantity.written.isalpha() and bool(text[:quantity.start].strip())
+
+
+# A distance that says where a place is ("380 kilometers (235 miles) east of Kindu", "60 miles off
+# the coast", "40 km from the capital"): it locates, it counts nothing of the story.
+_LOCATING = re.compile(r"(?:-|\s+)[A-Za-z.]+\)?\s*(?:\([^)]*\)\s*)?,?\s*(?:north|south|east|west|northeast|northwest|southeast|southwest"
+                       r"|north-east|north-west|south-east|south-west|from|away|off|outside|inland|offshore"
+                       r"|upstream|downstream)\b", re.I)
+
+
+def _locates(text: str, quantity: Quantity) -> bool:
+    found = measure(quantity)
+    return bool(found) and found[0] == "length" and bool(_LOCATING.match(text, quantity.end))
 
 
 def _names_a_plural(quantity: Quantity) -> bool:
@@ -168,7 +186,8 @@ def mentions_of(corpus: Corpus, disputed: frozenset[str] = frozenset()) -> list[
             kept: list[Quantity] = []
             for quantity in annotate(member.text, dates.get(member.article)).quantities:
                 hedge = _hedge(member.text, quantity)
-                if hedge is None or not _counts_something(quantity):
+                if hedge is None or not _counts_something(quantity) or _in_a_name(member.text, quantity) \
+                        or _locates(member.text, quantity):
                     continue
                 if any(same_measure(quantity, other) for other in kept):
                     continue  # "13.4 metres (44 feet)": the conversion is not a second figure

@@ -293,6 +293,8 @@ def _read_quantity(text: str, toks: list[Token], index: int, value: float) -> tu
     if index > 0 and toks[index - 1].text.lower() in CURRENCIES:
         unit, first = CURRENCIES[toks[index - 1].text.lower()], index - 1
     before = toks[first - 1].text.lower() if first > 0 else ""
+    if before in ("a", "an") and first > 1:
+        before = toks[first - 2].text.lower()  # "more than a dozen", "about a hundred": the bound is before the article
     suffix = token.suffix or ("-" + token.text.split("-", 1)[1] if token.kind == "word" and "-" in token.text else "")
     cursor = index + 1
     amount = _number_amount(token)
