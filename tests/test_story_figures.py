@@ -364,3 +364,18 @@ def test_a_distance_that_locates_a_place_a_number_in_a_name_and_a_bound_before_a
     assert "7" not in values  # "the Group of Seven" is a name
     assert "12" not in values and "more than 12" in values  # a bound stays a bound
     assert "4,000" in values
+
+
+def test_a_person_given_two_ages_in_differently_dated_reports_is_a_disagreement(tmp_path):
+    corpus = corpus_of(tmp_path, {
+        "a.md": article("2025-03-03", "Wire", "Police charged Aaron McKinnon, 21, with the attack on the ferry pier. "
+                                              "The pier in Kelso was closed on Sunday."),
+        "b.md": article("2025-03-05", "Daily", "McKinnon, 22, appeared in court in Kelso on Tuesday over the attack "
+                                               "on the ferry pier."),
+        # one family: two first names with one surname are two people, not a disagreement
+        "c.md": article("2025-03-05", "Gazette", "Ilse Varga, 64, and her husband Anton Varga, 67, watched the ferry "
+                                                 "leave Kelso."),
+    })
+    ages = [d for d in find_disagreements(corpus) if d.what.startswith("age of")]
+    assert [d.what for d in ages] == ["age of McKinnon"]
+    assert sorted(claim.value for claim in ages[0].claims) == ["21", "22"]

@@ -260,7 +260,65 @@ def find_disagreements(corpus: Corpus) -> tuple[Disagreement, ...]:
         disagreements.append(Disagreement(what=what, claims=claims, score=0.0))
         if len(disagreements) == MOST_DISAGREEMENTS:
             break
+    shown = {claim.text for d in disagreements for claim in d.claims}
+    for extra in age_disagreements(found, corpus, MOST_DISAGREEMENTS - len(disagreements)):
+        if not shown & {claim.text for claim in extra.claims}:
+            disagreements.append(extra)
     return tuple(disagreements)
+
+
+# A person's age is the same in every report of one story, whenever each was written (a story
+# spans days, not birthdays): "Shepard, 21," / "Shepard, a 22-year-old student". Three forms that
+# tie the age to the name: the age in apposition, an apposition that gives it, and a description
+# the name follows.
+_NAME_WORD = r"[A-Z][a-z]*(?:['’]?[A-Z][a-z]+)*"  # "Shepard", "McKinney", "O'Brien"
+_NAME = r"((?:" + _NAME_WORD + r"\s+){0,2}" + _NAME_WORD + r")"
+_AGE_FORMS = (
+    re.compile(_NAME + r",\s+(\d{1,3}),"),
+    re.compile(_NAME + r",\s+an?\s+(?:[\w-]+\s+){0,2}?(\d{1,3})-year-old\b"),
+    re.compile(r"\b(\d{1,3})-year-old\s+(?:[a-z]+\s+){0,2}[a-z]+,\s+" + _NAME + r"\b"),
+)
+
+
+def _ages(text: str) -> dict[str, tuple[int, str]]:
+    """Surname -> (the age the sentence gives that person, the name as written)."""
+    found: dict[str, tuple[int, str]] = {}
+    for number, form in enumerate(_AGE_FORMS):
+        for match in form.finditer(text):
+            name, age = (match.group(2), match.group(1)) if number == 2 else (match.group(1), match.group(2))
+            words = [w for w in name.split() if w not in _NOT_SURNAMES]
+            if words and 0 < int(age) < 120:
+                found.setdefault(words[-1], (int(age), " ".join(words)))
+    return found
+
+
+_NOT_SURNAMES = frozenset("The A An In On At By For From With And But Or If As Of To After Before When While Since "
+                          "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+
+
+def age_disagreements(found: list[Statement], corpus: Corpus, room: int) -> list[Disagreement]:
+    """Two articles giving one person different ages: a person's age is no developing figure."""
+    by_person: dict[str, dict[int, list[Statement]]] = defaultdict(lambda: defaultdict(list))
+    given: dict[str, set[str]] = defaultdict(set)  # the first names written with each surname
+    for statement in found:
+        for surname, (age, name) in _ages(statement.text).items():
+            by_person[surname][age].append(statement)
+            if " " in name:
+                given[surname].add(name.split()[0])
+    result = []
+    for surname in sorted(by_person):
+        ages = by_person[surname]
+        if len(ages) < 2 or len(result) >= room or len(given[surname]) > 1:
+            continue  # two first names with one surname ("Boris Yeltsin, 67", "Naina Yeltsin, 66"): a family
+        (low, first), (high, second) = sorted(ages.items())[0], sorted(ages.items())[-1]
+        a = min(first, key=lambda s: s.article)
+        b = min((s for s in second if s.article != a.article), key=lambda s: s.article, default=None)
+        if b is None:
+            continue
+        claims = tuple(sorted((Claim(a.text, str(low), corpus.items[a.item].sources),
+                               Claim(b.text, str(high), corpus.items[b.item].sources)), key=lambda c: c.citations))
+        result.append(Disagreement(what=f"age of {surname}", claims=claims, score=0.0))
+    return result
 
 
 def _conflict(a: Statement, b: Statement, one_time: bool = True) -> tuple[str, str, str, tuple] | None:
