@@ -407,3 +407,20 @@ def test_a_time_word_that_places_the_event_still_makes_history():
     for text in ("In recent years the port has handled less grain.", "Since the border war, the two premiers have not met.",
                  "Last year's harvest failed, and the ferry line was closed last year."):
         assert classify_one(Statement(text, 1, None, 5), None) == BACKGROUND, text
+
+
+def test_a_verb_after_to_or_a_modal_reports_nothing_done():
+    forecast = Statement("The board said it would probably make an endorsement by Friday.", 1, None, 3)
+    purpose = Statement("The senator met the board last week to make one last pitch for the endorsement.", 2, None, 4)
+    hope = Statement("Aides said they were hoping the board would make no endorsement at all.", 2, None, 5)
+    assert overtaken([forecast, purpose, hope]) == frozenset()
+    done = Statement("The board made its endorsement on Friday, backing the senator.", 2, None, 6)
+    assert overtaken([forecast, purpose, hope, done]) == frozenset({0})
+    # "in swinging voters to Ortiz" is no purpose: a name after "to" is not a verb
+    swing = Statement("An endorsement could prove important in swinging voters to Ortiz in a tight race.", 1, None, 3)
+    race = Statement("Ortiz was in a tight race last year.", 2, None, 4)
+    assert overtaken([swing, race]) == frozenset()
+
+
+def test_a_relative_clause_set_off_by_commas_does_not_give_the_sentence_its_tense():
+    assert main_tense("For the mayor, who has courted the unions, the vote would be a triumph.") == FUTURE

@@ -473,7 +473,7 @@ def forecast_events(text: str) -> list[tuple[str, set[str]]]:
         stop = _CORE_END.search(purpose, 1)
         purpose = purpose[: stop.start()] if stop else purpose
         words = purpose.split()
-        first = _terms(words[0]) if words else set()
+        first = _terms(words[0]) if words and words[0].islower() else set()  # "to elect", not "to D'Amato"
         if first:
             events.append((next(iter(first)), _terms(purpose)))
     return events
@@ -512,10 +512,12 @@ def overtaken(statements: list[Statement]) -> frozenset[int]:
         settles = bool(outcome_verb.search(statement.text))
         if tense == PAST or settles:
             terms = frozenset(_terms(statement.text))
+            # a verb after "to" or a modal is not done ("met to make a pitch", "hope they will make")
+            undone = frozenset(_terms(" ".join(m.group(1) for m in _UNDONE_VERB.finditer(statement.text))))
             # Without dates on both sides the tense orders a forecast and a report, unless the report
             # dates its event itself ("met in Geneva in 1994"): such a report may tell an earlier meeting.
             own_date = main_event_date(statement.text, None) is not None
-            reports[index] = (statement.article, terms, settles and tense != FUTURE, own_date)
+            reports[index] = (statement.article, terms, settles and tense != FUTURE, own_date, undone)
             for term in terms:
                 postings.setdefault(term, []).append(index)
     loosest = min(OVERTAKING.reported_coverage, OVERTAKING.settled_coverage, OVERTAKING.object_coverage)
@@ -543,11 +545,14 @@ def overtaken(statements: list[Statement]) -> frozenset[int]:
     return frozenset(result)
 
 
+_UNDONE_VERB = re.compile(r"\b(?:to|will|would|could|can|may|might|should|shall|must)\s+(?:\w+ly\s+|not\s+|be\s+)?([a-z]+)")
+
+
 def _reports(article: int, written: dt.date | None, forecast_day: dt.date | None,
-             article_date: dict[int, dt.date | None], report: tuple[int, frozenset[str], bool, bool],
-             verb: str, expected: set[str]) -> bool:
+             article_date: dict[int, dt.date | None],
+             report: tuple[int, frozenset[str], bool, bool, frozenset[str]], verb: str, expected: set[str]) -> bool:
     """Whether one past-tense sentence of another article reports what a forecast expected."""
-    other, terms, settles, own_date = report
+    other, terms, settles, own_date, undone = report
     later = article_date[other]
     if other == article:
         return False
@@ -557,7 +562,7 @@ def _reports(article: int, written: dt.date | None, forecast_day: dt.date | None
     elif own_date:
         return False  # an undated side: only a report that does not date its event itself
     shared = len(expected & terms) / len(expected)
-    return (verb in terms and shared >= OVERTAKING.reported_coverage
+    return (verb in terms and verb not in undone and shared >= OVERTAKING.reported_coverage
             # what it expected to be explored or worked towards was reported as concluded
             or settles and shared >= OVERTAKING.settled_coverage
             # what it expected, told as past in other verbs

@@ -69,10 +69,15 @@ def without_reporting(text: str) -> str:
     return REPORTING.sub(lambda m: " " * len(m.group(0)), text)
 
 
+# A clause set off by commas that describes a noun (", who has courted gay voters,"): its verb
+# tells about the noun, not the sentence's time.
+_ASIDE = re.compile(r",\s+(?:who|which|whose|whom)\b[^,;:]*,")
+
+
 def main_tense(text: str) -> str:
     """The tense of the governing verb: the first future or strong past cue, reporting verbs
-    aside; else a weak "-ed" form; else present."""
-    content = without_reporting(text)
+    and relative clauses set off by commas aside; else a weak "-ed" form; else present."""
+    content = _ASIDE.sub(lambda m: " " * len(m.group(0)), without_reporting(text))
     # "upcoming" qualifies a noun ("athletes arriving for the upcoming Games"): it makes the
     # sentence a forecast only when no verb in it says otherwise
     cues = [(m.start(), FUTURE) for m in FORECAST_CUE.finditer(content) if m.group(0).lower() != "upcoming"]
