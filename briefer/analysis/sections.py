@@ -352,7 +352,11 @@ OVERTAKING = Overtaking()
 _GENERIC = frozenset("also officials official two new his her their".split())
 # Event matching needs what a suffix stripper cannot see: irregular forms, and the verbs that
 # only say an event happens ("will take place", "to be held", "convened") read as "meet".
-_IRREGULAR = {"met": "meet", "held": "hold", "took": "take", "sworn": "swear"}
+_IRREGULAR = {"met": "meet", "held": "hold", "took": "take", "sworn": "swear", "made": "make", "gave": "give",
+              "given": "give", "won": "win", "began": "begin", "begun": "begin", "chose": "choose", "chosen": "choose",
+              "sold": "sell", "paid": "pay", "sent": "send", "brought": "bring", "broke": "break", "broken": "break",
+              "spoke": "speak", "spoken": "speak", "wrote": "write", "written": "write", "rose": "rise", "fell": "fall",
+              "struck": "strike", "led": "lead", "left": "leave", "became": "become", "taken": "take"}
 _HAPPENING = {stem(verb): "meet" for verb in ("take", "hold", "convene", "happen", "occur")}
 _EQUIVALENT_NAMES = re.compile(r"\bUnited States\b", re.I)
 
