@@ -424,3 +424,18 @@ def test_a_verb_after_to_or_a_modal_reports_nothing_done():
 
 def test_a_relative_clause_set_off_by_commas_does_not_give_the_sentence_its_tense():
     assert main_tense("For the mayor, who has courted the unions, the vote would be a triumph.") == FUTURE
+
+
+def test_a_section_takes_lines_its_words_place_before_lines_placed_by_inference():
+    from briefer.analysis.sections import WEAK_REASONS, assign_sections, decide_all
+
+    statements = story(("The port of Kelso will reopen next month, the harbour board said.", 1, None),
+                       ("It remains unclear whether the ferry line will resume.", 1, None))
+    decided = decide_all(statements)
+    assert [label for label, _ in decided] == [OPEN_QUESTIONS, OPEN_QUESTIONS]
+    weak = frozenset(i for i, (_, reason) in enumerate(decided) if reason in WEAK_REASONS)
+    assert weak == {0}  # a bare forecast, placed by its tense; the other states its doubt
+    labels = tuple(label for label, _ in decided)
+    # ranked first, the forecast gives way to the stated doubt when the section has one place
+    assert assign_sections(statements, labels, (0, 1), (1.0, 0.5), {OPEN_QUESTIONS: 1}, weak)[OPEN_QUESTIONS] == [1]
+    assert assign_sections(statements, labels, (0, 1), (1.0, 0.5), {OPEN_QUESTIONS: 1}, frozenset())[OPEN_QUESTIONS] == [0]

@@ -576,11 +576,24 @@ def _reports(article: int, written: dt.date | None, forecast_day: dt.date | None
 def classify(statements: list[Statement], gone: frozenset[int] | None = None) -> tuple[str, ...]:
     """Each statement's section (or "none"), read in the context of all the story's statements.
     `gone` is overtaken(statements), when the caller has it already."""
+    return tuple(label for label, _ in decide_all(statements, gone))
+
+
+def decide_all(statements: list[Statement], gone: frozenset[int] | None = None) -> tuple[tuple[str, str], ...]:
+    """Each statement's section and the reason for it (see `decide`), in the story's context."""
     dated = [s.reference_date for s in statements if s.reference_date]
     newest = max(dated) if dated else None
     gone = overtaken(statements) if gone is None else gone
     lead = frozenset(term for s in statements if s.position < RULES.lead_sentences for term in _terms(s.text))
-    return tuple(NONE if i in gone else classify_one(s, newest, lead) for i, s in enumerate(statements))
+    return tuple((NONE, OVERTAKEN) if i in gone else decide(s, newest, lead) for i, s in enumerate(statements))
+
+
+OVERTAKEN = "a later report overtook it"
+# Reasons that place a sentence by inference rather than by what it states: a key fact only by
+# the words it shares with the leads, an open question only by its future tense (no hedge, no
+# "pending"). A section takes its lines placed by what they state first; these fill what room
+# is left. (Read line by line, these were the sections' most often misplaced lines.)
+WEAK_REASONS = frozenset({"more of the lead's event", "forecast"})
 
 
 # --- Sections of a corpus ------------------------------------------------------------------
@@ -628,17 +641,19 @@ def _newer(a: Statement, b: Statement) -> bool:
 
 
 def assign_sections(statements: list[Statement], labels: tuple[str, ...], order: tuple[int, ...],
-                    scores: tuple[float, ...], budgets: dict[str, int]) -> dict[str, list[int]]:
+                    scores: tuple[float, ...], budgets: dict[str, int],
+                    weak: frozenset[int] = frozenset()) -> dict[str, list[int]]:
     """Section -> item indices, arranged to read as a story: by time, then importance.
 
     Each section takes the ranked candidates of its kind in ranking order while it has room,
     one item per point across the whole brief. Background prefers sentences that say when
-    ("in August", "last year"): it is there to tell what came before.
+    ("in August", "last year"): it is there to tell what came before. Items in `weak` (placed
+    by a WEAK_REASONS inference) come after those their own words place.
     """
     candidates = list(order)
     undated_background = {i for i in candidates
                           if labels[i] == BACKGROUND and event_date(statements[i].text, statements[i].reference_date) is None}
-    candidates.sort(key=lambda i: i in undated_background)  # stable: ranking order otherwise kept
+    candidates.sort(key=lambda i: i in undated_background or i in weak)  # stable: ranking order otherwise kept
     chosen: dict[str, list[int]] = {key: [] for key in SECTION_KEYS}
     terms: dict[int, set[str]] = {}
     for index in candidates:

@@ -14,7 +14,8 @@ from briefer.analysis.figures import key_figures
 from briefer.core.models import Brief, BriefItem, Corpus, Disagreement, Figure, Passage, Quote, Section, Source
 from briefer.analysis.quotes import key_quotes
 from briefer.analysis.rank import Ranking
-from briefer.analysis.sections import NONE, Statement, assign_sections, classify, overtaken, statements_of
+from briefer.analysis.sections import (NONE, WEAK_REASONS, Statement, assign_sections, decide_all, overtaken,
+                                      statements_of)
 from briefer.core.cues import pattern, phrases
 from briefer.language.quantities import singular
 from briefer.analysis.timeline import ArticleDate, article_dates, build_timeline
@@ -44,6 +45,7 @@ class Story:
     figures: tuple[Figure, ...]
     support: tuple[tuple[int, ...], ...] = ()  # each item's articles stating its claim, in any words
     names: dict[str, frozenset[str]] | None = None  # surnames() of the items, read once: who a bare surname may be
+    weak: frozenset[int] = frozenset()  # items whose section is inferred, not stated (sections.WEAK_REASONS)
 
 
 # A line opens with a word that points back ("But", "They", "Another"), or with wire-copy
@@ -234,12 +236,14 @@ def read_story(corpus: Corpus, ranking: Ranking) -> Story:
     dates = article_dates(corpus)
     statements = statements_of(corpus, dates)
     gone = overtaken(statements)
+    decided = decide_all(statements, gone)
     disagreements = find_disagreements(corpus)
     disputed = frozenset(claim.text for d in disagreements for claim in d.claims)
     return Story(
         corpus=corpus, ranking=prefer_corroborated(corpus, ranking), dates=dates,
         statements=tuple(statements), overtaken=gone,
-        labels=tuple(label if reads_alone(s.text) else NONE for s, label in zip(statements, classify(statements, gone))),
+        labels=tuple(label if reads_alone(s.text) else NONE for s, (label, _) in zip(statements, decided)),
+        weak=frozenset(i for i, (_, reason) in enumerate(decided) if reason in WEAK_REASONS),
         disagreements=disagreements, quotes=key_quotes(corpus.articles, corpus.origin_of),
         figures=key_figures(corpus, disputed), support=claim_support(corpus),
         names=surnames([item.text for item in corpus.items]),
@@ -283,7 +287,7 @@ def compose_story(story: Story, title: str, budgets: dict[str, int], date: dt.da
     # A sentence quoted under "Where sources disagree" is not repeated as a plain line.
     disputed = {claim.text for d in story.disagreements for claim in d.claims}
     labels = tuple(NONE if item.text in disputed else label for item, label in zip(corpus.items, story.labels))
-    chosen = assign_sections(list(story.statements), labels, ranking.order, ranking.scores, budgets)
+    chosen = assign_sections(list(story.statements), labels, ranking.order, ranking.scores, budgets, story.weak)
     # A line that calls someone by a surname the page never writes in full gives way to the
     # next candidate of its section (a few rounds: a replacement may need a name too).
     names = story.names or {}
@@ -294,7 +298,7 @@ def compose_story(story: Story, title: str, budgets: dict[str, int], date: dt.da
         if not nameless:
             break
         labels = tuple(NONE if i in nameless else label for i, label in enumerate(labels))
-        chosen = assign_sections(list(story.statements), labels, ranking.order, ranking.scores, budgets)
+        chosen = assign_sections(list(story.statements), labels, ranking.order, ranking.scores, budgets, story.weak)
 
     paths = article_paths(corpus)
 
