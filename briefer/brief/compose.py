@@ -63,6 +63,12 @@ _HEADING = re.compile(r"^[\s\"“‘'`(_-]*[A-Z0-9][A-Z0-9'’&.,\s-]{5,}[A-Z](?
 _EXPLETIVE_IT = re.compile(r"^It\s+(?:is|was|has been|had been|will be|would be|remains|remained|seems|seemed|appears"
                            r"|appeared)\s+(?:not\s+|still\s+|now\s+|also\s+)*(?:\w+\s+)?(?:that|to|whether|when|where"
                            r"|how|why|who|unclear|clear|known|expected|likely|possible|unlikely)\b")
+# "It is expected to ...", "It was set to ...": the "it" of a forecast is its subject, named before.
+_REFERRING_IT = re.compile(r"^It\s+(?:is|was|will be|would be|had been|has been)\s+(?:not\s+)?(?:expected|likely|unlikely|set"
+                           r"|due|scheduled|going|planned|designed|intended)\s+to\b")
+# A quantifier standing for people or things named before: "Both were ...", "Neither has ...".
+_PRONOUN_QUANTIFIER = re.compile(r"^(?:Both|Neither|Each|All|Many|Most|Some|Others)\s+(?:of\s+them\b|(?:were|are|was|is|have"
+                                 r"|has|had|said|say|says|will|would|could|can|did|do)\b)")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 LIST_NUMBERS = 6  # this many numbers, one word in three or more: a table, not a sentence
 _MARKER_END = re.compile(r"^\s*[:.)—–-]")
@@ -91,8 +97,11 @@ def reads_alone(text: str) -> bool:
     no report heading, Q&A marker or editorial lead-in."""
     body = text[_OPENING.match(text).end():]
     opener = _DANGLING.match(body)
-    if opener and (opener.end() == len(body) or not body[opener.end()].isalnum()) and not _EXPLETIVE_IT.match(body):
-        return False
+    if opener and (opener.end() == len(body) or not body[opener.end()].isalnum()) and (
+            not _EXPLETIVE_IT.match(body) or _REFERRING_IT.match(body)):
+        return False  # "It is expected to drop ...": "it" is something named before, not an empty subject
+    if _PRONOUN_QUANTIFIER.match(body):
+        return False  # "Both were dominant companies", "Neither has said ...": of whom?
     if _SHELL_NOUN.match(body) or _RELATIVE_ANCHOR.match(body) or _unnamed_referent(body) or _DATED_ENTRY.match(body):
         return False  # "The decision came after ...", "Three days earlier, ...": what they point to is not shown
     furniture = _EDITORIAL.match(body)
@@ -210,7 +219,7 @@ _RESTRICTED = re.compile(r"\s*(?:of|for|that|which|who|in|at|on|to)\b|\s+[A-Z]")
 
 
 def _unnamed_body(text: str, page: str) -> bool:
-    """"..., the newspaper said.", "... questioned the panel's findings": a body the article
+    """"..., the newspaper said.", "... since the decision": a body or a statement the article
     named before, that no other line of the page names or mentions (with "the panel that ...",
     "the court in Arusha" the phrase says itself which one it is)."""
     others = page.replace(text, " ").lower()
@@ -229,7 +238,8 @@ def _unnamed_body(text: str, page: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _bodies() -> frozenset[str]:
-    return frozenset(phrases("brief", "referent_nouns"))
+    """Nouns that stand for a body or a statement told before (referent and shell nouns)."""
+    return frozenset(phrases("brief", "referent_nouns") + phrases("brief", "shell_nouns"))
 
 
 def read_story(corpus: Corpus, ranking: Ranking) -> Story:
