@@ -385,3 +385,30 @@ def test_a_person_given_two_ages_in_differently_dated_reports_is_a_disagreement(
     ages = [d for d in find_disagreements(corpus) if d.what.startswith("age of")]
     assert [d.what for d in ages] == ["age of McKinnon"]
     assert sorted(claim.value for claim in ages[0].claims) == ["21", "22"]
+
+
+def test_a_count_a_place_owns_given_two_ways_is_a_disagreement_whenever_written(tmp_path):
+    corpus = corpus_of(tmp_path, {
+        "a.md": article("2025-03-03", "Wire", "Floods cut the grain harvest in Norland, whose leaders must feed "
+                                              "Norland's 22 million people. Aid ships reached Kelso on Monday."),
+        "b.md": article("2025-03-09", "Daily", "Aid agencies say the harvest in Norland will not feed its 23 million people. "
+                                               "The floods hit Norland in August."),
+    })
+    people = [d for d in find_disagreements(corpus) if "people" in d.what]
+    assert len(people) == 1 and sorted(c.value for c in people[0].claims) == ["22 million", "23 million"]
+
+
+def test_counts_owned_by_two_places_or_by_no_one_named_are_not_compared(tmp_path):
+    corpus = corpus_of(tmp_path, {
+        "a.md": article("2025-03-03", "Wire", "Kelso's 40,000 workers struck on Monday over the port closure."),
+        "b.md": article("2025-03-04", "Daily", "Varno's 90,000 workers joined the strike over the port closure."),
+        "c.md": article("2025-03-05", "Post", "The company said its 12,000 workers would be paid during the strike."),
+    })
+    assert not [d for d in find_disagreements(corpus) if "workers" in d.what]
+    # "its" without the owner's name in its sentence is someone else's count
+    (tmp_path / "two").mkdir()
+    corpus = corpus_of(tmp_path / "two", {
+        "a.md": article("2025-03-03", "Wire", "Kelso's 40,000 workers struck on Monday over the port closure."),
+        "c.md": article("2025-03-05", "Post", "The company said its 12,000 workers would be paid during the strike."),
+    })
+    assert not [d for d in find_disagreements(corpus) if "workers" in d.what]

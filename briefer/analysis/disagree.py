@@ -261,9 +261,12 @@ def find_disagreements(corpus: Corpus) -> tuple[Disagreement, ...]:
         if len(disagreements) == MOST_DISAGREEMENTS:
             break
     shown = {claim.text for d in disagreements for claim in d.claims}
-    for extra in age_disagreements(found, corpus, MOST_DISAGREEMENTS - len(disagreements)):
-        if not shown & {claim.text for claim in extra.claims}:
-            disagreements.append(extra)
+    for finder in (age_disagreements, stable_disagreements):
+        for extra in finder(found, corpus, MOST_DISAGREEMENTS - len(disagreements)):
+            texts = {claim.text for claim in extra.claims}
+            if not shown & texts:
+                disagreements.append(extra)
+                shown |= texts
     return tuple(disagreements)
 
 
@@ -294,6 +297,53 @@ def _ages(text: str) -> dict[str, tuple[int, str]]:
 
 _NOT_SURNAMES = frozenset("The A An In On At By For From With And But Or If As Of To After Before When While Since "
                           "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+
+
+# A count a place or a body owns ("North Korea's 22 million people", "its 23 million people",
+# "the union's 80,000 members") describes it, and does not develop over a story's days: any two
+# reports of the story that give it differently disagree, whenever each was written.
+_OWNER = re.compile(r"(?:\b(?:its|their)|(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")*)['’]s)\s+$")
+STABLE_SMALLEST = 1000  # smaller owned counts ("its 11 members") are details, not a place's size
+
+
+def _owned_counts(statement: Statement) -> list[tuple[Quantity, str | None]]:
+    """The statement's counts with an owner before them, and the owner's name (None for "its")."""
+    owned = []
+    for quantity in statement.quantities:
+        match = _OWNER.search(statement.text[:quantity.start])
+        if match and quantity.unit == "count" and quantity.head and quantity.value >= STABLE_SMALLEST:
+            owned.append((quantity, match.group(1)))
+    return owned
+
+
+def stable_disagreements(found: list[Statement], corpus: Corpus, room: int) -> list[Disagreement]:
+    """Two reports giving a place's or a body's own count differently ("North Korea's 22 million
+    people" / "its 23 million people"), whatever their dates: such a size does not develop."""
+    by_head: dict[tuple, list[tuple[Statement, Quantity, str | None]]] = defaultdict(list)
+    for statement in found:
+        for quantity, owner in _owned_counts(statement):
+            by_head[quantity.slot].append((statement, quantity, owner))
+    result = []
+    for slot in sorted(by_head, key=str):
+        mentions = sorted(by_head[slot], key=lambda m: (m[0].article, m[1].value))
+        owners = {owner for _, _, owner in mentions if owner}
+        if len(owners) != 1 or len(result) >= room:
+            continue  # two owners named ("Seoul's 10 million", "Tokyo's 13 million"), or none ("its"): two things, or unknown
+        (owner,) = owners
+        # "its 23 million people" is the named owner's only where its sentence names the owner too
+        mentions = [m for m in mentions if m[2] or owner in m[0].text]
+        values = sorted({q.exact_value for _, q, _ in mentions})
+        if len(values) < 2:
+            continue
+        low = next(m for m in mentions if m[1].exact_value == values[0])
+        high = next((m for m in mentions if m[1].exact_value == values[-1] and m[0].article != low[0].article), None)
+        if high is None:
+            continue
+        claims = tuple(sorted((Claim(low[0].text, low[1].written, corpus.items[low[0].item].sources),
+                               Claim(high[0].text, high[1].written, corpus.items[high[0].item].sources)),
+                              key=lambda c: c.citations))
+        result.append(Disagreement(what=low[1].label or str(slot[-1]), claims=claims, score=0.0))
+    return result
 
 
 def age_disagreements(found: list[Statement], corpus: Corpus, room: int) -> list[Disagreement]:
