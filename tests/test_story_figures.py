@@ -385,6 +385,8 @@ def test_a_person_given_two_ages_in_differently_dated_reports_is_a_disagreement(
     ages = [d for d in find_disagreements(corpus) if d.what.startswith("age of")]
     assert [d.what for d in ages] == ["age of McKinnon"]
     assert sorted(claim.value for claim in ages[0].claims) == ["21", "22"]
+    paths = {c.article.number: c.article.path for c in corpus.articles}
+    assert {claim.value: [paths[n] for n in claim.citations] for claim in ages[0].claims} == {"21": ["a.md"], "22": ["b.md"]}
 
 
 def test_a_count_a_place_owns_given_two_ways_is_a_disagreement_whenever_written(tmp_path):

@@ -339,8 +339,11 @@ def stable_disagreements(found: list[Statement], corpus: Corpus, room: int) -> l
         high = next((m for m in mentions if m[1].exact_value == values[-1] and m[0].article != low[0].article), None)
         if high is None:
             continue
-        claims = tuple(sorted((Claim(low[0].text, low[1].written, corpus.items[low[0].item].sources),
-                               Claim(high[0].text, high[1].written, corpus.items[high[0].item].sources)),
+        def citing(value) -> tuple[int, ...]:  # the articles that give that value
+            return tuple(sorted({m[0].article for m in mentions if m[1].exact_value == value}))
+
+        claims = tuple(sorted((Claim(low[0].text, low[1].written, citing(values[0])),
+                               Claim(high[0].text, high[1].written, citing(values[-1]))),
                               key=lambda c: c.citations))
         result.append(Disagreement(what=low[1].label or str(slot[-1]), claims=claims, score=0.0))
     return result
@@ -365,8 +368,10 @@ def age_disagreements(found: list[Statement], corpus: Corpus, room: int) -> list
         b = min((s for s in second if s.article != a.article), key=lambda s: s.article, default=None)
         if b is None:
             continue
-        claims = tuple(sorted((Claim(a.text, str(low), corpus.items[a.item].sources),
-                               Claim(b.text, str(high), corpus.items[b.item].sources)), key=lambda c: c.citations))
+        # cited to the articles that give that age (a near-duplicate merged with the other may not)
+        claims = tuple(sorted((Claim(a.text, str(low), tuple(sorted({s.article for s in first}))),
+                               Claim(b.text, str(high), tuple(sorted({s.article for s in second})))),
+                              key=lambda c: c.citations))
         result.append(Disagreement(what=f"age of {surname}", claims=claims, score=0.0))
     return result
 
