@@ -439,3 +439,17 @@ def test_a_section_takes_lines_its_words_place_before_lines_placed_by_inference(
     # ranked first, the forecast gives way to the stated doubt when the section has one place
     assert assign_sections(statements, labels, (0, 1), (1.0, 0.5), {OPEN_QUESTIONS: 1}, weak)[OPEN_QUESTIONS] == [1]
     assert assign_sections(statements, labels, (0, 1), (1.0, 0.5), {OPEN_QUESTIONS: 1}, frozenset())[OPEN_QUESTIONS] == [0]
+
+
+def test_a_done_saying_in_the_present_perfect_is_no_forecast():
+    for text in ("Organizers have dismissed reports that the stadium would not be ready in time.",
+                 "The harbour board has warned skippers that they should not sail after dark."):
+        assert main_tense(text) != FUTURE, text
+    assert main_tense("The company has decided to close the plant and will cut 300 jobs.") == FUTURE
+
+
+def test_what_a_forecast_expects_ends_before_a_that_clause():
+    forecast = Statement("The inquiry will issue a report that finds the port owners share the blame for the fire.",
+                         1, None, 3)
+    issued = Statement("The inquiry issued its report on the harbour fire on Thursday.", 2, None, 0)
+    assert overtaken([forecast, issued]) == frozenset({0})

@@ -376,7 +376,7 @@ def _terms(text: str) -> set[str]:
 
 
 # The core of a forecast ends at a purpose or relative clause ("... on Friday [to ease ...]").
-_CORE_END = re.compile(r"[;:—–(]|\s-\s|\s(?:to|in order to|so that|in what|as|which|who|while|but|after|before|when|until"
+_CORE_END = re.compile(r"[;:—–(]|\s-\s|\s(?:to|in order to|so that|in what|as|that|which|who|while|but|after|before|when|until"
                        r"|once|unless|if)\s"
                        r"|,\s+(?:\w+ly\s+)?\w+ing\b", re.I)  # or a participle clause: ", potentially expanding"
 # One leading adverb or auxiliary, a whole word ("also", "now", "quickly"). Words are taken one

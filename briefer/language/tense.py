@@ -51,6 +51,8 @@ COMPLEMENT = re.compile(r"^\s*(?:that\b|,)")
 PRESENT_CUE = re.compile(r"\b(?:is|are|am)\b(?!\s+(?:not\s+)?(?:set|scheduled|expected|likely|due|slated|poised|going"
                          r"|planning|to|being|hopeful|confident|optimistic|certain|sure|unlikely|uncertain|unclear|\w+ed\b|\w+en\b))",
                          re.I)
+PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:already|now|also|just|recently|repeatedly|not|never)\s+)?"
+                             r"(?!been\b)[a-z]{3,}ed\b", re.I)
 ONGOING_CUE = re.compile(r"\b(?:is|are|am|remains?|continues?)\s+(?:still\s+)?[a-z]+ing\b", re.I)
 
 
@@ -87,6 +89,11 @@ def main_tense(text: str) -> str:
     cues += [(m.start(), PAST) for m in WEAK_PAST.finditer(content)
              if not ATTRIBUTIVE.search(content[:m.start()]) and not COMPLEMENT.match(content[m.end():])]
     cues += [(m.start(), PRESENT) for m in PRESENT_CUE.finditer(content)]
+    # a present perfect that introduces what was said or thought ("has warned cities that they
+    # should ...", "have dismissed reports that the stadium would ...") reports a done act
+    cues += [(m.start(), PAST) for m in PRESENT_PERFECT.finditer(content)
+             if re.search(r"\bthat\b", content[m.end():next((c.start() for c in FORECAST_CUE.finditer(content, m.end())),
+                                                              len(content))])]
     if cues:
         return min(cues)[1]
     if WEAK_PAST.search(content):
