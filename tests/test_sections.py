@@ -453,3 +453,16 @@ def test_what_a_forecast_expects_ends_before_a_that_clause():
                          1, None, 3)
     issued = Statement("The inquiry issued its report on the harbour fire on Thursday.", 2, None, 0)
     assert overtaken([forecast, issued]) == frozenset({0})
+
+
+def test_a_past_perfect_dated_to_a_day_of_the_story_is_its_event():
+    told = Statement("On Saturday, the inspector had said the ferry operators had bribed port officials.", 1, None, 6)
+    assert classify_one(told, None) == KEY_FACTS
+    assert classify_one(Statement("The inspector had said the operators bribed officials.", 1, None, 6), None) == BACKGROUND
+
+
+def test_years_that_name_a_thing_do_not_date_the_sentence():
+    from briefer.analysis.timeline import main_event_date
+
+    assert main_event_date("The inspector alleged bribes in the bids for the games of 1996, 1998 and 2000.", None) is None
+    assert main_event_date("In 1996 the inspector alleged bribes in the bids.", None) is not None

@@ -171,6 +171,11 @@ def _earlier_cue(text: str) -> bool:
     return False
 
 
+def _on_a_story_day(note: Annotation) -> bool:
+    """The sentence names a weekday ("on Saturday"): news dates its own events so."""
+    return any(m.weekday is not None for m in note.days)
+
+
 def _earlier_saying(text: str) -> bool:
     """The forecast is what someone said before the story ("Saudi Arabia said last year that
     relations would ...", "In 1995 the ministry said the bridge would ..."): the saying, which
@@ -303,7 +308,9 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
         if _cue("decided").search(text):
             return OUTCOMES, "forecast of a decision"
         return NONE if _cue("soft_forecast").search(text) else OPEN_QUESTIONS, "forecast"
-    older = (_older_than_story(statement) or _past_perfect(text) or _earlier_cue(text)
+    # a past perfect the sentence dates to a day of the story ("On Saturday, X had suggested ...")
+    # tells the story's event from a later vantage, not what came before it
+    older = (_older_than_story(statement) or _past_perfect(text) and not _on_a_story_day(note) or _earlier_cue(text)
              # a habit or a long history behind the news, told after the lead
              or statement.position >= RULES.lead_sentences and bool(pattern("language", "habitual").search(text)))
     is_newest = newest is None or statement.reference_date is None or statement.reference_date >= newest

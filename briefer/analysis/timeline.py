@@ -175,7 +175,16 @@ def belongs_elsewhere(text: str, start: int, end: int) -> bool:
         return True  # "..., just as many Republicans did in November 1974"
     if _FRONTED_BOUND.match(text) and "," in after:
         return True  # "Since the war ended in 1996, hundreds have been kidnapped"
+    if _OF_NOUN_BEFORE.search(before[-30:]):
+        return True  # "the games of 1996": the year names the thing, not when the sentence's event was
     return False
+
+
+# A noun and "of" before a year make it part of a name for a thing ("the games of 1996", "the
+# floods of 1995"); a season or a part of a year keeps it a time ("the summer of 1996").
+_OF_NOUN_BEFORE = re.compile(r"\b(?!(?:summer|spring|autumn|fall|winter|end|beginning|start|middle|half|part|rest"
+                             r"|course|years?|months?|weeks?|days?|first|last|early|late)\b)[a-z]{3,}\s+of\s+$")
+_LIST_JOIN = re.compile(r"^(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)$")
 
 
 def event_date(text: str, reference: dt.date | None) -> DateMention | None:
@@ -200,7 +209,11 @@ def main_event_date(text: str, reference: dt.date | None) -> DateMention | None:
     cannot be dated: a year elsewhere in it is not its date, and none is guessed.
     """
     annotation = annotate(text, reference)
-    mentions = [m for m in annotation.dates if not belongs_elsewhere(text, m.start, m.end)
+    elsewhere: list = []  # a date listed after one that belongs elsewhere belongs there too ("of 1996, 1998 and 2000")
+    for m in annotation.dates:
+        if belongs_elsewhere(text, m.start, m.end) or (elsewhere and _LIST_JOIN.match(text[elsewhere[-1].end:m.start])):
+            elsewhere.append(m)
+    mentions = [m for m in annotation.dates if m not in elsewhere
                 and not (m.precision == YEAR and reference and m.value == reference.year)]
     finer = [m for m in mentions if m.precision != YEAR]
     chosen = (finer or mentions or [None])[0]
