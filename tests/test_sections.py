@@ -466,3 +466,8 @@ def test_years_that_name_a_thing_do_not_date_the_sentence():
 
     assert main_event_date("The inspector alleged bribes in the bids for the games of 1996, 1998 and 2000.", None) is None
     assert main_event_date("In 1996 the inspector alleged bribes in the bids.", None) is not None
+
+
+def test_a_schedule_of_announcements_is_no_decision():
+    schedule = Statement("The winner of the ferry prize will be announced Oct. 12, the runners-up on Oct. 13.", 1, None, 6)
+    assert classify_one(schedule, None) != OUTCOMES

@@ -305,8 +305,8 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
     if note.tense == FUTURE and _earlier_saying(text):
         return BACKGROUND, "an earlier stated position"  # "said last year that relations would ...": said before the story
     if note.tense == FUTURE or note.modality in (EXPECTED, CONDITIONAL):
-        if _cue("decided").search(text):
-            return OUTCOMES, "forecast of a decision"
+        if any(not re.search(r"\b(?:be|been|being)\s+$", text[:m.start()]) for m in _cue("decided").finditer(text)):
+            return OUTCOMES, "forecast of a decision"  # "announced it will ...", not "will be announced"
         return NONE if _cue("soft_forecast").search(text) else OPEN_QUESTIONS, "forecast"
     # a past perfect the sentence dates to a day of the story ("On Saturday, X had suggested ...")
     # tells the story's event from a later vantage, not what came before it
