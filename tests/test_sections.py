@@ -471,3 +471,20 @@ def test_years_that_name_a_thing_do_not_date_the_sentence():
 def test_a_schedule_of_announcements_is_no_decision():
     schedule = Statement("The winner of the ferry prize will be announced Oct. 12, the runners-up on Oct. 13.", 1, None, 6)
     assert classify_one(schedule, None) != OUTCOMES
+
+
+def test_a_dated_report_is_history_by_its_own_events_date_not_by_any_date_it_mentions():
+    freed = Statement("A ferry captain who was kidnapped more than ten months ago was set free Saturday in Kelso.",
+                      1, NOV_1, 0)
+    assert classify_one(freed, NOV_1) != BACKGROUND
+    cleared = Statement("The captain was cleared Friday of charges of smuggling committed in 1992.", 1, NOV_1, 3)
+    assert classify_one(cleared, NOV_1) != BACKGROUND
+    old = Statement("The captain was first arrested in 1992.", 1, NOV_1, 3)
+    assert classify_one(old, NOV_1) == BACKGROUND
+
+
+def test_a_day_without_its_year_told_months_later_in_the_past_is_this_years():
+    from briefer.language.annotate import annotate
+
+    note = annotate("The aid worker was seized by three masked gunmen on Jan. 29.", dt.date(1998, 10, 2))
+    assert [m.value for m in note.dates] == [dt.date(1998, 1, 29)]

@@ -259,7 +259,10 @@ def _older_than_story(statement: Statement) -> bool:
         mentions = [m for m in annotate(statement.text, reference).dates
                     if m.tense == PAST and (m.start, m.end) not in absolute]
     else:
-        mentions = annotate(statement.text, reference).dates
+        # the date of the sentence's own event, not a date of something it mentions ("cleared
+        # of war crimes committed in 1992", "kidnapped 10 months ago, was set free Saturday")
+        main = main_event_date(statement.text, reference)
+        mentions = [main] if main else []
     # "last year's winner", "1996's record": the time of a noun, not of the sentence's event
     return any(m.last_day < reference - window and not _possessive_time(statement.text, m.start, m.end)
                for m in mentions)
