@@ -488,3 +488,12 @@ def test_a_day_without_its_year_told_months_later_in_the_past_is_this_years():
 
     note = annotate("The aid worker was seized by three masked gunmen on Jan. 29.", dt.date(1998, 10, 2))
     assert [m.value for m in note.dates] == [dt.date(1998, 1, 29)]
+
+
+def test_a_date_in_the_subjects_relative_clause_is_not_the_main_events():
+    from briefer.analysis.timeline import main_event_date
+
+    assert main_event_date("The ferry, which sank in 1994, was raised.", NOV_1) is None
+    freed = main_event_date("A captain who was kidnapped ten months ago was set free Saturday in Kelso.", NOV_1)
+    assert freed is not None and freed.value.weekday() == 5
+    assert main_event_date("The ferry sank in 1994.", NOV_1) is not None

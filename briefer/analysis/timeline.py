@@ -175,6 +175,9 @@ def belongs_elsewhere(text: str, start: int, end: int) -> bool:
         return True  # "..., just as many Republicans did in November 1974"
     if _FRONTED_BOUND.match(text) and "," in after:
         return True  # "Since the war ended in 1996, hundreds have been kidnapped"
+    relative = list(_RELATIVE_OPENER.finditer(before, clause_start))
+    if relative and not _FINITE.search(text, 0, relative[-1].start()) and _FINITE.search(after):
+        return True  # "A captain who was kidnapped ten months ago was set free Saturday": the subject's clause
     if _OF_NOUN_BEFORE.search(before[-30:]):
         return True  # "the games of 1996": the year names the thing, not when the sentence's event was
     return False
@@ -184,6 +187,7 @@ def belongs_elsewhere(text: str, start: int, end: int) -> bool:
 # floods of 1995"); a season or a part of a year keeps it a time ("the summer of 1996").
 _OF_NOUN_BEFORE = re.compile(r"\b(?!(?:summer|spring|autumn|fall|winter|end|beginning|start|middle|half|part|rest"
                              r"|course|years?|months?|weeks?|days?|first|last|early|late)\b)[a-z]{3,}\s+of\s+$")
+_RELATIVE_OPENER = re.compile(r"\b(?:who|which|whom|whose)\b", re.I)
 _LIST_JOIN = re.compile(r"^(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)$")
 
 
