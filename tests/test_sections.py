@@ -497,3 +497,14 @@ def test_a_date_in_the_subjects_relative_clause_is_not_the_main_events():
     freed = main_event_date("A captain who was kidnapped ten months ago was set free Saturday in Kelso.", NOV_1)
     assert freed is not None and freed.value.weekday() == 5
     assert main_event_date("The ferry sank in 1994.", NOV_1) is not None
+
+
+def test_a_season_is_a_date_to_order_and_to_date_history_by():
+    from briefer.language.annotate import annotate
+
+    (spring,) = annotate("The banker was named this spring to head the new fund.", dt.date(1998, 10, 5)).dates
+    assert (spring.first_day, spring.last_day, spring.label) == (dt.date(1998, 3, 1), dt.date(1998, 5, 31), "spring 1998")
+    (winter,) = annotate("Snow closed the pass last winter.", dt.date(1998, 10, 5)).dates
+    assert (winter.first_day, winter.last_day) == (dt.date(1997, 12, 1), dt.date(1998, 2, 28))
+    named = Statement("The banker was named this spring to head the new fund.", 1, dt.date(1998, 10, 5), 3)
+    assert classify_one(named, dt.date(1998, 10, 5)) == BACKGROUND

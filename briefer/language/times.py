@@ -2,10 +2,10 @@
 
 There is one date resolver, `language/timex.py`; this module reads its values for the stages
 that compare and order dates. `resolve_dates` keeps the expressions whose value is a day, an
-ISO week, a month or a year ("Friday" -> 31 Oct 2025, "last week" -> the week of 20 Oct 2025,
-"in August" -> Aug 2025, "1988"), each with the tense around it. Values the tagger leaves
-underspecified without an anchor ("XXXX-WXX-5") or that are not a calendar unit (quarters,
-seasons, durations, PRESENT_REF) are not dates here. `day_mentions` keeps days as the text
+ISO week, a month, a season or a year ("Friday" -> 31 Oct 2025, "last week" -> the week of 20 Oct
+2025, "in August" -> Aug 2025, "this spring" -> spring 2025, "1988"), each with the tense around
+it. Values the tagger leaves underspecified without an anchor ("XXXX-WXX-5") or that are not a
+calendar unit (quarters, durations, PRESENT_REF) are not dates here. `day_mentions` keeps days as the text
 names them, for comparing two tellings of one event.
 """
 
@@ -17,10 +17,12 @@ from dataclasses import dataclass
 
 from briefer.language.timex import DATE, FUTURE, PAST, TIME, UNKNOWN, Timex, find_times, tense_around
 
-__all__ = ["DAY", "WEEK", "MONTH", "YEAR", "PAST", "FUTURE", "UNKNOWN", "DateMention", "DayMention",
+__all__ = ["DAY", "WEEK", "MONTH", "SEASON", "YEAR", "PAST", "FUTURE", "UNKNOWN", "DateMention", "DayMention",
            "date_label", "resolve_dates", "day_mentions", "tense_around", "mention_of"]
 
-DAY, WEEK, MONTH, YEAR = "day", "week", "month", "year"
+DAY, WEEK, MONTH, SEASON, YEAR = "day", "week", "month", "season", "year"
+# A season's months, as TimeML names them; winter runs from December into the next year.
+SEASONS = {"SP": ("spring", 3), "SU": ("summer", 6), "FA": ("fall", 9), "WI": ("winter", 12)}
 
 
 @dataclass(frozen=True)
@@ -30,8 +32,9 @@ class DateMention:
     text: str
     start: int
     end: int
-    value: dt.date | tuple[int, int] | int  # day or week (its Monday): date; month: (year, month); year: int
-    precision: str  # day | week | month | year
+    # day or week (its Monday): date; month: (year, month); season: (year, "SP"); year: int
+    value: dt.date | tuple[int, int] | tuple[int, str] | int
+    precision: str  # day | week | month | season | year
     tense: str = UNKNOWN  # past | future | unknown, from the words around the expression
 
     @property
@@ -40,6 +43,8 @@ class DateMention:
             return self.value
         if self.precision == MONTH:
             return dt.date(self.value[0], self.value[1], 1)
+        if self.precision == SEASON:
+            return dt.date(self.value[0], SEASONS[self.value[1]][1], 1)
         return dt.date(self.value, 1, 1)
 
     @property
@@ -51,6 +56,9 @@ class DateMention:
         if self.precision == MONTH:
             year, month = self.value
             return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        if self.precision == SEASON:
+            start = self.first_day  # three months: to the day before the fourth month's first
+            return dt.date(start.year + (start.month + 2) // 12, (start.month + 2) % 12 + 1, 1) - dt.timedelta(days=1)
         return dt.date(self.value, 12, 31)
 
     @property
@@ -64,6 +72,8 @@ class DateMention:
             return self.value.isoformat()
         if self.precision == MONTH:
             return f"{self.value[0]:04d}-{self.value[1]:02d}"
+        if self.precision == SEASON:
+            return f"{self.value[0]:04d}-{SEASONS[self.value[1]][1]:02d}"
         return f"{self.value:04d}"
 
 
@@ -75,12 +85,15 @@ def date_label(value, precision: str) -> str:
         return f"week of {value.day} {value:%b %Y}"
     if precision == MONTH:
         return f"{dt.date(value[0], value[1], 1):%b %Y}"
+    if precision == SEASON:
+        return f"{SEASONS[value[1]][0]} {value[0]}"
     return str(value)
 
 
 _DAY_VALUE = re.compile(r"(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?:T.*)?")
 _WEEK_VALUE = re.compile(r"(?P<y>\d{4})-W(?P<w>\d\d)")
 _MONTH_VALUE = re.compile(r"(?P<y>\d{4})-(?P<m>\d\d)")
+_SEASON_VALUE = re.compile(r"(?P<y>\d{4})-(?P<s>SP|SU|FA|WI)")
 _YEAR_VALUE = re.compile(r"(?P<y>\d{4})")
 
 
@@ -98,6 +111,8 @@ def calendar_value(value: str) -> tuple[dt.date | tuple[int, int] | int, str] | 
             return None
     if match := _MONTH_VALUE.fullmatch(value):
         return ((int(match["y"]), int(match["m"])), MONTH) if 1 <= int(match["m"]) <= 12 else None
+    if match := _SEASON_VALUE.fullmatch(value):
+        return (int(match["y"]), match["s"]), SEASON
     if match := _YEAR_VALUE.fullmatch(value):
         return int(match["y"]), YEAR
     return None
