@@ -483,11 +483,13 @@ def test_a_dated_report_is_history_by_its_own_events_date_not_by_any_date_it_men
     assert classify_one(old, NOV_1) == BACKGROUND
 
 
-def test_a_day_without_its_year_told_months_later_in_the_past_is_this_years():
+def test_a_day_without_its_year_beside_a_past_verb_is_the_nearest_within_half_a_year():
     from briefer.language.annotate import annotate
 
-    note = annotate("The aid worker was seized by three masked gunmen on Jan. 29.", dt.date(1998, 10, 2))
-    assert [m.value for m in note.dates] == [dt.date(1998, 1, 29)]
+    note = annotate("The nations launching the euro on Jan. 1 cut their rates on Thursday.", dt.date(1998, 10, 6))
+    assert dt.date(1999, 1, 1) in [m.value for m in note.dates]
+    note = annotate("The aid worker was seized by masked gunmen on Aug. 29.", dt.date(1998, 10, 2))
+    assert [m.value for m in note.dates] == [dt.date(1998, 8, 29)]
 
 
 def test_a_date_in_the_subjects_relative_clause_is_not_the_main_events():
