@@ -510,3 +510,10 @@ def test_a_season_is_a_date_to_order_and_to_date_history_by():
     assert (winter.first_day, winter.last_day) == (dt.date(1997, 12, 1), dt.date(1998, 2, 28))
     named = Statement("The banker was named this spring to head the new fund.", 1, dt.date(1998, 10, 5), 3)
     assert classify_one(named, dt.date(1998, 10, 5)) == BACKGROUND
+
+
+def test_a_year_after_in_the_dates_the_event_a_year_naming_a_thing_does_not():
+    from briefer.analysis.timeline import main_event_date
+
+    assert main_event_date("The union endorsed Mayor Ortiz over Ines Varga in the 1996 Kelso mayoral race.", NOV_1)
+    assert main_event_date("He led the 1982 invasion of the islands.", NOV_1) is None

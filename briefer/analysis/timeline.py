@@ -162,8 +162,9 @@ def belongs_elsewhere(text: str, start: int, end: int) -> bool:
     """The expression at text[start:end] dates something other than the sentence's main event."""
     before, after = text[:start], text[end:]
     window = len(before) - len(before[-60:])
-    if _ATTRIBUTIVE_BEFORE.search(before[-40:]) and _NOUN_AFTER.match(after) and not _NOT_A_NOUN_AFTER.match(after):
-        return True  # "the 1973 coup", "his 1996 record" (but "the day before", "the week ago")
+    if (_ATTRIBUTIVE_BEFORE.search(before[-40:]) and _NOUN_AFTER.match(after) and not _NOT_A_NOUN_AFTER.match(after)
+            and not re.search(r"\b(?:in|during|at)\s+the\s+$", before)):
+        return True  # "the 1973 coup", "his 1996 record" (but "the day before", "the week ago"; "in the 1996 race" is when)
     if _BOUND_BEFORE.search(before[-50:]):
         return True
     participle = _PARTICIPLE_BEFORE.search(before[-60:])
