@@ -128,6 +128,8 @@ _FRONTED = re.compile(r"^(?:when|while|after|before|as|although|though|since|if|
 def _back_connective(body: str) -> bool:
     """A connective that ties the line to a sentence before it: opening it, or set off by
     commas inside it ("..., however, he would be forced ...")."""
+    if re.search(r",\s*too\s*[,.;]", body):
+        return True  # "The rebels took casualties, too, but ...": as someone else did, in a sentence not shown
     for match in pattern("brief", "back_connectives").finditer(body):
         before, after = body[:match.start()].rstrip(), body[match.end():]
         if (not before or before.endswith(",")) and re.match(r"\s*,", after):
