@@ -417,3 +417,18 @@ def test_counts_owned_by_two_places_or_by_no_one_named_are_not_compared(tmp_path
         "c.md": article("2025-03-05", "Post", "The company said its 12,000 workers would be paid during the strike."),
     })
     assert not [d for d in find_disagreements(corpus) if "workers" in d.what]
+
+
+def test_a_rewrite_that_changes_the_year_of_a_past_event_is_a_disagreement(tmp_path):
+    corpus = corpus_of(tmp_path, {
+        "a.md": article("2025-03-03", "Wire", "Ortiz, appointed harbour master in 1988 amid a strike at the Kelso "
+                                              "docks, is credited with rebuilding the ferry fleet."),
+        "b.md": article("2025-03-06", "Daily", "Ortiz, appointed harbour master in 1989 amid a strike at the Kelso "
+                                               "docks, is credited with rebuilding the ferry fleet."),
+        # another event in another year, told in other words, is no conflict
+        "c.md": article("2025-03-06", "Post", "Ortiz was first elected to the Kelso council in 1979."),
+    })
+    years = [d for d in find_disagreements(corpus) if d.what == "year"]
+    assert len(years) == 1
+    paths = {c.article.number: c.article.path for c in corpus.articles}
+    assert {c.value: [paths[n] for n in c.citations] for c in years[0].claims} == {"1988": ["a.md"], "1989": ["b.md"]}

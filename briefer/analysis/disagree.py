@@ -261,7 +261,7 @@ def find_disagreements(corpus: Corpus) -> tuple[Disagreement, ...]:
         if len(disagreements) == MOST_DISAGREEMENTS:
             break
     shown = {claim.text for d in disagreements for claim in d.claims}
-    for finder in (age_disagreements, stable_disagreements):
+    for finder in (age_disagreements, stable_disagreements, year_disagreements):
         for extra in finder(found, corpus, MOST_DISAGREEMENTS - len(disagreements)):
             texts = {claim.text for claim in extra.claims}
             if not shown & texts:
@@ -346,6 +346,52 @@ def stable_disagreements(found: list[Statement], corpus: Corpus, room: int) -> l
                                Claim(high[0].text, high[1].written, citing(values[-1]))),
                               key=lambda c: c.citations))
         result.append(Disagreement(what=low[1].label or str(slot[-1]), claims=claims, score=0.0))
+    return result
+
+
+# Two tellings of one past fact in nearly the same words that differ in its year ("appointed
+# army commander in 1988 amid a rebellion ..." / "... in 1989 amid a rebellion ..."): a rewrite
+# that changed the year, whenever each was written (a past event's year does not develop).
+REWRITE_JACCARD = 0.6
+
+
+def _years(statement: Statement) -> set[int]:
+    return {value for _, _, (precision, value) in statement.when if precision == "year"}
+
+
+def year_disagreements(found: list[Statement], corpus: Corpus, room: int) -> list[Disagreement]:
+    """Near-identical sentences of two articles that give one past event different years."""
+    buckets: dict[str, list[int]] = defaultdict(list)
+    for index, statement in enumerate(found):
+        if _years(statement):
+            for name in entities(statement.text):
+                buckets[name].append(index)
+    result, seen = [], set()
+    for name in sorted(buckets):
+        members = buckets[name]
+        if len(members) > BUCKET_LIMIT:
+            continue
+        for i, first in enumerate(members):
+            for second in members[i + 1:]:
+                a, b = found[first], found[second]
+                if a.article == b.article or len(result) >= room:
+                    continue
+                only_a, only_b = _years(a) - _years(b), _years(b) - _years(a)
+                if len(only_a) != 1 or len(only_b) != 1 or not same_fact(a.text, b.text, REWRITE_JACCARD):
+                    continue
+                key = frozenset((a.item, b.item))
+                if key in seen:
+                    continue
+                seen.add(key)
+                (year_a,), (year_b,) = only_a, only_b
+
+                def giving(year: int) -> tuple[int, ...]:  # the articles whose telling has that year
+                    return tuple(sorted({s.article for s in found if s.item in key and year in _years(s)
+                                         and same_fact(s.text, a.text, REWRITE_JACCARD)}))
+
+                result.append(Disagreement(what="year", claims=tuple(sorted((
+                    Claim(a.text, str(year_a), giving(year_a)), Claim(b.text, str(year_b), giving(year_b))),
+                    key=lambda c: c.citations)), score=0.0))
     return result
 
 
