@@ -432,3 +432,13 @@ def test_a_rewrite_that_changes_the_year_of_a_past_event_is_a_disagreement(tmp_p
     assert len(years) == 1
     paths = {c.article.number: c.article.path for c in corpus.articles}
     assert {c.value: [paths[n] for n in c.citations] for c in years[0].claims} == {"1988": ["a.md"], "1989": ["b.md"]}
+
+
+def test_the_ends_of_a_range_are_no_figure_but_a_change_keeps_its_new_value(tmp_path):
+    body = ("Between 300 and 400 families fled Kelso on Monday, and three to five boats sank each day. "
+            "Ferry fares rose from 25% to 50% of a day's wage, and 4,000 refugees crossed the border.")
+    corpus = corpus_of(tmp_path, {"a.md": article("2025-03-03", "Wire", body),
+                                  "b.md": article("2025-03-03", "Daily", body.replace("Monday", "Monday night"))})
+    values = [f.value for f in key_figures(corpus)]
+    assert not {"300", "400", "5"} & set(values)
+    assert "50%" in values and "4,000" in values

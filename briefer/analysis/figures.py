@@ -97,6 +97,21 @@ def _counts_something(quantity: Quantity) -> bool:
     return quantity.value >= FIGURES.smallest_count and _names_a_plural(quantity)
 
 
+_NUMERAL = r"(?:\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)"
+_RANGE_UPPER = re.compile(rf"(?:\b{_NUMERAL})\s*(?:to|and|-|–)\s*$", re.I)
+_RANGE_LOWER = re.compile(rf"^\s*(?:to|-|–)\s*{_NUMERAL}\b", re.I)
+
+
+def _in_a_range(text: str, quantity: Quantity) -> bool:
+    """An end of a range ("three to five people", "between 300 and 400"): an estimate with two
+    ends is no single figure. "From 25% to 50%" is a change, and its new value stands."""
+    before, after = text[:quantity.start], text[quantity.end:]
+    if re.search(r"\bfrom\s+\S+\s+to\s*$", before, re.I):
+        return False
+    return bool(_RANGE_UPPER.search(before[-30:]) or re.search(r"\bbetween\s+$", before, re.I)
+                or _RANGE_LOWER.match(after) and not re.search(r"\bfrom\s+$", before, re.I))
+
+
 def _in_a_name(text: str, quantity: Quantity) -> bool:
     """A number word written with a capital inside a sentence is part of a name ("the Group of
     Seven", "the Big Three"), not a count."""
@@ -187,7 +202,7 @@ def mentions_of(corpus: Corpus, disputed: frozenset[str] = frozenset()) -> list[
             for quantity in annotate(member.text, dates.get(member.article)).quantities:
                 hedge = _hedge(member.text, quantity)
                 if hedge is None or not _counts_something(quantity) or _in_a_name(member.text, quantity) \
-                        or _locates(member.text, quantity):
+                        or _locates(member.text, quantity) or _in_a_range(member.text, quantity):
                     continue
                 if any(same_measure(quantity, other) for other in kept):
                     continue  # "13.4 metres (44 feet)": the conversion is not a second figure
