@@ -289,3 +289,10 @@ def test_he_goes_on_with_the_person_last_quoted_when_a_place_is_named_beside_him
             "``Everybody is hungry,'' he said.")
     (quote,) = [q for q in find_quotes(text) if "hungry" in q.text]
     assert quote.speaker == "Ngaro"
+
+
+def test_ms_with_a_surname_is_the_one_woman_the_article_names_in_full():
+    text = ("Secretary of State Ines Albero arrived in Kelso on Monday. "
+            "``The talks were useful,'' Ms. Albero said.")
+    (quote,) = [q for q in find_quotes(text) if "useful" in q.text]
+    assert quote.speaker == "Ines Albero"

@@ -517,3 +517,27 @@ def test_a_year_after_in_the_dates_the_event_a_year_naming_a_thing_does_not():
 
     assert main_event_date("The union endorsed Mayor Ortiz over Ines Varga in the 1996 Kelso mayoral race.", NOV_1)
     assert main_event_date("He led the 1982 invasion of the islands.", NOV_1) is None
+
+
+def test_review_cases_keep_their_readings():
+    from briefer.analysis.timeline import main_event_date
+    from briefer.language.annotate import annotate
+
+    # "since" after a bound or a name is still a time; "1997 will" is still a forecast
+    assert classify_one(Statement("At least 50 people have been killed since the rebels took Kelso.", 1, None, 5),
+                        None) == BACKGROUND
+    assert main_tense("Spending in 1997 will rise sharply.") == FUTURE
+    assert main_tense("Will Carling led England to victory.") != FUTURE
+    # a weekday of the reporting does not date what was said to have happened before
+    told = Statement("The rebels had seized the town before the talks opened, officials said Saturday.", 1, None, 6)
+    assert classify_one(told, None) == BACKGROUND
+    # the date after a relative clause that has closed is the main event's
+    assert main_event_date("The man who shot the officer was arrested Saturday and is being held.", NOV_1)
+    assert main_event_date("On the night of Oct. 5, gunmen attacked the village.", NOV_1)
+    # this winter, in January, began last December
+    (winter,) = annotate("Heavy snow fell this winter.", dt.date(1997, 1, 20)).dates
+    assert winter.first_day == dt.date(1996, 12, 1)
+    # a forecast of a release is not answered by a statement issued about the same people
+    forecast = Statement("The rebels will release the hostages on Friday.", 1, None, 3)
+    assert overtaken([forecast, Statement("The rebels issued a statement about the hostages.", 2, None, 0)]) == set()
+    assert overtaken([forecast, Statement("The rebels released the hostages.", 2, None, 0)]) == {0}

@@ -447,3 +447,27 @@ def test_the_ends_of_a_range_are_no_figure_but_a_change_keeps_its_new_value(tmp_
 
     change = "The ferry fleet grew from 30 boats to 45 boats."
     assert [_in_a_range(change, q) for q in annotate(change, None).quantities] == [False, False]
+
+
+def test_review_cases_for_figures_and_disagreements(tmp_path):
+    from briefer.analysis.figures import _hedge, _in_a_name, _in_a_range
+    from briefer.language.annotate import annotate
+
+    def read(text):
+        return [(q, _hedge(text, q), _in_a_range(text, q), _in_a_name(text, q)) for q in annotate(text, None).quantities]
+
+    ((term, hedge, _, _),) = read("A court sentenced Ortiz to a 20-year prison term.")
+    assert term.exact and hedge == ""  # "to a" is no bound
+    ((workers, _, in_range, _),) = [r for r in read("The plant opened in 1988 and 300 workers lost their jobs.")
+                                    if r[0].value == 300]
+    assert not in_range
+    assert all(r[2] for r in read("Between 2 million and 3 million people fled."))
+    ((three, _, _, in_name),) = read('"Three people were killed in the raid," the governor said.')
+    assert not in_name
+    # a developing toll a place "has" is no membership; a mother's age is not her son's
+    corpus = corpus_of(tmp_path, {
+        "a.md": article("2025-03-03", "Wire", "Norland's 1,200 dead were buried on Monday. Ortiz, 21, died in Kelso."),
+        "b.md": article("2025-03-06", "Daily", "Norland's 3,400 dead were buried by Thursday. "
+                                               "His mother, Ines Ortiz, 45, spoke in Kelso."),
+    })
+    assert not find_disagreements(corpus)

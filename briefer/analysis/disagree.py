@@ -295,23 +295,29 @@ def _ages(text: str) -> dict[str, tuple[int, str]]:
     return found
 
 
+AGE_SLIP = 2  # two reports' ages of one person differ by a birthday or a slip, never by more
+
 _NOT_SURNAMES = frozenset("The A An In On At By For From With And But Or If As Of To After Before When While Since "
                           "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 
 
-# A count a place or a body owns ("North Korea's 22 million people", "its 23 million people",
-# "the union's 80,000 members") describes it, and does not develop over a story's days: any two
-# reports of the story that give it differently disagree, whenever each was written.
-_OWNER = re.compile(r"(?:\b(?:its|their)|(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")*)['’]s)\s+$")
+# A count of the people a place or a body has ("North Korea's 22 million people", "its 23 million
+# people", "Kelso's 40,000 residents") describes it, and does not develop over a story's days:
+# any two reports of the story that give it differently disagree, whenever each was written. (A
+# toll, "Bangladesh's 1,200 dead", develops, and is not such a count.)
+_OWNER = re.compile(r"(?:\b(?:its|their)|(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,3})['’]s)\s+$")
 STABLE_SMALLEST = 1000  # smaller owned counts ("its 11 members") are details, not a place's size
+_MEMBERSHIP = frozenset("people population inhabitant resident citizen member employee worker voter".split())
 
 
 def _owned_counts(statement: Statement) -> list[tuple[Quantity, str | None]]:
     """The statement's counts with an owner before them, and the owner's name (None for "its")."""
     owned = []
     for quantity in statement.quantities:
-        match = _OWNER.search(statement.text[:quantity.start])
-        if match and quantity.unit == "count" and quantity.head and quantity.value >= STABLE_SMALLEST:
+        if quantity.unit != "count" or quantity.head not in _MEMBERSHIP or quantity.value < STABLE_SMALLEST:
+            continue
+        match = _OWNER.search(statement.text[max(0, quantity.start - 80):quantity.start])
+        if match:
             owned.append((quantity, match.group(1)))
     return owned
 
@@ -356,7 +362,10 @@ REWRITE_JACCARD = 0.6
 
 
 def _years(statement: Statement) -> set[int]:
-    return {value for _, _, (precision, value) in statement.when if precision == "year"}
+    """The years the sentence writes in digits ("in 1988"; not "last year", which each article's
+    own date resolves)."""
+    return {value for start, end, (precision, value) in statement.when
+            if precision == "year" and str(value) in statement.text[start:end]}
 
 
 def year_disagreements(found: list[Statement], corpus: Corpus, room: int) -> list[Disagreement]:
@@ -409,6 +418,8 @@ def age_disagreements(found: list[Statement], corpus: Corpus, room: int) -> list
         ages = by_person[surname]
         if len(ages) < 2 or len(result) >= room or len(given[surname]) > 1:
             continue  # two first names with one surname ("Boris Yeltsin, 67", "Naina Yeltsin, 66"): a family
+        if max(ages) - min(ages) > AGE_SLIP:
+            continue  # "Shepard, 21" and "Judy Shepard, 45": a mother, not a second age of one person
         (low, first), (high, second) = sorted(ages.items())[0], sorted(ages.items())[-1]
         a = min(first, key=lambda s: s.article)
         b = min((s for s in second if s.article != a.article), key=lambda s: s.article, default=None)

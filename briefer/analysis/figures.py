@@ -53,6 +53,7 @@ FIGURES = Figures()
 _HEDGE = re.compile(r"\b(?:at least|more than|over|about|around|nearly|almost|some|roughly|up to|an estimated)"
                     r"(?:\s+an?)?\s*$", re.I)  # "more than a dozen"
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_SIZE_WORDS = frozenset("dozen score hundred thousand million billion".split())  # read with "a": "more than a dozen"
 _DURATIONS = frozenset(DURATIONS.values())
 # Plurals spelt like their singular (a count of them is a count even without an "s").
 _UNCHANGED_PLURALS = frozenset("people aircraft police personnel staff crew cattle sheep fish deer troops children men"
@@ -80,6 +81,8 @@ def _hedge(text: str, quantity: Quantity) -> str | None:
     if quantity.exact or quantity.changed_to:
         return ""
     match = _HEDGE.search(text[:quantity.start])
+    if match and re.search(r"\san?\s*$", match.group(0)) and quantity.written.lower() not in _SIZE_WORDS:
+        match = None  # "over a 10-day period": the article belongs to the noun, no bound is stated
     return re.sub(r"\s+an?$", "", match.group(0).strip().lower()) if match else None
 
 
@@ -97,8 +100,10 @@ def _counts_something(quantity: Quantity) -> bool:
     return quantity.value >= FIGURES.smallest_count and _names_a_plural(quantity)
 
 
-_NUMERAL = r"(?:\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)"
-_RANGE_UPPER = re.compile(rf"(?:\b{_NUMERAL})\s*(?:to|and|-|–)\s*$", re.I)
+_NUMERAL = (r"(?:\d[\d,.]*%?(?:\s+(?:hundred|thousand|million|billion))?|one|two|three|four|five|six|seven|eight|nine"
+            r"|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)")
+_RANGE_UPPER = re.compile(rf"(?:\b{_NUMERAL})\s*(?:to|-|–)\s*$", re.I)
+_BETWEEN = re.compile(rf"\bbetween\s+(?:\$\s*)?{_NUMERAL}\s+and\s+(?:\$\s*)?$", re.I)
 _RANGE_LOWER = re.compile(rf"^\s*(?:to|-|–)\s*{_NUMERAL}\b", re.I)
 
 
@@ -108,14 +113,16 @@ def _in_a_range(text: str, quantity: Quantity) -> bool:
     before, after = text[:quantity.start], text[quantity.end:]
     if re.search(r"\bfrom\s+\S+\s+to\s*$", before, re.I):
         return False
-    return bool(_RANGE_UPPER.search(before[-30:]) or re.search(r"\bbetween\s+$", before, re.I)
+    return bool(_RANGE_UPPER.search(before[-30:]) or _BETWEEN.search(before[-40:])
+                or re.search(r"\bbetween\s+(?:\$\s*)?$", before, re.I)
                 or _RANGE_LOWER.match(after) and not re.search(r"\bfrom\s+$", before, re.I))
 
 
 def _in_a_name(text: str, quantity: Quantity) -> bool:
     """A number word written with a capital inside a sentence is part of a name ("the Group of
     Seven", "the Big Three"), not a count."""
-    return quantity.written[:1].isupper() and quantity.written.isalpha() and bool(text[:quantity.start].strip())
+    return (quantity.written[:1].isupper() and quantity.written.isalpha()
+            and bool(re.search(r"[A-Za-z]", text[:quantity.start])))  # not after an opening quote or a dash alone
 
 
 # A distance that says where a place is ("380 kilometers (235 miles) east of Kindu", "60 miles off

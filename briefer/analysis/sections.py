@@ -147,7 +147,9 @@ def _standing_rule(text: str) -> bool:
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")
-_SUPERLATIVE = re.compile(r"\b(?:first|last|only|biggest|largest|worst|best|most|least|[a-z]{3,}est)\b", re.I)
+# A record: "the first meeting since ...", "the highest-ranking officer ... so far", "the worst in decades".
+_SUPERLATIVE = re.compile(r"\bthe\s+(?:\w+\s+)?(?:first|biggest|largest|worst|best|highest|lowest|longest|greatest|deadliest"
+                          r"|strongest|heaviest|most\s+\w+)\b", re.I)
 
 
 def _earlier_cue(text: str) -> bool:
@@ -172,11 +174,15 @@ def _earlier_cue(text: str) -> bool:
 
 
 def _on_a_story_day(note: Annotation) -> bool:
-    """The sentence names a weekday ("on Saturday"): news dates its own events so."""
-    return any(m.weekday is not None for m in note.days)
+    """The past perfect's own clause names a weekday before it ("On Saturday, X had suggested"):
+    news dates its own events so (a weekday of the reporting after it, "officials said
+    Saturday", does not date what they said had happened)."""
+    match = PAST_PERFECT.search(note.text)
+    return bool(match) and any(m.weekday is not None and m.end <= match.start()
+                               and not REPORTING.search(note.text, m.end, match.start()) for m in note.days)
 
 
-def _earlier_saying(text: str) -> bool:
+def _earlier_saying(text: str, reference: dt.date | None = None) -> bool:
     """The forecast is what someone said before the story ("Saudi Arabia said last year that
     relations would ...", "In 1995 the ministry said the bridge would ..."): the saying, which
     governs, is dated or marked earlier, and the future stands in what was said."""
@@ -187,7 +193,12 @@ def _earlier_saying(text: str) -> bool:
     # the saying with its own adjuncts: up to the "that" of what was said, when there is one
     complement = re.search(r"\bthat\b", text[said[0].end():cue.start()])
     frame = text[:said[0].end() + (complement.start() if complement else 0)]
-    return _earlier_cue(frame) or main_event_date(frame, None) is not None
+    if _earlier_cue(frame):
+        return True
+    said_on = main_event_date(frame, reference)
+    if said_on is None or reference is None:
+        return said_on is not None  # undated: a date the saying is given fixes it in the past
+    return said_on.last_day < reference - dt.timedelta(days=RULES.story_window_days)
 
 
 def _past_perfect(text: str) -> bool:
@@ -305,7 +316,7 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
         return NONE, "quoted or first-person voice"  # a quoted voice: its news, if any, is reported in the sentences around it
     if _standing_rule(text):
         return BACKGROUND, "a standing rule"  # what a constitution, a law or a will requires: before the news
-    if note.tense == FUTURE and _earlier_saying(text):
+    if note.tense == FUTURE and _earlier_saying(text, statement.reference_date):
         return BACKGROUND, "an earlier stated position"  # "said last year that relations would ...": said before the story
     if note.tense == FUTURE or note.modality in (EXPECTED, CONDITIONAL):
         if any(not re.search(r"\b(?:be|been|being)\s+$", text[:m.start()]) for m in _cue("decided").finditer(text)):
@@ -382,7 +393,7 @@ _NUMBER_WORD = re.compile(r"[\d.,]+")  # "10,000", "3.5": a count may change, th
 
 def _terms(text: str) -> set[str]:
     text = _EQUIVALENT_NAMES.sub("US", text)
-    return {_event_class(_stem(w)) for w in content_words(text) if w not in _GENERIC and not _NUMBER_WORD.fullmatch(w)}
+    return {_stem(w) for w in content_words(text) if w not in _GENERIC and not _NUMBER_WORD.fullmatch(w)}
 
 
 # The core of a forecast ends at a purpose or relative clause ("... on Friday [to ease ...]").
@@ -434,7 +445,7 @@ def forecast_event(text: str) -> tuple[str | None, set[str]]:
     terms = _terms(core)
     verb = next(iter(_terms(core.split()[0]))) if core.split() and _terms(core.split()[0]) else None
     if match.group(0).lower() == "to be held":  # the cue is the event: "the meeting, to be held in X"
-        verb = _event_class(_stem("held"))
+        verb = _stem("held")
         terms |= {verb}
     if _PASSIVE.match(text, match.end()) or match.group(0).lower() == "to be held":
         # a passive forecast expects something done to its subject ("the Games will be held",
@@ -443,7 +454,9 @@ def forecast_event(text: str) -> tuple[str | None, set[str]]:
     return verb, terms
 
 
-_PASSIVE = re.compile(r"\s+(?:\w+ly\s+)?(?:be|been)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ld|lt|nt|ne|de|un)\b", re.I)
+_PASSIVE = re.compile(r"\s+(?:\w+ly\s+)?(?:be|been)\s+(?:\w+ly\s+)?(?:[a-z]{2,}ed|held|made|given|taken|chosen|sworn"
+                      r"|written|known|shown|seen|built|paid|sold|won|told|found|kept|sent|brought|bought|done|begun"
+                      r"|run|set|put|cut|named|elected)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;:—–(]|\b(?:that|which|who|when|and|but)\s", re.I)
 
 
@@ -466,6 +479,13 @@ def _event_classes() -> dict[str, str]:
 
 def _event_class(term: str) -> str:
     return _event_classes().get(term, term)
+
+
+def _told_classes(text: str) -> frozenset[str]:
+    """The event classes of the sentence's past-tense verbs ("unveiled" -> release): only a verb
+    form of the past, so that a noun ("the issue", "the first step") tells no event."""
+    return frozenset(_event_class(_stem(w)) for w in content_words(text)
+                     if (w.endswith("ed") or w in _IRREGULAR) and _event_class(_stem(w)) != _stem(w))
 
 
 _PURPOSE = re.compile(r"^\s(?:to|in order to)\s", re.I)
@@ -518,8 +538,10 @@ def overtaken(statements: list[Statement]) -> frozenset[int]:
     # own (the terms of a whole article, pooled, would "report" any short forecast).
     article_date: dict[int, dt.date | None] = {}
     outcome_verb = _cue("outcome_verbs")
-    reports: dict[int, tuple[int, frozenset[str], bool, bool]] = {}  # index -> (article, terms, settles, own date)
+    # index -> (article, terms, settles, own date, verbs not done, classes of its past verbs)
+    reports: dict[int, tuple] = {}
     postings: dict[str, list[int]] = {}
+    class_postings: dict[str, list[int]] = {}  # event class -> reports whose past verbs tell it
     for index, statement in enumerate(statements):
         article_date[statement.article] = statement.reference_date
         tense = annotate(statement.text, statement.reference_date).tense
@@ -531,9 +553,12 @@ def overtaken(statements: list[Statement]) -> frozenset[int]:
             # Without dates on both sides the tense orders a forecast and a report, unless the report
             # dates its event itself ("met in Geneva in 1994"): such a report may tell an earlier meeting.
             own_date = main_event_date(statement.text, None) is not None
-            reports[index] = (statement.article, terms, settles and tense != FUTURE, own_date, undone)
+            told = _told_classes(statement.text)
+            reports[index] = (statement.article, terms, settles and tense != FUTURE, own_date, undone, told)
             for term in terms:
                 postings.setdefault(term, []).append(index)
+            for name in told:
+                class_postings.setdefault(name, []).append(index)
     loosest = min(OVERTAKING.reported_coverage, OVERTAKING.settled_coverage, OVERTAKING.object_coverage)
     result = set()
     for index, statement in enumerate(statements):
@@ -551,7 +576,8 @@ def overtaken(statements: list[Statement]) -> frozenset[int]:
             # the rarest are enough to find every candidate (never all pairs of sentences)
             need = math.ceil(loosest * len(expected))
             rarest = sorted(expected, key=lambda t: len(postings.get(t, ())))[: len(expected) - need + 1]
-            candidates = sorted({j for term in rarest for j in postings.get(term, ())})
+            candidates = sorted({j for term in rarest for j in postings.get(term, ())}
+                                | set(class_postings.get(_event_class(verb), ())))
             if any(_reports(statement.article, written, forecast_day, article_date, reports[j], verb, expected)
                    for j in candidates):
                 result.add(index)
@@ -564,9 +590,9 @@ _UNDONE_VERB = re.compile(r"\b(?:to|will|would|could|can|may|might|should|shall|
 
 def _reports(article: int, written: dt.date | None, forecast_day: dt.date | None,
              article_date: dict[int, dt.date | None],
-             report: tuple[int, frozenset[str], bool, bool, frozenset[str]], verb: str, expected: set[str]) -> bool:
+             report: tuple, verb: str, expected: set[str]) -> bool:
     """Whether one past-tense sentence of another article reports what a forecast expected."""
-    other, terms, settles, own_date, undone = report
+    other, terms, settles, own_date, undone, told = report
     later = article_date[other]
     if other == article:
         return False
@@ -576,7 +602,12 @@ def _reports(article: int, written: dt.date | None, forecast_day: dt.date | None
     elif own_date:
         return False  # an undated side: only a report that does not date its event itself
     shared = len(expected & terms) / len(expected)
-    return (verb in terms and verb not in undone and shared >= OVERTAKING.reported_coverage
+    done = verb in terms and verb not in undone
+    if not done and _event_class(verb) in told and len((expected - {verb}) & terms) >= OVERTAKING.fewest_object_terms:
+        # told in another verb of the event ("will release its report" / "unveiled the report"),
+        # with what the forecast expected it of named too
+        done, shared = True, shared + 1 / len(expected)
+    return (done and shared >= OVERTAKING.reported_coverage
             # what it expected to be explored or worked towards was reported as concluded
             or settles and shared >= OVERTAKING.settled_coverage
             # what it expected, told as past in other verbs

@@ -177,9 +177,9 @@ def belongs_elsewhere(text: str, start: int, end: int) -> bool:
     if _FRONTED_BOUND.match(text) and "," in after:
         return True  # "Since the war ended in 1996, hundreds have been kidnapped"
     relative = list(_RELATIVE_OPENER.finditer(before, clause_start))
-    if relative and not _FINITE.search(text, 0, relative[-1].start()) and _FINITE.search(after):
+    if relative and not _FINITE.search(text, 0, relative[-1].start()) and _MAIN_VERB_NEXT.match(after):
         return True  # "A captain who was kidnapped ten months ago was set free Saturday": the subject's clause
-    if _OF_NOUN_BEFORE.search(before[-30:]):
+    if _OF_NOUN_BEFORE.search(before[-30:]) and re.fullmatch(r"\d{4}", text[start:end]):
         return True  # "the games of 1996": the year names the thing, not when the sentence's event was
     return False
 
@@ -187,8 +187,12 @@ def belongs_elsewhere(text: str, start: int, end: int) -> bool:
 # A noun and "of" before a year make it part of a name for a thing ("the games of 1996", "the
 # floods of 1995"); a season or a part of a year keeps it a time ("the summer of 1996").
 _OF_NOUN_BEFORE = re.compile(r"\b(?!(?:summer|spring|autumn|fall|winter|end|beginning|start|middle|half|part|rest"
-                             r"|course|years?|months?|weeks?|days?|first|last|early|late)\b)[a-z]{3,}\s+of\s+$")
+                             r"|course|years?|months?|weeks?|days?|first|last|early|late|night|morning|evening"
+                             r"|afternoon|eve|weekend|anniversary|dawn)\b)[a-z]{3,}\s+of\s+$")
 _RELATIVE_OPENER = re.compile(r"\b(?:who|which|whom|whose)\b", re.I)
+# The main verb right after a date that closes a relative clause on the subject (", was raised").
+_MAIN_VERB_NEXT = re.compile(rf"\s*,?\s*(?:(?:also|then|later|now)\s+)?(?:{IRREGULAR_PAST}|has|have|is|are|will|would|said"
+                             r"|[a-z]{3,}ed)\b", re.I)
 _LIST_JOIN = re.compile(r"^(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)$")
 
 

@@ -286,6 +286,12 @@ def quantities(text: str) -> list[Quantity]:
     return found
 
 
+# Number words read with "a" ("a dozen", "a hundred"), and the bounds that may stand before that
+# "a" ("more than a dozen"); "sentenced to a 20-year term" is no bound.
+_SIZE_WORDS = frozenset("dozen score hundred thousand million billion".split())
+_BOUNDS = frozenset("than about around nearly almost roughly some approximately".split())
+
+
 def _read_quantity(text: str, toks: list[Token], index: int, value: float) -> tuple[Quantity | None, int]:
     token = toks[index]
     first = index  # first token of the quantity: the currency sign when there is one
@@ -293,7 +299,7 @@ def _read_quantity(text: str, toks: list[Token], index: int, value: float) -> tu
     if index > 0 and toks[index - 1].text.lower() in CURRENCIES:
         unit, first = CURRENCIES[toks[index - 1].text.lower()], index - 1
     before = toks[first - 1].text.lower() if first > 0 else ""
-    if before in ("a", "an") and first > 1:
+    if before in ("a", "an") and first > 1 and token.text.lower() in _SIZE_WORDS and toks[first - 2].text.lower() in _BOUNDS:
         before = toks[first - 2].text.lower()  # "more than a dozen", "about a hundred": the bound is before the article
     suffix = token.suffix or ("-" + token.text.split("-", 1)[1] if token.kind == "word" and "-" in token.text else "")
     cursor = index + 1

@@ -676,9 +676,11 @@ def _resolve(phrase: str, people: People, text: str, sentences: list[tuple[int, 
     first = phrase.split()[0].lower()
     name = name_of(phrase)
     if name and first not in PRONOUNS and first not in _DETERMINERS:
-        if first.rstrip(".") in _COURTESY and len(name.split()) == 1:
-            return phrase.strip()  # "Mrs. Yeltsin": a wife or a daughter shares the surname, not the full name
-        return people.fullest(name)  # "Sen. John McCain", "former congressman Dan Maffei"
+        full = people.fullest(name)  # "Sen. John McCain", "former congressman Dan Maffei"
+        title = first.rstrip(".")
+        if len(name.split()) == 1 and (title in _MARRIED or title in _COURTESY and people.pronoun.get(full) == "he"):
+            return phrase.strip()  # "Mrs. Yeltsin" is not the "Boris Yeltsin" the article names in full
+        return full
     last = phrase.split()[-1].lower()
     if first not in PRONOUNS:
         if first not in ("the", "this", "that"):
@@ -694,9 +696,11 @@ def _resolve(phrase: str, people: People, text: str, sentences: list[tuple[int, 
     return name
 
 
-# Courtesy titles that say who, among a family sharing a surname, is meant: "Mrs. Yeltsin" is
-# not the "Boris Yeltsin" the article names in full.
-_COURTESY = frozenset({"mrs", "ms", "miss", "mme", "madame"})
+# Courtesy titles for a woman. "Mrs. Yeltsin" names a wife, whom a story about her husband
+# rarely names in full: she stays as written, never the "Boris Yeltsin" of the article. "Ms.
+# Albright" is the one "Madeleine Albright" the article names, unless that person is a "he".
+_MARRIED = frozenset({"mrs", "mme", "madame"})
+_COURTESY = frozenset({"ms", "miss"}) | _MARRIED
 
 
 def _persons_in(people: People, text: str) -> list[tuple[str, bool]]:

@@ -23,14 +23,15 @@ REPORTING = re.compile(
 # "will" as a noun ("his 1895 will", "Nobel's will", "the political will was lacking"): right
 # after a possessive, a determiner or a year, or followed by what never follows the modal.
 _NOUN_WILL = (r"(?:" + "|".join(f"(?<={w} )" for w in ("'s", "’s", r"\bhis", r"\bher", r"\bits", r"\btheir", r"\bthe",
-                                                      r"\ba", r"\d{4}"))
+                                                      r"\ba", r"\bhis \d{4}", r"\bher \d{4}", r"\btheir \d{4}",
+                                                      r"'s \d{4}", r"’s \d{4}"))
               + r")will\b|will(?=\s+(?:of|was|is|were|are|has|had)\b)")
 # Future and possibility in the main verb.
 FORECAST_CUE = re.compile(
-    # a modal verb: in lower case ("in May" is a month) unless it opens a question ("Will ...?"),
-    # and not the noun "will" (_NOUN_WILL)
-    r"(?<![\w'’])(?!" + _NOUN_WILL + r")(?-i:will|shall|would|could|may|might|should|Will|Shall|Would|Could|Might"
-    r"|Should)\b|\b(?:set|scheduled|expected|likely|slated|poised"
+    # a modal verb: in lower case ("in May" is a month; "Will Carling" is a name), or capitalised
+    # where a question opens ("Will ...?"), and not the noun "will" (_NOUN_WILL)
+    r"(?<![\w'’])(?!" + _NOUN_WILL + r")(?-i:will|shall|would|could|may|might|should)\b"
+    r"|(?:^|(?<=^[\"“‘(]))(?-i:Will|Shall|Would|Could|Might|Should)\b(?=[^.!]*\?)|\b(?:set|scheduled|expected|likely|slated|poised"
     r"|planning|going|intended) (?:to|for)\b|\bto be held\b|\bupcoming\b|\bagenda item\b|^If\b"
     # "due to" is a forecast after a form of "be" ("is due to meet"); after a noun it gives a cause
     r"|\b(?:is|are|was|were|be|been|being|am)\s+due\s+(?:to|for)\b",

@@ -501,6 +501,8 @@ def n_season(match, ctx):
     if ctx.anchor is None:
         return DATE, f"XXXX-{season}"
     year = ctx.anchor.year + {"last": -1, "next": 1}.get(which, 0)
+    if season == "WI" and ctx.anchor.month <= 2:
+        year -= 1  # a winter is named by the year it begins: in January "this winter" began last December
     return DATE, f"{year:04d}-{season}"
 
 
