@@ -541,3 +541,13 @@ def test_review_cases_keep_their_readings():
     forecast = Statement("The rebels will release the hostages on Friday.", 1, None, 3)
     assert overtaken([forecast, Statement("The rebels issued a statement about the hostages.", 2, None, 0)]) == set()
     assert overtaken([forecast, Statement("The rebels released the hostages.", 2, None, 0)]) == {0}
+
+
+def test_another_verb_of_the_event_answers_a_forecast_when_it_takes_the_same_object():
+    forecast = Statement("The inquiry will issue a report that finds the port owners share the blame.", 1, None, 3)
+    unveiled = Statement("After two years of hearings, the inquiry last week unveiled a 3,500-page report naming dozens.",
+                         2, None, 0)
+    assert overtaken([forecast, unveiled]) == {0}
+    about = Statement("After two years of hearings, the inquiry last week published photographs of the report's authors.",
+                      2, None, 0)
+    assert overtaken([forecast, about]) == set()

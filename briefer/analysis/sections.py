@@ -481,6 +481,39 @@ def _event_class(term: str) -> str:
     return _event_classes().get(term, term)
 
 
+_NP_END = re.compile(r"^(?:on|in|at|of|for|with|to|by|from|that|which|who|as|after|before|during|and|but|[a-z]+ing)$", re.I)
+_WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
+OBJECT_WINDOW = 4  # words after a verb within which its object's head stands ("unveiled a 3,500-page report")
+
+
+def _verb_object(text: str, verb: str) -> str | None:
+    """The head of the noun phrase the forecast's verb takes: its last content word before a
+    preposition or a clause ("will release its final report on ..." -> report)."""
+    words = _WORD_RE.findall(text)
+    for i, word in enumerate(words):
+        if _stem(word.lower()) == verb:
+            head = None
+            for following in words[i + 1:]:
+                if _NP_END.match(following):
+                    break
+                if _terms(following):
+                    head = next(iter(_terms(following)))
+            return head
+    return None
+
+
+def _object_follows(text: str, event: str, obj: str) -> bool:
+    """A past verb of the event class, with `obj` among the next few words ("unveiled a 3,500-page
+    report"; not "issued a statement about the hostages")."""
+    words = _WORD_RE.findall(text)
+    for i, word in enumerate(words):
+        lower = word.lower()
+        if (lower.endswith("ed") or lower in _IRREGULAR) and _event_class(_stem(lower)) == event:
+            if any(_stem(w.lower()) == obj for w in words[i + 1:i + 1 + OBJECT_WINDOW]):
+                return True
+    return False
+
+
 def _told_classes(text: str) -> frozenset[str]:
     """The event classes of the sentence's past-tense verbs ("unveiled" -> release): only a verb
     form of the past, so that a noun ("the issue", "the first step") tells no event."""
@@ -538,7 +571,7 @@ def overtaken(statements: list[Statement]) -> frozenset[int]:
     # own (the terms of a whole article, pooled, would "report" any short forecast).
     article_date: dict[int, dt.date | None] = {}
     outcome_verb = _cue("outcome_verbs")
-    # index -> (article, terms, settles, own date, verbs not done, classes of its past verbs)
+    # index -> (article, terms, settles, own date, verbs not done, classes of its past verbs, text)
     reports: dict[int, tuple] = {}
     postings: dict[str, list[int]] = {}
     class_postings: dict[str, list[int]] = {}  # event class -> reports whose past verbs tell it
@@ -554,7 +587,8 @@ def overtaken(statements: list[Statement]) -> frozenset[int]:
             # dates its event itself ("met in Geneva in 1994"): such a report may tell an earlier meeting.
             own_date = main_event_date(statement.text, None) is not None
             told = _told_classes(statement.text)
-            reports[index] = (statement.article, terms, settles and tense != FUTURE, own_date, undone, told)
+            reports[index] = (statement.article, terms, settles and tense != FUTURE, own_date, undone, told,
+                              statement.text)
             for term in terms:
                 postings.setdefault(term, []).append(index)
             for name in told:
@@ -578,7 +612,8 @@ def overtaken(statements: list[Statement]) -> frozenset[int]:
             rarest = sorted(expected, key=lambda t: len(postings.get(t, ())))[: len(expected) - need + 1]
             candidates = sorted({j for term in rarest for j in postings.get(term, ())}
                                 | set(class_postings.get(_event_class(verb), ())))
-            if any(_reports(statement.article, written, forecast_day, article_date, reports[j], verb, expected)
+            obj = _verb_object(statement.text, verb)
+            if any(_reports(statement.article, written, forecast_day, article_date, reports[j], verb, expected, obj)
                    for j in candidates):
                 result.add(index)
                 break
@@ -590,9 +625,10 @@ _UNDONE_VERB = re.compile(r"\b(?:to|will|would|could|can|may|might|should|shall|
 
 def _reports(article: int, written: dt.date | None, forecast_day: dt.date | None,
              article_date: dict[int, dt.date | None],
-             report: tuple, verb: str, expected: set[str]) -> bool:
-    """Whether one past-tense sentence of another article reports what a forecast expected."""
-    other, terms, settles, own_date, undone, told = report
+             report: tuple, verb: str, expected: set[str], obj: str | None = None) -> bool:
+    """Whether one past-tense sentence of another article reports what a forecast expected
+    (`obj`: the head of what the forecast's verb takes, "report" of "will release its report")."""
+    other, terms, settles, own_date, undone, told, text = report
     later = article_date[other]
     if other == article:
         return False
@@ -603,9 +639,11 @@ def _reports(article: int, written: dt.date | None, forecast_day: dt.date | None
         return False  # an undated side: only a report that does not date its event itself
     shared = len(expected & terms) / len(expected)
     done = verb in terms and verb not in undone
-    if not done and _event_class(verb) in told and len((expected - {verb}) & terms) >= OVERTAKING.fewest_object_terms:
-        # told in another verb of the event ("will release its report" / "unveiled the report"),
-        # with what the forecast expected it of named too
+    if not done and _event_class(verb) in told and (
+            len((expected - {verb}) & terms) >= OVERTAKING.fewest_object_terms
+            or obj is not None and _object_follows(text, _event_class(verb), obj)):
+        # told in another verb of the event ("will release its report" / "unveiled a 3,500-page
+        # report"), with what the forecast expected it of named too, or as that verb's own object
         done, shared = True, shared + 1 / len(expected)
     return (done and shared >= OVERTAKING.reported_coverage
             # what it expected to be explored or worked towards was reported as concluded
