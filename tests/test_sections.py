@@ -551,3 +551,13 @@ def test_another_verb_of_the_event_answers_a_forecast_when_it_takes_the_same_obj
     about = Statement("After two years of hearings, the inquiry last week published photographs of the report's authors.",
                       2, None, 0)
     assert overtaken([forecast, about]) == set()
+
+
+def test_a_date_in_a_relative_clause_set_off_by_dashes_is_not_the_main_events():
+    from briefer.analysis.timeline import main_event_date
+
+    text = ("Ortiz _ who became party leader last year and will likely run for mayor in 1999 _ took a hard line "
+            "Saturday against the report.")
+    told = main_event_date(text, NOV_1)
+    assert told is not None and told.text == "Saturday"
+    assert classify_one(Statement(text, 1, None, 6), None) != BACKGROUND

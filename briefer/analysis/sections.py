@@ -19,7 +19,7 @@ from briefer.core.sections import SECTION_KEYS
 from briefer.core.text import SENTENCE_END
 from briefer.core.models import Corpus
 from briefer.core.text import containment, content_words, stem
-from briefer.analysis.timeline import ArticleDate, event_date, main_event_date, representative
+from briefer.analysis.timeline import ArticleDate, belongs_elsewhere, event_date, main_event_date, representative
 from briefer.core.cues import pattern, phrases
 from briefer.language.annotate import Annotation, annotate
 from briefer.language.tense import CONDITIONAL, DONE, EXPECTED, FORECAST_CUE, IRREGULAR_PAST, NEGATED, PRESENT, REPORTING, UNCERTAIN
@@ -268,7 +268,8 @@ def _older_than_story(statement: Statement) -> bool:
         reference = RULES.stand_in_anchor
         # relative expressions only ("four years ago"): an absolute date counts above, as the main event's
         mentions = [m for m in annotate(statement.text, reference).dates
-                    if m.tense == PAST and (m.start, m.end) not in absolute]
+                    if m.tense == PAST and (m.start, m.end) not in absolute
+                    and not belongs_elsewhere(statement.text, m.start, m.end)]
     else:
         # the date of the sentence's own event, not a date of something it mentions ("cleared
         # of war crimes committed in 1992", "kidnapped 10 months ago, was set free Saturday")

@@ -170,15 +170,20 @@ def belongs_elsewhere(text: str, start: int, end: int) -> bool:
     participle = _PARTICIPLE_BEFORE.search(before[-60:])
     if participle and _FINITE.search(text, 0, window + participle.start("verb")):
         return True  # a participle after the main verb heads a modifier: "broke a record set in 1996"
-    clause_start = max((m.end() for m in re.finditer(r"[,;:]", before)), default=0)
+    # a clause ends at a comma, a colon or a dash ("Mbeki _ who became president last year _ took ...")
+    clause_start = max((m.end() for m in _CLAUSE_MARK.finditer(before)), default=0)
     subordinators = list(_SUBORDINATOR.finditer(before, clause_start))
     if subordinators and _FINITE.search(text, 0, subordinators[-1].start()):
         return True  # "..., just as many Republicans did in November 1974"
     if _FRONTED_BOUND.match(text) and "," in after:
         return True  # "Since the war ended in 1996, hundreds have been kidnapped"
     relative = list(_RELATIVE_OPENER.finditer(before, clause_start))
-    if relative and not _FINITE.search(text, 0, relative[-1].start()) and _MAIN_VERB_NEXT.match(after):
-        return True  # "A captain who was kidnapped ten months ago was set free Saturday": the subject's clause
+    if relative and not _FINITE.search(text, 0, relative[-1].start()):
+        if _MAIN_VERB_NEXT.match(after):
+            return True  # "A captain who was kidnapped ten months ago was set free Saturday": the subject's clause
+        closing = _CLAUSE_MARK.search(after)
+        if closing and _MAIN_VERB_NEXT.match(after, closing.end()):
+            return True  # "Mbeki _ who became president last year and ... _ took a hard line": closed by a dash
     if _OF_NOUN_BEFORE.search(before[-30:]) and re.fullmatch(r"\d{4}", text[start:end]):
         return True  # "the games of 1996": the year names the thing, not when the sentence's event was
     return False
@@ -190,6 +195,7 @@ _OF_NOUN_BEFORE = re.compile(r"\b(?!(?:summer|spring|autumn|fall|winter|end|begi
                              r"|course|years?|months?|weeks?|days?|first|last|early|late|night|morning|evening"
                              r"|afternoon|eve|weekend|anniversary|dawn)\b)[a-z]{3,}\s+of\s+$")
 _RELATIVE_OPENER = re.compile(r"\b(?:who|which|whom|whose)\b", re.I)
+_CLAUSE_MARK = re.compile(r"[,;:—–]|\s_\s|\s--?\s")  # where a clause set off from the sentence ends
 # The main verb right after a date that closes a relative clause on the subject (", was raised").
 _MAIN_VERB_NEXT = re.compile(rf"\s*,?\s*(?:(?:also|then|later|now)\s+)?(?:{IRREGULAR_PAST}|has|have|is|are|will|would|said"
                              r"|[a-z]{3,}ed)\b", re.I)
