@@ -335,7 +335,8 @@ def test_a_pronoun_or_a_connective_that_points_to_a_sentence_not_shown_does_not_
                  "It is expected to drop to the common rate by January.",  # "it" is something named before
                  "Both were dominant companies of their day.", "Neither has said how the deal was financed.",
                  "The rebels took casualties, too, but the number was not known.",  # as someone else did
-                 "Moreover, the state ran the smuggling ring.", "All of which suggests the vote is close."):
+                 "Moreover, the state ran the smuggling ring.", "All of which suggests the vote is close.",
+                 ". . . HARBOUR The inquiry finds that in 1986 the port conspired with smugglers."):
         assert not reads_alone(text), text
     for text in ("Mayor Ines Ortiz said she would resign on Friday.",
                  "The port director said his staff had closed the harbour.",

@@ -57,8 +57,8 @@ _SHELL_NOUN = re.compile(r"^The\s+(?:" + pattern("brief", "shell_nouns").pattern
 # An anchor relative to an event not shown: "Three days earlier", "A week later", "Two years before".
 _RELATIVE_ANCHOR = re.compile(r"^(?:\w+|a|an)\s+(?:\w+\s+)?(?:hours?|days?|weeks?|months?|years?|decades?)\s+"
                               r"(?:earlier|later|afterwards?|(?:before|after)(?=\s*,))\b", re.I)  # "after the war ended" names it
-_OPENING = re.compile(r"^[\s\"“‘'`(_-]*")
-_HEADING = re.compile(r"^[\s\"“‘'`(_-]*[A-Z0-9][A-Z0-9'’&.,\s-]{5,}[A-Z](?:\s*[:_—–-]|\s+[A-Z][a-z])")
+_OPENING = re.compile(r"^[\s\"“‘'`(_.…-]*")  # quote marks, dashes and an ellipsis before the first word
+_HEADING = re.compile(r"^[\s\"“‘'`(_.…-]*[A-Z0-9][A-Z0-9'’&.,\s-]{5,}[A-Z](?:\s*[:_—–-]|\s+[A-Z][a-z])")
 # "It is not known whether ...", "It was unclear ...": an expletive "it" points back to nothing.
 _EXPLETIVE_IT = re.compile(r"^It\s+(?:is|was|has been|had been|will be|would be|remains|remained|seems|seemed|appears"
                            r"|appeared)\s+(?:not\s+|still\s+|now\s+|also\s+)*(?:\w+\s+)?(?:that|to|whether|when|where"
