@@ -561,3 +561,10 @@ def test_a_date_in_a_relative_clause_set_off_by_dashes_is_not_the_main_events():
     told = main_event_date(text, NOV_1)
     assert told is not None and told.text == "Saturday"
     assert classify_one(Statement(text, 1, None, 6), None) != BACKGROUND
+
+
+def test_a_possessive_time_names_a_thing_unless_it_is_the_occasion():
+    from briefer.analysis.timeline import main_event_date
+
+    assert main_event_date("The sloop was narrowly ahead of last year's winner.", NOV_1) is None
+    assert main_event_date("The party won 64 seats in July's national election.", NOV_1) is not None

@@ -31,7 +31,7 @@ from briefer.core.models import Claim, Corpus, Disagreement
 from briefer.language.quantities import Quantity, conflicting_slots, same_slot
 from briefer.core.text import STOPWORDS, clause_bounds, content_words
 from briefer.language.annotate import annotate
-from briefer.language.times import DayMention
+from briefer.language.times import YEAR, DayMention
 
 # Same fact: this share of the shorter sentence's content words (values aside) is shared,
 # and this share of both sentences' words together (a short sentence inside a long one is
@@ -262,7 +262,7 @@ def find_disagreements(corpus: Corpus) -> tuple[Disagreement, ...]:
             break
     shown = {claim.text for d in disagreements for claim in d.claims}
     for finder in (age_disagreements, stable_disagreements, year_disagreements):
-        for extra in finder(found, corpus, MOST_DISAGREEMENTS - len(disagreements)):
+        for extra in finder(found, MOST_DISAGREEMENTS - len(disagreements)):
             texts = {claim.text for claim in extra.claims}
             if not shown & texts:
                 disagreements.append(extra)
@@ -322,7 +322,14 @@ def _owned_counts(statement: Statement) -> list[tuple[Quantity, str | None]]:
     return owned
 
 
-def stable_disagreements(found: list[Statement], corpus: Corpus, room: int) -> list[Disagreement]:
+def _two_values(what: str, first: tuple[str, str, set[int]], second: tuple[str, str, set[int]]) -> Disagreement:
+    """A disagreement of two claims, each (sentence, value, the articles giving that value): cited
+    to those articles, not to an item whose near-duplicates may give the other value."""
+    claims = (Claim(text, value, tuple(sorted(articles))) for text, value, articles in (first, second))
+    return Disagreement(what=what, claims=tuple(sorted(claims, key=lambda c: c.citations)), score=0.0)
+
+
+def stable_disagreements(found: list[Statement], room: int) -> list[Disagreement]:
     """Two reports giving a place's or a body's own count differently ("North Korea's 22 million
     people" / "its 23 million people"), whatever their dates: such a size does not develop."""
     by_head: dict[tuple, list[tuple[Statement, Quantity, str | None]]] = defaultdict(list)
@@ -345,13 +352,11 @@ def stable_disagreements(found: list[Statement], corpus: Corpus, room: int) -> l
         high = next((m for m in mentions if m[1].exact_value == values[-1] and m[0].article != low[0].article), None)
         if high is None:
             continue
-        def citing(value) -> tuple[int, ...]:  # the articles that give that value
-            return tuple(sorted({m[0].article for m in mentions if m[1].exact_value == value}))
+        def citing(value) -> set[int]:  # the articles that give that value
+            return {m[0].article for m in mentions if m[1].exact_value == value}
 
-        claims = tuple(sorted((Claim(low[0].text, low[1].written, citing(values[0])),
-                               Claim(high[0].text, high[1].written, citing(values[-1]))),
-                              key=lambda c: c.citations))
-        result.append(Disagreement(what=low[1].label or str(slot[-1]), claims=claims, score=0.0))
+        result.append(_two_values(low[1].label or str(slot[-1]), (low[0].text, low[1].written, citing(values[0])),
+                                  (high[0].text, high[1].written, citing(values[-1]))))
     return result
 
 
@@ -365,10 +370,10 @@ def _years(statement: Statement) -> set[int]:
     """The years the sentence writes in digits ("in 1988"; not "last year", which each article's
     own date resolves)."""
     return {value for start, end, (precision, value) in statement.when
-            if precision == "year" and str(value) in statement.text[start:end]}
+            if precision == YEAR and str(value) in statement.text[start:end]}
 
 
-def year_disagreements(found: list[Statement], corpus: Corpus, room: int) -> list[Disagreement]:
+def year_disagreements(found: list[Statement], room: int) -> list[Disagreement]:
     """Near-identical sentences of two articles that give one past event different years."""
     buckets: dict[str, list[int]] = defaultdict(list)
     for index, statement in enumerate(found):
@@ -394,17 +399,16 @@ def year_disagreements(found: list[Statement], corpus: Corpus, room: int) -> lis
                 seen.add(key)
                 (year_a,), (year_b,) = only_a, only_b
 
-                def giving(year: int) -> tuple[int, ...]:  # the articles whose telling has that year
-                    return tuple(sorted({s.article for s in found if s.item in key and year in _years(s)
-                                         and same_fact(s.text, a.text, REWRITE_JACCARD)}))
+                def giving(year: int) -> set[int]:  # the articles whose telling has that year
+                    return {s.article for s in found if s.item in key and year in _years(s)
+                            and same_fact(s.text, a.text, REWRITE_JACCARD)}
 
-                result.append(Disagreement(what="year", claims=tuple(sorted((
-                    Claim(a.text, str(year_a), giving(year_a)), Claim(b.text, str(year_b), giving(year_b))),
-                    key=lambda c: c.citations)), score=0.0))
+                result.append(_two_values("year", (a.text, str(year_a), giving(year_a)),
+                                          (b.text, str(year_b), giving(year_b))))
     return result
 
 
-def age_disagreements(found: list[Statement], corpus: Corpus, room: int) -> list[Disagreement]:
+def age_disagreements(found: list[Statement], room: int) -> list[Disagreement]:
     """Two articles giving one person different ages: a person's age is no developing figure."""
     by_person: dict[str, dict[int, list[Statement]]] = defaultdict(lambda: defaultdict(list))
     given: dict[str, set[str]] = defaultdict(set)  # the first names written with each surname
@@ -425,11 +429,8 @@ def age_disagreements(found: list[Statement], corpus: Corpus, room: int) -> list
         b = min((s for s in second if s.article != a.article), key=lambda s: s.article, default=None)
         if b is None:
             continue
-        # cited to the articles that give that age (a near-duplicate merged with the other may not)
-        claims = tuple(sorted((Claim(a.text, str(low), tuple(sorted({s.article for s in first}))),
-                               Claim(b.text, str(high), tuple(sorted({s.article for s in second})))),
-                              key=lambda c: c.citations))
-        result.append(Disagreement(what=f"age of {surname}", claims=claims, score=0.0))
+        result.append(_two_values(f"age of {surname}", (a.text, str(low), {s.article for s in first}),
+                                  (b.text, str(high), {s.article for s in second})))
     return result
 
 

@@ -53,7 +53,6 @@ FIGURES = Figures()
 _HEDGE = re.compile(r"\b(?:at least|more than|over|about|around|nearly|almost|some|roughly|up to|an estimated)"
                     r"(?:\s+an?)?\s*$", re.I)  # "more than a dozen"
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
-_SIZE_WORDS = frozenset("dozen score hundred thousand million billion".split())  # read with "a": "more than a dozen"
 _DURATIONS = frozenset(DURATIONS.values())
 # Plurals spelt like their singular (a count of them is a count even without an "s").
 _UNCHANGED_PLURALS = frozenset("people aircraft police personnel staff crew cattle sheep fish deer troops children men"
@@ -80,9 +79,8 @@ def _hedge(text: str, quantity: Quantity) -> str | None:
     """The bound or estimate before the number ("at least"), "" if none, None if it is no figure."""
     if quantity.exact or quantity.changed_to:
         return ""
+    # (a bound before "a" is read only before "dozen", "hundred" ...: quantities marks the rest exact)
     match = _HEDGE.search(text[:quantity.start])
-    if match and re.search(r"\san?\s*$", match.group(0)) and quantity.written.lower() not in _SIZE_WORDS:
-        match = None  # "over a 10-day period": the article belongs to the noun, no bound is stated
     return re.sub(r"\s+an?$", "", match.group(0).strip().lower()) if match else None
 
 

@@ -19,7 +19,8 @@ from briefer.core.sections import SECTION_KEYS
 from briefer.core.text import SENTENCE_END
 from briefer.core.models import Corpus
 from briefer.core.text import containment, content_words, stem
-from briefer.analysis.timeline import ArticleDate, belongs_elsewhere, event_date, main_event_date, representative
+from briefer.analysis.timeline import (CLAUSE_MARK, RELATIVE_OPENER, ArticleDate, belongs_elsewhere, event_date,
+                                       main_event_date, representative)
 from briefer.core.cues import pattern, phrases
 from briefer.language.annotate import Annotation, annotate
 from briefer.language.tense import CONDITIONAL, DONE, EXPECTED, FORECAST_CUE, IRREGULAR_PAST, NEGATED, PRESENT, REPORTING, UNCERTAIN
@@ -128,9 +129,6 @@ def _followed_someone(after: str) -> bool:
     return bool(_AFTER_A_PERSON.match(after, name.start(1) + len(name.group(1).rstrip())))
 
 
-_RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b")
-
-
 # What a rule requires: a modal of obligation or the present of a standing arrangement.
 _DEONTIC = re.compile(r"\b(?:must|should|shall|may not|cannot|is to|are to|is required|are required|is|are)\b", re.I)
 
@@ -166,20 +164,11 @@ def _earlier_cue(text: str) -> bool:
             continue  # "recent tensions": an adjective; "in recent weeks" places the event
         if cue in ("since", "so far") and _SUPERLATIVE.search(before[before.rfind(",") + 1:]):
             continue  # "the first meeting since ...", "the highest-ranking so far": a record, not a time
-        opener = max((m.end() for m in _RELATIVE.finditer(before)), default=-1)
-        if opener >= 0 and not re.search(r"[,;:—()]", before[opener:]):
+        opener = max((m.end() for m in RELATIVE_OPENER.finditer(before)), default=-1)
+        if opener >= 0 and not CLAUSE_MARK.search(before[opener:]) and not re.search(r"[()]", before[opener:]):
             continue  # inside the relative clause that opened just before it
         return True
     return False
-
-
-def _on_a_story_day(note: Annotation) -> bool:
-    """The past perfect's own clause names a weekday before it ("On Saturday, X had suggested"):
-    news dates its own events so (a weekday of the reporting after it, "officials said
-    Saturday", does not date what they said had happened)."""
-    match = PAST_PERFECT.search(note.text)
-    return bool(match) and any(m.weekday is not None and m.end <= match.start()
-                               and not REPORTING.search(note.text, m.end, match.start()) for m in note.days)
 
 
 def _earlier_saying(text: str, reference: dt.date | None = None) -> bool:
@@ -201,12 +190,16 @@ def _earlier_saying(text: str, reference: dt.date | None = None) -> bool:
     return said_on.last_day < reference - dt.timedelta(days=RULES.story_window_days)
 
 
-def _past_perfect(text: str) -> bool:
+def _past_perfect(text: str, note: Annotation | None = None) -> bool:
     """A past perfect of the sentence's own ("had planned"): after a reporting verb ("said they
     had entered") it is only the past told in reported speech."""
     match = PAST_PERFECT.search(text)
     if not match or REPORTING.search(text[:match.start()]) or _reported_that(text[:match.start()]):
         return False
+    if note and any(m.weekday is not None and m.end <= match.start() and not REPORTING.search(text, m.end, match.start())
+                    for m in note.days):
+        return False  # "On Saturday, X had suggested ...": dated to a day of the story, it tells the story's event
+        # from a later vantage (a weekday of the reporting after it, "officials said Saturday", dates nothing here)
     # in a clause hung on the main one ("photographs he had taken", "the race, which had ...",
     # "when the storm had passed") it only orders a detail; the main verb tells the sentence's time
     return not SUBORDINATE_BEFORE.search(text[:match.start()])
@@ -275,14 +268,7 @@ def _older_than_story(statement: Statement) -> bool:
         # of war crimes committed in 1992", "kidnapped 10 months ago, was set free Saturday")
         main = main_event_date(statement.text, reference)
         mentions = [main] if main else []
-    # "last year's winner", "1996's record": the time of a noun, not of the sentence's event
-    return any(m.last_day < reference - window and not _possessive_time(statement.text, m.start, m.end)
-               for m in mentions)
-
-
-def _possessive_time(text: str, start: int, end: int) -> bool:
-    """The expression is a possessive ("last year's winner"): the time of a noun."""
-    return bool(_POSSESSIVE.match(text, end) or re.search(r"['’]s$", text[start:end]))
+    return any(m.last_day < reference - window for m in mentions)
 
 
 def _in_story_window(statement: Statement, note: Annotation) -> bool:
@@ -296,6 +282,11 @@ def _in_story_window(statement: Statement, note: Annotation) -> bool:
 def classify_one(statement: Statement, newest: dt.date | None, lead: frozenset[str] = frozenset()) -> str:
     """The section of one sentence on its own (overtaking is decided across sentences)."""
     return decide(statement, newest, lead)[0]
+
+
+# Reasons `decide` gives by inference (see WEAK_REASONS), named once.
+BY_TENSE = "forecast"
+BY_LEAD_WORDS = "more of the lead's event"
 
 
 def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = frozenset()) -> tuple[str, str]:
@@ -322,10 +313,8 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
     if note.tense == FUTURE or note.modality in (EXPECTED, CONDITIONAL):
         if any(not re.search(r"\b(?:be|been|being)\s+$", text[:m.start()]) for m in _cue("decided").finditer(text)):
             return OUTCOMES, "forecast of a decision"  # "announced it will ...", not "will be announced"
-        return NONE if _cue("soft_forecast").search(text) else OPEN_QUESTIONS, "forecast"
-    # a past perfect the sentence dates to a day of the story ("On Saturday, X had suggested ...")
-    # tells the story's event from a later vantage, not what came before it
-    older = (_older_than_story(statement) or _past_perfect(text) and not _on_a_story_day(note) or _earlier_cue(text)
+        return NONE if _cue("soft_forecast").search(text) else OPEN_QUESTIONS, BY_TENSE
+    older = (_older_than_story(statement) or _past_perfect(text, note) or _earlier_cue(text)
              # a habit or a long history behind the news, told after the lead
              or statement.position >= RULES.lead_sentences and bool(pattern("language", "habitual").search(text)))
     is_newest = newest is None or statement.reference_date is None or statement.reference_date >= newest
@@ -345,7 +334,7 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
             return OUTCOMES, "newest report's news"  # the newest report's own news: what the story came to
         return KEY_FACTS, "the lead or a dated step"  # the lead, or a step the sentence dates: the story's own events
     if containment(_terms(text), lead) >= RULES.lead_overlap:
-        return KEY_FACTS, "more of the lead's event"  # it tells more of the event the articles lead with
+        return KEY_FACTS, BY_LEAD_WORDS  # it tells more of the event the articles lead with
     return BACKGROUND, "undated, off the lead"  # news tells its events first; what follows, undated and off the lead, is context
 
 
@@ -576,6 +565,7 @@ def overtaken(statements: list[Statement]) -> frozenset[int]:
     reports: dict[int, tuple] = {}
     postings: dict[str, list[int]] = {}
     class_postings: dict[str, list[int]] = {}  # event class -> reports whose past verbs tell it
+    undated_sides = any(s.reference_date is None for s in statements)
     for index, statement in enumerate(statements):
         article_date[statement.article] = statement.reference_date
         tense = annotate(statement.text, statement.reference_date).tense
@@ -586,7 +576,8 @@ def overtaken(statements: list[Statement]) -> frozenset[int]:
             undone = frozenset(_terms(" ".join(m.group(1) for m in _UNDONE_VERB.finditer(statement.text))))
             # Without dates on both sides the tense orders a forecast and a report, unless the report
             # dates its event itself ("met in Geneva in 1994"): such a report may tell an earlier meeting.
-            own_date = main_event_date(statement.text, None) is not None
+            # (read only where a side is undated: a second annotation of the sentence otherwise)
+            own_date = undated_sides and main_event_date(statement.text, None) is not None
             told = _told_classes(statement.text)
             reports[index] = (statement.article, terms, settles and tense != FUTURE, own_date, undone, told,
                               statement.text)
@@ -673,7 +664,7 @@ OVERTAKEN = "a later report overtook it"
 # the words it shares with the leads, an open question only by its future tense (no hedge, no
 # "pending"). A section takes its lines placed by what they state first; these fill what room
 # is left. (Read line by line, these were the sections' most often misplaced lines.)
-WEAK_REASONS = frozenset({"more of the lead's event", "forecast"})
+WEAK_REASONS = frozenset({BY_LEAD_WORDS, BY_TENSE})
 
 
 # --- Sections of a corpus ------------------------------------------------------------------

@@ -163,7 +163,7 @@ def belongs_elsewhere(text: str, start: int, end: int) -> bool:
     before, after = text[:start], text[end:]
     window = len(before) - len(before[-60:])
     if (_ATTRIBUTIVE_BEFORE.search(before[-40:]) and _NOUN_AFTER.match(after) and not _NOT_A_NOUN_AFTER.match(after)
-            and not re.search(r"\b(?:in|during|at)\s+the\s+$", before)):
+            and not _OCCASION_BEFORE.search(before)):
         return True  # "the 1973 coup", "his 1996 record" (but "the day before", "the week ago"; "in the 1996 race" is when)
     if _BOUND_BEFORE.search(before[-50:]):
         return True
@@ -171,19 +171,21 @@ def belongs_elsewhere(text: str, start: int, end: int) -> bool:
     if participle and _FINITE.search(text, 0, window + participle.start("verb")):
         return True  # a participle after the main verb heads a modifier: "broke a record set in 1996"
     # a clause ends at a comma, a colon or a dash ("Mbeki _ who became president last year _ took ...")
-    clause_start = max((m.end() for m in _CLAUSE_MARK.finditer(before)), default=0)
+    clause_start = max((m.end() for m in CLAUSE_MARK.finditer(before)), default=0)
     subordinators = list(_SUBORDINATOR.finditer(before, clause_start))
     if subordinators and _FINITE.search(text, 0, subordinators[-1].start()):
         return True  # "..., just as many Republicans did in November 1974"
     if _FRONTED_BOUND.match(text) and "," in after:
         return True  # "Since the war ended in 1996, hundreds have been kidnapped"
-    relative = list(_RELATIVE_OPENER.finditer(before, clause_start))
+    relative = list(RELATIVE_OPENER.finditer(before, clause_start))
     if relative and not _FINITE.search(text, 0, relative[-1].start()):
         if _MAIN_VERB_NEXT.match(after):
             return True  # "A captain who was kidnapped ten months ago was set free Saturday": the subject's clause
-        closing = _CLAUSE_MARK.search(after)
+        closing = CLAUSE_MARK.search(after)
         if closing and _MAIN_VERB_NEXT.match(after, closing.end()):
             return True  # "Mbeki _ who became president last year and ... _ took a hard line": closed by a dash
+    if (re.match(r"['’]s\b", after) or re.search(r"['’]s$", text[start:end])) and not _OCCASION_BEFORE.search(before):
+        return True  # "last year's winner", "1996's record": the time of a noun ("in July's election" is when)
     if _OF_NOUN_BEFORE.search(before[-30:]) and re.fullmatch(r"\d{4}", text[start:end]):
         return True  # "the games of 1996": the year names the thing, not when the sentence's event was
     return False
@@ -194,8 +196,9 @@ def belongs_elsewhere(text: str, start: int, end: int) -> bool:
 _OF_NOUN_BEFORE = re.compile(r"\b(?!(?:summer|spring|autumn|fall|winter|end|beginning|start|middle|half|part|rest"
                              r"|course|years?|months?|weeks?|days?|first|last|early|late|night|morning|evening"
                              r"|afternoon|eve|weekend|anniversary|dawn)\b)[a-z]{3,}\s+of\s+$")
-_RELATIVE_OPENER = re.compile(r"\b(?:who|which|whom|whose)\b", re.I)
-_CLAUSE_MARK = re.compile(r"[,;:—–]|\s_\s|\s--?\s")  # where a clause set off from the sentence ends
+_OCCASION_BEFORE = re.compile(r"\b(?:in|during|at)\s+(?:the\s+)?$", re.I)  # "in July's election", "in the 1996 race"
+RELATIVE_OPENER = re.compile(r"\b(?:who|which|whom|whose)\b", re.I)
+CLAUSE_MARK = re.compile(r"[,;:—–]|\s_\s|\s--?\s")  # where a clause set off from the sentence ends
 # The main verb right after a date that closes a relative clause on the subject (", was raised").
 _MAIN_VERB_NEXT = re.compile(rf"\s*,?\s*(?:(?:also|then|later|now)\s+)?(?:{IRREGULAR_PAST}|has|have|is|are|will|would|said"
                              r"|[a-z]{3,}ed)\b", re.I)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from briefer.core.sections import SECTION_KEYS, SECTION_TITLES
 from briefer.analysis.corroboration import claim_support, prefer_corroborated
@@ -18,6 +17,7 @@ from briefer.analysis.sections import (NONE, WEAK_REASONS, Statement, assign_sec
                                       statements_of)
 from briefer.core.cues import pattern, phrases
 from briefer.language.quantities import singular
+from briefer.language.quotations import PERSON_NOUNS, TITLES
 from briefer.analysis.timeline import ArticleDate, article_dates, build_timeline
 from briefer.brief.edits import line_id
 
@@ -74,22 +74,29 @@ LIST_NUMBERS = 6  # this many numbers, one word in three or more: a table, not a
 _MARKER_END = re.compile(r"^\s*[:.)—–-]")
 
 
-_THE_NOUN = re.compile(r"^The\s+([a-z]+)\b(?![’'-])")  # the noun heads the phrase: not "The ministers' talks"
+# "the" and the noun that heads the phrase: not "The ministers' talks"
+_THE_NOUN = re.compile(r"\b[Tt]he\s+([a-z]+)\b(?![’'-])")
 # An entry of a chronology or a list: "Oct. 9, 1998: Netanyahu appoints him ...", "1982: ...".
 _DATED_ENTRY = re.compile(r"^(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{4})\s*:")
 
 
-@lru_cache(maxsize=1)
-def _referent_nouns() -> frozenset[str]:
-    return frozenset(phrases("brief", "referent_nouns") + phrases("language", "person_nouns")
-                     + phrases("language", "organisation_heads"))
+# Nouns that stand for something the article named or told before: a body or a person opening a
+# line ("The group ...", "The officials ..."), a body or a statement anywhere in it ("the
+# newspaper said", "since the decision").
+_OPENING_REFERENTS = frozenset(phrases("brief", "referent_nouns") + phrases("language", "person_nouns")
+                               + phrases("language", "organisation_heads"))
+_BODIES = frozenset(phrases("brief", "referent_nouns") + phrases("brief", "shell_nouns"))
+
+
+def _one_of(noun: str, nouns: frozenset[str]) -> bool:
+    return noun in nouns or singular(noun) in nouns
 
 
 def _unnamed_referent(body: str) -> bool:
     """"The group ...", "The officials ...", "The council ...": a body or a person the article
     named before, left unnamed on the page (a name in capitals, "The Security Council", is kept)."""
     match = _THE_NOUN.match(body)
-    return bool(match) and (match.group(1) in _referent_nouns() or singular(match.group(1)) in _referent_nouns())
+    return bool(match) and _one_of(match.group(1), _OPENING_REFERENTS)
 
 
 def reads_alone(text: str) -> bool:
@@ -145,13 +152,13 @@ def _unanchored_pronoun(body: str) -> bool:
     if not pronoun:
         return False
     before = body[:pronoun.start()]
-    words = _person_words()
+    words = _PERSON_WORDS
     for match in _ANCHOR_WORD.finditer(before):
         word = match.group(0)
-        if word[0].isupper() and (match.start() > 0 or word not in _NOT_GIVEN_NAMES):
+        if word[0].isupper():
             if word not in _NOT_GIVEN_NAMES:
                 return False  # a name before it
-        elif word.lower() in words or singular(word.lower()) in words:
+        elif _one_of(word.lower(), words):
             return False  # a person's role before it
     comma = body.find(",")
     fronted = _FRONTED.match(body) and 0 <= pronoun.start() < comma
@@ -171,7 +178,7 @@ def surnames(texts: list[str]) -> dict[str, frozenset[str]]:
     each full form ("Rep. Tony Hall" -> "Hall": {"Tony Hall"}); a word the texts also write in
     lower case ("Council", "Party") names no one."""
     lower = {w for text in texts for w in re.findall(r"\b[a-z]+\b", text)}
-    titles = _person_words()
+    titles = _PERSON_WORDS
     found: dict[str, set[str]] = {}
     people: set[str] = set()
     for text in texts:
@@ -194,9 +201,7 @@ def surnames(texts: list[str]) -> dict[str, frozenset[str]]:
 _SAID_AFTER = re.compile(r",?\s+(?:said|says|told|added|who)\b")
 
 
-@lru_cache(maxsize=1)
-def _person_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in phrases("language", "speaker_titles") + phrases("language", "person_nouns"))
+_PERSON_WORDS = TITLES | PERSON_NOUNS  # a person's title or role: "Rep.", "minister", "spokesman"
 
 
 def unintroduced(text: str, page: str, names: dict[str, frozenset[str]]) -> bool:
@@ -214,7 +219,6 @@ def unintroduced(text: str, page: str, names: dict[str, frozenset[str]]) -> bool
     return _unnamed_body(text, page)
 
 
-_THE_BODY = re.compile(r"\bthe\s+([a-z]+)\b(?![’'-])")
 # What makes a definite phrase name its own referent: "the court in Arusha", "the panel that ...",
 # "the union's leader" is not here (the possessive is the union itself).
 _RESTRICTED = re.compile(r"\s*(?:of|for|that|which|who|in|at|on|to)\b|\s+[A-Z]")
@@ -225,10 +229,10 @@ def _unnamed_body(text: str, page: str) -> bool:
     named before, that no other line of the page names or mentions (with "the panel that ...",
     "the court in Arusha" the phrase says itself which one it is)."""
     others = page.replace(text, " ").lower()
-    for match in _THE_BODY.finditer(text):
+    for match in _THE_NOUN.finditer(text):
         noun = match.group(1)
-        if noun not in _bodies() and singular(noun) not in _bodies():
-            continue
+        if match.group(0).startswith("The") or not _one_of(noun, _BODIES):
+            continue  # an opening "The council ..." is _unnamed_referent's
         if _RESTRICTED.match(text, match.end()) or re.search(r"[A-Z][a-z]+,\s*$", text[:match.start()]):
             continue  # "the panel of judges", "Hamas, the group ...": it says which one
         if re.search(rf"\b{noun}\b", text[:match.start()], re.I):
@@ -237,11 +241,6 @@ def _unnamed_body(text: str, page: str) -> bool:
             return True
     return False
 
-
-@lru_cache(maxsize=1)
-def _bodies() -> frozenset[str]:
-    """Nouns that stand for a body or a statement told before (referent and shell nouns)."""
-    return frozenset(phrases("brief", "referent_nouns") + phrases("brief", "shell_nouns"))
 
 
 def read_story(corpus: Corpus, ranking: Ranking) -> Story:

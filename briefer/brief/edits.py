@@ -26,6 +26,7 @@ above edit the digest; `pages` edits a story's page, by the page's name, with th
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -262,3 +263,11 @@ def apply_edits(brief: Brief, edits: Edits, candidates: dict[str, tuple[BriefIte
 def applied_record(edits: Edits, warnings: tuple[str, ...]) -> dict:
     """What brief.json says about the edits: where from, and those that were not applied."""
     return {"file": edits.source, "not_applied": list(warnings)}
+
+
+def audience_edits(given: Path | None, root: Path, day: dt.date, audiences) -> dict[str, Edits]:
+    """Each audience's edits: the file given on the command line (for all of them), else the
+    one beside its last build, <root>/<date>/<audience>/edits.yaml (none is no edits)."""
+    shared = load_edits(given, required=True) if given else None
+    return {audience.name: shared or load_edits(root / day.isoformat() / audience.name / EDITS_NAME)
+            for audience in audiences}

@@ -10,7 +10,7 @@ from pathlib import Path
 from briefer.brief.audiences import audience_brief, select_audiences
 from briefer.prepare.clean import clean_articles
 from briefer.brief.compose import brief_date, read_story
-from briefer.brief.edits import EDITS_NAME, load_edits
+from briefer.brief.edits import audience_edits
 from briefer.commands.engine import make_engine
 from briefer.commands.stories import read_day
 from briefer.config import Config
@@ -125,16 +125,14 @@ def build(config: Config, date: dt.date | None = None, audiences: Sequence[str] 
     progress("read %d articles (%d distinct lines); ranking and composing", len(corpus.articles), len(corpus.items))
     story = read_story(corpus, brief_ranking(corpus))
     day = brief_date(corpus, date)
-    given = load_edits(edits, required=True) if edits else None
+    edited = audience_edits(edits, edits_root or config.output, day, chosen)
     jobs = []
     for audience in chosen:
-        audience_edits = given or load_edits((edits_root or config.output) / day.isoformat() / audience.name
-                                             / EDITS_NAME)
-        brief = audience_brief(story, config.title, audience, date, audience_edits)
+        brief = audience_brief(story, config.title, audience, date, edited[audience.name])
         warnings.extend(f"{audience.name}: {warning}" for warning in brief.warnings)
-        if audience_edits.pages:
-            warnings.append(f"{audience.name}: {audience_edits.source}: pages: "
-                            f"{', '.join(name for name, _ in audience_edits.pages)}: not applied, the folder is "
+        if edited[audience.name].pages:
+            warnings.append(f"{audience.name}: {edited[audience.name].source}: pages: "
+                            f"{', '.join(name for name, _ in edited[audience.name].pages)}: not applied, the folder is "
                             f"read as one story today, so the brief has no story pages")
         new_items = new_item_texts(brief, previous_record(config.output, audience.name, brief.date,
                                                              warnings.append))

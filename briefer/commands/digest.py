@@ -27,7 +27,7 @@ from briefer.analysis.stories import StoryGroup, story_topics
 from briefer.brief.audiences import audience_brief
 from briefer.brief.compose import Story, read_story
 from briefer.brief.daily import RECORD_NAME, new_item_texts, previous_record, record_bytes, story_page_name
-from briefer.brief.edits import EDITS_NAME, Edits, apply_edits, load_edits
+from briefer.brief.edits import Edits, apply_edits, audience_edits
 from briefer.commands.engine import LocalEngine
 from briefer.commands.stories import Day, record_day
 from briefer.config import AudienceConfig, Config
@@ -79,12 +79,10 @@ def story_reading(sources: Path | StorageURL, paths: Sequence[str], date: dt.dat
     """One story's articles read, cleaned, segmented and deduplicated; and warnings."""
     from briefer.commands.build import sentences_of
 
-    wanted = frozenset(paths[:MAX_STORY_ARTICLES])
-    # an article of a many-article file (a feed, JSON Lines) is "<file>#<n>": read its file
-    files = frozenset(path if path in wanted and "#" not in path else path.rsplit("#", 1)[0] for path in wanted)
-    ingested = read_articles(sources, date, names=files | wanted)
-    kept = [a for a in ingested.articles if a.path in wanted]
-    articles = clean_articles(tuple(replace(a, number=n) for n, a in enumerate(kept, start=1)))
+    # read_articles reads the files of these article paths ("<file>#<n>" is one article of a
+    # feed), keeps only these articles and numbers them from 1
+    ingested = read_articles(sources, date, names=frozenset(paths[:MAX_STORY_ARTICLES]))
+    articles = clean_articles(ingested.articles)
     warnings: list[str] = []
     sentences = sentences_of(articles, warnings)
     if not sentences:
@@ -109,7 +107,7 @@ def _story_pages(task) -> tuple[list[StoryPage], tuple[str, ...]]:
 def story_page(config: Config, story: Story, story_id: str, title: str, audience: AudienceConfig,
                date: dt.date, edits: Edits | None = None) -> StoryPage:
     brief = audience_brief(story, title, audience, date, edits)
-    new_items = new_item_texts(brief, previous_record(config.output, audience.name, brief.date, name=f"story-{story_id}.json"))
+    new_items = new_item_texts(brief, previous_record(config.output, audience.name, brief.date, name=story_page_name(story_id) + ".json"))
     rendered = render_brief(brief, config.templates, audience.template, audience.page_size, new_items)
     return StoryPage(story_id, audience.name, rendered, new_items,
                      page_files(render_files(Rendition(rendered, audience.name, new_items)), story_page_name(story_id)),
@@ -205,17 +203,14 @@ def build_digest(config: Config, day: Day, chosen: tuple[AudienceConfig, ...], d
     queries = tuple(dict.fromkeys(q for audience in chosen for q in audience.topics))
     selected = {audience.name: select_stories(day, audience, queries) for audience in chosen}
     brief_day = date or day.date or dt.date.today()
-    given = load_edits(edits, required=True) if edits else None
-    audience_edits = {audience.name: given or load_edits((edits_root or config.output) / brief_day.isoformat()
-                                                         / audience.name / EDITS_NAME)
-                      for audience in chosen}
+    edited = audience_edits(edits, edits_root or config.output, brief_day, chosen)
     wanted: dict[str, StoryGroup] = {}
     for stories in selected.values():
         for story in stories:
             wanted.setdefault(story.id, story)
     tasks = []
     for story in wanted.values():
-        readers = tuple((a, audience_edits[a.name].page(story_page_name(story.id)))
+        readers = tuple((a, edited[a.name].page(story_page_name(story.id)))
                         for a in chosen if story in selected[a.name])
         paths = [day.articles[i].path for i in story.members]
         tasks.append((config, story.id, story.title, paths, readers, brief_day))
@@ -231,7 +226,7 @@ def build_digest(config: Config, day: Day, chosen: tuple[AudienceConfig, ...], d
     planned = []
     for audience in chosen:
         shown = [(s, pages[(s.id, audience.name)]) for s in selected[audience.name] if (s.id, audience.name) in pages]
-        own = audience_edits[audience.name]
+        own = edited[audience.name]
         digest = digest_brief(config, brief_day, shown, own)
         digest = replace(digest, warnings=digest.warnings
                          + missing_pages(own, [story_page_name(story.id) for story, _ in shown]))

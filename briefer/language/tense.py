@@ -83,7 +83,8 @@ def main_tense(text: str) -> str:
     content = _ASIDE.sub(lambda m: " " * len(m.group(0)), without_reporting(text))
     # "upcoming" qualifies a noun ("athletes arriving for the upcoming Games"): it makes the
     # sentence a forecast only when no verb in it says otherwise
-    cues = [(m.start(), FUTURE) for m in FORECAST_CUE.finditer(content) if m.group(0).lower() != "upcoming"]
+    forecasts = list(FORECAST_CUE.finditer(content))  # one pass, read three times below
+    cues = [(m.start(), FUTURE) for m in forecasts if m.group(0).lower() != "upcoming"]
     cues += [(m.start(), PAST) for m in STRONG_PAST.finditer(content)]
     # A regular past after its subject ("the league canceled ..., the first time it will lose ...")
     # governs too; after a determiner it is an adjective ("the planned visit will ...").
@@ -93,13 +94,13 @@ def main_tense(text: str) -> str:
     # a present perfect that introduces what was said or thought ("has warned cities that they
     # should ...", "have dismissed reports that the stadium would ...") reports a done act
     cues += [(m.start(), PAST) for m in PRESENT_PERFECT.finditer(content)
-             if re.search(r"\bthat\b", content[m.end():next((c.start() for c in FORECAST_CUE.finditer(content, m.end())),
+             if re.search(r"\bthat\b", content[m.end():next((c.start() for c in forecasts if c.start() >= m.end()),
                                                               len(content))])]
     if cues:
         return min(cues)[1]
     if WEAK_PAST.search(content):
         return PAST
-    return FUTURE if FORECAST_CUE.search(content) else PRESENT
+    return FUTURE if forecasts else PRESENT
 
 
 def modality(text: str, tense: str | None = None) -> str:

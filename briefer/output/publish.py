@@ -26,10 +26,10 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
-def published_url(base: str, date: dt.date, audience: str, name: str = "") -> str:
-    """Where a file of out/<date>/<audience>/ is on the web when the output folder is
-    published at `base` (config's publish_url): <base>/<date>/<audience>/<name>."""
-    return f"{base.rstrip('/')}/{date.isoformat()}/{audience}/{name}"
+def published_url(base: str, date: dt.date, audience: str) -> str:
+    """Where out/<date>/<audience>/ is on the web when the output folder is published at
+    `base` (config's publish_url, its trailing "/" already taken off): <base>/<date>/<audience>/."""
+    return f"{base}/{date.isoformat()}/{audience}/"
 
 
 # --- Publishing ------------------------------------------------------------------------

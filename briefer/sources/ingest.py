@@ -84,7 +84,8 @@ def decode(data: bytes) -> Decoded:
     # characters) are removed: the text is what a reader sees, and offsets count it.
     text = _CONTROL.sub(" ", text)
     bom = 1 if not encoding and data.startswith(b"\xef\xbb\xbf") else 0  # utf-8-sig took it out
-    removed = ((0,) if bom else ()) + tuple(m.start() + bom for m in _INVISIBLE.finditer(text))
+    invisible = () if text.isascii() else tuple(m.start() + bom for m in _INVISIBLE.finditer(text))  # ASCII has none
+    removed = ((0,) if bom else ()) + invisible
     return Decoded(as_written(text), note, removed)
 
 
