@@ -568,3 +568,43 @@ def test_a_possessive_time_names_a_thing_unless_it_is_the_occasion():
 
     assert main_event_date("The sloop was narrowly ahead of last year's winner.", NOV_1) is None
     assert main_event_date("The party won 64 seats in July's national election.", NOV_1) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "The harbour master said he was expecting fresh shipments of fuel to reach the island.",
+    "Union leaders said they are hoping the board will accept the offer.",
+    "They also raised the possibility that the council would reject both plans.",
+])
+def test_an_awaited_event_is_an_open_question(text):
+    # a progressive of anticipation, or a possibility raised, states what has not happened yet
+    assert main_tense(text) == FUTURE
+    assert one(text, None) == OPEN_QUESTIONS
+
+
+def test_a_soft_forecast_is_judged_by_the_forecasts_own_verb():
+    # "remain" elsewhere in the sentence does not make an awaited vote a forecast of emphasis
+    assert one("The committee would endorse the plan, or remain neutral.", None) == OPEN_QUESTIONS
+    assert one("The summit will focus on regional security.", None) == NONE
+
+
+def test_the_purpose_of_a_forecast_is_answered_by_its_own_verb_only():
+    forecast = Statement("The commander said fuel convoys would reach the front soon to bolster the rebel offensive.",
+                         1, None, 3)
+    other = Statement("The rebels launched an offensive in the south.", 2, None, 0)
+    assert overtaken([forecast, other]) == set()
+    bolstered = Statement("Fuel convoys bolstered the rebel offensive in the south.", 2, None, 0)
+    assert overtaken([forecast, bolstered]) == {0}
+
+
+def test_a_time_counted_back_from_an_undated_article_places_its_step_in_the_story():
+    # "last week" is within the story's days, whenever the article was written; "in July" may not be
+    assert one("The candidate met privately with the union's leaders last week to seek their support.",
+               None) == KEY_FACTS
+    assert one("The candidate met privately with the union's leaders in July to seek their support.",
+               None) != KEY_FACTS
+
+
+def test_a_relative_time_is_not_part_of_what_a_forecast_expects():
+    # "next month" is when the meeting is expected, not a word a report of it must repeat
+    forecast = Statement("Haddad and Marek will meet in Geneva next month.", 1, None, 3)
+    assert overtaken([forecast, Statement("Haddad and Marek met in Geneva.", 2, None, 0)]) == {0}

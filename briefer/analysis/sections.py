@@ -219,6 +219,23 @@ def _speech_stems() -> frozenset[str]:
     return frozenset(stem(p) for p in phrases("language", "speech_verbs") if " " not in p)
 
 
+# Adverbs that may stand between a forecast's cue and its verb ("will therefore serve", "will
+# still serve", "will also focus").
+_BETWEEN_CUE_AND_VERB = re.compile(r"\s+(?:(?:\w+ly|therefore|still|also|not|then|now|again)\s+)*")
+
+
+def _soft_forecast(text: str) -> bool:
+    """A forecast whose own verb is one of emphasis or characterisation ("will focus on", "is
+    likely to highlight"): the verb right after the forecast's cue, not any word of the
+    sentence ("would endorse both candidates, or remain neutral" awaits an endorsement)."""
+    soft = _cue("soft_forecast")
+    for cue in FORECAST_CUE.finditer(text):
+        between = _BETWEEN_CUE_AND_VERB.match(text, cue.end())
+        if soft.match(text, between.end() if between else cue.end()):
+            return True
+    return False
+
+
 def _silent(text: str) -> bool:
     """A negated saying ("did not say", "has not issued comments", "did not immediately respond"):
     the sentence reports that someone made no claim."""
@@ -271,11 +288,22 @@ def _older_than_story(statement: Statement) -> bool:
     return any(m.last_day < reference - window for m in mentions)
 
 
+_NAMED_PERIOD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:spring|summer|fall|autumn"
+                           r"|winter)\b", re.I)
+
+
 def _in_story_window(statement: Statement, note: Annotation) -> bool:
-    """The sentence dates its event within the story's days (near its article's date)."""
-    if statement.reference_date is None:
-        return False
+    """The sentence dates its event within the story's days (near its article's date). An
+    undated article can still say so: a past time counted back from the writing ("last week",
+    "two days ago"), measured against a stand-in day, that falls within the window."""
     window = dt.timedelta(days=RULES.story_window_days)
+    if statement.reference_date is None:
+        reference = RULES.stand_in_anchor
+        absolute = {(m.start, m.end) for m in note.dates}  # resolved without a reference: absolute
+        return any(m.tense == PAST and (m.start, m.end) not in absolute and m.last_day >= reference - window
+                   # a month or season by name ("in July") may lie anywhere in the year before
+                   and not _NAMED_PERIOD.search(m.text) and not belongs_elsewhere(statement.text, m.start, m.end)
+                   for m in annotate(statement.text, reference).dates)
     return any(m.last_day >= statement.reference_date - window for m in note.dates)
 
 
@@ -313,7 +341,7 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
     if note.tense == FUTURE or note.modality in (EXPECTED, CONDITIONAL):
         if any(not re.search(r"\b(?:be|been|being)\s+$", text[:m.start()]) for m in _cue("decided").finditer(text)):
             return OUTCOMES, "forecast of a decision"  # "announced it will ...", not "will be announced"
-        return NONE if _cue("soft_forecast").search(text) else OPEN_QUESTIONS, BY_TENSE
+        return NONE if _soft_forecast(text) else OPEN_QUESTIONS, BY_TENSE
     older = (_older_than_story(statement) or _past_perfect(text, note) or _earlier_cue(text)
              # a habit or a long history behind the news, told after the lead
              or statement.position >= RULES.lead_sentences and bool(pattern("language", "habitual").search(text)))
@@ -407,7 +435,7 @@ def _without_leading(text: str) -> str:
 def _without_times(text: str) -> str:
     """The text with its time expressions blanked (same length): its dates and days, a
     weekday too ("meet Thursday"), are when it expects the event, not what it expects."""
-    note = annotate(text, None)
+    note = annotate(text, RULES.stand_in_anchor)  # a day to count from, so "next month" is found too
     for mention in list(note.dates) + list(note.days):
         text = text[: mention.start] + " " * (mention.end - mention.start) + text[mention.end:]
     return text
@@ -597,7 +625,7 @@ def overtaken(statements: list[Statement]) -> frozenset[int]:
             continue
         forecast_day = max((m.last_day for m in annotate(statement.text, written).dates if m.tense == FUTURE),
                            default=written) if written else None
-        for verb, expected in events:
+        for number, (verb, expected) in enumerate(events):
             # a sentence repeating `need` of the k terms holds one of any k - need + 1 of them:
             # the rarest are enough to find every candidate (never all pairs of sentences)
             need = math.ceil(loosest * len(expected))
@@ -605,8 +633,8 @@ def overtaken(statements: list[Statement]) -> frozenset[int]:
             candidates = sorted({j for term in rarest for j in postings.get(term, ())}
                                 | set(class_postings.get(_event_class(verb), ())))
             obj = _verb_object(statement.text, verb)
-            if any(_reports(statement.article, written, forecast_day, article_date, reports[j], verb, expected, obj)
-                   for j in candidates):
+            if any(_reports(statement.article, written, forecast_day, article_date, reports[j], verb, expected, obj,
+                            purpose=number > 0) for j in candidates):
                 result.add(index)
                 break
     return frozenset(result)
@@ -617,9 +645,11 @@ _UNDONE_VERB = re.compile(r"\b(?:to|will|would|could|can|may|might|should|shall|
 
 def _reports(article: int, written: dt.date | None, forecast_day: dt.date | None,
              article_date: dict[int, dt.date | None],
-             report: tuple, verb: str, expected: set[str], obj: str | None = None) -> bool:
+             report: tuple, verb: str, expected: set[str], obj: str | None = None, purpose: bool = False) -> bool:
     """Whether one past-tense sentence of another article reports what a forecast expected
-    (`obj`: the head of what the forecast's verb takes, "report" of "will release its report")."""
+    (`obj`: the head of what the forecast's verb takes, "report" of "will release its report").
+    A `purpose` ("... to elect Lahoud") is told by its own verb: its object in other words ("to
+    bolster the rebel offensive" / "the rebels launched an offensive") tells another event."""
     other, terms, settles, own_date, undone, told, text = report
     later = article_date[other]
     if other == article:
@@ -641,7 +671,7 @@ def _reports(article: int, written: dt.date | None, forecast_day: dt.date | None
             # what it expected to be explored or worked towards was reported as concluded
             or settles and shared >= OVERTAKING.settled_coverage
             # what it expected, told as past in other verbs
-            or _answered_in_other_words(expected - {verb}, terms))
+            or not purpose and _answered_in_other_words(expected - {verb}, terms))
 
 
 def classify(statements: list[Statement], gone: frozenset[int] | None = None) -> tuple[str, ...]:

@@ -19,7 +19,10 @@ DONE, ONGOING, PLANNED, EXPECTED, CONDITIONAL, NEGATED, UNCERTAIN = (
 IRREGULAR_PAST = (r"was|were|had|did|met|took|held|made|came|went|gave|found|left|won|lost|sent|became|broke"
                   r"|flew|sank|hit|fell|rose|began|ran|spoke|wrote|chose|sought|kept|saw|brought|struck|led")
 REPORTING = re.compile(
-    r"\b(?:said|says|say|told|noted|added|stated|reported|according to|announced that|wrote)\b", re.I)
+    r"\b(?:said|says|say|told|noted|added|stated|reported|according to|announced that|wrote)\b"
+    # raising a possibility introduces what may happen, as saying does ("raised the possibility
+    # that the group would endorse both")
+    r"|\b[a-z]+\s+the\s+possibility\s+that\b", re.I)
 # "will" as a noun ("his 1895 will", "Nobel's will", "the political will was lacking"): right
 # after a possessive, a determiner or a year, or followed by what never follows the modal.
 _NOUN_WILL = (r"(?:" + "|".join(f"(?<={w} )" for w in ("'s", "’s", r"\bhis", r"\bher", r"\bits", r"\btheir", r"\bthe",
@@ -32,7 +35,10 @@ FORECAST_CUE = re.compile(
     # where a question opens ("Will ...?"), and not the noun "will" (_NOUN_WILL)
     r"(?<![\w'’])(?!" + _NOUN_WILL + r")(?-i:will|shall|would|could|may|might|should)\b"
     r"|(?:^|(?<=^[\"“‘(]))(?-i:Will|Shall|Would|Could|Might|Should)\b(?=[^.!]*\?)|\b(?:set|scheduled|expected|likely|slated|poised"
-    r"|planning|going|intended) (?:to|for)\b|\bto be held\b|\bupcoming\b|\bagenda item\b|^If\b"
+    r"|planning|going|intended) (?:to|for)\b|\bto be held\b|"
+    # a progressive of anticipation, with its auxiliary ("he was expecting air shipments", "they
+    # are hoping the group will"): what is awaited has not happened
+    r"\b(?:(?:is|are|was|were|am)\s+)?(?:expecting|hoping|anticipating)\b|\bupcoming\b|\bagenda item\b|^If\b"
     # "due to" is a forecast after a form of "be" ("is due to meet"); after a noun it gives a cause
     r"|\b(?:is|are|was|were|be|been|being|am)\s+due\s+(?:to|for)\b",
     re.I,
