@@ -362,6 +362,23 @@ def test_a_body_the_page_never_names_leaves_its_line_unintroduced():
         assert not unintroduced(text, text, {}), text
 
 
+def test_a_second_mention_whose_first_the_page_does_not_show_leaves_its_line_unintroduced():
+    from briefer.brief.compose import unintroduced
+
+    before = ("Gunmen attacked the harbour office in Kelso on Monday.", "Prosecutors opened a case against the ferry firm.")
+    line = "Officials said the attackers were believed to be dock workers."
+    assert unintroduced(line, line, {}, before)  # which attackers? the attack is not on the page
+    assert not unintroduced(line, line + " Gunmen attacked the harbour office in Kelso.", {}, before)
+    assert not unintroduced(line, line, {})  # the first line of its article points back to nothing
+    case = "Whether the court will examine the case remains unclear."
+    assert unintroduced(case, case, {}, before)
+    assert not unintroduced("Whether the court will examine the case of the ferry firm remains unclear.",
+                            case, {}, before)  # it says which case
+    assert not unintroduced("A case was opened, and the case remains open.", case, {}, before)  # introduced in the line
+    # a first mention is no second one: "the bridge" the sentences before never told
+    assert not unintroduced("The bridge was too narrow to carry the trucks.", "", {}, before)
+
+
 def test_a_distance_that_locates_a_place_a_number_in_a_name_and_a_bound_before_an_article(tmp_path):
     body = ("Rebels seized Kalma, the river port 380 kilometers (235 miles) east of the capital, on Monday. "
             "More than a dozen aid groups left Kalma, and 4,000 refugees crossed the border. "

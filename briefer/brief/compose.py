@@ -16,6 +16,7 @@ from briefer.analysis.rank import Ranking
 from briefer.analysis.sections import (NONE, WEAK_REASONS, Statement, assign_sections, decide_all, overtaken,
                                       statements_of)
 from briefer.core.cues import pattern, phrases
+from briefer.core.text import stem
 from briefer.language.quantities import singular
 from briefer.language.quotations import PERSON_NOUNS, TITLES
 from briefer.analysis.timeline import ArticleDate, article_dates, build_timeline
@@ -204,9 +205,10 @@ _SAID_AFTER = re.compile(r",?\s+(?:said|says|told|added|who)\b")
 _PERSON_WORDS = TITLES | PERSON_NOUNS  # a person's title or role: "Rep.", "minister", "spokesman"
 
 
-def unintroduced(text: str, page: str, names: dict[str, frozenset[str]]) -> bool:
+def unintroduced(text: str, page: str, names: dict[str, frozenset[str]], before: tuple[str, ...] = ()) -> bool:
     """The line calls someone by a bare surname ("Hall said ...") that no line of the page
-    writes in full: the reader cannot tell who it is."""
+    writes in full: the reader cannot tell who it is. Or it names by "the ..." something its
+    article told in the sentences `before` it, that the page does not show."""
     for match in _CAPITALISED.finditer(text):
         word = match.group(0)
         if word not in names:
@@ -216,7 +218,40 @@ def unintroduced(text: str, page: str, names: dict[str, frozenset[str]]) -> bool
             continue  # part of a longer name or after a title ("Rep. Hall", "Tony Hall")
         if not any(full in page for full in names[word]):
             return True
-    return _unnamed_body(text, page)
+    return _unnamed_body(text, page) or _second_mention(text, page, before)
+
+
+# After a definite noun phrase, what shows its head noun has ended: a verb, a conjunction, a
+# clause mark ("the match was ...", "the case remains unclear", "the attackers, ...").
+_HEAD_END = re.compile(r"\s*(?:[,.;:!?)]|$|(?:is|was|are|were|has|had|have|will|would|could|can|may|might|must|should"
+                       r"|and|or|but|said|says|remains?|remained|appears?|appeared|seems?|seemed)\b|[a-z]{3,}ed\b)")
+_THE_PHRASE = re.compile(r"\b[Tt]he((?:\s+[a-z]+){1,3})\b")
+ANAPHORA_REACH = 2  # sentences before a line within which "the <noun>" points back to its first mention
+
+
+def _second_mention(text: str, page: str, before: tuple[str, ...]) -> bool:
+    """"The match was one of the first ...", "whether the tribunal will examine the case": a
+    definite phrase whose noun the sentences just before it in its article used (a second
+    mention points back to the first), while no other line of the page, nor the line before it,
+    uses the noun: the reader cannot tell which match, which case."""
+    if not before:
+        return False
+    told = {stem(w) for sentence in before[-ANAPHORA_REACH:] for w in re.findall(r"[a-z]+", sentence.lower())}
+    others = {stem(w) for w in re.findall(r"[a-z]+", page.replace(text, " ").lower())}
+    for match in _THE_PHRASE.finditer(text):
+        # the head is the word before a verb or a clause mark ("the spying allegation was ...")
+        word = next((w for w in re.finditer(r"[a-z]+", text[:match.end()][match.start(1):])
+                     if _HEAD_END.match(text, match.start(1) + w.end())), None)
+        if word is None:
+            continue
+        head = stem(word.group(0))
+        if _RESTRICTED.match(text, match.start(1) + word.end()):
+            continue  # "the case of ...", "the trip to Moscow": it says which one
+        forms = {head, head[:-2]} if head.endswith("er") and len(head) > 5 else {head}  # "the attackers" / "an attack"
+        if any(f in told for f in forms) and not forms & others and not any(
+                stem(w) in forms for w in re.findall(r"[a-z]+", text[:match.start()].lower())):
+            return True
+    return False
 
 
 # What makes a definite phrase name its own referent: "the court in Arusha", "the panel that ...",
@@ -302,10 +337,19 @@ def compose_story(story: Story, title: str, budgets: dict[str, int], date: dt.da
     # A line that calls someone by a surname the page never writes in full gives way to the
     # next candidate of its section (a few rounds: a replacement may need a name too).
     names = story.names or {}
+    said = {(m.article, m.position): m.text for item in corpus.items for m in item.members}
+
+    def earlier(index: int) -> tuple[str, ...]:
+        """The sentences just before the item's own sentence in its article."""
+        item = corpus.items[index]
+        first = next((m for m in item.members if m.text == item.text), item.first)
+        return tuple(said[(first.article, p)] for p in range(max(first.position - ANAPHORA_REACH, 0), first.position)
+                     if (first.article, p) in said)
+
     for _ in range(PAGE_NAME_ROUNDS):
         picked = [i for key in SECTION_KEYS for i in chosen[key]]
         page = " ".join([corpus.items[i].text for i in picked] + sorted(disputed))  # the claims of disagreements show too
-        nameless = {i for i in picked if unintroduced(corpus.items[i].text, page, names)}
+        nameless = {i for i in picked if unintroduced(corpus.items[i].text, page, names, earlier(i))}
         if not nameless:
             break
         labels = tuple(NONE if i in nameless else label for i, label in enumerate(labels))
