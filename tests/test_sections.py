@@ -602,6 +602,10 @@ def test_a_time_counted_back_from_an_undated_article_places_its_step_in_the_stor
                None) == KEY_FACTS
     assert one("The candidate met privately with the union's leaders in July to seek their support.",
                None) != KEY_FACTS
+    assert one("Last month, the candidate met privately with the union's leaders to seek their support.",
+               None) != KEY_FACTS
+    assert one("The first task when the two sides get together next week is to wrap up talks coupled with guarantees.",
+               None) != KEY_FACTS
 
 
 def test_a_relative_time_is_not_part_of_what_a_forecast_expects():

@@ -24,7 +24,7 @@ from briefer.analysis.timeline import (CLAUSE_MARK, RELATIVE_OPENER, ArticleDate
 from briefer.core.cues import pattern, phrases
 from briefer.language.annotate import Annotation, annotate
 from briefer.language.tense import CONDITIONAL, DONE, EXPECTED, FORECAST_CUE, IRREGULAR_PAST, NEGATED, PRESENT, REPORTING, UNCERTAIN
-from briefer.language.times import FUTURE, PAST
+from briefer.language.times import DAY, FUTURE, PAST, WEEK
 
 BACKGROUND, KEY_FACTS, OUTCOMES, OPEN_QUESTIONS, NONE = (
     "background", "key_facts", "outcomes", "open_questions", "none")
@@ -294,13 +294,15 @@ _NAMED_PERIOD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|de
 
 def _in_story_window(statement: Statement, note: Annotation) -> bool:
     """The sentence dates its event within the story's days (near its article's date). An
-    undated article can still say so: a past time counted back from the writing ("last week",
-    "two days ago"), measured against a stand-in day, that falls within the window."""
+    undated article can still say so: a past day or week counted back from the writing ("last
+    week", "two days ago"), measured against a stand-in day, that falls within the window ("last
+    month" may lie weeks before, whichever day the article was written)."""
     window = dt.timedelta(days=RULES.story_window_days)
     if statement.reference_date is None:
         reference = RULES.stand_in_anchor
         absolute = {(m.start, m.end) for m in note.dates}  # resolved without a reference: absolute
-        return any(m.tense == PAST and (m.start, m.end) not in absolute and m.last_day >= reference - window
+        return any(m.tense == PAST and (m.start, m.end) not in absolute and m.precision in (DAY, WEEK)
+                   and reference - window <= m.last_day and m.first_day <= reference  # back, not "next week"
                    # a month or season by name ("in July") may lie anywhere in the year before
                    and not _NAMED_PERIOD.search(m.text) and not belongs_elsewhere(statement.text, m.start, m.end)
                    for m in annotate(statement.text, reference).dates)
