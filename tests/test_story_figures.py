@@ -375,6 +375,8 @@ def test_a_second_mention_whose_first_the_page_does_not_show_leaves_its_line_uni
     assert not unintroduced("Whether the court will examine the case of the ferry firm remains unclear.",
                             case, {}, before)  # it says which case
     assert not unintroduced("A case was opened, and the case remains open.", case, {}, before)  # introduced in the line
+    assert not unintroduced("While the cases of fraud and theft are many, it is not clear the city has changed.",
+                            "", {}, before)  # "the cases of fraud": it says which ones
     # a first mention is no second one: "the bridge" the sentences before never told
     assert not unintroduced("The bridge was too narrow to carry the trucks.", "", {}, before)
 

@@ -239,14 +239,18 @@ def _second_mention(text: str, page: str, before: tuple[str, ...]) -> bool:
     told = {stem(w) for sentence in before[-ANAPHORA_REACH:] for w in re.findall(r"[a-z]+", sentence.lower())}
     others = {stem(w) for w in re.findall(r"[a-z]+", page.replace(text, " ").lower())}
     for match in _THE_PHRASE.finditer(text):
-        # the head is the word before a verb or a clause mark ("the spying allegation was ...")
-        word = next((w for w in re.finditer(r"[a-z]+", text[:match.end()][match.start(1):])
-                     if _HEAD_END.match(text, match.start(1) + w.end())), None)
-        if word is None:
+        # the head is the word before a verb or a clause mark ("the spying allegation was ..."),
+        # unless what follows a word says which one it is ("the case of ...", "the trip to Moscow")
+        head = None
+        for word in re.finditer(r"[a-z]+", text[:match.end()][match.start(1):]):
+            end = match.start(1) + word.end()
+            if _RESTRICTED.match(text, end):
+                break
+            if _HEAD_END.match(text, end):
+                head = stem(word.group(0))
+                break
+        if head is None:
             continue
-        head = stem(word.group(0))
-        if _RESTRICTED.match(text, match.start(1) + word.end()):
-            continue  # "the case of ...", "the trip to Moscow": it says which one
         forms = {head, head[:-2]} if head.endswith("er") and len(head) > 5 else {head}  # "the attackers" / "an attack"
         if any(f in told for f in forms) and not forms & others and not any(
                 stem(w) in forms for w in re.findall(r"[a-z]+", text[:match.start()].lower())):
