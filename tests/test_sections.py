@@ -612,3 +612,9 @@ def test_a_relative_time_is_not_part_of_what_a_forecast_expects():
     # "next month" is when the meeting is expected, not a word a report of it must repeat
     forecast = Statement("Haddad and Marek will meet in Geneva next month.", 1, None, 3)
     assert overtaken([forecast, Statement("Haddad and Marek met in Geneva.", 2, None, 0)]) == {0}
+
+
+def test_an_adjective_in_ed_tells_no_past():
+    # "the most feared company ... presents": a description, not a reported step
+    assert main_tense("Kelso Freight, today the most feared firm in the port, presents a large target.") != "past"
+    assert main_tense("The newly elected council approved the plan.") == "past"

@@ -50,6 +50,10 @@ WEAK_PAST = re.compile(r"(?<![\w-])[a-z]{3,}ed\b")
 ATTRIBUTIVE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that|these|those|to|be|been|being|is|are"
                          r"|am|was|were|has|have|had|newly|well|ill|long|so|more|most|less|least|very|fully|them|him|us|me|it)"
                          r"|[-\w]+'s|[-\w]+’s|,)\s+$", re.I)
+# What makes an "-ed" word an adjective before its noun: a determiner, a degree word, a possessive
+# ("the most feared company", "its planned visit").
+_BEFORE_ADJECTIVE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|these|those|more|most|less|least|very"
+                               r"|newly|well|ill|long|so|fully)|[-\w]+'s|[-\w]+’s)\s+$", re.I)
 # A verb that introduces what someone said or thought ("suggested that ...", "announced, ...")
 # reports the sentence; the verb of its complement governs.
 COMPLEMENT = re.compile(r"^\s*(?:that\b|,)")
@@ -104,7 +108,9 @@ def main_tense(text: str) -> str:
                                                               len(content))])]
     if cues:
         return min(cues)[1]
-    if WEAK_PAST.search(content):
+    # an "-ed" word left only as an adjective ("the most feared company ... presents a target")
+    # or before a complement tells no past
+    if any(not _BEFORE_ADJECTIVE.search(content[:m.start()]) for m in WEAK_PAST.finditer(content)):
         return PAST
     return FUTURE if forecasts else PRESENT
 
