@@ -618,3 +618,10 @@ def test_an_adjective_in_ed_tells_no_past():
     # "the most feared company ... presents": a description, not a reported step
     assert main_tense("Kelso Freight, today the most feared firm in the port, presents a large target.") != "past"
     assert main_tense("The newly elected council approved the plan.") == "past"
+
+
+def test_a_decision_told_by_an_older_report_is_a_step_not_the_outcome():
+    text = "Port officials announced that ferries will not be allowed to sail until the inquiry ends."
+    older = Statement(text, 1, OCT_30, 4)
+    assert classify_one(older, NOV_1) == KEY_FACTS
+    assert classify_one(Statement(text, 2, NOV_1, 4), NOV_1) == OUTCOMES

@@ -340,14 +340,16 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
         return BACKGROUND, "a standing rule"  # what a constitution, a law or a will requires: before the news
     if note.tense == FUTURE and _earlier_saying(text, statement.reference_date):
         return BACKGROUND, "an earlier stated position"  # "said last year that relations would ...": said before the story
+    is_newest = newest is None or statement.reference_date is None or statement.reference_date >= newest
     if note.tense == FUTURE or note.modality in (EXPECTED, CONDITIONAL):
         if any(not re.search(r"\b(?:be|been|being)\s+$", text[:m.start()]) for m in _cue("decided").finditer(text)):
-            return OUTCOMES, "forecast of a decision"  # "announced it will ...", not "will be announced"
+            # "announced it will ...", not "will be announced": a decision taken, the story's
+            # result when the newest reporting tells it, one of its steps when an older one does
+            return OUTCOMES if is_newest else KEY_FACTS, "forecast of a decision"
         return NONE if _soft_forecast(text) else OPEN_QUESTIONS, BY_TENSE
     older = (_older_than_story(statement) or _past_perfect(text, note) or _earlier_cue(text)
              # a habit or a long history behind the news, told after the lead
              or statement.position >= RULES.lead_sentences and bool(pattern("language", "habitual").search(text)))
-    is_newest = newest is None or statement.reference_date is None or statement.reference_date >= newest
     if _cue("outcome_verbs").search(text) and not older:
         return OUTCOMES if is_newest else KEY_FACTS, "concluded step"
     if note.modality == NEGATED and _silent(text):
