@@ -625,3 +625,19 @@ def test_a_decision_told_by_an_older_report_is_a_step_not_the_outcome():
     older = Statement(text, 1, OCT_30, 4)
     assert classify_one(older, NOV_1) == KEY_FACTS
     assert classify_one(Statement(text, 2, NOV_1, 4), NOV_1) == OUTCOMES
+
+
+def test_a_lead_an_older_report_told_first_is_not_the_newest_news(tmp_path):
+    from briefer.analysis.sections import statements_of
+    from briefer.analysis.timeline import article_dates
+
+    lead = "A harbour pilot who planned to run for mayor was killed Friday in Kelso, police said."
+    # the wire lead the newest report carries, told a day before by an older one: the central event
+    assert classify_one(Statement(lead, 2, NOV_1, 0, first_told=OCT_30), NOV_1) == KEY_FACTS
+    assert classify_one(Statement(lead, 2, NOV_1, 0, first_told=NOV_1), NOV_1) == OUTCOMES
+    for name, date in (("a.md", "2025-10-30"), ("b.md", "2025-11-01")):
+        (tmp_path / name).write_text(f"---\ntitle: {name}\ndate: {date}\n---\n{lead} The port closed.\n",
+                                     encoding="utf-8")
+    corpus, _ = load_corpus(tmp_path)
+    told = {s.text: s.first_told for s in statements_of(corpus, article_dates(corpus))}
+    assert told[lead] == OCT_30  # the earliest article that carries it

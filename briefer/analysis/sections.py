@@ -39,6 +39,9 @@ class Statement:
     article: int
     reference_date: dt.date | None  # the article's date, own or inferred; None if undated
     position: int = 0  # sentence index within the article: the lead tells the news
+    # the earliest date of the articles that carry the sentence (rewrites included), when older
+    # than the article's own: what an older report told first is not the newest reporting's news
+    first_told: dt.date | None = None
 
 
 # --- Cues ------------------------------------------------------------------------------
@@ -362,8 +365,9 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
         return NONE, "standing state"  # a standing state or a reading of it, not a reported step
     if statement.position < RULES.lead_sentences or note.days or _in_story_window(statement, note):
         if (newest is not None and statement.reference_date == newest and note.modality == DONE
-                and statement.position < RULES.lead_sentences):
-            return OUTCOMES, "newest report's news"  # the newest report's own news: what the story came to
+                and statement.position < RULES.lead_sentences
+                and (statement.first_told is None or statement.first_told >= newest)):
+            return OUTCOMES, NEWEST_NEWS  # the newest report's own news: what the story came to
         return KEY_FACTS, "the lead or a dated step"  # the lead, or a step the sentence dates: the story's own events
     if containment(_terms(text), lead) >= RULES.lead_overlap:
         return KEY_FACTS, BY_LEAD_WORDS  # it tells more of the event the articles lead with
@@ -693,6 +697,7 @@ def decide_all(statements: list[Statement], gone: frozenset[int] | None = None) 
     return tuple((NONE, OVERTAKEN) if i in gone else decide(s, newest, lead) for i, s in enumerate(statements))
 
 
+NEWEST_NEWS = "newest report's news"
 OVERTAKEN = "a later report overtook it"
 # Reasons that place a sentence by inference rather than by what it states: a key fact only by
 # the words it shares with the leads, an open question only by its future tense (no hedge, no
@@ -707,7 +712,9 @@ def statements_of(corpus: Corpus, dates: dict[int, ArticleDate]) -> list[Stateme
     statements = []
     for item in corpus.items:
         sentence = representative(item)
-        statements.append(Statement(item.text, sentence.article, dates[sentence.article].date, sentence.position))
+        told = [dates[m.article].date for m in item.members if dates[m.article].date is not None]
+        statements.append(Statement(item.text, sentence.article, dates[sentence.article].date, sentence.position,
+                                    first_told=min(told) if told else None))
     return statements
 
 
