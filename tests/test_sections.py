@@ -641,3 +641,16 @@ def test_a_lead_an_older_report_told_first_is_not_the_newest_news(tmp_path):
     corpus, _ = load_corpus(tmp_path)
     told = {s.text: s.first_told for s in statements_of(corpus, article_dates(corpus))}
     assert told[lead] == OCT_30  # the earliest article that carries it
+
+
+def test_a_present_perfect_with_what_was_said_after_a_comma_reports_a_done_act():
+    text = "The governor has declined requests to chair the talks, saying the meeting would not bring progress."
+    assert main_tense(text) == "past"
+    assert one(text, None) != OPEN_QUESTIONS
+
+
+def test_whether_opening_an_aside_of_alternatives_asks_nothing():
+    aside = "In interviews, a dozen officials _ whether friends of the council or of the firm _ all say the suit is natural."
+    assert one(aside, None, 7) != OPEN_QUESTIONS
+    assert one("Voters, whether rich or poor, backed the ferry plan on Monday.", None, 7) != OPEN_QUESTIONS
+    assert one("It is unclear whether the talks will resume or collapse.", None, 7) == OPEN_QUESTIONS

@@ -67,7 +67,10 @@ SUBORDINATE_BEFORE = re.compile(r"(?i:\b(?:who|whom|whose|which|when|because|whe
                                 r"|\b(?:(?i:the|a|an|his|her|their|its|these|those)\s+[a-z]+|[a-z]+s) (?:he|she|they|we|it) $")
 # An indirect question: "whether ..." inside a sentence, or a wh-clause after a negated verb
 # ("it was not known where ...", "did not say how many ...", "have no idea why ...").
-WHETHER = re.compile(r"(?<!^)\bwhether\b", re.I)
+# "whether" inside a sentence asks an open question ("it is unclear whether ..."), unless it
+# opens an aside of alternatives set off by a comma or a dash ("officials _ whether friends of
+# the government or of Microsoft _ all say ...": "whichever they are").
+WHETHER = re.compile(r"(?<!^)(?<![,_—–-]\s)\bwhether\b|(?<=[,_—–-]\s)whether\b(?![^,_—–;]*\bor\b)", re.I)
 WH_CLAUSE = re.compile(r"\b(?:where|how|why|who|when|what|which)\b", re.I)
 FIRST_PERSON_OPENING = re.compile(r"^[\"“‘'`]*(?:We|We're|I|I'm|Our|My)\b")
 # A sentence that opens inside a quotation is a voice; its news, if any, is reported around it.

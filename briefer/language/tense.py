@@ -64,6 +64,9 @@ PRESENT_CUE = re.compile(r"\b(?:is|are|am)\b(?!\s+(?:not\s+)?(?:set|scheduled|ex
                          re.I)
 PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:already|now|also|just|recently|repeatedly|not|never)\s+)?"
                              r"(?!been\b)[a-z]{3,}ed\b", re.I)
+# What introduces a clause of what was said or thought: "that", or a participle set off by a
+# comma (", saying ...", ", arguing ...").
+_INTRODUCED = re.compile(r"\bthat\b|,\s+[a-z]+ing\b")
 ONGOING_CUE = re.compile(r"\b(?:is|are|am|remains?|continues?)\s+(?:still\s+)?[a-z]+ing\b", re.I)
 
 
@@ -102,10 +105,11 @@ def main_tense(text: str) -> str:
              if not ATTRIBUTIVE.search(content[:m.start()]) and not COMPLEMENT.match(content[m.end():])]
     cues += [(m.start(), PRESENT) for m in PRESENT_CUE.finditer(content)]
     # a present perfect that introduces what was said or thought ("has warned cities that they
-    # should ...", "have dismissed reports that the stadium would ...") reports a done act
+    # should ...", "have dismissed reports that the stadium would ...", "has declined requests,
+    # saying the meeting would ...") reports a done act
     cues += [(m.start(), PAST) for m in PRESENT_PERFECT.finditer(content)
-             if re.search(r"\bthat\b", content[m.end():next((c.start() for c in forecasts if c.start() >= m.end()),
-                                                              len(content))])]
+             if _INTRODUCED.search(content[m.end():next((c.start() for c in forecasts if c.start() >= m.end()),
+                                                        len(content))])]
     if cues:
         return min(cues)[1]
     # an "-ed" word left only as an adjective ("the most feared company ... presents a target")
