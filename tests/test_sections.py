@@ -654,3 +654,8 @@ def test_whether_opening_an_aside_of_alternatives_asks_nothing():
     assert one(aside, None, 7) != OPEN_QUESTIONS
     assert one("Voters, whether rich or poor, backed the ferry plan on Monday.", None, 7) != OPEN_QUESTIONS
     assert one("It is unclear whether the talks will resume or collapse.", None, 7) == OPEN_QUESTIONS
+
+
+def test_years_of_a_cause_are_history_behind_the_news():
+    text = "Several years of flooding and drought have heavily damaged the island's crops."
+    assert one(text, None, 6) == BACKGROUND
