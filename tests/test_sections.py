@@ -657,5 +657,8 @@ def test_whether_opening_an_aside_of_alternatives_asks_nothing():
 
 
 def test_years_of_a_cause_are_history_behind_the_news():
+    lead = Statement("Flooding and drought have left the island's crops damaged, aid workers said.", 1, None, 0)
     text = "Several years of flooding and drought have heavily damaged the island's crops."
-    assert one(text, None, 6) == BACKGROUND
+    assert classify([lead, Statement(text, 1, None, 6)])[1] == BACKGROUND
+    # without the span of years, the same words tell more of the lead's event
+    assert classify([lead, Statement(text.replace("Several years of flooding", "Flooding"), 1, None, 6)])[1] == KEY_FACTS
