@@ -662,3 +662,19 @@ def test_years_of_a_cause_are_history_behind_the_news():
     assert classify([lead, Statement(text, 1, None, 6)])[1] == BACKGROUND
     # without the span of years, the same words tell more of the lead's event
     assert classify([lead, Statement(text.replace("Several years of flooding", "Flooding"), 1, None, 6)])[1] == KEY_FACTS
+
+
+@pytest.mark.parametrize("text", [
+    "The governor flew home late Monday night from the coast, a day earlier than planned.",
+    "The president began a visit to the coast on Monday, his first known trip since injuring his hip in July.",
+])
+def test_no_history_in_a_comparison_or_a_record(text):
+    # told at the top of an article, each is the story's news, not its history
+    assert one(text, None, 0) == KEY_FACTS
+
+
+def test_a_habit_in_a_relative_clause_is_its_nouns_not_the_sentences():
+    from briefer.analysis.sections import _habitual
+
+    assert not _habitual("Union members protested that the board is weighing the offer from Ortiz, who often wins their votes.")
+    assert _habitual("The board often rejects such offers.")

@@ -152,7 +152,7 @@ def _standing_rule(text: str) -> bool:
 
 _POSSESSIVE = re.compile(r"['’]s\b")
 # A record: "the first meeting since ...", "the highest-ranking officer ... so far", "the worst in decades".
-_SUPERLATIVE = re.compile(r"\bthe\s+(?:\w+\s+)?(?:first|biggest|largest|worst|best|highest|lowest|longest|greatest|deadliest"
+_SUPERLATIVE = re.compile(r"\b(?:the|his|her|its|their|our)\s+(?:\w+\s+)?(?:first|biggest|largest|worst|best|highest|lowest|longest|greatest|deadliest"
                           r"|strongest|heaviest|most\s+\w+)\b", re.I)
 
 
@@ -169,12 +169,26 @@ def _earlier_cue(text: str) -> bool:
         if cue == "recent" and not re.search(r"\b(?:in|over)\s+(?:the\s+)?$", before, re.I):
             continue  # "recent tensions": an adjective; "in recent weeks" places the event
         if cue in ("since", "so far") and _SUPERLATIVE.search(before[before.rfind(",") + 1:]):
-            continue  # "the first meeting since ...", "the highest-ranking so far": a record, not a time
-        opener = max((m.end() for m in RELATIVE_OPENER.finditer(before)), default=-1)
-        if opener >= 0 and not CLAUSE_MARK.search(before[opener:]) and not re.search(r"[()]", before[opener:]):
-            continue  # inside the relative clause that opened just before it
+            continue  # "the first meeting since ...", "his first known trip since": a record, not a time
+        if cue == "earlier" and re.match(r"\s+than\b", text[match.end():]):
+            continue  # "a day earlier than planned": ahead of a schedule, not before the story
+        if _in_relative_clause(before):
+            continue  # "Delalic, who was cleared earlier this week, ..."
         return True
     return False
+
+
+def _in_relative_clause(before: str) -> bool:
+    """The point after `before` lies inside a relative clause that opened just before it, with
+    no clause mark since ("D'Amato, who ... often receives high ratings")."""
+    opener = max((m.end() for m in RELATIVE_OPENER.finditer(before)), default=-1)
+    return opener >= 0 and not CLAUSE_MARK.search(before[opener:]) and not re.search(r"[()]", before[opener:])
+
+
+def _habitual(text: str) -> bool:
+    """An aspect of habit or long history in the sentence's own clauses, not in a relative clause
+    about one of its nouns ("D'Amato, who often receives high ratings")."""
+    return any(not _in_relative_clause(text[:m.start()]) for m in pattern("language", "habitual").finditer(text))
 
 
 def _earlier_saying(text: str, reference: dt.date | None = None) -> bool:
@@ -355,7 +369,7 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
         return NONE if _soft_forecast(text) else OPEN_QUESTIONS, BY_TENSE
     older = (_older_than_story(statement) or _past_perfect(text, note) or _earlier_cue(text)
              # a habit or a long history behind the news, told after the lead
-             or statement.position >= RULES.lead_sentences and bool(pattern("language", "habitual").search(text)))
+             or statement.position >= RULES.lead_sentences and _habitual(text))
     if _cue("outcome_verbs").search(text) and not older:
         return OUTCOMES if is_newest else KEY_FACTS, "concluded step"
     if note.modality == NEGATED and _silent(text):
