@@ -274,3 +274,16 @@ def test_a_brief_from_undated_wire_copy_invents_no_year(build_brief, tmp_path):
     dated = {next(text for text in events if phrase in text): key for phrase, key in (
         ("national strike", "1987"), ("rebuilt", "1996"), ("signed its current contract", "1994-03"))}
     assert sorted(dated.values()) == ["1987", "1994-03", "1996"] and all(events[t] == k for t, k in dated.items())
+
+
+def test_a_date_in_the_subjects_participle_or_a_span_is_not_the_main_events():
+    import datetime as dt
+    from briefer.analysis.timeline import main_event_date
+
+    day = dt.date(2025, 11, 3)
+    freed = main_event_date("A ferry captain kidnapped in the north more than ten months ago has been freed and "
+                            "was flown to Kelso on Saturday.", day)
+    assert freed is not None and freed.text == "Saturday"
+    assert main_event_date("The man arrested Monday was released.", day) is None  # Monday is the arrest's
+    assert main_event_date("Prices rose last week, said analysts.", day).text == "last week"  # the telling follows
+    assert main_event_date("Officials denied that the fund bought votes in the years between 1998 and 2002.", day) is None
