@@ -678,3 +678,10 @@ def test_a_habit_in_a_relative_clause_is_its_nouns_not_the_sentences():
 
     assert not _habitual("Union members protested that the board is weighing the offer from Ortiz, who often wins their votes.")
     assert _habitual("The board often rejects such offers.")
+
+
+def test_the_terms_of_an_agreement_told_in_the_future_are_facts_not_questions():
+    deal = "Under the deal, the dockers will return to work on Monday and the port will reopen."
+    assert one(deal, None) == OUTCOMES
+    assert classify_one(Statement(deal, 1, OCT_30, 4), NOV_1) == KEY_FACTS  # an older report's: a step
+    assert one("In the meeting, the leaders will discuss the port.", None) == OPEN_QUESTIONS  # no agreement named

@@ -156,6 +156,12 @@ _SUPERLATIVE = re.compile(r"\b(?:the|his|her|its|their|our)\s+(?:\w+\s+)?(?:firs
                           r"|strongest|heaviest|most\s+\w+)\b", re.I)
 
 
+# A sentence opened by a phrase naming an agreement reached ("Under the deal, ...", "In a
+# long-elusive compromise, ...", "As part of the accord, ..."): what follows are its terms.
+_AGREEMENT_FRAME = re.compile(r"(?:Under|In|As\s+part\s+of|By)\s+(?:the|a|an|this|that|its|their)\s+(?:[\w'’-]+\s+){0,2}"
+                              r"(?:" + pattern("analysis", "agreements").pattern + r")[^,;]*,")
+
+
 def _earlier_cue(text: str) -> bool:
     """A background cue of the sentence's own: not in a relative clause ("Delalic, who was
     cleared earlier this week"), not "followed" someone."""
@@ -366,6 +372,9 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
             # "announced it will ...", not "will be announced": a decision taken, the story's
             # result when the newest reporting tells it, one of its steps when an older one does
             return OUTCOMES if is_newest else KEY_FACTS, "forecast of a decision"
+        if _AGREEMENT_FRAME.match(text.lstrip("\"“‘'` ")):
+            # "Under the deal, X will head the assembly": the terms of what was agreed
+            return OUTCOMES if is_newest else KEY_FACTS, "terms of an agreement"
         return NONE if _soft_forecast(text) else OPEN_QUESTIONS, BY_TENSE
     older = (_older_than_story(statement) or _past_perfect(text, note) or _earlier_cue(text)
              # a habit or a long history behind the news, told after the lead
