@@ -58,3 +58,13 @@ def test_figures_table_in_the_built_brief(build_brief):
     # what it counts in the sources' words: the clause around the number, verbatim
     assert "he port handled 4,200 containers in April |" in row and row.endswith("| [[1](#source-1), [2](#source-2)] |")
     assert "<table>" in result.rendered.html and "port handled 4,200 containers in April</td>" in result.rendered.html
+
+
+def test_a_tally_with_its_noun_between_the_sides_counts_nothing_a_change_does():
+    assert quantities("The city won the final ballot 46 votes to 42 in 1991.") == []
+    assert [q.written for q in quantities("The ferry fleet grew from 30 boats to 45 boats.")] == ["30", "45"]
+
+
+def test_decades_are_a_span_of_time():
+    (span,) = quantities("For more than three decades his role in the port has been disputed.")
+    assert span.unit == "decade"

@@ -24,7 +24,8 @@ CURRENCIES = {"$": "$", "us$": "$", "€": "€", "£": "£", "₹": "₹", "rs"
 CURRENCY_WORDS = {"dollars": "$", "euros": "€", "pounds": "£", "rupees": "₹"}
 DURATIONS = {"year": "year", "years": "year", "month": "month", "months": "month", "week": "week",
              "weeks": "week", "day": "day", "days": "day", "hour": "hour", "hours": "hour",
-             "minute": "minute", "minutes": "minute", "second": "second", "seconds": "second"}
+             "minute": "minute", "minutes": "minute", "second": "second", "seconds": "second",
+             "decade": "decade", "decades": "decade", "century": "century", "centuries": "century"}
 # A word before the number that makes it a bound, an estimate or a change, not a plain value.
 HEDGES = frozenset(
     "about around nearly almost roughly some over under approximately up least most than another"
@@ -264,6 +265,9 @@ def counts_nothing(text: str, token: Token) -> bool:
         return True
     if re.match(r"^[-–]\d", after) or re.search(r"(?:\d|\bto)[-–]$", before):
         return True  # a score or a tally ("5-4", "55-45"); a range is written "5 to 4"
+    if (re.match(r"^\s+[a-z]+s\s+to\s+\d", after) and not re.search(r"\bfrom\s+$", before)
+            or re.search(r"(?<!from )\b\d[\d,.]*\s+[a-z]+s\s+to\s+$", before)):
+        return True  # a tally with its noun between the sides ("46 votes to 42"), not a change ("from 30 boats to 45")
     if token.suffix and _AGE_SUFFIX.search(token.suffix):
         return True
     return bool(_AGE_BEFORE.search(before)) and re.match(r"^,", after) is not None
