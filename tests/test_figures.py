@@ -68,3 +68,11 @@ def test_a_tally_with_its_noun_between_the_sides_counts_nothing_a_change_does():
 def test_decades_are_a_span_of_time():
     (span,) = quantities("For more than three decades his role in the port has been disputed.")
     assert span.unit == "decade"
+
+
+def test_a_figures_words_go_on_after_an_aside_of_examples():
+    from briefer.analysis.figures import _context
+
+    text = "Ten states, including Wyoming, have no hate-crime laws at all."
+    (count,) = quantities(text)
+    assert _context(text, count) == "Ten states … have no hate-crime laws at all"

@@ -164,7 +164,22 @@ def _context(text: str, quantity: Quantity) -> str:
     head = before[-FIGURES.context_before:] if len(before) > FIGURES.context_before else before
     tail = after[:FIGURES.context_after + 1]
     shown = " ".join(head + tail)
+    aside = _ASIDE_AFTER.match(text, end)
+    if aside and len(tail) == len(after):
+        # "Ten states, including Wyoming, have no hate-crime laws": the phrase goes on after the
+        # aside; what happens to what the number counts comes after it
+        rest = text[aside.end():clause_bounds(text, aside.end(), aside.end())[1]].rstrip(" .!?").split()
+        more = rest[:FIGURES.context_after + 1 - len(tail)]
+        if more:
+            return (("… " if len(head) < len(before) else "") + shown + " … " + " ".join(more)
+                    + (" …" if len(more) < len(rest) else ""))
     return ("… " if len(head) < len(before) else "") + shown + (" …" if len(tail) < len(after) else "")
+
+
+# An aside set off by commas right after the number's phrase: examples or a relative clause
+# ("Ten states, including Wyoming, have ...", "30 people, most of them children, died").
+_ASIDE_AFTER = re.compile(r",\s+(?:including|such\s+as|among\s+them|like|who|which|mostly|most\s+of\s+them"
+                          r"|many\s+of\s+them|all\s+of\s+them)\b[^,;:()]*,\s*", re.I)
 
 
 def _figure_key(quantity: Quantity) -> tuple:
