@@ -412,6 +412,15 @@ def test_a_person_given_two_ages_in_differently_dated_reports_is_a_disagreement(
     assert {claim.value: [paths[n] for n in claim.citations] for claim in ages[0].claims} == {"21": ["a.md"], "22": ["b.md"]}
 
 
+def test_one_first_name_spelt_two_ways_is_one_person_given_two_ages(tmp_path):
+    corpus = corpus_of(tmp_path, {
+        "a.md": article("2025-03-03", "Wire", "His friend, Chastity Pasco, 21, was charged as an accessory in Kelso."),
+        "b.md": article("2025-03-05", "Daily", "Chasity Pasco, 20, was arraigned in Kelso on Tuesday as an accessory."),
+    })
+    ages = [d for d in find_disagreements(corpus) if d.what.startswith("age of")]
+    assert [d.what for d in ages] == ["age of Pasco"]
+
+
 def test_a_count_a_place_owns_given_two_ways_is_a_disagreement_whenever_written(tmp_path):
     corpus = corpus_of(tmp_path, {
         "a.md": article("2025-03-03", "Wire", "Floods cut the grain harvest in Norland, whose leaders must feed "

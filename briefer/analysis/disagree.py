@@ -408,6 +408,23 @@ def year_disagreements(found: list[Statement], room: int) -> list[Disagreement]:
     return result
 
 
+def _two_people(first_names: set[str]) -> bool:
+    """First names written with one surname that are two people's: not one name spelt two ways
+    (a letter dropped, added or changed: "Chastity" / "Chasity")."""
+    names = sorted(first_names)
+    return any(not _one_slip(a, b) for i, a in enumerate(names) for b in names[i + 1:])
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Two spellings at most one letter apart (an edit distance of 1)."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) <= 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:k] + long[k + 1:] == short for k in range(len(long)))
+
+
 def age_disagreements(found: list[Statement], room: int) -> list[Disagreement]:
     """Two articles giving one person different ages: a person's age is no developing figure."""
     by_person: dict[str, dict[int, list[Statement]]] = defaultdict(lambda: defaultdict(list))
@@ -420,7 +437,7 @@ def age_disagreements(found: list[Statement], room: int) -> list[Disagreement]:
     result = []
     for surname in sorted(by_person):
         ages = by_person[surname]
-        if len(ages) < 2 or len(result) >= room or len(given[surname]) > 1:
+        if len(ages) < 2 or len(result) >= room or _two_people(given[surname]):
             continue  # two first names with one surname ("Boris Yeltsin, 67", "Naina Yeltsin, 66"): a family
         if max(ages) - min(ages) > AGE_SLIP:
             continue  # "Shepard, 21" and "Judy Shepard, 45": a mother, not a second age of one person
