@@ -685,3 +685,31 @@ def test_the_terms_of_an_agreement_told_in_the_future_are_facts_not_questions():
     assert one(deal, None) == OUTCOMES
     assert classify_one(Statement(deal, 1, OCT_30, 4), NOV_1) == KEY_FACTS  # an older report's: a step
     assert one("In the meeting, the leaders will discuss the port.", None) == OPEN_QUESTIONS  # no agreement named
+
+
+def test_a_hedge_on_a_nouns_participle_does_not_doubt_the_claim():
+    from briefer.language.tense import modality
+
+    text = "The party criticized a resolution calling for an inquiry into abuses allegedly committed by Ortiz."
+    assert modality(text) != "uncertain"
+    assert one(text, None, 0) == KEY_FACTS
+    assert modality("The minister was allegedly bribed by the port firm.") == "uncertain"
+
+
+def test_a_present_passive_is_a_state_not_a_past_step():
+    assert main_tense("Ortiz, who opposes the plan, is being considered for the post of harbour master.") == "present"
+    assert main_tense("The harbour master was considered for the post.") == "past"
+
+
+def test_an_obligation_by_law_is_a_standing_rule():
+    assert one("The commission is required by law to notify anyone it names in its report.", None, 0) == BACKGROUND
+
+
+def test_a_story_day_before_a_cue_of_earlier_times_keeps_the_news():
+    monday = Statement("Governor Ines Ortiz said Monday she was stepping down following a dispute with the council.",
+                       1, NOV_1 + dt.timedelta(days=2), 0)
+    assert classify_one(monday, monday.reference_date) != BACKGROUND
+    # the earlier thing dated itself after the cue: a cause told with its day
+    followed = Statement("The strike followed new port fees last week, prompting shippers to divert.", 1,
+                         NOV_1 + dt.timedelta(days=2), 5)
+    assert classify_one(followed, followed.reference_date) == BACKGROUND

@@ -147,7 +147,12 @@ def _standing_rule(text: str) -> bool:
         return False
     comma = text.find(",", source.end())
     clause = text[comma + 1:] if comma >= 0 else text[source.end():]
-    return bool(_DEONTIC.search(clause))
+    # or an obligation just before the source, in its clause ("The commission is required by law to ...")
+    before = text[text.rfind(",", 0, source.start()) + 1:source.start()]
+    return bool(_DEONTIC.search(clause) or _OBLIGED.search(before))
+
+
+_OBLIGED = re.compile(r"\b(?:must|shall|is|are)\s+(?:\w+ly\s+)?(?:required|obliged|bound|forbidden|barred)\s+$", re.I)
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")
@@ -163,8 +168,12 @@ _AGREEMENT_FRAME = re.compile(r"(?:Under|In|As\s+part\s+of|By)\s+(?:the|a|an|thi
 
 
 def _earlier_cue(text: str) -> bool:
-    """A background cue of the sentence's own: not in a relative clause ("Delalic, who was
-    cleared earlier this week"), not "followed" someone."""
+    return _earlier_cue_at(text) is not None
+
+
+def _earlier_cue_at(text: str) -> int | None:
+    """Where a background cue of the sentence's own stands: not in a relative clause ("Delalic,
+    who was cleared earlier this week"), not "followed" someone."""
     for match in _cue("background").finditer(text):
         if match.group(0).lower() == "followed" and _followed_someone(text[match.end():]):
             continue
@@ -180,8 +189,8 @@ def _earlier_cue(text: str) -> bool:
             continue  # "a day earlier than planned": ahead of a schedule, not before the story
         if _in_relative_clause(before):
             continue  # "Delalic, who was cleared earlier this week, ..."
-        return True
-    return False
+        return match.start()
+    return None
 
 
 def _in_relative_clause(before: str) -> bool:
@@ -314,6 +323,23 @@ def _older_than_story(statement: Statement) -> bool:
     return any(m.last_day < reference - window for m in mentions)
 
 
+def _earlier_in_its_own_words(statement: Statement) -> bool:
+    """A cue of earlier times ("following", "since", "earlier this week"), unless the sentence
+    dates its own event to a day of the story before the cue comes: "Hariri said Monday he was
+    bowing out following a dispute" tells Monday's news and then its cause; "This move followed
+    sanctions last week" dates the earlier thing itself."""
+    cue = _earlier_cue_at(statement.text)
+    if cue is None:
+        return False
+    reference = statement.reference_date or RULES.stand_in_anchor
+    main = main_event_date(statement.text, reference)
+    if main is None or main.precision not in (DAY, WEEK) or main.end > cue:
+        return True
+    if statement.reference_date is None and main_event_date(statement.text, None) is not None:
+        return True  # undated, dated by an absolute date: no day of the story's is known
+    return not (reference - dt.timedelta(days=RULES.story_window_days) <= main.last_day and main.first_day <= reference)
+
+
 _NAMED_PERIOD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:spring|summer|fall|autumn"
                            r"|winter)\b", re.I)
 
@@ -376,7 +402,8 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
             # "Under the deal, X will head the assembly": the terms of what was agreed
             return OUTCOMES if is_newest else KEY_FACTS, "terms of an agreement"
         return NONE if _soft_forecast(text) else OPEN_QUESTIONS, BY_TENSE
-    older = (_older_than_story(statement) or _past_perfect(text, note) or _earlier_cue(text)
+    older = (_older_than_story(statement) or _past_perfect(text, note)
+             or _earlier_in_its_own_words(statement)
              # a habit or a long history behind the news, told after the lead
              or statement.position >= RULES.lead_sentences and _habitual(text))
     if _cue("outcome_verbs").search(text) and not older:

@@ -54,6 +54,8 @@ ATTRIBUTIVE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that|thes
 # ("the most feared company", "its planned visit").
 _BEFORE_ADJECTIVE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|these|those|more|most|less|least|very"
                                r"|newly|well|ill|long|so|fully)|[-\w]+'s|[-\w]+’s)\s+$", re.I)
+# A present passive ("is considered", "is being considered"): a state now, not a past step.
+_PRESENT_PASSIVE = re.compile(r"\b(?:is|are|am)\s+(?:(?:being|still|now|also|not)\s+)*(?:\w+ly\s+)?$", re.I)
 # A verb that introduces what someone said or thought ("suggested that ...", "announced, ...")
 # reports the sentence; the verb of its complement governs.
 COMPLEMENT = re.compile(r"^\s*(?:that\b|,)")
@@ -78,6 +80,11 @@ _DOUBT_DENIED = re.compile(r"\b(?:no|little|without|beyond)\s+$", re.I)
 # the claim is doubted when it is the predicate ("it is unclear whether ...").
 _ATTRIBUTIVE_HEDGE = re.compile(r"\b(?:a|an|the|its|his|her|their|this|that|these|those)\s+(?:\w+ly\s+)?$", re.I)
 _STATE_HEDGES = frozenset({"unclear", "uncertain", "unsure"})
+# A hedge adverb on a participle that describes a noun ("violations allegedly committed by Hun
+# Sen", "the man reportedly seen at the scene"): it doubts that description, not the sentence's
+# claim; a noun (a lower-case word, not an auxiliary) stands before it.
+_HEDGED_MODIFIER = re.compile(r"(?<=[a-z] )(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bbe )(?<!\bwere )(?<!\bhas )(?<!\bhad )"
+                              r"(?<!\bbeen )(?<!\bhave )(?:allegedly|reportedly)\s+[a-z]+ed\b")
 
 
 def without_reporting(text: str) -> str:
@@ -114,7 +121,8 @@ def main_tense(text: str) -> str:
         return min(cues)[1]
     # an "-ed" word left only as an adjective ("the most feared company ... presents a target")
     # or before a complement tells no past
-    if any(not _BEFORE_ADJECTIVE.search(content[:m.start()]) for m in WEAK_PAST.finditer(content)):
+    if any(not _BEFORE_ADJECTIVE.search(content[:m.start()]) and not _PRESENT_PASSIVE.search(content[:m.start()])
+           for m in WEAK_PAST.finditer(content)):
         return PAST
     return FUTURE if forecasts else PRESENT
 
@@ -126,6 +134,7 @@ def modality(text: str, tense: str | None = None) -> str:
     tense = tense or main_tense(text)
     if any(not _DOUBT_DENIED.search(content[:m.start()])
            and not (_ATTRIBUTIVE_HEDGE.search(content[:m.start()]) and m.group(0).lower() in _STATE_HEDGES)
+           and not _HEDGED_MODIFIER.match(content, m.start())
            for m in pattern("language", "uncertain").finditer(content)):
         return UNCERTAIN
     if pattern("language", "negation").search(content):
