@@ -713,3 +713,10 @@ def test_a_story_day_before_a_cue_of_earlier_times_keeps_the_news():
     followed = Statement("The strike followed new port fees last week, prompting shippers to divert.", 1,
                          NOV_1 + dt.timedelta(days=2), 5)
     assert classify_one(followed, followed.reference_date) == BACKGROUND
+
+
+def test_a_span_in_a_fronted_phrase_leads_up_to_the_event_the_sentence_tells():
+    from briefer.analysis.sections import _habitual
+
+    assert not _habitual("After more than two years of hearings, the inquiry last week unveiled its report.")
+    assert _habitual("Two years of hearings have worn the inquiry down.")

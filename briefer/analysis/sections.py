@@ -203,7 +203,14 @@ def _in_relative_clause(before: str) -> bool:
 def _habitual(text: str) -> bool:
     """An aspect of habit or long history in the sentence's own clauses, not in a relative clause
     about one of its nouns ("D'Amato, who often receives high ratings")."""
-    return any(not _in_relative_clause(text[:m.start()]) for m in pattern("language", "habitual").finditer(text))
+    adjunct = _FRONTED_ADJUNCT.match(text)
+    return any(not _in_relative_clause(text[:m.start()]) and not (adjunct and m.end() <= adjunct.end())
+               for m in pattern("language", "habitual").finditer(text))
+
+
+# A phrase of time or circumstance put before the sentence's subject ("After two years of hearings,
+# the commission last week unveiled ..."): the span it names leads up to the event the sentence tells.
+_FRONTED_ADJUNCT = re.compile(r"^\W*(?:After|Following|Despite|Amid|With|Over|During|Through)\b[^,;]*,")
 
 
 def _earlier_saying(text: str, reference: dt.date | None = None) -> bool:
