@@ -226,17 +226,16 @@ def unintroduced(text: str, page: str, names: dict[str, frozenset[str]], before:
 _HEAD_END = re.compile(r"\s*(?:[,.;:!?)]|$|(?:is|was|are|were|has|had|have|will|would|could|can|may|might|must|should"
                        r"|and|or|but|said|says|remains?|remained|appears?|appeared|seems?|seemed)\b|[a-z]{3,}ed\b)")
 _THE_PHRASE = re.compile(r"\b[Tt]he((?:\s+[a-z]+){1,3})\b")
-ANAPHORA_REACH = 2  # sentences before a line within which "the <noun>" points back to its first mention
 
 
 def _second_mention(text: str, page: str, before: tuple[str, ...]) -> bool:
     """"The match was one of the first ...", "whether the tribunal will examine the case": a
-    definite phrase whose noun the sentences just before it in its article used (a second
+    definite phrase whose noun its article used in a sentence before it (a second
     mention points back to the first), while no other line of the page, nor the line before it,
     uses the noun: the reader cannot tell which match, which case."""
     if not before:
         return False
-    told = {stem(w) for sentence in before[-ANAPHORA_REACH:] for w in re.findall(r"[a-z]+", sentence.lower())}
+    told = {stem(w) for sentence in before for w in re.findall(r"[a-z]+", sentence.lower())}
     others = {stem(w) for w in re.findall(r"[a-z]+", page.replace(text, " ").lower())}
     for match in _THE_PHRASE.finditer(text):
         # the head is the word before a verb or a clause mark ("the spying allegation was ..."),
@@ -344,10 +343,10 @@ def compose_story(story: Story, title: str, budgets: dict[str, int], date: dt.da
     said = {(m.article, m.position): m.text for item in corpus.items for m in item.members}
 
     def earlier(index: int) -> tuple[str, ...]:
-        """The sentences just before the item's own sentence in its article."""
+        """The sentences before the item's own sentence in its article."""
         item = corpus.items[index]
         first = next((m for m in item.members if m.text == item.text), item.first)
-        return tuple(said[(first.article, p)] for p in range(max(first.position - ANAPHORA_REACH, 0), first.position)
+        return tuple(said[(first.article, p)] for p in range(first.position)
                      if (first.article, p) in said)
 
     for _ in range(PAGE_NAME_ROUNDS):
