@@ -500,3 +500,23 @@ def test_review_cases_for_figures_and_disagreements(tmp_path):
                                                "His mother, Ines Ortiz, 45, spoke in Kelso."),
     })
     assert not find_disagreements(corpus)
+
+
+def test_the_datelines_place_named_only_as_here_leaves_a_line_that_does_not_stand_alone():
+    from briefer.brief.compose import reads_alone
+
+    assert not reads_alone("At a rally outside city hall here on Friday night, dockers chanted slogans.")
+    assert not reads_alone("As the pilot lay in hospital, this small city was in shock.")
+    assert reads_alone('Mayor Ines Ortiz said, "The ferry will stay here until spring."')  # the speaker's here
+    assert reads_alone("Officials in this city of 2 million people said the ferry was late.")  # it says which city
+    assert reads_alone("Here is what the council decided on Monday.")
+
+
+def test_a_name_with_an_age_set_off_by_commas_is_a_persons():
+    from briefer.brief.compose import surnames, unintroduced
+
+    texts = ["Ines Varga, 37, who headed the port office, was freed on Saturday.",
+             "It was unclear where Varga was held."]
+    names = surnames(texts)
+    assert "Varga" in names
+    assert unintroduced(texts[1], texts[1], names)

@@ -119,12 +119,25 @@ def reads_alone(text: str) -> bool:
         return False
     if _back_connective(body) or _unanchored_pronoun(body):
         return False  # "..., however, he would ...", "survivors of his killing spree": who or what is not shown
+    if _DATELINE_DEIXIS.search(_outside_quotes(body)):
+        return False  # "outside city hall here", "this small city": the dateline's place, which the page does not show
     colon = text.find(":")
     if colon > 0 and _LEAD_IN.search(text[:colon]) or "___" in text:
         return False  # an editorial or a document introduced, or a list ruled off with underscores
     if len(_NUMBER.findall(text)) >= LIST_NUMBERS and len(_NUMBER.findall(text)) > len(text.split()) / 3:
         return False  # a table or a list of figures run together ("Sweden, 0.1 (2.7); France, 0.2 ...")
     return not _HEADING.match(text)
+
+
+# Wire copy points to its dateline's place: "here", "this city" ("officials here said", "in this
+# small city"); a line cut from it leaves the reader without the place. ("Here is ..." opens a list.)
+_DATELINE_DEIXIS = re.compile(r"(?<!^)\bhere\b(?!\s+(?:is|are)\b)|\bthis\s+(?:\w+\s+)?(?:city|town|village|capital"
+                              r"|port|island)\b(?!\s+(?:of|in)\b)", re.I)
+
+
+def _outside_quotes(text: str) -> str:
+    """The text with quoted passages blanked: a speaker's "here" is the speaker's."""
+    return re.sub(r"``.*?''|“.*?”|\".*?\"", " ", text)
 
 
 _PERSON_PRONOUN = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.I)
@@ -199,7 +212,9 @@ def surnames(texts: list[str]) -> dict[str, frozenset[str]]:
     return {name: frozenset(full) for name, full in found.items() if name in people}
 
 
-_SAID_AFTER = re.compile(r",?\s+(?:said|says|told|added|who)\b")
+# After a name, what only follows a person's: words said, "who", or an age set off by commas ("Vincent
+# Cochetel, 37, ...").
+_SAID_AFTER = re.compile(r",?\s+(?:said|says|told|added|who)\b|,\s+\d{1,2},")
 
 
 _PERSON_WORDS = TITLES | PERSON_NOUNS  # a person's title or role: "Rep.", "minister", "spokesman"
