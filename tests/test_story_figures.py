@@ -3,6 +3,8 @@ things never compared, one fact in two units, corroboration by claim, and marks 
 
 from __future__ import annotations
 
+import pytest
+
 from pathlib import Path
 
 from briefer.analysis.corroboration import claim_support
