@@ -3,9 +3,9 @@ things never compared, one fact in two units, corroboration by claim, and marks 
 
 from __future__ import annotations
 
-import pytest
-
 from pathlib import Path
+
+import pytest
 
 from briefer.analysis.corroboration import claim_support
 from briefer.analysis.disagree import find_disagreements
