@@ -720,3 +720,9 @@ def test_a_span_in_a_fronted_phrase_leads_up_to_the_event_the_sentence_tells():
 
     assert not _habitual("After more than two years of hearings, the inquiry last week unveiled its report.")
     assert _habitual("Two years of hearings have worn the inquiry down.")
+
+
+def test_a_lead_in_the_present_tells_the_news():
+    text = "Dockers and their unions are intensely lobbying the port board to reject the sale."
+    assert one(text, None, 0) == KEY_FACTS
+    assert one(text, None, 6) == NONE  # further down, a standing state

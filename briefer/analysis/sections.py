@@ -421,8 +421,10 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
         return KEY_FACTS, "purpose of the event"  # what the story's event is for ("the talks are aimed at easing ...")
     if older:
         return BACKGROUND, "earlier than the story"
-    if note.tense == PRESENT:
-        return NONE, "standing state"  # a standing state or a reading of it, not a reported step
+    if note.tense == PRESENT and statement.position >= RULES.lead_sentences:
+        # a standing state or a reading of it, not a reported step; a lead, in any tense, tells the
+        # news ("White House officials are intensely lobbying the group ...")
+        return NONE, "standing state"
     if statement.position < RULES.lead_sentences or note.days or _in_story_window(statement, note):
         if (newest is not None and statement.reference_date == newest and note.modality == DONE
                 and statement.position < RULES.lead_sentences
