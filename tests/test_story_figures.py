@@ -379,6 +379,16 @@ def test_a_second_mention_whose_first_the_page_does_not_show_leaves_its_line_uni
     assert not unintroduced("A case was opened, and the case remains open.", case, {}, before)  # introduced in the line
     assert not unintroduced("While the cases of fraud and theft are many, it is not clear the city has changed.",
                             "", {}, before)  # "the cases of fraud": it says which ones
+    # a name set beside the phrase says which one; another form of the noun on the page shows it
+    assert not unintroduced("Officials in the office, the Kelso Harbour Office, said little.", "", {}, before)
+    assert unintroduced("Officials in the office said little.", "", {}, before)
+    beating = "The pilot died from injuries suffered in the beating."
+    told = before + ("The beating shocked the town.",)
+    assert unintroduced(beating, beating, {}, told)
+    assert not unintroduced(beating, beating + " He was beaten on the quay.", {}, told)
+    # a line naming someone the page writes in full is checked for second mentions all the same
+    names = {"Ortiz": frozenset({"Ines Ortiz"})}
+    assert unintroduced("Ines Ortiz said the attackers were believed to be dock workers.", "", names, before)
     # a first mention is no second one: "the bridge" the sentences before never told
     assert not unintroduced("The bridge was too narrow to carry the trucks.", "", {}, before)
 

@@ -228,8 +228,8 @@ def unintroduced(text: str, page: str, names: dict[str, frozenset[str]], before:
         word = match.group(0)
         if word not in names:
             continue
-        before, after = text[:match.start()].rstrip(), text[match.end():]
-        if re.search(r"(?:[A-Z][a-z]+|[A-Z]\.)$", before) or re.match(r"\s+[A-Z][a-z]", after):
+        ahead, after = text[:match.start()].rstrip(), text[match.end():]
+        if re.search(r"(?:[A-Z][a-z]+|[A-Z]\.)$", ahead) or re.match(r"\s+[A-Z][a-z]", after):
             continue  # part of a longer name or after a title ("Rep. Hall", "Tony Hall")
         if not any(full in page for full in names[word]):
             return True
@@ -266,15 +266,23 @@ def _second_mention(text: str, page: str, before: tuple[str, ...]) -> bool:
         if head is None:
             continue
         forms = {head, head[:-2]} if head.endswith("er") and len(head) > 5 else {head}  # "the attackers" / "an attack"
-        if any(f in told for f in forms) and not forms & others and not any(
+        if any(f in told for f in forms) and not _shares_form(forms, others) and not any(
                 stem(w) in forms for w in re.findall(r"[a-z]+", text[:match.start()].lower())):
             return True
     return False
 
 
+def _shares_form(forms: set[str], words: set[str]) -> bool:
+    """A word of `words` is one of the stems in `forms`, or another form of it that the suffix
+    stripper leaves apart ("beating" / "beaten", "attack" / "attackers")."""
+    return bool(forms & words) or any(len(f) >= 4 and len(w) >= 4 and (w.startswith(f) or f.startswith(w))
+                                      for f in forms for w in words)
+
+
 # What makes a definite phrase name its own referent: "the court in Arusha", "the panel that ...",
 # "the union's leader" is not here (the possessive is the union itself).
-_RESTRICTED = re.compile(r"\s*(?:of|for|that|which|who|in|at|on|to)\b|\s+[A-Z]")
+_RESTRICTED = re.compile(r"\s*(?:of|for|that|which|who|in|at|on|to)\b|\s+[A-Z]"
+                         r"|,\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,")  # or a name set beside it
 
 
 def _unnamed_body(text: str, page: str) -> bool:
