@@ -726,3 +726,9 @@ def test_a_lead_in_the_present_tells_the_news():
     text = "Dockers and their unions are intensely lobbying the port board to reject the sale."
     assert one(text, None, 0) == KEY_FACTS
     assert one(text, None, 6) == NONE  # further down, a standing state
+
+
+def test_a_lead_that_reports_what_was_said_is_the_news():
+    text = "In Kelso, dockers' unions denounced the sale of the port as a ``disaster'' for the town."
+    assert one(text, None, 0) == KEY_FACTS
+    assert one(text, None, 6) == NONE  # further down, a voice around the news

@@ -393,8 +393,12 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
     if _cue("open").search(text) or note.modality == UNCERTAIN or WHETHER.search(text.lstrip("\"“‘'` ")) or (
             note.modality == NEGATED and _unanswered(text)):
         return OPEN_QUESTIONS, "pending, uncertain or unanswered"  # pending, or a question the sources say is unanswered
-    if (quoted_share(note) >= RULES.quoted_share or FIRST_PERSON_OPENING.search(text)) and not _cue("outcome_verbs").search(text):
-        return NONE, "quoted or first-person voice"  # a quoted voice: its news, if any, is reported in the sentences around it
+    if ((quoted_share(note) >= RULES.quoted_share and statement.position >= RULES.lead_sentences
+         or FIRST_PERSON_OPENING.search(text)) and not _cue("outcome_verbs").search(text)):
+        # a quoted voice: its news, if any, is reported in the sentences around it; a lead that
+        # reports what was said ("Lebanese newspapers denounced the appointment as a ``disaster''")
+        # is the news
+        return NONE, "quoted or first-person voice"
     if _standing_rule(text):
         return BACKGROUND, "a standing rule"  # what a constitution, a law or a will requires: before the news
     if note.tense == FUTURE and _earlier_saying(text, statement.reference_date):
