@@ -729,6 +729,7 @@ def test_a_lead_in_the_present_tells_the_news():
 
 
 def test_a_lead_that_reports_what_was_said_is_the_news():
-    text = "In Kelso, dockers' unions denounced the sale of the port as a ``disaster'' for the town."
+    text = ("The sale of the port serves as ``the last nail in the coffin'' for the dockers of Kelso, the town's "
+            "newspaper said Saturday.")
     assert one(text, None, 0) == KEY_FACTS
     assert one(text, None, 6) == NONE  # further down, a voice around the news
