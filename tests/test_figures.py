@@ -76,3 +76,15 @@ def test_a_figures_words_go_on_after_an_aside_of_examples():
     text = "Ten states, including Wyoming, have no hate-crime laws at all."
     (count,) = quantities(text)
     assert _context(text, count) == "Ten states … have no hate-crime laws at all"
+
+
+def test_a_figure_in_a_hypothetical_is_no_key_figure(tmp_path):
+    from tests.test_story_figures import article, corpus_of
+
+    body = ("If the fee was $29 million over the cap, the 29 ports would work with a budget $1 million less. "
+            "The port board cut the budget on Monday, and 4,000 dockers lost their jobs.")
+    corpus = corpus_of(tmp_path, {"a.md": article("2025-03-03", "Wire", body),
+                                  "b.md": article("2025-03-04", "Daily", body.replace("Monday", "Monday night"))})
+    values = [f.value for f in key_figures(corpus)]
+    assert "4,000" in values
+    assert not {"$29 million", "$1 million", "29"} & set(values)

@@ -24,6 +24,7 @@ from briefer.analysis.rank import stem
 from briefer.core.models import Corpus, Figure, FigureValue
 from briefer.core.text import STOPWORDS, clause_bounds
 from briefer.language.annotate import annotate
+from briefer.language.tense import CONDITIONAL
 from briefer.core.lexicon import MONTHS, WEEKDAYS
 from briefer.language.quantities import DURATIONS, Quantity, display_value, measure, same_measure, singular
 
@@ -218,8 +219,11 @@ def mentions_of(corpus: Corpus, disputed: frozenset[str] = frozenset()) -> list[
         for member in item.members:
             if member.text in disputed:
                 continue
+            note = annotate(member.text, dates.get(member.article))
+            if note.modality == CONDITIONAL:
+                continue  # "If the figure was $29 million over the cap, ...": a hypothetical, not a fact
             kept: list[Quantity] = []
-            for quantity in annotate(member.text, dates.get(member.article)).quantities:
+            for quantity in note.quantities:
                 hedge = _hedge(member.text, quantity)
                 if hedge is None or not _counts_something(quantity) or _in_a_name(member.text, quantity) \
                         or _locates(member.text, quantity) or _in_a_range(member.text, quantity):
