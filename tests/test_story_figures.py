@@ -424,6 +424,20 @@ def test_a_person_given_two_ages_in_differently_dated_reports_is_a_disagreement(
     assert {claim.value: [paths[n] for n in claim.citations] for claim in ages[0].claims} == {"21": ["a.md"], "22": ["b.md"]}
 
 
+def test_a_count_one_article_gives_both_ways_developed_and_is_no_disagreement(tmp_path):
+    # undated rewrites of one report: the wire copy tells "three" yachts missing, then "two" once one
+    # was found; its rewrite keeps only "three". One article giving both values told a change.
+    story = ("Rescuers searched on Monday for the three missing yachts in the storm off Kelso, race officials said. "
+             "Helicopters winched eleven sailors to safety from two sinking boats. "
+             "{later}The race director said the fleet would sail on.")
+    corpus = corpus_of(tmp_path, {
+        "a.txt": story.format(later="Two yachts were still missing in the storm off Kelso late on Monday. "),
+        "b.txt": story.format(later=""),
+        "c.txt": story.format(later="").replace("the three missing yachts", "the two missing yachts"),
+    })
+    assert not [d for d in find_disagreements(corpus) if "yacht" in d.what]
+
+
 def test_one_first_name_spelt_two_ways_is_one_person_given_two_ages(tmp_path):
     corpus = corpus_of(tmp_path, {
         "a.md": article("2025-03-03", "Wire", "His friend, Chastity Pasco, 21, was charged as an accessory in Kelso."),
