@@ -357,6 +357,7 @@ class Measure:
 
     overrun: float  # flow height to remove for one page, in the flow's own (column) units
     blocks: tuple[tuple[str, float], ...]  # (its text, whitespace removed; its height), per element
+    line: float = 0.0  # the usual line height: what a column break may leave unused beyond the measure
 
 
 def _squash(text: str) -> str:
@@ -430,7 +431,7 @@ def measure(document) -> Measure:
     line = statistics.median(lines)
     breaks = (len(columns) - 1) * line
     overrun = beyond - room + breaks
-    return Measure(overrun=overrun, blocks=tuple((text, height) for text, height in texts.values()))
+    return Measure(overrun=overrun, blocks=tuple((text, height) for text, height in texts.values()), line=line)
 
 
 def _element_keys(element) -> tuple[str, ...]:
@@ -471,7 +472,10 @@ def fitted_count(brief: Brief, order: list[tuple], count: int, measured: Measure
     cited = Counter(n for identity in order[:count] for n in _citations(element_of(brief, identity)))
     source_height = {source.number: element_height(measured, source) for source in brief.sources}
     removed = 0.0
-    while count > 0 and removed < measured.overrun:
+    # a line to spare: a block kept whole at a column break (a quote, a table row) may leave
+    # more than the measured line unused, and a second cut costs a layout
+    needed = measured.overrun + measured.line
+    while count > 0 and removed < needed:
         count -= 1
         element = element_of(brief, order[count])
         removed += element_height(measured, element)
@@ -479,7 +483,7 @@ def fitted_count(brief: Brief, order: list[tuple], count: int, measured: Measure
             cited[number] -= _citations(element).count(number)
             if cited[number] <= 0:
                 removed += source_height.get(number, 0.0)
-    return count if removed >= measured.overrun else None
+    return count if removed >= needed else None
 
 
 def render_brief(brief: Brief, templates: Path | Sequence[Path], audience: str, page_size: str,
