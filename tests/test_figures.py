@@ -63,6 +63,9 @@ def test_figures_table_in_the_built_brief(build_brief):
 def test_a_tally_with_its_noun_between_the_sides_counts_nothing_a_change_does():
     assert quantities("The city won the final ballot 46 votes to 42 in 1991.") == []
     assert [q.written for q in quantities("The ferry fleet grew from 30 boats to 45 boats.")] == ["30", "45"]
+    assert [q.written for q in quantities("The index rose 120 points to 10,500.")] == ["120", "10,500"]
+    assert [q.written for q in quantities("The court sentenced 12 defendants to 20 years in prison.")] == ["12", "20 years"]
+    assert [q.written for q in quantities("The fleet grew from 1,200 boats to 1,500.")] == ["1,200", "1,500"]
 
 
 def test_decades_are_a_span_of_time():
@@ -88,3 +91,12 @@ def test_a_figure_in_a_hypothetical_is_no_key_figure(tmp_path):
     values = [f.value for f in key_figures(corpus)]
     assert "4,000" in values
     assert not {"$29 million", "$1 million", "29"} & set(values)
+
+
+def test_a_plan_told_with_would_keeps_its_figure(tmp_path):
+    from tests.test_story_figures import article, corpus_of
+
+    body = "Harbor Lines said on Monday it would cut 4,000 jobs in Kelso by the end of the year."
+    corpus = corpus_of(tmp_path, {"a.md": article("2025-03-03", "Wire", body),
+                                  "b.md": article("2025-03-04", "Daily", body.replace("Monday", "Monday night"))})
+    assert "4,000" in [f.value for f in key_figures(corpus)]

@@ -24,7 +24,6 @@ from briefer.analysis.rank import stem
 from briefer.core.models import Corpus, Figure, FigureValue
 from briefer.core.text import STOPWORDS, clause_bounds
 from briefer.language.annotate import annotate
-from briefer.language.tense import CONDITIONAL
 from briefer.core.lexicon import MONTHS, WEEKDAYS
 from briefer.language.quantities import DURATIONS, Quantity, display_value, measure, same_measure, singular
 
@@ -219,11 +218,10 @@ def mentions_of(corpus: Corpus, disputed: frozenset[str] = frozenset()) -> list[
         for member in item.members:
             if member.text in disputed:
                 continue
-            note = annotate(member.text, dates.get(member.article))
-            if note.modality == CONDITIONAL:
-                continue  # "If the figure was $29 million over the cap, ...": a hypothetical, not a fact
             kept: list[Quantity] = []
-            for quantity in note.quantities:
+            for quantity in annotate(member.text, dates.get(member.article)).quantities:
+                if _HYPOTHETICAL.search(member.text, 0, quantity.start):
+                    continue  # "If the figure was $29 million over the cap, ... $1 million less": a supposition, not a fact
                 hedge = _hedge(member.text, quantity)
                 if hedge is None or not _counts_something(quantity) or _in_a_name(member.text, quantity) \
                         or _locates(member.text, quantity) or _in_a_range(member.text, quantity):
@@ -236,6 +234,12 @@ def mentions_of(corpus: Corpus, disputed: frozenset[str] = frozenset()) -> list[
                                       dates.get(member.article), shown, _event(member.text, quantity),
                                       _context(member.text, quantity)))
     return found
+
+
+# A condition before the number: what follows it is supposed, not told ("If the figure was $29
+# million over the cap, the teams would ..."); a plan told with "would" ("said it would cut 4,000
+# jobs") is not a supposition.
+_HYPOTHETICAL = re.compile(r"\b(?:if|unless|suppose|supposing)\b", re.I)
 
 
 def _developments(groups: dict[tuple, list[_Mention]]) -> list[list[tuple]]:

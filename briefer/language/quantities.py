@@ -254,6 +254,15 @@ _AGE_SUFFIX = re.compile(r"-(?:years?|months?)-old$", re.I)
 _AGE_BEFORE = re.compile(r"(?:\baged?|[A-Z][\w.'’-]*,)\s*$")
 
 
+# A tally: a number, a noun of votes or scores, "to", the other side's number ("46 votes to 42").
+_TALLY_NOUNS = r"(?:votes|seats|points|goals|runs|games|sets)"
+_TALLY_AFTER = re.compile(r"^\s+" + _TALLY_NOUNS + r"\s+to\s+\d")
+_TALLY_BEFORE = re.compile(r"(?<![\d,.])\d[\d,.]*\s+" + _TALLY_NOUNS + r"\s+to\s+$")
+# What makes "N points to M" a change of one value: a verb of change or "from" before it.
+_CHANGE_BEFORE = re.compile(r"\b(?:from|rose|rises|rising|fell|falls|falling|climbed|dropped|gained|lost|jumped|slipped"
+                            r"|grew|increased|decreased|cut|raised|lowered|added|shed)\s+(?:\w+\s+){0,2}$", re.I)
+
+
 def counts_nothing(text: str, token: Token) -> bool:
     """The number is an ordinal, decade, clock time, score or age: no figure however it reads."""
     if token.kind != "num":
@@ -265,9 +274,10 @@ def counts_nothing(text: str, token: Token) -> bool:
         return True
     if re.match(r"^[-–]\d", after) or re.search(r"(?:\d|\bto)[-–]$", before):
         return True  # a score or a tally ("5-4", "55-45"); a range is written "5 to 4"
-    if (re.match(r"^\s+[a-z]+s\s+to\s+\d", after) and not re.search(r"\bfrom\s+$", before)
-            or re.search(r"(?<!from )\b\d[\d,.]*\s+[a-z]+s\s+to\s+$", before)):
-        return True  # a tally with its noun between the sides ("46 votes to 42"), not a change ("from 30 boats to 45")
+    if (_TALLY_AFTER.match(after) and not _CHANGE_BEFORE.search(before)
+            or (tally := _TALLY_BEFORE.search(before)) and not _CHANGE_BEFORE.search(before[:tally.start()])):
+        return True  # a tally of votes, seats or points between two sides ("46 votes to 42"), not a change
+    #                ("rose 120 points to 10,500", "from 30 boats to 45") or a sentence ("12 defendants to 20 years")
     if token.suffix and _AGE_SUFFIX.search(token.suffix):
         return True
     return bool(_AGE_BEFORE.search(before)) and re.match(r"^,", after) is not None
