@@ -287,3 +287,9 @@ def test_a_date_in_the_subjects_participle_or_a_span_is_not_the_main_events():
     assert main_event_date("The man arrested Monday was released.", day) is None  # Monday is the arrest's
     assert main_event_date("Prices rose last week, said analysts.", day).text == "last week"  # the telling follows
     assert main_event_date("Officials denied that the fund bought votes in the years between 1998 and 2002.", day) is None
+    # a main verb with its own date is no participle of the subject
+    for text in ("The rebels attacked the town on Monday, United Nations officials said.",
+                 "Shares of the company jumped on Monday, boosted by strong earnings.",
+                 "The rebels attacked the town on Monday, then looted shops.",
+                 "A summit between the leaders on Monday ended in deadlock."):
+        assert main_event_date(text, day).text == "Monday", text

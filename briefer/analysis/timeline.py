@@ -146,7 +146,7 @@ _ATTRIBUTIVE_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our|this|t
 _NOUN_AFTER = re.compile(r"[\s-]+[A-Za-z][A-Za-z-]+")
 _NOT_A_NOUN_AFTER = re.compile(r"\s+(?:ago|earlier|later|before|after|and|or|to|in|on|at|when|as|when|until|through|"
                                r"was|were|is|are|had|has|have|will|would|that|which)\b", re.I)
-_BOUND_BEFORE = re.compile(r"\b(?:since|until|till|through|before|after|by|from|between|as\s+of|prior\s+to|ahead\s+of"
+_BOUND_BEFORE = re.compile(r"\b(?:since|until|till|through|before|after|by|from|as\s+of|prior\s+to|ahead\s+of"
                            r"|than|compared\s+with|compared\s+to|versus|vs\.?)\s+(?:\w+\s+){0,3}$", re.I)
 _AUXILIARY = r"(?:was|were|is|are|be|been|being|had|has|have|got|get|gets)"
 _PARTICIPLE_BEFORE = re.compile(rf"\b(?!{_AUXILIARY}\b)[a-z]+\s+(?P<verb>[a-z]+ed|set|held|made|built|won|begun|written"
@@ -186,9 +186,11 @@ def belongs_elsewhere(text: str, start: int, end: int) -> bool:
             return True  # "Mbeki _ who became president last year and ... _ took a hard line": closed by a dash
     reduced = _REDUCED_RELATIVE.search(before, clause_start)
     if (reduced and not any(m.group(0).islower() for m in _FINITE.finditer(text, 0, reduced.start("verb")))
-            and _MAIN_VERB_NEXT.match(after)
-            and not _SAID_NEXT.match(after)):
+            and _VERB_RIGHT_AFTER.match(after)):
         return True  # "An official kidnapped in Russia ten months ago has been freed": the subject's participle
+    if re.search(r"\bbetween\s+$", before) and re.match(r"\s+and\b", after) or re.search(
+            r"\bbetween\s+\S+\s+and\s+$", before):
+        return True  # "in the four years between 1998 and 2002": the ends of a span
     if (re.match(r"['’]s\b", after) or re.search(r"['’]s$", text[start:end])) and not _OCCASION_BEFORE.search(before):
         return True  # "last year's winner", "1996's record": the time of a noun ("in July's election" is when)
     if _OF_NOUN_BEFORE.search(before[-30:]) and re.fullmatch(r"\d{4}", text[start:end]):
@@ -211,7 +213,9 @@ _MAIN_VERB_NEXT = re.compile(rf"\s*,?\s*(?:(?:also|then|later|now)\s+)?(?:{IRREG
 # without its "who was" ("an official kidnapped in Russia ten months ago has been freed").
 _REDUCED_RELATIVE = re.compile(rf"\b(?!{_AUXILIARY}\b|to\b)[a-z]+\s+(?P<verb>[a-z]{{3,}}ed|taken|held|seized|caught"
                                r"|shot|hit|sent|brought|kept|found|sold|built|won|chosen|given)\s")
-_SAID_NEXT = re.compile(r"\s*,?\s*(?:said|says|told)\b", re.I)  # "Prices rose last week, said analysts": the telling
+# The main verb right after the date, no comma between, in lower case: "... ten months ago has been
+# freed" (not "on Monday, United Nations officials said", "on Monday, boosted by ...", ", then looted").
+_VERB_RIGHT_AFTER = re.compile(r"\s+(?:(?:also|later|now)\s+)?(?:has|have|had|was|were|is|are|will|would|[a-z]{3,}ed)\b")
 _LIST_JOIN = re.compile(r"^(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)$")
 
 
