@@ -733,3 +733,18 @@ def test_a_lead_that_reports_what_was_said_is_the_news():
             "newspaper said Saturday.")
     assert one(text, None, 0) == KEY_FACTS
     assert one(text, None, 6) == NONE  # further down, a voice around the news
+
+
+def test_review_cases_of_the_tense_and_hedge_rules():
+    from briefer.language.tense import modality
+
+    # a pronoun subject is no determiner: these are past steps
+    assert main_tense("This sparked protests across the port on Monday.") == "past"
+    assert main_tense("Most returned home on Monday.") == "past"
+    # a hedge on the main verb still doubts the claim
+    assert modality("Police reportedly arrested three dockers on Monday.") == "uncertain"
+    assert modality("He allegedly embezzled $2 million from the port.") == "uncertain"
+    # a participle of anticipation without its auxiliary sets the scene, it awaits nothing
+    assert main_tense("Anticipating a storm, residents boarded up their homes on Monday.") == "past"
+    # denying a possibility reports nothing awaited
+    assert main_tense("Officials denied the possibility that the plant would close.") == "past"

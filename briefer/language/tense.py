@@ -22,7 +22,7 @@ REPORTING = re.compile(
     r"\b(?:said|says|say|told|noted|added|stated|reported|according to|announced that|wrote)\b"
     # raising a possibility introduces what may happen, as saying does ("raised the possibility
     # that the group would endorse both")
-    r"|\b[a-z]+\s+the\s+possibility\s+that\b", re.I)
+    r"|\b(?:raised|raises|raising|floated|floats|mentioned|suggested|left\s+open)\s+the\s+possibility\s+that\b", re.I)
 # "will" as a noun ("his 1895 will", "Nobel's will", "the political will was lacking"): right
 # after a possessive, a determiner or a year, or followed by what never follows the modal.
 _NOUN_WILL = (r"(?:" + "|".join(f"(?<={w} )" for w in ("'s", "’s", r"\bhis", r"\bher", r"\bits", r"\btheir", r"\bthe",
@@ -38,7 +38,7 @@ FORECAST_CUE = re.compile(
     r"|planning|going|intended) (?:to|for)\b|\bto be held\b|"
     # a progressive of anticipation, with its auxiliary ("he was expecting air shipments", "they
     # are hoping the group will"): what is awaited has not happened
-    r"\b(?:(?:is|are|was|were|am)\s+)?(?:expecting|hoping|anticipating)\b|\bupcoming\b|\bagenda item\b|^If\b"
+    r"\b(?:is|are|was|were|am)\s+(?:\w+ly\s+)?(?:expecting|hoping|anticipating)\b|\bupcoming\b|\bagenda item\b|^If\b"
     # "due to" is a forecast after a form of "be" ("is due to meet"); after a noun it gives a cause
     r"|\b(?:is|are|was|were|be|been|being|am)\s+due\s+(?:to|for)\b",
     re.I,
@@ -52,10 +52,12 @@ ATTRIBUTIVE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that|thes
                          r"|[-\w]+'s|[-\w]+’s|,)\s+$", re.I)
 # What makes an "-ed" word an adjective before its noun: a determiner, a degree word, a possessive
 # ("the most feared company", "its planned visit").
-_BEFORE_ADJECTIVE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|these|those|more|most|less|least|very"
-                               r"|newly|well|ill|long|so|fully)|[-\w]+'s|[-\w]+’s)\s+$", re.I)
+_BEFORE_ADJECTIVE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our)\s+(?:(?:more|most|less|least|very|newly|well"
+                               r"|so|fully)\s+)?|\b(?:very|newly|well|fully)\s+|[-\w]+['’]s\s+)$", re.I)
+_TAIL = 60  # the words right before an "-ed" form that can make it an adjective or a passive (never the whole prefix)
 # A present passive ("is considered", "is being considered"): a state now, not a past step.
 _PRESENT_PASSIVE = re.compile(r"\b(?:is|are|am)\s+(?:(?:being|still|now|also|not)\s+)*(?:\w+ly\s+)?$", re.I)
+_FINITE_BEFORE = re.compile(r"\b(?:is|are|was|were|has|have|had|said|says|did|does|will|would|[a-z]{3,}ed)\b")
 # A verb that introduces what someone said or thought ("suggested that ...", "announced, ...")
 # reports the sentence; the verb of its complement governs.
 COMPLEMENT = re.compile(r"^\s*(?:that\b|,)")
@@ -82,7 +84,8 @@ _ATTRIBUTIVE_HEDGE = re.compile(r"\b(?:a|an|the|its|his|her|their|this|that|thes
 _STATE_HEDGES = frozenset({"unclear", "uncertain", "unsure"})
 # A hedge adverb on a participle that describes a noun ("violations allegedly committed by Hun
 # Sen", "the man reportedly seen at the scene"): it doubts that description, not the sentence's
-# claim; a noun (a lower-case word, not an auxiliary) stands before it.
+# claim; a noun (a lower-case word, not an auxiliary) stands before it, and the sentence's own verb
+# before that ("Police reportedly arrested three men": the hedge is on the main verb).
 _HEDGED_MODIFIER = re.compile(r"(?<=[a-z] )(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bbe )(?<!\bwere )(?<!\bhas )(?<!\bhad )"
                               r"(?<!\bbeen )(?<!\bhave )(?:allegedly|reportedly)\s+[a-z]+ed\b")
 
@@ -109,7 +112,8 @@ def main_tense(text: str) -> str:
     # A regular past after its subject ("the league canceled ..., the first time it will lose ...")
     # governs too; after a determiner it is an adjective ("the planned visit will ...").
     cues += [(m.start(), PAST) for m in WEAK_PAST.finditer(content)
-             if not ATTRIBUTIVE.search(content[:m.start()]) and not COMPLEMENT.match(content[m.end():])]
+             if not ATTRIBUTIVE.search(content[max(0, m.start() - _TAIL):m.start()])
+             and not COMPLEMENT.match(content[m.end():m.end() + 8])]
     cues += [(m.start(), PRESENT) for m in PRESENT_CUE.finditer(content)]
     # a present perfect that introduces what was said or thought ("has warned cities that they
     # should ...", "have dismissed reports that the stadium would ...", "has declined requests,
@@ -121,7 +125,8 @@ def main_tense(text: str) -> str:
         return min(cues)[1]
     # an "-ed" word left only as an adjective ("the most feared company ... presents a target")
     # or before a complement tells no past
-    if any(not _BEFORE_ADJECTIVE.search(content[:m.start()]) and not _PRESENT_PASSIVE.search(content[:m.start()])
+    if any(not _BEFORE_ADJECTIVE.search(content[max(0, m.start() - _TAIL):m.start()])
+           and not _PRESENT_PASSIVE.search(content[max(0, m.start() - _TAIL):m.start()])
            for m in WEAK_PAST.finditer(content)):
         return PAST
     return FUTURE if forecasts else PRESENT
@@ -134,7 +139,7 @@ def modality(text: str, tense: str | None = None) -> str:
     tense = tense or main_tense(text)
     if any(not _DOUBT_DENIED.search(content[:m.start()])
            and not (_ATTRIBUTIVE_HEDGE.search(content[:m.start()]) and m.group(0).lower() in _STATE_HEDGES)
-           and not _HEDGED_MODIFIER.match(content, m.start())
+           and not (_HEDGED_MODIFIER.match(content, m.start()) and _FINITE_BEFORE.search(content, 0, m.start()))
            for m in pattern("language", "uncertain").finditer(content)):
         return UNCERTAIN
     if pattern("language", "negation").search(content):
