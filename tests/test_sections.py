@@ -748,3 +748,11 @@ def test_review_cases_of_the_tense_and_hedge_rules():
     assert main_tense("Anticipating a storm, residents boarded up their homes on Monday.") == "past"
     # denying a possibility reports nothing awaited
     assert main_tense("Officials denied the possibility that the plant would close.") == "past"
+
+
+def test_a_span_after_the_sentences_verb_is_not_its_subject():
+    from briefer.analysis.sections import _habitual
+
+    assert not _habitual("The rebels signed a peace deal on Monday ending 20 years of war.")
+    assert not _habitual("The rebels freed the hostages on Monday after years of captivity.")
+    assert _habitual("Decades of neglect have left the harbour silted up.")

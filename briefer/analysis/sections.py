@@ -202,10 +202,13 @@ def _in_relative_clause(before: str) -> bool:
 
 def _habitual(text: str) -> bool:
     """An aspect of habit or long history in the sentence's own clauses, not in a relative clause
-    about one of its nouns ("D'Amato, who often receives high ratings")."""
-    adjunct = _FRONTED_ADJUNCT.match(text)
-    return any(not _in_relative_clause(text[:m.start()]) and not (adjunct and m.end() <= adjunct.end())
-               for m in pattern("language", "habitual").finditer(text))
+    about one of its nouns ("D'Amato, who often receives high ratings"); or a span of time as its
+    subject ("Several years of flooding ... have damaged"), before any verb and not in a phrase
+    put before the subject ("After two years of hearings, the commission unveiled ...")."""
+    if any(not _in_relative_clause(text[:m.start()]) for m in pattern("language", "habitual").finditer(text)):
+        return True
+    span = pattern("language", "spans").search(text)
+    return bool(span) and not _FRONTED_ADJUNCT.match(text) and not FINITE_VERB.search(text, 0, span.start())
 
 
 # A phrase of time or circumstance put before the sentence's subject ("After two years of hearings,
