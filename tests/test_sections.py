@@ -756,3 +756,13 @@ def test_a_span_after_the_sentences_verb_is_not_its_subject():
     assert not _habitual("The rebels signed a peace deal on Monday ending 20 years of war.")
     assert not _habitual("The rebels freed the hostages on Monday after years of captivity.")
     assert _habitual("Decades of neglect have left the harbour silted up.")
+
+
+def test_review_cases_of_whether_agreements_and_purposes():
+    assert one("The panel is weighing, aides said, whether to recommend new charges or close the case.",
+               None, 7) == OPEN_QUESTIONS
+    assert one("Under a draft accord still being negotiated, Ortiz would regain the port.", None) != OUTCOMES
+    assert one("In the Jewish settlement of Hebron, soldiers will guard the road.", None) != OUTCOMES
+    # a purpose keeps its own-verb rule when its main event has too few terms to be matched
+    forecast = Statement("They will meet to bolster the rebel offensive in the north.", 1, None, 3)
+    assert overtaken([forecast, Statement("The rebels launched a new offensive in the north.", 2, None, 0)]) == set()

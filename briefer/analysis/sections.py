@@ -39,8 +39,8 @@ class Statement:
     article: int
     reference_date: dt.date | None  # the article's date, own or inferred; None if undated
     position: int = 0  # sentence index within the article: the lead tells the news
-    # the earliest date of the articles that carry the sentence (rewrites included), when older
-    # than the article's own: what an older report told first is not the newest reporting's news
+    # the earliest date of the articles that carry the sentence (rewrites included; None when all
+    # are undated): what an older report told first is not the newest reporting's news
     first_told: dt.date | None = None
 
 
@@ -68,9 +68,11 @@ SUBORDINATE_BEFORE = re.compile(r"(?i:\b(?:who|whom|whose|which|when|because|whe
 # An indirect question: "whether ..." inside a sentence, or a wh-clause after a negated verb
 # ("it was not known where ...", "did not say how many ...", "have no idea why ...").
 # "whether" inside a sentence asks an open question ("it is unclear whether ..."), unless it
-# opens an aside of alternatives set off by a comma or a dash ("officials _ whether friends of
-# the government or of Microsoft _ all say ...": "whichever they are").
-WHETHER = re.compile(r"(?<!^)(?<![,_—–-]\s)\bwhether\b|(?<=[,_—–-]\s)whether\b(?![^,_—–;]*\bor\b)", re.I)
+# opens an aside of alternatives set off by commas or dashes, with no verb of its own ("officials
+# _ whether friends of the government or of Microsoft _ all say ...": "whichever they are"; but
+# "is weighing, aides said, whether to recommend charges or close the case" asks).
+WHETHER = re.compile(r"(?<!^)(?<![,_—–-]\s)\bwhether\b|(?<=[,_—–-]\s)whether\b(?!" + r"(?:(?!\bto\b|\b(?:is|are|was|were"
+                     r"|will|would|could|can|should|has|have|had)\b)[^,_—–;])*\bor\b[^,_—–;]*[,_—–])", re.I)
 WH_CLAUSE = re.compile(r"\b(?:where|how|why|who|when|what|which)\b", re.I)
 FIRST_PERSON_OPENING = re.compile(r"^[\"“‘'`]*(?:We|We're|I|I'm|Our|My)\b")
 # A sentence that opens inside a quotation is a voice; its news, if any, is reported around it.
@@ -162,9 +164,13 @@ _SUPERLATIVE = re.compile(r"\b(?:the|his|her|its|their|our)\s+(?:\w+\s+)?(?:firs
 
 
 # A sentence opened by a phrase naming an agreement reached ("Under the deal, ...", "In a
-# long-elusive compromise, ...", "As part of the accord, ..."): what follows are its terms.
-_AGREEMENT_FRAME = re.compile(r"(?:Under|In|As\s+part\s+of|By)\s+(?:the|a|an|this|that|its|their)\s+(?:[\w'’-]+\s+){0,2}"
-                              r"(?:" + pattern("analysis", "agreements").pattern + r")[^,;]*,")
+# long-elusive compromise, ...", "As part of the accord, ..."): what follows are its terms. Not a
+# draft or one still negotiated ("Under a draft accord still being negotiated, ..."), nor a place
+# ("In the Jewish settlement of Hebron, ...").
+_AGREEMENT_FRAME = re.compile(r"(?:Under|In|As\s+part\s+of|By)\s+(?:the|a|an|this|that|its|their)\s+"
+                              r"(?:(?!draft|proposed|possible|tentative|potential|planned|hoped)[\w'’-]+\s+){0,2}"
+                              r"(?:" + pattern("analysis", "agreements").pattern + r")"
+                              r"(?!\s+of\s+[A-Z])(?![^,;]*\b(?:still\s+being|being\s+negotiated|under\s+discussion))[^,;]*,")
 
 
 def _earlier_cue(text: str) -> bool:
@@ -696,13 +702,14 @@ def overtaken(statements: list[Statement]) -> frozenset[int]:
         written = statement.reference_date
         if not is_forecast(statement) or is_fragment(statement.text):
             continue
-        events = [(verb, expected) for verb, expected in forecast_events(statement.text)
+        # numbered before the filter: the purpose stays a purpose when its main event has too few terms
+        events = [(number, verb, expected) for number, (verb, expected) in enumerate(forecast_events(statement.text))
                   if len(expected) >= OVERTAKING.fewest_terms]
         if not events:
             continue
         forecast_day = max((m.last_day for m in annotate(statement.text, written).dates if m.tense == FUTURE),
                            default=written) if written else None
-        for number, (verb, expected) in enumerate(events):
+        for number, verb, expected in events:
             # a sentence repeating `need` of the k terms holds one of any k - need + 1 of them:
             # the rarest are enough to find every candidate (never all pairs of sentences)
             need = math.ceil(loosest * len(expected))
