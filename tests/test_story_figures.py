@@ -556,3 +556,17 @@ def test_an_opener_that_contrasts_or_narrows_a_point_not_shown_does_not_stand_al
     from briefer.brief.compose import reads_alone
 
     assert not reads_alone(text)
+
+
+def test_review_cases_of_one_article_giving_both_values_and_of_first_names(tmp_path):
+    from briefer.analysis.disagree import _two_people
+
+    assert _two_people({"Mark", "Mary"}) and _two_people({"Paul", "Paula"}) and _two_people({"Eric", "Erica"})
+    assert not _two_people({"Chastity", "Chasity"})
+    # an article telling another event with the other value does not hide a conflict
+    corpus = corpus_of(tmp_path, {
+        "a.md": article("2025-03-03", "Wire", "A car bomb killed two people in the Kelso market on Monday, police said. "
+                                              "A 2019 bomb in Varno killed three people near the docks."),
+        "b.md": article("2025-03-03", "Daily", "A car bomb killed three people in the Kelso market on Monday, police said."),
+    })
+    assert [d for d in find_disagreements(corpus) if "people" in d.what]
