@@ -570,3 +570,13 @@ def test_review_cases_of_one_article_giving_both_values_and_of_first_names(tmp_p
         "b.md": article("2025-03-03", "Daily", "A car bomb killed three people in the Kelso market on Monday, police said."),
     })
     assert [d for d in find_disagreements(corpus) if "people" in d.what]
+
+
+def test_review_cases_of_second_mentions_and_the_datelines_place():
+    from briefer.brief.compose import reads_alone, unintroduced
+
+    before = ("He faced fraud charges in Kelso.",)
+    assert not unintroduced("The charges against him were dropped on Monday.", "", {}, before)  # it says which
+    assert reads_alone("Officials here in Kelso said the talks would resume.")  # the place is named
+    assert reads_alone("The rules apply from here on, the council said.")
+    assert reads_alone("Earlier this week city officials announced a curfew.")

@@ -131,8 +131,9 @@ def reads_alone(text: str) -> bool:
 
 # Wire copy points to its dateline's place: "here", "this city" ("officials here said", "in this
 # small city"); a line cut from it leaves the reader without the place. ("Here is ..." opens a list.)
-_DATELINE_DEIXIS = re.compile(r"(?<!^)\bhere\b(?!\s+(?:is|are)\b)|\bthis\s+(?:\w+\s+)?(?:city|town|village|capital"
-                              r"|port|island)\b(?!\s+(?:of|in)\b)", re.I)
+_DATELINE_DEIXIS = re.compile(r"(?<!^)(?<!\bfrom )\bhere\b(?!\s+(?:is|are)\b)(?!\s+(?:in|at)\s+[A-Z])"
+                              r"|\bthis\s+(?:(?!week|month|year|morning|afternoon|evening|weekend|spring|summer|fall"
+                              r"|autumn|winter)\w+\s+)?(?:city|town|village|capital|port|island)\b(?!\s+(?:of|in)\b)", re.I)
 
 
 def _outside_quotes(text: str) -> str:
@@ -243,6 +244,11 @@ _HEAD_END = re.compile(r"\s*(?:[,.;:!?)]|$|(?:is|was|are|were|has|had|have|will|
 _THE_PHRASE = re.compile(r"\b[Tt]he((?:\s+[a-z]+){1,3})\b")
 
 
+_PREPOSITION_AFTER = re.compile(r"\s+(?:against|with|from|by|about|over|under|into|after|before|between|among|during"
+                                r"|without|within|near|across|behind|beyond|toward|towards)\b")
+_NOT_HEADS = frozenset(phrases("language", "pronouns")) | frozenset("him her them it us me".split())
+
+
 def _second_mention(text: str, page: str, before: tuple[str, ...]) -> bool:
     """"The match was one of the first ...", "whether the tribunal will examine the case": a
     definite phrase whose noun its article used in a sentence before it (a second
@@ -258,8 +264,8 @@ def _second_mention(text: str, page: str, before: tuple[str, ...]) -> bool:
         head = None
         for word in re.finditer(r"[a-z]+", text[:match.end()][match.start(1):]):
             end = match.start(1) + word.end()
-            if _RESTRICTED.match(text, end):
-                break
+            if _RESTRICTED.match(text, end) or _PREPOSITION_AFTER.match(text, end) or word.group(0) in _NOT_HEADS:
+                break  # "the charges against him": a phrase after it says which ones; "him" heads nothing
             if _HEAD_END.match(text, end):
                 head = stem(word.group(0))
                 break
