@@ -551,7 +551,7 @@ def test_a_name_with_an_age_set_off_by_commas_is_a_persons():
 @pytest.mark.parametrize("text", ["Paradoxically, the mayor was first elected with the dockers' votes.",
                                   "Specifically, she discusses a ruling last year by the port court.",
                                   "In the meantime, last May the council sued the ferry firm.",
-                                  "By contrast, the port of Varno reopened on Monday."])
+                                  "Conversely, the port of Varno reopened on Monday."])
 def test_an_opener_that_contrasts_or_narrows_a_point_not_shown_does_not_stand_alone(text):
     from briefer.brief.compose import reads_alone
 
