@@ -766,3 +766,20 @@ def test_review_cases_of_whether_agreements_and_purposes():
     # a purpose keeps its own-verb rule when its main event has too few terms to be matched
     forecast = Statement("They will meet to bolster the rebel offensive in the north.", 1, None, 3)
     assert overtaken([forecast, Statement("The rebels launched a new offensive in the north.", 2, None, 0)]) == set()
+
+
+def test_a_question_about_a_future_event_is_answered_by_a_later_report_of_it():
+    question = Statement("It was not known where Ortiz will meet with the dockers, but officials said it would likely "
+                         "be in Kelso.", 1, None, 4)
+    report = Statement("Ortiz met with the dockers in a warehouse on Sunday.", 2, None, 0)
+    assert overtaken([question, report]) == {0}
+    assert overtaken([question, Statement("Ortiz flew to Varno on Sunday.", 2, None, 0)]) == set()
+
+
+def test_a_refusal_a_long_standing_state_and_a_named_bodys_future_role_are_not_forecasts():
+    assert main_tense("Last week Ortiz told a newspaper that, talks or not, he would never shake the hand of Varga.") != "future"
+    assert one("Talks with the union also have been suspended for more than two years pending a new offer.",
+               None, 0) == BACKGROUND
+    assert main_tense("The head of the Harbour Board that will set port fees for the region, Ines Varga, again on "
+                      "Thursday suggested owners should cut costs.") == "past"
+    assert main_tense("The rebels said they would attack the town on Monday.") == "future"

@@ -173,6 +173,12 @@ _AGREEMENT_FRAME = re.compile(r"(?:Under|In|As\s+part\s+of|By)\s+(?:the|a|an|thi
                               r"(?!\s+of\s+[A-Z])(?![^,;]*\b(?:still\s+being|being\s+negotiated|under\s+discussion))[^,;]*,")
 
 
+# A state that has lasted years: a present perfect of "be" and a span of years ("talks have been
+# suspended for more than two years", "has been in power for decades").
+_LONG_STANDING = re.compile(r"\b(?:has|have)\s+(?:also\s+|now\s+)?been\s+(?:\w+\s+){1,3}?for\s+(?:(?:more|less)\s+than"
+                            r"\s+|nearly\s+|almost\s+|about\s+|over\s+)?(?:a|\w+)\s+(?:years?|decades?)\b", re.I)
+
+
 def _earlier_cue(text: str) -> bool:
     return _earlier_cue_at(text) is not None
 
@@ -399,6 +405,8 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
         return NONE, "fragment, furniture or commentary"
     if QUOTED_OPENING.search(text) and not _cue("outcome_verbs").search(text):
         return NONE, "opens inside a quotation"  # a voice quoted whole: its news, if any, is reported in the sentences around it
+    if _LONG_STANDING.search(text):
+        return BACKGROUND, "a long-standing state"  # "have been suspended for more than two years pending ...": history
     if _cue("open").search(text) or note.modality == UNCERTAIN or WHETHER.search(text.lstrip("\"“‘'` ")) or (
             note.modality == NEGATED and _unanswered(text)):
         return OPEN_QUESTIONS, "pending, uncertain or unanswered"  # pending, or a question the sources say is unanswered
@@ -656,6 +664,15 @@ def is_forecast(statement: Statement) -> bool:
     return annotate(statement.text, statement.reference_date).tense == FUTURE
 
 
+def awaits_an_event(statement: Statement) -> bool:
+    """A forecast, or an open question about a future event ("It was not known where Annan will
+    meet Gadhafi"): a later report of the event answers either."""
+    if is_forecast(statement):
+        return True
+    note = annotate(statement.text, statement.reference_date)
+    return (note.modality == UNCERTAIN or _unanswered(statement.text)) and _forecast_cue(statement.text) is not None
+
+
 def overtaken(statements: list[Statement]) -> frozenset[int]:
     """Indices of forecasts that a later article reports as done.
 
@@ -700,7 +717,7 @@ def overtaken(statements: list[Statement]) -> frozenset[int]:
     result = set()
     for index, statement in enumerate(statements):
         written = statement.reference_date
-        if not is_forecast(statement) or is_fragment(statement.text):
+        if not awaits_an_event(statement) or is_fragment(statement.text):
             continue
         # numbered before the filter: the purpose stays a purpose when its main event has too few terms
         events = [(number, verb, expected) for number, (verb, expected) in enumerate(forecast_events(statement.text))

@@ -29,11 +29,12 @@ _NOUN_WILL = (r"(?:" + "|".join(f"(?<={w} )" for w in ("'s", "’s", r"\bhis", r
                                                       r"\ba", r"\bhis \d{4}", r"\bher \d{4}", r"\btheir \d{4}",
                                                       r"'s \d{4}", r"’s \d{4}"))
               + r")will\b|will(?=\s+(?:of|was|is|were|are|has|had)\b)")
-# Future and possibility in the main verb.
+# Future and possibility in the main verb. A modal with "never" ("he would never shake the hand of
+# Arafat", "we will never negotiate") states a refusal, a stance held now, not an awaited event.
 FORECAST_CUE = re.compile(
     # a modal verb: in lower case ("in May" is a month; "Will Carling" is a name), or capitalised
     # where a question opens ("Will ...?"), and not the noun "will" (_NOUN_WILL)
-    r"(?<![\w'’])(?!" + _NOUN_WILL + r")(?-i:will|shall|would|could|may|might|should)\b"
+    r"(?<![\w'’])(?!" + _NOUN_WILL + r")(?-i:will|shall|would|could|may|might|should)\b(?!\s+never\b)"
     r"|(?:^|(?<=^[\"“‘(]))(?-i:Will|Shall|Would|Could|Might|Should)\b(?=[^.!]*\?)|\b(?:set|scheduled|expected|likely|slated|poised"
     r"|planning|going|intended) (?:to|for)\b|\bto be held\b|"
     # a progressive of anticipation, with its auxiliary ("he was expecting air shipments", "they
@@ -97,7 +98,11 @@ def without_reporting(text: str) -> str:
 
 # A clause set off by commas that describes a noun (", who has courted gay voters,"): its verb
 # tells about the noun, not the sentence's time.
-_ASIDE = re.compile(r",\s+(?:who|which|whose|whom)\b[^,;:]*,")
+_ASIDE = re.compile(r",\s+(?:who|which|whose|whom)\b[^,;:]*,"
+                   # or a named body's future role, closed by a comma before the sentence goes on
+                   # ("The head of the European Central Bank that will set monetary policy ..., Wim
+                   # Duisenberg, again on Thursday suggested ...")
+                   r"|\b[A-Z][a-z]+\s+(?:that|which)\s+(?:will|would|is\s+to|are\s+to)\b[^,;:]*,")
 
 
 def main_tense(text: str) -> str:
