@@ -783,3 +783,7 @@ def test_a_refusal_a_long_standing_state_and_a_named_bodys_future_role_are_not_f
     assert main_tense("The head of the Harbour Board that will set port fees for the region, Ines Varga, again on "
                       "Thursday suggested owners should cut costs.") == "past"
     assert main_tense("The rebels said they would attack the town on Monday.") == "future"
+
+
+def test_a_lead_that_tells_what_someone_has_is_a_profile():
+    assert one("Ines Ortiz has a law degree, and fancies herself a sailor.", None, 0) == NONE

@@ -173,6 +173,8 @@ _AGREEMENT_FRAME = re.compile(r"(?:Under|In|As\s+part\s+of|By)\s+(?:the|a|an|thi
                               r"(?!\s+of\s+[A-Z])(?![^,;]*\b(?:still\s+being|being\s+negotiated|under\s+discussion))[^,;]*,")
 
 
+# "has a law degree", "have no children": what someone has, a standing attribute.
+_POSSESSION = re.compile(r"\b(?:has|have)\s+(?:a|an|no|two|three|four|five|several|many)\s", re.I)
 # A state that has lasted years: a present perfect of "be" and a span of years ("talks have been
 # suspended for more than two years", "has been in power for decades").
 _LONG_STANDING = re.compile(r"\b(?:has|have)\s+(?:also\s+|now\s+)?been\s+(?:\w+\s+){1,3}?for\s+(?:(?:more|less)\s+than"
@@ -442,9 +444,10 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
         return KEY_FACTS, "purpose of the event"  # what the story's event is for ("the talks are aimed at easing ...")
     if older:
         return BACKGROUND, "earlier than the story"
-    if note.tense == PRESENT and statement.position >= RULES.lead_sentences:
+    if note.tense == PRESENT and (statement.position >= RULES.lead_sentences or _POSSESSION.search(text)):
         # a standing state or a reading of it, not a reported step; a lead, in any tense, tells the
-        # news ("White House officials are intensely lobbying the group ...")
+        # news ("White House officials are intensely lobbying the group ..."), unless it tells what
+        # someone has ("Ariel Sharon has a law degree": a profile)
         return NONE, "standing state"
     if statement.position < RULES.lead_sentences or note.days or _in_story_window(statement, note):
         if (newest is not None and statement.reference_date == newest and note.modality == DONE
