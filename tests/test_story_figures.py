@@ -596,3 +596,11 @@ def test_what_a_line_names_must_be_shown_above_it(tmp_path):
     order = [item.text for section in brief.sections for item in section.items]
     # "The trip" in Background would come above the line that tells of the trip
     assert not any(text.startswith("The trip was first planned") for text in order), order
+
+
+def test_a_gloss_on_words_not_shown_does_not_stand_alone():
+    from briefer.brief.compose import reads_alone
+
+    assert not reads_alone("Kelso Mayor Ines Ortiz was responding to allegations by the port's auditor.")
+    assert not reads_alone("He was referring to the harbour master, who resigned in May.")
+    assert reads_alone("Kelso Mayor Ines Ortiz responded on Monday to the auditor's report on the port.")

@@ -119,6 +119,8 @@ def reads_alone(text: str) -> bool:
         return False
     if _back_connective(body) or _unanchored_pronoun(body):
         return False  # "..., however, he would ...", "survivors of his killing spree": who or what is not shown
+    if _GLOSS.search(body):
+        return False  # "Nagano's mayor was responding to allegations by ...": a gloss on words not shown
     if _DATELINE_DEIXIS.search(_outside_quotes(body)):
         return False  # "outside city hall here", "this small city": the dateline's place, which the page does not show
     colon = text.find(":")
@@ -134,6 +136,12 @@ def reads_alone(text: str) -> bool:
 _DATELINE_DEIXIS = re.compile(r"(?<!^)(?<!\bfrom )\bhere\b(?!\s+(?:is|are)\b)(?!\s+(?:in|at)\s+[A-Z])"
                               r"|\bthis\s+(?:(?!week|month|year|morning|afternoon|evening|weekend|spring|summer|fall"
                               r"|autumn|winter)\w+\s+)?(?:city|town|village|capital|port|island)\b(?!\s+(?:of|in)\b)", re.I)
+
+
+# A progressive of responding or referring glosses what was said in the sentence before ("He was
+# referring to the Senate majority leader", "The mayor was responding to allegations by ...").
+_GLOSS = re.compile(r"\b(?:was|were|is|are)\s+(?:apparently\s+|clearly\s+)?(?:responding|referring|reacting|alluding"
+                    r"|replying)\s+to\b", re.I)
 
 
 def _outside_quotes(text: str) -> str:
