@@ -787,3 +787,8 @@ def test_a_refusal_a_long_standing_state_and_a_named_bodys_future_role_are_not_f
 
 def test_a_lead_that_tells_what_someone_has_is_a_profile():
     assert one("Ines Ortiz has a law degree, and fancies herself a sailor.", None, 0) == NONE
+
+
+def test_a_day_still_to_come_is_no_step_of_the_story():
+    text = "The first task when the two sides get together next week is to wrap up talks coupled with guarantees."
+    assert classify_one(Statement(text, 1, NOV_1, 6), NOV_1) != KEY_FACTS

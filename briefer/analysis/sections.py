@@ -382,7 +382,8 @@ def _in_story_window(statement: Statement, note: Annotation) -> bool:
                    # a month or season by name ("in July") may lie anywhere in the year before
                    and not _NAMED_PERIOD.search(m.text) and not belongs_elsewhere(statement.text, m.start, m.end)
                    for m in annotate(statement.text, reference).dates)
-    return any(m.last_day >= statement.reference_date - window for m in note.dates)
+    return any(m.last_day >= statement.reference_date - window and m.first_day <= statement.reference_date
+               for m in note.dates)  # a day still to come ("when the two sides get together next week") is no step
 
 
 def classify_one(statement: Statement, newest: dt.date | None, lead: frozenset[str] = frozenset()) -> str:
