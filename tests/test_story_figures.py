@@ -604,3 +604,10 @@ def test_a_gloss_on_words_not_shown_does_not_stand_alone():
     assert not reads_alone("Kelso Mayor Ines Ortiz was responding to allegations by the port's auditor.")
     assert not reads_alone("He was referring to the harbour master, who resigned in May.")
     assert reads_alone("Kelso Mayor Ines Ortiz responded on Monday to the auditor's report on the port.")
+
+
+def test_a_line_with_two_sentences_run_together_mid_word_is_not_used():
+    from briefer.brief.compose import reads_alone
+
+    assert not reads_alone("The accords were signed five weeks before that year's prize was annouCkuld not give him the prize.")
+    assert reads_alone("Aaron McKinney and Tom DeLay bought an iPhone on eBay.")

@@ -119,6 +119,8 @@ def reads_alone(text: str) -> bool:
         return False
     if _back_connective(body) or _unanchored_pronoun(body):
         return False  # "..., however, he would ...", "survivors of his killing spree": who or what is not shown
+    if _FUSED.search(text):
+        return False  # "that year's peace prize was annouCkuld not give him": two sentences run together mid-word
     if _GLOSS.search(body):
         return False  # "Nagano's mayor was responding to allegations by ...": a gloss on words not shown
     if _DATELINE_DEIXIS.search(_outside_quotes(body)):
@@ -138,6 +140,10 @@ _DATELINE_DEIXIS = re.compile(r"(?<!^)(?<!\bfrom )\bhere\b(?!\s+(?:is|are)\b)(?!
                               r"|autumn|winter)\w+\s+)?(?:city|town|village|capital|port|island)\b(?!\s+(?:of|in)\b)", re.I)
 
 
+# A word that runs into another mid-word, a capital inside lower case ("annouCkuld"): copy that
+# lost the end of one sentence and the start of the next. (Names keep their capital first:
+# "McKinney", "DeLay"; "eBay" has one letter before it.)
+_FUSED = re.compile(r"\b[a-z]{3,}[A-Z][a-z]+")
 # A progressive of responding or referring glosses what was said in the sentence before ("He was
 # referring to the Senate majority leader", "The mayor was responding to allegations by ...").
 _GLOSS = re.compile(r"\b(?:was|were|is|are)\s+(?:apparently\s+|clearly\s+)?(?:responding|referring|reacting|alluding"
