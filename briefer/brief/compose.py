@@ -235,12 +235,10 @@ _SAID_AFTER = re.compile(r",?\s+(?:said|says|told|added|who)\b|,\s+\d{1,2},")
 _PERSON_WORDS = TITLES | PERSON_NOUNS  # a person's title or role: "Rep.", "minister", "spokesman"
 
 
-def unintroduced(text: str, page: str, names: dict[str, frozenset[str]], before: tuple[str, ...] = (),
-                 above: str | None = None) -> bool:
+def unintroduced(text: str, page: str, names: dict[str, frozenset[str]], before: tuple[str, ...] = ()) -> bool:
     """The line calls someone by a bare surname ("Hall said ...") that no line of the page
     writes in full: the reader cannot tell who it is. Or it names by "the ..." something its
-    article told in the sentences `before` it, that the page does not show (`above`: the lines
-    shown above this one, when the first mention must come first)."""
+    article told in the sentences `before` it, that the page does not show."""
     for match in _CAPITALISED.finditer(text):
         word = match.group(0)
         if word not in names:
@@ -250,7 +248,7 @@ def unintroduced(text: str, page: str, names: dict[str, frozenset[str]], before:
             continue  # part of a longer name or after a title ("Rep. Hall", "Tony Hall")
         if not any(full in page for full in names[word]):
             return True
-    return _unnamed_body(text, page) or _second_mention(text, page if above is None else above, before)
+    return _unnamed_body(text, page) or _second_mention(text, page, before)
 
 
 # After a definite noun phrase, what shows its head noun has ended: a verb, a conjunction, a
@@ -396,12 +394,11 @@ def compose_story(story: Story, title: str, budgets: dict[str, int], date: dt.da
 
     for _ in range(PAGE_NAME_ROUNDS):
         picked = [i for key in SECTION_KEYS for i in chosen[key]]
+        # what a reader has seen on reaching each line: the lines above it, in the sections' order
+        # (a name or a thing first shown further down, or among the disagreements below the
+        # sections, comes too late: "The trip is Yeltsin's first ..." above the line on the trip)
         shown = [corpus.items[i].text for i in picked]
-        page = " ".join(shown + sorted(disputed))  # the claims of disagreements show too
-        # a second mention needs its first shown above it, in the sections' order: "The trip is
-        # Yeltsin's first ..." above the line that tells of the trip points to nothing yet
-        nameless = {i for n, i in enumerate(picked)
-                    if unintroduced(shown[n], page, names, earlier(i), above=" ".join(shown[:n]))}
+        nameless = {i for n, i in enumerate(picked) if unintroduced(shown[n], " ".join(shown[:n]), names, earlier(i))}
         if not nameless:
             break
         labels = tuple(NONE if i in nameless else label for i, label in enumerate(labels))
