@@ -582,22 +582,6 @@ def test_review_cases_of_second_mentions_and_the_datelines_place():
     assert reads_alone("Earlier this week city officials announced a curfew.")
 
 
-def test_what_a_line_names_must_be_shown_above_it(tmp_path):
-    from briefer.analysis.importance import brief_ranking
-    from briefer.brief.compose import compose
-    from briefer.config import DEFAULT_BUDGETS
-
-    body = ("Harbour minister Ines Ortiz began a trip to Varno on Monday to reopen talks on the ferry line. "
-            "Ortiz met Varno's port board on Tuesday and agreed a timetable for the ferries. "
-            "The trip was first planned in 1995, when the ferry line closed after a strike.")
-    corpus = corpus_of(tmp_path, {"a.md": article("2025-03-05", "Wire", body),
-                                  "b.md": article("2025-03-05", "Daily", body.replace("Tuesday", "Tuesday morning"))})
-    brief = compose(corpus, brief_ranking(corpus), "Ferry talks", DEFAULT_BUDGETS)
-    order = [item.text for section in brief.sections for item in section.items]
-    # "The trip" in Background would come above the line that tells of the trip
-    assert not any(text.startswith("The trip was first planned") for text in order), order
-
-
 def test_a_gloss_on_words_not_shown_does_not_stand_alone():
     from briefer.brief.compose import reads_alone
 
@@ -609,5 +593,5 @@ def test_a_gloss_on_words_not_shown_does_not_stand_alone():
 def test_a_line_with_two_sentences_run_together_mid_word_is_not_used():
     from briefer.brief.compose import reads_alone
 
-    assert not reads_alone("The accords were signed five weeks before that year's prize was annouCkuld not give him the prize.")
+    assert not reads_alone("The accords were signed five weeks before that year's prize was annouCkuld not give Carter the prize.")
     assert reads_alone("Aaron McKinney and Tom DeLay bought an iPhone on eBay.")
