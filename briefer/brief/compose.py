@@ -394,11 +394,8 @@ def compose_story(story: Story, title: str, budgets: dict[str, int], date: dt.da
 
     for _ in range(PAGE_NAME_ROUNDS):
         picked = [i for key in SECTION_KEYS for i in chosen[key]]
-        # what a reader has seen on reaching each line: the lines above it, in the sections' order
-        # (a name or a thing first shown further down, or among the disagreements below the
-        # sections, comes too late: "The trip is Yeltsin's first ..." above the line on the trip)
-        shown = [corpus.items[i].text for i in picked]
-        nameless = {i for n, i in enumerate(picked) if unintroduced(shown[n], " ".join(shown[:n]), names, earlier(i))}
+        page = " ".join([corpus.items[i].text for i in picked] + sorted(disputed))  # the claims of disagreements show too
+        nameless = {i for i in picked if unintroduced(corpus.items[i].text, page, names, earlier(i))}
         if not nameless:
             break
         labels = tuple(NONE if i in nameless else label for i, label in enumerate(labels))
