@@ -595,3 +595,13 @@ def test_a_line_with_two_sentences_run_together_mid_word_is_not_used():
 
     assert not reads_alone("The accords were signed five weeks before that year's prize was annouCkuld not give Carter the prize.")
     assert reads_alone("Aaron McKinney and Tom DeLay bought an iPhone on eBay.")
+
+
+def test_second_review_cases_of_glosses_fused_words_and_tallies():
+    from briefer.brief.compose import reads_alone
+    from briefer.language.quantities import quantities
+
+    assert reads_alone("Two police officers were shot dead on Monday while they were responding to a call in Kelso.")
+    assert reads_alone("Low-cost airline easyJet cut 4,000 jobs on Monday.")
+    assert not reads_alone("The village, 40 kilometers from here, was shelled overnight.")
+    assert [q.written for q in quantities("The index plunged 500 points to 9,800.")] == ["500", "9,800"]

@@ -293,3 +293,11 @@ def test_a_date_in_the_subjects_participle_or_a_span_is_not_the_main_events():
                  "The rebels attacked the town on Monday, then looted shops.",
                  "A summit between the leaders on Monday ended in deadlock."):
         assert main_event_date(text, day).text == "Monday", text
+
+
+def test_an_irregular_main_verb_after_a_participles_date_keeps_its_own_date():
+    import datetime as dt
+    from briefer.analysis.timeline import main_event_date
+
+    told = main_event_date("An official kidnapped in Kelso last week met reporters on Monday.", dt.date(2025, 11, 3))
+    assert told is not None and told.text == "Monday"

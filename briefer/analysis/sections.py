@@ -72,7 +72,7 @@ SUBORDINATE_BEFORE = re.compile(r"(?i:\b(?:who|whom|whose|which|when|because|whe
 # _ whether friends of the government or of Microsoft _ all say ...": "whichever they are"; but
 # "is weighing, aides said, whether to recommend charges or close the case" asks).
 WHETHER = re.compile(r"(?<!^)(?<![,_—–-]\s)\bwhether\b|(?<=[,_—–-]\s)whether\b(?!" + r"(?:(?!\bto\b|\b(?:is|are|was|were"
-                     r"|will|would|could|can|should|has|have|had)\b)[^,_—–;])*\bor\b[^,_—–;]*[,_—–])", re.I)
+                     r"|will|would|could|can|should|has|have|had)\b)[^,_—–;]){0,200}\bor\b[^,_—–;]{0,200}[,_—–])", re.I)
 WH_CLAUSE = re.compile(r"\b(?:where|how|why|who|when|what|which)\b", re.I)
 FIRST_PERSON_OPENING = re.compile(r"^[\"“‘'`]*(?:We|We're|I|I'm|Our|My)\b")
 # A sentence that opens inside a quotation is a voice; its news, if any, is reported around it.
@@ -173,12 +173,23 @@ _AGREEMENT_FRAME = re.compile(r"(?:Under|In|As\s+part\s+of|By)\s+(?:the|a|an|thi
                               r"(?!\s+of\s+[A-Z])(?![^,;]*\b(?:still\s+being|being\s+negotiated|under\s+discussion))[^,;]*,")
 
 
-# "has a law degree", "have no children": what someone has, a standing attribute.
-_POSSESSION = re.compile(r"\b(?:has|have)\s+(?:a|an|no|two|three|four|five|several|many)\s", re.I)
 # A state that has lasted years: a present perfect of "be" and a span of years ("talks have been
 # suspended for more than two years", "has been in power for decades").
 _LONG_STANDING = re.compile(r"\b(?:has|have)\s+(?:also\s+|now\s+)?been\s+(?:\w+\s+){1,3}?for\s+(?:(?:more|less)\s+than"
                             r"\s+|nearly\s+|almost\s+|about\s+|over\s+)?(?:a|\w+)\s+(?:years?|decades?)\b", re.I)
+
+
+def _long_standing(text: str, note: Annotation) -> bool:
+    """The sentence's own state has lasted years ("Talks have been suspended for more than two
+    years pending ..."): in its main clause, not a relative clause ("The hostages, who have been
+    held for two years, were freed"), not a sentence handed down ("jailed for 20 years"), with no
+    forecast and no day of the story's in it."""
+    match = _LONG_STANDING.search(text)
+    return bool(match) and not _in_relative_clause(text[:match.start()]) and not _PENALTY.search(match.group(0)) \
+        and _forecast_cue(text) is None and not note.days
+
+
+_PENALTY = re.compile(r"\b(?:jailed|sentenced|imprisoned|banned|barred|suspended\s+from|exiled|detained)\b", re.I)
 
 
 def _earlier_cue(text: str) -> bool:
@@ -408,7 +419,7 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
         return NONE, "fragment, furniture or commentary"
     if QUOTED_OPENING.search(text) and not _cue("outcome_verbs").search(text):
         return NONE, "opens inside a quotation"  # a voice quoted whole: its news, if any, is reported in the sentences around it
-    if _LONG_STANDING.search(text):
+    if _long_standing(text, note):
         return BACKGROUND, "a long-standing state"  # "have been suspended for more than two years pending ...": history
     if _cue("open").search(text) or note.modality == UNCERTAIN or WHETHER.search(text.lstrip("\"“‘'` ")) or (
             note.modality == NEGATED and _unanswered(text)):
@@ -445,10 +456,9 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
         return KEY_FACTS, "purpose of the event"  # what the story's event is for ("the talks are aimed at easing ...")
     if older:
         return BACKGROUND, "earlier than the story"
-    if note.tense == PRESENT and (statement.position >= RULES.lead_sentences or _POSSESSION.search(text)):
+    if note.tense == PRESENT and statement.position >= RULES.lead_sentences:
         # a standing state or a reading of it, not a reported step; a lead, in any tense, tells the
-        # news ("White House officials are intensely lobbying the group ..."), unless it tells what
-        # someone has ("Ariel Sharon has a law degree": a profile)
+        # news ("White House officials are intensely lobbying the group ...")
         return NONE, "standing state"
     if statement.position < RULES.lead_sentences or note.days or _in_story_window(statement, note):
         if (newest is not None and statement.reference_date == newest and note.modality == DONE
@@ -674,7 +684,20 @@ def awaits_an_event(statement: Statement) -> bool:
     if is_forecast(statement):
         return True
     note = annotate(statement.text, statement.reference_date)
-    return (note.modality == UNCERTAIN or _unanswered(statement.text)) and _forecast_cue(statement.text) is not None
+    if not (note.modality == UNCERTAIN or _unanswered(statement.text)):
+        return False
+    # the future in the question itself: after the hedge, before the clause ends ("It was not
+    # known where Annan will meet ...", not "... unclear who fired, but the army said it would ...")
+    text = statement.text
+    hedges = [m.start() for m in pattern("language", "uncertain").finditer(text)] + \
+             [m.start() for m in pattern("language", "negation").finditer(text)]
+    cue = _forecast_cue(text)
+    if cue is None or not hedges or min(hedges) > cue.start():
+        return False
+    return not _QUESTION_END.search(text, min(hedges), cue.start())
+
+
+_QUESTION_END = re.compile(r";|,\s+(?:but|and|while|although)\b|\bbut\b")
 
 
 def overtaken(statements: list[Statement]) -> frozenset[int]:

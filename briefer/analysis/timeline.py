@@ -215,7 +215,8 @@ _REDUCED_RELATIVE = re.compile(rf"\b(?!{_AUXILIARY}\b|to\b)[a-z]+\s+(?P<verb>[a-
                                r"|shot|hit|sent|brought|kept|found|sold|built|won|chosen|given)\s")
 # The main verb right after the date, no comma between, in lower case: "... ten months ago has been
 # freed" (not "on Monday, United Nations officials said", "on Monday, boosted by ...", ", then looted").
-_VERB_RIGHT_AFTER = re.compile(r"\s+(?:(?:also|later|now)\s+)?(?:has|have|had|was|were|is|are|will|would|[a-z]{3,}ed)\b")
+_VERB_RIGHT_AFTER = re.compile(rf"\s+(?:(?:also|later|now)\s+)?(?:has|have|had|was|were|is|are|will|would|said|fled"
+                               rf"|{IRREGULAR_PAST}|[a-z]{{3,}}ed)\b")
 _LIST_JOIN = re.compile(r"^(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)$")
 
 

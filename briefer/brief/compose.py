@@ -135,7 +135,7 @@ def reads_alone(text: str) -> bool:
 
 # Wire copy points to its dateline's place: "here", "this city" ("officials here said", "in this
 # small city"); a line cut from it leaves the reader without the place. ("Here is ..." opens a list.)
-_DATELINE_DEIXIS = re.compile(r"(?<!^)(?<!\bfrom )\bhere\b(?!\s+(?:is|are)\b)(?!\s+(?:in|at)\s+[A-Z])"
+_DATELINE_DEIXIS = re.compile(r"(?<!^)\bhere\b(?!\s+(?:is|are)\b)(?<!\bfrom here(?=\s+on\b))(?!\s+(?:in|at)\s+[A-Z])"
                               r"|\bthis\s+(?:(?!week|month|year|morning|afternoon|evening|weekend|spring|summer|fall"
                               r"|autumn|winter)\w+\s+)?(?:city|town|village|capital|port|island)\b(?!\s+(?:of|in)\b)", re.I)
 
@@ -143,11 +143,13 @@ _DATELINE_DEIXIS = re.compile(r"(?<!^)(?<!\bfrom )\bhere\b(?!\s+(?:is|are)\b)(?!
 # A word that runs into another mid-word, a capital inside lower case ("annouCkuld"): copy that
 # lost the end of one sentence and the start of the next. (Names keep their capital first:
 # "McKinney", "DeLay"; "eBay" has one letter before it.)
-_FUSED = re.compile(r"\b[a-z]{3,}[A-Z][a-z]+")
+_FUSED = re.compile(r"\b[a-z]{5,}[A-Z][a-z]{2,}")
 # A progressive of responding or referring glosses what was said in the sentence before ("He was
 # referring to the Senate majority leader", "The mayor was responding to allegations by ...").
-_GLOSS = re.compile(r"\b(?:was|were|is|are)\s+(?:apparently\s+|clearly\s+)?(?:responding|referring|reacting|alluding"
-                    r"|replying)\s+to\b", re.I)
+_GLOSS = re.compile(r"\b(?:was|were|is|are)\s+(?:apparently\s+|clearly\s+)?(?:referring|alluding)\s+to\b"
+                    r"|\b(?:was|were|is|are)\s+(?:apparently\s+|clearly\s+)?(?:responding|reacting|replying)\s+to\s+"
+                    r"(?:the\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?(?:allegations?|remarks?|comments?|criticism|questions?"
+                    r"|claims?|charges|accusations?|statements?|reports?)\b", re.I)
 
 
 def _outside_quotes(text: str) -> str:

@@ -260,7 +260,8 @@ _TALLY_AFTER = re.compile(r"^\s+" + _TALLY_NOUNS + r"\s+to\s+\d")
 _TALLY_BEFORE = re.compile(r"(?<![\d,.])\d[\d,.]*\s+" + _TALLY_NOUNS + r"\s+to\s+$")
 # What makes "N points to M" a change of one value: a verb of change or "from" before it.
 _CHANGE_BEFORE = re.compile(r"\b(?:from|rose|rises|rising|fell|falls|falling|climbed|dropped|gained|lost|jumped|slipped"
-                            r"|grew|increased|decreased|cut|raised|lowered|added|shed)\s+(?:\w+\s+){0,2}$", re.I)
+                            r"|grew|increased|decreased|cut|raised|lowered|added|shed|plunged|soared|surged|tumbled"
+                            r"|advanced|declined|slumped|rallied|sank|up|down)\s+(?:\w+\s+){0,2}$", re.I)
 
 
 def counts_nothing(text: str, token: Token) -> bool:

@@ -34,7 +34,7 @@ _NOUN_WILL = (r"(?:" + "|".join(f"(?<={w} )" for w in ("'s", "’s", r"\bhis", r
 FORECAST_CUE = re.compile(
     # a modal verb: in lower case ("in May" is a month; "Will Carling" is a name), or capitalised
     # where a question opens ("Will ...?"), and not the noun "will" (_NOUN_WILL)
-    r"(?<![\w'’])(?!" + _NOUN_WILL + r")(?-i:will|shall|would|could|may|might|should)\b(?!\s+never\b)"
+    r"(?<![\w'’])(?!" + _NOUN_WILL + r")(?:(?-i:will|shall|would)\b(?!\s+never\b)|(?-i:could|may|might|should)\b)"
     r"|(?:^|(?<=^[\"“‘(]))(?-i:Will|Shall|Would|Could|Might|Should)\b(?=[^.!]*\?)|\b(?:set|scheduled|expected|likely|slated|poised"
     r"|planning|going|intended) (?:to|for)\b|\bto be held\b|"
     # a progressive of anticipation, with its auxiliary ("he was expecting air shipments", "they
@@ -58,7 +58,10 @@ _BEFORE_ADJECTIVE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our)\s+(?:(?
 _TAIL = 60  # the words right before an "-ed" form that can make it an adjective or a passive (never the whole prefix)
 # A present passive ("is considered", "is being considered"): a state now, not a past step.
 _PRESENT_PASSIVE = re.compile(r"\b(?:is|are|am)\s+(?:(?:being|still|now|also|not)\s+)*(?:\w+ly\s+)?$", re.I)
-_FINITE_BEFORE = re.compile(r"\b(?:is|are|was|were|has|have|had|said|says|did|does|will|would|[a-z]{3,}ed)\b")
+# the sentence's own verb before the hedge: an auxiliary, a saying, or an "-ed" verb taking its
+# object ("criticized a resolution"), not an adjective ("masked gunmen", "the embattled mayor")
+_FINITE_BEFORE = re.compile(r"\b(?:is|are|was|were|has|have|had|said|says|did|does|will|would)\b"
+                            r"|\b[a-z]{3,}ed\s+(?:a|an|the|his|her|its|their|this|that)\b")
 # A verb that introduces what someone said or thought ("suggested that ...", "announced, ...")
 # reports the sentence; the verb of its complement governs.
 COMPLEMENT = re.compile(r"^\s*(?:that\b|,)")
@@ -102,7 +105,8 @@ _ASIDE = re.compile(r",\s+(?:who|which|whose|whom)\b[^,;:]*,"
                    # or a named body's future role, closed by a comma before the sentence goes on
                    # ("The head of the European Central Bank that will set monetary policy ..., Wim
                    # Duisenberg, again on Thursday suggested ...")
-                   r"|\b[A-Z][a-z]+\s+(?:that|which)\s+(?:will|would|is\s+to|are\s+to)\b[^,;:]*,")
+                   r"|\b[A-Z][a-z]+\s+(?:that|which)\s+(?:will|would|is\s+to|are\s+to)\b[^,;:]*,"
+                   r"(?=\s*[A-Z][a-z]+(?:\s+[A-Z][\w.'’-]*)*,)")  # ... then the body's head named beside it
 
 
 def main_tense(text: str) -> str:
