@@ -93,3 +93,19 @@ def test_a_template_in_its_own_words_still_fits_by_searching(tmp_path):
     rendered = render_brief(brief, tmp_path / "templates", "shout", "A4")
     assert rendered.pages == 1 and rendered.layouts > 2
     assert sum(len(s.items) for s in rendered.brief.sections) > 8
+
+
+def test_a_measured_cut_keeps_a_line_to_spare():
+    from briefer.brief.compose import giveway_order
+    from briefer.output.render import Measure, fitted_count
+
+    items = tuple(BriefItem(text=f"Line number {n} of the ferry story.", citations=(1,), origins=1, score=10.0 - n)
+                  for n in range(4))
+    brief = Brief(title="T", date=dt.date(2025, 3, 3),
+                  sections=(Section(key="key_facts", title="Key facts", items=items),),
+                  sources=(Source(number=1, title="Wire", outlet=None, date=None, path="a.md", url=None),))
+    order = giveway_order(brief)
+    blocks = tuple(("".join(item.text.split()), 20.0) for item in items)
+    # 30 to remove: two lines of 20 cover it exactly with nothing to spare; a 14-high line to spare needs a third
+    assert fitted_count(brief, order, len(order), Measure(overrun=30.0, blocks=blocks)) == 2
+    assert fitted_count(brief, order, len(order), Measure(overrun=30.0, blocks=blocks, line=14.0)) == 1
