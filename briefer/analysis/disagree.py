@@ -283,11 +283,10 @@ def _told_as_a_change(first: list[Statement], second: list[Statement]) -> bool:
     missing yachts", then "leaving two yachts missing" on Monday): it told a change, so its
     rewrites that keep one value or the other do not disagree. (A value the article dates
     elsewhere, "a 2019 bomb killed three", tells another event.)"""
-    for x in first:
-        for y in second:
-            if x.article == y.article and x is not y and not _dated_apart(x, y):
-                return True
-    return False
+    by_article: dict[int, list[Statement]] = defaultdict(list)
+    for y in second:
+        by_article[y.article].append(y)
+    return any(x is not y and not _dated_apart(x, y) for x in first for y in by_article.get(x.article, ()))
 
 
 def _dated_apart(x: Statement, y: Statement) -> bool:

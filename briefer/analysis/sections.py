@@ -22,9 +22,10 @@ from briefer.core.text import containment, content_words, stem
 from briefer.analysis.timeline import (CLAUSE_MARK, RELATIVE_OPENER, ArticleDate, belongs_elsewhere, event_date,
                                        main_event_date, representative)
 from briefer.core.cues import pattern, phrases
+from briefer.core.lexicon import MONTH_PATTERN
 from briefer.language.annotate import Annotation, annotate
 from briefer.language.tense import CONDITIONAL, DONE, EXPECTED, FORECAST_CUE, IRREGULAR_PAST, NEGATED, PRESENT, REPORTING, UNCERTAIN
-from briefer.language.times import DAY, FUTURE, PAST, WEEK
+from briefer.language.times import DAY, FUTURE, PAST, SEASONS, WEEK
 
 BACKGROUND, KEY_FACTS, OUTCOMES, OPEN_QUESTIONS, NONE = (
     "background", "key_facts", "outcomes", "open_questions", "none")
@@ -372,11 +373,17 @@ def _earlier_in_its_own_words(statement: Statement) -> bool:
         return True
     if statement.reference_date is None and main_event_date(statement.text, None) is not None:
         return True  # undated, dated by an absolute date: no day of the story's is known
-    return not (reference - dt.timedelta(days=RULES.story_window_days) <= main.last_day and main.first_day <= reference)
+    return not _on_story_days(main, reference)
 
 
-_NAMED_PERIOD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:spring|summer|fall|autumn"
-                           r"|winter)\b", re.I)
+def _on_story_days(mention, reference: dt.date) -> bool:
+    """The mention lies within the story's days: in the window before `reference`, and not after it."""
+    return reference - dt.timedelta(days=RULES.story_window_days) <= mention.last_day and mention.first_day <= reference
+
+
+# A month or a season by name ("in July", "this spring"): it may lie anywhere in the year before.
+_NAMED_PERIOD = re.compile(r"\b(?:" + MONTH_PATTERN + "|" + "|".join(name for name, _ in SEASONS.values())
+                           + r"|autumn)\b", re.I)
 
 
 def _in_story_window(statement: Statement, note: Annotation) -> bool:
@@ -384,17 +391,15 @@ def _in_story_window(statement: Statement, note: Annotation) -> bool:
     undated article can still say so: a past day or week counted back from the writing ("last
     week", "two days ago"), measured against a stand-in day, that falls within the window ("last
     month" may lie weeks before, whichever day the article was written)."""
-    window = dt.timedelta(days=RULES.story_window_days)
     if statement.reference_date is None:
         reference = RULES.stand_in_anchor
         absolute = {(m.start, m.end) for m in note.dates}  # resolved without a reference: absolute
         return any(m.tense == PAST and (m.start, m.end) not in absolute and m.precision in (DAY, WEEK)
-                   and reference - window <= m.last_day and m.first_day <= reference  # back, not "next week"
-                   # a month or season by name ("in July") may lie anywhere in the year before
+                   and _on_story_days(m, reference)  # back, not "next week"
                    and not _NAMED_PERIOD.search(m.text) and not belongs_elsewhere(statement.text, m.start, m.end)
                    for m in annotate(statement.text, reference).dates)
-    return any(m.last_day >= statement.reference_date - window and m.first_day <= statement.reference_date
-               for m in note.dates)  # a day still to come ("when the two sides get together next week") is no step
+    # a day still to come ("when the two sides get together next week") is no step
+    return any(_on_story_days(m, statement.reference_date) for m in note.dates)
 
 
 def classify_one(statement: Statement, newest: dt.date | None, lead: frozenset[str] = frozenset()) -> str:

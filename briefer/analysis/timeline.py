@@ -207,16 +207,15 @@ _OCCASION_BEFORE = re.compile(r"\b(?:in|during|at)\s+(?:the\s+)?$", re.I)  # "in
 RELATIVE_OPENER = re.compile(r"\b(?:who|which|whom|whose)\b", re.I)
 CLAUSE_MARK = re.compile(r"[,;:—–]|\s_\s|\s--?\s")  # where a clause set off from the sentence ends
 # The main verb right after a date that closes a relative clause on the subject (", was raised").
-_MAIN_VERB_NEXT = re.compile(rf"\s*,?\s*(?:(?:also|then|later|now)\s+)?(?:{IRREGULAR_PAST}|has|have|is|are|will|would|said"
-                             r"|[a-z]{3,}ed)\b", re.I)
+_MAIN_VERBS = rf"(?:{IRREGULAR_PAST}|has|have|had|is|are|was|were|will|would|said|fled|[a-z]{{3,}}ed)\b"
+_MAIN_VERB_NEXT = re.compile(r"\s*,?\s*(?:(?:also|then|later|now)\s+)?" + _MAIN_VERBS, re.I)
 # A participle right after the subject's noun, no finite verb before it: a relative clause
 # without its "who was" ("an official kidnapped in Russia ten months ago has been freed").
 _REDUCED_RELATIVE = re.compile(rf"\b(?!{_AUXILIARY}\b|to\b)[a-z]+\s+(?P<verb>[a-z]{{3,}}ed|taken|held|seized|caught"
                                r"|shot|hit|sent|brought|kept|found|sold|built|won|chosen|given)\s")
 # The main verb right after the date, no comma between, in lower case: "... ten months ago has been
 # freed" (not "on Monday, United Nations officials said", "on Monday, boosted by ...", ", then looted").
-_VERB_RIGHT_AFTER = re.compile(rf"\s+(?:(?:also|later|now)\s+)?(?:has|have|had|was|were|is|are|will|would|said|fled"
-                               rf"|{IRREGULAR_PAST}|[a-z]{{3,}}ed)\b")
+_VERB_RIGHT_AFTER = re.compile(r"\s+(?:(?:also|later|now)\s+)?" + _MAIN_VERBS)
 _LIST_JOIN = re.compile(r"^(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)$")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from briefer.core.sections import SECTION_KEYS, SECTION_TITLES
 from briefer.analysis.corroboration import claim_support, prefer_corroborated
@@ -47,6 +47,8 @@ class Story:
     support: tuple[tuple[int, ...], ...] = ()  # each item's articles stating its claim, in any words
     names: dict[str, frozenset[str]] | None = None  # surnames() of the items, read once: who a bare surname may be
     weak: frozenset[int] = frozenset()  # items whose section is inferred, not stated (sections.WEAK_REASONS)
+    # (article, position) -> the sentence there, read once: what a line's article told before it
+    sentence_at: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 # A line opens with a word that points back ("But", "They", "Another"), or with wire-copy
@@ -341,6 +343,7 @@ def read_story(corpus: Corpus, ranking: Ranking) -> Story:
         disagreements=disagreements, quotes=key_quotes(corpus.articles, corpus.origin_of),
         figures=key_figures(corpus, disputed), support=claim_support(corpus),
         names=surnames([item.text for item in corpus.items]),
+        sentence_at={(m.article, m.position): m.text for item in corpus.items for m in item.members},
     )
 
 
@@ -385,14 +388,11 @@ def compose_story(story: Story, title: str, budgets: dict[str, int], date: dt.da
     # A line that calls someone by a surname the page never writes in full gives way to the
     # next candidate of its section (a few rounds: a replacement may need a name too).
     names = story.names or {}
-    said = {(m.article, m.position): m.text for item in corpus.items for m in item.members}
-
     def earlier(index: int) -> tuple[str, ...]:
-        """The sentences before the item's own sentence in its article."""
-        item = corpus.items[index]
-        first = next((m for m in item.members if m.text == item.text), item.first)
-        return tuple(said[(first.article, p)] for p in range(first.position)
-                     if (first.article, p) in said)
+        """The sentences before the item's own sentence in its article (the statement's place)."""
+        shown = story.statements[index]
+        return tuple(story.sentence_at[(shown.article, p)] for p in range(shown.position)
+                     if (shown.article, p) in story.sentence_at)
 
     for _ in range(PAGE_NAME_ROUNDS):
         picked = [i for key in SECTION_KEYS for i in chosen[key]]

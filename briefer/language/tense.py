@@ -109,6 +109,11 @@ _ASIDE = re.compile(r",\s+(?:who|which|whose|whom)\b[^,;:]*,"
                    r"(?=\s*[A-Z][a-z]+(?:\s+[A-Z][\w.'’-]*)*,)")  # ... then the body's head named beside it
 
 
+def _words_before(content: str, match: re.Match) -> str:
+    """The few words right before a match: all an adjective's or a passive's cue needs."""
+    return content[max(0, match.start() - _TAIL):match.start()]
+
+
 def main_tense(text: str) -> str:
     """The tense of the governing verb: the first future or strong past cue, reporting verbs
     and relative clauses set off by commas aside; else a weak "-ed" form; else present."""
@@ -121,7 +126,7 @@ def main_tense(text: str) -> str:
     # A regular past after its subject ("the league canceled ..., the first time it will lose ...")
     # governs too; after a determiner it is an adjective ("the planned visit will ...").
     cues += [(m.start(), PAST) for m in WEAK_PAST.finditer(content)
-             if not ATTRIBUTIVE.search(content[max(0, m.start() - _TAIL):m.start()])
+             if not ATTRIBUTIVE.search(_words_before(content, m))
              and not COMPLEMENT.match(content[m.end():m.end() + 8])]
     cues += [(m.start(), PRESENT) for m in PRESENT_CUE.finditer(content)]
     # a present perfect that introduces what was said or thought ("has warned cities that they
@@ -134,8 +139,7 @@ def main_tense(text: str) -> str:
         return min(cues)[1]
     # an "-ed" word left only as an adjective ("the most feared company ... presents a target")
     # or before a complement tells no past
-    if any(not _BEFORE_ADJECTIVE.search(content[max(0, m.start() - _TAIL):m.start()])
-           and not _PRESENT_PASSIVE.search(content[max(0, m.start() - _TAIL):m.start()])
+    if any(not _BEFORE_ADJECTIVE.search(_words_before(content, m)) and not _PRESENT_PASSIVE.search(_words_before(content, m))
            for m in WEAK_PAST.finditer(content)):
         return PAST
     return FUTURE if forecasts else PRESENT
