@@ -100,3 +100,43 @@ def test_a_plan_told_with_would_keeps_its_figure(tmp_path):
     corpus = corpus_of(tmp_path, {"a.md": article("2025-03-03", "Wire", body),
                                   "b.md": article("2025-03-04", "Daily", body.replace("Monday", "Monday night"))})
     assert "4,000" in [f.value for f in key_figures(corpus)]
+
+
+def test_a_count_told_only_as_a_known_set_or_in_a_description_is_no_key_figure(tmp_path):
+    """"The nine crew", "his previous three terms", "the Tarn League, a federation of seven
+    towns": a set the reader is taken to know, or what a named thing is, told in passing. A
+    count some source tells itself stays, and the passing mentions corroborate it."""
+    from tests.test_story_figures import article, corpus_of
+
+    first = ("The nine crew on board the Gull were safe, the coastguard said on Monday. "
+             "The Tarn League, a federation of seven towns, paid for the search. "
+             "Storms sank 14 fishing boats off Kelso on Sunday.")
+    second = ("Mayor Ana Ruiz, who served her previous three terms in Kelso, praised the rescue on Monday. "
+              "The 14 fishing boats sank off Kelso after the storm, the coastguard said.")
+    corpus = corpus_of(tmp_path, {"a.md": article("2025-03-03", "Wire", first),
+                                  "b.md": article("2025-03-04", "Daily", second)})
+    figures = {f.value: f for f in key_figures(corpus)}
+    assert not {"9", "7", "3"} & set(figures)
+    assert figures["14"].citations == (1, 2)  # "the 14 fishing boats" corroborates "sank 14 fishing boats"
+    assert "Storms sank 14 fishing boats" in figures["14"].context  # shown where a source tells it
+
+
+def test_number_words_a_range_with_or_and_a_measure_in_one_article():
+    (members,) = quantities("Eighty-eight members took part in the vote.")
+    assert members.value == 88
+    (term,) = quantities("She began a six-year term.")
+    assert (term.value, term.unit) == (6, "year")
+
+
+def test_an_estimate_with_or_and_a_lone_measure_are_no_key_figures(tmp_path):
+    from tests.test_story_figures import article, corpus_of
+
+    corpus = corpus_of(tmp_path, {
+        "a.md": article("2025-03-03", "Wire", "The board meets five or six times a year. Winds gusting to 80 knots "
+                        "sank 14 fishing boats off Kelso on Sunday."),
+        "b.md": article("2025-03-04", "Daily", "Storms sank 14 fishing boats off Kelso on Sunday, and the board "
+                        "meets five or six times a year."),
+    })
+    values = [f.value for f in key_figures(corpus)]
+    assert "14" in values
+    assert not {"5", "6", "80"} & set(values)

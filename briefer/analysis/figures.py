@@ -42,6 +42,9 @@ class Figures:
     same_event: float = 0.5
     # A duration ("10 years", "4 days") is a key figure only when this many articles state it.
     duration_sources: int = 2
+    # A measure (a wind speed, a wave height) likewise: one article's measure is colour ("winds
+    # gusting to 80 knots"); a measure the story leans on is repeated ("13.4 metres" / "44 feet").
+    measure_sources: int = 2
     # Words of its clause shown with a figure, before and after the number: "what it counts" is
     # told by the clause ("were killed", "votes short of passing"), not by the noun alone.
     context_before: int = 6
@@ -73,6 +76,9 @@ class _Mention:
     shown: str  # the value as the table shows it: "150", "at least 150"
     event: frozenset[str]  # stems of the words around the number: what happened to what it counts
     context: str = ""  # the clause around the number, verbatim
+    # stated in passing: as a set already known ("the nine crew") or in a description of a name
+    # ("the GCC, a federation of six Gulf states"); it corroborates, it does not make a figure
+    passing: bool = False
 
 
 def _hedge(text: str, quantity: Quantity) -> str | None:
@@ -100,13 +106,13 @@ def _counts_something(quantity: Quantity) -> bool:
 
 _NUMERAL = (r"(?:\d[\d,.]*%?(?:\s+(?:hundred|thousand|million|billion))?|one|two|three|four|five|six|seven|eight|nine"
             r"|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)")
-_RANGE_UPPER = re.compile(rf"(?:\b{_NUMERAL})\s*(?:to|-|–)\s*$", re.I)
+_RANGE_UPPER = re.compile(rf"(?:\b{_NUMERAL})\s*(?:to|or|-|–)\s*$", re.I)
 _BETWEEN = re.compile(rf"\bbetween\s+(?:\$\s*)?{_NUMERAL}\s+and\s+(?:\$\s*)?$", re.I)
-_RANGE_LOWER = re.compile(rf"^\s*(?:to|-|–)\s*{_NUMERAL}\b", re.I)
+_RANGE_LOWER = re.compile(rf"^\s*(?:to|or|-|–)\s*{_NUMERAL}\b", re.I)
 
 
 def _in_a_range(text: str, quantity: Quantity) -> bool:
-    """An end of a range ("three to five people", "between 300 and 400"): an estimate with two
+    """An end of a range ("three to five people", "five or six meetings", "between 300 and 400"): an estimate with two
     ends is no single figure. "From 25% to 50%" is a change, and its new value stands."""
     before, after = text[:quantity.start], text[quantity.end:]
     if re.search(r"\bfrom\s+\S+\s+to\s*$", before, re.I):
@@ -133,6 +139,30 @@ _LOCATING = re.compile(r"(?:-|\s+)[A-Za-z.]+\)?\s*(?:\([^)]*\)\s*)?,?\s*(?:north
 def _locates(text: str, quantity: Quantity) -> bool:
     found = measure(quantity)
     return bool(found) and found[0] == "length" and bool(_LOCATING.match(text, quantity.end))
+
+
+# A definite determiner or a possessive before the number, with at most a postdeterminer between
+# them: "the nine crew on board", "the three officials", "his previous three mandates", "Lahoud's
+# six-year term", "64 of the 122 seats". The set is one the reader is taken to know already; news
+# introduces a count without one ("killed 270 people", "nine crew were rescued").
+_DEFINITE_BEFORE = re.compile(r"(?:\b(?:the|these|those|its|their|his|her|our|whose)|\w['’]s?)"
+                              r"(?:\s+(?:first|last|next|past|previous|other|remaining|same|final|entire))?\s+$", re.I)
+
+
+def _already_known(text: str, quantity: Quantity) -> bool:
+    return bool(_DEFINITE_BEFORE.search(text[:quantity.start]))
+
+
+# An apposition that describes a name, the number in it: "the Gulf Cooperation Council, a
+# federation of six Gulf states", "Nagano, a city of 360,000". It tells what the named thing is,
+# in passing, as an age does a person; it counts nothing that happened in the story.
+_APPOSITION_BEFORE = re.compile(r"[A-Z][\w.'’-]*\)?,\s+(?:an?|one)\s+(?:[a-z][\w-]*\s+){0,4}$")
+
+
+def _in_apposition(text: str, quantity: Quantity) -> bool:
+    match = _APPOSITION_BEFORE.search(text[:quantity.start])
+    # a day named before the comma is a time ("Monday, a day after 300 people died"), not a name described
+    return bool(match) and not _CALENDAR.match(match.group(0))
 
 
 def _names_a_plural(quantity: Quantity) -> bool:
@@ -232,7 +262,8 @@ def mentions_of(corpus: Corpus, disputed: frozenset[str] = frozenset()) -> list[
                 shown = f"{hedge} {display_value(quantity)}" if hedge else display_value(quantity)
                 found.append(_Mention(quantity, member.article, corpus.origin_of[member.article],
                                       dates.get(member.article), shown, _event(member.text, quantity),
-                                      _context(member.text, quantity)))
+                                      _context(member.text, quantity),
+                                      _already_known(member.text, quantity) or _in_apposition(member.text, quantity)))
     return found
 
 
@@ -303,10 +334,14 @@ def key_figures(corpus: Corpus, disputed: frozenset[str] = frozenset()) -> tuple
     for members in [[key] for key in groups if key not in chained] + chains:
         newest = members[-1]
         mentions = [m for key in members for m in groups[key]]
+        if all(m.passing for m in mentions):
+            continue  # no source tells the count itself: only "the nine crew", "a federation of six states"
         articles = tuple(sorted({m.article for m in mentions}))
         first = mentions[0].quantity
         if first.unit in _DURATIONS and "-" not in first.written and len(articles) < FIGURES.duration_sources:
             continue  # "3 months | retirement": a span in passing unless the story leans on it ("a 10-year pact" names one)
+        if measure(first) is not None and len(articles) < FIGURES.measure_sources:
+            continue
         origins = len({m.origin for m in mentions})
         current = groups[newest]
         # Corroboration first; a percentage, sum or duration says more than a bare count, a
@@ -319,10 +354,13 @@ def key_figures(corpus: Corpus, disputed: frozenset[str] = frozenset()) -> tuple
             FigureValue(value=groups[key][0].shown, date=groups[key][0].date,
                         citations=tuple(sorted({m.article for m in groups[key]})))
             for key in reversed(members[:-1]))
-        label = _best_label(current if history else mentions)
+        named = current if history else mentions
+        label = _best_label(named)
+        # shown where a source tells the count, not where one mentions it in passing
+        told = [m for m in named if not m.passing]
         figures.append((weight, min(m.article for m in mentions), Figure(
             value=current[0].shown, label=label, citations=articles, origins=origins, score=0.0,
-            history=history, context=_best_context(current, label))))
+            history=history, context=_best_context(told, label) or _best_context(named, label))))
     figures.sort(key=lambda f: (-f[0], f[1], f[2].value, f[2].label))
     # One row per value: "4 kidnapped foreigners", "the four men", "four foreign hostages" are
     # one fact named three ways far more often than three facts; the best-attested naming stays.

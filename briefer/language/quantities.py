@@ -123,11 +123,25 @@ def fold(word: str) -> str:
     return re.sub(r"[-.'’]", "", word)
 
 
+def _word_number(word: str) -> int:
+    """The value of a number word, a tens-and-ones compound too ("eighty-eight" is 88, not the
+    80 of "eighty"); what follows a hyphen otherwise is the unit ("six-year")."""
+    parts = word.lower().split("-")
+    value = NUMBER_WORDS[parts[0]]
+    if len(parts) > 1 and value in _TENS and parts[1] in _ONES:
+        value += _ONES[parts[1]]
+    return value
+
+
+_TENS = frozenset(range(20, 100, 10))
+_ONES = {**{w: v for w, v in NUMBER_WORDS.items() if v < 10}, "one": 1}
+
+
 def _number_value(token: Token) -> float | None:
     if token.kind == "num":
         return float(token.text.replace(",", ""))
     if token.kind == "word":
-        return float(NUMBER_WORDS[token.text.lower().split("-")[0]]) if _is_number_word(token) else None
+        return float(_word_number(token.text)) if _is_number_word(token) else None
     return None
 
 
@@ -136,7 +150,7 @@ def _number_amount(token: Token) -> Decimal | None:
     if token.kind == "num":
         return Decimal(token.text.replace(",", ""))
     if _is_number_word(token):
-        return Decimal(NUMBER_WORDS[token.text.lower().split("-")[0]])
+        return Decimal(_word_number(token.text))
     return None
 
 
