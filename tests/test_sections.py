@@ -48,6 +48,22 @@ def test_sentences_on_their_own(text, expected):
     assert one(text) == expected
 
 
+def test_agreeing_to_something_concludes_a_step_agreeing_that_or_as_agreed_does_not():
+    assert one("The parties broke the deadlock and agreed to a coalition government on Friday.") == OUTCOMES
+    for text in ("Participants in the talks generally agreed that crimes against humanity cannot go unpunished.",
+                 "A district judge agreed, but an appeals court overturned that ruling.",
+                 "The board paid the first half of the fee on Friday, as earlier agreed.",
+                 "Most delegates agreed with the mayor about the harbour."):
+        assert one(text) != OUTCOMES, text
+
+
+def test_undated_a_step_concluded_in_a_lead_is_the_outcome_further_down_a_key_fact():
+    text = "The two parties agreed to a coalition government on Friday."
+    assert classify_one(Statement(text, 1, None, 0), None) == OUTCOMES
+    assert classify_one(Statement(text, 1, None, 12), None) == KEY_FACTS  # a detail down the article
+    assert classify_one(Statement(text, 1, NOV_1, 12), NOV_1) == OUTCOMES  # dated: the newest report's
+
+
 def test_the_lead_reports_key_facts_and_purpose_is_a_key_fact():
     assert one("The ministers met in Kuala Lumpur on Monday to discuss trade.", position=0) == KEY_FACTS
     assert one("Officials said the talks are aimed at easing the strain on ties.") == KEY_FACTS
@@ -682,7 +698,9 @@ def test_a_habit_in_a_relative_clause_is_its_nouns_not_the_sentences():
 
 def test_the_terms_of_an_agreement_told_in_the_future_are_facts_not_questions():
     deal = "Under the deal, the dockers will return to work on Monday and the port will reopen."
-    assert one(deal, None) == OUTCOMES
+    assert one(deal) == OUTCOMES  # the newest report's
+    assert one(deal, None, 0) == OUTCOMES  # undated, an article's lead
+    assert one(deal, None) == KEY_FACTS  # undated, further down: a detail of the deal
     assert classify_one(Statement(deal, 1, OCT_30, 4), NOV_1) == KEY_FACTS  # an older report's: a step
     assert one("In the meeting, the leaders will discuss the port.", None) == OPEN_QUESTIONS  # no agreement named
 

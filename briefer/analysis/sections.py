@@ -412,6 +412,19 @@ BY_TENSE = "forecast"
 BY_LEAD_WORDS = "more of the lead's event"
 
 
+# After an outcome verb, what makes it share a view or point back rather than conclude a step:
+# "agreed that crimes cannot go unpunished", "agreed with him", "A judge agreed, but ...".
+_VIEW_AFTER = re.compile(r"\s+(?:that|with)\b|\s*[,.;:!?]|\s*$")
+# Before it: a reference to a step concluded earlier ("as earlier agreed", "as previously signed").
+_AS_BEFORE = re.compile(r"\bas\s+(?:\w+ly\s+|earlier\s+|before\s+)?$", re.I)
+
+
+def _concluded(text: str) -> bool:
+    """An outcome verb that concludes a step: "agreed to a coalition", "signed the accord"."""
+    return any(not _VIEW_AFTER.match(text, m.end()) and not _AS_BEFORE.search(text, 0, m.start())
+               for m in _cue("outcome_verbs").finditer(text))
+
+
 def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = frozenset()) -> tuple[str, str]:
     """The section of one sentence and the reason, in a few words (what `inspect` can show).
 
@@ -422,7 +435,7 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
     note = annotate(text, statement.reference_date)
     if is_fragment(text) or _cue("furniture").search(text) or _cue("commentary").search(text):
         return NONE, "fragment, furniture or commentary"
-    if QUOTED_OPENING.search(text) and not _cue("outcome_verbs").search(text):
+    if QUOTED_OPENING.search(text) and not _concluded(text):
         return NONE, "opens inside a quotation"  # a voice quoted whole: its news, if any, is reported in the sentences around it
     if _long_standing(text, note):
         return BACKGROUND, "a long-standing state"  # "have been suspended for more than two years pending ...": history
@@ -430,7 +443,7 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
             note.modality == NEGATED and _unanswered(text)):
         return OPEN_QUESTIONS, "pending, uncertain or unanswered"  # pending, or a question the sources say is unanswered
     if ((quoted_share(note) >= RULES.quoted_share and statement.position >= RULES.lead_sentences
-         or FIRST_PERSON_OPENING.search(text)) and not _cue("outcome_verbs").search(text)):
+         or FIRST_PERSON_OPENING.search(text)) and not _concluded(text)):
         # a quoted voice: its news, if any, is reported in the sentences around it; a lead that
         # reports what was said ("Lebanese newspapers denounced the appointment as a ``disaster''")
         # is the news
@@ -440,21 +453,24 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
     if note.tense == FUTURE and _earlier_saying(text, statement.reference_date):
         return BACKGROUND, "an earlier stated position"  # "said last year that relations would ...": said before the story
     is_newest = newest is None or statement.reference_date is None or statement.reference_date >= newest
+    # Undated, which report is newest is unknown: a step concluded in an article's lead is its news,
+    # what results; told further down (inverted pyramid), it is a detail or an earlier step.
+    resulting = is_newest and (statement.reference_date is not None or statement.position < RULES.lead_sentences)
     if note.tense == FUTURE or note.modality in (EXPECTED, CONDITIONAL):
         if any(not re.search(r"\b(?:be|been|being)\s+$", text[:m.start()]) for m in _cue("decided").finditer(text)):
             # "announced it will ...", not "will be announced": a decision taken, the story's
             # result when the newest reporting tells it, one of its steps when an older one does
-            return OUTCOMES if is_newest else KEY_FACTS, "forecast of a decision"
+            return OUTCOMES if resulting else KEY_FACTS, "forecast of a decision"
         if _AGREEMENT_FRAME.match(text.lstrip("\"“‘'` ")):
             # "Under the deal, X will head the assembly": the terms of what was agreed
-            return OUTCOMES if is_newest else KEY_FACTS, "terms of an agreement"
+            return OUTCOMES if resulting else KEY_FACTS, "terms of an agreement"
         return NONE if _soft_forecast(text) else OPEN_QUESTIONS, BY_TENSE
     older = (_older_than_story(statement) or _past_perfect(text, note)
              or _earlier_in_its_own_words(statement)
              # a habit or a long history behind the news, told after the lead
              or statement.position >= RULES.lead_sentences and _habitual(text))
-    if _cue("outcome_verbs").search(text) and not older:
-        return OUTCOMES if is_newest else KEY_FACTS, "concluded step"
+    if _concluded(text) and not older:
+        return OUTCOMES if resulting else KEY_FACTS, "concluded step"
     if note.modality == NEGATED and _silent(text):
         return NONE, "no claim made"  # who did not say, confirm or respond: no claim (what did not happen still may be one)
     if _cue("purpose").search(text):
@@ -720,7 +736,6 @@ def overtaken(statements: list[Statement]) -> frozenset[int]:
     # One report states the event in one sentence: each past-tense sentence is matched on its
     # own (the terms of a whole article, pooled, would "report" any short forecast).
     article_date: dict[int, dt.date | None] = {}
-    outcome_verb = _cue("outcome_verbs")
     # index -> (article, terms, settles, own date, verbs not done, classes of its past verbs, text)
     reports: dict[int, tuple] = {}
     postings: dict[str, list[int]] = {}
@@ -729,7 +744,7 @@ def overtaken(statements: list[Statement]) -> frozenset[int]:
     for index, statement in enumerate(statements):
         article_date[statement.article] = statement.reference_date
         tense = annotate(statement.text, statement.reference_date).tense
-        settles = bool(outcome_verb.search(statement.text))
+        settles = _concluded(statement.text)
         if tense == PAST or settles:
             terms = frozenset(_terms(statement.text))
             # a verb after "to" or a modal is not done ("met to make a pitch", "hope they will make")
