@@ -72,6 +72,11 @@ _REFERRING_IT = re.compile(r"^It\s+(?:is|was|will be|would be|had been|has been)
 # A quantifier standing for people or things named before: "Both were ...", "Neither has ...".
 _PRONOUN_QUANTIFIER = re.compile(r"^(?:Both|Neither|Each|All|Many|Most|Some|Others)\s+(?:of\s+them\b|(?:were|are|was|is|have"
                                  r"|has|had|said|say|says|will|would|could|can|did|do)\b)")
+# "The two dead were found ...", "The nine crew on board ...", "The 30-year-old mechanic confessed
+# ...": a definite count is a set the reader was told of before (the figures say so too: it is no
+# count of its own), unless a relative clause says which ("The 11 nations that adopt the euro").
+_KNOWN_SET = re.compile(r"^The\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|\d[\d,]*)"
+                        r"(?:-year-old)?\s+(?![\w-]*(?:\s+[\w-]+)?\s+(?:that|who|which|whose|of)\b)[a-z]")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 LIST_NUMBERS = 6  # this many numbers, one word in three or more: a table, not a sentence
 _MARKER_END = re.compile(r"^\s*[:.)—–-]")
@@ -110,8 +115,8 @@ def reads_alone(text: str) -> bool:
     if opener and (opener.end() == len(body) or not body[opener.end()].isalnum()) and (
             not _EXPLETIVE_IT.match(body) or _REFERRING_IT.match(body)):
         return False  # "It is expected to drop ...": "it" is something named before, not an empty subject
-    if _PRONOUN_QUANTIFIER.match(body):
-        return False  # "Both were dominant companies", "Neither has said ...": of whom?
+    if _PRONOUN_QUANTIFIER.match(body) or _KNOWN_SET.match(body):
+        return False  # "Both were dominant companies", "Neither has said ...", "The two dead were ...": of whom?
     if _SHELL_NOUN.match(body) or _RELATIVE_ANCHOR.match(body) or _unnamed_referent(body) or _DATED_ENTRY.match(body):
         return False  # "The decision came after ...", "Three days earlier, ...": what they point to is not shown
     furniture = _EDITORIAL.match(body)
@@ -322,7 +327,10 @@ def _unnamed_body(text: str, page: str) -> bool:
             continue  # "the panel of judges", "Hamas, the group ...": it says which one
         if re.search(rf"\b{noun}\b", text[:match.start()], re.I):
             continue  # "a newspaper ... the newspaper": introduced in the line itself
-        if not re.search(rf"\b{singular(noun)}", others):
+        # "the newspaper" is one: "Thai newspapers reported" does not say which ("the officials"
+        # may well be the "officials" named before)
+        one = singular(noun) == noun
+        if not re.search(rf"\b{singular(noun)}" + (r"(?!s\b|es\b)" if one else ""), others):
             return True
     return False
 
