@@ -121,22 +121,66 @@ def test_a_count_told_only_as_a_known_set_or_in_a_description_is_no_key_figure(t
     assert "Storms sank 14 fishing boats" in figures["14"].context  # shown where a source tells it
 
 
-def test_number_words_a_range_with_or_and_a_measure_in_one_article():
+def test_number_words_tens_and_ones_and_their_unit():
     (members,) = quantities("Eighty-eight members took part in the vote.")
-    assert members.value == 88
+    assert (members.value, members.modifiers) == (88, ())
     (term,) = quantities("She began a six-year term.")
     assert (term.value, term.unit) == (6, "year")
+    (sentence,) = quantities("He got a twenty-five-year sentence.")
+    assert (sentence.value, sentence.unit) == (25, "year")
+
+
+def test_what_is_no_range_and_no_apposition():
+    from briefer.analysis.figures import _already_known, _in_a_range, _in_apposition
+
+    for text in ("Unemployment fell by 30,000, or 2 percent, in March.", "The fine is $500 or 30 days in jail."):
+        assert not any(_in_a_range(text, q) for q in quantities(text)), text
+    for text in ("Meanwhile, a bomb killed 12 people in a Kabul market.", "Overall, a total of 270 people died.",
+                 "Near Kelso, a town where 300 people died, the river rose."):
+        assert not any(_in_apposition(text, q) for q in quantities(text)), text
+    for text in ("Congress passed the $1.7 trillion spending bill.", "China's 6.9 percent growth slowed.",
+                 "The board awarded her $2 million."):
+        assert not any(_already_known(text, q) for q in quantities(text)), text
+    (years,) = quantities("Ortiz opposed the 41-year dictatorship of the generals.")
+    assert _already_known("Ortiz opposed the 41-year dictatorship of the generals.", years)  # a known thing's length
 
 
 def test_an_estimate_with_or_and_a_lone_measure_are_no_key_figures(tmp_path):
     from tests.test_story_figures import article, corpus_of
 
     corpus = corpus_of(tmp_path, {
-        "a.md": article("2025-03-03", "Wire", "The board meets five or six times a year. Winds gusting to 80 knots "
+        "a.md": article("2025-03-03", "Wire", "The board hires five or six inspectors a year. Winds gusting to 80 knots "
                         "sank 14 fishing boats off Kelso on Sunday."),
         "b.md": article("2025-03-04", "Daily", "Storms sank 14 fishing boats off Kelso on Sunday, and the board "
-                        "meets five or six times a year."),
+                        "hires five or six inspectors a year."),
     })
     values = [f.value for f in key_figures(corpus)]
     assert "14" in values
     assert not {"5", "6", "80"} & set(values)
+
+
+def test_one_articles_number_counts_only_from_a_central_sentence(tmp_path):
+    """A figure one article states is a key figure when its sentence ranks among the story's
+    central ones; told in passing deep in one report, it is a detail."""
+    from briefer.analysis.figures import FIGURES
+    from tests.test_story_figures import article, corpus_of
+
+    filler = " ".join(f"Harbour crews checked berth {chr(65 + k)} on Monday." for k in range(FIGURES.single_source_rank + 2))
+    body = "Storms sank 14 fishing boats off Kelso on Sunday. " + filler + " In Tarn, 32 sheep were moved to higher ground."
+    corpus = corpus_of(tmp_path, {"a.md": article("2025-03-03", "Wire", body)})
+    sheep = next(i for i, item in enumerate(corpus.items) if "sheep" in item.text)
+    boats = next(i for i, item in enumerate(corpus.items) if "boats" in item.text)
+    rest = tuple(i for i in range(len(corpus.items)) if i not in (sheep, boats))
+    assert "32" in [f.value for f in key_figures(corpus)]  # without a ranking every sentence may give one
+    low = [f.value for f in key_figures(corpus, order=(boats,) + rest + (sheep,))]
+    assert "14" in low and "32" not in low
+    assert "32" in [f.value for f in key_figures(corpus, order=(sheep, boats) + rest)]
+
+
+def test_a_range_written_with_a_suspended_hyphen_and_an_apposition_with_the():
+    from briefer.analysis.figures import _in_a_range, _in_apposition
+
+    text = "The lockout may last a three- to four-week period, said Ortiz Skiing, the owner of three ski runs."
+    lower, upper, runs = quantities(text)
+    assert _in_a_range(text, lower) and _in_a_range(text, upper)
+    assert _in_apposition(text, runs)

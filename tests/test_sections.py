@@ -49,7 +49,11 @@ def test_sentences_on_their_own(text, expected):
 
 
 def test_agreeing_to_something_concludes_a_step_agreeing_that_or_as_agreed_does_not():
-    assert one("The parties broke the deadlock and agreed to a coalition government on Friday.") == OUTCOMES
+    for text in ("The parties broke the deadlock and agreed to a coalition government on Friday.",
+                 "The peace accord was signed on Friday, ending four decades of war.",
+                 "The president signed that bill into law on Friday.",
+                 "Norland agreed with Sarvia and Tarn on Friday to suspend the fishing quota."):
+        assert one(text) == OUTCOMES, text
     for text in ("Participants in the talks generally agreed that crimes against humanity cannot go unpunished.",
                  "A district judge agreed, but an appeals court overturned that ruling.",
                  "The board paid the first half of the fee on Friday, as earlier agreed.",
@@ -83,6 +87,14 @@ REPORT = "Singh and Hegseth met in Malaysia on Friday and signed a 10-year defen
 
 def story(*statements: tuple[str, int, dt.date | None]) -> list[Statement]:
     return [Statement(text, article, date, position) for position, (text, article, date) in enumerate(statements)]
+
+
+def test_a_fronted_after_adjunct_reports_its_event_done_not_what_was_said():
+    question = "It was not known where the envoy will meet President Oda, diplomats said."
+    plan = "The envoy will bring the two suspects to trial in Kelso."
+    later = "After meeting President Oda in a desert tent, the envoy said he would bring the two suspects to trial."
+    statements = story((question, 1, OCT_30), (plan, 1, OCT_30), (later, 2, NOV_1))
+    assert overtaken(statements) == {0}  # the meeting is done; the trial is still only said
 
 
 def test_a_forecast_reported_done_later_is_overtaken():

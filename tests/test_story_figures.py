@@ -179,8 +179,9 @@ def test_lines_that_do_not_stand_alone_are_recognised():
                  "Three days earlier, the ferry had left port.", "A week later the talks resumed.",
                  "Afterward, the minister flew home.", "The next year the court charged the firm.",
                  "Since then, the rebels have held only the east.", "After that, the talks stalled.",
+                 "At that time, the port was closed.", "By that time the ferry had sunk.",
                  # a definite count: a set told before ("which two?"); a resolution or an allegation told before
-                 "The two dead were found on the yacht.", "The nine crew on board were safe.",
+                 "The two dead were found on the yacht.", "The nine crew on board were safe.", "The twenty victims were named.",
                  "The 30-year-old mechanic confessed in October.", "The resolution was passed unanimously.",
                  # a body or a person the article named before, unnamed on the page; a chronology entry
                  "The officials warned against complacency.", "The council has agreed to suspend the sanctions.",
@@ -191,7 +192,9 @@ def test_lines_that_do_not_stand_alone_are_recognised():
                  "The decisive vote came on Friday.", "The ferry left port three days earlier.",
                  "The Security Council voted on Friday.", "The ministers’ talks in Corvo were called useful.",
                  "Since 1997 the rebels have held only the east.", "The 11 nations that share the euro cut rates.",
-                 "The 128-member parliament voted on Friday.", "The two-day summit opened in Kelso."):
+                 "The 128-member parliament voted on Friday.", "The two-day summit opened in Kelso.",
+                 "The 2012 request by the watchdog was refused.", "The 25 percent tariffs on steel took effect.",
+                 "The party of Prime Minister Oda won 120 seats."):
         assert reads_alone(text), text
 
 

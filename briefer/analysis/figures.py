@@ -43,8 +43,13 @@ class Figures:
     # A duration ("10 years", "4 days") is a key figure only when this many articles state it.
     duration_sources: int = 2
     # A measure (a wind speed, a wave height) likewise: one article's measure is colour ("winds
-    # gusting to 80 knots"); a measure the story leans on is repeated ("13.4 metres" / "44 feet").
+    # gusting to 80 knots"); a measure the story leans on, two articles state ("13.4 metres (44
+    # feet)" in one, "44 feet" in another).
     measure_sources: int = 2
+    # A figure only one article states is a key figure when its sentence is among the story's this
+    # many highest-ranked: one report's number in passing ("32 lightly injured in Hebron", "an
+    # 18-month editorship") is a detail; one in the story's central sentences is not.
+    single_source_rank: int = 20
     # Words of its clause shown with a figure, before and after the number: "what it counts" is
     # told by the clause ("were killed", "votes short of passing"), not by the noun alone.
     context_before: int = 6
@@ -79,6 +84,7 @@ class _Mention:
     # stated in passing: as a set already known ("the nine crew") or in a description of a name
     # ("the GCC, a federation of six Gulf states"); it corroborates, it does not make a figure
     passing: bool = False
+    item: int = -1  # the corpus item the sentence belongs to
 
 
 def _hedge(text: str, quantity: Quantity) -> str | None:
@@ -104,11 +110,15 @@ def _counts_something(quantity: Quantity) -> bool:
     return quantity.value >= FIGURES.smallest_count and _names_a_plural(quantity)
 
 
-_NUMERAL = (r"(?:\d[\d,.]*%?(?:\s+(?:hundred|thousand|million|billion))?|one|two|three|four|five|six|seven|eight|nine"
+_NUMERAL = (r"(?:\d(?:[\d,.]*\d)?%?(?:\s+(?:hundred|thousand|million|billion))?|one|two|three|four|five|six|seven|eight|nine"
             r"|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)")
-_RANGE_UPPER = re.compile(rf"(?:\b{_NUMERAL})\s*(?:to|or|-|–)\s*$", re.I)
+_RANGE_UPPER = re.compile(rf"(?:\b{_NUMERAL})-?\s*(?:to|-|–)\s*$", re.I)  # "three- to four-week"
+# Two counts either side of "or" ("five or six people"); not an amount and its share ("30,000, or
+# 2 percent"), nor two kinds ("$500 or 30 days").
+_OR_UPPER = re.compile(rf"(?:\b{_NUMERAL})\s+or\s+$", re.I)
+_OR_LOWER = re.compile(rf"^\s+or\s+{_NUMERAL}\b", re.I)
 _BETWEEN = re.compile(rf"\bbetween\s+(?:\$\s*)?{_NUMERAL}\s+and\s+(?:\$\s*)?$", re.I)
-_RANGE_LOWER = re.compile(rf"^\s*(?:to|or|-|–)\s*{_NUMERAL}\b", re.I)
+_RANGE_LOWER = re.compile(rf"^-?\s*(?:to|-|–)\s*{_NUMERAL}\b", re.I)
 
 
 def _in_a_range(text: str, quantity: Quantity) -> bool:
@@ -117,6 +127,8 @@ def _in_a_range(text: str, quantity: Quantity) -> bool:
     before, after = text[:quantity.start], text[quantity.end:]
     if re.search(r"\bfrom\s+\S+\s+to\s*$", before, re.I):
         return False
+    if quantity.unit == "count" and (_OR_UPPER.search(before[-30:]) or _OR_LOWER.match(after)):
+        return True
     return bool(_RANGE_UPPER.search(before[-30:]) or _BETWEEN.search(before[-40:])
                 or re.search(r"\bbetween\s+(?:\$\s*)?$", before, re.I)
                 or _RANGE_LOWER.match(after) and not re.search(r"\bfrom\s+$", before, re.I))
@@ -150,19 +162,25 @@ _DEFINITE_BEFORE = re.compile(r"(?:\b(?:the|these|those|its|their|his|her|our|wh
 
 
 def _already_known(text: str, quantity: Quantity) -> bool:
-    return bool(_DEFINITE_BEFORE.search(text[:quantity.start]))
+    """A count of a known set, or the length of a known thing ("the 41-year dictatorship",
+    "Chechnya's two-year war"); an amount or a rate after "the" classifies its noun ("the $1.7
+    trillion bill", "China's 6.9 percent growth") and is told as it stands (so is one after an
+    object "her": "awarded her $2 million")."""
+    return (quantity.unit == "count" or quantity.unit in _DURATIONS) and bool(_DEFINITE_BEFORE.search(text[:quantity.start]))
 
 
 # An apposition that describes a name, the number in it: "the Gulf Cooperation Council, a
-# federation of six Gulf states", "Nagano, a city of 360,000". It tells what the named thing is,
+# federation of six Gulf states", "the town of Nagano, a city of 360,000", "Aspen Skiing, the owner
+# of three ski runs". It tells what the named thing is,
 # in passing, as an age does a person; it counts nothing that happened in the story.
-_APPOSITION_BEFORE = re.compile(r"[A-Z][\w.'’-]*\)?,\s+(?:an?|one)\s+(?:[a-z][\w-]*\s+){0,4}$")
+_APPOSITION_BEFORE = re.compile(r"(?<![\w.'’-])[A-Z][\w.'’-]*\)?,\s+(?:an?|one|the)\s+(?:[a-z][\w-]*\s+){0,3}of\s+$")
 
 
 def _in_apposition(text: str, quantity: Quantity) -> bool:
     match = _APPOSITION_BEFORE.search(text[:quantity.start])
-    # a day named before the comma is a time ("Monday, a day after 300 people died"), not a name described
-    return bool(match) and not _CALENDAR.match(match.group(0))
+    # what a name is, said of the name: not an opening adverbial ("Overall, a total of 270 ...",
+    # "Meanwhile, ..."), which is the sentence's first word
+    return bool(match) and bool(text[:match.start()].strip(" \"“‘'`(_-"))
 
 
 def _names_a_plural(quantity: Quantity) -> bool:
@@ -244,7 +262,7 @@ def mentions_of(corpus: Corpus, disputed: frozenset[str] = frozenset()) -> list[
     """Every figure the sentences state, one per fact per sentence (a second unit is the same fact)."""
     dates = {c.article.number: c.article.date for c in corpus.articles}
     found = []
-    for item in corpus.items:
+    for index, item in enumerate(corpus.items):
         for member in item.members:
             if member.text in disputed:
                 continue
@@ -263,7 +281,8 @@ def mentions_of(corpus: Corpus, disputed: frozenset[str] = frozenset()) -> list[
                 found.append(_Mention(quantity, member.article, corpus.origin_of[member.article],
                                       dates.get(member.article), shown, _event(member.text, quantity),
                                       _context(member.text, quantity),
-                                      _already_known(member.text, quantity) or _in_apposition(member.text, quantity)))
+                                      _already_known(member.text, quantity) or _in_apposition(member.text, quantity),
+                                      index))
     return found
 
 
@@ -319,12 +338,16 @@ def _developments(groups: dict[tuple, list[_Mention]]) -> list[list[tuple]]:
     return chains
 
 
-def key_figures(corpus: Corpus, disputed: frozenset[str] = frozenset()) -> tuple[Figure, ...]:
+def key_figures(corpus: Corpus, disputed: frozenset[str] = frozenset(),
+                order: tuple[int, ...] | None = None) -> tuple[Figure, ...]:
     """A handful of figures, the most corroborated first, each stated by its sources verbatim.
 
     Sentences in `disputed` (the claims of "Where sources disagree") give no figure: a value
-    the sources contest is not stated as a fact in the table.
+    the sources contest is not stated as a fact in the table. `order`: the story's items, most
+    important first (the ranking); with it, a figure one article states must come from one of
+    the central sentences.
     """
+    central = frozenset(order[:FIGURES.single_source_rank]) if order is not None else None
     groups: dict[tuple, list[_Mention]] = defaultdict(list)
     for mention in mentions_of(corpus, disputed):
         groups[_figure_key(mention.quantity)].append(mention)
@@ -337,6 +360,8 @@ def key_figures(corpus: Corpus, disputed: frozenset[str] = frozenset()) -> tuple
         if all(m.passing for m in mentions):
             continue  # no source tells the count itself: only "the nine crew", "a federation of six states"
         articles = tuple(sorted({m.article for m in mentions}))
+        if central is not None and len(articles) == 1 and not any(m.item in central for m in mentions):
+            continue  # one report's number, told in passing
         first = mentions[0].quantity
         if first.unit in _DURATIONS and "-" not in first.written and len(articles) < FIGURES.duration_sources:
             continue  # "3 months | retirement": a span in passing unless the story leans on it ("a 10-year pact" names one)

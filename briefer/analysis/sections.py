@@ -412,17 +412,26 @@ BY_TENSE = "forecast"
 BY_LEAD_WORDS = "more of the lead's event"
 
 
-# After an outcome verb, what makes it share a view or point back rather than conclude a step:
-# "agreed that crimes cannot go unpunished", "agreed with him", "A judge agreed, but ...".
-_VIEW_AFTER = re.compile(r"\s+(?:that|with)\b|\s*[,.;:!?]|\s*$")
-# Before it: a reference to a step concluded earlier ("as earlier agreed", "as previously signed").
+# After an active "agreed", what makes it share a view or assent rather than conclude a step:
+# "agreed that crimes cannot go unpunished", "agreed with him", "A judge agreed, but ...". ("agreed
+# with Britain to suspend enrichment" concludes one: what was agreed follows.)
+_VIEW_AFTER = re.compile(r"\s+that\b|\s+with\b(?![^;.]*\b(?:to|on)\s)|\s*[,.;:!?]|\s*$")
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.I)
+# Before an outcome verb: a reference to a step concluded earlier ("as earlier agreed", "as previously signed").
 _AS_BEFORE = re.compile(r"\bas\s+(?:\w+ly\s+|earlier\s+|before\s+)?$", re.I)
 
 
 def _concluded(text: str) -> bool:
-    """An outcome verb that concludes a step: "agreed to a coalition", "signed the accord"."""
-    return any(not _VIEW_AFTER.match(text, m.end()) and not _AS_BEFORE.search(text, 0, m.start())
-               for m in _cue("outcome_verbs").finditer(text))
+    """An outcome verb that concludes a step: "agreed to a coalition", "signed the accord", "the
+    treaty was signed"; not "as earlier agreed", nor an active "agreed" of a view or an assent."""
+    for match in _cue("outcome_verbs").finditer(text):
+        if _AS_BEFORE.search(text, 0, match.start()):
+            continue
+        if (match.group(0).lower() == "agreed" and not _PASSIVE_BEFORE.search(text, 0, match.start())
+                and _VIEW_AFTER.match(text, match.end())):
+            continue
+        return True
+    return False
 
 
 def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = frozenset()) -> tuple[str, str]:
@@ -745,15 +754,16 @@ def overtaken(statements: list[Statement]) -> frozenset[int]:
         article_date[statement.article] = statement.reference_date
         tense = annotate(statement.text, statement.reference_date).tense
         settles = _concluded(statement.text)
-        if tense == PAST or settles:
-            terms = frozenset(_terms(statement.text))
+        done = statement.text if tense == PAST or settles else _done_before_telling(statement.text, tense)
+        if done:
+            terms = frozenset(_terms(done))
             # a verb after "to" or a modal is not done ("met to make a pitch", "hope they will make")
             undone = frozenset(_terms(" ".join(m.group(1) for m in _UNDONE_VERB.finditer(statement.text))))
             # Without dates on both sides the tense orders a forecast and a report, unless the report
             # dates its event itself ("met in Geneva in 1994"): such a report may tell an earlier meeting.
             # (read only where a side is undated: a second annotation of the sentence otherwise)
             own_date = undated_sides and main_event_date(statement.text, None) is not None
-            told = _told_classes(statement.text)
+            told = _told_classes(done)
             reports[index] = (statement.article, terms, settles and tense != FUTURE, own_date, undone, told,
                               statement.text)
             for term in terms:
@@ -786,6 +796,25 @@ def overtaken(statements: list[Statement]) -> frozenset[int]:
                 result.add(index)
                 break
     return frozenset(result)
+
+
+# A fronted adjunct of what was done before the telling: "After meeting Gadhafi in a desert tent,
+# Annan said he thinks ..." reports the meeting as done, whatever the tense of what he said.
+_DONE_ADJUNCT = re.compile(r"^\W*(?:After|Following)\s+[a-z]+ing\b[^,;]*,")
+_TOLD_PAST = re.compile(r"\b(?:said|told|announced|added|reported|declared|stated)\b")
+
+
+def _done_before_telling(text: str, tense: str) -> str:
+    """The adjunct and the teller ("After meeting Gadhafi in a desert tent, U.N. Secretary-General
+    Kofi Annan"): what the sentence reports as done, "" if nothing. What was said after it may
+    be a forecast, and is not."""
+    adjunct = _DONE_ADJUNCT.match(text)
+    if not adjunct:
+        return ""
+    telling = _TOLD_PAST.search(text, adjunct.end())
+    if telling is None and tense == FUTURE:
+        return ""  # "After meeting him next week, she will ...": not done yet
+    return text[:telling.start()] if telling else adjunct.group(0)
 
 
 _UNDONE_VERB = re.compile(r"\b(?:to|will|would|could|can|may|might|should|shall|must)\s+(?:\w+ly\s+|not\s+|be\s+)?([a-z]+)")

@@ -16,6 +16,7 @@ from briefer.analysis.rank import Ranking
 from briefer.analysis.sections import (NONE, WEAK_REASONS, Statement, assign_sections, decide_all, overtaken,
                                       statements_of)
 from briefer.core.cues import pattern, phrases
+from briefer.core.lexicon import NUMBER_WORDS
 from briefer.core.text import stem
 from briefer.language.quantities import singular
 from briefer.language.quotations import PERSON_NOUNS, TITLES
@@ -75,8 +76,10 @@ _PRONOUN_QUANTIFIER = re.compile(r"^(?:Both|Neither|Each|All|Many|Most|Some|Othe
 # "The two dead were found ...", "The nine crew on board ...", "The 30-year-old mechanic confessed
 # ...": a definite count is a set the reader was told of before (the figures say so too: it is no
 # count of its own), unless a relative clause says which ("The 11 nations that adopt the euro").
-_KNOWN_SET = re.compile(r"^The\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|\d[\d,]*)"
-                        r"(?:-year-old)?\s+(?![\w-]*(?:\s+[\w-]+)?\s+(?:that|who|which|whose|of)\b)[a-z]")
+_KNOWN_SET = re.compile(r"^The\s+(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+                        + r"|(?!(?:1[0-9]|20)\d\d\b)\d[\d,]*)"  # not a year: "The 2012 request by ..." says which
+                        r"(?:-year-old)?\s+(?!percent\b|per\s+cent\b)"  # a rate classifies: "The 25 percent tariffs"
+                        r"(?![\w-]*(?:\s+[\w-]+)?\s+(?:that|who|which|whose|of)\b)[a-z]")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 LIST_NUMBERS = 6  # this many numbers, one word in three or more: a table, not a sentence
 _MARKER_END = re.compile(r"^\s*[:.)—–-]")
@@ -104,7 +107,8 @@ def _unnamed_referent(body: str) -> bool:
     """"The group ...", "The officials ...", "The council ...": a body or a person the article
     named before, left unnamed on the page (a name in capitals, "The Security Council", is kept)."""
     match = _THE_NOUN.match(body)
-    return bool(match) and _one_of(match.group(1), _OPENING_REFERENTS)
+    # "The party of Prime Minister Sharif ...": the phrase after it says which one
+    return bool(match) and _one_of(match.group(1), _OPENING_REFERENTS) and not _RESTRICTED.match(body, match.end())
 
 
 def reads_alone(text: str) -> bool:
@@ -330,7 +334,7 @@ def _unnamed_body(text: str, page: str) -> bool:
         # "the newspaper" is one: "Thai newspapers reported" does not say which ("the officials"
         # may well be the "officials" named before)
         one = singular(noun) == noun
-        if not re.search(rf"\b{singular(noun)}" + (r"(?!s\b|es\b)" if one else ""), others):
+        if not re.search(rf"\b{noun}\b" if one else rf"\b{singular(noun)}", others):
             return True
     return False
 
@@ -343,13 +347,14 @@ def read_story(corpus: Corpus, ranking: Ranking) -> Story:
     decided = decide_all(statements, gone)
     disagreements = find_disagreements(corpus)
     disputed = frozenset(claim.text for d in disagreements for claim in d.claims)
+    ranked = prefer_corroborated(corpus, ranking)
     return Story(
-        corpus=corpus, ranking=prefer_corroborated(corpus, ranking), dates=dates,
+        corpus=corpus, ranking=ranked, dates=dates,
         statements=tuple(statements), overtaken=gone,
         labels=tuple(label if reads_alone(s.text) else NONE for s, (label, _) in zip(statements, decided)),
         weak=frozenset(i for i, (_, reason) in enumerate(decided) if reason in WEAK_REASONS),
         disagreements=disagreements, quotes=key_quotes(corpus.articles, corpus.origin_of),
-        figures=key_figures(corpus, disputed), support=claim_support(corpus),
+        figures=key_figures(corpus, disputed, ranked.order), support=claim_support(corpus),
         names=surnames([item.text for item in corpus.items]),
         sentence_at={(m.article, m.position): m.text for item in corpus.items for m in item.members},
     )

@@ -33,3 +33,16 @@ NUMBER_WORDS = {
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "dozen": 12,
 }  # "one" is left out: far more often a pronoun ("one of the officials") than a count
+_TENS = frozenset(range(20, 100, 10))
+_ONES = {**{word: value for word, value in NUMBER_WORDS.items() if value < 10}, "one": 1}
+
+
+def read_number_word(word: str) -> tuple[int, str]:
+    """A number word's value and what its hyphenated form goes on with: "eighty-eight" -> (88, ""),
+    "twenty-five-year" -> (25, "-year"), "six-year" -> (6, "-year"). `word` starts with a number word."""
+    parts = word.lower().split("-")
+    value, used = NUMBER_WORDS[parts[0]], 1
+    if len(parts) > 1 and value in _TENS and parts[1] in _ONES:
+        value, used = value + _ONES[parts[1]], 2
+    rest = word.split("-")[used:]
+    return value, "-" + "-".join(rest) if rest else ""

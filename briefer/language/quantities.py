@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from decimal import Context, Decimal
 
-from briefer.core.lexicon import MONTHS, NUMBER_WORDS
+from briefer.core.lexicon import MONTHS, NUMBER_WORDS, read_number_word
 from briefer.core.text import STOPWORDS
 
 MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
@@ -123,25 +123,11 @@ def fold(word: str) -> str:
     return re.sub(r"[-.'’]", "", word)
 
 
-def _word_number(word: str) -> int:
-    """The value of a number word, a tens-and-ones compound too ("eighty-eight" is 88, not the
-    80 of "eighty"); what follows a hyphen otherwise is the unit ("six-year")."""
-    parts = word.lower().split("-")
-    value = NUMBER_WORDS[parts[0]]
-    if len(parts) > 1 and value in _TENS and parts[1] in _ONES:
-        value += _ONES[parts[1]]
-    return value
-
-
-_TENS = frozenset(range(20, 100, 10))
-_ONES = {**{w: v for w, v in NUMBER_WORDS.items() if v < 10}, "one": 1}
-
-
 def _number_value(token: Token) -> float | None:
     if token.kind == "num":
         return float(token.text.replace(",", ""))
     if token.kind == "word":
-        return float(_word_number(token.text)) if _is_number_word(token) else None
+        return float(read_number_word(token.text)[0]) if _is_number_word(token) else None
     return None
 
 
@@ -150,7 +136,7 @@ def _number_amount(token: Token) -> Decimal | None:
     if token.kind == "num":
         return Decimal(token.text.replace(",", ""))
     if _is_number_word(token):
-        return Decimal(_word_number(token.text))
+        return Decimal(read_number_word(token.text)[0])
     return None
 
 
@@ -330,7 +316,7 @@ def _read_quantity(text: str, toks: list[Token], index: int, value: float) -> tu
     before = toks[first - 1].text.lower() if first > 0 else ""
     if before in ("a", "an") and first > 1 and token.text.lower() in _SIZE_WORDS and toks[first - 2].text.lower() in _BOUNDS:
         before = toks[first - 2].text.lower()  # "more than a dozen", "about a hundred": the bound is before the article
-    suffix = token.suffix or ("-" + token.text.split("-", 1)[1] if token.kind == "word" and "-" in token.text else "")
+    suffix = token.suffix or (read_number_word(token.text)[1] if _is_number_word(token) else "")
     cursor = index + 1
     amount = _number_amount(token)
     if cursor < len(toks) and toks[cursor].text.lower() in MULTIPLIERS:
