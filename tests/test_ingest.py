@@ -28,6 +28,16 @@ def test_front_matter_wins():
     assert article.lines[0] == "The talks ended on Monday after a week."
 
 
+def test_the_headline_repeated_as_the_opening_lines_is_not_prose():
+    one = "---\ntitle: \"Mayor blasts port plan\"\n---\nMayor blasts port plan.\n\nThe mayor of Kelso called the plan absurd on Monday.\n"
+    assert [line for line in parse_article(1, "a.md", one).lines if line] == ["The mayor of Kelso called the plan absurd on Monday."]
+    two = ("---\ntitle: \"Port plan stalls; Mayor blasts cost of the new quay\"\n---\nPort plan stalls;\n"
+           "Mayor blasts cost of the new quay.\n\nThe mayor of Kelso called the plan absurd on Monday.\n")
+    assert [line for line in parse_article(1, "b.md", two).lines if line] == ["The mayor of Kelso called the plan absurd on Monday."]
+    lead = "---\ntitle: Port closes\n---\nPort closes after the storm on Monday, officials said.\n"
+    assert parse_article(1, "c.md", lead).lines[0] == "Port closes after the storm on Monday, officials said."  # more than the headline
+
+
 @pytest.mark.parametrize("front_matter", ["date: 2025-13-45", "date: 2025-02-30", "title: " + "[" * 5000])
 def test_unparseable_front_matter_is_read_as_text_not_a_crash(front_matter):
     article = parse_article(1, "a.md", f"---\n{front_matter}\n---\nThe talks ended on Monday after a week.\n")

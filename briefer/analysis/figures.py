@@ -122,8 +122,9 @@ _RANGE_LOWER = re.compile(rf"^-?\s*(?:to|-|–)\s*{_NUMERAL}\b", re.I)
 
 
 def _in_a_range(text: str, quantity: Quantity) -> bool:
-    """An end of a range ("three to five people", "five or six meetings", "between 300 and 400"): an estimate with two
-    ends is no single figure. "From 25% to 50%" is a change, and its new value stands."""
+    """An end of a range ("three to five people", "five or six people", "between 300 and 400"):
+    an estimate with two ends is no single figure. "From 25% to 50%" is a change, and its new
+    value stands."""
     before, after = text[:quantity.start], text[quantity.end:]
     if re.search(r"\bfrom\s+\S+\s+to\s*$", before, re.I):
         return False
@@ -171,8 +172,8 @@ def _already_known(text: str, quantity: Quantity) -> bool:
 
 # An apposition that describes a name, the number in it: "the Gulf Cooperation Council, a
 # federation of six Gulf states", "the town of Nagano, a city of 360,000", "Aspen Skiing, the owner
-# of three ski runs". It tells what the named thing is,
-# in passing, as an age does a person; it counts nothing that happened in the story.
+# of three ski runs". It tells what the named thing is, in passing, as an age does a person; it
+# counts nothing that happened in the story.
 _APPOSITION_BEFORE = re.compile(r"(?<![\w.'’-])[A-Z][\w.'’-]*\)?,\s+(?:an?|one|the)\s+(?:[a-z][\w-]*\s+){0,3}of\s+$")
 
 

@@ -801,7 +801,6 @@ def overtaken(statements: list[Statement]) -> frozenset[int]:
 # A fronted adjunct of what was done before the telling: "After meeting Gadhafi in a desert tent,
 # Annan said he thinks ..." reports the meeting as done, whatever the tense of what he said.
 _DONE_ADJUNCT = re.compile(r"^\W*(?:After|Following)\s+[a-z]+ing\b[^,;]*,")
-_TOLD_PAST = re.compile(r"\b(?:said|told|announced|added|reported|declared|stated)\b")
 
 
 def _done_before_telling(text: str, tense: str) -> str:
@@ -811,7 +810,7 @@ def _done_before_telling(text: str, tense: str) -> str:
     adjunct = _DONE_ADJUNCT.match(text)
     if not adjunct:
         return ""
-    telling = _TOLD_PAST.search(text, adjunct.end())
+    telling = REPORTING.search(text, adjunct.end())
     if telling is None and tense == FUTURE:
         return ""  # "After meeting him next week, she will ...": not done yet
     return text[:telling.start()] if telling else adjunct.group(0)

@@ -14,7 +14,7 @@ import yaml
 from briefer.core.errors import InputError
 from briefer.core.limits import shorten, split_long
 from briefer.core.models import Article
-from briefer.core.text import SENTENCE_END
+from briefer.core.text import SENTENCE_END, words
 from briefer.core.yaml_limits import YamlTooLarge, load_bounded
 from briefer.sources.dating import dateline, find_date_line, parse_date, strip_dateline
 from briefer.sources.registry import register
@@ -139,6 +139,11 @@ def parse_article(number: int, path: str, text: str) -> Article:
     kept = lines
     content = [line for line in kept if line]
     title = meta.get("title") if isinstance(meta.get("title"), str) else None
+    if title:  # the headline the front matter gives, repeated as the body's opening line(s)
+        repeated = _headline_lines(content, title)
+        for line in content[:repeated]:
+            kept.remove(line)
+        content = content[repeated:]
     if content and looks_like_headline(content[0], content[1] if len(content) > 1 else None):
         title = title or _clean_title(content[0])
         kept.remove(content[0])
@@ -165,6 +170,23 @@ def parse_article(number: int, path: str, text: str) -> Article:
         date_source=date_source,
         month_day=month_day,
     )
+
+
+HEADLINE_LINES = 3  # a headline repeated in the body is written on this many lines at most
+
+
+def _headline_lines(content: list[str], title: str) -> int:
+    """How many opening lines of the body repeat the headline word for word ("Clinton blasts
+    Trump over 'deportation force' idea." under that title; a two-part headline over two lines),
+    0 if they do not: the headline is not a sentence of the report."""
+    target, taken = words(title), []
+    for count, line in enumerate(content[:HEADLINE_LINES], start=1):
+        taken += words(line)
+        if taken == target:
+            return count
+        if taken != target[:len(taken)]:
+            return 0
+    return 0
 
 
 def _fallback_title(content: list[str], path: str) -> str:
