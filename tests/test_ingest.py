@@ -36,6 +36,12 @@ def test_the_headline_repeated_as_the_opening_lines_is_not_prose():
     assert [line for line in parse_article(1, "b.md", two).lines if line] == ["The mayor of Kelso called the plan absurd on Monday."]
     lead = "---\ntitle: Port closes\n---\nPort closes after the storm on Monday, officials said.\n"
     assert parse_article(1, "c.md", lead).lines[0] == "Port closes after the storm on Monday, officials said."  # more than the headline
+    only = "---\ntitle: Port closes after the storm\n---\nPort closes after the storm.\n"
+    assert "Port closes after the storm." in parse_article(1, "d.md", only).lines  # never the whole body
+    sentence = ("The port of Kelso closed on Monday after a storm sank 14 fishing boats and left the harbour wall "
+                "cracked in three places, officials said.")
+    scraped = f"---\ntitle: \"{sentence}\"\n---\n{sentence}\n\nThe mayor called it a disaster.\n"
+    assert sentence in parse_article(1, "e.md", scraped).lines  # a title that long is the lead itself
 
 
 @pytest.mark.parametrize("front_matter", ["date: 2025-13-45", "date: 2025-02-30", "title: " + "[" * 5000])

@@ -57,8 +57,12 @@ def test_agreeing_to_something_concludes_a_step_agreeing_that_or_as_agreed_does_
     for text in ("Participants in the talks generally agreed that crimes against humanity cannot go unpunished.",
                  "A district judge agreed, but an appeals court overturned that ruling.",
                  "The board paid the first half of the fee on Friday, as earlier agreed.",
-                 "Most delegates agreed with the mayor about the harbour."):
+                 "Most delegates agreed with the mayor about the harbour.",
+                 "The minister agreed with the decision to close the port on Friday.",
+                 "Oda agreed with Marek on Monday that the plan was flawed."):
         assert one(text) != OUTCOMES, text
+    from briefer.analysis.sections import _concluded
+    assert not _concluded("Economists are agreed that growth was slowing.")  # a view, in the passive too
 
 
 def test_undated_a_step_concluded_in_a_lead_is_the_outcome_further_down_a_key_fact():
@@ -95,6 +99,9 @@ def test_a_fronted_after_adjunct_reports_its_event_done_not_what_was_said():
     later = "After meeting President Oda in a desert tent, the envoy said he would bring the two suspects to trial."
     statements = story((question, 1, OCT_30), (plan, 1, OCT_30), (later, 2, NOV_1))
     assert overtaken(statements) == {0}  # the meeting is done; the trial is still only said
+    for later in ("After meeting President Oda, the envoy will travel to Tarn, aides said.",
+                  "After meeting President Oda next week, the envoy said, he will fly home."):
+        assert overtaken(story((question, 1, OCT_30), (later, 2, NOV_1))) == set(), later  # not done yet
 
 
 def test_a_forecast_reported_done_later_is_overtaken():

@@ -182,6 +182,8 @@ def test_lines_that_do_not_stand_alone_are_recognised():
                  "At that time, the port was closed.", "By that time the ferry had sunk.",
                  # a definite count: a set told before ("which two?"); a resolution or an allegation told before
                  "The two dead were found on the yacht.", "The nine crew on board were safe.", "The twenty victims were named.",
+                 "The twenty-one victims were named.", "The 1500 workers walked out.",
+                 "The council on Friday agreed to suspend the sanctions.", "The group in a statement claimed the attack.",
                  "The 30-year-old mechanic confessed in October.", "The resolution was passed unanimously.",
                  # a body or a person the article named before, unnamed on the page; a chronology entry
                  "The officials warned against complacency.", "The council has agreed to suspend the sanctions.",

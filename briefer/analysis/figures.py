@@ -24,8 +24,9 @@ from briefer.analysis.rank import stem
 from briefer.core.models import Corpus, Figure, FigureValue
 from briefer.core.text import STOPWORDS, clause_bounds
 from briefer.language.annotate import annotate
+from briefer.language.tense import IRREGULAR_PAST
 from briefer.core.lexicon import MONTHS, WEEKDAYS
-from briefer.language.quantities import DURATIONS, Quantity, display_value, measure, same_measure, singular
+from briefer.language.quantities import DURATIONS, MEASURES, Quantity, display_value, measure, same_measure, singular
 
 
 @dataclass(frozen=True)
@@ -46,8 +47,8 @@ class Figures:
     # gusting to 80 knots"); a measure the story leans on, two articles state ("13.4 metres (44
     # feet)" in one, "44 feet" in another).
     measure_sources: int = 2
-    # A figure only one article states is a key figure when its sentence is among the story's this
-    # many highest-ranked: one report's number in passing ("32 lightly injured in Hebron", "an
+    # A figure only one report states (one origin) is a key figure when its sentence is among the
+    # story's this many highest-scored: one report's number in passing ("32 lightly injured in Hebron", "an
     # 18-month editorship") is a detail; one in the story's central sentences is not.
     single_source_rank: int = 20
     # Words of its clause shown with a figure, before and after the number: "what it counts" is
@@ -113,10 +114,10 @@ def _counts_something(quantity: Quantity) -> bool:
 _NUMERAL = (r"(?:\d(?:[\d,.]*\d)?%?(?:\s+(?:hundred|thousand|million|billion))?|one|two|three|four|five|six|seven|eight|nine"
             r"|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)")
 _RANGE_UPPER = re.compile(rf"(?:\b{_NUMERAL})-?\s*(?:to|-|–)\s*$", re.I)  # "three- to four-week"
-# Two counts either side of "or" ("five or six people"); not an amount and its share ("30,000, or
-# 2 percent"), nor two kinds ("$500 or 30 days").
-_OR_UPPER = re.compile(rf"(?:\b{_NUMERAL})\s+or\s+$", re.I)
-_OR_LOWER = re.compile(rf"^\s+or\s+{_NUMERAL}\b", re.I)
+# Two numbers either side of "or", the first bare ("five or six people", "5 or 6 percent", "$500 or
+# $600"); not an amount and its share ("30,000, or 2 percent"), nor two kinds ("$500 or 30 days").
+_OR_UPPER = re.compile(rf"(?:(?P<sign>[$€£])\s*|(?<![\w$€£.,]))(?:{_NUMERAL})\s+or\s+$", re.I)
+_OR_LOWER = re.compile(rf"^\s+or\s+(?:(?P<sign>[$€£])\s*)?{_NUMERAL}\b", re.I)
 _BETWEEN = re.compile(rf"\bbetween\s+(?:\$\s*)?{_NUMERAL}\s+and\s+(?:\$\s*)?$", re.I)
 _RANGE_LOWER = re.compile(rf"^-?\s*(?:to|-|–)\s*{_NUMERAL}\b", re.I)
 
@@ -128,11 +129,18 @@ def _in_a_range(text: str, quantity: Quantity) -> bool:
     before, after = text[:quantity.start], text[quantity.end:]
     if re.search(r"\bfrom\s+\S+\s+to\s*$", before, re.I):
         return False
-    if quantity.unit == "count" and (_OR_UPPER.search(before[-30:]) or _OR_LOWER.match(after)):
+    sign = text[quantity.start] if text[quantity.start:quantity.start + 1] in "$€£" and quantity.start < len(text) else None
+    upper, lower = _OR_UPPER.search(before[-30:]), _OR_LOWER.match(after)
+    if upper and upper.group("sign") == sign or lower and lower.group("sign") == sign and _bare(text, quantity):
         return True
     return bool(_RANGE_UPPER.search(before[-30:]) or _BETWEEN.search(before[-40:])
                 or re.search(r"\bbetween\s+(?:\$\s*)?$", before, re.I)
                 or _RANGE_LOWER.match(after) and not re.search(r"\bfrom\s+$", before, re.I))
+
+
+def _bare(text: str, quantity: Quantity) -> bool:
+    """The number written alone, its unit (if any) only after the other end ("5 or 6 percent")."""
+    return re.fullmatch(r"[$€£]?\s*(?:\d[\d,.]*|[A-Za-z]+)", quantity.written.strip()) is not None
 
 
 def _in_a_name(text: str, quantity: Quantity) -> bool:
@@ -143,15 +151,17 @@ def _in_a_name(text: str, quantity: Quantity) -> bool:
 
 
 # A distance that says where a place is ("380 kilometers (235 miles) east of Kindu", "60 miles off
-# the coast", "40 km from the capital"): it locates, it counts nothing of the story.
-_LOCATING = re.compile(r"(?:-|\s+)[A-Za-z.]+\)?\s*(?:\([^)]*\)\s*)?,?\s*(?:north|south|east|west|northeast|northwest|southeast|southwest"
+# the coast", "50 nautical miles off Merimbula", "40 km from the capital"): it locates, it counts
+# nothing of the story.
+_LOCATING = re.compile(r"(?:-|\s+)(?:nautical\s+|square\s+)?[A-Za-z.]+\)?\s*(?:\([^)]*\)\s*)?,?\s*(?:north|south|east|west|northeast|northwest|southeast|southwest"
                        r"|north-east|north-west|south-east|south-west|from|away|off|outside|inland|offshore"
                        r"|upstream|downstream)\b", re.I)
 
 
 def _locates(text: str, quantity: Quantity) -> bool:
-    found = measure(quantity)
-    return bool(found) and found[0] == "length" and bool(_LOCATING.match(text, quantity.end))
+    # a length, a qualified one too ("nautical miles")
+    length = (measure(quantity) or MEASURES.get(quantity.head or "", ("",)))[0] == "length"
+    return length and bool(_LOCATING.match(text, quantity.end))
 
 
 # A definite determiner or a possessive before the number, with at most a postdeterminer between
@@ -163,25 +173,39 @@ _DEFINITE_BEFORE = re.compile(r"(?:\b(?:the|these|those|its|their|his|her|our|wh
 
 
 def _already_known(text: str, quantity: Quantity) -> bool:
-    """A count of a known set, or the length of a known thing ("the 41-year dictatorship",
-    "Chechnya's two-year war"); an amount or a rate after "the" classifies its noun ("the $1.7
-    trillion bill", "China's 6.9 percent growth") and is told as it stands (so is one after an
-    object "her": "awarded her $2 million")."""
-    return (quantity.unit == "count" or quantity.unit in _DURATIONS) and bool(_DEFINITE_BEFORE.search(text[:quantity.start]))
+    """A count of a known set, the length or the rate of a known thing ("the 41-year
+    dictatorship", "the 3.3 percent level"): a source that tells the value itself ("grew 6.9
+    percent", "cut rates to 3 percent") makes the figure, and these corroborate it. An amount
+    after "the" names its thing ("the $1.7 trillion spending bill") and is told as it stands.
+    ("her" may be an object: "gave her 10 years" is read as hers, a rare misreading; "awarded
+    her $2 million" is an amount, and stays.)"""
+    return (quantity.unit in ("count", "percent") or quantity.unit in _DURATIONS) \
+        and bool(_DEFINITE_BEFORE.search(text[:quantity.start]))
 
 
 # An apposition that describes a name, the number in it: "the Gulf Cooperation Council, a
-# federation of six Gulf states", "the town of Nagano, a city of 360,000", "Aspen Skiing, the owner
-# of three ski runs". It tells what the named thing is, in passing, as an age does a person; it
-# counts nothing that happened in the story.
+# federation of six Gulf states, ...", "Nagano, a city of 360,000, ...", "Aspen Skiing, the owner
+# of three ski runs in Aspen, ...". It tells what the named thing is, in passing, as an age does a
+# person; it counts nothing that happened in the story.
 _APPOSITION_BEFORE = re.compile(r"(?<![\w.'’-])[A-Z][\w.'’-]*\)?,\s+(?:an?|one|the)\s+(?:[a-z][\w-]*\s+){0,3}of\s+$")
+# An opening phrase that ends at the comma is not a name described: "On Monday, a total of 270
+# ...", "In Hebron, the bodies of 14 ..." (an opening adverb, "Overall, a total of 270 people
+# died", runs on into its verb: see _APPOSITION_END).
+_OPENING_PHRASE = re.compile(r"^\W*(?:(?:On|In|At|By|For|From|During|After|Before|Since|Near|Across|Outside|Inside"
+                             r"|Under|Over|Throughout|Within|Along|Around)\s[^,]*)$")
+# Closed: an apposition ends at a comma, a bracket or the sentence's end, with no verb of its own
+# ("..., a city of 360,000, will host"); a clause runs on into its verb ("a total of 270 people died").
+_APPOSITION_END = re.compile(r"(?:\s+[\w'’-]+){0,6}?\s*(?:[,;)]|[.!?]?[\"'’”]*\s*$)")
+_CLAUSE_VERB = re.compile(r"\b(?:is|are|has|have|will|would|can|could|may|might|does|do|" + IRREGULAR_PAST
+                          + r"|[a-z]{2,}ed)\b")
 
 
 def _in_apposition(text: str, quantity: Quantity) -> bool:
     match = _APPOSITION_BEFORE.search(text[:quantity.start])
-    # what a name is, said of the name: not an opening adverbial ("Overall, a total of 270 ...",
-    # "Meanwhile, ..."), which is the sentence's first word
-    return bool(match) and bool(text[:match.start()].strip(" \"“‘'`(_-"))
+    if not match or _CALENDAR.match(match.group(0)) or _OPENING_PHRASE.match(text[:match.end()].split(",")[0]):
+        return False
+    rest = _APPOSITION_END.match(text, quantity.end)
+    return bool(rest) and not _CLAUSE_VERB.search(rest.group(0))
 
 
 def _names_a_plural(quantity: Quantity) -> bool:
@@ -344,9 +368,9 @@ def key_figures(corpus: Corpus, disputed: frozenset[str] = frozenset(),
     """A handful of figures, the most corroborated first, each stated by its sources verbatim.
 
     Sentences in `disputed` (the claims of "Where sources disagree") give no figure: a value
-    the sources contest is not stated as a fact in the table. `order`: the story's items, most
-    important first (the ranking); with it, a figure one article states must come from one of
-    the central sentences.
+    the sources contest is not stated as a fact in the table. `order`: every item of the story,
+    most important first (by the ranking's scores); with it, a figure one report states (one
+    origin, its rewrites too) must come from one of the central sentences.
     """
     central = frozenset(order[:FIGURES.single_source_rank]) if order is not None else None
     groups: dict[tuple, list[_Mention]] = defaultdict(list)
@@ -361,8 +385,8 @@ def key_figures(corpus: Corpus, disputed: frozenset[str] = frozenset(),
         if all(m.passing for m in mentions):
             continue  # no source tells the count itself: only "the nine crew", "a federation of six states"
         articles = tuple(sorted({m.article for m in mentions}))
-        if central is not None and len(articles) == 1 and not any(m.item in central for m in mentions):
-            continue  # one report's number, told in passing
+        if central is not None and len({m.origin for m in mentions}) == 1 and not any(m.item in central for m in mentions):
+            continue  # one report's number (its rewrites too), told in passing
         first = mentions[0].quantity
         if first.unit in _DURATIONS and "-" not in first.written and len(articles) < FIGURES.duration_sources:
             continue  # "3 months | retirement": a span in passing unless the story leans on it ("a 10-year pact" names one)

@@ -413,9 +413,10 @@ BY_LEAD_WORDS = "more of the lead's event"
 
 
 # After an active "agreed", what makes it share a view or assent rather than conclude a step:
-# "agreed that crimes cannot go unpunished", "agreed with him", "A judge agreed, but ...". ("agreed
-# with Britain to suspend enrichment" concludes one: what was agreed follows.)
-_VIEW_AFTER = re.compile(r"\s+that\b|\s+with\b(?![^;.]*\b(?:to|on)\s)|\s*[,.;:!?]|\s*$")
+# "agreed with him", "agreed with the decision to close the port", "A judge agreed, but ...".
+# ("agreed with Britain and France to suspend enrichment" concludes one: a party, then what was agreed.)
+_VIEW_AFTER = re.compile(r"\s+with\b(?!\s+(?:the\s+)?[A-Z][^;.]*?\bto\s+[a-z]+)|\s*[,.;:!?]|\s*$")
+_VIEW_THAT = re.compile(r"\s+that\b")  # "agreed that ...", "are agreed that growth will slow": a view, active or not
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.I)
 # Before an outcome verb: a reference to a step concluded earlier ("as earlier agreed", "as previously signed").
 _AS_BEFORE = re.compile(r"\bas\s+(?:\w+ly\s+|earlier\s+|before\s+)?$", re.I)
@@ -427,8 +428,8 @@ def _concluded(text: str) -> bool:
     for match in _cue("outcome_verbs").finditer(text):
         if _AS_BEFORE.search(text, 0, match.start()):
             continue
-        if (match.group(0).lower() == "agreed" and not _PASSIVE_BEFORE.search(text, 0, match.start())
-                and _VIEW_AFTER.match(text, match.end())):
+        if match.group(0).lower() == "agreed" and (_VIEW_THAT.match(text, match.end()) or (
+                not _PASSIVE_BEFORE.search(text, 0, match.start()) and _VIEW_AFTER.match(text, match.end()))):
             continue
         return True
     return False
@@ -808,12 +809,16 @@ def _done_before_telling(text: str, tense: str) -> str:
     Kofi Annan"): what the sentence reports as done, "" if nothing. What was said after it may
     be a forecast, and is not."""
     adjunct = _DONE_ADJUNCT.match(text)
-    if not adjunct:
-        return ""
+    if not adjunct or _NOT_YET.search(adjunct.group(0)):
+        return ""  # "After meeting him next week, ...": not done yet
     telling = REPORTING.search(text, adjunct.end())
-    if telling is None and tense == FUTURE:
-        return ""  # "After meeting him next week, she will ...": not done yet
+    if telling is None and tense == FUTURE or telling is not None and _NOT_YET.search(text, adjunct.end(), telling.start()):
+        return ""  # "After meeting Oda, the envoy will travel to Tarn, aides said": what follows is to come
     return text[:telling.start()] if telling else adjunct.group(0)
+
+
+# A modal or a time to come: what the clause tells has not happened yet.
+_NOT_YET = re.compile(r"\b(?:will|shall|would|'ll|next|tomorrow|coming|upcoming|later\s+this)\b", re.I)
 
 
 _UNDONE_VERB = re.compile(r"\b(?:to|will|would|could|can|may|might|should|shall|must)\s+(?:\w+ly\s+|not\s+|be\s+)?([a-z]+)")

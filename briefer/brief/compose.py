@@ -76,8 +76,9 @@ _PRONOUN_QUANTIFIER = re.compile(r"^(?:Both|Neither|Each|All|Many|Most|Some|Othe
 # "The two dead were found ...", "The nine crew on board ...", "The 30-year-old mechanic confessed
 # ...": a definite count is a set the reader was told of before (the figures say so too: it is no
 # count of its own), unless a relative clause says which ("The 11 nations that adopt the euro").
-_KNOWN_SET = re.compile(r"^The\s+(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-                        + r"|(?!(?:1[0-9]|20)\d\d\b)\d[\d,]*)"  # not a year: "The 2012 request by ..." says which
+_KNOWN_SET = re.compile(r"^The\s+(?:(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+                        + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine)\b)?"  # "twenty-one"
+                        + r"|(?!(?:19|20)\d\d\b)\d[\d,]*)"  # not a year: "The 2012 request by ..." says which
                         r"(?:-year-old)?\s+(?!percent\b|per\s+cent\b)"  # a rate classifies: "The 25 percent tariffs"
                         r"(?![\w-]*(?:\s+[\w-]+)?\s+(?:that|who|which|whose|of)\b)[a-z]")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -107,8 +108,13 @@ def _unnamed_referent(body: str) -> bool:
     """"The group ...", "The officials ...", "The council ...": a body or a person the article
     named before, left unnamed on the page (a name in capitals, "The Security Council", is kept)."""
     match = _THE_NOUN.match(body)
-    # "The party of Prime Minister Sharif ...": the phrase after it says which one
-    return bool(match) and _one_of(match.group(1), _OPENING_REFERENTS) and not _RESTRICTED.match(body, match.end())
+    # "The party of Prime Minister Sharif ...", "The group that ...": the phrase after it says
+    # which one ("The council on Friday agreed ..." does not)
+    return bool(match) and _one_of(match.group(1), _OPENING_REFERENTS) and not _SAYS_WHICH.match(body, match.end())
+
+
+_SAYS_WHICH = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]|\s+(?:that|which|who|whose)\b"
+                         r"|,\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,")
 
 
 def reads_alone(text: str) -> bool:
@@ -340,6 +346,11 @@ def _unnamed_body(text: str, page: str) -> bool:
 
 
 
+def by_score(ranking: Ranking) -> tuple[int, ...]:
+    """Every item, most important first (the ranking's order holds only the items a line may be)."""
+    return tuple(sorted(range(len(ranking.scores)), key=lambda i: (-ranking.scores[i], i)))
+
+
 def read_story(corpus: Corpus, ranking: Ranking) -> Story:
     dates = article_dates(corpus)
     statements = statements_of(corpus, dates)
@@ -354,7 +365,7 @@ def read_story(corpus: Corpus, ranking: Ranking) -> Story:
         labels=tuple(label if reads_alone(s.text) else NONE for s, (label, _) in zip(statements, decided)),
         weak=frozenset(i for i, (_, reason) in enumerate(decided) if reason in WEAK_REASONS),
         disagreements=disagreements, quotes=key_quotes(corpus.articles, corpus.origin_of),
-        figures=key_figures(corpus, disputed, ranked.order), support=claim_support(corpus),
+        figures=key_figures(corpus, disputed, by_score(ranked)), support=claim_support(corpus),
         names=surnames([item.text for item in corpus.items]),
         sentence_at={(m.article, m.position): m.text for item in corpus.items for m in item.members},
     )

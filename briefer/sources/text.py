@@ -173,6 +173,7 @@ def parse_article(number: int, path: str, text: str) -> Article:
 
 
 HEADLINE_LINES = 3  # a headline repeated in the body is written on this many lines at most
+HEADLINE_WORDS = 20  # and has at most this many words: a longer "title" may be the lead itself
 
 
 def _headline_lines(content: list[str], title: str) -> int:
@@ -180,10 +181,12 @@ def _headline_lines(content: list[str], title: str) -> int:
     Trump over 'deportation force' idea." under that title; a two-part headline over two lines),
     0 if they do not: the headline is not a sentence of the report."""
     target, taken = words(title), []
+    if len(target) > HEADLINE_WORDS:
+        return 0
     for count, line in enumerate(content[:HEADLINE_LINES], start=1):
         taken += words(line)
         if taken == target:
-            return count
+            return count if count < len(content) else 0  # never the whole body
         if taken != target[:len(taken)]:
             return 0
     return 0
