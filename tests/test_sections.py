@@ -72,6 +72,16 @@ def test_undated_a_step_concluded_in_a_lead_is_the_outcome_further_down_a_key_fa
     assert classify_one(Statement(text, 1, NOV_1, 12), NOV_1) == OUTCOMES  # dated: the newest report's
 
 
+def test_the_writers_own_voice_outside_quotes_is_no_line():
+    for text in ("When the minister came to talk to me last week about trade, I did not expect a quarrel.",
+                 "Officials told us on Monday that the port would reopen."):
+        assert one(text) == NONE, text
+    for text in ("He fought in World War I and later led the port workers' union.",
+                 "In 1994, he lost a leg in a mine explosion near Kelso.",
+                 "The US and India signed the framework on Friday."):
+        assert one(text) != NONE, text
+
+
 def test_the_lead_reports_key_facts_and_purpose_is_a_key_fact():
     assert one("The ministers met in Kuala Lumpur on Monday to discuss trade.", position=0) == KEY_FACTS
     assert one("Officials said the talks are aimed at easing the strain on ties.") == KEY_FACTS

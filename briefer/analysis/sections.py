@@ -76,6 +76,20 @@ WHETHER = re.compile(r"(?<!^)(?<![,_—–-]\s)\bwhether\b|(?<=[,_—–-]\s)whe
                      r"|will|would|could|can|should|has|have|had)\b)[^,_—–;]){0,200}\bor\b[^,_—–;]{0,200}[,_—–])", re.I)
 WH_CLAUSE = re.compile(r"\b(?:where|how|why|who|when|what|which)\b", re.I)
 FIRST_PERSON_OPENING = re.compile(r"^[\"“‘'`]*(?:We|We're|I|I'm|Our|My)\b")
+# The writer's own voice outside any quotation: a column ("came to talk to me last week", "as I
+# wrote"), not a report. ("I" before a lower-case word: not "World War I"; "us" in lower case:
+# not "US".)
+_FIRST_PERSON = re.compile(r"\b(?:I(?:'[a-z]+)?(?=\s+[a-z])|me|my|myself|we|us|our|ourselves)\b")
+
+
+def _writer_speaks(text: str) -> bool:
+    if re.search(r"``|''|[“”\"]", text):
+        return False  # quoted words are a speaker's, and a quotation may run over sentences
+    for match in _FIRST_PERSON.finditer(text):
+        if match.group(0).startswith("I") and re.search(r"\S\s+[A-Z][a-z]+\s+$", text[:match.start()]):
+            continue  # a regnal or serial "I" in a name: "World War I", "Queen Elizabeth I"
+        return True
+    return False
 # A sentence that opens inside a quotation is a voice; its news, if any, is reported around it.
 QUOTED_OPENING = re.compile(r"^\s*(?:``|[\"“‘])")
 
@@ -453,7 +467,7 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
             note.modality == NEGATED and _unanswered(text)):
         return OPEN_QUESTIONS, "pending, uncertain or unanswered"  # pending, or a question the sources say is unanswered
     if ((quoted_share(note) >= RULES.quoted_share and statement.position >= RULES.lead_sentences
-         or FIRST_PERSON_OPENING.search(text)) and not _concluded(text)):
+         or FIRST_PERSON_OPENING.search(text) or _writer_speaks(text)) and not _concluded(text)):
         # a quoted voice: its news, if any, is reported in the sentences around it; a lead that
         # reports what was said ("Lebanese newspapers denounced the appointment as a ``disaster''")
         # is the news
