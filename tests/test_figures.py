@@ -82,23 +82,21 @@ def test_a_figures_words_go_on_after_an_aside_of_examples():
 
 
 def test_a_figure_in_a_hypothetical_is_no_key_figure(tmp_path):
-    from tests.test_story_figures import article, corpus_of
+    from tests.test_story_figures import two_reports
 
     body = ("If the fee was $29 million over the cap, the 29 ports would work with a budget $1 million less. "
             "The port board cut the budget on Monday, and 4,000 dockers lost their jobs.")
-    corpus = corpus_of(tmp_path, {"a.md": article("2025-03-03", "Wire", body),
-                                  "b.md": article("2025-03-04", "Daily", body.replace("Monday", "Monday night"))})
+    corpus = two_reports(tmp_path, body, second_day="2025-03-04")
     values = [f.value for f in key_figures(corpus)]
     assert "4,000" in values
     assert not {"$29 million", "$1 million", "29"} & set(values)
 
 
 def test_a_plan_told_with_would_keeps_its_figure(tmp_path):
-    from tests.test_story_figures import article, corpus_of
+    from tests.test_story_figures import two_reports
 
     body = "Harbor Lines said on Monday it would cut 4,000 jobs in Kelso by the end of the year."
-    corpus = corpus_of(tmp_path, {"a.md": article("2025-03-03", "Wire", body),
-                                  "b.md": article("2025-03-04", "Daily", body.replace("Monday", "Monday night"))})
+    corpus = two_reports(tmp_path, body, second_day="2025-03-04")
     assert "4,000" in [f.value for f in key_figures(corpus)]
 
 
@@ -180,11 +178,14 @@ def test_one_articles_number_counts_only_from_a_central_sentence(tmp_path):
     corpus = corpus_of(tmp_path, {"a.md": article("2025-03-03", "Wire", body)})
     sheep = next(i for i, item in enumerate(corpus.items) if "sheep" in item.text)
     boats = next(i for i, item in enumerate(corpus.items) if "boats" in item.text)
-    rest = tuple(i for i in range(len(corpus.items)) if i not in (sheep, boats))
+
+    def scores(*first: int) -> tuple[float, ...]:  # these items highest, in this order; the rest alike
+        return tuple(10.0 - first.index(i) if i in first else 1.0 for i in range(len(corpus.items)))
+
     assert "32" in [f.value for f in key_figures(corpus)]  # without a ranking every sentence may give one
-    low = [f.value for f in key_figures(corpus, order=(boats,) + rest + (sheep,))]
+    low = [f.value for f in key_figures(corpus, scores=tuple(0.0 if i == sheep else s for i, s in enumerate(scores(boats))))]
     assert "14" in low and "32" not in low
-    assert "32" in [f.value for f in key_figures(corpus, order=(sheep, boats) + rest)]
+    assert "32" in [f.value for f in key_figures(corpus, scores=scores(sheep, boats))]
 
 
 def test_a_range_written_with_a_suspended_hyphen_and_an_apposition_with_the():

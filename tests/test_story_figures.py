@@ -26,6 +26,13 @@ def article(date: str, outlet: str, body: str) -> str:
     return f"---\ntitle: {outlet} report\noutlet: {outlet}\ndate: {date}\n---\n{body}\n"
 
 
+def two_reports(tmp_path: Path, body: str, second_day: str = "2025-03-03"):
+    """Two outlets' reports of one story on 3 March (the second on `second_day`), told in nearly
+    the same words: a figure two sources state."""
+    return corpus_of(tmp_path, {"a.md": article("2025-03-03", "Wire", body),
+                                "b.md": article(second_day, "Daily", body.replace("Monday", "Monday night"))})
+
+
 # Two rewrites of one wire report (same wording, same day); the second changes "six" to "eight".
 WIRE = ("Norland will buy {n} Avion P-9 patrol aircraft for its navy, defence minister Kari Holt said on Saturday.\n\n"
         "Holt met her Sarvian counterpart Ivo Marek in Geneva on Friday to discuss the purchase and a training plan.\n\n"
@@ -416,8 +423,7 @@ def test_a_distance_that_locates_a_place_a_number_in_a_name_and_a_bound_before_a
     body = ("Rebels seized Kalma, the river port 380 kilometers (235 miles) east of the capital, on Monday. "
             "More than a dozen aid groups left Kalma, and 4,000 refugees crossed the border. "
             "Leaders of the Group of Seven industrial nations urged a ceasefire.")
-    corpus = corpus_of(tmp_path, {"a.md": article("2025-03-03", "Wire", body),
-                                  "b.md": article("2025-03-03", "Daily", body.replace("Monday", "Monday night"))})
+    corpus = two_reports(tmp_path, body)
     figures = key_figures(corpus)
     values = [f.value for f in figures]
     assert "380" not in values and "235" not in values  # where Kalma is, not a figure of the story
@@ -511,8 +517,7 @@ def test_a_rewrite_that_changes_the_year_of_a_past_event_is_a_disagreement(tmp_p
 def test_the_ends_of_a_range_are_no_figure_but_a_change_keeps_its_new_value(tmp_path):
     body = ("Between 300 and 400 families fled Kelso on Monday, and three to five boats sank each day. "
             "Ferry fares rose from 25% to 50% of a day's wage, and 4,000 refugees crossed the border.")
-    corpus = corpus_of(tmp_path, {"a.md": article("2025-03-03", "Wire", body),
-                                  "b.md": article("2025-03-03", "Daily", body.replace("Monday", "Monday night"))})
+    corpus = two_reports(tmp_path, body)
     values = [f.value for f in key_figures(corpus)]
     assert not {"300", "400", "5"} & set(values)
     assert "4,000" in values

@@ -129,16 +129,16 @@ def _in_a_range(text: str, quantity: Quantity) -> bool:
     before, after = text[:quantity.start], text[quantity.end:]
     if re.search(r"\bfrom\s+\S+\s+to\s*$", before, re.I):
         return False
-    sign = text[quantity.start] if text[quantity.start:quantity.start + 1] in "$€£" and quantity.start < len(text) else None
+    sign = quantity.written[:1] if quantity.written[:1] in ("$", "€", "£") else None
     upper, lower = _OR_UPPER.search(before[-30:]), _OR_LOWER.match(after)
-    if upper and upper.group("sign") == sign or lower and lower.group("sign") == sign and _bare(text, quantity):
+    if upper and upper.group("sign") == sign or lower and lower.group("sign") == sign and _bare(quantity):
         return True
     return bool(_RANGE_UPPER.search(before[-30:]) or _BETWEEN.search(before[-40:])
                 or re.search(r"\bbetween\s+(?:\$\s*)?$", before, re.I)
                 or _RANGE_LOWER.match(after) and not re.search(r"\bfrom\s+$", before, re.I))
 
 
-def _bare(text: str, quantity: Quantity) -> bool:
+def _bare(quantity: Quantity) -> bool:
     """The number written alone, its unit (if any) only after the other end ("5 or 6 percent")."""
     return re.fullmatch(r"[$€£]?\s*(?:\d[\d,.]*|[A-Za-z]+)", quantity.written.strip()) is not None
 
@@ -364,15 +364,16 @@ def _developments(groups: dict[tuple, list[_Mention]]) -> list[list[tuple]]:
 
 
 def key_figures(corpus: Corpus, disputed: frozenset[str] = frozenset(),
-                order: tuple[int, ...] | None = None) -> tuple[Figure, ...]:
+                scores: tuple[float, ...] | None = None) -> tuple[Figure, ...]:
     """A handful of figures, the most corroborated first, each stated by its sources verbatim.
 
     Sentences in `disputed` (the claims of "Where sources disagree") give no figure: a value
-    the sources contest is not stated as a fact in the table. `order`: every item of the story,
-    most important first (by the ranking's scores); with it, a figure one report states (one
-    origin, its rewrites too) must come from one of the central sentences.
+    the sources contest is not stated as a fact in the table. `scores`: the ranking's score of
+    every item; with them, a figure one report states (one origin, its rewrites too) must come
+    from one of the story's central sentences, the highest-scored.
     """
-    central = frozenset(order[:FIGURES.single_source_rank]) if order is not None else None
+    central = None if scores is None else frozenset(
+        sorted(range(len(scores)), key=lambda i: (-scores[i], i))[:FIGURES.single_source_rank])
     groups: dict[tuple, list[_Mention]] = defaultdict(list)
     for mention in mentions_of(corpus, disputed):
         groups[_figure_key(mention.quantity)].append(mention)

@@ -813,17 +813,17 @@ def overtaken(statements: list[Statement]) -> frozenset[int]:
     return frozenset(result)
 
 
-# A fronted adjunct of what was done before the telling: "After meeting Gadhafi in a desert tent,
-# Annan said he thinks ..." reports the meeting as done, whatever the tense of what he said.
-_DONE_ADJUNCT = re.compile(r"^\W*(?:After|Following)\s+[a-z]+ing\b[^,;]*,")
+# A fronted adjunct (_FRONTED_ADJUNCT) of what was done before the telling: "After meeting Gadhafi
+# in a desert tent, Annan said he thinks ..." reports the meeting as done, whatever he said.
+_DONE_BEFORE = re.compile(r"\W*(?:After|Following)\s+[a-z]+ing\b")
 
 
 def _done_before_telling(text: str, tense: str) -> str:
     """The adjunct and the teller ("After meeting Gadhafi in a desert tent, U.N. Secretary-General
     Kofi Annan"): what the sentence reports as done, "" if nothing. What was said after it may
     be a forecast, and is not."""
-    adjunct = _DONE_ADJUNCT.match(text)
-    if not adjunct or _NOT_YET.search(adjunct.group(0)):
+    adjunct = _FRONTED_ADJUNCT.match(text)
+    if not adjunct or not _DONE_BEFORE.match(adjunct.group(0)) or _NOT_YET.search(adjunct.group(0)):
         return ""  # "After meeting him next week, ...": not done yet
     telling = REPORTING.search(text, adjunct.end())
     if telling is None and tense == FUTURE or telling is not None and _NOT_YET.search(text, adjunct.end(), telling.start()):

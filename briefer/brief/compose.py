@@ -73,6 +73,8 @@ _REFERRING_IT = re.compile(r"^It\s+(?:is|was|will be|would be|had been|has been)
 # A quantifier standing for people or things named before: "Both were ...", "Neither has ...".
 _PRONOUN_QUANTIFIER = re.compile(r"^(?:Both|Neither|Each|All|Many|Most|Some|Others)\s+(?:of\s+them\b|(?:were|are|was|is|have"
                                  r"|has|had|said|say|says|will|would|could|can|did|do)\b)")
+# A name set beside a noun, between commas: "the group, Human Rights Campaign, ..." says which one.
+_NAME_BESIDE = r",\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,"
 # "The two dead were found ...", "The nine crew on board ...", "The 30-year-old mechanic confessed
 # ...": a definite count is a set the reader was told of before (the figures say so too: it is no
 # count of its own), unless a relative clause says which ("The 11 nations that adopt the euro").
@@ -113,8 +115,7 @@ def _unnamed_referent(body: str) -> bool:
     return bool(match) and _one_of(match.group(1), _OPENING_REFERENTS) and not _SAYS_WHICH.match(body, match.end())
 
 
-_SAYS_WHICH = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]|\s+(?:that|which|who|whose)\b"
-                         r"|,\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,")
+_SAYS_WHICH = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]|\s+(?:that|which|who|whose)\b|" + _NAME_BESIDE)
 
 
 def reads_alone(text: str) -> bool:
@@ -320,8 +321,7 @@ def _shares_form(forms: set[str], words: set[str]) -> bool:
 
 # What makes a definite phrase name its own referent: "the court in Arusha", "the panel that ...",
 # "the union's leader" is not here (the possessive is the union itself).
-_RESTRICTED = re.compile(r"\s*(?:of|for|that|which|who|in|at|on|to)\b|\s+[A-Z]"
-                         r"|,\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,")  # or a name set beside it
+_RESTRICTED = re.compile(r"\s*(?:of|for|that|which|who|in|at|on|to)\b|\s+[A-Z]|" + _NAME_BESIDE)
 
 
 def _unnamed_body(text: str, page: str) -> bool:
@@ -346,11 +346,6 @@ def _unnamed_body(text: str, page: str) -> bool:
 
 
 
-def by_score(ranking: Ranking) -> tuple[int, ...]:
-    """Every item, most important first (the ranking's order holds only the items a line may be)."""
-    return tuple(sorted(range(len(ranking.scores)), key=lambda i: (-ranking.scores[i], i)))
-
-
 def read_story(corpus: Corpus, ranking: Ranking) -> Story:
     dates = article_dates(corpus)
     statements = statements_of(corpus, dates)
@@ -365,7 +360,7 @@ def read_story(corpus: Corpus, ranking: Ranking) -> Story:
         labels=tuple(label if reads_alone(s.text) else NONE for s, (label, _) in zip(statements, decided)),
         weak=frozenset(i for i, (_, reason) in enumerate(decided) if reason in WEAK_REASONS),
         disagreements=disagreements, quotes=key_quotes(corpus.articles, corpus.origin_of),
-        figures=key_figures(corpus, disputed, by_score(ranked)), support=claim_support(corpus),
+        figures=key_figures(corpus, disputed, ranked.scores), support=claim_support(corpus),
         names=surnames([item.text for item in corpus.items]),
         sentence_at={(m.article, m.position): m.text for item in corpus.items for m in item.members},
     )
