@@ -153,7 +153,7 @@ def _in_a_name(text: str, quantity: Quantity) -> bool:
 # A distance that says where a place is ("380 kilometers (235 miles) east of Kindu", "60 miles off
 # the coast", "50 nautical miles off Merimbula", "40 km from the capital"): it locates, it counts
 # nothing of the story.
-_LOCATING = re.compile(r"(?:-|\s+)(?:nautical\s+|square\s+)?[A-Za-z.]+\)?\s*(?:\([^)]*\)\s*)?,?\s*(?:north|south|east|west|northeast|northwest|southeast|southwest"
+_LOCATING = re.compile(r"(?:-|\s+)(?:nautical\s+)?[A-Za-z.]+\)?\s*(?:\([^)]*\)\s*)?,?\s*(?:north|south|east|west|northeast|northwest|southeast|southwest"
                        r"|north-east|north-west|south-east|south-west|from|away|off|outside|inland|offshore"
                        r"|upstream|downstream)\b", re.I)
 
