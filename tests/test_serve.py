@@ -96,3 +96,37 @@ def test_a_config_change_rebuilds_and_a_broken_config_keeps_the_last_good_previe
         stop.set()
         server.join(timeout=30)
     assert not server.is_alive()
+
+
+def test_a_change_saved_while_a_build_runs_is_built_next(tmp_path, monkeypatch):
+    """The preview compares the files with what its latest build read, not with what they
+    were once that build ended: a save during a build is never taken as seen."""
+    from briefer.commands import serve as serving
+    from briefer.config import load_config
+
+    config = make_project(tmp_path)
+    real_build = serving.build
+
+    def build_while_the_analyst_saves(*args, **kwargs):
+        result = real_build(*args, **kwargs)
+        config.write_text(config.read_text(encoding="utf-8").replace("Port talks brief", "Harbour brief"),
+                          encoding="utf-8")
+        return result
+
+    preview = serving.Preview(lambda: load_config(config), None, None)
+    try:
+        monkeypatch.setattr(serving, "build", build_while_the_analyst_saves)
+        preview.rebuild()
+        assert preview.watched() != preview.built_from  # the next look rebuilds
+        monkeypatch.setattr(serving, "build", real_build)
+        preview.rebuild()
+        assert preview.watched() == preview.built_from
+        assert b"Harbour brief" in preview.page("/default/")[0]
+        config.write_text("title: [unclosed\n", encoding="utf-8")
+        preview.rebuild()
+        assert preview.error and preview.watched() == preview.built_from  # not rebuilt again until it changes
+        assert b"Harbour brief" in preview.page("/default/")[0]
+    finally:
+        import shutil
+
+        shutil.rmtree(preview.folder, ignore_errors=True)

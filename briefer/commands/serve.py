@@ -81,15 +81,21 @@ class Preview:
         self.version = 0
         self.config: Config | None = None
         self.config_path: Path | None = None
+        self.built_from = ""  # the fingerprint of what the latest build read
         self.folder = Path(tempfile.mkdtemp(prefix="briefer-serve-"))
 
     def rebuild(self) -> None:
         files: dict[str, tuple[bytes, str]] = {}
         names: list[str] = []
         error = None
+        loaded = False
         try:
             config = self.load()
+            loaded = True
             self.config, self.config_path = config, config.path
+            # Taken before the build reads its inputs: a change saved while it runs is a
+            # change from what was built, and is rebuilt at the next look.
+            self.built_from = self.watched()
             output = self.folder / f"build-{self.version + 1}"
             # The analyst's edits beside the real briefs apply to the preview too.
             result = build(replace(config, output=output), self.date, self.audiences, edits_root=config.output)
@@ -102,6 +108,8 @@ class Preview:
             shutil.rmtree(output, ignore_errors=True)
         except BrieferError as exc:
             error = str(exc)
+            if not loaded:  # the broken configuration as read: rebuilt once it changes again
+                self.built_from = self.watched()
             log.warning("the preview was not rebuilt: %s", error)
         with self.lock:
             if error is None:
@@ -176,13 +184,10 @@ def serve(load: Callable[[], Config], date: dt.date | None = None, audiences: Se
     announce(f"http://{HOST}:{server.server_address[1]}/")
     stop = stop or threading.Event()
     try:
-        seen = preview.watched()
         while not stop.wait(max(0.05, interval)):
-            now = preview.watched()
-            if now != seen:
+            if preview.watched() != preview.built_from:
                 progress("a source, the configuration or a template changed: rebuilding")
                 preview.rebuild()
-                seen = preview.watched()
     except KeyboardInterrupt:
         pass
     finally:
