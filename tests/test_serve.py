@@ -46,7 +46,7 @@ def test_serve_builds_serves_and_rebuilds_on_a_changed_source(tmp_path):
     finally:
         server.send_signal(signal.SIGINT)
         try:
-            server.wait(timeout=30)
+            server.wait(timeout=TIMEOUT)
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
@@ -94,7 +94,7 @@ def test_a_config_change_rebuilds_and_a_broken_config_keeps_the_last_good_previe
         assert "Harbour brief" in fetch(url + "default/")  # the last good brief stays up
     finally:
         stop.set()
-        server.join(timeout=30)
+        server.join(timeout=TIMEOUT)
     assert not server.is_alive()
 
 
