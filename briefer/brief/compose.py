@@ -115,6 +115,8 @@ def _unnamed_referent(body: str) -> bool:
     return bool(match) and _one_of(match.group(1), _OPENING_REFERENTS) and not _SAYS_WHICH.match(body, match.end())
 
 
+# After a shell noun, what says which one: "The decision to close the port", "The case of the ferry firm".
+_SHELL_SAYS_WHICH = re.compile(r"\s+(?:of|to|that|which|whose)\b|" + _NAME_BESIDE)
 _SAYS_WHICH = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]|\s+(?:that|which|who|whose)\b|" + _NAME_BESIDE)
 
 
@@ -128,7 +130,9 @@ def reads_alone(text: str) -> bool:
         return False  # "It is expected to drop ...": "it" is something named before, not an empty subject
     if _PRONOUN_QUANTIFIER.match(body) or _KNOWN_SET.match(body):
         return False  # "Both were dominant companies", "Neither has said ...", "The two dead were ...": of whom?
-    if _SHELL_NOUN.match(body) or _RELATIVE_ANCHOR.match(body) or _unnamed_referent(body) or _DATED_ENTRY.match(body):
+    shell = _SHELL_NOUN.match(body)
+    if (shell and not _SHELL_SAYS_WHICH.match(body, shell.end()) or _RELATIVE_ANCHOR.match(body)
+            or _unnamed_referent(body) or _DATED_ENTRY.match(body)):
         return False  # "The decision came after ...", "Three days earlier, ...": what they point to is not shown
     furniture = _EDITORIAL.match(body)
     if furniture and _MARKER_END.match(body[furniture.end():]):
