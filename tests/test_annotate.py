@@ -76,3 +76,15 @@ def test_due_to_is_a_forecast_only_after_a_form_of_be():
 
     assert main_tense("The minister is due to arrive in Kelso on Friday.") == FUTURE
     assert main_tense("The ferry sailed late on Monday due to fog in the harbour.") != FUTURE
+
+
+def test_the_main_clause_after_a_fronted_clause_tells_the_time():
+    from briefer.language.tense import FUTURE, PAST, main_tense
+
+    # "While ..., it has found ...": the concession's forecast is not what the sentence reports
+    assert main_tense("While the ferry report is expected to blame the port, it has also found the crews at fault.") == PAST
+    assert main_tense("When the harbour reopened on Monday, the fleet will sail within a week.") == FUTURE
+    assert main_tense("Although the talks failed last week, the unions will meet again.") == FUTURE
+    # a fronted phrase with no verb of its own changes nothing
+    assert main_tense("After the vote, the mayor will name a new harbour master.") == FUTURE
+    assert main_tense("The port director said the ferries would sail, although the strike went on.") == FUTURE

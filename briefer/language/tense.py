@@ -135,14 +135,23 @@ def main_tense(text: str) -> str:
     cues += [(m.start(), PAST) for m in PRESENT_PERFECT.finditer(content)
              if _INTRODUCED.search(content[m.end():next((c.start() for c in forecasts if c.start() >= m.end()),
                                                         len(content))])]
-    if cues:
-        return min(cues)[1]
+    # A fronted clause ("While the report is expected to ..., it has found ...", "When Nobel
+    # wrote his will, ..."): the main clause after it tells the sentence's time.
+    fronted = _FRONTED_CLAUSE.match(content)
+    main = [cue for cue in cues if fronted and cue[0] >= fronted.end()]
+    if main or cues:
+        return min(main or cues)[1]
     # an "-ed" word left only as an adjective ("the most feared company ... presents a target")
     # or before a complement tells no past
     if any(not _BEFORE_ADJECTIVE.search(_words_before(content, m)) and not _PRESENT_PASSIVE.search(_words_before(content, m))
            for m in WEAK_PAST.finditer(content)):
         return PAST
     return FUTURE if forecasts else PRESENT
+
+
+# A subordinate clause set before the main one, closed by its comma (a condition is modality's).
+_FRONTED_CLAUSE = re.compile(r"^\W*(?:While|Although|Though|Whereas|Even\s+(?:though|as)|Because|When|Whenever|Once"
+                             r"|Until|Before|After|As\s+soon\s+as)\s+[^,;:]*,")
 
 
 def modality(text: str, tense: str | None = None) -> str:
