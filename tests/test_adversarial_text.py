@@ -30,13 +30,13 @@ OLD_TITLE_JUNK = re.compile(r"(?:\s+[/|•·-]+)+\s*[.]?\s*$")
 OLD_LEADING = re.compile(r"^(?:\s*(?:also|be|have|now|then|still|further|\w+ly))+\s", re.I)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=400, deadline=None, derandomize=True)
 @given(st.text(alphabet="ab -|/•·.\t", max_size=24))
 def test_the_title_scan_trims_what_the_old_pattern_trimmed(line):
     assert _clean_title(line) == OLD_TITLE_JUNK.sub("", line).strip()
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, derandomize=True)
 @given(st.lists(st.sampled_from(["also", "now", "be", "quickly", "meet", "Then", "talks", "lyly"]), max_size=6),
        st.sampled_from([" ", "  ", "\t"]))
 def test_the_adverb_scan_strips_what_the_old_pattern_stripped(words, gap):

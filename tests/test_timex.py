@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from briefer.language.timex import Timex, find_times, relative_spans
@@ -171,9 +171,10 @@ PIECES = list("0123456789 ,.-'`aemnoprstuy") + [
     " nineteen ", " ninety", " years", " a ", " Oct.", " since ", " fiscal ", " 's", " every ", " Today"]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150, deadline=None, derandomize=True)  # the same examples every run, as in test_properties
 @given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join),
        st.one_of(st.none(), st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))))
+@example("0.1 years", None)  # 0.1 * 12 months was P1.2000000000000002M, a "year" 2000 in the value
 def test_any_text_gives_well_formed_times(text, anchor):
     found = find_times(text, anchor)
     assert all(isinstance(t, Timex) and text[t.start:t.end] == t.text for t in found)

@@ -106,7 +106,7 @@ def _duration(count: float | None, unit: str) -> str:
         if letter in halves:
             factor, smaller = halves[letter]
             clock = clock or smaller == "H"
-            return f"P{'T' if clock else ''}{_count_text(count * factor)}{smaller}"
+            return f"P{'T' if clock else ''}{_count_text(round(count * factor, 9))}{smaller}"
     if unit == "fortnight":
         count = None if count is None else count * 2
     return f"P{'T' if clock else ''}{_count_text(count)}{letter}"
