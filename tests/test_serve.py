@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import signal
 import subprocess
@@ -61,8 +62,11 @@ def test_a_config_change_rebuilds_and_a_broken_config_keeps_the_last_good_previe
 
     config = make_project(tmp_path)
     stop, urls = threading.Event(), []
+    # A fixed date: the articles are undated, so each build would take today's, and a rebuild
+    # after midnight would look for the edits below beside another day's brief.
     server = threading.Thread(target=serve, daemon=True, kwargs=dict(
-        load=lambda: load_config(config), port=0, interval=0.1, stop=stop, announce=urls.append))
+        load=lambda: load_config(config), date=dt.date(2025, 11, 1), port=0, interval=0.1, stop=stop,
+        announce=urls.append))
     server.start()
     try:
         deadline = time.monotonic() + TIMEOUT
@@ -126,6 +130,32 @@ def test_a_change_saved_while_a_build_runs_is_built_next(tmp_path, monkeypatch):
         preview.rebuild()
         assert preview.error and preview.watched() == preview.built_from  # not rebuilt again until it changes
         assert b"Harbour brief" in preview.page("/default/")[0]
+    finally:
+        import shutil
+
+        shutil.rmtree(preview.folder, ignore_errors=True)
+
+
+def test_a_config_saved_while_it_is_read_is_built_next(tmp_path):
+    """An editor that truncates and rewrites config.yaml may be read half-way: the
+    fingerprint is taken before the configuration is read, so the finished save is new."""
+    from briefer.commands import serve as serving
+    from briefer.config import load_config
+
+    config = make_project(tmp_path)
+    preview = serving.Preview(lambda: load_config(config), None, None)
+
+    def read_then_saved():
+        loaded = load_config(config)  # what this build uses: the old title
+        config.write_text(config.read_text(encoding="utf-8").replace("Port talks brief", "Harbour brief"),
+                          encoding="utf-8")
+        return loaded
+
+    try:
+        preview.rebuild()
+        preview.load = read_then_saved
+        preview.rebuild()
+        assert preview.watched() != preview.built_from  # the next look rebuilds
     finally:
         import shutil
 

@@ -46,15 +46,20 @@ MEDIA_TYPES = {".html": "text/html; charset=utf-8", ".md": "text/markdown; chars
                ".pdf": "application/pdf", ".json": "application/json"}
 
 
-def fingerprint(config: Config | None, config_path: Path | None) -> str:
-    """What a rebuild depends on: every file's name, size and time under the sources and
-    template folders, the configuration file and the analyst's edits files. (Sources at a
-    storage URL are not watched: a change there needs a rebuild by hand.)"""
-    digest = hashlib.blake2b(digest_size=16)
+def watched_roots(config: Config | None, config_path: Path | None) -> list[Path]:
+    """The configuration file, the sources and template folders and the analyst's edits
+    files. (Sources at a storage URL are not watched: a change there needs a rebuild by hand.)"""
     roots: list[Path] = [config_path] if config_path else []
     if config is not None:
         roots += [*([config.sources] if isinstance(config.sources, Path) else []), *template_search_path(config.templates),
                   *sorted(config.output.glob(f"*/*/{EDITS_NAME}"))]
+    return roots
+
+
+def fingerprint(config: Config | None, config_path: Path | None, roots: list[Path] | None = None) -> str:
+    """What a rebuild depends on: every file's name, size and time under the watched roots."""
+    digest = hashlib.blake2b(digest_size=16)
+    roots = watched_roots(config, config_path) if roots is None else roots
     count = 0
     for root in roots:
         for path in sorted(root.rglob("*")) if root.is_dir() else [root]:
@@ -89,13 +94,18 @@ class Preview:
         names: list[str] = []
         error = None
         loaded = False
+        # Taken before anything is read, the configuration included: a change saved from here
+        # on (while the configuration is read, or while the build runs) is a change from what
+        # was built, and is rebuilt at the next look.
+        roots = watched_roots(self.config, self.config_path)
+        before = fingerprint(None, None, roots)
         try:
             config = self.load()
             loaded = True
             self.config, self.config_path = config, config.path
-            # Taken before the build reads its inputs: a change saved while it runs is a
-            # change from what was built, and is rebuilt at the next look.
-            self.built_from = self.watched()
+            # The first build, or a configuration that changed what is watched: fingerprint
+            # the new roots, still before the build reads them.
+            self.built_from = before if watched_roots(config, config.path) == roots else self.watched()
             output = self.folder / f"build-{self.version + 1}"
             # The analyst's edits beside the real briefs apply to the preview too.
             result = build(replace(config, output=output), self.date, self.audiences, edits_root=config.output)
@@ -109,7 +119,7 @@ class Preview:
         except BrieferError as exc:
             error = str(exc)
             if not loaded:  # the broken configuration as read: rebuilt once it changes again
-                self.built_from = self.watched()
+                self.built_from = before
             log.warning("the preview was not rebuilt: %s", error)
         with self.lock:
             if error is None:
