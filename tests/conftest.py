@@ -76,7 +76,9 @@ def servers():
     started: list = []
 
     def start(handler, port=None, **options):
-        controller = Controller(handler, hostname="127.0.0.1", port=port or free_port(), **options)
+        # ready_timeout: aiosmtpd's default (5 s) to start and answer is short on a loaded machine
+        controller = Controller(handler, hostname="127.0.0.1", port=port or free_port(),
+                                **{"ready_timeout": 60.0, **options})
         controller.start()
         started.append(controller)
         return controller

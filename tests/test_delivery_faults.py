@@ -37,8 +37,11 @@ from aiosmtpd.smtp import SMTP
 ROOT = Path(__file__).resolve().parent.parent
 DATE = "2025-11-01"
 KINDS = ("duplicate", "lost", "crash", "hang", "leak", "wrong text")
-TIMEOUT = 1.5  # the client's SMTP timeout in these cases
+TIMEOUT = 1.5  # the client's SMTP timeout where a timeout is the case (a slow or silent server)
+PATIENT = 15.0  # ... and everywhere else: a loaded machine may be slow to answer, and a timeout
+# after the final dot would make a delivery "possibly delivered" and fail a case that expects it sent
 SLOW = 3.0  # a slow server answers the final dot after this long
+READY = 60.0  # seconds the server may take to start (aiosmtpd's default, 5, is short on a loaded machine)
 RUN_LIMIT = 60  # seconds a send may take before it counts as a hang
 
 DESK = {"a@example.org": "a@example.org", "b@example.org": "Bea Example <b@example.org>"}
@@ -152,7 +155,8 @@ def free_port() -> int:
 
 
 # --- A project with a published brief ---------------------------------------------------
-def write_project(root: Path, port: int, desk: list[str] | None = None, bcc: bool = False) -> Path:
+def write_project(root: Path, port: int, desk: list[str] | None = None, bcc: bool = False,
+                  timeout: float = PATIENT) -> Path:
     """config.yaml and a published brief for two audiences (desk and press), made here."""
     sys.path.insert(0, str(ROOT)) if str(ROOT) not in sys.path else None
     from briefer.output.publish import publish
@@ -171,7 +175,7 @@ def write_project(root: Path, port: int, desk: list[str] | None = None, bcc: boo
         "audiences": {"desk": desk_audience,
                       "press": {"sections": {"key_facts": 3}, "recipients": list(PRESS.values())}},
         "email": {"from": "Briefing Desk <briefs@example.org>",
-                  "smtp": {"host": "127.0.0.1", "port": port, "security": "none", "timeout": TIMEOUT},
+                  "smtp": {"host": "127.0.0.1", "port": port, "security": "none", "timeout": timeout},
                   "retry": {"attempts": 3, "delay": 0, "factor": 1}},
     }
     path = root / "config.yaml"
@@ -275,6 +279,7 @@ def case_kill(step: str) -> Callable[[World], str | None]:
 
 
 def case_slow_after_data(world: World) -> str | None:
+    world.config = write_project(world.root, world.handler.port, timeout=TIMEOUT)
     world.handler.slow_after_data = SLOW
     world.send("--audience", "desk")
     world.handler.calm()
@@ -417,7 +422,7 @@ def case_silent_server(world: World) -> str | None:
     with socket.socket() as silent:
         silent.bind(("127.0.0.1", 0))
         silent.listen(5)
-        world.config = write_project(world.root, silent.getsockname()[1])
+        world.config = write_project(world.root, silent.getsockname()[1], timeout=TIMEOUT)
         run = world.send("--audience", "press")
     if run.status is None:
         return "hang"
@@ -439,7 +444,7 @@ def case_name(case) -> str:
 
 def run_case(case, pythonpath: str) -> str | None:
     handler = FaultHandler()
-    controller = FaultController(handler, hostname="127.0.0.1", port=free_port())
+    controller = FaultController(handler, hostname="127.0.0.1", port=free_port(), ready_timeout=READY)
     controller.start()
     handler.port = controller.port
     try:
@@ -465,7 +470,7 @@ def world_for(tmp_path: Path, handler: FaultHandler, controller) -> World:
 @pytest.fixture
 def server():
     handler = FaultHandler()
-    controller = FaultController(handler, hostname="127.0.0.1", port=free_port())
+    controller = FaultController(handler, hostname="127.0.0.1", port=free_port(), ready_timeout=READY)
     controller.start()
     handler.port = controller.port
     yield handler, controller
