@@ -41,6 +41,14 @@ def published_url(base: str, date: dt.date, audience: str) -> str:
 
 
 def _umask() -> int:
+    """The process's umask, read without changing it where the system tells it (Linux): setting
+    and restoring it is process-wide, and a file another thread creates meanwhile gets mode 0666."""
+    try:
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
     mask = os.umask(0)
     os.umask(mask)
     return mask
