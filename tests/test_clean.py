@@ -61,3 +61,15 @@ def test_wire_datelines_and_editors_notes_go_the_prose_stays_verbatim():
         "The NATO (North Atlantic Treaty Organization) envoy watched.",
     )
     assert all(paragraph in body for paragraph in cleaned.paragraphs)
+
+
+def test_a_web_pages_dateline_goes_even_glued_to_the_first_word():
+    for body, lead in (("Hong Kong (CNN Business)A muddled view of the ferry talks weighs on investors.",
+                        "A muddled view of the ferry talks weighs on investors."),
+                       ("Washington (CNN) — The House voted on the ferry bill.", "The House voted on the ferry bill."),
+                       ("Kelso Harbour (Reuters) - Ferry shares fell sharply.", "Ferry shares fell sharply.")):
+        cleaned = clean_articles((parse_article(1, "C1.txt", body + "\n"),))[0]
+        assert cleaned.paragraphs == (lead,), body
+    # a party or a state after a name is no dateline
+    body = "Governor Ines Ortiz (R) is defending the ferry campaign."
+    assert clean_articles((parse_article(1, "C1.txt", body + "\n"),))[0].paragraphs == (body,)

@@ -53,11 +53,16 @@ DATELINE = re.compile(
 PLACE_COLON = re.compile(r"^(?:[A-Z][\w.'’-]+\s){0,2}[A-Z][\w.'’-]+:\s+(?=[A-Z“\"])")
 # "WASHINGTON (AP) _ ", "LAUSANNE, Switzerland (AP) _ ", "PANAMA CITY, Nov. 12 (Reuters) - ":
 # a city in capitals, maybe its country or the month and day, the agency in parentheses.
+_AGENCIES = "AP|AFP|Reuters|UPI|Xinhua|IANS|PTI|Bloomberg|dpa|ANI"
 AGENCY_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .,'’-]{2,60}?)"
     rf"(?:,\s*(?:{_MONTH_DAY}(?:,\s*(?P<year>\d{{4}}))?|[A-Z][\w.'’ -]{{1,40}}?))?\s*"
-    r"\((?:AP|AFP|Reuters|UPI|Xinhua|IANS|PTI|Bloomberg|dpa|ANI)\)\s*(?:_|--|—|–|-|:)\s*"
+    rf"\((?:{_AGENCIES})\)\s*(?:_|--|—|–|-|:)\s*"
 )
+# "Hong Kong (CNN Business)A muddled view ...", "Washington (CNN) — ...": a web page's dateline, a
+# place in title case and the agency or network in parentheses, often with no space after it.
+WEB_DATELINE = re.compile(rf"^(?:[A-Z][\w.'’-]+,?\s){{0,3}}\((?:{_AGENCIES}|CNN)(?:\s+[A-Z][a-z]+)?\)"
+                          r"\s*(?:(?:_|--|—|–|-|:)\s*)?(?=[A-Z“\"‘])")
 
 
 @dataclass(frozen=True)
@@ -171,7 +176,7 @@ def dateline_date(first_line: str, body: str = "") -> dt.date | None:
 
 
 def strip_dateline(paragraph: str) -> str:
-    for pattern in (DATELINE, AGENCY_DATELINE, PLACE_COLON):
+    for pattern in (DATELINE, AGENCY_DATELINE, WEB_DATELINE, PLACE_COLON):
         stripped = pattern.sub("", paragraph, count=1)
         if stripped != paragraph:
             return stripped
