@@ -10,6 +10,7 @@ import hashlib
 import html
 import logging
 import shutil
+import signal
 import tempfile
 import threading
 from collections.abc import Callable, Sequence
@@ -189,10 +190,12 @@ def serve(load: Callable[[], Config], date: dt.date | None = None, audiences: Se
         shutil.rmtree(preview.folder, ignore_errors=True)
         raise BrieferError(f"cannot serve on {HOST}:{port}: {exc.strerror or exc}") from None
     server.daemon_threads = True
+    server.block_on_close = False  # a page still being sent does not hold up the stop
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     announce(f"http://{HOST}:{server.server_address[1]}/")
     stop = stop or threading.Event()
+    previous = _stop_on_interrupt(stop)
     try:
         while not stop.wait(max(0.05, interval)):
             if preview.watched() != preview.built_from:
@@ -201,6 +204,23 @@ def serve(load: Callable[[], Config], date: dt.date | None = None, audiences: Se
     except KeyboardInterrupt:
         pass
     finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
         server.shutdown()
         server.server_close()
         shutil.rmtree(preview.folder, ignore_errors=True)
+
+
+def _stop_on_interrupt(stop: threading.Event):
+    """Ctrl-C stops the preview once the build under way is whole (an interrupt inside a build
+    leaves its work half-done); a second Ctrl-C stops it at once. Returns the handler it replaced,
+    or None where signals cannot be handled (not the main thread)."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def interrupted(signum, frame):
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+
+    return signal.signal(signal.SIGINT, interrupted)
