@@ -88,3 +88,5 @@ def test_the_main_clause_after_a_fronted_clause_tells_the_time():
     # a fronted phrase with no verb of its own changes nothing
     assert main_tense("After the vote, the mayor will name a new harbour master.") == FUTURE
     assert main_tense("The port director said the ferries would sail, although the strike went on.") == FUTURE
+    # a fronted clause with no comma of its own runs on into the main one: no clause is read apart
+    assert main_tense("When the harbour reopened the fleet sailed at once, and the port will close next week.") == PAST

@@ -70,6 +70,7 @@ def test_a_web_pages_dateline_goes_even_glued_to_the_first_word():
                        ("Kelso Harbour (Reuters) - Ferry shares fell sharply.", "Ferry shares fell sharply.")):
         cleaned = clean_articles((parse_article(1, "C1.txt", body + "\n"),))[0]
         assert cleaned.paragraphs == (lead,), body
-    # a party or a state after a name is no dateline
-    body = "Governor Ines Ortiz (R) is defending the ferry campaign."
-    assert clean_articles((parse_article(1, "C1.txt", body + "\n"),))[0].paragraphs == (body,)
+    # a party after a name is no dateline, nor an agency's name that the sentence goes on from
+    for body in ("Governor Ines Ortiz (R) is defending the ferry campaign.",
+                 "Kelso Press Agency (AP) Chief Executive Ines Ortiz said the ferries would sail."):
+        assert clean_articles((parse_article(1, "C1.txt", body + "\n"),))[0].paragraphs == (body,), body

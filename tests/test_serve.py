@@ -160,3 +160,31 @@ def test_a_config_saved_while_it_is_read_is_built_next(tmp_path):
         import shutil
 
         shutil.rmtree(preview.folder, ignore_errors=True)
+
+
+def test_ctrl_c_stops_the_preview_between_builds_and_twice_at_once():
+    import signal
+
+    import pytest
+
+    from briefer.commands.serve import _Interrupt
+
+    before = signal.getsignal(signal.SIGINT)
+    interrupt = _Interrupt()  # the main thread: it handles SIGINT now
+    try:
+        assert signal.getsignal(signal.SIGINT) == interrupt.handle and not interrupt.is_set()
+        interrupt.handle(signal.SIGINT, None)  # the first: a flag the loop reads after the build under way
+        assert interrupt.is_set()
+        with pytest.raises(KeyboardInterrupt):  # the second: at once
+            interrupt.handle(signal.SIGINT, None)
+    finally:
+        interrupt.restore()
+    assert signal.getsignal(signal.SIGINT) == before
+    # an interrupt a background job ignores stays ignored
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        ignored = _Interrupt()
+        assert signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+        ignored.restore()
+    finally:
+        signal.signal(signal.SIGINT, before)

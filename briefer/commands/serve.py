@@ -102,11 +102,16 @@ class Preview:
         before = fingerprint(None, None, roots)
         try:
             config = self.load()
+            if watched_roots(config, config.path) != roots:
+                # The first build, or a configuration that changed what is watched: fingerprint
+                # the new roots, then read the configuration again after it, so a save made
+                # meanwhile is a change from what is built.
+                roots = watched_roots(config, config.path)
+                before = fingerprint(None, None, roots)
+                config = self.load()
             loaded = True
             self.config, self.config_path = config, config.path
-            # The first build, or a configuration that changed what is watched: fingerprint
-            # the new roots, still before the build reads them.
-            self.built_from = before if watched_roots(config, config.path) == roots else self.watched()
+            self.built_from = before
             output = self.folder / f"build-{self.version + 1}"
             # The analyst's edits beside the real briefs apply to the preview too.
             result = build(replace(config, output=output), self.date, self.audiences, edits_root=config.output)
@@ -195,32 +200,44 @@ def serve(load: Callable[[], Config], date: dt.date | None = None, audiences: Se
     thread.start()
     announce(f"http://{HOST}:{server.server_address[1]}/")
     stop = stop or threading.Event()
-    previous = _stop_on_interrupt(stop)
+    interrupted = _Interrupt()
     try:
-        while not stop.wait(max(0.05, interval)):
+        while not stop.wait(max(0.05, interval)) and not interrupted.is_set():
             if preview.watched() != preview.built_from:
                 progress("a source, the configuration or a template changed: rebuilding")
                 preview.rebuild()
     except KeyboardInterrupt:
         pass
     finally:
-        if previous is not None:
-            signal.signal(signal.SIGINT, previous)
+        interrupted.restore()
         server.shutdown()
         server.server_close()
         shutil.rmtree(preview.folder, ignore_errors=True)
 
 
-def _stop_on_interrupt(stop: threading.Event):
-    """Ctrl-C stops the preview once the build under way is whole (an interrupt inside a build
-    leaves its work half-done); a second Ctrl-C stops it at once. Returns the handler it replaced,
-    or None where signals cannot be handled (not the main thread)."""
-    if threading.current_thread() is not threading.main_thread():
-        return None
+class _Interrupt:
+    """Ctrl-C, as a flag the preview's loop reads between builds: the build under way ends
+    whole (an interrupt inside a build leaves its work half-done), and a second Ctrl-C stops
+    at once. The handler only sets a flag: setting an Event there could wait for the lock
+    the interrupted wait holds."""
 
-    def interrupted(signum, frame):
-        if stop.is_set():
+    def __init__(self):
+        self.count = 0
+        self.previous = None
+        # only the main thread handles signals; an interrupt ignored (a background job) stays so
+        if threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGINT) not in (
+                signal.SIG_IGN, None):
+            self.previous = signal.signal(signal.SIGINT, self.handle)
+
+    def handle(self, signum, frame):
+        self.count += 1
+        if self.count > 1:
             raise KeyboardInterrupt
-        stop.set()
 
-    return signal.signal(signal.SIGINT, interrupted)
+    def is_set(self) -> bool:
+        return self.count > 0
+
+    def restore(self) -> None:
+        if self.previous is not None:
+            signal.signal(signal.SIGINT, self.previous)
+            self.previous = None

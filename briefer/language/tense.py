@@ -136,9 +136,12 @@ def main_tense(text: str) -> str:
              if _INTRODUCED.search(content[m.end():next((c.start() for c in forecasts if c.start() >= m.end()),
                                                         len(content))])]
     # A fronted clause ("While the report is expected to ..., it has found ...", "When Nobel
-    # wrote his will, ..."): the main clause after it tells the sentence's time.
+    # wrote his will, ..."): a tense of the main clause after it tells the sentence's time. A
+    # "clause" holding two verbs' tenses ran on past its own end: it had no comma of its own.
     fronted = _FRONTED_CLAUSE.match(content)
     main = [cue for cue in cues if fronted and cue[0] >= fronted.end()]
+    if len(cues) - len(main) > 1:
+        main = []
     if main or cues:
         return min(main or cues)[1]
     # an "-ed" word left only as an adjective ("the most feared company ... presents a target")

@@ -61,8 +61,10 @@ AGENCY_DATELINE = re.compile(
 )
 # "Hong Kong (CNN Business)A muddled view ...", "Washington (CNN) — ...": a web page's dateline, a
 # place in title case and the agency or network in parentheses, often with no space after it.
+# (A name in parentheses that a space and a word follow is no dateline: "Agence France-Presse (AFP)
+# Chief Executive ... said".)
 WEB_DATELINE = re.compile(rf"^(?:[A-Z][\w.'’-]+,?\s){{0,3}}\((?:{_AGENCIES}|CNN)(?:\s+[A-Z][a-z]+)?\)"
-                          r"\s*(?:(?:_|--|—|–|-|:)\s*)?(?=[A-Z“\"‘])")
+                          r"(?:\s*(?:_|--|—|–|-|:)\s*)?(?=[A-Z“\"‘])")
 
 
 @dataclass(frozen=True)
