@@ -21,8 +21,12 @@ def fetch(url: str) -> str:
 
 def test_serve_builds_serves_and_rebuilds_on_a_changed_source(tmp_path):
     config = make_project(tmp_path)
+    # Ctrl-C reaches the preview as in a terminal, even when the tests run as a background job
+    # of a shell without job control, whose children inherit an ignored SIGINT.
+    as_in_a_terminal = ("import runpy, signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+                        "sys.argv[0] = 'briefer'; runpy.run_module('briefer', run_name='__main__')")
     server = subprocess.Popen(
-        [PYTHON, "-m", "briefer", "serve", "--config", str(config), "--port", "0", "--interval", "0.2"],
+        [PYTHON, "-c", as_in_a_terminal, "serve", "--config", str(config), "--port", "0", "--interval", "0.2"],
         cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)},
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
@@ -170,6 +174,7 @@ def test_ctrl_c_stops_the_preview_between_builds_and_twice_at_once():
     from briefer.commands.serve import _Interrupt
 
     before = signal.getsignal(signal.SIGINT)
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal, even in a background job
     interrupt = _Interrupt()  # the main thread: it handles SIGINT now
     try:
         assert signal.getsignal(signal.SIGINT) == interrupt.handle and not interrupt.is_set()
@@ -179,7 +184,7 @@ def test_ctrl_c_stops_the_preview_between_builds_and_twice_at_once():
             interrupt.handle(signal.SIGINT, None)
     finally:
         interrupt.restore()
-    assert signal.getsignal(signal.SIGINT) == before
+    assert signal.getsignal(signal.SIGINT) == signal.default_int_handler
     # an interrupt a background job ignores stays ignored
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
