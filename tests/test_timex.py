@@ -184,3 +184,8 @@ def test_any_text_gives_well_formed_times(text, anchor):
     if anchor is None:  # every year in a value is written in the expression (in figures, short or in words)
         assert all(year[2:] in t.text or not re.search(r"\d", t.text)
                    for t in found for year in re.findall(r"\d{4}", t.value))
+
+
+def test_a_fortnight_is_two_weeks_whatever_its_count():
+    assert [t.value for t in find_times("The strike lasted 1.5 fortnights.", None)] == ["P3W"]
+    assert [t.value for t in find_times("The strike lasted a fortnight.", None)] == ["P2W"]

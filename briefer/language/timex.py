@@ -101,14 +101,14 @@ def _duration(count: float | None, unit: str) -> str:
     unit = unit.lower().rstrip("s")
     unit = {"centurie": "century", "centuries": "century"}.get(unit, unit)
     letter, clock = _UNITS.get(unit, ("D", False))
+    if unit == "fortnight":  # two weeks: "1.5 fortnights" is P3W, not 1.5 x 7 days doubled
+        count = None if count is None else count * 2
     if count is not None and count != int(count):  # "a half year" -> P6M, "1.5 hours" -> PT90M
         halves = {"Y": (12, "M"), "D": (24, "H"), "W": (7, "D"), "H": (60, "M"), "M": (30, "D") if not clock else (60, "S")}
         if letter in halves:
             factor, smaller = halves[letter]
             clock = clock or smaller == "H"
             return f"P{'T' if clock else ''}{_count_text(round(count * factor, 9))}{smaller}"
-    if unit == "fortnight":
-        count = None if count is None else count * 2
     return f"P{'T' if clock else ''}{_count_text(count)}{letter}"
 
 
