@@ -115,7 +115,7 @@ def _unnamed_referent(body: str) -> bool:
     return bool(match) and _one_of(match.group(1), _OPENING_REFERENTS) and not _SAYS_WHICH.match(body, match.end())
 
 
-# After a shell noun, what says which one: "The decision to close the port", "The case of the ferry firm".
+# After a shell noun, what says which one: "The decision to close the port", "The announcement of the timetable".
 _SHELL_SAYS_WHICH = re.compile(r"\s+(?:of|to|that|which|whose)\b|" + _NAME_BESIDE)
 _SAYS_WHICH = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]|\s+(?:that|which|who|whose)\b|" + _NAME_BESIDE)
 
