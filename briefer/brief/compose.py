@@ -115,9 +115,12 @@ def _unnamed_referent(body: str) -> bool:
     return bool(match) and _one_of(match.group(1), _OPENING_REFERENTS) and not _SAYS_WHICH.match(body, match.end())
 
 
-# After a shell noun, what says which one: "The decision to close the port", "The announcement of the timetable".
-_SHELL_SAYS_WHICH = re.compile(r"\s+(?:of|to|that|which|whose)\b|" + _NAME_BESIDE)
-_SAYS_WHICH = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]|\s+(?:that|which|who|whose)\b|" + _NAME_BESIDE)
+# A relative clause after a noun says which one: "the group that ...", "the decision which ...".
+_WHICH_CLAUSE = r"\s+(?:that|which|who|whose)\b"
+_SAYS_WHICH = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]|" + _WHICH_CLAUSE + "|" + _NAME_BESIDE)
+# After a shell noun, its complement says which one too: "The decision to close the port", "The
+# announcement of the timetable".
+_SHELL_SAYS_WHICH = re.compile(r"\s+(?:of|to)\b|" + _WHICH_CLAUSE + "|" + _NAME_BESIDE)
 
 
 def reads_alone(text: str) -> bool:

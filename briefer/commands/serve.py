@@ -57,10 +57,9 @@ def watched_roots(config: Config | None, config_path: Path | None) -> list[Path]
     return roots
 
 
-def fingerprint(config: Config | None, config_path: Path | None, roots: list[Path] | None = None) -> str:
+def fingerprint(roots: list[Path]) -> str:
     """What a rebuild depends on: every file's name, size and time under the watched roots."""
     digest = hashlib.blake2b(digest_size=16)
-    roots = watched_roots(config, config_path) if roots is None else roots
     count = 0
     for root in roots:
         for path in sorted(root.rglob("*")) if root.is_dir() else [root]:
@@ -99,15 +98,15 @@ class Preview:
         # on (while the configuration is read, or while the build runs) is a change from what
         # was built, and is rebuilt at the next look.
         roots = watched_roots(self.config, self.config_path)
-        before = fingerprint(None, None, roots)
+        before = fingerprint(roots)
         try:
             config = self.load()
-            if watched_roots(config, config.path) != roots:
+            now_watched = watched_roots(config, config.path)
+            if now_watched != roots:
                 # The first build, or a configuration that changed what is watched: fingerprint
                 # the new roots, then read the configuration again after it, so a save made
                 # meanwhile is a change from what is built.
-                roots = watched_roots(config, config.path)
-                before = fingerprint(None, None, roots)
+                before = fingerprint(now_watched)
                 config = self.load()
             loaded = True
             self.config, self.config_path = config, config.path
@@ -134,7 +133,7 @@ class Preview:
             self.version += 1
 
     def watched(self) -> str:
-        return fingerprint(self.config, self.config_path)
+        return fingerprint(watched_roots(self.config, self.config_path))
 
     def page(self, path: str) -> tuple[bytes, str] | None:
         with self.lock:
