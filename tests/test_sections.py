@@ -288,6 +288,26 @@ def test_a_forecast_is_overtaken_by_a_later_report_of_what_it_was_for():
     assert overtaken([forecast, unrelated]) == frozenset()
 
 
+def test_a_forecast_whose_clause_of_time_is_reported_done_is_overtaken():
+    """"When" the same time, "before" a later one: once that clause's event is reported done,
+    the forecast's time has passed. Not "after": what comes after may still be to come."""
+    wait = Statement("The federation's deputy head said it would wait until after next week's meeting before "
+                     "deciding to cancel the spring tour.", 1, None, 3)
+    cancelled = Statement("The federation on Tuesday cancelled the first three weeks of the spring tour.", 2, None, 0)
+    assert overtaken([wait, cancelled]) == frozenset({0})
+    era = Statement("A new era will begin Friday, when the assembly elects a new governor.", 1, OCT_30, 4)
+    elected = Statement("Lawmakers elected Haddad governor of Veloria on Friday.", 2, NOV_1, 0)
+    assert overtaken([era, elected]) == frozenset({0})
+    meet = Statement("The assembly will meet Friday after the governor signs the amendment.", 1, OCT_30, 4)
+    signed = Statement("The governor signed the amendment on Thursday.", 2, NOV_1, 0)
+    assert overtaken([meet, signed]) == frozenset()
+    # a clause that times a noun's event inside a relative clause is not the forecast's time
+    cite = Statement("Marek will cite an opinion that sets a higher bar for the state when it alleges fraud.",
+                     1, None, 4)
+    alleged = Statement("The state alleged fraud by the port authority.", 2, None, 0)
+    assert overtaken([cite, alleged]) == frozenset()
+
+
 def test_a_habit_or_a_long_history_told_after_the_lead_is_background():
     for text in ("The senator has repeatedly been nominated for the award for his work on refugees.",
                  "The federation eventually resigned its seat on the council.",

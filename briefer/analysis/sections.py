@@ -690,11 +690,71 @@ def _told_classes(text: str) -> frozenset[str]:
 
 
 _PURPOSE = re.compile(r"^\s(?:to|in order to)\s", re.I)
+# A clause of time whose event, once reported done, tells that the forecast's time has passed:
+# "when" the same time ("a new chapter will be written Thursday, when the academy announces the
+# winner"), "before" a later one ("will wait until the meeting before deciding to cancel games").
+# Not "after", "once" or "until": their event comes first, and the forecast may still be to come.
+_TIME_CLAUSE = re.compile(r"(?:^|,\s*|\s)(?:when|before)\s", re.I)
+_RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose)\b", re.I)
+# The clause's verb: an -ing form opening it ("before deciding"), the participle after "is" or
+# "are" ("when the report is released"), else the first word in lower case after its subject that
+# has the present's -s ("when the academy announces") or follows a plural ("when the ministers
+# sign"); a word after a determiner or a preposition is a noun ("when the ministers ..."). A clause
+# in the past tells a time gone by, not an event to come.
+_CLAUSE_OPENING_ING = re.compile(r"^([a-z]+ing)\b")
+_CLAUSE_PASSIVE = re.compile(r"\s(?:is|are|gets?)\s+(?:\w+ly\s+)?([a-z]{3,}(?:ed|en))\b")
+# A present in -s ("announces", "meets"); not a noun's -ss, -is, -us ("crisis", "status").
+_PRESENT_S = re.compile(r"[a-z]{2,}[^siu]s$")
+_BEFORE_A_NOUN = frozenset("the a an its their his her this that these those our my your of in for on at by with from "
+                           "to and or all most many some few several both each every no other such".split())
+_PAST_AUXILIARY = re.compile(r"\b(?:was|were|had|did)\b", re.I)
+
+
+def _clause_verb(core: str) -> str | None:
+    if (match := _CLAUSE_OPENING_ING.match(core) or _CLAUSE_PASSIVE.search(core)) is not None:
+        return match.group(1)
+    if _PAST_AUXILIARY.search(core):
+        return None  # "when the two cases were solved": a time gone by, or one reported from the past
+    words = [word.strip(".;:!?\"'“”’") for word in core.split()]
+    for before, word in zip(words, words[1:]):
+        if not word.isalpha() or not word.islower() or word in _BEFORE_A_NOUN or before.lower() in _BEFORE_A_NOUN:
+            continue
+        if _PRESENT_S.search(word) or before.islower() and _PRESENT_S.search(before):
+            return word
+        if word.endswith("ed"):
+            return None  # a past: the clause tells a time gone by ("in 1979, when the army invaded")
+    return None
+
+
+def _clause_events(clause: str) -> list[tuple[str, set[str]]]:
+    """The event of a clause ("the academy announces the winner" -> announce, its terms), and
+    what it is for, when a purpose follows ("deciding [to cancel games]")."""
+    end = _CORE_END.search(clause, 1)
+    core = clause[: end.start()] if end else clause
+    # a clause of time ends at its comma or dash ("when the wind drops, officials said")
+    core = re.split(r",|\s_\s", core)[0]
+    verb = _clause_verb(core)
+    stems = _terms(verb) if verb else set()
+    events = [(next(iter(stems)), _terms(core))] if stems else []
+    return events + _purpose_event(clause, end)
+
+
+def _purpose_event(text: str, end: re.Match | None) -> list[tuple[str, set[str]]]:
+    """The event a purpose names when one opens at `end` ("... [to elect Lahoud]"), else none."""
+    if not end or not _PURPOSE.match(text[end.start():]):
+        return []
+    purpose = text[end.end():].split(",")[0]
+    stop = _CORE_END.search(purpose, 1)
+    purpose = purpose[: stop.start()] if stop else purpose
+    words = purpose.split()
+    first = _terms(words[0]) if words and words[0].islower() else set()  # "to elect", not "to D'Amato"
+    return [(next(iter(first)), _terms(purpose))] if first else []
 
 
 def forecast_events(text: str) -> list[tuple[str, set[str]]]:
     """What a forecast expects, and what it expects it for: "is expected to meet Thursday [to
-    elect Lahoud]" is settled by a later "Lahoud was elected" as much as by "they met"."""
+    elect Lahoud]" is settled by a later "Lahoud was elected" as much as by "they met"; and the
+    events of its clauses of time ("[when the academy announces the winner]", see _TIME_CLAUSE)."""
     verb, terms = forecast_event(text)
     if verb is None:
         return []
@@ -702,15 +762,11 @@ def forecast_events(text: str) -> list[tuple[str, set[str]]]:
     text = _without_times(text)
     match = _forecast_cue(text)
     tail = " ".join(text[match.end():].split()) + " " if match else ""
-    end = _CORE_END.search(tail, 1)
-    if end and _PURPOSE.match(tail[end.start():]):
-        purpose = tail[end.end():].split(",")[0]
-        stop = _CORE_END.search(purpose, 1)
-        purpose = purpose[: stop.start()] if stop else purpose
-        words = purpose.split()
-        first = _terms(words[0]) if words and words[0].islower() else set()  # "to elect", not "to D'Amato"
-        if first:
-            events.append((next(iter(first)), _terms(purpose)))
+    events += _purpose_event(tail, _CORE_END.search(tail, 1))
+    for clause in _TIME_CLAUSE.finditer(tail):
+        if _RELATIVE.search(tail, 0, clause.start()):
+            break  # inside a relative clause it times a noun's event ("an opinion that ... when it alleges")
+        events += _clause_events(tail[clause.end():])
     return events
 
 
