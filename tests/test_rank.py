@@ -152,6 +152,10 @@ def test_stemmer_conflates_inflections():
     assert stem("floods") == stem("flooded") == stem("flooding") == stem("flood")
     assert stem("policies") == stem("policy")
     assert stem("stopped") == stem("stop")
+    # British and American spellings of one verb: the doubled "l" before -ed, -ing
+    assert stem("cancelled") == stem("canceled") == stem("cancel") == stem("cancelling")
+    assert stem("travelled") == stem("traveling") == stem("travels")
+    assert stem("called") == stem("calls") == stem("call")
 
 
 def test_an_item_running_past_the_budget_counts_for_what_is_read_within_it():

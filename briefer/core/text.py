@@ -176,6 +176,8 @@ def stem(word: str) -> str:
         word = word[:-1] + "i"
     if word.endswith("e") and len(word) > 4:
         word = word[:-1]
+    if word.endswith("ll") and len(word) > 4:
+        word = word[:-1]  # British "cancelled", "travelled" with American "canceled": one stem ("call" too)
     return word
 
 
