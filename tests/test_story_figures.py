@@ -356,11 +356,16 @@ def test_a_pronoun_or_a_connective_that_points_to_a_sentence_not_shown_does_not_
                  "Both were dominant companies of their day.", "Neither has said how the deal was financed.",
                  "The rebels took casualties, too, but the number was not known.",  # as someone else did
                  "Moreover, the state ran the smuggling ring.", "All of which suggests the vote is close.",
-                 ". . . HARBOUR The inquiry finds that in 1986 the port conspired with smugglers."):
+                 ". . . HARBOUR The inquiry finds that in 1986 the port conspired with smugglers.",
+                 # a phrase before the subject holds no one the pronoun stands for, a name in it neither
+                 "In an interview with the Kelso Gazette, he stopped short of calling for a strike.",
+                 "Standing a few feet from Ortiz, she said the harbour would reopen.",
+                 "On Monday, he said the ferry was safe."):
         assert not reads_alone(text), text
     for text in ("Mayor Ines Ortiz said she would resign on Friday.",
                  "The port director said his staff had closed the harbour.",
                  "When he landed in Kelso, Ortiz said the airport was calm.",
+                 "When Ortiz landed in Kelso, she said the airport was calm.",  # a clause before: she is Ortiz
                  "The rebels said their fighters held the town.",
                  "It is expected that the talks will resume.", "Both leaders discussed the ferry dispute.",
                  "The ferry was too small to carry the trucks."):
@@ -594,6 +599,18 @@ def test_review_cases_of_one_article_giving_both_values_and_of_first_names(tmp_p
         "b.md": article("2025-03-03", "Daily", "A car bomb killed three people in the Kelso market on Monday, police said."),
     })
     assert [d for d in find_disagreements(corpus) if "people" in d.what]
+
+
+def test_a_first_mention_further_down_the_page_comes_too_late():
+    from briefer.brief.compose import unintroduced
+
+    before = ("Kelso beat Tarn 5-3 in a snooker match on Monday.",)
+    line = "The match was one of the first as snooker made its debut at the games."
+    below = "Kelso's players beat Tarn in the match, the first snooker match of the games."
+    page = line + " " + below
+    assert not unintroduced(line, page, {}, before)  # the whole page, as before: the match is on it
+    assert unintroduced(line, page, {}, before, above="Snooker at the games")  # but only below the line
+    assert not unintroduced(line, page, {}, before, above="Snooker at the games " + below)
 
 
 def test_review_cases_of_second_mentions_and_the_datelines_place():

@@ -13,8 +13,8 @@ from briefer.analysis.figures import key_figures
 from briefer.core.models import Brief, BriefItem, Corpus, Disagreement, Figure, Passage, Quote, Section, Source
 from briefer.analysis.quotes import key_quotes
 from briefer.analysis.rank import Ranking
-from briefer.analysis.sections import (NONE, WEAK_REASONS, Statement, assign_sections, decide_all, overtaken,
-                                      statements_of)
+from briefer.analysis.sections import (FINITE_VERB, NONE, OUTCOMES, WEAK_REASONS, Statement, assign_sections,
+                                      decide_all, overtaken, statements_of)
 from briefer.core.cues import pattern, phrases
 from briefer.core.lexicon import NUMBER_WORDS
 from briefer.core.text import stem
@@ -183,6 +183,7 @@ def _outside_quotes(text: str) -> str:
 
 
 _PERSON_PRONOUN = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.I)
+_PHRASE_THEN_PRONOUN = re.compile(r"^([^,]{3,}),\s+(?:he|she)\b")  # a fronted part, then "he" or "she" as subject
 _ANCHOR_WORD = re.compile(r"\b[A-Z][a-z]+|\b[a-z]+\b")
 _FRONTED = re.compile(r"^(?:when|while|after|before|as|although|though|since|if|once|because|until|upon|in|on|at|despite)\b",
                       re.I)
@@ -207,6 +208,10 @@ def _unanchored_pronoun(body: str) -> bool:
     pronoun = _PERSON_PRONOUN.search(body)
     if not pronoun:
         return False
+    opening = _PHRASE_THEN_PRONOUN.match(body)
+    if opening and not FINITE_VERB.search(opening.group(1)):
+        return True  # "In an interview with the BBC, he ...", "On Monday, she ...": a phrase, not a clause, before
+        # its subject holds no one the pronoun could stand for, a name in it neither ("Standing near Ewing, he said")
     before = body[:pronoun.start()]
     words = _PERSON_WORDS
     for match in _ANCHOR_WORD.finditer(before):
@@ -262,10 +267,12 @@ _SAID_AFTER = re.compile(r",?\s+(?:said|says|told|added|who)\b|,\s+\d{1,2},")
 _PERSON_WORDS = TITLES | PERSON_NOUNS  # a person's title or role: "Rep.", "minister", "spokesman"
 
 
-def unintroduced(text: str, page: str, names: dict[str, frozenset[str]], before: tuple[str, ...] = ()) -> bool:
+def unintroduced(text: str, page: str, names: dict[str, frozenset[str]], before: tuple[str, ...] = (),
+                 above: str | None = None) -> bool:
     """The line calls someone by a bare surname ("Hall said ...") that no line of the page
     writes in full: the reader cannot tell who it is. Or it names by "the ..." something its
-    article told in the sentences `before` it, that the page does not show."""
+    article told in the sentences `before` it, that the page does not show above the line
+    (`above`: the title and the lines over it; the whole page when not given)."""
     for match in _CAPITALISED.finditer(text):
         word = match.group(0)
         if word not in names:
@@ -275,7 +282,7 @@ def unintroduced(text: str, page: str, names: dict[str, frozenset[str]], before:
             continue  # part of a longer name or after a title ("Rep. Hall", "Tony Hall")
         if not any(full in page for full in names[word]):
             return True
-    return _unnamed_body(text, page) or _second_mention(text, page, before)
+    return _unnamed_body(text, page) or _second_mention(text, page.replace(text, " "), before, above)
 
 
 # After a definite noun phrase, what shows its head noun has ended: a verb, a conjunction, a
@@ -290,16 +297,20 @@ _PREPOSITION_AFTER = re.compile(r"\s+(?:against|with|from|by|about|over|under|in
 _NOT_HEADS = frozenset(phrases("language", "pronouns")) | frozenset("him her them it us me".split())
 
 
-def _second_mention(text: str, page: str, before: tuple[str, ...]) -> bool:
+def _second_mention(text: str, rest: str, before: tuple[str, ...], above: str | None = None) -> bool:
     """"The match was one of the first ...", "whether the tribunal will examine the case": a
     definite phrase whose noun its article used in a sentence before it (a second
-    mention points back to the first), while no other line of the page, nor the line before it,
-    uses the noun: the reader cannot tell which match, which case."""
+    mention points back to the first), while no other line of the page uses the noun: the
+    reader cannot tell which match, which case. The subject opening the line ("The trip is
+    ...") is what the line is about: it must be told `above` the line, when that is given (a
+    first mention further down the page comes too late: the page is read from the top)."""
     if not before:
         return False
     told = {stem(w) for sentence in before for w in re.findall(r"[a-z]+", sentence.lower())}
-    others = {stem(w) for w in re.findall(r"[a-z]+", page.replace(text, " ").lower())}
+    elsewhere = {stem(w) for w in re.findall(r"[a-z]+", rest.lower())}  # the rest of the page
+    over = elsewhere if above is None else {stem(w) for w in re.findall(r"[a-z]+", above.lower())}
     for match in _THE_PHRASE.finditer(text):
+        shown = over if match.start() == 0 else elsewhere
         # the head is the word before a verb or a clause mark ("the spying allegation was ..."),
         # unless what follows a word says which one it is ("the case of ...", "the trip to Moscow")
         head = None
@@ -313,7 +324,7 @@ def _second_mention(text: str, page: str, before: tuple[str, ...]) -> bool:
         if head is None:
             continue
         forms = {head, head[:-2]} if head.endswith("er") and len(head) > 5 else {head}  # "the attackers" / "an attack"
-        if any(f in told for f in forms) and not _shares_form(forms, others) and not any(
+        if any(f in told for f in forms) and not _shares_form(forms, shown) and not any(
                 stem(w) in forms for w in re.findall(r"[a-z]+", text[:match.start()].lower())):
             return True
     return False
@@ -421,9 +432,12 @@ def compose_story(story: Story, title: str, budgets: dict[str, int], date: dt.da
                      if (shown.article, p) in story.sentence_at)
 
     for _ in range(PAGE_NAME_ROUNDS):
-        picked = [i for key in SECTION_KEYS for i in chosen[key]]
+        picked = [i for key in SECTION_KEYS for i in chosen[key]]  # in the page's order
         page = " ".join([corpus.items[i].text for i in picked] + sorted(disputed))  # the claims of disagreements show too
-        nameless = {i for i in picked if unintroduced(corpus.items[i].text, page, names, earlier(i))}
+        nameless = {i for place, i in enumerate(picked)
+                    if unintroduced(corpus.items[i].text, page, names, earlier(i), above=" ".join(
+                        [title] + [corpus.items[j].text for j in picked[:place]]
+                        + (sorted(disputed) if _after_disagreements(i, chosen) else [])))}
         if not nameless:
             break
         labels = tuple(NONE if i in nameless else label for i, label in enumerate(labels))
@@ -455,6 +469,14 @@ def compose_story(story: Story, title: str, budgets: dict[str, int], date: dt.da
         quotes=tuple(replace(q, score=placed_score(item_scores, "quotes", k)) for k, q in enumerate(story.quotes)),
         figures=tuple(replace(f, score=placed_score(item_scores, "figures", k)) for k, f in enumerate(story.figures)),
     ))
+
+
+def _after_disagreements(index: int, chosen: dict[str, list[int]]) -> bool:
+    """The item's line comes after "Where sources disagree", which the templates set after the
+    outcomes (after the last section when there are none)."""
+    if not chosen.get(OUTCOMES):
+        return False
+    return any(index in chosen[key] for key in SECTION_KEYS[SECTION_KEYS.index(OUTCOMES) + 1:])
 
 
 # Where the k-th element of each kind stands among the items when a full page sheds the
