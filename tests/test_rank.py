@@ -156,6 +156,7 @@ def test_stemmer_conflates_inflections():
     assert stem("cancelled") == stem("canceled") == stem("cancel") == stem("cancelling")
     assert stem("travelled") == stem("traveling") == stem("travels")
     assert stem("called") == stem("calls") == stem("call")
+    assert stem("chill") != stem("chile") and stem("stall") != stem("stale")  # one syllable: no variant spelling
 
 
 def test_an_item_running_past_the_budget_counts_for_what_is_read_within_it():

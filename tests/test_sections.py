@@ -306,6 +306,15 @@ def test_a_forecast_whose_clause_of_time_is_reported_done_is_overtaken():
                      1, None, 4)
     alleged = Statement("The state alleged fraud by the port authority.", 2, None, 0)
     assert overtaken([cite, alleged]) == frozenset()
+    # nor one after an attribution (it times the saying), nor a clause in the past, nor "before"
+    # as a preposition
+    for forecast, report in (
+            ("The minister will resign, aides said when announcing the reshuffle.",
+             "The prime minister announced a cabinet reshuffle on Monday."),
+            ("Voters will elect a parliament for the first time since 1991, when Kelso sent troops into the province.",
+             "Kelso sent troops into the province in 1991."),
+            ("The appeal will go before federal judges in Tarn.", "Federal judges in Tarn dismissed a similar suit.")):
+        assert overtaken([Statement(forecast, 1, None, 4), Statement(report, 2, None, 0)]) == frozenset(), forecast
 
 
 def test_a_habit_or_a_long_history_told_after_the_lead_is_background():

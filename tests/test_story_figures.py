@@ -366,6 +366,8 @@ def test_a_pronoun_or_a_connective_that_points_to_a_sentence_not_shown_does_not_
                  "The port director said his staff had closed the harbour.",
                  "When he landed in Kelso, Ortiz said the airport was calm.",
                  "When Ortiz landed in Kelso, she said the airport was calm.",  # a clause before: she is Ortiz
+                 "As the port's director, he ordered the harbour closed.",  # a role says who
+                 "After Ortiz's defeat, she conceded the race.",
                  "The rebels said their fighters held the town.",
                  "It is expected that the talks will resume.", "Both leaders discussed the ferry dispute.",
                  "The ferry was too small to carry the trucks."):

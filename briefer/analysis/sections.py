@@ -694,20 +694,26 @@ _PURPOSE = re.compile(r"^\s(?:to|in order to)\s", re.I)
 # "when" the same time ("a new chapter will be written Thursday, when the academy announces the
 # winner"), "before" a later one ("will wait until the meeting before deciding to cancel games").
 # Not "after", "once" or "until": their event comes first, and the forecast may still be to come.
-_TIME_CLAUSE = re.compile(r"(?:^|,\s*|\s)(?:when|before)\s", re.I)
+_TIME_CLAUSE = re.compile(r"(?:^|,\s*|\s)(?:when|before)\s", re.I)  # read after the forecast's cue only
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose)\b", re.I)
-# The clause's verb: an -ing form opening it ("before deciding"), the participle after "is" or
-# "are" ("when the report is released"), else the first word in lower case after its subject that
-# has the present's -s ("when the academy announces") or follows a plural ("when the ministers
-# sign"); a word after a determiner or a preposition is a noun ("when the ministers ..."). A clause
-# in the past tells a time gone by, not an event to come.
+# The clause's verb: an -ing form opening it ("before deciding"), the participle after "is",
+# "are" or "gets" ("when the report is released"), else the first word in lower case after its
+# subject that has the present's -s ("when the academy announces"), follows a plural ("when the
+# ministers sign") or a pronoun ("when they vote"); a word after a determiner or a preposition is
+# a noun ("when the ministers ..."), and a "verb" with a preposition after it was a noun ("before
+# federal judges in Boston": "before" as a preposition). A clause in the past (an -ed form, an
+# irregular past, "was", "had") tells a time gone by, not an event to come.
 _CLAUSE_OPENING_ING = re.compile(r"^([a-z]+ing)\b")
 _CLAUSE_PASSIVE = re.compile(r"\s(?:is|are|gets?)\s+(?:\w+ly\s+)?([a-z]{3,}(?:ed|en))\b")
 # A present in -s ("announces", "meets"); not a noun's -ss, -is, -us ("crisis", "status").
 _PRESENT_S = re.compile(r"[a-z]{2,}[^siu]s$")
 _BEFORE_A_NOUN = frozenset("the a an its their his her this that these those our my your of in for on at by with from "
                            "to and or all most many some few several both each every no other such".split())
+_SUBJECT_PRONOUNS = frozenset("they we you i he she it".split())
+_S_ADVERBS = frozenset("always perhaps sometimes nonetheless nevertheless".split())  # adverbs that end in -s
 _PAST_AUXILIARY = re.compile(r"\b(?:was|were|had|did)\b", re.I)
+IRREGULAR_PAST_WORD = re.compile(IRREGULAR_PAST)
+_PREPOSITION = frozenset("in at on of for from with by into to about over under between among against".split())
 
 
 def _clause_verb(core: str) -> str | None:
@@ -716,13 +722,15 @@ def _clause_verb(core: str) -> str | None:
     if _PAST_AUXILIARY.search(core):
         return None  # "when the two cases were solved": a time gone by, or one reported from the past
     words = [word.strip(".;:!?\"'“”’") for word in core.split()]
-    for before, word in zip(words, words[1:]):
-        if not word.isalpha() or not word.islower() or word in _BEFORE_A_NOUN or before.lower() in _BEFORE_A_NOUN:
+    for place, (before, word) in enumerate(zip(words, words[1:]), 1):
+        if not word.isalpha() or not word.islower() or word in _BEFORE_A_NOUN or before.lower() in _BEFORE_A_NOUN \
+                or word.endswith("ly") or word in _S_ADVERBS:
             continue
-        if _PRESENT_S.search(word) or before.islower() and _PRESENT_S.search(before):
-            return word
-        if word.endswith("ed"):
-            return None  # a past: the clause tells a time gone by ("in 1979, when the army invaded")
+        if word.endswith("ed") or IRREGULAR_PAST_WORD.fullmatch(word):
+            return None  # a past: the clause tells a time gone by ("in 1991, when Moscow sent troops")
+        if _PRESENT_S.search(word) or before.lower() in _SUBJECT_PRONOUNS or before.islower() and _PRESENT_S.search(before):
+            after = words[place + 1] if place + 1 < len(words) else ""
+            return None if after.lower() in _PREPOSITION else word
     return None
 
 
@@ -764,8 +772,9 @@ def forecast_events(text: str) -> list[tuple[str, set[str]]]:
     tail = " ".join(text[match.end():].split()) + " " if match else ""
     events += _purpose_event(tail, _CORE_END.search(tail, 1))
     for clause in _TIME_CLAUSE.finditer(tail):
-        if _RELATIVE.search(tail, 0, clause.start()):
-            break  # inside a relative clause it times a noun's event ("an opinion that ... when it alleges")
+        if _RELATIVE.search(tail, 0, clause.start()) or REPORTING.search(tail, 0, clause.start()):
+            break  # inside a relative clause it times a noun's event ("an opinion that ... when it alleges"),
+            # after an attribution the saying ("will resign, aides said when announcing ...")
         events += _clause_events(tail[clause.end():])
     return events
 
@@ -847,7 +856,8 @@ def overtaken(statements: list[Statement]) -> frozenset[int]:
         written = statement.reference_date
         if not awaits_an_event(statement) or is_fragment(statement.text):
             continue
-        # numbered before the filter: the purpose stays a purpose when its main event has too few terms
+        # numbered before the filter: the purpose (or a clause of time) stays one when its main event has
+        # too few terms; each is told by its own verb only (`purpose`), never in other words
         events = [(number, verb, expected) for number, (verb, expected) in enumerate(forecast_events(statement.text))
                   if len(expected) >= OVERTAKING.fewest_terms]
         if not events:

@@ -189,6 +189,13 @@ _FRONTED = re.compile(r"^(?:when|while|after|before|as|although|though|since|if|
                       re.I)
 
 
+def _names_its_subject(phrase: str) -> bool:
+    """A fronted phrase that says who the subject is: a role ("As the port's director, he ...") or
+    a name's possessive ("After Ortiz's defeat, she ...")."""
+    return bool(re.search(r"\b[A-Z][a-z]+['’]s\b", phrase)) or any(
+        _one_of(word.lower(), _PERSON_WORDS) for word in re.findall(r"[A-Za-z]+", phrase))
+
+
 def _back_connective(body: str) -> bool:
     """A connective that ties the line to a sentence before it: opening it, or set off by
     commas inside it ("..., however, he would be forced ...")."""
@@ -204,12 +211,14 @@ def _back_connective(body: str) -> bool:
 def _unanchored_pronoun(body: str) -> bool:
     """A "he", "his", "she" or "her" with no one before it in the line it could stand for: no
     name, no person's role ("the minister ... his"). A pronoun in a clause put before its name
-    ("When he arrived, Ortiz said ...") points forward, and is kept."""
+    ("When he arrived, Ortiz said ...") points forward, and is kept. A subject "he" or "she" after
+    a fronted phrase with no verb of its own points back ("In an interview with the BBC, he ..."),
+    unless the phrase gives a role or a possessive name ("As the port's director, he ...")."""
     pronoun = _PERSON_PRONOUN.search(body)
     if not pronoun:
         return False
     opening = _PHRASE_THEN_PRONOUN.match(body)
-    if opening and not FINITE_VERB.search(opening.group(1)):
+    if opening and not FINITE_VERB.search(opening.group(1)) and not _names_its_subject(opening.group(1)):
         return True  # "In an interview with the BBC, he ...", "On Monday, she ...": a phrase, not a clause, before
         # its subject holds no one the pronoun could stand for, a name in it neither ("Standing near Ewing, he said")
     before = body[:pronoun.start()]
@@ -303,7 +312,9 @@ def _second_mention(text: str, rest: str, before: tuple[str, ...], above: str | 
     mention points back to the first), while no other line of the page uses the noun: the
     reader cannot tell which match, which case. The subject opening the line ("The trip is
     ...") is what the line is about: it must be told `above` the line, when that is given (a
-    first mention further down the page comes too late: the page is read from the top)."""
+    first mention further down the page comes too late: the page is read from the top). The
+    composer gives the default page's order; an audience that moves sections or lifts lines into
+    a bottom line shows them in another, so there the check is approximate."""
     if not before:
         return False
     told = {stem(w) for sentence in before for w in re.findall(r"[a-z]+", sentence.lower())}

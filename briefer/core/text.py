@@ -153,11 +153,13 @@ def containment(a: set[str], b: set[str]) -> float:
 
 
 _VOWEL = re.compile(r"[aeiouy]")
+_VOWELS = re.compile(r"[aeiouy]+")  # a run of vowels: about one syllable
 
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """Light suffix stripping: conflates inflections (plural, -ed, -ing, -y/-ies, -e)."""
+    """Light suffix stripping: conflates inflections (plural, -ed, -ing, -y/-ies, -e) and the
+    British doubled -ll- ("cancelled" / "canceled")."""
     if len(word) <= 3:
         return word
     if word.endswith("ies"):
@@ -176,8 +178,10 @@ def stem(word: str) -> str:
         word = word[:-1] + "i"
     if word.endswith("e") and len(word) > 4:
         word = word[:-1]
-    if word.endswith("ll") and len(word) > 4:
-        word = word[:-1]  # British "cancelled", "travelled" with American "canceled": one stem ("call" too)
+    if word.endswith("ll") and len(_VOWELS.findall(word[:-2])) >= 2:
+        # British "cancelled", "travelled" with American "canceled": one stem. Only a word of two
+        # syllables or more varies so ("chill", "stall", "shall" keep theirs)
+        word = word[:-1]
     return word
 
 
