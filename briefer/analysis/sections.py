@@ -712,7 +712,7 @@ _BEFORE_A_NOUN = frozenset("the a an its their his her this that these those our
 _SUBJECT_PRONOUNS = frozenset("they we you i he she it".split())
 _S_ADVERBS = frozenset("always perhaps sometimes nonetheless nevertheless".split())  # adverbs that end in -s
 _PAST_AUXILIARY = re.compile(r"\b(?:was|were|had|did)\b", re.I)
-IRREGULAR_PAST_WORD = re.compile(IRREGULAR_PAST)
+_IRREGULAR_PAST_WORD = re.compile(IRREGULAR_PAST)
 _PREPOSITION = frozenset("in at on of for from with by into to about over under between among against".split())
 
 
@@ -726,7 +726,7 @@ def _clause_verb(core: str) -> str | None:
         if not word.isalpha() or not word.islower() or word in _BEFORE_A_NOUN or before.lower() in _BEFORE_A_NOUN \
                 or word.endswith("ly") or word in _S_ADVERBS:
             continue
-        if word.endswith("ed") or IRREGULAR_PAST_WORD.fullmatch(word):
+        if word.endswith("ed") or _IRREGULAR_PAST_WORD.fullmatch(word):
             return None  # a past: the clause tells a time gone by ("in 1991, when Moscow sent troops")
         if _PRESENT_S.search(word) or before.lower() in _SUBJECT_PRONOUNS or before.islower() and _PRESENT_S.search(before):
             after = words[place + 1] if place + 1 < len(words) else ""
