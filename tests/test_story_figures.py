@@ -254,6 +254,22 @@ def test_a_smaller_count_told_after_the_larger_is_not_its_earlier_value(tmp_path
     assert total.history == ()
 
 
+def test_two_estimates_of_one_count_a_rounding_apart_are_one_row(tmp_path):
+    # "more than 200 players" and "more than 220 players": one fact at two roundings; an exact
+    # count of another size and an estimate far from it stay rows of their own
+    corpus = corpus_of(tmp_path, {
+        "1.md": article("2025-09-01", "East Wire", "More than 200 players with guaranteed contracts were not paid "
+                        "on Monday, the union said.\n\nThe league cancelled 99 preseason games in the dispute.\n"),
+        "2.md": article("2025-09-01", "Coast Herald", "More than 220 players with guaranteed contracts were not paid "
+                        "on Monday as the lockout went on.\n\nThe league cancelled 99 preseason games.\n"),
+        "3.md": article("2025-09-01", "Hill Times", "More than 200 players with guaranteed contracts were not paid, "
+                        "union officials said.\n\nAbout 400 players belong to the union, which met in Chicago.\n"),
+    })
+    values = [f.value for f in key_figures(corpus)]
+    assert "more than 200" in values and "more than 220" not in values
+    assert "about 400" in values and "99" in values
+
+
 def test_one_value_is_one_row_and_a_multiplicative_is_no_figure(tmp_path):
     corpus = corpus_of(tmp_path, {
         "1.md": article("2025-07-01", "East Wire", "Gunmen seized four foreign engineers near the dam on Monday.\n\n"

@@ -55,6 +55,9 @@ class Figures:
     # told by the clause ("were killed", "votes short of passing"), not by the noun alone.
     context_before: int = 6
     context_after: int = 9
+    # Two estimates of one counted thing this close (a share of the larger) are one figure told at
+    # two roundings: "more than 200 players" / "more than 220 players" (round numbers sit 10% apart).
+    estimate_rounding: float = 0.1
 
 
 FIGURES = Figures()
@@ -411,13 +414,26 @@ def key_figures(corpus: Corpus, disputed: frozenset[str] = frozenset(),
         told = [m for m in named if not m.passing]
         figures.append((weight, min(m.article for m in mentions), Figure(
             value=current[0].shown, label=label, citations=articles, origins=origins, score=0.0,
-            history=history, context=_best_context(told, label) or _best_context(named, label))))
+            history=history, context=_best_context(told, label) or _best_context(named, label)),
+            None if history or current[0].shown == display_value(quantity) else quantity))  # shown as an estimate
     figures.sort(key=lambda f: (-f[0], f[1], f[2].value, f[2].label))
     # One row per value: "4 kidnapped foreigners", "the four men", "four foreign hostages" are
     # one fact named three ways far more often than three facts; the best-attested naming stays.
-    shown, values = [], set()
-    for _, _, figure in figures:
-        if figure.value not in values:
-            values.add(figure.value)
-            shown.append(figure)
+    shown, values, rounded = [], set(), []
+    for _, _, figure, estimate in figures:
+        if figure.value in values or estimate is not None and any(_one_estimate(estimate, e) for e in rounded):
+            continue
+        values.add(figure.value)
+        shown.append(figure)
+        if estimate is not None:
+            rounded.append(estimate)
     return tuple(shown[:FIGURES.most])
+
+
+def _one_estimate(a: Quantity, b: Quantity) -> bool:
+    """Two bounds or estimates of one counted thing a rounding apart ("more than 220 players",
+    "some 200 players"): one fact told at two roundings, not two figures. (An exact count differs
+    from an estimate in what it says; a developing count is one row with its history already.)"""
+    if (a.unit, a.head) != (b.unit, b.head) or a.value <= 0 or b.value <= 0:
+        return False
+    return abs(a.value - b.value) <= FIGURES.estimate_rounding * max(a.value, b.value)
