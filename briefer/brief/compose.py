@@ -16,7 +16,7 @@ from briefer.analysis.rank import Ranking
 from briefer.analysis.sections import (FINITE_VERB, NONE, OUTCOMES, WEAK_REASONS, Statement, assign_sections,
                                       decide_all, overtaken, statements_of)
 from briefer.core.cues import pattern, phrases
-from briefer.core.lexicon import NUMBER_WORDS
+from briefer.core.lexicon import NUMBER_WORDS, PREPOSITIONS
 from briefer.core.text import stem
 from briefer.language.quantities import singular
 from briefer.language.quotations import PERSON_NOUNS, TITLES
@@ -301,8 +301,8 @@ _HEAD_END = re.compile(r"\s*(?:[,.;:!?)]|$|(?:is|was|are|were|has|had|have|will|
 _THE_PHRASE = re.compile(r"\b[Tt]he((?:\s+[a-z]+){1,3})\b")
 
 
-_PREPOSITION_AFTER = re.compile(r"\s+(?:against|with|from|by|about|over|under|into|after|before|between|among|during"
-                                r"|without|within|near|across|behind|beyond|toward|towards)\b")
+# (of, for, in, at, on, to after the noun are _RESTRICTED's: they say which one too)
+_PREPOSITION_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(PREPOSITIONS - {"of", "for", "in", "at", "on", "to"})) + r")\b")
 _NOT_HEADS = frozenset(phrases("language", "pronouns")) | frozenset("him her them it us me".split())
 
 
