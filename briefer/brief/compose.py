@@ -19,7 +19,7 @@ from briefer.core.cues import pattern, phrases
 from briefer.core.lexicon import NUMBER_WORDS, PREPOSITIONS
 from briefer.core.text import stem
 from briefer.language.quantities import singular
-from briefer.language.quotations import PERSON_NOUNS, TITLES
+from briefer.language.quotations import PERSON_NOUNS, SPEECH_VERBS, TITLES
 from briefer.analysis.timeline import ArticleDate, article_dates, build_timeline
 from briefer.brief.edits import line_id
 
@@ -268,9 +268,11 @@ def surnames(texts: list[str]) -> dict[str, frozenset[str]]:
     return {name: frozenset(full) for name, full in found.items() if name in people}
 
 
-# After a name, what only follows a person's: words said, "who", or an age set off by commas ("Vincent
-# Cochetel, 37, ...").
-_SAID_AFTER = re.compile(r",?\s+(?:said|says|told|added|who)\b|,\s+\d{1,2},")
+# After a name, what only follows a person's: a verb of saying in any form ("said", "claimed",
+# "claiming", "spoke": language/cues/speech_verbs.txt), "who", or an age set off by commas
+# ("Vincent Cochetel, 37, ...").
+_SAID_AFTER = re.compile(r",?\s+(?:" + "|".join(sorted((re.escape(v) for v in SPEECH_VERBS if " " not in v), key=len, reverse=True))
+                         + r"|who)\b|,\s+\d{1,2},")
 
 
 _PERSON_WORDS = TITLES | PERSON_NOUNS  # a person's title or role: "Rep.", "minister", "spokesman"
