@@ -75,27 +75,3 @@ def test_a_web_pages_dateline_goes_even_glued_to_the_first_word():
                  "Kelso Press Agency (AP) Chief Executive Ines Ortiz said the ferries would sail."):
         assert clean_articles((parse_article(1, "C1.txt", body + "\n"),))[0].paragraphs == (body,), body
 
-
-def test_wire_copys_ascii_quotation_marks_read_as_printed():
-    # AP and NYT archive copy types quotation marks as `` and '': the page shows “ ”, not code marks
-    article = parse_article(1, "wire.txt", "``We will not sign this accord,'' the harbour master said on Monday. "
-                                           "Talks resume next week.\n")
-    (cleaned,) = clean_articles((article,))
-    text = " ".join(cleaned.paragraphs)
-    assert "“We will not sign this accord,” the harbour master said" in text
-    assert "``" not in text and "''" not in text
-
-
-def test_wire_quotes_keep_their_speaker():
-    from briefer.analysis.quotes import key_quotes
-    from briefer.commands.build import load_corpus
-    import tempfile
-    from pathlib import Path
-    with tempfile.TemporaryDirectory() as folder:
-        Path(folder, "a.txt").write_text(
-            "The harbour master rejected the accord on Monday.\n\n"
-            "``We will not sign an accord that closes the north quay to fishing boats,'' said Ana Ruiz, "
-            "the harbour master.\n", encoding="utf-8")
-        corpus, _ = load_corpus(Path(folder))
-    quotes = key_quotes(corpus.articles, corpus.origin_of)
-    assert quotes and quotes[0].text.startswith("We will not sign") and "Ruiz" in quotes[0].speaker

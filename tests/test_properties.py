@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
+from briefer.core.text import as_printed
 from briefer.commands.build import build, load_corpus
 from briefer.brief.compose import compose
 from briefer.config import DEFAULT_BUDGETS, load_config
@@ -90,7 +91,7 @@ def assert_valid_and_inert(html: str, shown: list[str]) -> None:
                or re.fullmatch(r"story-[A-Za-z0-9_-]+\.html", attrs["href"]) for _, attrs in tags)
     text = normal("".join(parsed.text))
     for item in shown:
-        assert normal(item) in text
+        assert normal(as_printed(item)) in text  # literal, wire copy's `` '' and " _ " as printed
 
 
 @CI

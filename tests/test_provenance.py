@@ -77,3 +77,41 @@ def test_offsets_count_the_characters_the_reader_took_out(tmp_path):
     for found in record["times"] + record["quotes"]:
         assert text[found["start"]:found["end"]] == found["text"]
     assert record["times"] and record["quotes"]
+
+
+WIRE = {
+    "001_wire.txt": (
+        "---\ntitle: Port deal signed\noutlet: Wire\ndate: 2025-11-03\n---\n"
+        "CORVO (AP) _ The harbour ministers of Arland and Belmark signed a port deal in Corvo on Monday.\n\n"
+        "Mara Lind _ Arland's harbour minister since 2019 _ called it ``a good day for both ports.''\n\n"
+        "The deal cuts harbour fees for cargo ships by a fifth from December, officials said.\n"
+    ),
+    "002_rewrite.txt": (
+        "---\ntitle: Port deal\noutlet: Daily\ndate: 2025-11-03\n---\n"
+        "The harbour ministers of Arland and Belmark signed a port deal in Corvo on Monday, officials said.\n\n"
+        "Mara Lind _ Arland's harbour minister since 2019 _ called it ``a good day for both ports.''\n"
+    ),
+}
+
+
+def test_wire_copys_ascii_marks_print_as_typeset_and_stay_verbatim_in_the_record(tmp_path):
+    # `` '' and " _ " are shown as “ ” and — on the page; the JSON record keeps the source's
+    # own text, and its passages still point at it
+    config = load_config(make_project(tmp_path, WIRE))
+    output = only_output(build(config, dt.date(2025, 11, 3)))
+    markdown = (output.folder / "brief.md").read_text(encoding="utf-8")
+    html = (output.folder / "brief.html").read_text(encoding="utf-8")
+    for page in (markdown, html):
+        assert "“a good day for both ports.”" in page and "Mara Lind — Arland" in page
+        assert "``" not in page and "Lind \\_" not in page
+    record = json.loads((output.folder / "brief.json").read_text(encoding="utf-8"))
+    paths = {s["number"]: tmp_path / "sources" / s["path"] for s in record["sources"]}
+    items = [item for section in record["sections"] for item in section["items"]]
+    wire_lines = [item for item in items if "``" in item["text"]]
+    assert wire_lines
+    for item in wire_lines:
+        quoted = []
+        for passage in item["passages"]:
+            with open(paths[passage["source"]], encoding="utf-8", newline="") as stream:
+                quoted.append(_squash(stream.read()[passage["start"]:passage["end"]]))
+        assert item["text"] in quoted

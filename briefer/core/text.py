@@ -70,6 +70,21 @@ def as_written(text: str) -> str:
     return text.translate(_AS_WRITTEN) if _INVISIBLE_OR_SEPARATOR.search(text) else text
 
 
+# Wire copy typed on ASCII terminals (AP and NYT archives, the LDC's news corpora) writes its
+# quotation marks as two backquotes and two apostrophes (``Certainly not,'' he said) and its dashes
+# as an underscore between spaces ("Rivera _ who did not support him _ announced"). A page shows
+# them as printed; the sentence itself stays as its source wrote it, where its offsets point.
+_WIRE_DASH = re.compile(r"(?<=\S) _ (?=\S)")
+
+
+def as_printed(text: str) -> str:
+    """``Certainly not,'' -> “Certainly not,”; "Rivera _ who ... _ announced" -> "Rivera — who
+    ... — announced": wire copy's ASCII marks as print shows them."""
+    if "``" in text or "''" in text:
+        text = text.replace("``", "\u201c").replace("''", "\u201d")
+    return _WIRE_DASH.sub(" \u2014 ", text) if " _ " in text else text
+
+
 # Letters of other scripts drawn like Latin ones (Unicode's confusables, the ones fonts show
 # alike): "Аrland" with a Cyrillic А is "Arland" to every reader, so it is to comparison too.
 _CONFUSABLES = str.maketrans(
@@ -187,8 +202,8 @@ def stem(word: str) -> str:
 
 # --- Clauses ---------------------------------------------------------------------------------
 # What ends a clause around a word: a comma (not one inside a number, "1,000"), a semicolon,
-# a colon, a bracket or a dash.
-_CLAUSE_MARK = re.compile(r"[;:()—–]|,(?!\d)")
+# a colon, a bracket or a dash (wire copy's " _ " too).
+_CLAUSE_MARK = re.compile(r"[;:()—–]|,(?!\d)|\s_\s")
 
 
 def clause_bounds(text: str, start: int, end: int, commas_before: bool = True) -> tuple[int, int]:

@@ -26,6 +26,7 @@ from briefer.brief.compose import element_of, giveway_order, keep_only, renumber
 from briefer.core.errors import BrieferError
 from briefer.core.models import Brief
 from briefer.core.resources import template_search_path
+from briefer.core.text import as_printed
 
 log = logging.getLogger(__name__)
 
@@ -56,8 +57,9 @@ _ENTITY = re.compile(r"&(?=#?\w+;)")
 
 
 def escape_markdown(text: str) -> str:
-    """Make any text literal in CommonMark (it cannot open a link, heading, list or HTML)."""
-    text = " ".join(str(text).split())
+    """Make any text literal in CommonMark (it cannot open a link, heading, list or HTML), wire
+    copy's ASCII quotation marks and dashes shown as printed (core.text.as_printed)."""
+    text = as_printed(" ".join(str(text).split()))
     text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
     text = _ENTITY.sub(r"\\&", text)
     return _LINE_START_MARKER.sub(lambda m: m.group(1) + re.sub(r"([-+=.)])", r"\\\1", m.group(2)), text)

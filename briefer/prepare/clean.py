@@ -110,22 +110,10 @@ def without_editors_notes(paragraph: str) -> list[str]:
     return [part.strip() for part in EDITORS_NOTE.split(paragraph) if part.strip()]
 
 
-# Wire copy typed on ASCII terminals (AP and NYT archives, the LDC's news corpora) writes its
-# quotation marks as two backquotes and two apostrophes: ``Certainly not,'' he said. They are the
-# curly marks a reader sees in print, and the page shows them so (Markdown would show the
-# backquotes as code marks).
-def typographic_quotes(text: str) -> str:
-    """``Certainly not,'' -> “Certainly not,”: wire copy's ASCII quotation marks as printed."""
-    if "``" not in text and "''" not in text:
-        return text
-    return text.replace("``", "\u201c").replace("''", "\u201d")
-
-
 def clean_article(article: Article, repeated: set[str]) -> CleanArticle:
     # as_written: readers that unescape (JSON "\u202e", HTML "&#x202E;") can let invisible
     # characters past decode; none reaches a sentence.
-    parts = [part for p in paragraphs_of(article.lines)
-             for part in without_editors_notes(typographic_quotes(as_written(p)))]
+    parts = [part for p in paragraphs_of(article.lines) for part in without_editors_notes(as_written(p))]
     kept = [p for p in parts if not is_furniture(p, repeated)]
     if kept:
         kept[0] = strip_dateline(kept[0])
