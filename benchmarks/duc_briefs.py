@@ -2,7 +2,7 @@
 
 Run from the repository root:  python benchmarks/duc_briefs.py [EVAL_DIR] [OUT_DIR]
 (defaults ../shared/eval/duc2004-dev and /tmp/duc-briefs). The undated copy is the cluster's
-documents as they are; the dated copy gives each document front matter `date:`, one day apart
+documents as they are; the dated copy is each document with front matter `date:`, one day apart
 in the numeric order of their names (C1, C2, ... C10), as a feed would date them. The briefs land
 in OUT_DIR/<undated|dated>/<cluster>/out/<date>/default/brief.md. Nothing is copied into the repo.
 """
@@ -33,7 +33,9 @@ def main() -> None:
                 text = doc.read_text(encoding="utf-8", errors="replace")
                 if mode == "dated":
                     day = FIRST_DAY + dt.timedelta(days=k)
-                    (folder / "sources" / f"{doc.stem}.md").write_text(f"---\ndate: {day}\n---\n{text}", encoding="utf-8")
+                    # plain text with front matter, read as the undated copy is: a Markdown copy would
+                    # read wire copy's ``quotation marks'' as code spans and drop them
+                    (folder / "sources" / doc.name).write_text(f"---\ndate: {day}\n---\n{text}", encoding="utf-8")
                 else:
                     shutil.copy(doc, folder / "sources" / doc.name)
             (folder / "config.yaml").write_text(
