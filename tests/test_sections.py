@@ -87,6 +87,22 @@ def test_the_lead_reports_key_facts_and_purpose_is_a_key_fact():
     assert one("Officials said the talks are aimed at easing the strain on ties.") == KEY_FACTS
 
 
+def test_a_feature_opening_that_reports_no_event_is_no_key_fact():
+    # a soft lede: the simple present, no event, no time, no saying; the hard-news lede is the news
+    for scene in ("As harbour disputes go, the current one between the port and its pilots is odd even by "
+                  "maritime standards.",
+                  "For some crews, a calm sea at the Cape means more than just a quiet night on deck."):
+        assert one(scene, reference=None, position=0) == NONE
+    for news in ("The pilots walked off the job at the port on Monday.",
+                 "Port officials are intensely lobbying the pilots to return.",
+                 "The port says the pilots broke their contract.",
+                 "The pilots have rejected the offer."):
+        assert one(news, reference=None, position=0) == KEY_FACTS, news
+    # further down, the same present is a standing state, as before
+    assert one("For some crews, a calm sea at the Cape means more than just a quiet night on deck.",
+               reference=None, position=4) == NONE
+
+
 def test_an_outcome_in_an_older_article_is_not_the_newest_outcome():
     statement = Statement("The two sides signed a memorandum on liaison officers.", 1, OCT_30, 5)
     assert classify_one(statement, NOV_1) == KEY_FACTS

@@ -506,6 +506,8 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
         # a standing state or a reading of it, not a reported step; a lead, in any tense, tells the
         # news ("White House officials are intensely lobbying the group ...")
         return NONE, "standing state"
+    if note.tense == PRESENT and statement.position == 0 and _sets_a_scene(text, note):
+        return NONE, "a feature's opening"  # "As labor battles go, the current one ... is weird": no event told
     if statement.position < RULES.lead_sentences or note.days or _in_story_window(statement, note):
         if (newest is not None and statement.reference_date == newest and note.modality == DONE
                 and statement.position < RULES.lead_sentences
@@ -515,6 +517,20 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
     if containment(_terms(text), lead) >= RULES.lead_overlap:
         return KEY_FACTS, BY_LEAD_WORDS  # it tells more of the event the articles lead with
     return BACKGROUND, "undated, off the lead"  # news tells its events first; what follows, undated and off the lead, is context
+
+
+# A hard-news lede reports an event: a past or a perfect ("killed", "has accused"), a progressive
+# ("are lobbying"), a saying, a time. An article's first sentence in the simple present with none
+# of these sets a feature's scene ("For some teams, 'out of bounds' at the Asian Games means more than just a
+# line ...", "As labor battles go, the current one ... is weird even by sports standards"): it
+# reports nothing, and its news, if any, follows.
+_PAST_WORD = re.compile(rf"\b(?:[a-z]{{3,}}ed|{IRREGULAR_PAST}|been|done|gone|seen|taken|given|made)\b", re.I)
+_PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+(?:\w+ly\s+)?[a-z]{2,}ing\b", re.I)
+
+
+def _sets_a_scene(text: str, note: Annotation) -> bool:
+    return not (note.days or note.dates or note.quotes or REPORTING.search(text) or _PAST_WORD.search(text)
+                or _PROGRESSIVE.search(text))
 
 
 # --- Forecasts overtaken by later reports -------------------------------------------------
