@@ -331,6 +331,9 @@ def test_a_forecast_whose_clause_of_time_is_reported_done_is_overtaken():
              "Kelso sent troops into the province in 1991."),
             ("The appeal will go before federal judges in Tarn.", "Federal judges in Tarn dismissed a similar suit.")):
         assert overtaken([Statement(forecast, 1, None, 4), Statement(report, 2, None, 0)]) == frozenset(), forecast
+    # a verb of saying in the passive attributes nothing: its clause of time is the forecast's
+    added = Statement("One more name will be added to the roll when the assembly elects a new governor.", 1, OCT_30, 4)
+    assert overtaken([added, elected]) == frozenset({0})
 
 
 def test_a_habit_or_a_long_history_told_after_the_lead_is_background():

@@ -787,11 +787,20 @@ def forecast_events(text: str) -> list[tuple[str, set[str]]]:
     tail = " ".join(text[match.end():].split()) + " " if match else ""
     events += _purpose_event(tail, _CORE_END.search(tail, 1))
     for clause in _TIME_CLAUSE.finditer(tail):
-        if _RELATIVE.search(tail, 0, clause.start()) or REPORTING.search(tail, 0, clause.start()):
+        if _RELATIVE.search(tail, 0, clause.start()) or _attribution(tail, clause.start()):
             break  # inside a relative clause it times a noun's event ("an opinion that ... when it alleges"),
             # after an attribution the saying ("will resign, aides said when announcing ...")
         events += _clause_events(tail[clause.end():])
     return events
+
+
+_PASSIVE_AUXILIARY = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+$", re.I)
+
+
+def _attribution(text: str, end: int) -> bool:
+    """A verb of saying before `end` that attributes ("aides said"); a passive is none ("one
+    will be added when ...": "added" to a list, not a speaker's words)."""
+    return any(not _PASSIVE_AUXILIARY.search(text, 0, match.start()) for match in REPORTING.finditer(text, 0, end))
 
 
 def _answered_in_other_words(objects: set[str], reported: set[str]) -> bool:
