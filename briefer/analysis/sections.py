@@ -22,10 +22,9 @@ from briefer.core.text import containment, content_words, stem
 from briefer.analysis.timeline import (CLAUSE_MARK, RELATIVE_OPENER, ArticleDate, belongs_elsewhere, event_date,
                                        main_event_date, representative)
 from briefer.core.cues import pattern, phrases
-from briefer.core.lexicon import DETERMINERS, MONTH_PATTERN, PREPOSITIONS
+from briefer.core.lexicon import MONTH_PATTERN
 from briefer.language.annotate import Annotation, annotate
-from briefer.language.tense import (CONDITIONAL, DONE, EXPECTED, FORECAST_CUE, IRREGULAR_PAST, NEGATED, PAST_AUXILIARIES,
-                                   PRESENT, REPORTING, UNCERTAIN)
+from briefer.language.tense import CONDITIONAL, DONE, EXPECTED, FORECAST_CUE, IRREGULAR_PAST, NEGATED, PRESENT, REPORTING, UNCERTAIN
 from briefer.language.times import DAY, FUTURE, PAST, SEASONS, WEEK
 
 BACKGROUND, KEY_FACTS, OUTCOMES, OPEN_QUESTIONS, NONE = (
@@ -666,7 +665,7 @@ def _event_class(term: str) -> str:
     return _event_classes().get(term, term)
 
 
-_NP_END = re.compile(r"^(?:" + "|".join(sorted(PREPOSITIONS)) + r"|that|which|who|as|and|but|[a-z]+ing)$", re.I)
+_NP_END = re.compile(r"^(?:on|in|at|of|for|with|to|by|from|that|which|who|as|after|before|during|and|but|[a-z]+ing)$", re.I)
 _WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
 OBJECT_WINDOW = 4  # words after a verb within which its object's head stands ("unveiled a 3,500-page report")
 
@@ -724,11 +723,13 @@ _CLAUSE_OPENING_ING = re.compile(r"^([a-z]+ing)\b")
 _CLAUSE_PASSIVE = re.compile(r"\s(?:is|are|gets?)\s+(?:\w+ly\s+)?([a-z]{3,}(?:ed|en))\b")
 # A present in -s ("announces", "meets"); not a noun's -ss, -is, -us ("crisis", "status").
 _PRESENT_S = re.compile(r"[a-z]{2,}[^siu]s$")
-_BEFORE_A_NOUN = DETERMINERS | PREPOSITIONS | {"and", "or"}
+_BEFORE_A_NOUN = frozenset("the a an its their his her this that these those our my your of in for on at by with from "
+                           "to and or all most many some few several both each every no other such".split())
 _SUBJECT_PRONOUNS = frozenset("they we you i he she it".split())
 _S_ADVERBS = frozenset("always perhaps sometimes nonetheless nevertheless".split())  # adverbs that end in -s
-_PAST_AUXILIARY = re.compile(rf"\b(?:{PAST_AUXILIARIES})\b", re.I)
+_PAST_AUXILIARY = re.compile(r"\b(?:was|were|had|did)\b", re.I)
 _IRREGULAR_PAST_WORD = re.compile(IRREGULAR_PAST)
+_PREPOSITION = frozenset("in at on of for from with by into to about over under between among against".split())
 
 
 def _clause_verb(core: str) -> str | None:
@@ -745,7 +746,7 @@ def _clause_verb(core: str) -> str | None:
             return None  # a past: the clause tells a time gone by ("in 1991, when Moscow sent troops")
         if _PRESENT_S.search(word) or before.lower() in _SUBJECT_PRONOUNS or before.islower() and _PRESENT_S.search(before):
             after = words[place + 1] if place + 1 < len(words) else ""
-            return None if after.lower() in PREPOSITIONS else word
+            return None if after.lower() in _PREPOSITION else word
     return None
 
 

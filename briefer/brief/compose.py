@@ -16,10 +16,10 @@ from briefer.analysis.rank import Ranking
 from briefer.analysis.sections import (FINITE_VERB, NONE, OUTCOMES, WEAK_REASONS, Statement, assign_sections,
                                       decide_all, overtaken, statements_of)
 from briefer.core.cues import pattern, phrases
-from briefer.core.lexicon import NUMBER_WORDS, PREPOSITIONS
+from briefer.core.lexicon import NUMBER_WORDS
 from briefer.core.text import stem
 from briefer.language.quantities import singular
-from briefer.language.quotations import PERSON_NOUNS, SPEECH_VERBS, TITLES
+from briefer.language.quotations import PERSON_NOUNS, TITLES
 from briefer.analysis.timeline import ArticleDate, article_dates, build_timeline
 from briefer.brief.edits import line_id
 
@@ -268,11 +268,9 @@ def surnames(texts: list[str]) -> dict[str, frozenset[str]]:
     return {name: frozenset(full) for name, full in found.items() if name in people}
 
 
-# After a name, what only follows a person's: a verb of saying in any form ("said", "claimed",
-# "claiming", "spoke": language/cues/speech_verbs.txt), "who", or an age set off by commas
-# ("Vincent Cochetel, 37, ...").
-_SAID_AFTER = re.compile(r",?\s+(?:" + "|".join(sorted((re.escape(v) for v in SPEECH_VERBS if " " not in v), key=len, reverse=True))
-                         + r"|who)\b|,\s+\d{1,2},")
+# After a name, what only follows a person's: words said, "who", or an age set off by commas ("Vincent
+# Cochetel, 37, ...").
+_SAID_AFTER = re.compile(r",?\s+(?:said|says|told|added|who)\b|,\s+\d{1,2},")
 
 
 _PERSON_WORDS = TITLES | PERSON_NOUNS  # a person's title or role: "Rep.", "minister", "spokesman"
@@ -303,8 +301,8 @@ _HEAD_END = re.compile(r"\s*(?:[,.;:!?)]|$|(?:is|was|are|were|has|had|have|will|
 _THE_PHRASE = re.compile(r"\b[Tt]he((?:\s+[a-z]+){1,3})\b")
 
 
-# (of, for, in, at, on, to after the noun are _RESTRICTED's: they say which one too)
-_PREPOSITION_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(PREPOSITIONS - {"of", "for", "in", "at", "on", "to"})) + r")\b")
+_PREPOSITION_AFTER = re.compile(r"\s+(?:against|with|from|by|about|over|under|into|after|before|between|among|during"
+                                r"|without|within|near|across|behind|beyond|toward|towards)\b")
 _NOT_HEADS = frozenset(phrases("language", "pronouns")) | frozenset("him her them it us me".split())
 
 

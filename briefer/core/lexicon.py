@@ -26,15 +26,6 @@ SPEECH_VERBS = (
     "countered", "remarked", "continued",
 )
 SPEECH_VERB_PATTERN = "|".join(SPEECH_VERBS)
-# Prepositions: after a noun they open a phrase that says which one ("the charges against him"),
-# after a would-be verb they show it was a noun ("before federal judges in Boston").
-PREPOSITIONS = frozenset(
-    "about above across after against among at before behind beneath beside between beyond by during for from in "
-    "inside into near of off on onto outside over since through to toward towards under until upon with within "
-    "without".split())
-# Words that stand before a noun, never a verb: determiners, possessives and quantifiers.
-DETERMINERS = frozenset("the a an its their his her this that these those our my your all most many some few several "
-                        "both each every no other such".split())
 NUMBER_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,

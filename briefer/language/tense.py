@@ -16,8 +16,7 @@ PAST, FUTURE, PRESENT = "past", "future", "present"
 DONE, ONGOING, PLANNED, EXPECTED, CONDITIONAL, NEGATED, UNCERTAIN = (
     "done", "ongoing", "planned", "expected", "conditional", "negated", "uncertain")
 
-PAST_AUXILIARIES = r"was|were|had|did"  # the past of "be", "have" and "do": a clause with one is in the past
-IRREGULAR_PAST = (PAST_AUXILIARIES + r"|met|took|held|made|came|went|gave|found|left|won|lost|sent|became|broke"
+IRREGULAR_PAST = (r"was|were|had|did|met|took|held|made|came|went|gave|found|left|won|lost|sent|became|broke"
                   r"|flew|sank|hit|fell|rose|began|ran|spoke|wrote|chose|sought|kept|saw|brought|struck|led")
 REPORTING = re.compile(
     r"\b(?:said|says|say|told|noted|added|stated|reported|according to|announced that|wrote)\b"
