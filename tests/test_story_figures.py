@@ -270,6 +270,20 @@ def test_two_estimates_of_one_count_a_rounding_apart_are_one_row(tmp_path):
     assert "about 400" in values and "99" in values
 
 
+
+def test_estimates_of_different_facts_or_bounds_stay_two_rows(tmp_path):
+    # killed and rescued are two facts however close the numbers; "at least" and "up to" bound
+    # a count from two sides
+    corpus = corpus_of(tmp_path, {
+        "1.md": article("2025-09-01", "East Wire", "At least 200 people were killed when the dam burst on Monday, "
+                        "officials said.\n\nAbout 190 people were rescued from the flooded valley by boat.\n"),
+        "2.md": article("2025-09-01", "Coast Herald", "At least 200 people were killed when the dam burst, the "
+                        "governor said.\n\nAbout 190 people were rescued from the flooded valley by boat.\n"),
+    })
+    values = [f.value for f in key_figures(corpus)]
+    assert "at least 200" in values and "about 190" in values
+
+
 def test_one_value_is_one_row_and_a_multiplicative_is_no_figure(tmp_path):
     corpus = corpus_of(tmp_path, {
         "1.md": article("2025-07-01", "East Wire", "Gunmen seized four foreign engineers near the dam on Monday.\n\n"

@@ -56,7 +56,8 @@ class Figures:
     context_before: int = 6
     context_after: int = 9
     # Two estimates of one counted thing this close (a share of the larger) are one figure told at
-    # two roundings: "more than 200 players" / "more than 220 players" (round numbers sit 10% apart).
+    # two roundings: "more than 200 players" / "more than 220 players". Copy rounds estimates to
+    # one or two significant figures, so two roundings of one count differ by up to about a tenth.
     estimate_rounding: float = 0.1
 
 
@@ -415,25 +416,53 @@ def key_figures(corpus: Corpus, disputed: frozenset[str] = frozenset(),
         figures.append((weight, min(m.article for m in mentions), Figure(
             value=current[0].shown, label=label, citations=articles, origins=origins, score=0.0,
             history=history, context=_best_context(told, label) or _best_context(named, label)),
-            None if history or current[0].shown == display_value(quantity) else quantity))  # shown as an estimate
+            # a row the table shows as a bound or an estimate ("more than 200"), with what happened
+            # to what it counts
+            None if history or current[0].shown == display_value(quantity) else _Estimate(
+                quantity, _direction(current[0].shown), frozenset().union(*(m.event for m in current)))))
     figures.sort(key=lambda f: (-f[0], f[1], f[2].value, f[2].label))
     # One row per value: "4 kidnapped foreigners", "the four men", "four foreign hostages" are
     # one fact named three ways far more often than three facts; the best-attested naming stays.
     shown, values, rounded = [], set(), []
     for _, _, figure, estimate in figures:
+        if len(shown) == FIGURES.most:
+            break
         if figure.value in values or estimate is not None and any(_one_estimate(estimate, e) for e in rounded):
             continue
         values.add(figure.value)
         shown.append(figure)
         if estimate is not None:
             rounded.append(estimate)
-    return tuple(shown[:FIGURES.most])
+    return tuple(shown)
 
 
-def _one_estimate(a: Quantity, b: Quantity) -> bool:
-    """Two bounds or estimates of one counted thing a rounding apart ("more than 220 players",
-    "some 200 players"): one fact told at two roundings, not two figures. (An exact count differs
-    from an estimate in what it says; a developing count is one row with its history already.)"""
-    if (a.unit, a.head) != (b.unit, b.head) or a.value <= 0 or b.value <= 0:
+@dataclass(frozen=True)
+class _Estimate:
+    quantity: Quantity
+    direction: str  # "at least", "at most" or "about"
+    event: frozenset[str]  # what happened to what it counts (the words around it, stemmed)
+
+
+_LOWER_BOUNDS = ("at least", "more than", "over")
+_UPPER_BOUNDS = ("up to", "nearly", "almost")
+
+
+def _direction(shown: str) -> str:
+    if shown.startswith(_LOWER_BOUNDS):
+        return "at least"
+    return "at most" if shown.startswith(_UPPER_BOUNDS) else "about"
+
+
+def _one_estimate(a: _Estimate, b: _Estimate) -> bool:
+    """Two bounds or estimates of one counted thing a rounding apart, bounding it the same way,
+    with the same thing happening to it ("more than 220 players ... were not paid", "more than
+    200 players ... were not paid"): one fact told at two roundings, not two figures. ("At least
+    200 people were killed" and "about 190 people were rescued" are two facts; an exact count
+    says more than an estimate; a developing count is one row with its history already.)"""
+    p, q = a.quantity, b.quantity
+    if (p.unit, p.head) != (q.unit, q.head) or p.value <= 0 or q.value <= 0 or a.direction != b.direction:
         return False
-    return abs(a.value - b.value) <= FIGURES.estimate_rounding * max(a.value, b.value)
+    shared = a.event & b.event
+    if not shared or len(shared) < FIGURES.same_event * min(len(a.event), len(b.event)):
+        return False
+    return abs(p.value - q.value) <= FIGURES.estimate_rounding * max(p.value, q.value)
