@@ -90,6 +90,16 @@ def test_two_simultaneous_bombings_are_not_compared(tmp_path):
     assert find_disagreements(corpus) == ()
 
 
+@pytest.mark.parametrize("dash", [" _ ", " — ", ", "])
+def test_a_place_named_in_an_aside_before_the_number_still_tells_two_bombings_apart(tmp_path, dash):
+    def told(place: str, dead: int) -> str:
+        return (f"The truck bomb{dash}which exploded outside the U.S. embassy in {place}{dash}killed {dead} people, "
+                "officials said on Friday.\n")
+    corpus = corpus_of(tmp_path, {"1.md": article("1998-08-08", "East Wire", told("Nairobi", 80)),
+                                  "2.md": article("1998-08-08", "Coast Herald", told("Dar es Salaam", 10))})
+    assert find_disagreements(corpus) == ()
+
+
 def test_killed_and_wounded_are_different_things(tmp_path):
     corpus = corpus_of(tmp_path, {
         "1.md": article("1998-08-08", "East Wire", "The blast at the embassy killed 80 people, police said.\n"),

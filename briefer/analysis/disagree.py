@@ -106,7 +106,11 @@ def different_things(a: str, qa: Quantity, b: str, qb: Quantity) -> bool:
     """The two numbers count different things: each clause names a place or person, or an event
     ("killed", "wounded"), that the other sentence does not."""
     clause_a, clause_b = _clause(a, qa.start, qa.end), _clause(b, qb.start, qb.end)
-    names_a, names_b = entities(clause_a) - entities(b), entities(clause_b) - entities(a)
+    # the names are read from the sentence's opening to the end of the number's clause: an aside
+    # between dashes or commas may name what the number counts ("The bomb _ which exploded in
+    # Nairobi _ killed 213")
+    names_a = entities(a[:clause_bounds(a, qa.start, qa.end)[1]]) - entities(b)
+    names_b = entities(b[:clause_bounds(b, qb.start, qb.end)[1]]) - entities(a)
     if names_a and names_b:
         return True  # "the bomb in Nairobi killed 213" / "the bomb in Dar es Salaam killed 11"
     words_a, words_b = set(content_words(clause_a)), set(content_words(clause_b))
