@@ -74,4 +74,3 @@ def test_a_web_pages_dateline_goes_even_glued_to_the_first_word():
     for body in ("Governor Ines Ortiz (R) is defending the ferry campaign.",
                  "Kelso Press Agency (AP) Chief Executive Ines Ortiz said the ferries would sail."):
         assert clean_articles((parse_article(1, "C1.txt", body + "\n"),))[0].paragraphs == (body,), body
-

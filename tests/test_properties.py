@@ -91,7 +91,7 @@ def assert_valid_and_inert(html: str, shown: list[str]) -> None:
                or re.fullmatch(r"story-[A-Za-z0-9_-]+\.html", attrs["href"]) for _, attrs in tags)
     text = normal("".join(parsed.text))
     for item in shown:
-        assert normal(as_printed(item)) in text  # literal, wire copy's `` '' and " _ " as printed
+        assert as_printed(normal(item)) in text  # literal, wire copy's `` '' and " _ " as printed
 
 
 @CI

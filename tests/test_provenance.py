@@ -103,7 +103,7 @@ def test_wire_copys_ascii_marks_print_as_typeset_and_stay_verbatim_in_the_record
     html = (output.folder / "brief.html").read_text(encoding="utf-8")
     for page in (markdown, html):
         assert "“a good day for both ports.”" in page and "Mara Lind — Arland" in page
-        assert "``" not in page and "Lind \\_" not in page
+        assert "``" not in page and "Lind _ " not in page and "Lind \\_" not in page
     record = json.loads((output.folder / "brief.json").read_text(encoding="utf-8"))
     paths = {s["number"]: tmp_path / "sources" / s["path"] for s in record["sources"]}
     items = [item for section in record["sections"] for item in section["items"]]

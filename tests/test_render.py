@@ -109,3 +109,11 @@ def test_a_measured_cut_keeps_a_line_to_spare():
     # 30 to remove: two lines of 20 cover it exactly with nothing to spare; a 14-high line to spare needs a third
     assert fitted_count(brief, order, len(order), Measure(overrun=30.0, blocks=blocks)) == 2
     assert fitted_count(brief, order, len(order), Measure(overrun=30.0, blocks=blocks, line=14.0)) == 1
+
+
+def test_prose_shows_wire_copys_marks_as_printed_file_names_as_they_are():
+    md = MarkdownIt("commonmark", {"html": False})
+    line = "``He said `no,''' Lind _ the chair _ said. ``We wait.''"
+    shown = md.render(escape_markdown(line))
+    assert "“He said ‘no,’” Lind — the chair — said. “We wait.”" in shown
+    assert "notes _ draft.txt" in md.render(escape_markdown("notes _ draft.txt", False))  # a file's own name

@@ -71,18 +71,19 @@ def as_written(text: str) -> str:
 
 
 # Wire copy typed on ASCII terminals (AP and NYT archives, the LDC's news corpora) writes its
-# quotation marks as two backquotes and two apostrophes (``Certainly not,'' he said) and its dashes
-# as an underscore between spaces ("Rivera _ who did not support him _ announced"). A page shows
-# them as printed; the sentence itself stays as its source wrote it, where its offsets point.
-_WIRE_DASH = re.compile(r"(?<=\S) _ (?=\S)")
+# quotation marks as backquotes and apostrophes (``Certainly not,'' he said; a quotation inside one
+# opens with one backquote: ``He said `no.''') and its dashes as an underscore between spaces
+# ("Rivera _ who did not support him _ announced"). A page shows them as printed; the sentence
+# itself stays as its source wrote it, where its offsets point.
+WIRE_DASH = " _ "
 
 
 def as_printed(text: str) -> str:
-    """``Certainly not,'' -> “Certainly not,”; "Rivera _ who ... _ announced" -> "Rivera — who
-    ... — announced": wire copy's ASCII marks as print shows them."""
-    if "``" in text or "''" in text:
-        text = text.replace("``", "\u201c").replace("''", "\u201d")
-    return _WIRE_DASH.sub(" \u2014 ", text) if " _ " in text else text
+    """``Certainly not,'' -> “Certainly not,”; ``He said `no.''' -> “He said ‘no.’”; "Rivera _
+    who ... _ announced" -> "Rivera — who ... — announced": wire copy's ASCII marks as printed."""
+    if "`" in text or "''" in text:
+        text = text.replace("'''", "\u2019\u201d").replace("``", "\u201c").replace("`", "\u2018").replace("''", "\u201d")
+    return text.replace(WIRE_DASH, " \u2014 ") if WIRE_DASH in text else text
 
 
 # Letters of other scripts drawn like Latin ones (Unicode's confusables, the ones fonts show
@@ -203,7 +204,7 @@ def stem(word: str) -> str:
 # --- Clauses ---------------------------------------------------------------------------------
 # What ends a clause around a word: a comma (not one inside a number, "1,000"), a semicolon,
 # a colon, a bracket or a dash (wire copy's " _ " too).
-_CLAUSE_MARK = re.compile(r"[;:()—–]|,(?!\d)|\s_\s")
+_CLAUSE_MARK = re.compile(r"[;:()—–]|,(?!\d)|" + re.escape(WIRE_DASH))
 
 
 def clause_bounds(text: str, start: int, end: int, commas_before: bool = True) -> tuple[int, int]:

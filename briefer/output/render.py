@@ -56,10 +56,12 @@ _LINE_START_MARKER = re.compile(r"^(\s*)([-+=]|\d+[.)])(?=\s|$)")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 
 
-def escape_markdown(text: str) -> str:
-    """Make any text literal in CommonMark (it cannot open a link, heading, list or HTML), wire
-    copy's ASCII quotation marks and dashes shown as printed (core.text.as_printed)."""
-    text = as_printed(" ".join(str(text).split()))
+def escape_markdown(text: str, printed: bool = True) -> str:
+    """Make any text literal in CommonMark (it cannot open a link, heading, list or HTML); prose
+    shows wire copy's ASCII quotation marks and dashes as printed (core.text.as_printed), a file
+    name or an address (`printed` false: "|md(false)") as it is."""
+    text = " ".join(str(text).split())
+    text = as_printed(text) if printed else text
     text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
     text = _ENTITY.sub(r"\\&", text)
     return _LINE_START_MARKER.sub(lambda m: m.group(1) + re.sub(r"([-+=.)])", r"\\\1", m.group(2)), text)
