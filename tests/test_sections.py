@@ -95,8 +95,16 @@ def test_a_feature_opening_that_reports_no_event_is_no_key_fact():
         assert one(scene, reference=None, position=0) == NONE
     for news in ("The pilots walked off the job at the port on Monday.",
                  "Port officials are intensely lobbying the pilots to return.",
+                 "Port officials are now lobbying the pilots to return.",
+                 "The pilots are not backing down.",
                  "The port says the pilots broke their contract.",
-                 "The pilots have rejected the offer."):
+                 "The pilots have rejected the offer.",
+                 "Three pilots died in the storm.",
+                 # the present of headlines tells actions: no linking of a subject to a description
+                 "Shares in the port company fall sharply as the strike spreads.",
+                 "Kelso faces a default on its harbour bonds.",
+                 "The port and the pilots agree to resume talks.",
+                 "The rebels control most of the harbour district."):
         assert one(news, reference=None, position=0) == KEY_FACTS, news
     # further down, the same present is a standing state, as before
     assert one("For some crews, a calm sea at the Cape means more than just a quiet night on deck.",
@@ -332,8 +340,12 @@ def test_a_forecast_whose_clause_of_time_is_reported_done_is_overtaken():
             ("The appeal will go before federal judges in Tarn.", "Federal judges in Tarn dismissed a similar suit.")):
         assert overtaken([Statement(forecast, 1, None, 4), Statement(report, 2, None, 0)]) == frozenset(), forecast
     # a verb of saying in the passive attributes nothing: its clause of time is the forecast's
-    added = Statement("One more name will be added to the roll when the assembly elects a new governor.", 1, OCT_30, 4)
-    assert overtaken([added, elected]) == frozenset({0})
+    for passive in ("One more name will be added to the roll when the assembly elects a new governor.",
+                    "One more name will be formally added to the roll when the assembly elects a new governor."):
+        assert overtaken([Statement(passive, 1, OCT_30, 4), elected]) == frozenset({0}), passive
+    # an impersonal passive attributes: its clause of time times the saying
+    said = Statement("The minister will resign, it is said, when the assembly elects a new governor.", 1, OCT_30, 4)
+    assert overtaken([said, elected]) == frozenset()
 
 
 def test_a_habit_or_a_long_history_told_after_the_lead_is_background():

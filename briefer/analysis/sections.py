@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefer.core.sections import SECTION_KEYS
-from briefer.core.text import SENTENCE_END
+from briefer.core.text import SENTENCE_END, WIRE_DASH
 from briefer.core.models import Corpus
 from briefer.core.text import containment, content_words, stem
 from briefer.analysis.timeline import (CLAUSE_MARK, RELATIVE_OPENER, ArticleDate, belongs_elsewhere, event_date,
@@ -55,7 +55,7 @@ def _cue(name: str) -> re.Pattern:
 # A finite verb: auxiliary, modal, irregular past, or an -ed/-s form after a word.
 FINITE_VERB = re.compile(
     rf"\b(?:is|are|am|was|were|be|been|has|have|had|will|would|can|could|may|might|must|shall|should|do|does"
-    rf"|said|says|told|remains?|{IRREGULAR_PAST})\b|(?<![Tt]o )(?<![\w-])[a-z]{{3,}}ed\b|[\w)’'”]\s+[a-z]{{3,}}s\b",
+    rf"|said|says|told|remains?|{IRREGULAR_PAST})\b|(?<![Tt]o )(?<![\w-])[a-z]{{2,}}ed\b|[\w)’'”]\s+[a-z]{{3,}}s\b",
 )
 # The past perfect ("had planned", "had been cancelled") tells what came before the story's events;
 # so does a present perfect passive ("have been charged" is the story's, "has been under" its history:
@@ -519,16 +519,21 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
 
 
 # A hard-news lede reports an event: a past or a perfect ("killed", "has accused"), a progressive
-# ("are lobbying"), a saying, a time. An article's first sentence in the simple present with none
-# of these sets a feature's scene ("For some teams, 'out of bounds' at the Asian Games means more than just a
-# line ...", "As labor battles go, the current one ... is weird even by sports standards"): it
-# reports nothing, and its news, if any, follows.
-_PAST_WORD = re.compile(rf"\b(?:[a-z]{{3,}}ed|{IRREGULAR_PAST}|been|done|gone|seen|taken|given|made)\b", re.I)
-_PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+(?:\w+ly\s+)?[a-z]{2,}ing\b", re.I)
+# ("are still fighting"), a saying, a time, or an action told in the present as headlines tell it
+# ("Stocks fall sharply", "Russia faces a default"). An article's first sentence that only links
+# its subject to a description, in the present, with none of these, sets a feature's scene ("For
+# some teams, 'out of bounds' at the Asian Games means more than just a line ...", "As labor battles
+# go, the current one ... is weird even by sports standards"): it reports nothing, and its news,
+# if any, follows.
+_PAST_WORD = re.compile(rf"\b(?:[a-z]{{2,}}ed|{IRREGULAR_PAST}|been|{pattern('language', 'en_participles').pattern})\b",
+                        re.I)
+_PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+(?:[a-z]+\s+)?[a-z]{2,}ing\b", re.I)  # "are still fighting"
+_LINKING = re.compile(r"\b(?:is|are|seems?|means?|remains?|appears?|looks?)\b", re.I)
 
 
 def _sets_a_scene(text: str, note: Annotation) -> bool:
-    return not (note.days or note.dates or note.quotes or REPORTING.search(text) or _PAST_WORD.search(text)
+    """The sentence links a subject to a description and tells no event, time or saying."""
+    return bool(_LINKING.search(text)) and not (note.days or note.dates or note.quotes or REPORTING.search(text) or _PAST_WORD.search(text)
                 or _PROGRESSIVE.search(text))
 
 
@@ -756,7 +761,7 @@ def _clause_events(clause: str) -> list[tuple[str, set[str]]]:
     end = _CORE_END.search(clause, 1)
     core = clause[: end.start()] if end else clause
     # a clause of time ends at its comma or dash ("when the wind drops, officials said")
-    core = re.split(r",|\s_\s", core)[0]
+    core = re.split(",|" + re.escape(WIRE_DASH), core)[0]
     verb = _clause_verb(core)
     stems = _terms(verb) if verb else set()
     events = [(next(iter(stems)), _terms(core))] if stems else []
@@ -795,13 +800,17 @@ def forecast_events(text: str) -> list[tuple[str, set[str]]]:
     return events
 
 
-_PASSIVE_AUXILIARY = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+$", re.I)
+# Before a verb of saying, what makes it a passive ("will be added", "was formally added"); "it is
+# said" still attributes (an impersonal passive).
+_PASSIVE_AUXILIARY = re.compile(r"(?<!\bit )\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", re.I)
+PASSIVE_LOOK_BACK = 40  # characters before the verb read for its auxiliary
 
 
 def _attribution(text: str, end: int) -> bool:
-    """A verb of saying before `end` that attributes ("aides said"); a passive is none ("one
-    will be added when ...": "added" to a list, not a speaker's words)."""
-    return any(not _PASSIVE_AUXILIARY.search(text, 0, match.start()) for match in REPORTING.finditer(text, 0, end))
+    """A verb of saying before `end` that attributes ("aides said", "it is said"); one in a
+    personal passive does not ("one will be added when ...": added to a list, not said)."""
+    return any(not _PASSIVE_AUXILIARY.search(text[max(0, match.start() - PASSIVE_LOOK_BACK):match.start()])
+               for match in REPORTING.finditer(text, 0, end))
 
 
 def _answered_in_other_words(objects: set[str], reported: set[str]) -> bool:
