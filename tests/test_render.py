@@ -117,3 +117,4 @@ def test_prose_shows_wire_copys_marks_as_printed_file_names_as_they_are():
     shown = md.render(escape_markdown(line))
     assert "“He said ‘no,’” Lind — the chair — said. “We wait.”" in shown
     assert "notes _ draft.txt" in md.render(escape_markdown("notes _ draft.txt", False))  # a file's own name
+    assert "`ls -l`" in escape_markdown("run `ls -l` first").replace("\\", "")  # backquotes without `` are no quote marks

@@ -81,8 +81,11 @@ WIRE_DASH = " _ "
 def as_printed(text: str) -> str:
     """``Certainly not,'' -> “Certainly not,”; ``He said `no.''' -> “He said ‘no.’”; "Rivera _
     who ... _ announced" -> "Rivera — who ... — announced": wire copy's ASCII marks as printed."""
-    if "`" in text or "''" in text:
-        text = text.replace("'''", "\u2019\u201d").replace("``", "\u201c").replace("`", "\u2018").replace("''", "\u201d")
+    if "''" in text or "``" in text:
+        text = text.replace("'''", "\u2019\u201d")
+        if "``" in text:  # a lone backquote is wire copy's opening single mark only beside its `` (else code: `ls`)
+            text = text.replace("``", "\u201c").replace("`", "\u2018")
+        text = text.replace("''", "\u201d")
     return text.replace(WIRE_DASH, " \u2014 ") if WIRE_DASH in text else text
 
 
