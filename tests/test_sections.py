@@ -111,6 +111,16 @@ def test_a_feature_opening_that_reports_no_event_is_no_key_fact():
                reference=None, position=4) == NONE
 
 
+def test_an_activity_under_way_in_the_present_perfect_progressive_is_a_key_fact():
+    # told after the lead, the present is a standing state; "have been <doing>" is the story's doing
+    assert one("Port officials have been urging the pilots' families to press for a deal.", reference=None) == KEY_FACTS
+    assert one("Rescue crews have also been searching the flooded hills for survivors.", reference=None) == KEY_FACTS
+    # not in a relative or adverbial clause: there it describes someone or sets a time
+    assert one("Pilots who have been watching the talks say the port will give way.", reference=None) != KEY_FACTS
+    assert one("While the case has been waiting to be heard, the rules have changed.", reference=None) != KEY_FACTS
+    assert one("The port is the largest on the coast.", reference=None) == NONE  # a standing state
+
+
 def test_an_outcome_in_an_older_article_is_not_the_newest_outcome():
     statement = Statement("The two sides signed a memorandum on liaison officers.", 1, OCT_30, 5)
     assert classify_one(statement, NOV_1) == KEY_FACTS

@@ -502,6 +502,8 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
     if older:
         return BACKGROUND, "earlier than the story"
     if note.tense == PRESENT and statement.position >= RULES.lead_sentences:
+        if _under_way(text):
+            return KEY_FACTS, "an activity under way"  # "officials have been buttonholing the board": the story's doing
         # a standing state or a reading of it, not a reported step; a lead, in any tense, tells the
         # news ("White House officials are intensely lobbying the group ...")
         return NONE, "standing state"
@@ -535,6 +537,19 @@ def _sets_a_scene(text: str, note: Annotation) -> bool:
     """The sentence links a subject to a description and tells no event, time or saying."""
     return bool(_LINKING.search(text)) and not (note.days or note.dates or note.quotes or REPORTING.search(text) or _PAST_WORD.search(text)
                 or _PROGRESSIVE.search(text))
+
+
+# The present perfect progressive of the main clause tells an activity that has gone on up to the
+# report and goes on ("Democratic officials have been encouraging the group's donors ...",
+# "rescuers have been searching the hills"): the story's own doing, not a standing state. In a
+# relative or adverbial clause ("activists who have been monitoring the debate say ...", "While
+# the case has been waiting ...") it is not the main verb.
+_PERFECT_PROGRESSIVE = re.compile(r"\b(?:has|have)\s+(?:[a-z]+\s+)?been\s+[a-z]{2,}ing\b", re.I)
+
+
+def _under_way(text: str) -> bool:
+    match = _PERFECT_PROGRESSIVE.search(text)
+    return bool(match) and not SUBORDINATE_BEFORE.search(text[:match.start()])
 
 
 # --- Forecasts overtaken by later reports -------------------------------------------------
