@@ -280,7 +280,6 @@ def test_two_estimates_of_one_count_a_rounding_apart_are_one_row(tmp_path):
     assert "about 400" in values and "99" in values
 
 
-
 def test_estimates_of_different_facts_or_bounds_stay_two_rows(tmp_path):
     # killed and rescued are two facts however close the numbers; "at least" and "up to" bound
     # a count from two sides
