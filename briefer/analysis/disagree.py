@@ -103,8 +103,9 @@ def _clause(text: str, start: int, end: int) -> str:
 
 
 def different_things(a: str, qa: Quantity, b: str, qb: Quantity) -> bool:
-    """The two numbers count different things: each clause names a place or person, or an event
-    ("killed", "wounded"), that the other sentence does not."""
+    """The two numbers count different things: each sentence names, up to the end of its number's
+    clause, a place or a person the other does not, or each clause an event ("killed",
+    "wounded") the other sentence does not."""
     clause_a, clause_b = _clause(a, qa.start, qa.end), _clause(b, qb.start, qb.end)
     # the names are read from the sentence's opening to the end of the number's clause: an aside
     # between dashes or commas may name what the number counts ("The bomb _ which exploded in

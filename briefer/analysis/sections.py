@@ -505,7 +505,8 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
         if _under_way(text):
             return KEY_FACTS, "an activity under way"  # "officials have been buttonholing the board": the story's doing
         # a standing state or a reading of it, not a reported step; a lead, in any tense, tells the
-        # news ("White House officials are intensely lobbying the group ...")
+        # news ("White House officials are intensely lobbying the group ..."), unless it only sets
+        # a feature's scene (_sets_a_scene)
         return NONE, "standing state"
     if note.tense == PRESENT and statement.position == 0 and _sets_a_scene(text, note):
         return NONE, "a feature's opening"  # "As labor battles go, the current one ... is weird": no event told
@@ -535,8 +536,8 @@ _LINKING = re.compile(r"\b(?:is|are|seems?|means?|remains?|appears?|looks?)\b", 
 
 def _sets_a_scene(text: str, note: Annotation) -> bool:
     """The sentence links a subject to a description and tells no event, time or saying."""
-    return bool(_LINKING.search(text)) and not (note.days or note.dates or note.quotes or REPORTING.search(text) or _PAST_WORD.search(text)
-                or _PROGRESSIVE.search(text))
+    return bool(_LINKING.search(text)) and not (note.days or note.dates or note.quotes or REPORTING.search(text)
+                                                or _PAST_WORD.search(text) or _PROGRESSIVE.search(text))
 
 
 # The present perfect progressive of the main clause tells an activity that has gone on up to the
