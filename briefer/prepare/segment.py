@@ -229,8 +229,6 @@ def _period_ends_sentence(word: str, next_word: str) -> bool:
         return not next_word[0].isdigit()
     if word in _OFTEN_MID or _INITIALS.fullmatch(word):
         return next_word in _SENTENCE_STARTERS
-    if word[:1].isupper() and next_word.isdigit() and len(next_word) <= 2:
-        return False  # news spells out a small number opening a sentence: "on Occt. 16" (a misspelt month), "Art. 5"
     return True
 
 
