@@ -358,15 +358,12 @@ def test_a_forecast_whose_clause_of_time_is_reported_done_is_overtaken():
     assert overtaken([said, elected]) == frozenset()
 
 
-def test_a_forecast_told_done_in_another_verb_with_its_own_object_is_overtaken():
-    # "named" is a past of "name", of the event "announce" (event_verbs.txt), whatever the stemmer
-    # makes of it; with the forecast's own object after it ("the winner") the event is told
-    forecast = Statement("A new chapter will be written Thursday, when the Kelso Academy announces this year's "
-                         "winner of the region's oldest prize for poets.", 1, None, 4)
-    named = Statement("Poet Ana Ruiz on Thursday was named the winner of the 2025 Kelso Poetry Prize.", 2, None, 0)
-    assert overtaken([forecast, named]) == frozenset({0})
-    other = Statement("The academy named a new secretary for the poetry prize.", 2, None, 0)
-    assert overtaken([forecast, other]) == frozenset()
+def test_the_event_verbs_past_forms_name_their_event():
+    # "named" is a past of "name", of the event "announce" (event_verbs.txt), though the stemmer
+    # makes "nam" of it and "name" of the verb
+    from briefer.analysis.sections import _told_classes
+    assert "announc" in _told_classes("Poet Ana Ruiz was named the winner of the Kelso Poetry Prize.")
+    assert "rule" in _told_classes("The court ruled on the appeal.")
 
 
 def test_a_habit_or_a_long_history_told_after_the_lead_is_background():

@@ -975,17 +975,12 @@ def _reports(article: int, written: dt.date | None, forecast_day: dt.date | None
         return False  # an undated side: only a report that does not date its event itself
     shared = len(expected & terms) / len(expected)
     done = verb in terms and verb not in undone
-    if not done and _event_class(verb) in told:
-        named = len((expected - {verb}) & terms) >= OVERTAKING.fewest_object_terms
-        follows = obj is not None and _object_follows(text, _event_class(verb), obj)
-        if named and follows:
-            return True  # the event's verb in other words with the forecast's own object after it, and
-            # more of what it expected ("announces this year's winner of the ... prize" / "was named
-            # the winner of the 1998 Nobel Literature Prize"): the event, whatever else its clause describes
-        if named or follows:
-            # told in another verb of the event ("will release its report" / "unveiled a 3,500-page
-            # report"), with what the forecast expected it of named too, or as that verb's own object
-            done, shared = True, shared + 1 / len(expected)
+    if not done and _event_class(verb) in told and (
+            len((expected - {verb}) & terms) >= OVERTAKING.fewest_object_terms
+            or obj is not None and _object_follows(text, _event_class(verb), obj)):
+        # told in another verb of the event ("will release its report" / "unveiled a 3,500-page
+        # report"), with what the forecast expected it of named too, or as that verb's own object
+        done, shared = True, shared + 1 / len(expected)
     return (done and shared >= OVERTAKING.reported_coverage
             # what it expected to be explored or worked towards was reported as concluded
             or settles and shared >= OVERTAKING.settled_coverage
