@@ -103,21 +103,32 @@ def _clause(text: str, start: int, end: int) -> str:
 
 
 def different_things(a: str, qa: Quantity, b: str, qb: Quantity) -> bool:
-    """The two numbers count different things: each sentence names, up to the end of its number's
-    clause, a place or a person the other does not, or each clause an event ("killed",
-    "wounded") the other sentence does not."""
+    """The two numbers count different things: each clause (with a relative clause set off
+    before it that says which thing it is about) names a place or person, or an event ("killed",
+    "wounded"), that the other sentence does not."""
     clause_a, clause_b = _clause(a, qa.start, qa.end), _clause(b, qb.start, qb.end)
-    # the names are read from the sentence's opening to the end of the number's clause: an aside
-    # between dashes or commas may name what the number counts ("The bomb _ which exploded in
-    # Nairobi _ killed 213")
-    names_a = entities(a[:clause_bounds(a, qa.start, qa.end)[1]]) - entities(b)
-    names_b = entities(b[:clause_bounds(b, qb.start, qb.end)[1]]) - entities(a)
+    names_a = entities(_with_subject_aside(a, qa, clause_a)) - entities(b)
+    names_b = entities(_with_subject_aside(b, qb, clause_b)) - entities(a)
     if names_a and names_b:
         return True  # "the bomb in Nairobi killed 213" / "the bomb in Dar es Salaam killed 11"
     words_a, words_b = set(content_words(clause_a)), set(content_words(clause_b))
     events_a = {w for w in words_a - set(content_words(b)) if _PAST_FORM.match(w)}
     events_b = {w for w in words_b - set(content_words(a)) if _PAST_FORM.match(w)}
     return bool(events_a and events_b)
+
+
+# A relative clause set off between the subject and its verb ("The truck bomb, which exploded
+# outside the embassy in Nairobi, killed 213"; with dashes too): it says which thing the number's
+# clause is about. (A fronted phrase or a speaker before the clause does not: "Speaking in Nairobi,
+# the governor said the flood killed 80" counts the flood's dead wherever he spoke.)
+_SUBJECT_ASIDE = re.compile(r"([^,;:()—–]*?)(?:,|\s_|\s[—–])\s+(?:which|who|that|where)\b[^,;:()—–]*?(?:,|\s_|\s[—–])\s*$")
+
+
+def _with_subject_aside(text: str, quantity: Quantity, clause: str) -> str:
+    """The number's clause, with the subject and the relative clause set off before it, if any."""
+    begin = clause_bounds(text, quantity.start, quantity.end)[0]
+    aside = _SUBJECT_ASIDE.search(text[:begin])
+    return (aside.group(0) if aside else "") + " " + clause
 
 
 def dates_conflict(a: DayMention, b: DayMention) -> bool:
