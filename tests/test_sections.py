@@ -104,7 +104,11 @@ def test_a_feature_opening_that_reports_no_event_is_no_key_fact():
                  "Shares in the port company fall sharply as the strike spreads.",
                  "Kelso faces a default on its harbour bonds.",
                  "The port and the pilots agree to resume talks.",
-                 "The rebels control most of the harbour district."):
+                 "The rebels control most of the harbour district.",
+                 # a linking verb in a clause that is not the main one ("as", "which"), or a past participle
+                 "Shares in the port company fall sharply as the dollar is weak.",
+                 "The rebels control the harbour, which is the largest on the coast.",
+                 "The harbour deal is done."):
         assert one(news, reference=None, position=0) == KEY_FACTS, news
     # further down, the same present is a standing state, as before
     assert one("For some crews, a calm sea at the Cape means more than just a quiet night on deck.",
@@ -119,6 +123,11 @@ def test_an_activity_under_way_in_the_present_perfect_progressive_is_a_key_fact(
     assert one("Pilots who have been watching the talks say the port will give way.", reference=None) != KEY_FACTS
     assert one("While the case has been waiting to be heard, the rules have changed.", reference=None) != KEY_FACTS
     assert one("The port is the largest on the coast.", reference=None) == NONE  # a standing state
+    # an -ing word with no object after "been" is a reading, not a doing
+    for reading in ("The response from the pilots has been disappointing.",
+                    "The season has been exhausting for the pilots.",
+                    "Life in the port has been something of an ordeal."):
+        assert one(reading, reference=None) == NONE, reading
 
 
 def test_an_outcome_in_an_older_article_is_not_the_newest_outcome():
@@ -933,3 +942,9 @@ def test_second_review_cases_of_the_late_rules():
     assert modality("Two masked gunmen reportedly killed a police officer on Monday.") == "uncertain"
     # a named body's role is set aside only when its head is named beside it
     assert main_tense("Voters elect a Parliament on Sunday that will choose the next president, officials said.") == "future"
+
+
+def test_a_four_letter_past_is_a_verb_and_a_noun_in_eed_or_ed_is_none():
+    from briefer.analysis.sections import is_fragment
+    assert not is_fragment("Three pilots died in the storm.")
+    assert is_fragment("The shed at the end of the quay.")

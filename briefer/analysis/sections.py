@@ -52,10 +52,13 @@ def _cue(name: str) -> re.Pattern:
     return pattern("analysis", name)
 
 
+# Pasts in -ed of two-letter stems, which the -ed pattern below leaves out with "need", "shed".
+FOUR_LETTER_PASTS = "died|used|sued|tied|owed|eyed"
 # A finite verb: auxiliary, modal, irregular past, or an -ed/-s form after a word.
 FINITE_VERB = re.compile(
     rf"\b(?:is|are|am|was|were|be|been|has|have|had|will|would|can|could|may|might|must|shall|should|do|does"
-    rf"|said|says|told|remains?|{IRREGULAR_PAST})\b|(?<![Tt]o )(?<![\w-])[a-z]{{2,}}ed\b|[\w)’'”]\s+[a-z]{{3,}}s\b",
+    rf"|said|says|told|remains?|{FOUR_LETTER_PASTS}|{IRREGULAR_PAST})\b|(?<![Tt]o )(?<![\w-])[a-z]{{3,}}ed\b"
+    rf"|[\w)’'”]\s+[a-z]{{3,}}s\b",
 )
 # The past perfect ("had planned", "had been cancelled") tells what came before the story's events;
 # so does a present perfect passive ("have been charged" is the story's, "has been under" its history:
@@ -528,15 +531,31 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
 # some teams, 'out of bounds' at the Asian Games means more than just a line ...", "As labor battles
 # go, the current one ... is weird even by sports standards"): it reports nothing, and its news,
 # if any, follows.
-_PAST_WORD = re.compile(rf"\b(?:[a-z]{{2,}}ed|{IRREGULAR_PAST}|been|{pattern('language', 'en_participles').pattern})\b",
-                        re.I)
+_PAST_WORD = re.compile(rf"\b(?:[a-z]{{3,}}ed|{FOUR_LETTER_PASTS}|{IRREGULAR_PAST}|been|done|gone"
+                        rf"|{pattern('language', 'en_participles').pattern})\b", re.I)
 _PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+(?:[a-z]+\s+)?[a-z]{2,}ing\b", re.I)  # "are still fighting"
 _LINKING = re.compile(r"\b(?:is|are|seems?|means?|remains?|appears?|looks?)\b", re.I)
 
 
+# What opens a clause that is not the main one: a linking verb after it is that clause's ("Stocks
+# fall sharply as the dollar is weak", "..., which is the largest on the coast").
+_SUBORDINATOR = re.compile(r"\b(?:as|because|since|which|who|whom|whose|that|when|while|if|although|though|where"
+                           r"|once|until|unless|after|before)\b", re.I)
+
+
+def _main_clause_links(text: str) -> bool:
+    """A linking verb in the main clause: no subordinator between it and the comma before it
+    ("As labor battles go, the current one ... is weird": the fronted clause ends at its comma)."""
+    for match in _LINKING.finditer(text):
+        stretch = text[:match.start()].rsplit(",", 1)[-1]
+        if not _SUBORDINATOR.search(stretch):
+            return True
+    return False
+
+
 def _sets_a_scene(text: str, note: Annotation) -> bool:
     """The sentence links a subject to a description and tells no event, time or saying."""
-    return bool(_LINKING.search(text)) and not (note.days or note.dates or note.quotes or REPORTING.search(text)
+    return _main_clause_links(text) and not (note.days or note.dates or note.quotes or REPORTING.search(text)
                                                 or _PAST_WORD.search(text) or _PROGRESSIVE.search(text))
 
 
@@ -545,7 +564,10 @@ def _sets_a_scene(text: str, note: Annotation) -> bool:
 # "rescuers have been searching the hills"): the story's own doing, not a standing state. In a
 # relative or adverbial clause ("activists who have been monitoring the debate say ...", "While
 # the case has been waiting ...") it is not the main verb.
-_PERFECT_PROGRESSIVE = re.compile(r"\b(?:has|have)\s+(?:[a-z]+\s+)?been\s+[a-z]{2,}ing\b", re.I)
+# The -ing form must take an object ("encouraging the group's donors", "searching the hills"):
+# "has been disappointing", "has been exhausting for the players" are readings, not doings.
+_PERFECT_PROGRESSIVE = re.compile(r"\b(?:has|have)\s+(?:[a-z]+\s+)?been\s+[a-z]{2,}ing\s+"
+                                  r"(?:the|a|an|his|her|its|their|our|[A-Z])\b", re.I)
 
 
 def _under_way(text: str) -> bool:
@@ -572,6 +594,9 @@ class Overtaking:
     # with at least this many such terms.
     object_coverage: float = 0.8
     fewest_object_terms: int = 2
+    # Characters before a verb of saying read for the auxiliary that makes it a passive ("will be
+    # formally added"): a passive attributes nothing.
+    passive_look_back: int = 40
 
 
 OVERTAKING = Overtaking()
@@ -822,13 +847,12 @@ def forecast_events(text: str) -> list[tuple[str, set[str]]]:
 # Before a verb of saying, what makes it a passive ("will be added", "was formally added"); "it is
 # said" still attributes (an impersonal passive).
 _PASSIVE_AUXILIARY = re.compile(r"(?<!\bit )\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", re.I)
-PASSIVE_LOOK_BACK = 40  # characters before the verb read for its auxiliary
 
 
 def _attribution(text: str, end: int) -> bool:
     """A verb of saying before `end` that attributes ("aides said", "it is said"); one in a
     personal passive does not ("one will be added when ...": added to a list, not said)."""
-    return any(not _PASSIVE_AUXILIARY.search(text[max(0, match.start() - PASSIVE_LOOK_BACK):match.start()])
+    return any(not _PASSIVE_AUXILIARY.search(text[max(0, match.start() - OVERTAKING.passive_look_back):match.start()])
                for match in REPORTING.finditer(text, 0, end))
 
 
