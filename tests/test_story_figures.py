@@ -293,6 +293,17 @@ def test_estimates_of_different_facts_or_bounds_stay_two_rows(tmp_path):
     assert "at least 200" in values and "about 190" in values
 
 
+
+def test_an_estimate_and_a_bound_of_one_count_are_one_row(tmp_path):
+    corpus = corpus_of(tmp_path, {
+        "1.md": article("2025-09-01", "East Wire", "Some 200 players with guaranteed contracts were not paid on Monday, "
+                        "the union said.\n"),
+        "2.md": article("2025-09-01", "Coast Herald", "More than 220 players with guaranteed contracts were not paid "
+                        "on Monday, the union said.\n"),
+    })
+    assert len([f for f in key_figures(corpus) if f.value.endswith(("200", "220"))]) == 1
+
+
 def test_one_value_is_one_row_and_a_multiplicative_is_no_figure(tmp_path):
     corpus = corpus_of(tmp_path, {
         "1.md": article("2025-07-01", "East Wire", "Gunmen seized four foreign engineers near the dam on Monday.\n\n"

@@ -454,14 +454,16 @@ def _direction(shown: str) -> str:
 
 
 def _one_estimate(a: _Estimate, b: _Estimate) -> bool:
-    """Two bounds or estimates of one counted thing a rounding apart, bounding it the same way,
-    with the same thing happening to it ("more than 220 players ... were not paid", "more than
+    """Two bounds or estimates of one counted thing a rounding apart, not bounding it from two
+    sides, with the same thing happening to it ("more than 220 players ... were not paid", "more than
     200 players ... were not paid"): one fact told at two roundings, not two figures. ("At least
     200 people were killed" and "about 190 people were rescued" are two facts; an exact count
     says more than an estimate; a developing count is one row with its history already.)"""
     p, q = a.quantity, b.quantity
-    if (p.unit, p.head) != (q.unit, q.head) or p.value <= 0 or q.value <= 0 or a.direction != b.direction:
+    if (p.unit, p.head) != (q.unit, q.head) or p.value <= 0 or q.value <= 0:
         return False
+    if {a.direction, b.direction} == {"at least", "at most"}:
+        return False  # bounds from two sides ("more than 200", "nearly 220") may both hold of two counts
     shared = a.event & b.event
     if not shared or len(shared) < FIGURES.same_event * min(len(a.event), len(b.event)):
         return False
