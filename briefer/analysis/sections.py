@@ -63,8 +63,10 @@ FINITE_VERB = re.compile(
 # The past perfect ("had planned", "had been cancelled") tells what came before the story's events;
 # so does a present perfect passive ("have been charged" is the story's, "has been under" its history:
 # left to the background cues).
+# The participles beside the -ed forms: "been", the irregular pasts ("met", "held"), the -en ones.
+_PARTICIPLES = rf"been|{IRREGULAR_PAST}|{pattern('language', 'en_participles').pattern}"
 PAST_PERFECT = re.compile(rf"\bhad (?:(?:not|never|already|just|long|since|previously|also|\w+ly) )?"
-                          rf"(?:been|[a-z]+ed|{IRREGULAR_PAST}|{pattern('language', 'en_participles').pattern})\b", re.I)
+                          rf"(?:[a-z]+ed|{_PARTICIPLES})\b", re.I)
 # A relative or adverbial clause opens between the sentence's start and a verb: that verb is not the
 # main one; nor after a noun and a lower-case pronoun ("photographs he had taken": a contact clause).
 SUBORDINATE_BEFORE = re.compile(r"(?i:\b(?:who|whom|whose|which|when|because|where|once|while|although|though|if)\b)"
@@ -531,15 +533,15 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
 # some teams, 'out of bounds' at the Asian Games means more than just a line ...", "As labor battles
 # go, the current one ... is weird even by sports standards"): it reports nothing, and its news,
 # if any, follows.
-_PAST_WORD = re.compile(rf"\b(?:[a-z]{{3,}}ed|{FOUR_LETTER_PASTS}|{IRREGULAR_PAST}|been|done|gone"
-                        rf"|{pattern('language', 'en_participles').pattern})\b", re.I)
+_PAST_WORD = re.compile(rf"\b(?:[a-z]{{3,}}ed|{FOUR_LETTER_PASTS}|done|gone|{_PARTICIPLES})\b", re.I)
 _PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+(?:[a-z]+\s+)?[a-z]{2,}ing\b", re.I)  # "are still fighting"
 _LINKING = re.compile(r"\b(?:is|are|seems?|means?|remains?|appears?|looks?)\b", re.I)
 
 
 # What opens a clause that is not the main one: a linking verb after it is that clause's ("Stocks
 # fall sharply as the dollar is weak", "..., which is the largest on the coast").
-_SUBORDINATOR = re.compile(r"\b(?:as|because|since|which|who|whom|whose|that|when|while|if|although|though|where"
+_RELATIVE_WORDS = "that|which|who|whom|whose"
+_SUBORDINATOR = re.compile(rf"\b(?:{_RELATIVE_WORDS}|as|because|since|when|while|if|although|though|where"
                            r"|once|until|unless|after|before)\b", re.I)
 
 
@@ -760,7 +762,7 @@ _PURPOSE = re.compile(r"^\s(?:to|in order to)\s", re.I)
 # winner"), "before" a later one ("will wait until the meeting before deciding to cancel games").
 # Not "after", "once" or "until": their event comes first, and the forecast may still be to come.
 _TIME_CLAUSE = re.compile(r"(?:^|,\s*|\s)(?:when|before)\s", re.I)  # read after the forecast's cue only
-_RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose)\b", re.I)
+_RELATIVE = re.compile(rf"\b(?:{_RELATIVE_WORDS})\b", re.I)
 # The clause's verb: an -ing form opening it ("before deciding"), the participle after "is",
 # "are" or "gets" ("when the report is released"), else the first word in lower case after its
 # subject that has the present's -s ("when the academy announces"), follows a plural ("when the

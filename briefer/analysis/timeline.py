@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from briefer.core.models import Corpus, Item, TimelineEntry
-from briefer.core.text import containment, content_words
+from briefer.core.text import WIRE_DASH, containment, content_words
 from briefer.language.annotate import annotate
 from briefer.language.tense import IRREGULAR_PAST
 from briefer.language.times import (DAY, FUTURE, MONTH, PAST, UNKNOWN, WEEK, YEAR,  # noqa: F401
@@ -205,7 +205,7 @@ _OF_NOUN_BEFORE = re.compile(r"\b(?!(?:summer|spring|autumn|fall|winter|end|begi
                              r"|afternoon|eve|weekend|anniversary|dawn)\b)[a-z]{3,}\s+of\s+$")
 _OCCASION_BEFORE = re.compile(r"\b(?:in|during|at)\s+(?:the\s+)?$", re.I)  # "in July's election", "in the 1996 race"
 RELATIVE_OPENER = re.compile(r"\b(?:who|which|whom|whose)\b", re.I)
-CLAUSE_MARK = re.compile(r"[,;:—–]|\s_\s|\s--?\s")  # where a clause set off from the sentence ends
+CLAUSE_MARK = re.compile(r"[,;:—–]|" + re.escape(WIRE_DASH) + r"|\s--?\s")  # where a clause set off from the sentence ends
 # The main verb right after a date that closes a relative clause on the subject (", was raised").
 _MAIN_VERBS = rf"(?:{IRREGULAR_PAST}|has|have|had|is|are|was|were|will|would|said|fled|[a-z]{{3,}}ed)\b"
 _MAIN_VERB_NEXT = re.compile(r"\s*,?\s*(?:(?:also|then|later|now)\s+)?" + _MAIN_VERBS, re.I)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from briefer.core.sections import SECTION_KEYS, SECTION_TITLES
 from briefer.analysis.corroboration import claim_support, prefer_corroborated
@@ -277,11 +278,12 @@ _PERSON_WORDS = TITLES | PERSON_NOUNS  # a person's title or role: "Rep.", "mini
 
 
 def unintroduced(text: str, page: str, names: dict[str, frozenset[str]], before: tuple[str, ...] = (),
-                 above: str | None = None) -> bool:
+                 above: str | tuple[str, ...] | None = None) -> bool:
     """The line calls someone by a bare surname ("Hall said ...") that no line of the page
     writes in full: the reader cannot tell who it is. Or it names by "the ..." something its
     article told in the sentences `before` it, that the page does not show above the line
-    (`above`: the title and the lines over it; the whole page when not given)."""
+    (`above`: the title and the lines over it, as one text or one per line; the whole page when
+    not given)."""
     for match in _CAPITALISED.finditer(text):
         word = match.group(0)
         if word not in names:
@@ -306,7 +308,13 @@ _PREPOSITION_AFTER = re.compile(r"\s+(?:against|with|from|by|about|over|under|in
 _NOT_HEADS = frozenset(phrases("language", "pronouns")) | frozenset("him her them it us me".split())
 
 
-def _second_mention(text: str, rest: str, before: tuple[str, ...], above: str | None = None) -> bool:
+@lru_cache(maxsize=4096)
+def _stems(text: str) -> frozenset[str]:
+    """The stems of a text's words: each line's once, however many lines below it ask."""
+    return frozenset(stem(w) for w in re.findall(r"[a-z]+", text.lower()))
+
+
+def _second_mention(text: str, rest: str, before: tuple[str, ...], above: str | tuple[str, ...] | None = None) -> bool:
     """"The match was one of the first ...", "whether the tribunal will examine the case": a
     definite phrase whose noun its article used in a sentence before it (a second
     mention points back to the first), while no other line of the page uses the noun: the
@@ -317,9 +325,9 @@ def _second_mention(text: str, rest: str, before: tuple[str, ...], above: str | 
     a bottom line shows them in another, so there the check is approximate."""
     if not before:
         return False
-    told = {stem(w) for sentence in before for w in re.findall(r"[a-z]+", sentence.lower())}
-    elsewhere = {stem(w) for w in re.findall(r"[a-z]+", rest.lower())}  # the rest of the page
-    over = elsewhere if above is None else {stem(w) for w in re.findall(r"[a-z]+", above.lower())}
+    told = set().union(*map(_stems, before))
+    elsewhere = _stems(rest)  # the rest of the page
+    over = elsewhere if above is None else set().union(*map(_stems, (above,) if isinstance(above, str) else above))
     for match in _THE_PHRASE.finditer(text):
         shown = over if match.start() == 0 else elsewhere
         # the head is the word before a verb or a clause mark ("the spying allegation was ..."),
@@ -446,9 +454,9 @@ def compose_story(story: Story, title: str, budgets: dict[str, int], date: dt.da
         picked = [i for key in SECTION_KEYS for i in chosen[key]]  # in the page's order
         page = " ".join([corpus.items[i].text for i in picked] + sorted(disputed))  # the claims of disagreements show too
         nameless = {i for place, i in enumerate(picked)
-                    if unintroduced(corpus.items[i].text, page, names, earlier(i), above=" ".join(
-                        [title] + [corpus.items[j].text for j in picked[:place]]
-                        + (sorted(disputed) if _after_disagreements(i, chosen) else [])))}
+                    if unintroduced(corpus.items[i].text, page, names, earlier(i), above=(
+                        title, *(corpus.items[j].text for j in picked[:place]),
+                        *(sorted(disputed) if _after_disagreements(i, chosen) else ())))}
         if not nameless:
             break
         labels = tuple(NONE if i in nameless else label for i, label in enumerate(labels))

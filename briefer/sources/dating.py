@@ -54,17 +54,18 @@ PLACE_COLON = re.compile(r"^(?:[A-Z][\w.'’-]+\s){0,2}[A-Z][\w.'’-]+:\s+(?=[A
 # "WASHINGTON (AP) _ ", "LAUSANNE, Switzerland (AP) _ ", "PANAMA CITY, Nov. 12 (Reuters) - ":
 # a city in capitals, maybe its country or the month and day, the agency in parentheses.
 _AGENCIES = "AP|AFP|Reuters|UPI|Xinhua|IANS|PTI|Bloomberg|dpa|ANI"
+_DATELINE_DASH = r"(?:_|--|—|–|-|:)"  # what parts a dateline from the report: "(AP) _ ", "(Reuters) - "
 AGENCY_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .,'’-]{2,60}?)"
     rf"(?:,\s*(?:{_MONTH_DAY}(?:,\s*(?P<year>\d{{4}}))?|[A-Z][\w.'’ -]{{1,40}}?))?\s*"
-    rf"\((?:{_AGENCIES})\)\s*(?:_|--|—|–|-|:)\s*"
+    rf"\((?:{_AGENCIES})\)\s*{_DATELINE_DASH}\s*"
 )
 # "Hong Kong (CNN Business)A muddled view ...", "Washington (CNN) — ...": a web page's dateline, a
 # place in title case and the agency or network in parentheses, often with no space after it.
 # (A name in parentheses that a space and a word follow is no dateline: "Agence France-Presse (AFP)
 # Chief Executive ... said".)
 WEB_DATELINE = re.compile(rf"^(?:[A-Z][\w.'’-]+,?\s){{0,3}}\((?:{_AGENCIES}|CNN)(?:\s+[A-Z][a-z]+)?\)"
-                          r"(?:\s*(?:_|--|—|–|-|:)\s*)?(?=[A-Z“\"‘])")
+                          rf"(?:\s*{_DATELINE_DASH}\s*)?(?=[A-Z“\"‘])")
 
 
 @dataclass(frozen=True)
