@@ -447,6 +447,32 @@ def test_a_body_the_page_never_names_leaves_its_line_unintroduced():
         assert not unintroduced(text, text, {}), text
 
 
+def test_a_question_or_matter_in_dispute_the_page_never_tells_leaves_its_line_unintroduced():
+    from briefer.brief.compose import reads_alone, unintroduced
+
+    drawn = "The foreign minister will be drawn directly into the issue, aides said."
+    assert unintroduced(drawn, drawn, {})  # which issue?
+    assert not unintroduced(drawn, "The issue of the harbour toll divides the cabinet. " + drawn, {})
+    mystery = "A new chapter in the mystery will be written on Thursday."
+    assert unintroduced(mystery, mystery, {})
+    assert not unintroduced("A new chapter in the mystery of the lost ferry will be written on Thursday.", "", {})
+    assert not reads_alone("The dispute began when the council raised the toll.")  # which dispute?
+    assert reads_alone("The dispute over the harbour toll began in May.")
+    # a clause fronted in the line itself tells what the matter is
+    assert not unintroduced("If voters reject the harbour toll, the matter goes to a referendum.", "", {})
+
+
+def test_a_body_named_only_further_down_the_page_is_not_named_for_the_line_above():
+    from briefer.brief.compose import unintroduced
+
+    line = "In a precedent cited by its supporters, the organization endorsed Ines Ortiz in 2019."
+    below = "The Harbour Trust, the largest organization of dock workers, is about to endorse Ortiz."
+    page = line + " " + below
+    assert not unintroduced(line, page, {})  # the page's order not given: the page names it
+    assert unintroduced(line, page, {}, above=("Harbour vote",))  # read from the top, it comes too late
+    assert not unintroduced(line, page, {}, above=("Harbour vote", below))
+
+
 def test_a_second_mention_whose_first_the_page_does_not_show_leaves_its_line_unintroduced():
     from briefer.brief.compose import unintroduced
 

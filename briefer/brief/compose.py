@@ -90,7 +90,7 @@ _MARKER_END = re.compile(r"^\s*[:.)—–-]")
 
 
 # "the" and the noun that heads the phrase: not "The ministers' talks"
-_THE_NOUN = re.compile(r"\b[Tt]he\s+([a-z]+)\b(?![’'-])")
+_THE_NOUN = re.compile(r"\b[Tt]he\s+([a-z]+)(?:['’]s)?\b(?![’'-])")  # "the group", "the group's officials"
 # An entry of a chronology or a list: "Oct. 9, 1998: Netanyahu appoints him ...", "1982: ...".
 _DATED_ENTRY = re.compile(r"^(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{4})\s*:")
 
@@ -100,7 +100,14 @@ _DATED_ENTRY = re.compile(r"^(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{4}
 # newspaper said", "since the decision").
 _OPENING_REFERENTS = frozenset(phrases("brief", "referent_nouns") + phrases("language", "person_nouns")
                                + phrases("language", "organisation_heads"))
-_BODIES = frozenset(phrases("brief", "referent_nouns") + phrases("brief", "shell_nouns"))
+_SHELLS = frozenset(phrases("brief", "shell_nouns"))
+_BODIES = frozenset(phrases("brief", "referent_nouns")) | _SHELLS
+# A clause fronted before the line's main clause ("If the House votes to impeach, the matter goes
+# to the Senate"): a shell noun after it may take its content from it.
+# A shell noun with a word before it points back all the same: "the spying allegation", "the
+# latest proposal".
+_THE_QUALIFIED_SHELL = re.compile(r"\b[Tt]he\s+[a-z]+\s+([a-z]+)(?:['’]s)?\b(?![’'-])")
+_FRONTED_CLAUSE = re.compile(r"^(?:If|When|Once|After|Although|Though|While|Because|Since|As|Unless|Until)\b[^,;]*,")
 
 
 def _one_of(noun: str, nouns: frozenset[str]) -> bool:
@@ -120,8 +127,8 @@ def _unnamed_referent(body: str) -> bool:
 _WHICH_CLAUSE = r"\s+(?:that|which|who|whose)\b"
 _SAYS_WHICH = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]|" + _WHICH_CLAUSE + "|" + _NAME_BESIDE)
 # After a shell noun, its complement says which one too: "The decision to close the port", "The
-# announcement of the timetable".
-_SHELL_SAYS_WHICH = re.compile(r"\s+(?:of|to)\b|" + _WHICH_CLAUSE + "|" + _NAME_BESIDE)
+# announcement of the timetable", "The dispute over the harbour toll", "The case against the firm".
+_SHELL_SAYS_WHICH = re.compile(r"\s+(?:of|to|over|about|against|between)\b|" + _WHICH_CLAUSE + "|" + _NAME_BESIDE)
 
 
 def reads_alone(text: str) -> bool:
@@ -293,7 +300,7 @@ def unintroduced(text: str, page: str, names: dict[str, frozenset[str]], before:
             continue  # part of a longer name or after a title ("Rep. Hall", "Tony Hall")
         if not any(full in page for full in names[word]):
             return True
-    return _unnamed_body(text, page) or _second_mention(text, page.replace(text, " "), before, above)
+    return _unnamed_body(text, page, above) or _second_mention(text, page.replace(text, " "), before, above)
 
 
 # After a definite noun phrase, what shows its head noun has ended: a verb, a conjunction, a
@@ -361,19 +368,29 @@ def _shares_form(forms: set[str], words: set[str]) -> bool:
 _RESTRICTED = re.compile(r"\s*(?:of|for|that|which|who|in|at|on|to)\b|\s+[A-Z]|" + _NAME_BESIDE)
 
 
-def _unnamed_body(text: str, page: str) -> bool:
+def _unnamed_body(text: str, page: str, above: str | tuple[str, ...] | None = None) -> bool:
     """"..., the newspaper said.", "... since the decision": a body or a statement the article
-    named before, that no other line of the page names or mentions (with "the panel that ...",
-    "the court in Arusha" the phrase says itself which one it is)."""
-    others = page.replace(text, " ").lower()
-    for match in _THE_NOUN.finditer(text):
+    named before, that no line above it names or mentions (no other line of the page, when the
+    lines `above` are not given: the page is read from the top, and a first mention further down
+    comes too late). With "the panel that ...", "the court in Arusha" the phrase says itself
+    which one it is."""
+    if above is None:
+        others = page.replace(text, " ").lower()
+    else:
+        others = (above if isinstance(above, str) else " ".join(above)).lower()
+    mentions = [(match, _BODIES) for match in _THE_NOUN.finditer(text)]
+    mentions += [(match, _SHELLS) for match in _THE_QUALIFIED_SHELL.finditer(text)]
+    for match, nouns in mentions:
         noun = match.group(1)
-        if match.group(0).startswith("The") or not _one_of(noun, _BODIES):
+        if match.group(0).startswith("The") or not _one_of(noun, nouns):
             continue  # an opening "The council ..." is _unnamed_referent's
         if _RESTRICTED.match(text, match.end()) or re.search(r"[A-Z][a-z]+,\s*$", text[:match.start()]):
             continue  # "the panel of judges", "Hamas, the group ...": it says which one
         if re.search(rf"\b{noun}\b", text[:match.start()], re.I):
             continue  # "a newspaper ... the newspaper": introduced in the line itself
+        fronted = _FRONTED_CLAUSE.match(text)
+        if fronted and fronted.end() <= match.start() and _one_of(noun, _SHELLS):
+            continue  # "If the House votes to impeach him, the matter goes ...": told in the line itself
         # "the newspaper" is one: "Thai newspapers reported" does not say which ("the officials"
         # may well be the "officials" named before)
         one = singular(noun) == noun
