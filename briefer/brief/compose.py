@@ -107,6 +107,9 @@ _BODIES = frozenset(phrases("brief", "referent_nouns")) | _SHELLS
 # A shell noun with a word before it points back all the same: "the spying allegation", "the
 # latest proposal".
 _THE_QUALIFIED_SHELL = re.compile(r"\b[Tt]he\s+[a-z]+\s+([a-z]+)(?:['’]s)?\b(?![’'-])")
+# News names an anonymous source by what it knows: "officials familiar with the matter", "people
+# briefed on the talks". The noun there is the story's subject, not something told before.
+_ANONYMOUS_SOURCE = re.compile(r"\b(?:familiar with|briefed on|knowledgeable about|close to)\s+$", re.I)
 _FRONTED_CLAUSE = re.compile(r"^(?:If|When|Once|After|Although|Though|While|Because|Since|As|Unless|Until)\b[^,;]*,")
 
 
@@ -388,6 +391,8 @@ def _unnamed_body(text: str, page: str, above: str | tuple[str, ...] | None = No
             continue  # "the panel of judges", "Hamas, the group ...": it says which one
         if re.search(rf"\b{noun}\b", text[:match.start()], re.I):
             continue  # "a newspaper ... the newspaper": introduced in the line itself
+        if _ANONYMOUS_SOURCE.search(text, 0, match.start()):
+            continue  # "officials familiar with the matter": who the sources are, not a reference back
         fronted = _FRONTED_CLAUSE.match(text)
         if fronted and fronted.end() <= match.start() and _one_of(noun, _SHELLS):
             continue  # "If the House votes to impeach him, the matter goes ...": told in the line itself
