@@ -458,6 +458,8 @@ def test_a_question_or_matter_in_dispute_the_page_never_tells_leaves_its_line_un
     assert not unintroduced("A new chapter in the mystery of the lost ferry will be written on Thursday.", "", {})
     assert not reads_alone("The dispute began when the council raised the toll.")  # which dispute?
     assert reads_alone("The dispute over the harbour toll began in May.")
+    # a word before the noun says what it is about, as a complement after it does
+    assert not unintroduced("Marek will visit Kelso to review progress on the training plan.", "", {}, (), ("Title",))
     # an anonymous source named by what it knows points back to nothing
     assert not unintroduced("Two officials familiar with the matter said the talks would resume.", "", {})
     # a clause fronted in the line itself tells what the matter is

@@ -102,14 +102,11 @@ _OPENING_REFERENTS = frozenset(phrases("brief", "referent_nouns") + phrases("lan
                                + phrases("language", "organisation_heads"))
 _SHELLS = frozenset(phrases("brief", "shell_nouns"))
 _BODIES = frozenset(phrases("brief", "referent_nouns")) | _SHELLS
-# A clause fronted before the line's main clause ("If the House votes to impeach, the matter goes
-# to the Senate"): a shell noun after it may take its content from it.
-# A shell noun with a word before it points back all the same: "the spying allegation", "the
-# latest proposal".
-_THE_QUALIFIED_SHELL = re.compile(r"\b[Tt]he\s+[a-z]+\s+([a-z]+)(?:['’]s)?\b(?![’'-])")
 # News names an anonymous source by what it knows: "officials familiar with the matter", "people
 # briefed on the talks". The noun there is the story's subject, not something told before.
 _ANONYMOUS_SOURCE = re.compile(r"\b(?:familiar with|briefed on|knowledgeable about|close to)\s+$", re.I)
+# A clause fronted before the line's main clause ("If the House votes to impeach, the matter goes
+# to the Senate"): a shell noun after it may take its content from it.
 _FRONTED_CLAUSE = re.compile(r"^(?:If|When|Once|After|Although|Though|While|Because|Since|As|Unless|Until)\b[^,;]*,")
 
 
@@ -381,11 +378,9 @@ def _unnamed_body(text: str, page: str, above: str | tuple[str, ...] | None = No
         others = page.replace(text, " ").lower()
     else:
         others = (above if isinstance(above, str) else " ".join(above)).lower()
-    mentions = [(match, _BODIES) for match in _THE_NOUN.finditer(text)]
-    mentions += [(match, _SHELLS) for match in _THE_QUALIFIED_SHELL.finditer(text)]
-    for match, nouns in mentions:
+    for match in _THE_NOUN.finditer(text):
         noun = match.group(1)
-        if match.group(0).startswith("The") or not _one_of(noun, nouns):
+        if match.group(0).startswith("The") or not _one_of(noun, _BODIES):
             continue  # an opening "The council ..." is _unnamed_referent's
         if _RESTRICTED.match(text, match.end()) or re.search(r"[A-Z][a-z]+,\s*$", text[:match.start()]):
             continue  # "the panel of judges", "Hamas, the group ...": it says which one
