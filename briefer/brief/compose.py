@@ -276,9 +276,11 @@ def surnames(texts: list[str]) -> dict[str, frozenset[str]]:
     return {name: frozenset(full) for name, full in found.items() if name in people}
 
 
-# After a name, what only follows a person's: words said, "who", or an age set off by commas ("Vincent
-# Cochetel, 37, ...").
-_SAID_AFTER = re.compile(r",?\s+(?:said|says|told|added|who)\b|,\s+\d{1,2},")
+# After a name, what only follows a person's: words said (any verb of saying in the past: "One,
+# Peter Kennedy, claimed ..."), "who", or an age set off by commas ("Vincent Cochetel, 37, ...").
+_SAID_PAST = sorted((w for w in phrases("language", "speech_verbs") if " " not in w and (w.endswith("ed") or w in (
+    "said", "told", "wrote", "spoke"))), key=len, reverse=True)
+_SAID_AFTER = re.compile(r",?\s+(?:says|who|" + "|".join(_SAID_PAST) + r")\b|,\s+\d{1,2},")
 
 
 _PERSON_WORDS = TITLES | PERSON_NOUNS  # a person's title or role: "Rep.", "minister", "spokesman"
