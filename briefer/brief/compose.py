@@ -20,7 +20,7 @@ from briefer.core.cues import pattern, phrases
 from briefer.core.lexicon import NUMBER_WORDS
 from briefer.core.text import stem
 from briefer.language.quantities import singular
-from briefer.language.quotations import PERSON_NOUNS, TITLES
+from briefer.language.quotations import PERSON_NOUNS, TITLES, quote_spans
 from briefer.analysis.timeline import ArticleDate, article_dates, build_timeline
 from briefer.brief.edits import line_id
 
@@ -150,7 +150,9 @@ def reads_alone(text: str) -> bool:
         return False  # "Q: ...", "EDITOR'S NOTE: ...", "UPDATES with ..." when followed by a mark
     if furniture and furniture.group(0).lower().startswith(("update", "correct", "editor", "eds")):
         return False
-    if _back_connective(body) or _unanchored_pronoun(body):
+    offset = len(text) - len(body)  # quotations as the whole line marks them (its opening mark is cut from body)
+    quoted = [(max(0, start - offset), end - offset) for start, end in quote_spans(text) if end > offset]
+    if _back_connective(body) or _unanchored_pronoun(body, quoted):
         return False  # "..., however, he would ...", "survivors of his killing spree": who or what is not shown
     if _FUSED.search(text):
         return False  # "that year's peace prize was annouCkuld not give him": two sentences run together mid-word
@@ -216,7 +218,7 @@ def _back_connective(body: str) -> bool:
     return False
 
 
-def _unanchored_pronoun(body: str) -> bool:
+def _unanchored_pronoun(body: str, quoted: list[tuple[int, int]] = ()) -> bool:
     """A "he", "his", "she" or "her" with no one before it in the line it could stand for: no
     name, no person's role ("the minister ... his"). A pronoun in a clause put before its name
     ("When he arrived, Ortiz said ...") points forward, and is kept. A subject "he" or "she" after
@@ -229,7 +231,12 @@ def _unanchored_pronoun(body: str) -> bool:
     if opening and not FINITE_VERB.search(opening.group(1)) and not _names_its_subject(opening.group(1)):
         return True  # "In an interview with the BBC, he ...", "On Monday, she ...": a phrase, not a clause, before
         # its subject holds no one the pronoun could stand for, a name in it neither ("Standing near Ewing, he said")
+    # a name inside a quotation is the speaker's word, not who "he" is in its attribution
+    # ("“Libya has agreed to a trial ...,” he said"): it anchors nothing
     before = body[:pronoun.start()]
+    for start, end in quoted:
+        if end <= pronoun.start():
+            before = before[:start] + " " * (end - start) + before[end:]
     words = _PERSON_WORDS
     for match in _ANCHOR_WORD.finditer(before):
         word = match.group(0)
