@@ -471,6 +471,40 @@ def test_a_question_or_matter_in_dispute_the_page_never_tells_leaves_its_line_un
     assert not unintroduced("If voters reject the harbour toll, the matter goes to a referendum.", "", {})
 
 
+@pytest.mark.parametrize("line, alone", [
+    # idioms and shell nouns whose content follows: nothing to point back to
+    ("A tax rise is out of the question, the finance minister said.", True),
+    ("Rates will stay low, as is the case across most of Europe.", True),
+    ("Lawyers say the heart of the matter is who owns the harbour.", True),
+    ("Exporters say the toll is part of the problem, along with high fuel prices.", True),
+    ("Critics say the vote raises the question whether the toll is legal.", True),
+    ("The question now is whether judges will hear an appeal.", True),
+    ("The problem is that the bridge was built for lighter trucks, engineers said.", True),
+    ("Ministers met on Monday to settle the dispute over the harbour toll.", True),
+    ("Prosecutors laid out the case against the former mayor on Tuesday.", True),
+    # a phrase or a clause of time before the noun tells nothing of it; nor does a month set off
+    ("After the meeting, the matter was sent to a committee.", False),
+    ("When the minister arrived, the scandal had already broken.", False),
+    ("Since May, the dispute has cost exporters millions.", False),
+    ("Ortiz said she would raise the issue with the prime minister next week.", False),
+    # "close to" says who a source is near, not what it knows: which company?
+    ("People close to the company said it would cut 500 jobs.", False),
+])
+def test_a_shell_noun_points_back_only_where_nothing_in_the_line_says_what_it_is(line, alone):
+    from briefer.brief.compose import reads_alone, unintroduced
+
+    assert (reads_alone(line) and not unintroduced(line, line, {}, (), ("Harbour toll vote",))) == alone
+
+
+def test_a_body_in_the_possessive_is_a_mention_of_it():
+    from briefer.brief.compose import reads_alone, unintroduced
+
+    line = "Schumer met privately with the group's top officials last week."
+    assert unintroduced(line, line, {}, (), ("Senate race",))  # which group?
+    assert not unintroduced(line, line, {}, (), ("Senate race", "The Harbour Trust, a group of dock workers, met."))
+    assert not reads_alone("The company's shares fell 4 percent on Monday.")  # as "The company said ..."
+
+
 def test_a_body_named_only_further_down_the_page_is_not_named_for_the_line_above():
     from briefer.brief.compose import unintroduced
 

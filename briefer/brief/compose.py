@@ -17,7 +17,7 @@ from briefer.analysis.rank import Ranking
 from briefer.analysis.sections import (FINITE_VERB, NONE, OUTCOMES, WEAK_REASONS, Statement, assign_sections,
                                       decide_all, overtaken, statements_of)
 from briefer.core.cues import pattern, phrases
-from briefer.core.lexicon import NUMBER_WORDS
+from briefer.core.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
 from briefer.core.text import stem
 from briefer.language.quantities import singular
 from briefer.language.quotations import PERSON_NOUNS, TITLES, quote_spans
@@ -104,10 +104,11 @@ _SHELLS = frozenset(phrases("brief", "shell_nouns"))
 _BODIES = frozenset(phrases("brief", "referent_nouns")) | _SHELLS
 # News names an anonymous source by what it knows: "officials familiar with the matter", "people
 # briefed on the talks". The noun there is the story's subject, not something told before.
-_ANONYMOUS_SOURCE = re.compile(r"\b(?:familiar with|briefed on|knowledgeable about|close to)\s+$", re.I)
-# A clause fronted before the line's main clause ("If the House votes to impeach, the matter goes
-# to the Senate"): a shell noun after it may take its content from it.
-_FRONTED_CLAUSE = re.compile(r"^(?:If|When|Once|After|Although|Though|While|Because|Since|As|Unless|Until)\b[^,;]*,")
+_ANONYMOUS_SOURCE = re.compile(r"\b(?:familiar with|briefed on|knowledgeable about)\s+$", re.I)
+# A condition fronted before the line's main clause ("If the House votes to impeach, the matter goes
+# to the Senate"): a shell noun after it may take its content from it (a clause of time or
+# concession sets a scene: "When the minister arrived, the scandal had broken").
+_FRONTED_CLAUSE = re.compile(r"^(?:If|Unless|Once)\b[^,;]*,")
 
 
 def _one_of(noun: str, nouns: frozenset[str]) -> bool:
@@ -129,6 +130,13 @@ _SAYS_WHICH = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]|" + _WHICH_CLAUSE + "|" + _N
 # After a shell noun, its complement says which one too: "The decision to close the port", "The
 # announcement of the timetable", "The dispute over the harbour toll", "The case against the firm".
 _SHELL_SAYS_WHICH = re.compile(r"\s+(?:of|to|over|about|against|between)\b|" + _WHICH_CLAUSE + "|" + _NAME_BESIDE)
+# A shell noun whose content follows points forward, not back: "The question now is whether ...",
+# "The problem is that ...", "raises the question whether ...", "The issue: ...".
+_POINTS_FORWARD = re.compile(r"(?:\s+(?:now\s+)?(?:is|was|remains|remained))?\s+(?:that|whether|if|how|why|what|who|when|where)\b"
+                             r"|\s*:")
+# Idioms that hold a shell noun without pointing to anything: "out of the question", "part of the
+# problem", "the heart of the matter", "as is the case".
+_SHELL_IDIOM = re.compile(r"\b(?:(?:out|part|heart|crux)\s+of|is|are|was|were|be|been|being)\s+$", re.I)
 
 
 def reads_alone(text: str) -> bool:
@@ -142,7 +150,8 @@ def reads_alone(text: str) -> bool:
     if _PRONOUN_QUANTIFIER.match(body) or _KNOWN_SET.match(body):
         return False  # "Both were dominant companies", "Neither has said ...", "The two dead were ...": of whom?
     shell = _SHELL_NOUN.match(body)
-    if (shell and not _SHELL_SAYS_WHICH.match(body, shell.end()) or _RELATIVE_ANCHOR.match(body)
+    if (shell and not (_SHELL_SAYS_WHICH.match(body, shell.end()) or _POINTS_FORWARD.match(body, shell.end()))
+            or _RELATIVE_ANCHOR.match(body)
             or _unnamed_referent(body) or _DATED_ENTRY.match(body)):
         return False  # "The decision came after ...", "Three days earlier, ...": what they point to is not shown
     furniture = _EDITORIAL.match(body)
@@ -377,6 +386,13 @@ def _shares_form(forms: set[str], words: set[str]) -> bool:
 _RESTRICTED = re.compile(r"\s*(?:of|for|that|which|who|in|at|on|to)\b|\s+[A-Z]|" + _NAME_BESIDE)
 
 
+def _names_beside(ahead: str) -> bool:
+    """A name set off just before the phrase ("Hamas, the group ..."); a month or a weekday opening
+    the line is a time, not a name ("Since May, the dispute ...", "On Tuesday, the council ...")."""
+    name = re.search(r"([A-Z][a-z]+),\s*$", ahead)
+    return bool(name) and name.group(1).lower() not in MONTHS and name.group(1).lower() not in WEEKDAYS
+
+
 def _unnamed_body(text: str, page: str, above: str | tuple[str, ...] | None = None) -> bool:
     """"..., the newspaper said.", "... since the decision": a body or a statement the article
     named before, that no line above it names or mentions (no other line of the page, when the
@@ -391,15 +407,19 @@ def _unnamed_body(text: str, page: str, above: str | tuple[str, ...] | None = No
         noun = match.group(1)
         if match.group(0).startswith("The") or not _one_of(noun, _BODIES):
             continue  # an opening "The council ..." is _unnamed_referent's
-        if _RESTRICTED.match(text, match.end()) or re.search(r"[A-Z][a-z]+,\s*$", text[:match.start()]):
+        if _RESTRICTED.match(text, match.end()) or _names_beside(text[:match.start()]):
             continue  # "the panel of judges", "Hamas, the group ...": it says which one
         if re.search(rf"\b{noun}\b", text[:match.start()], re.I):
             continue  # "a newspaper ... the newspaper": introduced in the line itself
-        if _ANONYMOUS_SOURCE.search(text, 0, match.start()):
-            continue  # "officials familiar with the matter": who the sources are, not a reference back
-        fronted = _FRONTED_CLAUSE.match(text)
-        if fronted and fronted.end() <= match.start() and _one_of(noun, _SHELLS):
-            continue  # "If the House votes to impeach him, the matter goes ...": told in the line itself
+        if _one_of(noun, _SHELLS):
+            if (_SHELL_SAYS_WHICH.match(text, match.end()) or _POINTS_FORWARD.match(text, match.end())
+                    or _SHELL_IDIOM.search(text, 0, match.start())):
+                continue  # "the dispute over the toll", "the question whether ...", "out of the question"
+            if _ANONYMOUS_SOURCE.search(text, 0, match.start()):
+                continue  # "officials familiar with the matter": who the sources are, not a reference back
+            fronted = _FRONTED_CLAUSE.match(text)
+            if fronted and fronted.end() <= match.start() and FINITE_VERB.search(fronted.group(0)):
+                continue  # "If the House votes to impeach him, the matter goes ...": told in the line itself
         # "the newspaper" is one: "Thai newspapers reported" does not say which ("the officials"
         # may well be the "officials" named before)
         one = singular(noun) == noun
