@@ -263,8 +263,10 @@ def _unanchored_pronoun(body: str, quoted: list[tuple[int, int]] = ()) -> bool:
 PAGE_NAME_ROUNDS = 3  # rounds of giving way; each costs one more assignment of the sections
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:['’-][A-Za-z]+)*\b")
 _NAME_RUN = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+|[A-Z]\.))*\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+_TIME_NAMES = frozenset(WEEKDAYS) | frozenset(MONTHS)
 _NOT_GIVEN_NAMES = frozenset("The A An In On At By For From With And But Or If As Of To After Before When While Since "
-                             "During Under Over This That These Those It He She They We His Her Their Its".split())
+                             "During Under Over This That These Those It He She They We His Her Their Its "
+                             "Neither Nor Either Both".split())
 
 
 def surnames(texts: list[str]) -> dict[str, frozenset[str]]:
@@ -281,8 +283,9 @@ def surnames(texts: list[str]) -> dict[str, frozenset[str]]:
             while words and words[0] in _NOT_GIVEN_NAMES:
                 words = words[1:]
             last = match.group(1)
-            if len(words) < 2 or last.lower() in lower or last.lower() in titles:
-                continue  # a word also written in lower case, or a title ("Defence Secretary"), names no one
+            if len(words) < 2 or last.lower() in lower or last.lower() in titles or last.lower() in _TIME_NAMES:
+                continue  # a word also written in lower case, a title ("Defence Secretary") or a day
+                # ("the National Basketball Association Tuesday announced ...") names no one
             found.setdefault(last, set()).add(" ".join(words[-2:]))  # "Antonio Samaranch" of a longer form
             # a person, not a place or a product: a title or a role before the name ("President
             # Donald Trump", "defence minister Rajnath Singh"), or words said after it
@@ -318,7 +321,7 @@ def unintroduced(text: str, page: str, names: dict[str, frozenset[str]], before:
             continue  # part of a longer name or after a title ("Rep. Hall", "Tony Hall")
         if not any(full in page for full in names[word]):
             return True
-    return _unnamed_body(text, page, above) or _second_mention(text, page.replace(text, " "), before, above)
+    return _unnamed_body(text, page, above, names) or _second_mention(text, page.replace(text, " "), before, above)
 
 
 # After a definite noun phrase, what shows its head noun has ended: a verb, a conjunction, a
@@ -357,18 +360,21 @@ def _second_mention(text: str, rest: str, before: tuple[str, ...], above: str | 
         shown = over if match.start() == 0 else elsewhere
         # the head is the word before a verb or a clause mark ("the spying allegation was ..."),
         # unless what follows a word says which one it is ("the case of ...", "the trip to Moscow")
-        head = None
-        for word in re.finditer(r"[a-z]+", text[:match.end()][match.start(1):]):
+        head, bare = None, False
+        for place, word in enumerate(re.finditer(r"[a-z]+", text[:match.end()][match.start(1):])):
             end = match.start(1) + word.end()
             if _RESTRICTED.match(text, end) or _PREPOSITION_AFTER.match(text, end) or word.group(0) in _NOT_HEADS:
                 break  # "the charges against him": a phrase after it says which ones; "him" heads nothing
             if _HEAD_END.match(text, end):
-                head = stem(word.group(0))
+                head, bare = stem(word.group(0)), place == 0
                 break
         if head is None:
             continue
         forms = {head, head[:-2]} if head.endswith("er") and len(head) > 5 else {head}  # "the attackers" / "an attack"
-        if any(f in told for f in forms) and not _shares_form(forms, shown) and not any(
+        # A bare "The <noun>" opening a sentence off its article's lead is a second mention however
+        # the first was worded ("A snooker game between India and Pakistan ..." / "The match was ...").
+        second = bare and match.start() == 0 or any(f in told for f in forms)
+        if second and not _shares_form(forms, shown) and not any(
                 stem(w) in forms for w in re.findall(r"[a-z]+", text[:match.start()].lower())):
             return True
     return False
@@ -393,7 +399,23 @@ def _names_beside(ahead: str) -> bool:
     return bool(name) and name.group(1).lower() not in MONTHS and name.group(1).lower() not in WEEKDAYS
 
 
-def _unnamed_body(text: str, page: str, above: str | tuple[str, ...] | None = None) -> bool:
+BODY_NAME_WORDS = 3  # a body's name runs longer than a place's ("South Korea") or most people's
+
+
+def _names_a_body(ahead: str, names: dict[str, frozenset[str]]) -> bool:
+    """A name of three or more words that is no person's ("the National Basketball Association", "the
+    Empire State Pride Agenda"): a body the line names, that a later "the league" may stand for."""
+    for match in _NAME_RUN.finditer(ahead):
+        words = match.group(0).split()
+        while words and words[0] in _NOT_GIVEN_NAMES:
+            words = words[1:]
+        if len(words) >= BODY_NAME_WORDS and match.group(1) not in names:
+            return True
+    return False
+
+
+def _unnamed_body(text: str, page: str, above: str | tuple[str, ...] | None = None,
+                  names: dict[str, frozenset[str]] | None = None) -> bool:
     """"..., the newspaper said.", "... since the decision": a body or a statement the article
     named before, that no line above it names or mentions (no other line of the page, when the
     lines `above` are not given: the page is read from the top, and a first mention further down
@@ -411,6 +433,8 @@ def _unnamed_body(text: str, page: str, above: str | tuple[str, ...] | None = No
             continue  # "the panel of judges", "Hamas, the group ...": it says which one
         if re.search(rf"\b{noun}\b", text[:match.start()], re.I):
             continue  # "a newspaper ... the newspaper": introduced in the line itself
+        if not _one_of(noun, _SHELLS) and _names_a_body(text[:match.start()], names or {}):
+            continue  # "the National Basketball Association ... in the league's history": named in the line
         if _one_of(noun, _SHELLS):
             if (_SHELL_SAYS_WHICH.match(text, match.end()) or _POINTS_FORWARD.match(text, match.end())
                     or _SHELL_IDIOM.search(text, 0, match.start())):
@@ -496,17 +520,25 @@ def compose_story(story: Story, title: str, budgets: dict[str, int], date: dt.da
         return tuple(story.sentence_at[(shown.article, p)] for p in range(shown.position)
                      if (shown.article, p) in story.sentence_at)
 
-    for _ in range(PAGE_NAME_ROUNDS):
+    def nameless_of(chosen: dict[str, list[int]]) -> set[int]:
         picked = [i for key in SECTION_KEYS for i in chosen[key]]  # in the page's order
         page = " ".join([corpus.items[i].text for i in picked] + sorted(disputed))  # the claims of disagreements show too
-        nameless = {i for place, i in enumerate(picked)
-                    if unintroduced(corpus.items[i].text, page, names, earlier(i), above=(
-                        title, *(corpus.items[j].text for j in picked[:place]),
-                        *(sorted(disputed) if _after_disagreements(i, chosen) else ())))}
+        return {i for place, i in enumerate(picked)
+                if unintroduced(corpus.items[i].text, page, names, earlier(i), above=(
+                    title, *(corpus.items[j].text for j in picked[:place]),
+                    *(sorted(disputed) if _after_disagreements(i, chosen) else ())))}
+
+    for _ in range(PAGE_NAME_ROUNDS):
+        nameless = nameless_of(chosen)
         if not nameless:
             break
         labels = tuple(NONE if i in nameless else label for i, label in enumerate(labels))
         chosen = assign_sections(list(story.statements), labels, ranking.order, ranking.scores, budgets, story.weak)
+    else:
+        # the last round's replacements are checked too: one that still needs what the page does
+        # not show is left out, with no replacement (each leaving may take another's first mention)
+        while nameless := nameless_of(chosen):
+            chosen = {key: [i for i in items if i not in nameless] for key, items in chosen.items()}
 
     paths = article_paths(corpus)
 
