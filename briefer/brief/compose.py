@@ -263,7 +263,7 @@ def _unanchored_pronoun(body: str, quoted: list[tuple[int, int]] = ()) -> bool:
 PAGE_NAME_ROUNDS = 3  # rounds of giving way; each costs one more assignment of the sections
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:['’-][A-Za-z]+)*\b")
 _NAME_RUN = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+|[A-Z]\.))*\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
-_TIME_NAMES = frozenset(WEEKDAYS) | frozenset(MONTHS)
+_TIME_NAMES = frozenset(WEEKDAYS)  # (a month may be a surname: "Theresa May said")
 _NOT_GIVEN_NAMES = frozenset("The A An In On At By For From With And But Or If As Of To After Before When While Since "
                              "During Under Over This That These Those It He She They We His Her Their Its "
                              "Neither Nor Either Both".split())
@@ -284,22 +284,27 @@ def surnames(texts: list[str]) -> dict[str, frozenset[str]]:
                 words = words[1:]
             last = match.group(1)
             if len(words) < 2 or last.lower() in lower or last.lower() in titles or last.lower() in _TIME_NAMES:
-                continue  # a word also written in lower case, a title ("Defence Secretary") or a day
+                continue  # a word also written in lower case, a title ("Defence Secretary") or a weekday
                 # ("the National Basketball Association Tuesday announced ...") names no one
             found.setdefault(last, set()).add(" ".join(words[-2:]))  # "Antonio Samaranch" of a longer form
             # a person, not a place or a product: a title or a role before the name ("President
             # Donald Trump", "defence minister Rajnath Singh"), or words said after it
             before = text[:match.start()].split()[-1:]
-            if any(w.lower().rstrip(".") in titles for w in words[:-1] + before) or _SAID_AFTER.match(text, match.end()):
+            set_off = text[:match.start()].rstrip().endswith(",") and _SET_OFF_SAID.match(text, match.end())
+            if any(w.lower().rstrip(".") in titles for w in words[:-1] + before) or _SAID_AFTER.match(text, match.end()) \
+                    or set_off:
                 people.add(last)
     return {name: frozenset(full) for name, full in found.items() if name in people}
 
 
-# After a name, what only follows a person's: words said (any verb of saying in the past: "One,
-# Peter Kennedy, claimed ..."), "who", or an age set off by commas ("Vincent Cochetel, 37, ...").
+# After a name, what only follows a person's: words said, "who", or an age set off by commas
+# ("Vincent Cochetel, 37, ..."); any verb of saying in the past after a name set off by commas.
 _SAID_PAST = sorted((w for w in phrases("language", "speech_verbs") if " " not in w and (w.endswith("ed") or w in (
     "said", "told", "wrote", "spoke"))), key=len, reverse=True)
-_SAID_AFTER = re.compile(r",?\s+(?:says|who|" + "|".join(_SAID_PAST) + r")\b|,\s+\d{1,2},")
+_SAID_AFTER = re.compile(r",?\s+(?:said|says|told|added|who)\b|,\s+\d{1,2},")
+# A name set off by commas and then a verb of saying is a person's ("One, Peter Kennedy, claimed"); a
+# place before such a verb is not ("South Africa agreed", "North Korea warned").
+_SET_OFF_SAID = re.compile(r",\s+(?:" + "|".join(_SAID_PAST) + r")\b")
 
 
 _PERSON_WORDS = TITLES | PERSON_NOUNS  # a person's title or role: "Rep.", "minister", "spokesman"
@@ -360,21 +365,18 @@ def _second_mention(text: str, rest: str, before: tuple[str, ...], above: str | 
         shown = over if match.start() == 0 else elsewhere
         # the head is the word before a verb or a clause mark ("the spying allegation was ..."),
         # unless what follows a word says which one it is ("the case of ...", "the trip to Moscow")
-        head, bare = None, False
-        for place, word in enumerate(re.finditer(r"[a-z]+", text[:match.end()][match.start(1):])):
+        head = None
+        for word in re.finditer(r"[a-z]+", text[:match.end()][match.start(1):]):
             end = match.start(1) + word.end()
             if _RESTRICTED.match(text, end) or _PREPOSITION_AFTER.match(text, end) or word.group(0) in _NOT_HEADS:
                 break  # "the charges against him": a phrase after it says which ones; "him" heads nothing
             if _HEAD_END.match(text, end):
-                head, bare = stem(word.group(0)), place == 0
+                head = stem(word.group(0))
                 break
         if head is None:
             continue
         forms = {head, head[:-2]} if head.endswith("er") and len(head) > 5 else {head}  # "the attackers" / "an attack"
-        # A bare "The <noun>" opening a sentence off its article's lead is a second mention however
-        # the first was worded ("A snooker game between India and Pakistan ..." / "The match was ...").
-        second = bare and match.start() == 0 or any(f in told for f in forms)
-        if second and not _shares_form(forms, shown) and not any(
+        if any(f in told for f in forms) and not _shares_form(forms, shown) and not any(
                 stem(w) in forms for w in re.findall(r"[a-z]+", text[:match.start()].lower())):
             return True
     return False
@@ -400,16 +402,22 @@ def _names_beside(ahead: str) -> bool:
 
 
 BODY_NAME_WORDS = 3  # a body's name runs longer than a place's ("South Korea") or most people's
+# ... and ends in a word for a body ("... Association", "... League"; not "Salt Lake City")
+_BODY_HEADS = frozenset(phrases("brief", "referent_nouns") + phrases("language", "organisation_heads"))
+# ("the group", "the organization" may be a body of any name: "the Empire State Pride Agenda")
+_ANY_BODY = frozenset({"group", "organization", "organisation"})
 
 
-def _names_a_body(ahead: str, names: dict[str, frozenset[str]]) -> bool:
-    """A name of three or more words that is no person's ("the National Basketball Association", "the
-    Empire State Pride Agenda"): a body the line names, that a later "the league" may stand for."""
+def _names_a_body(ahead: str, names: dict[str, frozenset[str]], noun: str) -> bool:
+    """A name of three or more words, no person's, ending in a word for a body ("the National
+    Basketball Association"): a body the line names, that a later "the league" may stand for
+    ("the group" may stand for a body of any name)."""
     for match in _NAME_RUN.finditer(ahead):
         words = match.group(0).split()
         while words and words[0] in _NOT_GIVEN_NAMES:
             words = words[1:]
-        if len(words) >= BODY_NAME_WORDS and match.group(1) not in names:
+        if len(words) >= BODY_NAME_WORDS and match.group(1) not in names and (
+                _one_of(words[-1].lower(), _BODY_HEADS) or noun in _ANY_BODY):
             return True
     return False
 
@@ -433,7 +441,7 @@ def _unnamed_body(text: str, page: str, above: str | tuple[str, ...] | None = No
             continue  # "the panel of judges", "Hamas, the group ...": it says which one
         if re.search(rf"\b{noun}\b", text[:match.start()], re.I):
             continue  # "a newspaper ... the newspaper": introduced in the line itself
-        if not _one_of(noun, _SHELLS) and _names_a_body(text[:match.start()], names or {}):
+        if not _one_of(noun, _SHELLS) and _names_a_body(text[:match.start()], names or {}, noun):
             continue  # "the National Basketball Association ... in the league's history": named in the line
         if _one_of(noun, _SHELLS):
             if (_SHELL_SAYS_WHICH.match(text, match.end()) or _POINTS_FORWARD.match(text, match.end())
