@@ -269,6 +269,15 @@ _NOT_GIVEN_NAMES = frozenset("The A An In On At By For From With And But Or If A
                              "Neither Nor Either Both".split())
 
 
+def _name_words(match: re.Match) -> list[str]:
+    """The words of a run of capitalised words, without the article or connective opening it
+    ("The National Basketball Association" -> National Basketball Association)."""
+    words = match.group(0).split()
+    while words and words[0] in _NOT_GIVEN_NAMES:
+        words = words[1:]
+    return words
+
+
 def surnames(texts: list[str]) -> dict[str, frozenset[str]]:
     """Last words of the people's names the texts write in full, with the two words that end
     each full form ("Rep. Tony Hall" -> "Hall": {"Tony Hall"}); a word the texts also write in
@@ -279,9 +288,7 @@ def surnames(texts: list[str]) -> dict[str, frozenset[str]]:
     people: set[str] = set()
     for text in texts:
         for match in _NAME_RUN.finditer(text):
-            words = match.group(0).split()
-            while words and words[0] in _NOT_GIVEN_NAMES:
-                words = words[1:]
+            words = _name_words(match)
             last = match.group(1)
             if len(words) < 2 or last.lower() in lower or last.lower() in titles or last.lower() in _TIME_NAMES:
                 continue  # a word also written in lower case, a title ("Defence Secretary") or a weekday
@@ -413,9 +420,7 @@ def _names_a_body(ahead: str, names: dict[str, frozenset[str]], noun: str) -> bo
     Basketball Association"): a body the line names, that a later "the league" may stand for
     ("the group" may stand for a body of any name)."""
     for match in _NAME_RUN.finditer(ahead):
-        words = match.group(0).split()
-        while words and words[0] in _NOT_GIVEN_NAMES:
-            words = words[1:]
+        words = _name_words(match)
         if len(words) >= BODY_NAME_WORDS and match.group(1) not in names and (
                 _one_of(words[-1].lower(), _BODY_HEADS) or noun in _ANY_BODY):
             return True
