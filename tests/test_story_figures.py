@@ -539,6 +539,9 @@ def test_a_day_or_a_place_before_a_verb_of_saying_is_no_surname():
                       "Prime Minister Ines May said the port would reopen."])
     assert "Tuesday" not in names and "Norland" not in names and "Kelso" not in names
     assert "May" in names  # a month's name may be a surname
+    # a title before a bare surname elsewhere tells a person's: "Mrs. Carson" needs "Julia Carson"
+    titled = surnames(["David Price and Julia Carson would have had little in common.", "Mrs. Carson is worried."])
+    assert titled == {"Carson": frozenset({"Julia Carson"})}
     # a body the line names may be what "the league" stands for; a city is no body
     city = "Kelso City officials met on Monday, according to the newspaper."
     assert unintroduced(city, city, {}, (), ("Floods",))

@@ -263,6 +263,7 @@ def _unanchored_pronoun(body: str, quoted: list[tuple[int, int]] = ()) -> bool:
 PAGE_NAME_ROUNDS = 3  # rounds of giving way; each costs one more assignment of the sections
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:['’-][A-Za-z]+)*\b")
 _NAME_RUN = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+|[A-Z]\.))*\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+_TITLED_SURNAME = re.compile(r"\b([A-Z][a-z]+)\.?\s+([A-Z][a-z]+)\b")  # "Mrs. Carson", "Sen. Kerry"
 _TIME_NAMES = frozenset(WEEKDAYS)  # (a month may be a surname: "Theresa May said")
 _NOT_GIVEN_NAMES = frozenset("The A An In On At By For From With And But Or If As Of To After Before When While Since "
                              "During Under Over This That These Those It He She They We His Her Their Its "
@@ -301,6 +302,9 @@ def surnames(texts: list[str]) -> dict[str, frozenset[str]]:
             if any(w.lower().rstrip(".") in titles for w in words[:-1] + before) or _SAID_AFTER.match(text, match.end()) \
                     or set_off:
                 people.add(last)
+    # a title before a bare surname anywhere ("Mrs. Carson", "Sen. Kerry") tells a person's too
+    people |= {match.group(2) for text in texts for match in _TITLED_SURNAME.finditer(text)
+               if match.group(1).lower() in titles}
     return {name: frozenset(full) for name, full in found.items() if name in people}
 
 
