@@ -371,7 +371,7 @@ def test_a_line_that_calls_someone_by_a_bare_surname_needs_the_full_name_on_the_
     assert unintroduced(texts[1], texts[1], names)  # "Harlan" alone: who?
     assert not unintroduced(texts[1], texts[0] + " " + texts[1], names)  # the page names him in full
     assert not unintroduced(texts[2], texts[2], names)  # "City Hall" is a longer name, not a bare surname
-    # any verb of saying after a name makes it a person's ("One, Peter Kendal, claimed ...")
+    # a verb of saying after a name set off by commas makes it a person's ("One, Peter Kendal, claimed ...")
     said = ["One of the hostages, Peter Kendal, claimed they had been sent to spy.",
             "It was not known if Kendal spoke under duress."]
     assert unintroduced(said[1], said[1], surnames(said))
