@@ -293,7 +293,6 @@ def test_estimates_of_different_facts_or_bounds_stay_two_rows(tmp_path):
     assert "at least 200" in values and "about 190" in values
 
 
-
 def test_an_estimate_and_a_bound_of_one_count_are_one_row(tmp_path):
     corpus = corpus_of(tmp_path, {
         "1.md": article("2025-09-01", "East Wire", "Some 200 players with guaranteed contracts were not paid on Monday, "

@@ -62,8 +62,12 @@ class Figures:
 
 
 FIGURES = Figures()
-# A bound or an estimate states a figure as the sources have it ("at least 150", "about 300").
-_HEDGE = re.compile(r"\b(?:at least|more than|over|about|around|nearly|almost|some|roughly|up to|an estimated)"
+# A bound or an estimate states a figure as the sources have it ("at least 150", "about 300"):
+# a bound from below, one from above, or an estimate either way.
+_LOWER_BOUNDS = ("at least", "more than", "over")
+_UPPER_BOUNDS = ("up to", "nearly", "almost")
+_ESTIMATES = ("about", "around", "some", "roughly", "an estimated")
+_HEDGE = re.compile(r"\b(?:" + "|".join(_LOWER_BOUNDS + _UPPER_BOUNDS + _ESTIMATES) + r")"
                     r"(?:\s+an?)?\s*$", re.I)  # "more than a dozen"
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _DURATIONS = frozenset(DURATIONS.values())
@@ -441,10 +445,6 @@ class _Estimate:
     quantity: Quantity
     direction: str  # "at least", "at most" or "about"
     event: frozenset[str]  # what happened to what it counts (the words around it, stemmed)
-
-
-_LOWER_BOUNDS = ("at least", "more than", "over")
-_UPPER_BOUNDS = ("up to", "nearly", "almost")
 
 
 def _direction(shown: str) -> str:

@@ -134,6 +134,14 @@ _SHELL_SAYS_WHICH = re.compile(r"\s+(?:of|to|over|about|against|between)\b|" + _
 # "The problem is that ...", "raises the question whether ...", "The issue: ...".
 _POINTS_FORWARD = re.compile(r"(?:\s+(?:now\s+)?(?:is|was|remains|remained))?\s+(?:that|whether|if|how|why|what|who|when|where)\b"
                              r"|\s*:")
+
+
+def _says_what(text: str, end: int) -> bool:
+    """What follows a shell noun says what it is: a complement ("The decision to close the port")
+    or its content ("The question is whether ...")."""
+    return bool(_SHELL_SAYS_WHICH.match(text, end) or _POINTS_FORWARD.match(text, end))
+
+
 # Idioms that hold a shell noun without pointing to anything: "out of the question", "part of the
 # problem", "the heart of the matter", "as is the case".
 _SHELL_IDIOM = re.compile(r"\b(?:(?:out|part|heart|crux)\s+of|is|are|was|were|be|been|being)\s+$", re.I)
@@ -150,8 +158,7 @@ def reads_alone(text: str) -> bool:
     if _PRONOUN_QUANTIFIER.match(body) or _KNOWN_SET.match(body):
         return False  # "Both were dominant companies", "Neither has said ...", "The two dead were ...": of whom?
     shell = _SHELL_NOUN.match(body)
-    if (shell and not (_SHELL_SAYS_WHICH.match(body, shell.end()) or _POINTS_FORWARD.match(body, shell.end()))
-            or _RELATIVE_ANCHOR.match(body)
+    if (shell and not _says_what(body, shell.end()) or _RELATIVE_ANCHOR.match(body)
             or _unnamed_referent(body) or _DATED_ENTRY.match(body)):
         return False  # "The decision came after ...", "Three days earlier, ...": what they point to is not shown
     furniture = _EDITORIAL.match(body)
@@ -159,9 +166,7 @@ def reads_alone(text: str) -> bool:
         return False  # "Q: ...", "EDITOR'S NOTE: ...", "UPDATES with ..." when followed by a mark
     if furniture and furniture.group(0).lower().startswith(("update", "correct", "editor", "eds")):
         return False
-    offset = len(text) - len(body)  # quotations as the whole line marks them (its opening mark is cut from body)
-    quoted = [(max(0, start - offset), end - offset) for start, end in quote_spans(text) if end > offset]
-    if _back_connective(body) or _unanchored_pronoun(body, quoted):
+    if _back_connective(body) or _unanchored_pronoun(body, text):
         return False  # "..., however, he would ...", "survivors of his killing spree": who or what is not shown
     if _FUSED.search(text):
         return False  # "that year's peace prize was annouCkuld not give him": two sentences run together mid-word
@@ -203,6 +208,7 @@ def _outside_quotes(text: str) -> str:
 
 _PERSON_PRONOUN = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.I)
 _PHRASE_THEN_PRONOUN = re.compile(r"^([^,]{3,}),\s+(?:he|she)\b")  # a fronted part, then "he" or "she" as subject
+_CLOSING_MARKS = ("”", "''", '"')  # a quotation closes before the pronoun only if one of these does
 _ANCHOR_WORD = re.compile(r"\b[A-Z][a-z]+|\b[a-z]+\b")
 _FRONTED = re.compile(r"^(?:when|while|after|before|as|although|though|since|if|once|because|until|upon|in|on|at|despite)\b",
                       re.I)
@@ -227,7 +233,7 @@ def _back_connective(body: str) -> bool:
     return False
 
 
-def _unanchored_pronoun(body: str, quoted: list[tuple[int, int]] = ()) -> bool:
+def _unanchored_pronoun(body: str, text: str | None = None) -> bool:
     """A "he", "his", "she" or "her" with no one before it in the line it could stand for: no
     name, no person's role ("the minister ... his"). A pronoun in a clause put before its name
     ("When he arrived, Ortiz said ...") points forward, and is kept. A subject "he" or "she" after
@@ -242,10 +248,14 @@ def _unanchored_pronoun(body: str, quoted: list[tuple[int, int]] = ()) -> bool:
         # its subject holds no one the pronoun could stand for, a name in it neither ("Standing near Ewing, he said")
     # a name inside a quotation is the speaker's word, not who "he" is in its attribution
     # ("“Libya has agreed to a trial ...,” he said"): it anchors nothing
+    # (`text`: the whole line, whose opening quotation mark is cut from `body`)
     before = body[:pronoun.start()]
-    for start, end in quoted:
-        if end <= pronoun.start():
-            before = before[:start] + " " * (end - start) + before[end:]
+    if text is not None and any(mark in before for mark in _CLOSING_MARKS):
+        offset = len(text) - len(body)
+        for start, end in quote_spans(text):
+            start, end = max(0, start - offset), end - offset
+            if 0 < end <= pronoun.start():
+                before = before[:start] + " " * (end - start) + before[end:]
     words = _PERSON_WORDS
     for match in _ANCHOR_WORD.finditer(before):
         word = match.group(0)
@@ -302,9 +312,8 @@ def surnames(texts: list[str]) -> dict[str, frozenset[str]]:
             if any(w.lower().rstrip(".") in titles for w in words[:-1] + before) or _SAID_AFTER.match(text, match.end()) \
                     or set_off:
                 people.add(last)
-    # a title before a bare surname anywhere ("Mrs. Carson", "Sen. Kerry") tells a person's too
-    people |= {match.group(2) for text in texts for match in _TITLED_SURNAME.finditer(text)
-               if match.group(1).lower() in titles}
+        # a title before a bare surname anywhere ("Mrs. Carson", "Sen. Kerry") tells a person's too
+        people.update(match.group(2) for match in _TITLED_SURNAME.finditer(text) if match.group(1).lower() in titles)
     return {name: frozenset(full) for name, full in found.items() if name in people}
 
 
@@ -450,11 +459,11 @@ def _unnamed_body(text: str, page: str, above: str | tuple[str, ...] | None = No
             continue  # "the panel of judges", "Hamas, the group ...": it says which one
         if re.search(rf"\b{noun}\b", text[:match.start()], re.I):
             continue  # "a newspaper ... the newspaper": introduced in the line itself
-        if not _one_of(noun, _SHELLS) and _names_a_body(text[:match.start()], names or {}, noun):
+        shell = _one_of(noun, _SHELLS)
+        if not shell and _names_a_body(text[:match.start()], names or {}, noun):
             continue  # "the National Basketball Association ... in the league's history": named in the line
-        if _one_of(noun, _SHELLS):
-            if (_SHELL_SAYS_WHICH.match(text, match.end()) or _POINTS_FORWARD.match(text, match.end())
-                    or _SHELL_IDIOM.search(text, 0, match.start())):
+        if shell:
+            if _says_what(text, match.end()) or _SHELL_IDIOM.search(text, 0, match.start()):
                 continue  # "the dispute over the toll", "the question whether ...", "out of the question"
             if _ANONYMOUS_SOURCE.search(text, 0, match.start()):
                 continue  # "officials familiar with the matter": who the sources are, not a reference back
