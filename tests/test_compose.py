@@ -1,4 +1,5 @@
 from briefer.analysis.sections import stands_alone
+from briefer.core.text import as_printed
 
 
 def test_quotation_fragments_do_not_stand_alone():
@@ -7,3 +8,14 @@ def test_quotation_fragments_do_not_stand_alone():
     assert not stands_alone('"Had a fruitful meeting with my US counterpart.')
     assert not stands_alone('Our defense ties have never been stronger," Hegseth wrote on X.')
     assert not stands_alone("“Both sides understand that our long-term interests converge.")
+
+
+def test_archive_copys_two_apostrophe_marks_open_and_close_a_quotation():
+    # Newspaper archives' plain text writes both marks as '' (wire copy opens with ``)
+    assert stands_alone("The mayor on Tuesday called the plan ''reckless,'' a rare rebuke.")
+    assert stands_alone("``We wait,'' she said.")
+    assert not stands_alone("''I think that should be withdrawn.")
+    assert not stands_alone("It is simply unacceptable.''")
+    assert as_printed("The mayor called the plan ''reckless,'' and ''late.''") == (
+        "The mayor called the plan “reckless,” and “late.”")
+    assert as_printed("``We wait,'' she said.") == "“We wait,” she said."

@@ -78,9 +78,27 @@ def as_written(text: str) -> str:
 WIRE_DASH = " _ "
 
 
+def archive_quotes(text: str) -> bool:
+    """The text writes its quotation marks as two apostrophes on both sides, as newspaper
+    archives' plain text does (''racist,'' Mr. Ryan said), not wire copy's ``...''."""
+    return "``" not in text and "''" in text
+
+
+def wire_marks_balanced(text: str) -> bool:
+    """Every quotation the ASCII marks open in the text closes in it: as many `` as '' in wire
+    copy, an even number of '' in archive copy."""
+    if archive_quotes(text):
+        return text.count("''") % 2 == 0
+    return text.count("``") == text.count("''")
+
+
 def as_printed(text: str) -> str:
     """``Certainly not,'' -> “Certainly not,”; ``He said `no.''' -> “He said ‘no.’”; "Rivera _
-    who ... _ announced" -> "Rivera — who ... — announced": wire copy's ASCII marks as printed."""
+    who ... _ announced" -> "Rivera — who ... — announced": wire copy's ASCII marks as printed.
+    Archive copy's ''racist,'' -> “racist,”: its marks open and close in turn."""
+    if archive_quotes(text) and "'''" not in text and text.count("''") % 2 == 0:
+        marks = iter(("\u201c", "\u201d") * (text.count("''") // 2))
+        text = re.sub("''", lambda _: next(marks), text)
     if "''" in text or "``" in text:
         text = text.replace("'''", "\u2019\u201d")
         if "``" in text:  # a lone backquote is wire copy's opening single mark only beside its `` (else code: `ls`)
