@@ -759,6 +759,17 @@ def test_a_decision_told_by_an_older_report_is_a_step_not_the_outcome():
     assert classify_one(Statement(text, 2, NOV_1, 4), NOV_1) == OUTCOMES
 
 
+def test_a_story_reported_on_one_day_leads_with_its_news_as_key_facts():
+    # A single report (or a day's rewrites of one) has no older reporting its lead could have come
+    # out of: the lead is the story's central event. With an older report beside it, the newest
+    # report's own news is what the story came to.
+    lead = "A harbour pilot who planned to run for mayor was killed Friday in Kelso, police said."
+    older = "The harbour pilot said he would run for mayor of Kelso."
+    assert classify(story((lead, 1, NOV_1))) == (KEY_FACTS,)
+    assert classify(story((lead, 1, NOV_1), (lead.replace("harbour", "port"), 2, NOV_1))) == (KEY_FACTS, KEY_FACTS)
+    assert classify(story((older, 1, OCT_30), (lead, 2, NOV_1)))[1] == OUTCOMES
+
+
 def test_a_lead_an_older_report_told_first_is_not_the_newest_news(tmp_path):
     from briefer.analysis.sections import statements_of
     from briefer.analysis.timeline import article_dates
@@ -948,3 +959,10 @@ def test_a_four_letter_past_is_a_verb_and_a_noun_in_eed_or_ed_is_none():
     from briefer.analysis.sections import is_fragment
     assert not is_fragment("Three pilots died in the storm.")
     assert is_fragment("The shed at the end of the quay.")
+
+
+def test_archive_copy_quotations_are_read_as_quotations():
+    # ''...'' (newspaper archives' plain text): a voice quoted whole is no line; a lead that quotes
+    # a word is the news, not a broken fragment
+    assert one("''I disavow these comments,'' the mayor said.", NOV_1, 7) == NONE
+    assert one("The mayor on Tuesday called the plan ''reckless,'' a rare rebuke.", NOV_1, 0) != NONE

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefer.core.sections import SECTION_KEYS
-from briefer.core.text import SENTENCE_END, WIRE_DASH
+from briefer.core.text import SENTENCE_END, WIRE_DASH, wire_marks_balanced
 from briefer.core.models import Corpus
 from briefer.core.text import containment, content_words, stem
 from briefer.analysis.timeline import (CLAUSE_MARK, RELATIVE_OPENER, ArticleDate, belongs_elsewhere, event_date,
@@ -96,7 +96,7 @@ def _writer_speaks(text: str) -> bool:
         return True
     return False
 # A sentence that opens inside a quotation is a voice; its news, if any, is reported around it.
-QUOTED_OPENING = re.compile(r"^\s*(?:``|[\"“‘])")
+QUOTED_OPENING = re.compile(r"^\s*(?:``|''|[\"“‘])")  # '' opens only in archive copy (wire_marks_balanced)
 
 
 @dataclass(frozen=True)
@@ -124,7 +124,7 @@ RULES = Rules()
 def stands_alone(text: str) -> bool:
     """False for a piece of a multi-sentence quotation: read alone it has lost its speaker."""
     straight = text.count('"') % 2 == 0 and text.count("“") == text.count("”")
-    return straight and text.count("``") == text.count("''")
+    return straight and wire_marks_balanced(text)
 
 
 def is_fragment(text: str) -> bool:
@@ -1022,8 +1022,11 @@ def classify(statements: list[Statement], gone: frozenset[int] | None = None) ->
 
 def decide_all(statements: list[Statement], gone: frozenset[int] | None = None) -> tuple[tuple[str, str], ...]:
     """Each statement's section and the reason for it (see `decide`), in the story's context."""
-    dated = [s.reference_date for s in statements if s.reference_date]
-    newest = max(dated) if dated else None
+    # The newest report's news is what the story came to only against older reporting of it:
+    # when every dated report is of one day (a single article, a day's rewrites of one wire
+    # story), its news is the story's central event, not a result.
+    dated = {s.reference_date for s in statements if s.reference_date}
+    newest = max(dated) if len(dated) > 1 else None
     gone = overtaken(statements) if gone is None else gone
     lead = frozenset(term for s in statements if s.position < RULES.lead_sentences for term in _terms(s.text))
     return tuple((NONE, OVERTAKEN) if i in gone else decide(s, newest, lead) for i, s in enumerate(statements))
