@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from briefer.analysis.figures import key_figures
 from briefer.language.quantities import display_value, quantities
 
@@ -195,3 +197,26 @@ def test_a_range_written_with_a_suspended_hyphen_and_an_apposition_with_the():
     lower, upper, runs = quantities(text)
     assert _in_a_range(text, lower) and _in_a_range(text, upper)
     assert _in_apposition(text, runs)
+
+
+@pytest.mark.parametrize("text, value, exact, head", [
+    ("Nearly two dozen party chairs said so.", 24, False, "chair"),  # the size word multiplies the number word
+    ("Three hundred workers walked out.", 300, True, "worker"),
+    ("Two hundred thousand people marched.", 200_000, True, "people"),
+    ("A dozen reporters waited.", 12, True, "reporter"),
+])
+def test_a_size_word_multiplies_the_number_word_before_it(text, value, exact, head):
+    [quantity] = quantities(text)
+    assert (quantity.value, quantity.exact, quantity.head, display_value(quantity)) == (value, exact, head, f"{value:,}")
+
+
+@pytest.mark.parametrize("text", ["Several dozen protesters gathered.", "A few hundred people marched.",
+                                  "Many hundred letters arrived."])
+def test_a_size_word_after_a_vague_quantifier_states_no_number(text):
+    assert quantities(text) == []
+
+
+@pytest.mark.parametrize("text", ["About one in 45 children is affected.", "One in ten children is affected.",
+                                  "Seven out of 10 voters agreed."])
+def test_the_base_of_a_ratio_counts_nothing(text):
+    assert [q for q in quantities(text) if q.label] == []  # a rate, not 45 children or 10 voters

@@ -264,11 +264,19 @@ _CHANGE_BEFORE = re.compile(r"\b(?:from|rose|rises|rising|fell|falls|falling|cli
                             r"|advanced|declined|slumped|rallied|sank|up|down)\s+(?:\w+\s+){0,2}$", re.I)
 
 
+# The second number of a ratio ("one in 45 children", "seven out of 10 voters"): a rate, not a count.
+_RATIO_BEFORE = re.compile(r"(?<![\w.,])(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out\s+of)\s+$",
+                           re.I)
+
+
 def counts_nothing(text: str, token: Token) -> bool:
-    """The number is an ordinal, decade, clock time, score or age: no figure however it reads."""
+    """The number is an ordinal, decade, clock time, score, age or the base of a ratio: no figure
+    however it reads."""
+    after, before = text[token.end:], text[:token.start]
+    if _RATIO_BEFORE.search(before):
+        return True
     if token.kind != "num":
         return False
-    after, before = text[token.end:], text[:token.start]
     if not token.suffix and _ORDINAL_OR_DECADE.match(after):
         return True
     if re.match(r"^[:.]\d\d\b", after) and _CLOCK.match(after[3:]) or _CLOCK.match(after) or re.search(r"\d:$", before):
@@ -292,7 +300,8 @@ def quantities(text: str) -> list[Quantity]:
     while index < len(toks):
         token = toks[index]
         value = _number_value(token)
-        if value is None or _is_date_number(toks, index, value) or counts_nothing(text, token):
+        if (value is None or _is_date_number(toks, index, value) or counts_nothing(text, token)
+                or token.text.lower() in _SMALL_SIZES and index > 0 and toks[index - 1].text.lower() in _VAGUE_BEFORE_SIZE):
             index += 1
             continue
         quantity, index = _read_quantity(text, toks, index, value)
@@ -305,6 +314,11 @@ def quantities(text: str) -> list[Quantity]:
 # "a" ("more than a dozen"); "sentenced to a 20-year term" is no bound.
 _SIZE_WORDS = frozenset("dozen score hundred thousand million billion".split())
 _BOUNDS = frozenset("than about around nearly almost roughly some approximately".split())
+# Sizes below a thousand, which multiply the number word before them ("three hundred", "two
+# dozen") and read alone as one of them ("a dozen"); after a vague quantifier ("several dozen",
+# "a few hundred") they state no number.
+_SMALL_SIZES = {"hundred": 100, "dozen": 12}
+_VAGUE_BEFORE_SIZE = frozenset("several few many some".split())
 
 
 def _read_quantity(text: str, toks: list[Token], index: int, value: float) -> tuple[Quantity | None, int]:
@@ -319,6 +333,13 @@ def _read_quantity(text: str, toks: list[Token], index: int, value: float) -> tu
     suffix = token.suffix or (read_number_word(token.text)[1] if _is_number_word(token) else "")
     cursor = index + 1
     amount = _number_amount(token)
+    if (suffix == "" and cursor < len(toks) and toks[cursor].text.lower() in _SMALL_SIZES
+            and token.text.lower() not in _SMALL_SIZES):
+        # "three hundred", "two dozen": the size word multiplies ("nearly two dozen chairs" is 24)
+        value *= _SMALL_SIZES[toks[cursor].text.lower()]
+        if amount is not None:
+            amount *= _SMALL_SIZES[toks[cursor].text.lower()]
+        cursor += 1
     if cursor < len(toks) and toks[cursor].text.lower() in MULTIPLIERS:
         value *= MULTIPLIERS[toks[cursor].text.lower()]
         if amount is not None:
