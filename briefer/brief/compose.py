@@ -74,6 +74,10 @@ _REFERRING_IT = re.compile(r"^It\s+(?:is|was|will be|would be|had been|has been)
 # A quantifier standing for people or things named before: "Both were ...", "Neither has ...".
 _PRONOUN_QUANTIFIER = re.compile(r"^(?:Both|Neither|Each|All|Many|Most|Some|Others)\s+(?:of\s+them\b|(?:were|are|was|is|have"
                                  r"|has|had|said|say|says|will|would|could|can|did|do)\b)")
+# A fronted phrase whose object is a pronoun points back as an opening pronoun does: "Among them is
+# the winner ...", "Of those, two died", "Despite this, ...".
+_FRONTED_PRONOUN = re.compile(r"^(?:Among|Amongst|Of|Like|Unlike|For|With|Besides|Despite|Beyond|Behind|Against|Without)"
+                              r"\s+(?:(?:them|him|her|it)\b|(?:this|that|these|those)(?=\s*,|\s+(?:is|are|was|were)\b))")
 # A name set beside a noun, between commas: "the group, Human Rights Campaign, ..." says which one.
 _NAME_BESIDE = r",\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,"
 # "The two dead were found ...", "The nine crew on board ...", "The 30-year-old mechanic confessed
@@ -92,7 +96,9 @@ _MARKER_END = re.compile(r"^\s*[:.)—–-]")
 # "the" and the noun that heads the phrase: not "The ministers' talks"
 _THE_NOUN = re.compile(r"\b[Tt]he\s+([a-z]+)(?:['’]s)?\b(?![’'-])")  # "the group", "the group's officials"
 # An entry of a chronology or a list: "Oct. 9, 1998: Netanyahu appoints him ...", "1982: ...".
-_DATED_ENTRY = re.compile(r"^(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{4})\s*:")
+_DATED_ENTRY = re.compile(r"^(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|(?:1[5-9]|20)\d\d(?:[-–]\d{2,4})?(?:\s+[\w'’-]+){0,3})\s*:")
+# (a year, a span of years or a year and the event it names: "1982-83: Invades Lebanon ...",
+# "1948 Mideast war: Fights as junior officer ...")
 
 
 # Nouns that stand for something the article named or told before: a body or a person opening a
@@ -155,7 +161,7 @@ def reads_alone(text: str) -> bool:
     if opener and (opener.end() == len(body) or not body[opener.end()].isalnum()) and (
             not _EXPLETIVE_IT.match(body) or _REFERRING_IT.match(body)):
         return False  # "It is expected to drop ...": "it" is something named before, not an empty subject
-    if _PRONOUN_QUANTIFIER.match(body) or _KNOWN_SET.match(body):
+    if _PRONOUN_QUANTIFIER.match(body) or _KNOWN_SET.match(body) or _FRONTED_PRONOUN.match(body):
         return False  # "Both were dominant companies", "Neither has said ...", "The two dead were ...": of whom?
     shell = _SHELL_NOUN.match(body)
     if (shell and not _says_what(body, shell.end()) or _RELATIVE_ANCHOR.match(body)
@@ -294,6 +300,9 @@ def surnames(texts: list[str]) -> dict[str, frozenset[str]]:
     each full form ("Rep. Tony Hall" -> "Hall": {"Tony Hall"}); a word the texts also write in
     lower case ("Council", "Party") names no one."""
     lower = {w for text in texts for w in re.findall(r"\b[a-z]+\b", text)}
+    # the plural of a capitalised word the texts also write in the singular names a group, not
+    # someone ("Even Republicans who ...", "Bosnian Serbs"; "Harris" has no "Harri")
+    capitalised = {w for text in texts for w in re.findall(r"\b[A-Z][a-z]+\b", text)}
     titles = _PERSON_WORDS
     found: dict[str, set[str]] = {}
     people: set[str] = set()
@@ -301,7 +310,8 @@ def surnames(texts: list[str]) -> dict[str, frozenset[str]]:
         for match in _NAME_RUN.finditer(text):
             words = _name_words(match)
             last = match.group(1)
-            if len(words) < 2 or last.lower() in lower or last.lower() in titles or last.lower() in _TIME_NAMES:
+            if (len(words) < 2 or last.lower() in lower or last.lower() in titles or last.lower() in _TIME_NAMES
+                    or last.endswith("s") and last[:-1] in capitalised):
                 continue  # a word also written in lower case, a title ("Defence Secretary") or a weekday
                 # ("the National Basketball Association Tuesday announced ...") names no one
             found.setdefault(last, set()).add(" ".join(words[-2:]))  # "Antonio Samaranch" of a longer form
@@ -337,16 +347,22 @@ def unintroduced(text: str, page: str, names: dict[str, frozenset[str]], before:
     article told in the sentences `before` it, that the page does not show above the line
     (`above`: the title and the lines over it, as one text or one per line; the whole page when
     not given)."""
+    # the page is read from the top: a full name further down comes too late
+    over = page if above is None else (above if isinstance(above, str) else " ".join(above))
     for match in _CAPITALISED.finditer(text):
-        word = match.group(0)
-        if word not in names:
+        word = re.sub(r"['’]s$", "", match.group(0))  # "Trump's remarks" calls him "Trump"
+        # "the Singh-Hegseth meeting" calls two people by surname
+        called = [word] if word in names else [part for part in word.split("-") if part in names]
+        if not called:
             continue
         ahead, after = text[:match.start()].rstrip(), text[match.end():]
-        if re.search(r"(?:[A-Z][a-z]+|[A-Z]\.)$", ahead) or re.match(r"\s+[A-Z][a-z]", after):
-            continue  # part of a longer name or after a title ("Rep. Hall", "Tony Hall")
-        if not any(full in page for full in names[word]):
+        longer = re.search(r"(?:[A-Z][a-z]+|[A-Z]\.)$", ahead)
+        if longer and longer.group(0) not in _NOT_GIVEN_NAMES or re.match(r"\s+[A-Z][a-z]", after):
+            continue  # part of a longer name or after a title ("Rep. Hall", "Tony Hall"; not "But Hall")
+        if any(not any(full in over or full in text for full in names[name]) for name in called):
             return True
-    return _unnamed_body(text, page, above, names) or _second_mention(text, page.replace(text, " "), before, above)
+    return (_unnamed_body(text, page, above, names) or _second_mention(text, page.replace(text, " "), before, above)
+            or _unnamed_epithet(text, before, above, names, page))
 
 
 # After a definite noun phrase, what shows its head noun has ended: a verb, a conjunction, a
@@ -400,6 +416,37 @@ def _second_mention(text: str, rest: str, before: tuple[str, ...], above: str | 
                 stem(w) in forms for w in re.findall(r"[a-z]+", text[:match.start()].lower())):
             return True
     return False
+
+
+# A person told by a description in place of the name: "The Texas senator led ...", "The real
+# estate mogul listed ...", "The 56-year-old professor said ...". News names a person once and
+# then describes them; the description points to someone its article named before it.
+_EPITHET = re.compile(r"(?:(?:[A-Z][a-z]+|[a-z]+|\d+-year-old)\s+){1,3}?(?:"
+                      + "|".join(sorted((n for n in PERSON_NOUNS if " " not in n), key=len, reverse=True))
+                      + r")\b(?!['’-])")
+# A role to be filled is no one named before: "The new president must be sworn in by ...".
+_ROLE_TO_COME = frozenset("new next incoming future".split())
+
+
+def _unnamed_epithet(text: str, before: tuple[str, ...], above: str | tuple[str, ...] | None,
+                     names: dict[str, frozenset[str]], page: str) -> bool:
+    """A line opening with a description of a person ("The Texas senator ...") whose article
+    named people in the sentences `before` it, none of whom the page names above the line
+    (anywhere else on the page when `above` is not given): the reader cannot tell who it is."""
+    body = text[_OPENING.match(text).end():]
+    if not body.startswith("The ") or _KNOWN_SET.match(body):
+        return False  # "The two leaders met": a set told before, which reads_alone leaves out
+    match = _EPITHET.match(body, 4)
+    if (not match or body[4:].split(None, 1)[0].lower() in _ROLE_TO_COME
+            or _SAYS_WHICH.match(body, match.end()) or re.match(r"\s+[A-Z][a-z]", body[match.end():])):
+        return False  # "The chief executive of Granger Telecom", "The Texas senator Ted Cruz": it says who
+    shown = page.replace(text, " ") if above is None else (above if isinstance(above, str) else " ".join(above))
+    # whoever its article named before (people the texts show to be people, and any name of two
+    # words or more: "Ted Cruz has won ..." names no title), of whom the page shows none above
+    named = {full for fulls in names.values() for full in fulls if any(full in sentence for sentence in before)}
+    named |= {" ".join(words[-2:]) for sentence in before for match in _NAME_RUN.finditer(sentence)
+              if len(words := _name_words(match)) >= 2}
+    return bool(named) and not any(full in shown for full in named)
 
 
 def _shares_form(forms: set[str], words: set[str]) -> bool:
