@@ -1,4 +1,5 @@
 from briefer.analysis.sections import stands_alone
+from briefer.brief.compose import reads_alone
 from briefer.core.text import as_printed
 
 
@@ -19,3 +20,6 @@ def test_archive_copys_two_apostrophe_marks_open_and_close_a_quotation():
     assert as_printed("The mayor called the plan ''reckless,'' and ''late.''") == (
         "The mayor called the plan “reckless,” and “late.”")
     assert as_printed("``We wait,'' she said.") == "“We wait,” she said."
+    assert as_printed("The 6'2'' center scored.") == "The 6'2'' center scored."  # inches, no quotation
+    # a speaker's "here", quoted in archive marks, is the speaker's, not the dateline's
+    assert reads_alone("Ida Voss called the plan ''a disaster for everyone here,'' and vowed to fight it.")

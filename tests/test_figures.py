@@ -204,6 +204,9 @@ def test_a_range_written_with_a_suspended_hyphen_and_an_apposition_with_the():
     ("Three hundred workers walked out.", 300, True, "worker"),
     ("Two hundred thousand people marched.", 200_000, True, "people"),
     ("A dozen reporters waited.", 12, True, "reporter"),
+    ("Two hundred and fifty people marched.", 250, True, "people"),  # what follows a hundred adds to it
+    ("Two-dozen rallies were held.", 24, True, "rally"),
+    ("Some hundred people gathered.", 100, False, "people"),  # about a hundred
 ])
 def test_a_size_word_multiplies_the_number_word_before_it(text, value, exact, head):
     [quantity] = quantities(text)
@@ -211,12 +214,13 @@ def test_a_size_word_multiplies_the_number_word_before_it(text, value, exact, he
 
 
 @pytest.mark.parametrize("text", ["Several dozen protesters gathered.", "A few hundred people marched.",
-                                  "Many hundred letters arrived."])
+                                  "Many hundred letters arrived.", "Half a dozen people died."])
 def test_a_size_word_after_a_vague_quantifier_states_no_number(text):
     assert quantities(text) == []
 
 
 @pytest.mark.parametrize("text", ["About one in 45 children is affected.", "One in ten children is affected.",
-                                  "Seven out of 10 voters agreed."])
+                                  "Seven out of 10 voters agreed.", "Twelve in 100 voters agreed.",
+                                  "One in every 10 voters agreed."])
 def test_the_base_of_a_ratio_counts_nothing(text):
     assert [q for q in quantities(text) if q.label] == []  # a rate, not 45 children or 10 voters

@@ -209,7 +209,7 @@ def test_seeds_outcomes_report_the_signing(seeds_brief):
     assert "signed a 10-year framework" in outcomes and "Kuala Lumpur" in outcomes
 
 
-def test_seeds_background_keeps_the_tariff_dispute_and_the_page_the_cancelled_visit(seeds_brief):
+def test_seeds_background_keeps_the_tariff_dispute_and_the_page_tells_the_cancelled_visit(seeds_brief):
     background = " ".join(texts(seeds_brief, BACKGROUND))
     assert "tariffs" in background and "50 percent" in background
     # The cancelled August visit calls the ministers by surname ("Singh had earlier planned to meet

@@ -18,7 +18,7 @@ from briefer.analysis.sections import (FINITE_VERB, NONE, OUTCOMES, WEAK_REASONS
                                       decide_all, overtaken, statements_of)
 from briefer.core.cues import pattern, phrases
 from briefer.core.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
-from briefer.core.text import stem
+from briefer.core.text import STOPWORDS, archive_quotes, stem
 from briefer.language.quantities import singular
 from briefer.language.quotations import PERSON_NOUNS, TITLES, quote_spans
 from briefer.analysis.timeline import ArticleDate, article_dates, build_timeline
@@ -77,7 +77,8 @@ _PRONOUN_QUANTIFIER = re.compile(r"^(?:Both|Neither|Each|All|Many|Most|Some|Othe
 # A fronted phrase whose object is a pronoun points back as an opening pronoun does: "Among them is
 # the winner ...", "Of those, two died", "Despite this, ...".
 _FRONTED_PRONOUN = re.compile(r"^(?:Among|Amongst|Of|Like|Unlike|For|With|Besides|Despite|Beyond|Behind|Against|Without)"
-                              r"\s+(?:(?:them|him|her|it)\b|(?:this|that|these|those)(?=\s*,|\s+(?:is|are|was|were)\b))")
+                              r"\s+(?:(?:them|him|her)\b|it\b(?!\s+(?:or\s+not|all|to)\b)"
+                              r"|(?:this|that|these|those)(?=\s*,|\s+(?:is|are|was|were)\b))")
 # A name set beside a noun, between commas: "the group, Human Rights Campaign, ..." says which one.
 _NAME_BESIDE = r",\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,"
 # "The two dead were found ...", "The nine crew on board ...", "The 30-year-old mechanic confessed
@@ -96,9 +97,11 @@ _MARKER_END = re.compile(r"^\s*[:.)—–-]")
 # "the" and the noun that heads the phrase: not "The ministers' talks"
 _THE_NOUN = re.compile(r"\b[Tt]he\s+([a-z]+)(?:['’]s)?\b(?![’'-])")  # "the group", "the group's officials"
 # An entry of a chronology or a list: "Oct. 9, 1998: Netanyahu appoints him ...", "1982: ...".
-_DATED_ENTRY = re.compile(r"^(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|(?:1[5-9]|20)\d\d(?:[-–]\d{2,4})?(?:\s+[\w'’-]+){0,3})\s*:")
-# (a year, a span of years or a year and the event it names: "1982-83: Invades Lebanon ...",
-# "1948 Mideast war: Fights as junior officer ...")
+_DATED_ENTRY = re.compile(r"^(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|(?:[A-Z][a-z]{2,8}\.?\s+)?(?:1[5-9]|20)\d\d"
+                          r"(?:s|[-–]\d{2,4})?(?P<label>(?:\s+[\w'’-]+){0,3}))\s*(?::|\s[-–]\s)")
+# (a day, a year, a month and year, a decade or a span of years, or one and the event it names:
+# "1982-83: Invades Lebanon ...", "1948 Mideast war: Fights as junior officer ..."; a label, with no
+# verb: "2020 was different: ..." is a sentence)
 
 
 # Nouns that stand for something the article named or told before: a body or a person opening a
@@ -115,6 +118,11 @@ _ANONYMOUS_SOURCE = re.compile(r"\b(?:familiar with|briefed on|knowledgeable abo
 # to the Senate"): a shell noun after it may take its content from it (a clause of time or
 # concession sets a scene: "When the minister arrived, the scandal had broken").
 _FRONTED_CLAUSE = re.compile(r"^(?:If|Unless|Once)\b[^,;]*,")
+
+
+def _chronology_entry(body: str) -> bool:
+    entry = _DATED_ENTRY.match(body)
+    return bool(entry) and not FINITE_VERB.search(entry.group("label") or "")
 
 
 def _one_of(noun: str, nouns: frozenset[str]) -> bool:
@@ -165,7 +173,7 @@ def reads_alone(text: str) -> bool:
         return False  # "Both were dominant companies", "Neither has said ...", "The two dead were ...": of whom?
     shell = _SHELL_NOUN.match(body)
     if (shell and not _says_what(body, shell.end()) or _RELATIVE_ANCHOR.match(body)
-            or _unnamed_referent(body) or _DATED_ENTRY.match(body)):
+            or _unnamed_referent(body) or _chronology_entry(body)):
         return False  # "The decision came after ...", "Three days earlier, ...": what they point to is not shown
     furniture = _EDITORIAL.match(body)
     if furniture and _MARKER_END.match(body[furniture.end():]):
@@ -209,7 +217,7 @@ _GLOSS = re.compile(r"\b(?:was|were|is|are)\s+(?:apparently\s+|clearly\s+)?(?:re
 
 def _outside_quotes(text: str) -> str:
     """The text with quoted passages blanked: a speaker's "here" is the speaker's."""
-    return re.sub(r"``.*?''|“.*?”|\".*?\"", " ", text)
+    return re.sub(r"``.*?''|“.*?”|\".*?\"" + ("|''.*?''" if archive_quotes(text) else ""), " ", text)
 
 
 _PERSON_PRONOUN = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.I)
@@ -281,9 +289,13 @@ _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:['’-][A-Za-z]+)*\b")
 _NAME_RUN = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+|[A-Z]\.))*\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 _TITLED_SURNAME = re.compile(r"\b([A-Z][a-z]+)\.?\s+([A-Z][a-z]+)\b")  # "Mrs. Carson", "Sen. Kerry"
 _TIME_NAMES = frozenset(WEEKDAYS)  # (a month may be a surname: "Theresa May said")
+# Capitalised words that open a sentence without being a given name: articles, connectives,
+# pronouns and the words that open a sentence before a name ("Even Republicans who ...", "Still
+# Trump said ..."; language/cues/not_names.txt, the stop words). "Will" is a given name too.
 _NOT_GIVEN_NAMES = frozenset("The A An In On At By For From With And But Or If As Of To After Before When While Since "
                              "During Under Over This That These Those It He She They We His Her Their Its "
-                             "Neither Nor Either Both".split())
+                             "Neither Nor Either Both".split()) | frozenset(
+    w.capitalize() for w in set(phrases("language", "not_names")) | STOPWORDS if w != "will")
 
 
 def _name_words(match: re.Match) -> list[str]:
@@ -300,9 +312,6 @@ def surnames(texts: list[str]) -> dict[str, frozenset[str]]:
     each full form ("Rep. Tony Hall" -> "Hall": {"Tony Hall"}); a word the texts also write in
     lower case ("Council", "Party") names no one."""
     lower = {w for text in texts for w in re.findall(r"\b[a-z]+\b", text)}
-    # the plural of a capitalised word the texts also write in the singular names a group, not
-    # someone ("Even Republicans who ...", "Bosnian Serbs"; "Harris" has no "Harri")
-    capitalised = {w for text in texts for w in re.findall(r"\b[A-Z][a-z]+\b", text)}
     titles = _PERSON_WORDS
     found: dict[str, set[str]] = {}
     people: set[str] = set()
@@ -310,8 +319,7 @@ def surnames(texts: list[str]) -> dict[str, frozenset[str]]:
         for match in _NAME_RUN.finditer(text):
             words = _name_words(match)
             last = match.group(1)
-            if (len(words) < 2 or last.lower() in lower or last.lower() in titles or last.lower() in _TIME_NAMES
-                    or last.endswith("s") and last[:-1] in capitalised):
+            if len(words) < 2 or last.lower() in lower or last.lower() in titles or last.lower() in _TIME_NAMES:
                 continue  # a word also written in lower case, a title ("Defence Secretary") or a weekday
                 # ("the National Basketball Association Tuesday announced ...") names no one
             found.setdefault(last, set()).add(" ".join(words[-2:]))  # "Antonio Samaranch" of a longer form
@@ -398,7 +406,7 @@ def _second_mention(text: str, rest: str, before: tuple[str, ...], above: str | 
     elsewhere = _stems(rest)  # the rest of the page
     over = elsewhere if above is None else set().union(*map(_stems, (above,) if isinstance(above, str) else above))
     for match in _THE_PHRASE.finditer(text):
-        shown = over if match.start() == 0 else elsewhere
+        shown = over  # the page is read from the top: a first mention further down comes too late
         # the head is the word before a verb or a clause mark ("the spying allegation was ..."),
         # unless what follows a word says which one it is ("the case of ...", "the trip to Moscow")
         head = None
@@ -421,31 +429,40 @@ def _second_mention(text: str, rest: str, before: tuple[str, ...], above: str | 
 # A person told by a description in place of the name: "The Texas senator led ...", "The real
 # estate mogul listed ...", "The 56-year-old professor said ...". News names a person once and
 # then describes them; the description points to someone its article named before it.
-_EPITHET = re.compile(r"(?:(?:[A-Z][a-z]+|[a-z]+|\d+-year-old)\s+){1,3}?(?:"
+_EPITHET = re.compile(r"((?:(?:[A-Z][a-z]+|[a-z]+|\d+-year-old)\s+){1,3}?)(?:"
                       + "|".join(sorted((n for n in PERSON_NOUNS if " " not in n), key=len, reverse=True))
-                      + r")\b(?!['’-])")
-# A role to be filled is no one named before: "The new president must be sworn in by ...".
-_ROLE_TO_COME = frozenset("new next incoming future".split())
+                      + r")\b(?:['’]s\b)?(?![’'-])")
+# Words before the role that make it a kind of person or a role to be filled ("The average voter",
+# "The new president must be sworn in"), not someone named before.
+_GENERIC_ROLES = frozenset(phrases("brief", "generic_roles"))
+_VERB_NEXT = re.compile(r"\s*[,;]|\s+(?:\w+ly\s+|also\s+|then\s+)?(?=" + FINITE_VERB.pattern + ")")
+_DETERMINER_WORDS = frozenset(phrases("language", "determiners"))
 
 
 def _unnamed_epithet(text: str, before: tuple[str, ...], above: str | tuple[str, ...] | None,
                      names: dict[str, frozenset[str]], page: str) -> bool:
-    """A line opening with a description of a person ("The Texas senator ...") whose article
-    named people in the sentences `before` it, none of whom the page names above the line
-    (anywhere else on the page when `above` is not given): the reader cannot tell who it is."""
+    """A line whose subject is a description of a person ("The Texas senator led ...") whose
+    article named people in the sentences `before` it, none of whom the page names above the
+    line (anywhere else on the page when `above` is not given): the reader cannot tell who."""
     body = text[_OPENING.match(text).end():]
     if not body.startswith("The ") or _KNOWN_SET.match(body):
         return False  # "The two leaders met": a set told before, which reads_alone leaves out
     match = _EPITHET.match(body, 4)
-    if (not match or body[4:].split(None, 1)[0].lower() in _ROLE_TO_COME
-            or _SAYS_WHICH.match(body, match.end()) or re.match(r"\s+[A-Z][a-z]", body[match.end():])):
-        return False  # "The chief executive of Granger Telecom", "The Texas senator Ted Cruz": it says who
+    if not match:
+        return False
+    modifiers = match.group(1).lower().split()
+    if any(w in _GENERIC_ROLES or w in _DETERMINER_WORDS or FINITE_VERB.fullmatch(w) for w in modifiers):
+        return False  # "The average voter", "The plan angered the mayor": no description of someone
+    if _SAYS_WHICH.match(body, match.end()) or re.match(r"\s+(?:[A-Z][a-z]|to\s+[a-z])", body[match.end():]) \
+            or not (_VERB_NEXT.match(body, match.end()) or match.group(0).endswith(("'s", "’s"))):
+        return False  # "The chief executive of Granger Telecom", "The Texas senator Ted Cruz", "The first
+        # woman to lead ...": it says who; the description is the line's subject, a verb follows it
     shown = page.replace(text, " ") if above is None else (above if isinstance(above, str) else " ".join(above))
-    # whoever its article named before (people the texts show to be people, and any name of two
-    # words or more: "Ted Cruz has won ..." names no title), of whom the page shows none above
+    # whoever its article named before: the people the texts show to be people, and any name of two
+    # words or more that is no body's ("Ted Cruz has won ..." gives no title; "Kelso City Council" is a body)
     named = {full for fulls in names.values() for full in fulls if any(full in sentence for sentence in before)}
-    named |= {" ".join(words[-2:]) for sentence in before for match in _NAME_RUN.finditer(sentence)
-              if len(words := _name_words(match)) >= 2}
+    named |= {" ".join(words[-2:]) for sentence in before for run in _NAME_RUN.finditer(sentence)
+              if len(words := _name_words(run)) >= 2 and not _one_of(words[-1].lower(), _OPENING_REFERENTS)}
     return bool(named) and not any(full in shown for full in named)
 
 

@@ -78,17 +78,21 @@ def as_written(text: str) -> str:
 WIRE_DASH = " _ "
 
 
+# Two apostrophes as a quotation mark; after a digit they are inches (a 6'2'' center).
+_TWO_APOSTROPHES = re.compile(r"(?<![\d'])''(?!')")
+
+
 def archive_quotes(text: str) -> bool:
     """The text writes its quotation marks as two apostrophes on both sides, as newspaper
     archives' plain text does (''racist,'' Mr. Ryan said), not wire copy's ``...''."""
-    return "``" not in text and "''" in text
+    return "``" not in text and _TWO_APOSTROPHES.search(text) is not None
 
 
 def wire_marks_balanced(text: str) -> bool:
     """Every quotation the ASCII marks open in the text closes in it: as many `` as '' in wire
     copy, an even number of '' in archive copy."""
     if archive_quotes(text):
-        return text.count("''") % 2 == 0
+        return len(_TWO_APOSTROPHES.findall(text)) % 2 == 0
     return text.count("``") == text.count("''")
 
 
@@ -96,14 +100,15 @@ def as_printed(text: str) -> str:
     """``Certainly not,'' -> “Certainly not,”; ``He said `no.''' -> “He said ‘no.’”; "Rivera _
     who ... _ announced" -> "Rivera — who ... — announced": wire copy's ASCII marks as printed.
     Archive copy's ''racist,'' -> “racist,”: its marks open and close in turn."""
-    if archive_quotes(text) and "'''" not in text and text.count("''") % 2 == 0:
-        marks = iter(("\u201c", "\u201d") * (text.count("''") // 2))
-        text = re.sub("''", lambda _: next(marks), text)
+    if archive_quotes(text) and "'''" not in text and len(marks := _TWO_APOSTROPHES.findall(text)) % 2 == 0:
+        turns = iter(("\u201c", "\u201d") * (len(marks) // 2))
+        text = _TWO_APOSTROPHES.sub(lambda _: next(turns), text)
     if "''" in text or "``" in text:
         text = text.replace("'''", "\u2019\u201d")
         if "``" in text:  # a lone backquote is wire copy's opening single mark only beside its `` (else code: `ls`)
-            text = text.replace("``", "\u201c").replace("`", "\u2018")
-        text = text.replace("''", "\u201d")
+            text = text.replace("``", "\u201c").replace("`", "\u2018").replace("''", "\u201d")
+        else:  # no wire copy: '' after a digit is inches (a 6'2'' center)
+            text = _TWO_APOSTROPHES.sub("\u201d", text)
     return text.replace(WIRE_DASH, " \u2014 ") if WIRE_DASH in text else text
 
 

@@ -265,8 +265,8 @@ _CHANGE_BEFORE = re.compile(r"\b(?:from|rose|rises|rising|fell|falls|falling|cli
 
 
 # The second number of a ratio ("one in 45 children", "seven out of 10 voters"): a rate, not a count.
-_RATIO_BEFORE = re.compile(r"(?<![\w.,])(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out\s+of)\s+$",
-                           re.I)
+_RATIO_BEFORE = re.compile(r"(?<![\w.,])(?:\d[\d,.]*|one|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+                           + r")(?:-\w+)?\s+(?:in|out\s+of)\s+(?:every\s+)?$", re.I)
 
 
 def counts_nothing(text: str, token: Token) -> bool:
@@ -301,7 +301,7 @@ def quantities(text: str) -> list[Quantity]:
         token = toks[index]
         value = _number_value(token)
         if (value is None or _is_date_number(toks, index, value) or counts_nothing(text, token)
-                or token.text.lower() in _SMALL_SIZES and index > 0 and toks[index - 1].text.lower() in _VAGUE_BEFORE_SIZE):
+                or _vague_size(toks, index)):
             index += 1
             continue
         quantity, index = _read_quantity(text, toks, index, value)
@@ -317,8 +317,17 @@ _BOUNDS = frozenset("than about around nearly almost roughly some approximately"
 # Sizes below a thousand, which multiply the number word before them ("three hundred", "two
 # dozen") and read alone as one of them ("a dozen"); after a vague quantifier ("several dozen",
 # "a few hundred") they state no number.
-_SMALL_SIZES = {"hundred": 100, "dozen": 12}
-_VAGUE_BEFORE_SIZE = frozenset("several few many some".split())
+_SMALL_SIZES = frozenset(("hundred", "dozen"))
+_VAGUE_BEFORE_SIZE = frozenset("several few many".split())  # ("some hundred people": about a hundred)
+
+
+def _vague_size(toks: list[Token], index: int) -> bool:
+    """"several dozen", "a few hundred", "half a dozen": a size word that states no number."""
+    word = toks[index].text.lower()
+    if word not in _SMALL_SIZES or index == 0:
+        return False
+    before = toks[index - 1].text.lower()
+    return before in _VAGUE_BEFORE_SIZE or before == "a" and index > 1 and toks[index - 2].text.lower() == "half"
 
 
 def _read_quantity(text: str, toks: list[Token], index: int, value: float) -> tuple[Quantity | None, int]:
@@ -333,13 +342,24 @@ def _read_quantity(text: str, toks: list[Token], index: int, value: float) -> tu
     suffix = token.suffix or (read_number_word(token.text)[1] if _is_number_word(token) else "")
     cursor = index + 1
     amount = _number_amount(token)
-    if (suffix == "" and cursor < len(toks) and toks[cursor].text.lower() in _SMALL_SIZES
+    size = None
+    if suffix[1:].lower() in _SMALL_SIZES and token.kind == "word":
+        size, suffix = suffix[1:].lower(), ""  # "two-dozen rallies"
+    elif (suffix == "" and cursor < len(toks) and toks[cursor].text.lower() in _SMALL_SIZES
             and token.text.lower() not in _SMALL_SIZES):
-        # "three hundred", "two dozen": the size word multiplies ("nearly two dozen chairs" is 24)
-        value *= _SMALL_SIZES[toks[cursor].text.lower()]
+        size, cursor = toks[cursor].text.lower(), cursor + 1  # "three hundred", "two dozen"
+    if size:
+        # the size word multiplies ("nearly two dozen chairs" is 24), and what follows a hundred adds
+        # to it ("two hundred and fifty")
+        value *= NUMBER_WORDS[size]
         if amount is not None:
-            amount *= _SMALL_SIZES[toks[cursor].text.lower()]
-        cursor += 1
+            amount *= NUMBER_WORDS[size]
+        rest = cursor + (cursor < len(toks) and toks[cursor].text.lower() == "and")
+        if size == "hundred" and rest < len(toks) and _is_number_word(toks[rest]) and not toks[rest].suffix \
+                and toks[rest].text.lower() not in _SMALL_SIZES and NUMBER_WORDS.get(toks[rest].text.lower().split("-")[0], 100) < 100:
+            added = read_number_word(toks[rest].text)[0]
+            value, cursor = value + added, rest + 1
+            amount = None if amount is None else amount + added
     if cursor < len(toks) and toks[cursor].text.lower() in MULTIPLIERS:
         value *= MULTIPLIERS[toks[cursor].text.lower()]
         if amount is not None:
