@@ -355,8 +355,8 @@ def unintroduced(text: str, page: str, names: dict[str, frozenset[str]], before:
     article told in the sentences `before` it, that the page does not show above the line
     (`above`: the title and the lines over it, as one text or one per line; the whole page when
     not given)."""
-    # the page is read from the top: a full name further down comes too late
-    over = page if above is None else (above if isinstance(above, str) else " ".join(above))
+    # a person named in full anywhere on the page is told on it (a line above need not: a surname
+    # line in Background before the lead that names him depends on no sentence the page leaves out)
     for match in _CAPITALISED.finditer(text):
         word = re.sub(r"['’]s$", "", match.group(0))  # "Trump's remarks" calls him "Trump"
         # "the Singh-Hegseth meeting" calls two people by surname
@@ -367,10 +367,10 @@ def unintroduced(text: str, page: str, names: dict[str, frozenset[str]], before:
         longer = re.search(r"(?:[A-Z][a-z]+|[A-Z]\.)$", ahead)
         if longer and longer.group(0) not in _NOT_GIVEN_NAMES or re.match(r"\s+[A-Z][a-z]", after):
             continue  # part of a longer name or after a title ("Rep. Hall", "Tony Hall"; not "But Hall")
-        if any(not any(full in over or full in text for full in names[name]) for name in called):
+        if any(not any(full in page or full in text for full in names[name]) for name in called):
             return True
     return (_unnamed_body(text, page, above, names) or _second_mention(text, page.replace(text, " "), before, above)
-            or _unnamed_epithet(text, before, above, names, page))
+            or _unnamed_epithet(text, before, names, page))
 
 
 # After a definite noun phrase, what shows its head noun has ended: a verb, a conjunction, a
@@ -406,7 +406,7 @@ def _second_mention(text: str, rest: str, before: tuple[str, ...], above: str | 
     elsewhere = _stems(rest)  # the rest of the page
     over = elsewhere if above is None else set().union(*map(_stems, (above,) if isinstance(above, str) else above))
     for match in _THE_PHRASE.finditer(text):
-        shown = over  # the page is read from the top: a first mention further down comes too late
+        shown = over if match.start() == 0 else elsewhere
         # the head is the word before a verb or a clause mark ("the spying allegation was ..."),
         # unless what follows a word says which one it is ("the case of ...", "the trip to Moscow")
         head = None
@@ -439,11 +439,10 @@ _VERB_NEXT = re.compile(r"\s*[,;]|\s+(?:\w+ly\s+|also\s+|then\s+)?(?=" + FINITE_
 _DETERMINER_WORDS = frozenset(phrases("language", "determiners"))
 
 
-def _unnamed_epithet(text: str, before: tuple[str, ...], above: str | tuple[str, ...] | None,
-                     names: dict[str, frozenset[str]], page: str) -> bool:
+def _unnamed_epithet(text: str, before: tuple[str, ...], names: dict[str, frozenset[str]], page: str) -> bool:
     """A line whose subject is a description of a person ("The Texas senator led ...") whose
-    article named people in the sentences `before` it, none of whom the page names above the
-    line (anywhere else on the page when `above` is not given): the reader cannot tell who."""
+    article named people in the sentences `before` it, none of whom the page names: the reader
+    cannot tell who it is."""
     body = text[_OPENING.match(text).end():]
     if not body.startswith("The ") or _KNOWN_SET.match(body):
         return False  # "The two leaders met": a set told before, which reads_alone leaves out
@@ -457,7 +456,7 @@ def _unnamed_epithet(text: str, before: tuple[str, ...], above: str | tuple[str,
             or not (_VERB_NEXT.match(body, match.end()) or match.group(0).endswith(("'s", "’s"))):
         return False  # "The chief executive of Granger Telecom", "The Texas senator Ted Cruz", "The first
         # woman to lead ...": it says who; the description is the line's subject, a verb follows it
-    shown = page.replace(text, " ") if above is None else (above if isinstance(above, str) else " ".join(above))
+    shown = page.replace(text, " ")  # as for surnames: the person named anywhere on the page
     # whoever its article named before: the people the texts show to be people, and any name of two
     # words or more that is no body's ("Ted Cruz has won ..." gives no title; "Kelso City Council" is a body)
     named = {full for fulls in names.values() for full in fulls if any(full in sentence for sentence in before)}
