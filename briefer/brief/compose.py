@@ -350,8 +350,9 @@ _PERSON_WORDS = TITLES | PERSON_NOUNS  # a person's title or role: "Rep.", "mini
 
 def unintroduced(text: str, page: str, names: dict[str, frozenset[str]], before: tuple[str, ...] = (),
                  above: str | tuple[str, ...] | None = None) -> bool:
-    """The line calls someone by a bare surname ("Hall said ...") that no line of the page
-    writes in full: the reader cannot tell who it is. Or it names by "the ..." something its
+    """The line calls someone by a bare surname ("Hall said ...", "Hall's aides", "the
+    Hall-Voss bill") or by a description ("The Texas senator led ...") that no line of the page
+    names in full: the reader cannot tell who it is. Or it names by "the ..." something its
     article told in the sentences `before` it, that the page does not show above the line
     (`above`: the title and the lines over it, as one text or one per line; the whole page when
     not given)."""

@@ -330,6 +330,12 @@ def _vague_size(toks: list[Token], index: int) -> bool:
     return before in _VAGUE_BEFORE_SIZE or before == "a" and index > 1 and toks[index - 2].text.lower() == "half"
 
 
+def _below_a_hundred(token: Token) -> bool:
+    """A number word from one to ninety-nine ("fifty", "twenty-five"), as after "two hundred"."""
+    return (_is_number_word(token) and not token.suffix
+            and NUMBER_WORDS.get(token.text.lower().split("-")[0], 100) < 100)
+
+
 def _read_quantity(text: str, toks: list[Token], index: int, value: float) -> tuple[Quantity | None, int]:
     token = toks[index]
     first = index  # first token of the quantity: the currency sign when there is one
@@ -355,8 +361,7 @@ def _read_quantity(text: str, toks: list[Token], index: int, value: float) -> tu
         if amount is not None:
             amount *= NUMBER_WORDS[size]
         rest = cursor + (cursor < len(toks) and toks[cursor].text.lower() == "and")
-        if size == "hundred" and rest < len(toks) and _is_number_word(toks[rest]) and not toks[rest].suffix \
-                and toks[rest].text.lower() not in _SMALL_SIZES and NUMBER_WORDS.get(toks[rest].text.lower().split("-")[0], 100) < 100:
+        if size == "hundred" and rest < len(toks) and _below_a_hundred(toks[rest]):
             added = read_number_word(toks[rest].text)[0]
             value, cursor = value + added, rest + 1
             amount = None if amount is None else amount + added
