@@ -219,7 +219,10 @@ _PAST_CUE = re.compile(
     r"|saw|gave|found|brought|broke|spoke|wrote|sank|chose|paid|sought|kept|ran|flew|became|thought"
     r"|got|bought|sold|knew|meant|caught|fought|taught|stood|understood)\b",
     re.I)
-_WEAK_PAST_CUE = re.compile(r"(?<![\w-])[a-z]{2,}ed\b")
+# A bare "-ed" word, unless a present form of "be" makes it a passive participle ("are compounded
+# by", "is expected"): that tells no past.
+_WEAK_PAST_CUE = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bam )(?<!\bbe )(?<!\bbeing )(?<![\w-])[a-z]{2,}ed\b")
+_PRESENT_BE = re.compile(r"\b(?:is|are|am)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s|--|\bbut\b|\bwhile\b|\bwhereas\b", re.I)
 _DATE_WORDS = re.compile(r"\b(?:last|next|earlier|later|this|coming|past)\s+(?:week|month|year)\b|\b\w+\s+ago\b", re.I)
 
@@ -261,6 +264,9 @@ def tense_around(sentence: str, start: int, end: int, reporting: bool = True) ->
                      + _cues(sentence[end:right], end, strong, reporting))
         if in_clause:
             return min(in_clause)[1]
+    if _PRESENT_BE.search(sentence, left, right):
+        return UNKNOWN  # its own clause is in the present ("strategies for winning in November are ..."):
+        # a past or future elsewhere in the sentence governs another clause
     for strong in (True, False):
         in_sentence = _cues(sentence[:start], 0, strong, reporting) + _cues(sentence[end:], end, strong, reporting)
         if in_sentence:
