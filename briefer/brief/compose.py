@@ -370,8 +370,9 @@ def unintroduced(text: str, page: str, names: dict[str, frozenset[str]], before:
             continue  # part of a longer name or after a title ("Rep. Hall", "Tony Hall"; not "But Hall")
         if any(not any(full in page or full in text for full in names[name]) for name in called):
             return True
-    return (_unnamed_body(text, page, above, names) or _second_mention(text, page.replace(text, " "), before, above)
-            or _unnamed_epithet(text, before, names, page))
+    rest = page.replace(text, " ")  # the other lines of the page
+    return (_unnamed_body(text, rest, above, names) or _second_mention(text, rest, before, above)
+            or _unnamed_epithet(text, before, names, rest))
 
 
 # After a definite noun phrase, what shows its head noun has ended: a verb, a conjunction, a
@@ -440,10 +441,19 @@ _VERB_NEXT = re.compile(r"\s*[,;]|\s+(?:\w+ly\s+|also\s+|then\s+)?(?=" + FINITE_
 _DETERMINER_WORDS = frozenset(phrases("language", "determiners"))
 
 
-def _unnamed_epithet(text: str, before: tuple[str, ...], names: dict[str, frozenset[str]], page: str) -> bool:
+@lru_cache(maxsize=4096)
+def _names_in(sentence: str) -> frozenset[str]:
+    """The names of two words or more in a sentence, by their last two words, that are no body's
+    ("Ted Cruz has won ..." gives "Ted Cruz"; "Kelso City Council" is a body): each sentence read
+    once, however many lines of its article ask."""
+    return frozenset(" ".join(words[-2:]) for run in _NAME_RUN.finditer(sentence)
+                     if len(words := _name_words(run)) >= 2 and not _one_of(words[-1].lower(), _OPENING_REFERENTS))
+
+
+def _unnamed_epithet(text: str, before: tuple[str, ...], names: dict[str, frozenset[str]], rest: str) -> bool:
     """A line whose subject is a description of a person ("The Texas senator led ...") whose
-    article named people in the sentences `before` it, none of whom the page names: the reader
-    cannot tell who it is."""
+    article named people in the sentences `before` it, none of whom the other lines of the page
+    (`rest`) name: the reader cannot tell who it is."""
     body = text[_OPENING.match(text).end():]
     if not body.startswith("The ") or _KNOWN_SET.match(body):
         return False  # "The two leaders met": a set told before, which reads_alone leaves out
@@ -457,13 +467,11 @@ def _unnamed_epithet(text: str, before: tuple[str, ...], names: dict[str, frozen
             or not (_VERB_NEXT.match(body, match.end()) or match.group(0).endswith(("'s", "’s"))):
         return False  # "The chief executive of Granger Telecom", "The Texas senator Ted Cruz", "The first
         # woman to lead ...": it says who; the description is the line's subject, a verb follows it
-    shown = page.replace(text, " ")  # as for surnames: the person named anywhere on the page
-    # whoever its article named before: the people the texts show to be people, and any name of two
-    # words or more that is no body's ("Ted Cruz has won ..." gives no title; "Kelso City Council" is a body)
+    # whoever its article named before (as for surnames, named anywhere on the page is shown): the
+    # people the texts show to be people, and any name of two words or more that is no body's
     named = {full for fulls in names.values() for full in fulls if any(full in sentence for sentence in before)}
-    named |= {" ".join(words[-2:]) for sentence in before for run in _NAME_RUN.finditer(sentence)
-              if len(words := _name_words(run)) >= 2 and not _one_of(words[-1].lower(), _OPENING_REFERENTS)}
-    return bool(named) and not any(full in shown for full in named)
+    named |= frozenset().union(*map(_names_in, before))
+    return bool(named) and not any(full in rest for full in named)
 
 
 def _shares_form(forms: set[str], words: set[str]) -> bool:
@@ -504,7 +512,7 @@ def _names_a_body(ahead: str, names: dict[str, frozenset[str]], noun: str) -> bo
     return False
 
 
-def _unnamed_body(text: str, page: str, above: str | tuple[str, ...] | None = None,
+def _unnamed_body(text: str, rest: str, above: str | tuple[str, ...] | None = None,
                   names: dict[str, frozenset[str]] | None = None) -> bool:
     """"..., the newspaper said.", "... since the decision": a body or a statement the article
     named before, that no line above it names or mentions (no other line of the page, when the
@@ -512,7 +520,7 @@ def _unnamed_body(text: str, page: str, above: str | tuple[str, ...] | None = No
     comes too late). With "the panel that ...", "the court in Arusha" the phrase says itself
     which one it is."""
     if above is None:
-        others = page.replace(text, " ").lower()
+        others = rest.lower()  # the other lines of the page
     else:
         others = (above if isinstance(above, str) else " ".join(above)).lower()
     for match in _THE_NOUN.finditer(text):

@@ -221,8 +221,10 @@ _PAST_CUE = re.compile(
     re.I)
 # A bare "-ed" word, unless a present form of "be" makes it a passive participle ("are compounded
 # by", "is expected"): that tells no past.
-_WEAK_PAST_CUE = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bam )(?<!\bbe )(?<!\bbeing )(?<![\w-])[a-z]{2,}ed\b")
-_PRESENT_BE = re.compile(r"\b(?:is|are|am)\b", re.I)
+_PRESENT_BE_FORMS = ("is", "are", "am")
+_WEAK_PAST_CUE = re.compile("".join(rf"(?<!\b{be} )" for be in _PRESENT_BE_FORMS + ("be", "being"))
+                            + r"(?<![\w-])[a-z]{2,}ed\b")
+_PRESENT_BE = re.compile(rf"\b(?:{'|'.join(_PRESENT_BE_FORMS)})\b", re.I)  # a clause in the present
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s|--|\bbut\b|\bwhile\b|\bwhereas\b", re.I)
 _DATE_WORDS = re.compile(r"\b(?:last|next|earlier|later|this|coming|past)\s+(?:week|month|year)\b|\b\w+\s+ago\b", re.I)
 
