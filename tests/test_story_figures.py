@@ -109,6 +109,26 @@ def test_killed_and_wounded_are_different_things(tmp_path):
     assert find_disagreements(corpus) == ()
 
 
+def test_a_clause_that_names_nothing_counts_for_the_name_before_it(tmp_path):
+    # two companies' shares, each fall told in a clause hung on its company's name
+    corpus = corpus_of(tmp_path, {
+        "1.md": article("1998-10-30", "Market Wire", "In Kelso Stock Exchange composite trading Friday, Arland "
+                        "closed at $60, down 50 cents.\n"),
+        "2.md": article("1998-10-30", "Trade Daily", "Analysts cut their view of Corvo stock, which closed "
+                        "Friday at $71.75, down 75 cents, in Kelso Stock Exchange composite trading.\n"),
+    })
+    assert find_disagreements(corpus) == ()
+    # one company's fall given two ways does disagree
+    (tmp_path / "one").mkdir()
+    corpus = corpus_of(tmp_path / "one", {
+        "1.md": article("1998-10-30", "Market Wire", "In Kelso Stock Exchange composite trading Friday, Arland "
+                        "closed at $60, down 50 cents.\n"),
+        "2.md": article("1998-10-30", "Trade Daily", "In Kelso Stock Exchange composite trading on Friday, Arland "
+                        "closed at $59.75, down 75 cents.\n"),
+    })
+    assert len(find_disagreements(corpus)) == 1
+
+
 def test_one_fact_in_two_units_is_one_figure(tmp_path):
     corpus = corpus_of(tmp_path, {
         "1.md": article("2025-02-10", "Port News", "The storm surge reached 13.4 metres (44 feet) at the harbour "
@@ -210,6 +230,8 @@ def test_lines_that_do_not_stand_alone_are_recognised():
                  "Among them is the winner of the first prize.", "Of those, two died in Kelso.",
                  "Despite this, the talks went on.", "For her, the vote was a test.",
                  # entries of a chronology: a year, a span of years, a year and its event, a month and year, a decade
+                 # a conclusion drawn from the sentence before
+                 "So the minister on Friday tried to win over the unions.", "So, the talks resumed.", "If so, the talks would resume.",
                  "1982-83: Invades Kelso to drive out the rebels.", "1948 border war: Fights as a junior officer.",
                  "March 2003: Rebels take Kelso.", "1980s: Joins the army.", "1973 - Joins the army."):
         assert not reads_alone(text), text
@@ -222,7 +244,8 @@ def test_lines_that_do_not_stand_alone_are_recognised():
                  "The 2012 request by the watchdog was refused.", "The 25 percent tariffs on steel took effect.",
                  "The party of Prime Minister Oda won 120 seats.", "Among those who died was a child.",
                  "For this year, the budget rose by 4 percent.", "Like it or not, the tariffs took effect on Monday.",
-                 "2020 was different: the floods closed the schools."):
+                 "2020 was different: the floods closed the schools.", "So far, 12 people have died in Kelso.",
+                 "So many people came that the hall was closed.", "So-called rebels took Kelso."):
         assert reads_alone(text), text
 
 

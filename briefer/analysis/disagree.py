@@ -111,10 +111,27 @@ def different_things(a: str, qa: Quantity, b: str, qb: Quantity) -> bool:
     names_b = entities(_with_subject_aside(b, qb, clause_b)) - entities(a)
     if names_a and names_b:
         return True  # "the bomb in Nairobi killed 213" / "the bomb in Dar es Salaam killed 11"
+    if not entities(clause_a) and not entities(clause_b):
+        # clauses that name nothing hang on the name before them: "Aetna closed at $60, down 50
+        # cents" / "Kellogg stock, which closed at $71.75, down 75 cents" are two companies' falls
+        owner_a, owner_b = _nearest_name(a, qa), _nearest_name(b, qb)
+        if owner_a and owner_b and owner_a not in entities(b) and owner_b not in entities(a):
+            return True
     words_a, words_b = set(content_words(clause_a)), set(content_words(clause_b))
     events_a = {w for w in words_a - set(content_words(b)) if _PAST_FORM.match(w)}
     events_b = {w for w in words_b - set(content_words(a)) if _PAST_FORM.match(w)}
     return bool(events_a and events_b)
+
+
+def _nearest_name(text: str, quantity: Quantity) -> str | None:
+    """The last name written before the number's clause (the sentence's first word aside: a
+    capital there marks the sentence, not a name), or None."""
+    begin = clause_bounds(text, quantity.start, quantity.end)[0]
+    found = None
+    for match in _ENTITY.finditer(text, 0, begin):
+        if match.start() > 0 and entities(match.group(0)):
+            found = next(iter(entities(match.group(0))))
+    return found
 
 
 # A relative clause set off between the subject and its verb ("The truck bomb, which exploded
