@@ -63,6 +63,16 @@ def test_wire_datelines_and_editors_notes_go_the_prose_stays_verbatim():
     assert all(paragraph in body for paragraph in cleaned.paragraphs)
 
 
+def test_a_newspapers_wire_dateline_in_capitals_goes():
+    for body in ("KELSO, N.J. _ A new task force began work on Thursday.", "KELSO -- A new task force began work on Thursday.",
+                 "PORT ARLAND _ A new task force began work on Thursday."):
+        cleaned = clean_articles((parse_article(1, "C1.txt", body + "\n"),))[0]
+        assert cleaned.paragraphs == ("A new task force began work on Thursday.",), body
+    # words in capitals that the sentence goes on from are no dateline
+    for body in ("NATO leaders met on Thursday.", "The NATO _ an alliance of 30 _ met on Thursday."):
+        assert clean_articles((parse_article(1, "C1.txt", body + "\n"),))[0].paragraphs == (body,), body
+
+
 def test_a_web_pages_dateline_goes_even_glued_to_the_first_word():
     for body, lead in (("Hong Kong (CNN Business)A muddled view of the ferry talks weighs on investors.",
                         "A muddled view of the ferry talks weighs on investors."),
