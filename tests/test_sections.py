@@ -382,6 +382,22 @@ def test_a_habit_or_a_long_history_told_after_the_lead_is_background():
         assert classify_one(Statement(text, 1, None, 8), None) == BACKGROUND, text
 
 
+def test_a_repetition_on_a_day_of_the_story_is_one_of_its_events():
+    text = "In a speech on state radio Thursday, the governor repeatedly called the senator a liar."
+    for date in (None, dt.date(2025, 3, 14)):
+        assert classify_one(Statement(text, 1, date, 8), date) == KEY_FACTS, date
+    # a day years before is history still
+    text = "In a speech on state radio in 1998, the governor repeatedly called the senator a liar."
+    assert classify_one(Statement(text, 1, dt.date(2025, 3, 14), 8), dt.date(2025, 3, 14)) == BACKGROUND
+
+
+def test_a_comparison_with_a_year_before_is_no_history():
+    text = "The rise left port fees 3.8 percent higher than a year earlier."
+    assert classify_one(Statement(text, 1, dt.date(2025, 3, 14), 0), dt.date(2025, 3, 14)) != BACKGROUND
+    text = "Port fees rose to $10.8 million from $9.5 million a year ago, the ferry line said on Friday."
+    assert classify_one(Statement(text, 1, dt.date(2025, 3, 14), 0), dt.date(2025, 3, 14)) != BACKGROUND
+
+
 def test_an_appositive_does_not_hide_a_past_perfect():
     text = "Marek, a 21-year-old student from Kelso, had dreamed of working for the coastguard."
     assert classify_one(Statement(text, 1, None, 6), None) == BACKGROUND

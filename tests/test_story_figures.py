@@ -602,6 +602,18 @@ def test_a_body_in_the_possessive_is_a_mention_of_it():
     assert unintroduced(person, person, {"Harlan": frozenset({"Tony Harlan"})}, (), ("Flood aid",))
 
 
+def test_a_qualifier_of_titles_alone_makes_no_one_a_person():
+    from briefer.brief.compose import surnames
+
+    names = surnames(["Arland Energy Inc. arranged a credit line with Kelso National Bank, a unit of Corvo Corp.",
+                      "It will repay one of its lenders, National Norland Corp.", "The Federal Reserve Board met."])
+    assert not {"Bank", "Corp", "Board"} & set(names)
+    # with a title, a qualifier still goes with a person's name
+    names = surnames(["Foreign Minister Ines Ortiz flew to Kelso.", "Former Gov. Tom Hale endorsed her.",
+                      "National Security Adviser Ana Reyes met him."])
+    assert {"Ortiz", "Hale", "Reyes"} <= set(names)
+
+
 def test_a_day_or_a_place_before_a_verb_of_saying_is_no_surname():
     from briefer.brief.compose import reads_alone, surnames, unintroduced
 

@@ -216,6 +216,18 @@ def test_a_date_that_belongs_to_something_else_does_not_date_the_sentence(text, 
     assert main_event_date(text, None) is None
 
 
+def test_a_time_in_a_comparisons_base_does_not_date_the_sentence():
+    for text in ("The ferry line said net income rose to $10.8 million, or 35 cents a share, from $9.5 million, "
+                 "or 31 cents a share, a year ago.",
+                 "Port fees were $6.6 million in the quarter compared with $3.1 million a year ago.",
+                 "The rise left wages 3.8 percent higher than a year earlier."):
+        assert main_event_date(text, THURSDAY) is None, text
+    # a value that was the news a year ago, or a time in a clause of its own, still dates the sentence
+    for text in ("The ferry line had net income of $132,000, or three cents a share, a year ago.",
+                 "Ortiz sold the ferry line for $9.5 million a year ago."):
+        assert main_event_date(text, THURSDAY) is not None, text
+
+
 @pytest.mark.parametrize("text, reference, expected", [
     ("The federal suit against the port was filed in 1906.", None, (YEAR, 1906)),
     ("The ministers met in Oslo on Friday.", THURSDAY, (DAY, dt.date(2025, 10, 24))),

@@ -19,8 +19,8 @@ from briefer.core.sections import SECTION_KEYS
 from briefer.core.text import SENTENCE_END, WIRE_DASH, wire_marks_balanced
 from briefer.core.models import Corpus
 from briefer.core.text import containment, content_words, stem
-from briefer.analysis.timeline import (CLAUSE_MARK, RELATIVE_OPENER, ArticleDate, belongs_elsewhere, event_date,
-                                       main_event_date, representative)
+from briefer.analysis.timeline import (CLAUSE_MARK, RELATIVE_OPENER, ArticleDate, belongs_elsewhere, comparison_base,
+                                       event_date, main_event_date, representative)
 from briefer.core.cues import pattern, phrases
 from briefer.core.lexicon import MONTH_PATTERN
 from briefer.language.annotate import Annotation, annotate
@@ -234,6 +234,8 @@ def _earlier_cue_at(text: str) -> int | None:
             continue  # "a day earlier than planned": ahead of a schedule, not before the story
         if _in_relative_clause(before):
             continue  # "Delalic, who was cleared earlier this week, ..."
+        if comparison_base(before):
+            continue  # "3.8 percent higher than a year earlier": the time of what the news is measured against
         return match.start()
     return None
 
@@ -496,8 +498,10 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
         return NONE if _soft_forecast(text) else OPEN_QUESTIONS, BY_TENSE
     older = (_older_than_story(statement) or _past_perfect(text, note)
              or _earlier_in_its_own_words(statement)
-             # a habit or a long history behind the news, told after the lead
-             or statement.position >= RULES.lead_sentences and _habitual(text))
+             # a habit or a long history behind the news, told after the lead (a day of the story's
+             # makes it one event done over and over: "Saddam on Thursday repeatedly called Bush a liar")
+             or statement.position >= RULES.lead_sentences and _habitual(text)
+             and not _in_story_window(statement, note))
     if _concluded(text) and not older:
         return OUTCOMES if resulting else KEY_FACTS, "concluded step"
     if note.modality == NEGATED and _silent(text):

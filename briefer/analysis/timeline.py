@@ -148,6 +148,28 @@ _NOT_A_NOUN_AFTER = re.compile(r"\s+(?:ago|earlier|later|before|after|and|or|to|
                                r"was|were|is|are|had|has|have|will|would|that|which)\b", re.I)
 _BOUND_BEFORE = re.compile(r"\b(?:since|until|till|through|before|after|by|from|as\s+of|prior\s+to|ahead\s+of"
                            r"|than|compared\s+with|compared\s+to|versus|vs\.?)\s+(?:\w+\s+){0,3}$", re.I)
+# A comparison's base: the value the news is measured against, and its time ("rose to $108.8
+# million, or $1.35 a share, from $90.5 million, or $1.12 a share, a year ago", "compared with
+# $361.8 million a year ago", "3.8 percent higher than a year earlier"). The time dates the base,
+# not the sentence's event. Between the comparison's word and the time: nothing, or values and
+# what they count, with no verb of their own ("from Paris, where he moved a year ago" is no base).
+_COMPARISON = re.compile(r"\b(?:than|from|compared\s+(?:with|to)|versus|vs\.?)\s+(?P<base>(?:[^\s;:—–]+\s+){0,8})$", re.I)
+
+
+def comparison_base(before: str) -> bool:
+    """A time right after `before` dates the base of a comparison."""
+    match = _COMPARISON.search(before[-90:])
+    if not match:
+        return False
+    base = match.group("base")
+    if not base or _SPAN_OF_TIME.fullmatch(base):
+        return True  # "than a year earlier": the time itself, its last word a cue ("earlier", "ago")
+    return bool(re.search(r"\d", base)) and not _FINITE.search(base) and not RELATIVE_OPENER.search(base)
+
+
+_SPAN_OF_TIME = re.compile(r"(?:a|an|the|one|two|three|four|five|six|\d+)\s+(?:years?|months?|weeks?|days?|quarters?)\s+", re.I)
+
+
 _AUXILIARY = r"(?:was|were|is|are|be|been|being|had|has|have|got|get|gets)"
 _PARTICIPLE_BEFORE = re.compile(rf"\b(?!{_AUXILIARY}\b)[a-z]+\s+(?P<verb>[a-z]+ed|set|held|made|built|won|begun|written"
                                 r"|taken|seen|given|broken|chosen|founded)\s+(?:in|on|during)\s+(?:\w+\s+)?$")
@@ -165,7 +187,7 @@ def belongs_elsewhere(text: str, start: int, end: int) -> bool:
     if (_ATTRIBUTIVE_BEFORE.search(before[-40:]) and _NOUN_AFTER.match(after) and not _NOT_A_NOUN_AFTER.match(after)
             and not _OCCASION_BEFORE.search(before)):
         return True  # "the 1973 coup", "his 1996 record" (but "the day before", "the week ago"; "in the 1996 race" is when)
-    if _BOUND_BEFORE.search(before[-50:]):
+    if _BOUND_BEFORE.search(before[-50:]) or comparison_base(before):
         return True
     participle = _PARTICIPLE_BEFORE.search(before[-60:])
     if participle and _FINITE.search(text, 0, window + participle.start("verb")):
