@@ -391,6 +391,14 @@ def test_a_repetition_on_a_day_of_the_story_is_one_of_its_events():
     assert classify_one(Statement(text, 1, dt.date(2025, 3, 14), 8), dt.date(2025, 3, 14)) == BACKGROUND
 
 
+def test_a_claim_said_to_be_unconfirmed_is_open_and_a_refusal_to_confirm_is_no_claim():
+    for text in ("Rebels said they had shot down the plane, a claim that could not be independently verified.",
+                 "Officials in Kelso said the dam had held, but that has not yet been confirmed by the ministry.",
+                 "The army said the port had fallen; the claim wasn't confirmed."):
+        assert classify_one(Statement(text, 1, None, 6), None) == OPEN_QUESTIONS, text
+    assert classify_one(Statement("The ministry did not confirm the report.", 1, None, 6), None) == NONE
+
+
 def test_a_comparison_with_a_year_before_is_no_history():
     text = "The rise left port fees 3.8 percent higher than a year earlier."
     assert classify_one(Statement(text, 1, dt.date(2025, 3, 14), 0), dt.date(2025, 3, 14)) != BACKGROUND

@@ -338,6 +338,18 @@ def _silent(text: str) -> bool:
     return False
 
 
+# A claim said to be unconfirmed: a verb of confirming in the passive, negated ("but that has not
+# yet been confirmed", "could not be independently verified", "the claim was not confirmed"). (The
+# active, "did not confirm", tells someone made no claim: _silent.)
+_UNCONFIRMED = re.compile(r"\b(?:(?:not|never|n't)\s+(?:yet\s+|\w+ly\s+)*(?:be|been)|(?:is|was|are|were)n?['’]?t?\s+"
+                          r"(?:not\s+|never\s+)?)\s*(?:yet\s+|\w+ly\s+)*(?:confirmed|verified|corroborated)\b", re.I)
+
+
+def _unconfirmed(text: str) -> bool:
+    """The sentence says a claim in it is not confirmed."""
+    return any(re.search(r"\b(?:not|never)\b|n['’]t\b", m.group(0)) for m in _UNCONFIRMED.finditer(text))
+
+
 def _unanswered(text: str) -> bool:
     """A question the sources say is open: a wh-word right after a negation ("it was not known
     where", "did not say how many"), not a relative clause elsewhere ("who did not support")."""
@@ -471,8 +483,9 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
     if _long_standing(text, note):
         return BACKGROUND, "a long-standing state"  # "have been suspended for more than two years pending ...": history
     if _cue("open").search(text) or note.modality == UNCERTAIN or WHETHER.search(text.lstrip("\"“‘'` ")) or (
-            note.modality == NEGATED and _unanswered(text)):
-        return OPEN_QUESTIONS, "pending, uncertain or unanswered"  # pending, or a question the sources say is unanswered
+            note.modality == NEGATED and (_unanswered(text) or _unconfirmed(text))):
+        # pending, a question the sources say is unanswered, or a claim they say is unconfirmed
+        return OPEN_QUESTIONS, "pending, uncertain or unanswered"
     if ((quoted_share(note) >= RULES.quoted_share and statement.position >= RULES.lead_sentences
          or FIRST_PERSON_OPENING.search(text) or _writer_speaks(text)) and not _concluded(text)):
         # a quoted voice: its news, if any, is reported in the sentences around it; a lead that
