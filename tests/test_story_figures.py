@@ -603,7 +603,7 @@ def test_a_body_in_the_possessive_is_a_mention_of_it():
 
 
 def test_a_qualifier_of_titles_alone_makes_no_one_a_person():
-    from briefer.brief.compose import surnames
+    from briefer.brief.compose import surnames, unintroduced
 
     names = surnames(["Arland Energy Inc. arranged a credit line with Kelso National Bank, a unit of Corvo Corp.",
                       "It will repay one of its lenders, National Norland Corp.", "The Federal Reserve Board met."])
@@ -612,6 +612,15 @@ def test_a_qualifier_of_titles_alone_makes_no_one_a_person():
     names = surnames(["Foreign Minister Ines Ortiz flew to Kelso.", "Former Gov. Tom Hale endorsed her.",
                       "National Security Adviser Ana Reyes met him."])
     assert {"Ortiz", "Hale", "Reyes"} <= set(names)
+    # a role set off after the name tells a person's too
+    names = surnames(["It was a surprise when Tomas Vidal, one of the most powerful union leaders in Kelso, spoke.",
+                      "Ines Ortiz, president of the ferry union, left.", "They sailed to Port Arland, the capital of Corvo."])
+    assert set(names) == {"Vidal", "Ortiz"}
+    # a role that companies hold too shows no person; a place named like someone of the story is a place
+    assert not surnames(["Arland Skiing, the owner of three ski runs in Kelso, sued."])
+    names = surnames(["Tomas Kelso, a senior lawyer with the commission, read the article."])
+    assert unintroduced("Kelso said the talks failed.", "Kelso said the talks failed.", names)
+    assert not unintroduced("The trial opened in Kelso on Monday.", "The trial opened in Kelso on Monday.", names)
 
 
 def test_a_day_or_a_place_before_a_verb_of_saying_is_no_surname():

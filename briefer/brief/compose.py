@@ -20,7 +20,7 @@ from briefer.core.cues import pattern, phrases
 from briefer.core.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
 from briefer.core.text import STOPWORDS, archive_quotes, stem
 from briefer.language.quantities import singular
-from briefer.language.quotations import PERSON_NOUNS, TITLES, quote_spans
+from briefer.language.quotations import PERSON_NOUNS, TITLE_MODIFIERS, TITLES, quote_spans
 from briefer.analysis.timeline import ArticleDate, article_dates, build_timeline
 from briefer.brief.edits import line_id
 
@@ -62,10 +62,10 @@ _SHELL_NOUN = re.compile(r"^The\s+(?:" + pattern("brief", "shell_nouns").pattern
 # An anchor relative to an event not shown: "Three days earlier", "A week later", "Two years before".
 _RELATIVE_ANCHOR = re.compile(r"^(?:\w+|a|an)\s+(?:\w+\s+)?(?:hours?|days?|weeks?|months?|years?|decades?)\s+"
                               r"(?:earlier|later|afterwards?|(?:before|after)(?=\s*,))\b", re.I)  # "after the war ended" names it
-_OPENING = re.compile(r"^[\s\"“‘'`(_.…-]*")
+_OPENING = re.compile(r"^[\s\"“‘'`(_.…-]*")  # quote marks, dashes and an ellipsis before the first word
 # "So" opens a conclusion from the sentence before ("So Saddam on Friday tried to ...") unless it
 # only intensifies or measures ("So far, ...", "So many died that ...", "So long as ...").
-_SO_NOT_CONNECTIVE = re.compile(r"^So\s+(?:far|much|many|few|little|long\s+as)\b", re.I)  # quote marks, dashes and an ellipsis before the first word
+_SO_NOT_CONNECTIVE = re.compile(r"^So\s+(?:far|much|many|few|little|long\s+as)\b", re.I)
 _HEADING = re.compile(r"^[\s\"“‘'`(_.…-]*[A-Z0-9][A-Z0-9'’&.,\s-]{5,}[A-Z](?:\s*[:_—–-]|\s+[A-Z][a-z])")
 # "It is not known whether ...", "It was unclear ...": an expletive "it" points back to nothing.
 _EXPLETIVE_IT = re.compile(r"^It\s+(?:is|was|has been|had been|will be|would be|remains|remained|seems|seemed|appears"
@@ -331,7 +331,7 @@ def surnames(texts: list[str]) -> dict[str, frozenset[str]]:
             before = text[:match.start()].split()[-1:]
             set_off = text[:match.start()].rstrip().endswith(",") and _SET_OFF_SAID.match(text, match.end())
             if any(w.lower().rstrip(".") in titles for w in words[:-1] + before) or _SAID_AFTER.match(text, match.end()) \
-                    or set_off:
+                    or set_off or _apposed_role(text, match.end()):
                 people.add(last)
         # a title before a bare surname anywhere ("Mrs. Carson", "Sen. Kerry") tells a person's too
         people.update(match.group(2) for match in _TITLED_SURNAME.finditer(text) if match.group(1).lower() in titles)
@@ -348,7 +348,26 @@ _SAID_AFTER = re.compile(r",?\s+(?:said|says|told|added|who)\b|,\s+\d{1,2},")
 _SET_OFF_SAID = re.compile(r",\s+(?:" + "|".join(_SAID_PAST) + r")\b")
 
 
-_PERSON_WORDS = TITLES | PERSON_NOUNS  # a person's title or role: "Rep.", "minister", "spokesman"
+# a person's title or role: "Rep.", "minister", "spokesman" (a qualifier alone, "National", is none:
+# "NCNB Texas National Bank" is a bank)
+_PERSON_WORDS = (TITLES - TITLE_MODIFIERS) | PERSON_NOUNS
+# A role set off after a name ("Dennis Rivera, one of the most powerful labor leaders in New York",
+# "Hun Sen, the prime minister", "Ines Ortiz, president of the union"): the name is a person's.
+_APPOSITION = re.compile(r",\s+(?:one\s+of\s+)?(?:(?:the|a|an)\s+)?((?:[\w'’-]+\s+){0,7}?)([a-z]+)(?=\s+(?:in|of|at|for|from"
+                         r"|with|who|whose|on|and)\b|\s*[,;:.)]|\s+[—–]|$)")
+
+
+def _apposed_role(text: str, end: int) -> bool:
+    """A role in apposition right after the name ending at `end`: its head noun is a person's."""
+    match = _APPOSITION.match(text, end)
+    return bool(match) and _one_of(match.group(2), _PERSON_WORDS) and not _one_of(match.group(2), _SHARED_ROLES)
+
+
+_SHARED_ROLES = frozenset(phrases("brief", "shared_roles"))
+
+
+# A preposition of place before a name: "in Washington", "near Kelso" name a place, not a person.
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|across|throughout)$", re.I)
 
 
 def unintroduced(text: str, page: str, names: dict[str, frozenset[str]], before: tuple[str, ...] = (),
@@ -371,6 +390,8 @@ def unintroduced(text: str, page: str, names: dict[str, frozenset[str]], before:
         longer = re.search(r"(?:[A-Z][a-z]+|[A-Z]\.)$", ahead)
         if longer and longer.group(0) not in _NOT_GIVEN_NAMES or re.match(r"\s+[A-Z][a-z]", after):
             continue  # part of a longer name or after a title ("Rep. Hall", "Tony Hall"; not "But Hall")
+        if _PLACE_BEFORE.search(ahead):
+            continue  # "a court in Washington": a place, though someone of the story is called Washington
         if any(not any(full in page or full in text for full in names[name]) for name in called):
             return True
     rest = page.replace(text, " ")  # the other lines of the page

@@ -69,7 +69,8 @@ def _words(name: str) -> frozenset[str]:
 
 
 SPEECH_VERBS = _words("speech_verbs")
-TITLES = _words("speaker_titles")
+TITLE_MODIFIERS = _words("title_modifiers")  # "former", "national": part of a title, no title alone
+TITLES = _words("speaker_titles") | TITLE_MODIFIERS
 PERSON_NOUNS = _words("person_nouns")
 PRONOUNS = _words("pronouns")
 ADVERBS = _words("speaker_adverbs")
