@@ -231,7 +231,7 @@ def test_lines_that_do_not_stand_alone_are_recognised():
                  "Despite this, the talks went on.", "For her, the vote was a test.",
                  # entries of a chronology: a year, a span of years, a year and its event, a month and year, a decade
                  # a conclusion drawn from the sentence before
-                 "So the minister on Friday tried to win over the unions.", "So, the talks resumed.", "If so, the talks would resume.",
+                 "So the minister on Friday tried to win over the unions.", "So, the talks resumed.", "Other groups targeted by the police are gangs.", "If so, the talks would resume.",
                  "1982-83: Invades Kelso to drive out the rebels.", "1948 border war: Fights as a junior officer.",
                  "March 2003: Rebels take Kelso.", "1980s: Joins the army.", "1973 - Joins the army."):
         assert not reads_alone(text), text
@@ -245,7 +245,8 @@ def test_lines_that_do_not_stand_alone_are_recognised():
                  "The party of Prime Minister Oda won 120 seats.", "Among those who died was a child.",
                  "For this year, the budget rose by 4 percent.", "Like it or not, the tariffs took effect on Monday.",
                  "2020 was different: the floods closed the schools.", "So far, 12 people have died in Kelso.",
-                 "So many people came that the hall was closed.", "So-called rebels took Kelso."):
+                 "So many people came that the hall was closed.", "So-called rebels took Kelso.",
+                 "Other than a brief debate, the session passed quietly."):
         assert reads_alone(text), text
 
 

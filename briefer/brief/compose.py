@@ -63,9 +63,11 @@ _SHELL_NOUN = re.compile(r"^The\s+(?:" + pattern("brief", "shell_nouns").pattern
 _RELATIVE_ANCHOR = re.compile(r"^(?:\w+|a|an)\s+(?:\w+\s+)?(?:hours?|days?|weeks?|months?|years?|decades?)\s+"
                               r"(?:earlier|later|afterwards?|(?:before|after)(?=\s*,))\b", re.I)  # "after the war ended" names it
 _OPENING = re.compile(r"^[\s\"“‘'`(_.…-]*")  # quote marks, dashes and an ellipsis before the first word
-# "So" opens a conclusion from the sentence before ("So Saddam on Friday tried to ...") unless it
-# only intensifies or measures ("So far, ...", "So many died that ...", "So long as ...").
-_SO_NOT_CONNECTIVE = re.compile(r"^So\s+(?:far|much|many|few|little|long\s+as)\b", re.I)
+# Openers of the dangling list that do not point back here: "So" that only intensifies or
+# measures ("So far, ...", "So many died that ...", "So long as ..."; a "So" that opens a conclusion
+# from the sentence before, "So Saddam on Friday tried to ...", does), "Other than ..." ("Other
+# groups targeted by police ..." are others than those told before).
+_OPENER_NOT_BACK = re.compile(r"^(?:So\s+(?:far|much|many|few|little|long\s+as)|Other\s+than)\b", re.I)  # quote marks, dashes and an ellipsis before the first word
 _HEADING = re.compile(r"^[\s\"“‘'`(_.…-]*[A-Z0-9][A-Z0-9'’&.,\s-]{5,}[A-Z](?:\s*[:_—–-]|\s+[A-Z][a-z])")
 # "It is not known whether ...", "It was unclear ...": an expletive "it" points back to nothing.
 _EXPLETIVE_IT = re.compile(r"^It\s+(?:is|was|has been|had been|will be|would be|remains|remained|seems|seemed|appears"
@@ -170,7 +172,7 @@ def reads_alone(text: str) -> bool:
     body = text[_OPENING.match(text).end():]
     opener = _DANGLING.match(body)
     if opener and (opener.end() == len(body) or not body[opener.end()].isalnum()) and (
-            not _EXPLETIVE_IT.match(body) or _REFERRING_IT.match(body)) and not _SO_NOT_CONNECTIVE.match(body):
+            not _EXPLETIVE_IT.match(body) or _REFERRING_IT.match(body)) and not _OPENER_NOT_BACK.match(body):
         return False  # "It is expected to drop ...": "it" is something named before, not an empty subject
     if _PRONOUN_QUANTIFIER.match(body) or _KNOWN_SET.match(body) or _FRONTED_PRONOUN.match(body):
         return False  # "Both were dominant companies", "Neither has said ...", "The two dead were ...": of whom?
