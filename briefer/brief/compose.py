@@ -67,7 +67,7 @@ _OPENING = re.compile(r"^[\s\"“‘'`(_.…-]*")  # quote marks, dashes and an 
 # measures ("So far, ...", "So many died that ...", "So long as ..."; a "So" that opens a conclusion
 # from the sentence before, "So Saddam on Friday tried to ...", does), "Other than ..." ("Other
 # groups targeted by police ..." are others than those told before).
-_OPENER_NOT_BACK = re.compile(r"^(?:So\s+(?:far|much|many|few|little|long\s+as)|Other\s+than)\b", re.I)  # quote marks, dashes and an ellipsis before the first word
+_OPENER_NOT_BACK = re.compile(r"^(?:So\s+(?:far|much|many|few|little|long\s+as)|Other\s+than)\b", re.I)
 _HEADING = re.compile(r"^[\s\"“‘'`(_.…-]*[A-Z0-9][A-Z0-9'’&.,\s-]{5,}[A-Z](?:\s*[:_—–-]|\s+[A-Z][a-z])")
 # "It is not known whether ...", "It was unclear ...": an expletive "it" points back to nothing.
 _EXPLETIVE_IT = re.compile(r"^It\s+(?:is|was|has been|had been|will be|would be|remains|remained|seems|seemed|appears"
