@@ -232,6 +232,9 @@ def test_lines_that_do_not_stand_alone_are_recognised():
                  # entries of a chronology: a year, a span of years, a year and its event, a month and year, a decade
                  # a conclusion drawn from the sentence before
                  "So the minister on Friday tried to win over the unions.", "So, the talks resumed.", "Other groups targeted by the police are gangs.", "If so, the talks would resume.",
+                 # a document introduced: a lead-in before a colon
+                 "Following are statements made on Friday by the ministry: Ortiz on Friday said no.",
+                 "The following is the text of the accord: Article 1.",
                  "1982-83: Invades Kelso to drive out the rebels.", "1948 border war: Fights as a junior officer.",
                  "March 2003: Rebels take Kelso.", "1980s: Joins the army.", "1973 - Joins the army."):
         assert not reads_alone(text), text
