@@ -65,11 +65,15 @@ def test_wire_datelines_and_editors_notes_go_the_prose_stays_verbatim():
 
 def test_a_newspapers_wire_dateline_in_capitals_goes():
     for body in ("KELSO, N.J. _ A new task force began work on Thursday.", "KELSO -- A new task force began work on Thursday.",
-                 "PORT ARLAND _ A new task force began work on Thursday."):
+                 "PORT ARLAND _ A new task force began work on Thursday.",
+                 "KELSO, Corvo Islands — A new task force began work on Thursday.",
+                 "Kelso, KS – A new task force began work on Thursday.",
+                 "Port Arland, Corvo, Norland: A new task force began work on Thursday."):
         cleaned = clean_articles((parse_article(1, "C1.txt", body + "\n"),))[0]
         assert cleaned.paragraphs == ("A new task force began work on Thursday.",), body
     # words in capitals that the sentence goes on from are no dateline
-    for body in ("NATO leaders met on Thursday.", "The NATO _ an alliance of 30 _ met on Thursday."):
+    for body in ("NATO leaders met on Thursday.", "The NATO _ an alliance of 30 _ met on Thursday.",
+                 "Ortiz, the minister, said — Nothing was agreed.", "Kelso is calm — The city slept."):
         assert clean_articles((parse_article(1, "C1.txt", body + "\n"),))[0].paragraphs == (body,), body
 
 

@@ -60,9 +60,17 @@ AGENCY_DATELINE = re.compile(
     rf"(?:,\s*(?:{_MONTH_DAY}(?:,\s*(?P<year>\d{{4}}))?|[A-Z][\w.'’ -]{{1,40}}?))?\s*"
     rf"\((?:{_AGENCIES})\)\s*{_DATELINE_DASH}\s*"
 )
-# "NEWARK, N.J. _ A new task force ...", "WASHINGTON -- ...": a place in capitals and a wire's dash,
-# no agency (a newspaper's own wire). Prose never opens with words in capitals and such a dash.
-CAPITALS_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’-]*(?:,?\s+[A-Z][A-Z.'’-]*){0,4})\s+(?:_|--|—|–)\s+(?=[A-Z“\"‘`])")
+# "NEWARK, N.J. _ A new task force ...", "WASHINGTON -- ...", "DUBAI, United Arab Emirates — ...": a
+# place in capitals, maybe its region, and a wire's dash, no agency (a newspaper's own wire); or a
+# place in title case and its region before a long dash ("New York, NY – ...", "Paris, France — ...").
+# Prose never opens with words in capitals and such a dash, nor with a place, a comma and a region
+# set off by a long dash.
+_REGION = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+CAPITALS_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’-]*(?:,?\s+[A-Z][A-Z.'’-]*){0,4})(?:,\s+" + _REGION + r")?"
+                               r"\s+(?:_|--|—|–)\s+(?=[A-Z“\"‘`])")
+CITY_DATELINE = re.compile(r"^(?P<place>(?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+),\s+" + _REGION + r"\s+[—–]\s+(?=[A-Z“\"‘`])")
+# "Washington, DC, United States: Getting to the Moon ...": a place, its region and country, a colon.
+PLACES_COLON = re.compile(r"^[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,2}(?:,\s" + _REGION + r"){1,2}:\s+(?=[A-Z“\"])")
 # "Hong Kong (CNN Business)A muddled view ...", "Washington (CNN) — ...": a web page's dateline, a
 # place in title case and the agency or network in parentheses, often with no space after it.
 # (A name in parentheses that a space and a word follow is no dateline: "Agence France-Presse (AFP)
@@ -182,7 +190,7 @@ def dateline_date(first_line: str, body: str = "") -> dt.date | None:
 
 
 def strip_dateline(paragraph: str) -> str:
-    for pattern in (DATELINE, AGENCY_DATELINE, WEB_DATELINE, CAPITALS_DATELINE, PLACE_COLON):
+    for pattern in (DATELINE, AGENCY_DATELINE, WEB_DATELINE, CAPITALS_DATELINE, CITY_DATELINE, PLACES_COLON, PLACE_COLON):
         stripped = pattern.sub("", paragraph, count=1)
         if stripped != paragraph:
             return stripped
