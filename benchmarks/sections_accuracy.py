@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run as a plain script, without installing the package
 
 from briefer.commands.build import load_corpus  # noqa: E402
-from briefer.analysis.sections import LABELS, Statement, classify  # noqa: E402
+from briefer.analysis.sections import LABELS, Statement, classify, in_quotation  # noqa: E402
 from briefer.analysis.timeline import article_dates  # noqa: E402
 
 LABELLED = ROOT / "tests" / "data" / "sections_labelled.jsonl"
@@ -68,9 +68,10 @@ def story_context(cluster: str, eval_dir: Path) -> tuple[dict[str, int], list[St
     the story's lead is every article's lead. Returns document name -> article number too."""
     corpus, _ = load_corpus(eval_dir / "duc2004-dev" / cluster / "docs")
     numbers = {Path(c.article.path).name: c.article.number for c in corpus.articles}
+    sources = {c.article.number: c.article.source for c in corpus.articles}
     sentences = sorted({s for item in corpus.items for s in item.members}, key=lambda s: (s.article, s.position))
-    return numbers, [Statement(text=s.text, article=s.article, reference_date=None, position=s.position)
-                     for s in sentences]
+    return numbers, [Statement(text=s.text, article=s.article, reference_date=None, position=s.position,
+                               in_quotation=in_quotation(s, sources[s.article])) for s in sentences]
 
 
 def predict(records: list[dict], eval_dir: Path | None = EVAL) -> list[str]:

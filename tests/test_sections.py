@@ -391,6 +391,23 @@ def test_a_repetition_on_a_day_of_the_story_is_one_of_its_events():
     assert classify_one(Statement(text, 1, dt.date(2025, 3, 14), 8), dt.date(2025, 3, 14)) == BACKGROUND
 
 
+def test_a_sentence_inside_a_quotation_running_over_sentences_is_the_speakers_voice(tmp_path):
+    from briefer.analysis.sections import statements_of
+    from briefer.analysis.timeline import article_dates
+    from briefer.commands.build import load_corpus
+
+    (tmp_path / "a.txt").write_text(
+        "---\ndate: 2016-03-15\n---\nGovernor speaks in Kelso\n\n"
+        "The governor of Kelso spoke to supporters on Tuesday night.\n\n"
+        '"We are now up 400,000 jobs. Not the ill, the addicted, the working poor. We leave no one behind.\n\n'
+        '"Nobody, sir, has ever been made like you before, and no one will ever be like you again."\n', encoding="utf-8")
+    corpus, _ = load_corpus(tmp_path)
+    statements = statements_of(corpus, article_dates(corpus))
+    inside = {s.text for s in statements if s.in_quotation}
+    assert inside == {"Not the ill, the addicted, the working poor.", "We leave no one behind."}
+    assert all(classify_one(s, None) == NONE for s in statements if s.in_quotation)
+
+
 def test_a_claim_said_to_be_unconfirmed_is_open_and_a_refusal_to_confirm_is_no_claim():
     for text in ("Rebels said they had shot down the plane, a claim that could not be independently verified.",
                  "Officials in Kelso said the dam had held, but that has not yet been confirmed by the ministry.",

@@ -17,13 +17,14 @@ from functools import lru_cache
 
 from briefer.core.sections import SECTION_KEYS
 from briefer.core.text import SENTENCE_END, WIRE_DASH, wire_marks_balanced
-from briefer.core.models import Corpus
+from briefer.core.models import Corpus, Sentence
 from briefer.core.text import containment, content_words, stem
 from briefer.analysis.timeline import (CLAUSE_MARK, RELATIVE_OPENER, ArticleDate, belongs_elsewhere, comparison_base,
                                        event_date, main_event_date, representative)
 from briefer.core.cues import pattern, phrases
 from briefer.core.lexicon import MONTH_PATTERN
 from briefer.language.annotate import Annotation, annotate
+from briefer.language.quotations import open_quotation_at
 from briefer.language.tense import CONDITIONAL, DONE, EXPECTED, FORECAST_CUE, IRREGULAR_PAST, NEGATED, PRESENT, REPORTING, UNCERTAIN
 from briefer.language.times import DAY, FUTURE, PAST, SEASONS, WEEK
 
@@ -43,6 +44,8 @@ class Statement:
     # the earliest date of the articles that carry the sentence (rewrites included; None when all
     # are undated): what an older report told first is not the newest reporting's news
     first_told: dt.date | None = None
+    # the sentence stands inside a quotation opened before it in its paragraph: the speaker's voice
+    in_quotation: bool = False
 
 
 # --- Cues ------------------------------------------------------------------------------
@@ -478,7 +481,7 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
     note = annotate(text, statement.reference_date)
     if is_fragment(text) or _cue("furniture").search(text) or _cue("commentary").search(text):
         return NONE, "fragment, furniture or commentary"
-    if QUOTED_OPENING.search(text) and not _concluded(text):
+    if (QUOTED_OPENING.search(text) or statement.in_quotation) and not _concluded(text):
         return NONE, "opens inside a quotation"  # a voice quoted whole: its news, if any, is reported in the sentences around it
     if _long_standing(text, note):
         return BACKGROUND, "a long-standing state"  # "have been suspended for more than two years pending ...": history
@@ -1062,12 +1065,19 @@ WEAK_REASONS = frozenset({BY_LEAD_WORDS, BY_TENSE})
 def statements_of(corpus: Corpus, dates: dict[int, ArticleDate]) -> list[Statement]:
     """One statement per item, read from the sentence the item shows."""
     statements = []
+    sources = {c.article.number: c.article.source for c in corpus.articles}
     for item in corpus.items:
         sentence = representative(item)
         told = [dates[m.article].date for m in item.members if dates[m.article].date is not None]
         statements.append(Statement(item.text, sentence.article, dates[sentence.article].date, sentence.position,
-                                    first_told=min(told) if told else None))
+                                    first_told=min(told) if told else None,
+                                    in_quotation=in_quotation(sentence, sources.get(sentence.article, ""))))
     return statements
+
+
+def in_quotation(sentence: Sentence, source: str) -> bool:
+    """The sentence stands inside a quotation opened before it in its paragraph of `source`."""
+    return sentence.start >= 0 and open_quotation_at(source, sentence.start)
 
 
 def time_key(statement: Statement) -> str:

@@ -51,6 +51,7 @@ class Limits:
 
     min_chars: int = 2  # a quotation holds at least this many characters between its marks
     max_span_words: int = 700  # an unclosed quotation running longer than this is a stray mark
+    quote_run_words: int = 200  # a quotation open longer than this before a sentence is no run of quoted sentences
     name_tokens: int = 9  # longest run of words read as one name with its titles
     listener_words: int = 14  # words between a speech verb and the quotation it introduces
     antecedent_sentences: int = 3  # how far back a pronoun looks for the person it stands for
@@ -129,6 +130,23 @@ def _opens_paragraph(text: str, at: int) -> bool:
     """The mark at `at` is the first thing of its paragraph."""
     line = text.rfind("\n", 0, at) + 1
     return not text[line:at].strip()
+
+
+def open_quotation_at(text: str, start: int) -> bool:
+    """A quotation opened earlier in the paragraph is still open at `start`: a sentence there is
+    the speaker's, a quotation running over several sentences (“We won. We rest now,” she said;
+    a transcript's paragraphs). One open longer than LIMITS.quote_run_words words is a stray mark."""
+    line = text.rfind("\n", 0, start) + 1
+    open_at: int | None = None
+    for match in _MARK.finditer(text, line, start):
+        if _in_markup(text, match.start()):
+            continue
+        role = _role(text, match.start(), match.group())
+        if open_at is None and role in ("open", "either") or role == "open":
+            open_at = match.start()
+        elif open_at is not None and role in ("close", "either"):
+            open_at = None
+    return open_at is not None and len(text[open_at:start].split()) <= LIMITS.quote_run_words
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
