@@ -1,10 +1,12 @@
 """Score the section classifier on the hand-labelled sentences in tests/data/sections_labelled.jsonl.
 
 Run from the repository root:  python benchmarks/sections_accuracy.py [--eval ../shared/eval]
-Each story (all seeds; each DUC cluster) is classified as a whole, as the brief does: a
-forecast can only be overtaken by a later article of the same story. Seed articles take the
-dates the pipeline gives them (own or inferred); the DUC documents carry no dates.
-Prints overall accuracy, the tuned and held-out parts' accuracies, per-label precision/recall,
+Each story (all seeds; each DUC cluster; each single PolNeAR article) is classified as a whole,
+as the brief does: a forecast can only be overtaken by a later article of the same story. Seed
+articles take the dates the pipeline gives them (own or inferred); the DUC documents carry no
+dates; a PolNeAR article is read with its own date, a story of one dated report.
+Prints overall accuracy, the tuned and held-out parts' accuracies (also for the DUC clusters with
+the seeds and for the single dated articles apart), per-label precision/recall,
 and the confusion matrix. `-v` lists the mistakes on the tuned part (never the held-out part);
 `--cues` counts the tuned sentences each cue phrase matches.
 """
@@ -46,13 +48,42 @@ def load_records(path: Path = LABELLED, eval_dir: Path | None = EVAL) -> list[di
         if "text" not in record:
             if eval_dir is None or not eval_dir.is_dir():
                 continue
-            cluster, name = record["source"].split("/")
-            document = eval_dir / "duc2004-dev" / cluster / "docs" / name
+            folder, name = record["source"].split("/")
+            document = _document(eval_dir, folder, name)
             if document not in documents:
                 documents[document] = document.read_text(encoding="utf-8")
             record["text"] = " ".join(documents[document][record["start"]:record["end"]].split())
         records.append(record)
     return records
+
+
+def _document(eval_dir: Path, folder: str, name: str) -> Path:
+    """Where a record's document is: a DUC cluster's document, or a single dated article of the
+    PolNeAR set ("quotes-dev/<file>")."""
+    if folder == SINGLE_ARTICLES:
+        return eval_dir / SINGLE_ARTICLES / name
+    return eval_dir / "duc2004-dev" / folder / "docs" / name
+
+
+# A story of one dated article (PolNeAR's political news, 2015-16): the article is its only report,
+# read with the date its front matter gives, as `briefer build` reads it.
+SINGLE_ARTICLES = "quotes-dev"
+
+
+def single_article_context(name: str, eval_dir: Path) -> tuple[dict[str, int], list[Statement]]:
+    """Every sentence of one dated article, as the brief reads them (its own date as reference)."""
+    import shutil
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:  # the article alone, read from ../shared/eval at run time
+        shutil.copy(eval_dir / SINGLE_ARTICLES / name, folder)
+        corpus, _ = load_corpus(Path(folder))
+    dates = article_dates(corpus)
+    numbers = {Path(c.article.path).name: c.article.number for c in corpus.articles}
+    sources = {c.article.number: c.article.source for c in corpus.articles}
+    sentences = sorted({s for item in corpus.items for s in item.members}, key=lambda s: (s.article, s.position))
+    return numbers, [Statement(text=s.text, article=s.article, reference_date=dates[s.article].date, position=s.position,
+                               in_quotation=in_quotation(s, sources[s.article])) for s in sentences]
 
 
 def seed_dates() -> dict[str, object]:
@@ -94,7 +125,10 @@ def predict(records: list[dict], eval_dir: Path | None = EVAL) -> list[str]:
             for i, label in zip(indices, classify(statements)):
                 predicted[i] = label
             continue
-        numbers, statements = story_context(story, eval_dir)
+        if story.startswith(SINGLE_ARTICLES + "/"):
+            numbers, statements = single_article_context(story.split("/", 1)[1], eval_dir)
+        else:
+            numbers, statements = story_context(story, eval_dir)
         where = {(s.article, " ".join(s.text.split())): k for k, s in enumerate(statements)}
         at = {}
         for i in indices:  # a labelled sentence the segmenter now cuts otherwise is added as it was labelled
@@ -102,7 +136,8 @@ def predict(records: list[dict], eval_dir: Path | None = EVAL) -> list[str]:
             key = (article, " ".join(records[i]["text"].split()))
             if key not in where:
                 where[key] = len(statements)
-                statements.append(Statement(text=records[i]["text"], article=article, reference_date=None,
+                statements.append(Statement(text=records[i]["text"], article=article,
+                                            reference_date=statements[0].reference_date if statements else None,
                                             position=records[i]["position"]))
             at[i] = where[key]
         labels = classify(statements)
@@ -129,6 +164,12 @@ def report(records: list[dict], predicted: list[str]) -> str:
     lines = [f"sentences: {len(pairs)}   accuracy: {accuracy(pairs):.3f}"]
     tuned, held = split_accuracy(records, predicted)
     lines.append(f"  tuned-on stories: {tuned[0]:.3f} ({tuned[1]})   held-out stories: {held[0]:.3f} ({held[1]})")
+    for name, part in (("DUC clusters and seeds", lambda r: not r["story"].startswith(SINGLE_ARTICLES + "/")),
+                       ("single dated articles (PolNeAR)", lambda r: r["story"].startswith(SINGLE_ARTICLES + "/"))):
+        chosen = [(r, p) for r, p in zip(records, predicted) if part(r)]
+        if chosen:
+            (t, tn), (h, hn) = split_accuracy([r for r, _ in chosen], [p for _, p in chosen])
+            lines.append(f"    {name}: tuned {t:.3f} ({tn})   held-out {h:.3f} ({hn})")
     for story in sorted({r["story"] for r in records}):
         subset = [(r["label"], p) for r, p in zip(records, predicted) if r["story"] == story]
         lines.append(f"  {story}: {accuracy(subset):.3f} ({len(subset)})")
