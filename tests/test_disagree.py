@@ -140,6 +140,11 @@ def test_dates_resolve_against_the_article_date():
     # Without a year a month-day fixes no weekday: nothing is compared, nothing is claimed.
     (undated,) = day_mentions("They meet on Oct. 30 in Oslo.", None)
     assert not dates_conflict(undated, friday)
+    # a time of a named day names that day; a clock time alone names none
+    (night,) = day_mentions("They met in Oslo Friday night.", published)
+    (morning,) = day_mentions("They met in Oslo at 10 a.m. on Oct. 31.", published)
+    assert (night.weekday, morning.month, morning.day) == (4, 10, 31) and not dates_conflict(night, morning)
+    assert day_mentions("They met in Oslo at 10 a.m.", published) == ()
     (first_november,) = day_mentions("She speaks on 1 November.", published)
     (november_first,) = day_mentions("She speaks on November 1.", published)
     assert not dates_conflict(first_november, november_first)
