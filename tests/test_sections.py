@@ -408,6 +408,23 @@ def test_a_sentence_inside_a_quotation_running_over_sentences_is_the_speakers_vo
     assert all(classify_one(s, None) == NONE for s in statements if s.in_quotation)
 
 
+def test_a_question_states_nothing():
+    for text in ("If the governor were a woman, would you still vote for her?", "Who runs the port today?",
+                 "So why do we tolerate it from this man?"):
+        assert classify_one(Statement(text, 1, None, 5), None) == NONE, text
+
+
+def test_a_saying_off_the_lead_with_no_earlier_time_is_one_of_the_storys_facts():
+    for text in ("The mayor also said there had been no specific threats against the city.",
+                 "In a video posted online, she criticized Ortiz and challenged him to a debate."):
+        for date in (None, dt.date(2016, 9, 17)):
+            assert classify_one(Statement(text, 1, date, 9), date) == KEY_FACTS, (text, date)
+    # an earlier saying is history; a saying in a relative clause is the noun's
+    assert classify_one(Statement("The mayor said in 1998 that the port would close.", 1, None, 9), None) == BACKGROUND
+    text = "The port, which officials said was unsafe, stood empty for years."
+    assert classify_one(Statement(text, 1, None, 9), None) == BACKGROUND
+
+
 def test_a_claim_said_to_be_unconfirmed_is_open_and_a_refusal_to_confirm_is_no_claim():
     for text in ("Rebels said they had shot down the plane, a claim that could not be independently verified.",
                  "Officials in Kelso said the dam had held, but that has not yet been confirmed by the ministry.",

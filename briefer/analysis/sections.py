@@ -314,6 +314,21 @@ def _speech_stems() -> frozenset[str]:
     return frozenset(stem(p) for p in phrases("language", "speech_verbs") if " " not in p)
 
 
+_PAST_SAYING = re.compile(r"\b(?:[a-z]{3,}ed|said|told|wrote|spoke)\b")
+
+
+def _tells_a_saying(text: str) -> bool:
+    """A verb of saying in the simple past, not in a relative clause ("Clinton said she appreciated
+    Sanders' apology", "she criticized Singer and challenged him to a debate"): what someone said.
+    ("The inspector had said ..." said it before the story.)"""
+    stems = _speech_stems()
+    return any(stem(m.group(0)) in stems and not _in_relative_clause(text[:m.start()])
+               and not _HAD_BEFORE.search(text, 0, m.start()) for m in _PAST_SAYING.finditer(text))
+
+
+_HAD_BEFORE = re.compile(r"\bhad\s+(?:(?:not|never|already|also|\w+ly)\s+)?$", re.I)
+
+
 # Adverbs that may stand between a forecast's cue and its verb ("will therefore serve", "will
 # still serve", "will also focus").
 _BETWEEN_CUE_AND_VERB = re.compile(r"\s+(?:(?:\w+ly|therefore|still|also|not|then|now|again)\s+)*")
@@ -446,6 +461,7 @@ def classify_one(statement: Statement, newest: dt.date | None, lead: frozenset[s
 # Reasons `decide` gives by inference (see WEAK_REASONS), named once.
 BY_TENSE = "forecast"
 BY_LEAD_WORDS = "more of the lead's event"
+BY_SAYING = "a saying off the lead"
 
 
 # After an active "agreed", what makes it share a view or assent rather than conclude a step:
@@ -481,6 +497,8 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
     note = annotate(text, statement.reference_date)
     if is_fragment(text) or _cue("furniture").search(text) or _cue("commentary").search(text):
         return NONE, "fragment, furniture or commentary"
+    if text.rstrip("'\"`”’ ").endswith("?"):
+        return NONE, "a question"  # a question asked, rhetorical or a reader's: it states nothing (nor is it picked as a line)
     if (QUOTED_OPENING.search(text) or statement.in_quotation) and not _concluded(text):
         return NONE, "opens inside a quotation"  # a voice quoted whole: its news, if any, is reported in the sentences around it
     if _long_standing(text, note):
@@ -543,6 +561,8 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
         return KEY_FACTS, "the lead or a dated step"  # the lead, or a step the sentence dates: the story's own events
     if containment(_terms(text), lead) >= RULES.lead_overlap:
         return KEY_FACTS, BY_LEAD_WORDS  # it tells more of the event the articles lead with
+    if _tells_a_saying(text):
+        return KEY_FACTS, BY_SAYING  # said in the story's days, with no earlier time: a reaction, claim or position of the news
     return BACKGROUND, "undated, off the lead"  # news tells its events first; what follows, undated and off the lead, is context
 
 
@@ -1058,7 +1078,7 @@ OVERTAKEN = "a later report overtook it"
 # the words it shares with the leads, an open question only by its future tense (no hedge, no
 # "pending"). A section takes its lines placed by what they state first; these fill what room
 # is left. (Read line by line, these were the sections' most often misplaced lines.)
-WEAK_REASONS = frozenset({BY_LEAD_WORDS, BY_TENSE})
+WEAK_REASONS = frozenset({BY_LEAD_WORDS, BY_TENSE, BY_SAYING})
 
 
 # --- Sections of a corpus ------------------------------------------------------------------
