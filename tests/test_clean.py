@@ -73,7 +73,9 @@ def test_a_newspapers_wire_dateline_in_capitals_goes():
         assert cleaned.paragraphs == ("A new task force began work on Thursday.",), body
     # words in capitals that the sentence goes on from are no dateline
     for body in ("NATO leaders met on Thursday.", "The NATO _ an alliance of 30 _ met on Thursday.",
-                 "Ortiz, the minister, said — Nothing was agreed.", "Kelso is calm — The city slept."):
+                 "Ortiz, the minister, said — Nothing was agreed.", "Kelso is calm — The city slept.",
+                 "Still, Democrats — Ortiz among them — insisted on a vote.", "OK — Let me be clear about this.",
+                 "I -- I do not know what happened.", "Ortiz, Vidal: Who won the debate is disputed."):
         assert clean_articles((parse_article(1, "C1.txt", body + "\n"),))[0].paragraphs == (body,), body
 
 

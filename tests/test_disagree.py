@@ -145,6 +145,9 @@ def test_dates_resolve_against_the_article_date():
     (morning,) = day_mentions("They met in Oslo at 10 a.m. on Oct. 31.", published)
     assert (night.weekday, morning.month, morning.day) == (4, 10, 31) and not dates_conflict(night, morning)
     assert day_mentions("They met in Oslo at 10 a.m.", published) == ()
+    # a night's event may be told on either side of midnight; two days apart is still a conflict
+    (saturday,) = day_mentions("They met in Oslo early Saturday.", published)
+    assert not dates_conflict(night, saturday) and dates_conflict(night, monday)
     (first_november,) = day_mentions("She speaks on 1 November.", published)
     (november_first,) = day_mentions("She speaks on November 1.", published)
     assert not dates_conflict(first_november, november_first)

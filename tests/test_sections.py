@@ -406,12 +406,19 @@ def test_a_sentence_inside_a_quotation_running_over_sentences_is_the_speakers_vo
     inside = {s.text for s in statements if s.in_quotation}
     assert inside == {"Not the ill, the addicted, the working poor.", "We leave no one behind."}
     assert all(classify_one(s, None) == NONE for s in statements if s.in_quotation)
+    # a mark left open for longer than any quotation runs is a stray one
+    from briefer.language.quotations import open_quotation_at
+    text = '"The ferry left. ' + "The crew sailed on. " * 70 + "The port closed."
+    assert open_quotation_at(text, text.index("The crew")) and not open_quotation_at(text, text.index("The port"))
 
 
 def test_a_question_states_nothing():
     for text in ("If the governor were a woman, would you still vote for her?", "Who runs the port today?",
                  "So why do we tolerate it from this man?"):
         assert classify_one(Statement(text, 1, None, 5), None) == NONE, text
+    # a question quoted inside a statement is the statement's
+    text = 'The senator asked the minister on Friday: "Why were the ferries not inspected?"'
+    assert classify_one(Statement(text, 1, None, 5), None) != NONE
 
 
 def test_a_saying_off_the_lead_with_no_earlier_time_is_one_of_the_storys_facts():
@@ -421,15 +428,20 @@ def test_a_saying_off_the_lead_with_no_earlier_time_is_one_of_the_storys_facts()
             assert classify_one(Statement(text, 1, date, 9), date) == KEY_FACTS, (text, date)
     # an earlier saying is history; a saying in a relative clause is the noun's
     assert classify_one(Statement("The mayor said in 1998 that the port would close.", 1, None, 9), None) == BACKGROUND
-    text = "The port, which officials said was unsafe, stood empty for years."
-    assert classify_one(Statement(text, 1, None, 9), None) == BACKGROUND
+    for text in ("Ortiz, who told reporters she was tired, left the meeting early.",
+                 "Prime minister Ines Ortiz called the election after her coalition collapsed.",
+                 "The fighting in the northern hills continued for hours.", "Ortiz was widely praised as a peacemaker."):
+        assert classify_one(Statement(text, 1, None, 9), None) == BACKGROUND, text
 
 
 def test_a_claim_said_to_be_unconfirmed_is_open_and_a_refusal_to_confirm_is_no_claim():
     for text in ("Rebels said they had shot down the plane, a claim that could not be independently verified.",
                  "Officials in Kelso said the dam had held, but that has not yet been confirmed by the ministry.",
-                 "The army said the port had fallen; the claim wasn't confirmed."):
+                 "The army said the port had fallen; the claim wasn't confirmed.", "The report hasn't been confirmed."):
         assert classify_one(Statement(text, 1, None, 6), None) == OPEN_QUESTIONS, text
+    # a confirmation that came later is no open question
+    text = "The envoy was not confirmed until 2009, after a long fight in the assembly."
+    assert classify_one(Statement(text, 1, None, 6), None) != OPEN_QUESTIONS
     assert classify_one(Statement("The ministry did not confirm the report.", 1, None, 6), None) == NONE
 
 

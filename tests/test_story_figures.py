@@ -118,6 +118,20 @@ def test_a_clause_that_names_nothing_counts_for_the_name_before_it(tmp_path):
                         "Friday at $71.75, down 75 cents, in Kelso Stock Exchange composite trading.\n"),
     })
     assert find_disagreements(corpus) == ()
+    # the company as the sentence's first word
+    (tmp_path / "first").mkdir()
+    corpus = corpus_of(tmp_path / "first", {
+        "1.md": article("1998-10-30", "Market Wire", "Arland closed at $60, down 50 cents, in Kelso Stock Exchange trading.\n"),
+        "2.md": article("1998-10-30", "Trade Daily", "Corvo closed at $71.75, down 75 cents, in Kelso Stock Exchange trading.\n"),
+    })
+    assert find_disagreements(corpus) == ()
+    # where a speaker spoke names nothing the number counts: one bomb's toll given two ways
+    (tmp_path / "spoke").mkdir()
+    corpus = corpus_of(tmp_path / "spoke", {
+        "1.md": article("1998-08-08", "East Wire", "Speaking in Kelso, the minister said the bomb killed 213 people.\n"),
+        "2.md": article("1998-08-08", "Coast Herald", "Speaking in Corvo, the minister said the bomb killed 250 people.\n"),
+    })
+    assert len(find_disagreements(corpus)) == 1
     # one company's fall given two ways does disagree
     (tmp_path / "one").mkdir()
     corpus = corpus_of(tmp_path / "one", {
@@ -249,7 +263,8 @@ def test_lines_that_do_not_stand_alone_are_recognised():
                  "For this year, the budget rose by 4 percent.", "Like it or not, the tariffs took effect on Monday.",
                  "2020 was different: the floods closed the schools.", "So far, 12 people have died in Kelso.",
                  "So many people came that the hall was closed.", "So-called rebels took Kelso.",
-                 "Other than a brief debate, the session passed quietly."):
+                 "Other than a brief debate, the session passed quietly.",
+                 "So severe was the flooding that the bridge closed.", "So soon after the attack, the mood in Kelso was grim."):
         assert reads_alone(text), text
 
 
@@ -620,11 +635,14 @@ def test_a_qualifier_of_titles_alone_makes_no_one_a_person():
     names = surnames(["It was a surprise when Tomas Vidal, one of the most powerful union leaders in Kelso, spoke.",
                       "Ines Ortiz, president of the ferry union, left.", "They sailed to Port Arland, the capital of Corvo."])
     assert set(names) == {"Vidal", "Ortiz"}
-    # a role that companies hold too shows no person; a place named like someone of the story is a place
-    assert not surnames(["Arland Skiing, the owner of three ski runs in Kelso, sued."])
+    # a role that companies and countries hold too shows no person; a place named like someone of the
+    # story is a place, but "at" goes with people too
+    assert not surnames(["Arland Skiing, the owner of three ski runs in Kelso, sued.",
+                         "South Norland, a member of the coalition, sent troops."])
     names = surnames(["Tomas Kelso, a senior lawyer with the commission, read the article."])
     assert unintroduced("Kelso said the talks failed.", "Kelso said the talks failed.", names)
     assert not unintroduced("The trial opened in Kelso on Monday.", "The trial opened in Kelso on Monday.", names)
+    assert unintroduced("The senator took aim at Kelso on Monday.", "The senator took aim at Kelso on Monday.", names)
 
 
 def test_a_day_or_a_place_before_a_verb_of_saying_is_no_surname():

@@ -124,14 +124,22 @@ def different_things(a: str, qa: Quantity, b: str, qb: Quantity) -> bool:
 
 
 def _nearest_name(text: str, quantity: Quantity) -> str | None:
-    """The last name written before the number's clause (the sentence's first word aside: a
-    capital there marks the sentence, not a name), or None."""
+    """The last name written before the number's clause and after any phrase put before the
+    sentence's subject ("Speaking in Nairobi, the minister said the bomb killed 213": where he
+    spoke names nothing the number counts), or None."""
     begin = clause_bounds(text, quantity.start, quantity.end)[0]
+    fronted = _FRONTED_PHRASE.match(text)
     found = None
-    for match in _ENTITY.finditer(text, 0, begin):
-        if match.start() > 0 and entities(match.group(0)):
+    for match in _ENTITY.finditer(text, fronted.end() if fronted else 0, begin):
+        if entities(match.group(0)):  # a capital that only opens the sentence is no name ("The", "In")
             found = next(iter(entities(match.group(0))))
     return found
+
+
+# A phrase of place, time or manner put before the subject, up to its comma: "Speaking in Nairobi,",
+# "In Kelso Stock Exchange trading Friday,", "After talks in Geneva,".
+_FRONTED_PHRASE = re.compile(r"^\W*(?:(?:In|At|On|From|After|Before|During|Despite|Amid|With|Without|Under|Over|Near"
+                             r"|Across|Following|According\s+to)\b|[A-Z][a-z]+(?:ing|ed)\b)[^,;]*,")
 
 
 # A relative clause set off between the subject and its verb ("The truck bomb, which exploded
@@ -149,14 +157,26 @@ def _with_subject_aside(text: str, quantity: Quantity, clause: str) -> str:
 
 
 def dates_conflict(a: DayMention, b: DayMention) -> bool:
-    """Different days for certain: compared on what both mentions fix, never guessed."""
+    """Different days for certain: compared on what both mentions fix, never guessed. A time of
+    the day ("late Friday night") and the day next to it ("early Saturday") may tell one night."""
     if a.month and a.day and b.month and b.day:
         if (a.month, a.day) != (b.month, b.day):
-            return True
+            return not (a.time_of_day or b.time_of_day) or not _next_days(a, b)
         return bool(a.year and b.year and a.year != b.year)
     if a.weekday is not None and b.weekday is not None:
+        if (a.time_of_day or b.time_of_day) and (a.weekday - b.weekday) % 7 in (1, 6):
+            return False
         return a.weekday != b.weekday
     return False
+
+
+def _next_days(a: DayMention, b: DayMention) -> bool:
+    """Two month-days one day apart (in a leap year when no year is given: Feb. 29 may be one)."""
+    try:
+        first, second = (dt.date(m.year or 2000, m.month, m.day) for m in (a, b))
+    except ValueError:
+        return False
+    return abs((first - second).days) == 1
 
 
 def fact_words(text: str) -> set[str]:

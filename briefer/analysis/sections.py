@@ -24,7 +24,7 @@ from briefer.analysis.timeline import (CLAUSE_MARK, RELATIVE_OPENER, ArticleDate
 from briefer.core.cues import pattern, phrases
 from briefer.core.lexicon import MONTH_PATTERN
 from briefer.language.annotate import Annotation, annotate
-from briefer.language.quotations import open_quotation_at
+from briefer.language.quotations import OTHER_SENSES, PAST_SPEECH_VERBS, open_quotation_at
 from briefer.language.tense import CONDITIONAL, DONE, EXPECTED, FORECAST_CUE, IRREGULAR_PAST, NEGATED, PRESENT, REPORTING, UNCERTAIN
 from briefer.language.times import DAY, FUTURE, PAST, SEASONS, WEEK
 
@@ -314,16 +314,18 @@ def _speech_stems() -> frozenset[str]:
     return frozenset(stem(p) for p in phrases("language", "speech_verbs") if " " not in p)
 
 
-_PAST_SAYING = re.compile(r"\b(?:[a-z]{3,}ed|said|told|wrote|spoke)\b")
+_PAST_SAYING = re.compile(r"\b(?:" + "|".join(w for w in PAST_SPEECH_VERBS if w not in OTHER_SENSES) + r")\b")
+_PASSIVE_SAYING = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.I)
 
 
 def _tells_a_saying(text: str) -> bool:
-    """A verb of saying in the simple past, not in a relative clause ("Clinton said she appreciated
-    Sanders' apology", "she criticized Singer and challenged him to a debate"): what someone said.
-    ("The inspector had said ..." said it before the story.)"""
-    stems = _speech_stems()
-    return any(stem(m.group(0)) in stems and not _in_relative_clause(text[:m.start()])
-               and not _HAD_BEFORE.search(text, 0, m.start()) for m in _PAST_SAYING.finditer(text))
+    """A verb of saying in the simple past, active, with what was said after it, not in a relative
+    clause ("Clinton said she appreciated Sanders' apology", "she criticized Singer and challenged
+    him to a debate"): what someone said. ("The inspector had said ..." said it before the story;
+    "Mandela was widely praised" tells what others said of him.)"""
+    return any(not _in_relative_clause(text[:m.start()]) and not _HAD_BEFORE.search(text, 0, m.start())
+               and not _PASSIVE_SAYING.search(text, 0, m.start()) and re.search(r"\w", text[m.end():])
+               for m in _PAST_SAYING.finditer(text))
 
 
 _HAD_BEFORE = re.compile(r"\bhad\s+(?:(?:not|never|already|also|\w+ly)\s+)?$", re.I)
@@ -359,13 +361,25 @@ def _silent(text: str) -> bool:
 # A claim said to be unconfirmed: a verb of confirming in the passive, negated ("but that has not
 # yet been confirmed", "could not be independently verified", "the claim was not confirmed"). (The
 # active, "did not confirm", tells someone made no claim: _silent.)
-_UNCONFIRMED = re.compile(r"\b(?:(?:not|never|n't)\s+(?:yet\s+|\w+ly\s+)*(?:be|been)|(?:is|was|are|were)n?['’]?t?\s+"
-                          r"(?:not\s+|never\s+)?)\s*(?:yet\s+|\w+ly\s+)*(?:confirmed|verified|corroborated)\b", re.I)
+_UNCONFIRMED = re.compile(r"(?:\bnot|\bnever|n['’]t)\s+(?:yet\s+|\w+ly\s+)*(?:be|been)\s+(?:yet\s+|\w+ly\s+)*"
+                          r"(?:confirmed|verified|corroborated)\b(?!\s+(?:until|before|after)\b)"
+                          r"|\b(?:is|was|are|were)(?:\s+not|\s+never|n['’]t)\s+(?:yet\s+|\w+ly\s+)*"
+                          r"(?:confirmed|verified|corroborated)\b(?!\s+(?:until|before|after)\b)", re.I)
+
+
+def _asks(text: str) -> bool:
+    """The sentence is a question: it ends with a question mark that no quotation opened inside it
+    holds ('The network cancelled the show "Who Wants to Be a Millionaire?"' states a fact)."""
+    asked = text.rstrip("'\"`”’ ")
+    if not asked.endswith("?"):
+        return False
+    return asked == text.rstrip() or bool(QUOTED_OPENING.search(text))
 
 
 def _unconfirmed(text: str) -> bool:
-    """The sentence says a claim in it is not confirmed."""
-    return any(re.search(r"\b(?:not|never)\b|n['’]t\b", m.group(0)) for m in _UNCONFIRMED.finditer(text))
+    """The sentence says a claim in it is not confirmed (not a confirmation that came later: "was
+    not confirmed until 2009")."""
+    return bool(_UNCONFIRMED.search(text))
 
 
 def _unanswered(text: str) -> bool:
@@ -497,7 +511,7 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
     note = annotate(text, statement.reference_date)
     if is_fragment(text) or _cue("furniture").search(text) or _cue("commentary").search(text):
         return NONE, "fragment, furniture or commentary"
-    if text.rstrip("'\"`”’ ").endswith("?"):
+    if _asks(text):
         return NONE, "a question"  # a question asked, rhetorical or a reader's: it states nothing (nor is it picked as a line)
     if (QUOTED_OPENING.search(text) or statement.in_quotation) and not _concluded(text):
         return NONE, "opens inside a quotation"  # a voice quoted whole: its news, if any, is reported in the sentences around it

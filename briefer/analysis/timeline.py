@@ -151,20 +151,22 @@ _BOUND_BEFORE = re.compile(r"\b(?:since|until|till|through|before|after|by|from|
 # A comparison's base: the value the news is measured against, and its time ("rose to $108.8
 # million, or $1.35 a share, from $90.5 million, or $1.12 a share, a year ago", "compared with
 # $361.8 million a year ago", "3.8 percent higher than a year earlier"). The time dates the base,
-# not the sentence's event. Between the comparison's word and the time: nothing, or values and
-# what they count, with no verb of their own ("from Paris, where he moved a year ago" is no base).
-_COMPARISON = re.compile(r"\b(?:than|from|compared\s+(?:with|to)|versus|vs\.?)\s+(?P<base>(?:[^\s;:—–]+\s+){0,8})$", re.I)
+# not the sentence's event. Between the comparison's word and the time: nothing, or a value with
+# at most two words of what it counts, and maybe its value per share set off by commas. ("more
+# than 50 rockets into the city on Friday" bounds a count; "from the rubble of the 10-story
+# building two days ago" is a place.)
+_COMPARISON = re.compile(r"\b(?:than|from|compared\s+(?:with|to)|versus|vs\.?)\s+(?P<base>(?:[^\s;:—–]+\s+){0,10})$", re.I)
+_VALUE = r"[$€£]?\d[\d.,]*%?(?:\s+(?![\d$€£])[\w%-]+){0,2}"
+_BASE_VALUE = re.compile(_VALUE + r"(?:,\s+or\s+" + _VALUE + r"(?:\s+a\s+share)?,)?\s+")
 
 
 def comparison_base(before: str) -> bool:
     """A time right after `before` dates the base of a comparison."""
-    match = _COMPARISON.search(before[-90:])
+    match = _COMPARISON.search(before[-120:])
     if not match:
         return False
     base = match.group("base")
-    if not base or _SPAN_OF_TIME.fullmatch(base):
-        return True  # "than a year earlier": the time itself, its last word a cue ("earlier", "ago")
-    return bool(re.search(r"\d", base)) and not _FINITE.search(base) and not RELATIVE_OPENER.search(base)
+    return not base or bool(_SPAN_OF_TIME.fullmatch(base) or _BASE_VALUE.fullmatch(base))  # "than a year earlier"
 
 
 _SPAN_OF_TIME = re.compile(r"(?:a|an|the|one|two|three|four|five|six|\d+)\s+(?:years?|months?|weeks?|days?|quarters?)\s+", re.I)

@@ -20,7 +20,7 @@ from briefer.core.cues import pattern, phrases
 from briefer.core.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
 from briefer.core.text import STOPWORDS, archive_quotes, stem
 from briefer.language.quantities import singular
-from briefer.language.quotations import PERSON_NOUNS, TITLE_MODIFIERS, TITLES, quote_spans
+from briefer.language.quotations import PAST_SPEECH_VERBS, PERSON_NOUNS, TITLE_MODIFIERS, TITLES, quote_spans
 from briefer.analysis.timeline import ArticleDate, article_dates, build_timeline
 from briefer.brief.edits import line_id
 
@@ -64,10 +64,12 @@ _RELATIVE_ANCHOR = re.compile(r"^(?:\w+|a|an)\s+(?:\w+\s+)?(?:hours?|days?|weeks
                               r"(?:earlier|later|afterwards?|(?:before|after)(?=\s*,))\b", re.I)  # "after the war ended" names it
 _OPENING = re.compile(r"^[\s\"“‘'`(_.…-]*")  # quote marks, dashes and an ellipsis before the first word
 # Openers of the dangling list that do not point back here: "So" that only intensifies or
-# measures ("So far, ...", "So many died that ...", "So long as ..."; a "So" that opens a conclusion
+# measures ("So far, ...", "So many died that ...", "So long as ...", "So severe was the flooding
+# that ...", "So soon after the attack, ..."; a "So" that opens a conclusion
 # from the sentence before, "So Saddam on Friday tried to ...", does), "Other than ..." ("Other
 # groups targeted by police ..." are others than those told before).
-_OPENER_NOT_BACK = re.compile(r"^(?:So\s+(?:far|much|many|few|little|long\s+as)|Other\s+than)\b", re.I)
+_OPENER_NOT_BACK = re.compile(r"^(?:So\s+(?:far|much|many|few|little|long\s+as|\w+\s+(?:was|were|is|are|after|before))"
+                              r"|Other\s+than)\b", re.I)
 _HEADING = re.compile(r"^[\s\"“‘'`(_.…-]*[A-Z0-9][A-Z0-9'’&.,\s-]{5,}[A-Z](?:\s*[:_—–-]|\s+[A-Z][a-z])")
 # "It is not known whether ...", "It was unclear ...": an expletive "it" points back to nothing.
 _EXPLETIVE_IT = re.compile(r"^It\s+(?:is|was|has been|had been|will be|would be|remains|remained|seems|seemed|appears"
@@ -173,7 +175,7 @@ def reads_alone(text: str) -> bool:
     opener = _DANGLING.match(body)
     if opener and (opener.end() == len(body) or not body[opener.end()].isalnum()) and (
             not _EXPLETIVE_IT.match(body) or _REFERRING_IT.match(body)) and not _OPENER_NOT_BACK.match(body):
-        return False  # "It is expected to drop ...": "it" is something named before, not an empty subject
+        return False  # "But ...", "So ...", "Other ..."; "It is expected to drop ...": "it" named before, no empty subject
     if _PRONOUN_QUANTIFIER.match(body) or _KNOWN_SET.match(body) or _FRONTED_PRONOUN.match(body):
         return False  # "Both were dominant companies", "Neither has said ...", "The two dead were ...": of whom?
     shell = _SHELL_NOUN.match(body)
@@ -342,12 +344,10 @@ def surnames(texts: list[str]) -> dict[str, frozenset[str]]:
 
 # After a name, what only follows a person's: words said, "who", or an age set off by commas
 # ("Vincent Cochetel, 37, ..."); any verb of saying in the past after a name set off by commas.
-_SAID_PAST = sorted((w for w in phrases("language", "speech_verbs") if " " not in w and (w.endswith("ed") or w in (
-    "said", "told", "wrote", "spoke"))), key=len, reverse=True)
 _SAID_AFTER = re.compile(r",?\s+(?:said|says|told|added|who)\b|,\s+\d{1,2},")
 # A name set off by commas and then a verb of saying is a person's ("One, Peter Kennedy, claimed"); a
 # place before such a verb is not ("South Africa agreed", "North Korea warned").
-_SET_OFF_SAID = re.compile(r",\s+(?:" + "|".join(_SAID_PAST) + r")\b")
+_SET_OFF_SAID = re.compile(r",\s+(?:" + "|".join(PAST_SPEECH_VERBS) + r")\b")
 
 
 # a person's title or role: "Rep.", "minister", "spokesman" (a qualifier alone, "National", is none:
@@ -369,7 +369,7 @@ _SHARED_ROLES = frozenset(phrases("brief", "shared_roles"))
 
 
 # A preposition of place before a name: "in Washington", "near Kelso" name a place, not a person.
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|across|throughout)$", re.I)
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|inside|across|throughout)$", re.I)  # ("took aim at Clinton": a person)
 
 
 def unintroduced(text: str, page: str, names: dict[str, frozenset[str]], before: tuple[str, ...] = (),

@@ -30,6 +30,7 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefer.core.cues import phrases
 from briefer.core.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
@@ -70,6 +71,12 @@ def _words(name: str) -> frozenset[str]:
 
 
 SPEECH_VERBS = _words("speech_verbs")
+# The past forms of the verbs of saying ("said", "told", "warned", "claimed"), longest first.
+PAST_SPEECH_VERBS = tuple(sorted((w for w in SPEECH_VERBS if " " not in w and (w.endswith("ed") or w in (
+    "said", "told", "wrote", "spoke"))), key=len, reverse=True))
+# Verbs of saying that as often do something else ("called an election", "charged the protesters",
+# "posted bail", "asked for money", "the fighting continued"): alone they do not show someone spoke.
+OTHER_SENSES = _words("speech_verbs_other_senses")
 TITLE_MODIFIERS = _words("title_modifiers")  # "former", "national": part of a title, no title alone
 TITLES = _words("speaker_titles") | TITLE_MODIFIERS
 PERSON_NOUNS = _words("person_nouns")
@@ -136,17 +143,39 @@ def open_quotation_at(text: str, start: int) -> bool:
     """A quotation opened earlier in the paragraph is still open at `start`: a sentence there is
     the speaker's, a quotation running over several sentences (“We won. We rest now,” she said;
     a transcript's paragraphs). One open longer than LIMITS.quote_run_words words is a stray mark."""
-    line = text.rfind("\n", 0, start) + 1
+    runs = _quotation_runs(text)
+    at = bisect_right(runs, (start, -1)) - 1  # the last run opening before `start`
+    if at < 0 or not runs[at][0] < start < runs[at][1]:
+        return False
+    opened = runs[at][0]
+    return start - opened <= LIMITS.quote_run_words * 20 and len(text[opened:start].split()) <= LIMITS.quote_run_words
+
+
+@lru_cache(maxsize=64)
+def _quotation_runs(text: str) -> list[tuple[int, int]]:
+    """(where a quotation opens, where it closes or its paragraph ends) for each quotation of the
+    text, read in one pass (an article's sentences ask one after another)."""
+    runs: list[tuple[int, int]] = []
     open_at: int | None = None
-    for match in _MARK.finditer(text, line, start):
-        if _in_markup(text, match.start()):
+    for match in _MARK.finditer(text):
+        at = match.start()
+        if _in_markup(text, at):
             continue
-        role = _role(text, match.start(), match.group())
-        if open_at is None and role in ("open", "either") or role == "open":
-            open_at = match.start()
-        elif open_at is not None and role in ("close", "either"):
+        if open_at is not None and "\n" in text[open_at:at]:
+            runs.append((open_at, text.index("\n", open_at)))  # the paragraph ended with the quotation open
             open_at = None
-    return open_at is not None and len(text[open_at:start].split()) <= LIMITS.quote_run_words
+        role = _role(text, at, match.group())
+        if open_at is None and role in ("open", "either") or role == "open":
+            if open_at is not None:
+                runs.append((open_at, at))
+            open_at = at
+        elif open_at is not None and role in ("close", "either"):
+            runs.append((open_at, at))
+            open_at = None
+    if open_at is not None:
+        end = text.find("\n", open_at)
+        runs.append((open_at, len(text) if end < 0 else end))
+    return runs
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:

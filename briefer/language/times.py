@@ -155,6 +155,9 @@ class DayMention:
     month: int | None
     day: int | None
     year: int | None
+    # a time of the day named ("late Friday night", "early Saturday"): a night's event may be told
+    # on either side of midnight
+    time_of_day: bool = False
 
 
 _WEEKDAY_VALUE = re.compile(r"XXXX-WXX-(?P<n>[1-7])")
@@ -181,8 +184,9 @@ def day_mentions(sentence: str, reference: dt.date | None) -> tuple[DayMention, 
         if timex.type not in (DATE, TIME):
             continue
         value = _day_of(timex.value)  # a time of a named day ("Friday night", "10 a.m. Friday") names that day
+        timed = timex.type == TIME
         if weekday := _WEEKDAY_VALUE.fullmatch(value):
-            found.append(DayMention(timex.text, timex.start, timex.end, int(weekday["n"]) - 1, None, None, None))
+            found.append(DayMention(timex.text, timex.start, timex.end, int(weekday["n"]) - 1, None, None, None, timed))
             continue
         day = _DATE_VALUE.fullmatch(value)
         if day is None:
@@ -191,14 +195,16 @@ def day_mentions(sentence: str, reference: dt.date | None) -> tuple[DayMention, 
             full = _DATE_VALUE.fullmatch(_day_of(placed.get((timex.start, timex.end), "")))
             if full is None or full["y"] == "XXXX":
                 if reference is None:
-                    found.append(DayMention(timex.text, timex.start, timex.end, None, int(day["m"]), int(day["d"]), None))
+                    found.append(DayMention(timex.text, timex.start, timex.end, None, int(day["m"]), int(day["d"]), None,
+                                            timed))
                 continue
             day = full
         try:
             date = dt.date(int(day["y"]), int(day["m"]), int(day["d"]))
         except ValueError:
             continue
-        found.append(DayMention(timex.text, timex.start, timex.end, date.weekday(), date.month, date.day, date.year))
+        found.append(DayMention(timex.text, timex.start, timex.end, date.weekday(), date.month, date.day, date.year,
+                                timed))
     merged: list[DayMention] = []
     for mention in found:
         previous = merged[-1] if merged else None

@@ -66,11 +66,15 @@ AGENCY_DATELINE = re.compile(
 # Prose never opens with words in capitals and such a dash, nor with a place, a comma and a region
 # set off by a long dash.
 _REGION = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
-CAPITALS_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’-]*(?:,?\s+[A-Z][A-Z.'’-]*){0,4})(?:,\s+" + _REGION + r")?"
+CAPITALS_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’-]{2,}(?:,?\s+[A-Z][A-Z.'’-]*){0,4})(?:,\s+" + _REGION + r")?"
                                r"\s+(?:_|--|—|–)\s+(?=[A-Z“\"‘`])")
-CITY_DATELINE = re.compile(r"^(?P<place>(?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+),\s+" + _REGION + r"\s+[—–]\s+(?=[A-Z“\"‘`])")
-# "Washington, DC, United States: Getting to the Moon ...": a place, its region and country, a colon.
-PLACES_COLON = re.compile(r"^[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,2}(?:,\s" + _REGION + r"){1,2}:\s+(?=[A-Z“\"])")
+# (a second long dash in the paragraph makes the first open an aside: "Still, Democrats — Clinton
+# among them — insisted ...")
+CITY_DATELINE = re.compile(r"^(?P<place>(?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+),\s+" + _REGION + r"\s+[—–]\s+(?=[A-Z“\"‘`])"
+                           r"(?![^\n]*\s[—–]\s)")
+# "Washington, DC, United States: Getting to the Moon ...": a place, its region and its country,
+# a colon ("Clinton, Sanders: Who won ..." names two people).
+PLACES_COLON = re.compile(r"^[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,2}(?:,\s" + _REGION + r"){2}:\s+(?=[A-Z“\"])")
 # "Hong Kong (CNN Business)A muddled view ...", "Washington (CNN) — ...": a web page's dateline, a
 # place in title case and the agency or network in parentheses, often with no space after it.
 # (A name in parentheses that a space and a word follow is no dateline: "Agence France-Presse (AFP)
