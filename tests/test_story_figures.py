@@ -109,38 +109,25 @@ def test_killed_and_wounded_are_different_things(tmp_path):
     assert find_disagreements(corpus) == ()
 
 
-def test_a_clause_that_names_nothing_counts_for_the_name_before_it(tmp_path):
+@pytest.mark.parametrize("first, second, conflicts", [
     # two companies' shares, each fall told in a clause hung on its company's name
-    corpus = corpus_of(tmp_path, {
-        "1.md": article("1998-10-30", "Market Wire", "In Kelso Stock Exchange composite trading Friday, Arland "
-                        "closed at $60, down 50 cents.\n"),
-        "2.md": article("1998-10-30", "Trade Daily", "Analysts cut their view of Corvo stock, which closed "
-                        "Friday at $71.75, down 75 cents, in Kelso Stock Exchange composite trading.\n"),
-    })
-    assert find_disagreements(corpus) == ()
+    ("In Kelso Stock Exchange composite trading Friday, Arland closed at $60, down 50 cents.",
+     "Analysts cut their view of Corvo stock, which closed Friday at $71.75, down 75 cents, in Kelso Stock Exchange "
+     "composite trading.", 0),
     # the company as the sentence's first word
-    (tmp_path / "first").mkdir()
-    corpus = corpus_of(tmp_path / "first", {
-        "1.md": article("1998-10-30", "Market Wire", "Arland closed at $60, down 50 cents, in Kelso Stock Exchange trading.\n"),
-        "2.md": article("1998-10-30", "Trade Daily", "Corvo closed at $71.75, down 75 cents, in Kelso Stock Exchange trading.\n"),
-    })
-    assert find_disagreements(corpus) == ()
+    ("Arland closed at $60, down 50 cents, in Kelso Stock Exchange trading.",
+     "Corvo closed at $71.75, down 75 cents, in Kelso Stock Exchange trading.", 0),
     # where a speaker spoke names nothing the number counts: one bomb's toll given two ways
-    (tmp_path / "spoke").mkdir()
-    corpus = corpus_of(tmp_path / "spoke", {
-        "1.md": article("1998-08-08", "East Wire", "Speaking in Kelso, the minister said the bomb killed 213 people.\n"),
-        "2.md": article("1998-08-08", "Coast Herald", "Speaking in Corvo, the minister said the bomb killed 250 people.\n"),
-    })
-    assert len(find_disagreements(corpus)) == 1
+    ("Speaking in Kelso, the minister said the bomb killed 213 people.",
+     "Speaking in Corvo, the minister said the bomb killed 250 people.", 1),
     # one company's fall given two ways does disagree
-    (tmp_path / "one").mkdir()
-    corpus = corpus_of(tmp_path / "one", {
-        "1.md": article("1998-10-30", "Market Wire", "In Kelso Stock Exchange composite trading Friday, Arland "
-                        "closed at $60, down 50 cents.\n"),
-        "2.md": article("1998-10-30", "Trade Daily", "In Kelso Stock Exchange composite trading on Friday, Arland "
-                        "closed at $59.75, down 75 cents.\n"),
-    })
-    assert len(find_disagreements(corpus)) == 1
+    ("In Kelso Stock Exchange composite trading Friday, Arland closed at $60, down 50 cents.",
+     "In Kelso Stock Exchange composite trading on Friday, Arland closed at $59.75, down 75 cents.", 1),
+])
+def test_a_clause_that_names_nothing_counts_for_the_name_before_it(tmp_path, first, second, conflicts):
+    corpus = corpus_of(tmp_path, {"1.md": article("1998-10-30", "Market Wire", first + "\n"),
+                                  "2.md": article("1998-10-30", "Trade Daily", second + "\n")})
+    assert len(find_disagreements(corpus)) == conflicts
 
 
 def test_one_fact_in_two_units_is_one_figure(tmp_path):
