@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT))  # run as a plain script, without installing the p
 
 from briefer.commands.build import load_corpus  # noqa: E402
 from briefer.analysis.sections import LABELS, Statement, classify, in_quotation  # noqa: E402
+from briefer.language.quotations import quotation_runs  # noqa: E402
 from briefer.analysis.timeline import article_dates  # noqa: E402
 
 LABELLED = ROOT / "tests" / "data" / "sections_labelled.jsonl"
@@ -81,9 +82,10 @@ def single_article_context(name: str, eval_dir: Path) -> tuple[dict[str, int], l
     dates = article_dates(corpus)
     numbers = {Path(c.article.path).name: c.article.number for c in corpus.articles}
     sources = {c.article.number: c.article.source for c in corpus.articles}
+    runs = {number: quotation_runs(source) for number, source in sources.items()}
     sentences = sorted({s for item in corpus.items for s in item.members}, key=lambda s: (s.article, s.position))
     return numbers, [Statement(text=s.text, article=s.article, reference_date=dates[s.article].date, position=s.position,
-                               in_quotation=in_quotation(s, sources[s.article])) for s in sentences]
+                               in_quotation=in_quotation(s, runs[s.article], sources[s.article])) for s in sentences]
 
 
 def seed_dates() -> dict[str, object]:
@@ -100,9 +102,10 @@ def story_context(cluster: str, eval_dir: Path) -> tuple[dict[str, int], list[St
     corpus, _ = load_corpus(eval_dir / "duc2004-dev" / cluster / "docs")
     numbers = {Path(c.article.path).name: c.article.number for c in corpus.articles}
     sources = {c.article.number: c.article.source for c in corpus.articles}
+    runs = {number: quotation_runs(source) for number, source in sources.items()}
     sentences = sorted({s for item in corpus.items for s in item.members}, key=lambda s: (s.article, s.position))
     return numbers, [Statement(text=s.text, article=s.article, reference_date=None, position=s.position,
-                               in_quotation=in_quotation(s, sources[s.article])) for s in sentences]
+                               in_quotation=in_quotation(s, runs[s.article], sources[s.article])) for s in sentences]
 
 
 def predict(records: list[dict], eval_dir: Path | None = EVAL) -> list[str]:
@@ -129,11 +132,15 @@ def predict(records: list[dict], eval_dir: Path | None = EVAL) -> list[str]:
             numbers, statements = single_article_context(story.split("/", 1)[1], eval_dir)
         else:
             numbers, statements = story_context(story, eval_dir)
-        where = {(s.article, " ".join(s.text.split())): k for k, s in enumerate(statements)}
+        where = {(s.article, " ".join(s.text.split())): k for k, s in reversed(list(enumerate(statements)))}
+        placed = {(s.article, s.position, " ".join(s.text.split())): k for k, s in enumerate(statements)}
         at = {}
         for i in indices:  # a labelled sentence the segmenter now cuts otherwise is added as it was labelled
             article = numbers[records[i]["source"].split("/")[1]]
             key = (article, " ".join(records[i]["text"].split()))
+            if (article, records[i]["position"], key[1]) in placed:  # a sentence said twice: its own place
+                at[i] = placed[(article, records[i]["position"], key[1])]
+                continue
             if key not in where:
                 where[key] = len(statements)
                 statements.append(Statement(text=records[i]["text"], article=article,

@@ -68,9 +68,13 @@ def test_a_newspapers_wire_dateline_in_capitals_goes():
                  "PORT ARLAND _ A new task force began work on Thursday.",
                  "KELSO, Corvo Islands — A new task force began work on Thursday.",
                  "Kelso, KS – A new task force began work on Thursday.",
-                 "Port Arland, Corvo, Norland: A new task force began work on Thursday."):
+                 "Port Arland, Corvo, Norland: A new task force began work on Thursday.",
+                 "LA PAZ, Corvo _ A new task force began work on Thursday."):
         cleaned = clean_articles((parse_article(1, "C1.txt", body + "\n"),))[0]
         assert cleaned.paragraphs == ("A new task force began work on Thursday.",), body
+    # a dateline's dash, then an aside between two more
+    body = "Kelso, Corvo — A bomb exploded outside the embassy — the second in a week — killing 12."
+    assert clean_articles((parse_article(1, "C1.txt", body + "\n"),))[0].paragraphs == (body.split(" — ", 1)[1],)
     # words in capitals that the sentence goes on from are no dateline
     for body in ("NATO leaders met on Thursday.", "The NATO _ an alliance of 30 _ met on Thursday.",
                  "Ortiz, the minister, said — Nothing was agreed.", "Kelso is calm — The city slept.",

@@ -147,7 +147,10 @@ def test_dates_resolve_against_the_article_date():
     assert day_mentions("They met in Oslo at 10 a.m.", published) == ()
     # a night's event may be told on either side of midnight; two days apart is still a conflict
     (saturday,) = day_mentions("They met in Oslo early Saturday.", published)
-    assert not dates_conflict(night, saturday) and dates_conflict(night, monday)
+    assert not dates_conflict(night, saturday) and not dates_conflict(saturday, night) and dates_conflict(night, monday)
+    # a day's time other than its night does not run into the next day
+    (afternoon,) = day_mentions("They met in Oslo on Friday afternoon.", published)
+    assert dates_conflict(afternoon, saturday)
     (first_november,) = day_mentions("She speaks on 1 November.", published)
     (november_first,) = day_mentions("She speaks on November 1.", published)
     assert not dates_conflict(first_november, november_first)

@@ -423,6 +423,8 @@ def test_a_question_states_nothing():
 
 def test_a_saying_off_the_lead_with_no_earlier_time_is_one_of_the_storys_facts():
     for text in ("The mayor also said there had been no specific threats against the city.",
+                 "Officials who attended the meeting said the talks had collapsed.",
+                 "The talks collapsed over the border issue, officials said.",
                  "In a video posted online, she criticized Ortiz and challenged him to a debate."):
         for date in (None, dt.date(2016, 9, 17)):
             assert classify_one(Statement(text, 1, date, 9), date) == KEY_FACTS, (text, date)

@@ -232,7 +232,7 @@ def test_lines_that_do_not_stand_alone_are_recognised():
                  "Despite this, the talks went on.", "For her, the vote was a test.",
                  # entries of a chronology: a year, a span of years, a year and its event, a month and year, a decade
                  # a conclusion drawn from the sentence before
-                 "So the minister on Friday tried to win over the unions.", "So, the talks resumed.", "Other groups targeted by the police are gangs.", "If so, the talks would resume.",
+                 "So the minister on Friday tried to win over the unions.", "So, the talks resumed.", "So Ortiz was forced to resign.", "So they were wrong.", "Other groups targeted by the police are gangs.", "If so, the talks would resume.",
                  # a document introduced: a lead-in before a colon
                  "Following are statements made on Friday by the ministry: Ortiz on Friday said no.",
                  "The following is the text of the accord: Article 1.",
@@ -622,10 +622,10 @@ def test_a_qualifier_of_titles_alone_makes_no_one_a_person():
     names = surnames(["It was a surprise when Tomas Vidal, one of the most powerful union leaders in Kelso, spoke.",
                       "Ines Ortiz, president of the ferry union, left.", "They sailed to Port Arland, the capital of Corvo."])
     assert set(names) == {"Vidal", "Ortiz"}
-    # a role that companies and countries hold too shows no person; a place named like someone of the
-    # story is a place, but "at" goes with people too
-    assert not surnames(["Arland Skiing, the owner of three ski runs in Kelso, sued.",
-                         "South Norland, a member of the coalition, sent troops."])
+    # a role that companies hold too shows no person; a place named like someone of the story is a
+    # place, but "at" goes with people too
+    assert not surnames(["Arland Skiing, the owner of three ski runs in Kelso, sued."])
+    assert "Vidal" in surnames(["Tomas Vidal, a member of parliament, said the vote was rigged."])
     names = surnames(["Tomas Kelso, a senior lawyer with the commission, read the article."])
     assert unintroduced("Kelso said the talks failed.", "Kelso said the talks failed.", names)
     assert not unintroduced("The trial opened in Kelso on Monday.", "The trial opened in Kelso on Monday.", names)

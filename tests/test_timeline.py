@@ -225,6 +225,7 @@ def test_a_time_in_a_comparisons_base_does_not_date_the_sentence():
     # a value that was the news a year ago, or a time in a clause of its own, still dates the sentence
     for text in ("The ferry line had net income of $132,000, or three cents a share, a year ago.",
                  "Rebels fired more than 50 rockets into Kelso two days ago.",
+                 "The bomb killed more than 200 people on Friday.",
                  "Rescuers pulled 12 survivors from the rubble of the 10-story building two days ago.",
                  "Ortiz sold the ferry line for $9.5 million a year ago."):
         assert main_event_date(text, THURSDAY) is not None, text

@@ -157,26 +157,32 @@ def _with_subject_aside(text: str, quantity: Quantity, clause: str) -> str:
 
 
 def dates_conflict(a: DayMention, b: DayMention) -> bool:
-    """Different days for certain: compared on what both mentions fix, never guessed. A time of
-    the day ("late Friday night") and the day next to it ("early Saturday") may tell one night."""
+    """Different days for certain: compared on what both mentions fix, never guessed. A night
+    ("late Friday night", "Friday evening") and the next day ("early Saturday") may tell one night."""
     if a.month and a.day and b.month and b.day:
         if (a.month, a.day) != (b.month, b.day):
-            return not (a.time_of_day or b.time_of_day) or not _next_days(a, b)
+            return not _one_night(a, b, _days_apart(a, b))
         return bool(a.year and b.year and a.year != b.year)
     if a.weekday is not None and b.weekday is not None:
-        if (a.time_of_day or b.time_of_day) and (a.weekday - b.weekday) % 7 in (1, 6):
-            return False
-        return a.weekday != b.weekday
+        return a.weekday != b.weekday and not _one_night(a, b, (b.weekday - a.weekday) % 7)
     return False
 
 
-def _next_days(a: DayMention, b: DayMention) -> bool:
-    """Two month-days one day apart (in a leap year when no year is given: Feb. 29 may be one)."""
+_NIGHT = ("NI", "EV")  # TIMEX3 parts of the day that run to midnight
+
+
+def _one_night(a: DayMention, b: DayMention, after: int | None) -> bool:
+    """b is the day after a's night, or a the day after b's (`after`: days from a to b)."""
+    return after == 1 and a.time_of_day in _NIGHT or after in (-1, 6) and b.time_of_day in _NIGHT
+
+
+def _days_apart(a: DayMention, b: DayMention) -> int | None:
+    """Days from a to b, for two month-days (in a leap year when no year is given)."""
     try:
         first, second = (dt.date(m.year or 2000, m.month, m.day) for m in (a, b))
     except ValueError:
-        return False
-    return abs((first - second).days) == 1
+        return None
+    return (second - first).days
 
 
 def fact_words(text: str) -> set[str]:

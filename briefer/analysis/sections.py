@@ -24,7 +24,7 @@ from briefer.analysis.timeline import (CLAUSE_MARK, RELATIVE_OPENER, ArticleDate
 from briefer.core.cues import pattern, phrases
 from briefer.core.lexicon import MONTH_PATTERN
 from briefer.language.annotate import Annotation, annotate
-from briefer.language.quotations import OTHER_SENSES, PAST_SPEECH_VERBS, open_quotation_at
+from briefer.language.quotations import OTHER_SENSES, PAST_SPEECH_VERBS, open_quotation_at, quotation_runs
 from briefer.language.tense import CONDITIONAL, DONE, EXPECTED, FORECAST_CUE, IRREGULAR_PAST, NEGATED, PRESENT, REPORTING, UNCERTAIN
 from briefer.language.times import DAY, FUTURE, PAST, SEASONS, WEEK
 
@@ -319,13 +319,22 @@ _PASSIVE_SAYING = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+
 
 
 def _tells_a_saying(text: str) -> bool:
-    """A verb of saying in the simple past, active, with what was said after it, not in a relative
+    """A verb of saying in the simple past, active, not in a relative
     clause ("Clinton said she appreciated Sanders' apology", "she criticized Singer and challenged
     him to a debate"): what someone said. ("The inspector had said ..." said it before the story;
     "Mandela was widely praised" tells what others said of him.)"""
-    return any(not _in_relative_clause(text[:m.start()]) and not _HAD_BEFORE.search(text, 0, m.start())
-               and not _PASSIVE_SAYING.search(text, 0, m.start()) and re.search(r"\w", text[m.end():])
-               for m in _PAST_SAYING.finditer(text))
+    return any(not _saying_in_relative_clause(text, m.start()) and not _HAD_BEFORE.search(text, 0, m.start())
+               and not _PASSIVE_SAYING.search(text, 0, m.start()) for m in _PAST_SAYING.finditer(text))
+
+
+def _saying_in_relative_clause(text: str, at: int) -> bool:
+    """The verb at `at` is the relative clause's own, not the main verb after it: "Officials who
+    attended the meeting said ..." has the clause's verb ("attended") before "said"."""
+    before = text[:at]
+    if not _in_relative_clause(before):
+        return False
+    opener = max(m.end() for m in RELATIVE_OPENER.finditer(before))
+    return not FINITE_VERB.search(before, opener)
 
 
 _HAD_BEFORE = re.compile(r"\bhad\s+(?:(?:not|never|already|also|\w+ly)\s+)?$", re.I)
@@ -362,9 +371,9 @@ def _silent(text: str) -> bool:
 # yet been confirmed", "could not be independently verified", "the claim was not confirmed"). (The
 # active, "did not confirm", tells someone made no claim: _silent.)
 _UNCONFIRMED = re.compile(r"(?:\bnot|\bnever|n['’]t)\s+(?:yet\s+|\w+ly\s+)*(?:be|been)\s+(?:yet\s+|\w+ly\s+)*"
-                          r"(?:confirmed|verified|corroborated)\b(?!\s+(?:until|before|after)\b)"
+                          r"(?:confirmed|verified|corroborated)\b(?!\s+until\b)"
                           r"|\b(?:is|was|are|were)(?:\s+not|\s+never|n['’]t)\s+(?:yet\s+|\w+ly\s+)*"
-                          r"(?:confirmed|verified|corroborated)\b(?!\s+(?:until|before|after)\b)", re.I)
+                          r"(?:confirmed|verified|corroborated)\b(?!\s+until\b)", re.I)
 
 
 def _asks(text: str) -> bool:
@@ -1100,18 +1109,21 @@ def statements_of(corpus: Corpus, dates: dict[int, ArticleDate]) -> list[Stateme
     """One statement per item, read from the sentence the item shows."""
     statements = []
     sources = {c.article.number: c.article.source for c in corpus.articles}
+    runs = {number: quotation_runs(source) for number, source in sources.items()}  # once per article
     for item in corpus.items:
         sentence = representative(item)
         told = [dates[m.article].date for m in item.members if dates[m.article].date is not None]
         statements.append(Statement(item.text, sentence.article, dates[sentence.article].date, sentence.position,
                                     first_told=min(told) if told else None,
-                                    in_quotation=in_quotation(sentence, sources.get(sentence.article, ""))))
+                                    in_quotation=in_quotation(sentence, runs.get(sentence.article, []),
+                                                              sources.get(sentence.article, ""))))
     return statements
 
 
-def in_quotation(sentence: Sentence, source: str) -> bool:
-    """The sentence stands inside a quotation opened before it in its paragraph of `source`."""
-    return sentence.start >= 0 and open_quotation_at(source, sentence.start)
+def in_quotation(sentence: Sentence, runs: list[tuple[int, int]], source: str) -> bool:
+    """The sentence stands inside a quotation opened before it in its paragraph of `source`
+    (`runs`: quotation_runs(source), read once per article)."""
+    return sentence.start >= 0 and open_quotation_at(source, sentence.start, runs)
 
 
 def time_key(statement: Statement) -> str:

@@ -146,8 +146,12 @@ _ATTRIBUTIVE_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our|this|t
 _NOUN_AFTER = re.compile(r"[\s-]+[A-Za-z][A-Za-z-]+")
 _NOT_A_NOUN_AFTER = re.compile(r"\s+(?:ago|earlier|later|before|after|and|or|to|in|on|at|when|as|when|until|through|"
                                r"was|were|is|are|had|has|have|will|would|that|which)\b", re.I)
+# A bound's preposition before the time ("since 1990", "since the start of 1998", "until Friday",
+# "from disputed elections in July"); "more than" bounds a count, not a time ("killed more than 200
+# people on Friday" tells Friday's event).
 _BOUND_BEFORE = re.compile(r"\b(?:since|until|till|through|before|after|by|from|as\s+of|prior\s+to|ahead\s+of"
-                           r"|than|compared\s+with|compared\s+to|versus|vs\.?)\s+(?:\w+\s+){0,3}$", re.I)
+                           r"|(?<!more\s)(?<!less\s)(?<!fewer\s)than|compared\s+with|compared\s+to|versus|vs\.?)"
+                           r"\s+(?:\w+\s+){0,3}$", re.I)
 # A comparison's base: the value the news is measured against, and its time ("rose to $108.8
 # million, or $1.35 a share, from $90.5 million, or $1.12 a share, a year ago", "compared with
 # $361.8 million a year ago", "3.8 percent higher than a year earlier"). The time dates the base,
@@ -156,7 +160,7 @@ _BOUND_BEFORE = re.compile(r"\b(?:since|until|till|through|before|after|by|from|
 # than 50 rockets into the city on Friday" bounds a count; "from the rubble of the 10-story
 # building two days ago" is a place.)
 _COMPARISON = re.compile(r"\b(?:than|from|compared\s+(?:with|to)|versus|vs\.?)\s+(?P<base>(?:[^\s;:—–]+\s+){0,10})$", re.I)
-_VALUE = r"[$€£]?\d[\d.,]*%?(?:\s+(?![\d$€£])[\w%-]+){0,2}"
+_VALUE = r"[$€£]?\d[\d.,]*%?(?:\s+(?![\d$€£]|(?:on|in|at|during|by)\b)[\w%-]+){0,2}"  # ("200 people on Friday": the time's own)
 _BASE_VALUE = re.compile(_VALUE + r"(?:,\s+or\s+" + _VALUE + r"(?:\s+a\s+share)?,)?\s+")
 
 

@@ -68,8 +68,9 @@ _OPENING = re.compile(r"^[\s\"“‘'`(_.…-]*")  # quote marks, dashes and an 
 # that ...", "So soon after the attack, ..."; a "So" that opens a conclusion
 # from the sentence before, "So Saddam on Friday tried to ...", does), "Other than ..." ("Other
 # groups targeted by police ..." are others than those told before).
-_OPENER_NOT_BACK = re.compile(r"^(?:So\s+(?:far|much|many|few|little|long\s+as|\w+\s+(?:was|were|is|are|after|before))"
-                              r"|Other\s+than)\b", re.I)
+_OPENER_NOT_BACK = re.compile(r"^(?:[Ss]o\s+(?:far|much|many|few|little|long\s+as"
+                              r"|(?!(?:he|she|it|they|we|you|i|there|this|that)\b)[a-z]+\s+(?:was|were|is|are|after|before))"
+                              r"|[Oo]ther\s+than)\b")
 _HEADING = re.compile(r"^[\s\"“‘'`(_.…-]*[A-Z0-9][A-Z0-9'’&.,\s-]{5,}[A-Z](?:\s*[:_—–-]|\s+[A-Z][a-z])")
 # "It is not known whether ...", "It was unclear ...": an expletive "it" points back to nothing.
 _EXPLETIVE_IT = re.compile(r"^It\s+(?:is|was|has been|had been|will be|would be|remains|remained|seems|seemed|appears"

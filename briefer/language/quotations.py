@@ -30,7 +30,6 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 
 from briefer.core.cues import phrases
 from briefer.core.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
@@ -74,8 +73,8 @@ SPEECH_VERBS = _words("speech_verbs")
 # The past forms of the verbs of saying ("said", "told", "warned", "claimed"), longest first.
 PAST_SPEECH_VERBS = tuple(sorted((w for w in SPEECH_VERBS if " " not in w and (w.endswith("ed") or w in (
     "said", "told", "wrote", "spoke"))), key=len, reverse=True))
-# Verbs of saying that as often do something else ("called an election", "charged the protesters",
-# "posted bail", "asked for money", "the fighting continued"): alone they do not show someone spoke.
+# Verbs of saying that as often do something else ("called an election", "the fighting continued"):
+# alone they do not show someone spoke.
 OTHER_SENSES = _words("speech_verbs_other_senses")
 TITLE_MODIFIERS = _words("title_modifiers")  # "former", "national": part of a title, no title alone
 TITLES = _words("speaker_titles") | TITLE_MODIFIERS
@@ -139,11 +138,11 @@ def _opens_paragraph(text: str, at: int) -> bool:
     return not text[line:at].strip()
 
 
-def open_quotation_at(text: str, start: int) -> bool:
+def open_quotation_at(text: str, start: int, runs: list[tuple[int, int]] | None = None) -> bool:
     """A quotation opened earlier in the paragraph is still open at `start`: a sentence there is
     the speaker's, a quotation running over several sentences (“We won. We rest now,” she said;
     a transcript's paragraphs). One open longer than LIMITS.quote_run_words words is a stray mark."""
-    runs = _quotation_runs(text)
+    runs = quotation_runs(text) if runs is None else runs
     at = bisect_right(runs, (start, -1)) - 1  # the last run opening before `start`
     if at < 0 or not runs[at][0] < start < runs[at][1]:
         return False
@@ -151,10 +150,9 @@ def open_quotation_at(text: str, start: int) -> bool:
     return start - opened <= LIMITS.quote_run_words * 20 and len(text[opened:start].split()) <= LIMITS.quote_run_words
 
 
-@lru_cache(maxsize=64)
-def _quotation_runs(text: str) -> list[tuple[int, int]]:
+def quotation_runs(text: str) -> list[tuple[int, int]]:
     """(where a quotation opens, where it closes or its paragraph ends) for each quotation of the
-    text, read in one pass (an article's sentences ask one after another)."""
+    text, read in one pass: read once per article, then asked of each sentence."""
     runs: list[tuple[int, int]] = []
     open_at: int | None = None
     for match in _MARK.finditer(text):

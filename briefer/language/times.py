@@ -155,9 +155,9 @@ class DayMention:
     month: int | None
     day: int | None
     year: int | None
-    # a time of the day named ("late Friday night", "early Saturday"): a night's event may be told
-    # on either side of midnight
-    time_of_day: bool = False
+    # the time of the day a TIMEX3 value gives it ("NI" for "Friday night", "MO", "10:00"), or "":
+    # a night's event may be told on either side of midnight
+    time_of_day: str = ""
 
 
 _WEEKDAY_VALUE = re.compile(r"XXXX-WXX-(?P<n>[1-7])")
@@ -184,7 +184,7 @@ def day_mentions(sentence: str, reference: dt.date | None) -> tuple[DayMention, 
         if timex.type not in (DATE, TIME):
             continue
         value = _day_of(timex.value)  # a time of a named day ("Friday night", "10 a.m. Friday") names that day
-        timed = timex.type == TIME
+        timed = timex.value.split("T", 1)[1] if timex.type == TIME and "T" in timex.value else ""
         if weekday := _WEEKDAY_VALUE.fullmatch(value):
             found.append(DayMention(timex.text, timex.start, timex.end, int(weekday["n"]) - 1, None, None, None, timed))
             continue
@@ -211,7 +211,8 @@ def day_mentions(sentence: str, reference: dt.date | None) -> tuple[DayMention, 
         if (previous is not None and previous.month is None and mention.month is not None
                 and _WEEKDAY_THEN_DAY.fullmatch(sentence[previous.end:mention.start])):
             merged[-1] = DayMention(sentence[previous.start:mention.end], previous.start, mention.end,
-                                    previous.weekday, mention.month, mention.day, mention.year)
+                                    previous.weekday, mention.month, mention.day, mention.year,
+                                    previous.time_of_day or mention.time_of_day)
         else:
             merged.append(mention)
     return tuple(merged)

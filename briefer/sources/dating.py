@@ -66,12 +66,13 @@ AGENCY_DATELINE = re.compile(
 # Prose never opens with words in capitals and such a dash, nor with a place, a comma and a region
 # set off by a long dash.
 _REGION = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
-CAPITALS_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’-]{2,}(?:,?\s+[A-Z][A-Z.'’-]*){0,4})(?:,\s+" + _REGION + r")?"
+CAPITALS_DATELINE = re.compile(r"^(?P<place>(?!(?:I|OK|A|Q)\b)[A-Z][A-Z.'’-]*(?:,?\s+[A-Z][A-Z.'’-]*){0,4})(?:,\s+" + _REGION + r")?"
                                r"\s+(?:_|--|—|–)\s+(?=[A-Z“\"‘`])")
-# (a second long dash in the paragraph makes the first open an aside: "Still, Democrats — Clinton
-# among them — insisted ...")
-CITY_DATELINE = re.compile(r"^(?P<place>(?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+),\s+" + _REGION + r"\s+[—–]\s+(?=[A-Z“\"‘`])"
-                           r"(?![^\n]*\s[—–]\s)")
+# (one more long dash in the paragraph makes the first open an aside: "Still, Democrats — Clinton
+# among them — insisted ..."; two more are an aside after a dateline: "Nairobi, Kenya — A bomb
+# exploded — the second in a week — killing 12")
+CITY_DATELINE = re.compile(r"^(?P<place>(?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+),\s+" + _REGION + r"\s+[—–]\s+(?=[A-Z“\"‘`])")
+_LONG_DASH = re.compile(r"\s[—–]\s")
 # "Washington, DC, United States: Getting to the Moon ...": a place, its region and its country,
 # a colon ("Clinton, Sanders: Who won ..." names two people).
 PLACES_COLON = re.compile(r"^[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,2}(?:,\s" + _REGION + r"){2}:\s+(?=[A-Z“\"])")
@@ -195,6 +196,9 @@ def dateline_date(first_line: str, body: str = "") -> dt.date | None:
 
 def strip_dateline(paragraph: str) -> str:
     for pattern in (DATELINE, AGENCY_DATELINE, WEB_DATELINE, CAPITALS_DATELINE, CITY_DATELINE, PLACES_COLON, PLACE_COLON):
+        match = pattern.match(paragraph)
+        if pattern is CITY_DATELINE and match and len(_LONG_DASH.findall(paragraph.split("\n", 1)[0], match.end())) % 2:
+            continue  # the dash opens an aside that a second one closes
         stripped = pattern.sub("", paragraph, count=1)
         if stripped != paragraph:
             return stripped
