@@ -431,6 +431,7 @@ def test_a_saying_off_the_lead_with_no_earlier_time_is_one_of_the_storys_facts()
     # an earlier saying is history; a saying in a relative clause is the noun's
     assert classify_one(Statement("The mayor said in 1998 that the port would close.", 1, None, 9), None) == BACKGROUND
     for text in ("Ortiz, who told reporters she was tired, left the meeting early.",
+                 "Kelso has said it is being unfairly targeted by the port authority.",
                  "Prime minister Ines Ortiz called the election after her coalition collapsed.",
                  "The fighting in the northern hills continued for hours.", "Ortiz was widely praised as a peacemaker."):
         assert classify_one(Statement(text, 1, None, 9), None) == BACKGROUND, text

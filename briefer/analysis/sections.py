@@ -319,10 +319,10 @@ _PASSIVE_SAYING = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+
 
 
 def _tells_a_saying(text: str) -> bool:
-    """A verb of saying in the simple past, active, not in a relative
-    clause ("Clinton said she appreciated Sanders' apology", "she criticized Singer and challenged
-    him to a debate"): what someone said. ("The inspector had said ..." said it before the story;
-    "Mandela was widely praised" tells what others said of him.)"""
+    """A verb of saying in the simple past, active, not in a relative clause ("Clinton said she
+    appreciated Sanders' apology", "she criticized Singer and challenged him to a debate"): what
+    someone said. ("The inspector had said ..." said it before the story, "Delhi has said it is
+    being targeted" holds a position, "Mandela was widely praised" tells what others said of him.)"""
     return any(not _saying_in_relative_clause(text, m.start()) and not _HAD_BEFORE.search(text, 0, m.start())
                and not _PASSIVE_SAYING.search(text, 0, m.start()) for m in _PAST_SAYING.finditer(text))
 
@@ -337,7 +337,7 @@ def _saying_in_relative_clause(text: str, at: int) -> bool:
     return not FINITE_VERB.search(before, opener)
 
 
-_HAD_BEFORE = re.compile(r"\bhad\s+(?:(?:not|never|already|also|\w+ly)\s+)?$", re.I)
+_HAD_BEFORE = re.compile(r"\b(?:had|has|have)\s+(?:(?:not|never|already|also|long|\w+ly)\s+)?$", re.I)
 
 
 # Adverbs that may stand between a forecast's cue and its verb ("will therefore serve", "will
