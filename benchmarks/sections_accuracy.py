@@ -22,8 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run as a plain script, without installing the package
 
 from briefer.commands.build import load_corpus  # noqa: E402
-from briefer.analysis.sections import LABELS, Statement, classify, in_quotation  # noqa: E402
-from briefer.language.quotations import quotation_runs  # noqa: E402
+from briefer.analysis.sections import LABELS, Statement, classify, quotation_reader  # noqa: E402
 from briefer.analysis.timeline import article_dates  # noqa: E402
 
 LABELLED = ROOT / "tests" / "data" / "sections_labelled.jsonl"
@@ -79,13 +78,7 @@ def single_article_context(name: str, eval_dir: Path) -> tuple[dict[str, int], l
     with tempfile.TemporaryDirectory() as folder:  # the article alone, read from ../shared/eval at run time
         shutil.copy(eval_dir / SINGLE_ARTICLES / name, folder)
         corpus, _ = load_corpus(Path(folder))
-    dates = article_dates(corpus)
-    numbers = {Path(c.article.path).name: c.article.number for c in corpus.articles}
-    sources = {c.article.number: c.article.source for c in corpus.articles}
-    runs = {number: quotation_runs(source) for number, source in sources.items()}
-    sentences = sorted({s for item in corpus.items for s in item.members}, key=lambda s: (s.article, s.position))
-    return numbers, [Statement(text=s.text, article=s.article, reference_date=dates[s.article].date, position=s.position,
-                               in_quotation=in_quotation(s, runs[s.article], sources[s.article])) for s in sentences]
+    return every_sentence(corpus, dated=True)
 
 
 def seed_dates() -> dict[str, object]:
@@ -100,12 +93,18 @@ def story_context(cluster: str, eval_dir: Path) -> tuple[dict[str, int], list[St
     classified among all its story's sentences, so a later article can overtake its forecast and
     the story's lead is every article's lead. Returns document name -> article number too."""
     corpus, _ = load_corpus(eval_dir / "duc2004-dev" / cluster / "docs")
+    return every_sentence(corpus, dated=False)
+
+
+def every_sentence(corpus, dated: bool) -> tuple[dict[str, int], list[Statement]]:
+    """Document name -> article number, and every sentence of the corpus as the classifier reads
+    it: with its article's date (`dated`) or none, and whether it stands inside a quotation."""
+    dates = article_dates(corpus) if dated else {}
+    quoted = quotation_reader(corpus)
     numbers = {Path(c.article.path).name: c.article.number for c in corpus.articles}
-    sources = {c.article.number: c.article.source for c in corpus.articles}
-    runs = {number: quotation_runs(source) for number, source in sources.items()}
     sentences = sorted({s for item in corpus.items for s in item.members}, key=lambda s: (s.article, s.position))
-    return numbers, [Statement(text=s.text, article=s.article, reference_date=None, position=s.position,
-                               in_quotation=in_quotation(s, runs[s.article], sources[s.article])) for s in sentences]
+    return numbers, [Statement(text=s.text, article=s.article, reference_date=dates[s.article].date if dated else None,
+                               position=s.position, in_quotation=quoted(s)) for s in sentences]
 
 
 def predict(records: list[dict], eval_dir: Path | None = EVAL) -> list[str]:

@@ -131,8 +131,8 @@ def _nearest_name(text: str, quantity: Quantity) -> str | None:
     fronted = _FRONTED_PHRASE.match(text)
     found = None
     for match in _ENTITY.finditer(text, fronted.end() if fronted else 0, begin):
-        if entities(match.group(0)):  # a capital that only opens the sentence is no name ("The", "In")
-            found = next(iter(entities(match.group(0))))
+        named = entities(match.group(0))  # none for a capital that only opens the sentence ("The", "In")
+        found = next(iter(named), found)
     return found
 
 

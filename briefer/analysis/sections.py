@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -322,7 +323,7 @@ def _tells_a_saying(text: str) -> bool:
     appreciated Sanders' apology", "she criticized Singer and challenged him to a debate"): what
     someone said. ("The inspector had said ..." said it before the story, "Delhi has said it is
     being targeted" holds a position, "Mandela was widely praised" tells what others said of him.)"""
-    return any(not _saying_in_relative_clause(text, m.start()) and not _HAD_BEFORE.search(text, 0, m.start())
+    return any(not _saying_in_relative_clause(text, m.start()) and not _PERFECT_BEFORE.search(text, 0, m.start())
                and not _PASSIVE_BEFORE.search(text, 0, m.start()) for m in _PAST_SAYING.finditer(text))
 
 
@@ -336,7 +337,7 @@ def _saying_in_relative_clause(text: str, at: int) -> bool:
     return not FINITE_VERB.search(before, opener)
 
 
-_HAD_BEFORE = re.compile(r"\b(?:had|has|have)\s+(?:(?:not|never|already|also|long|\w+ly)\s+)?$", re.I)
+_PERFECT_BEFORE = re.compile(r"\b(?:had|has|have)\s+(?:(?:not|never|already|also|long|\w+ly)\s+)?$", re.I)
 
 
 # Adverbs that may stand between a forecast's cue and its verb ("will therefore serve", "will
@@ -1107,22 +1108,23 @@ WEAK_REASONS = frozenset({BY_LEAD_WORDS, BY_TENSE, BY_SAYING})
 def statements_of(corpus: Corpus, dates: dict[int, ArticleDate]) -> list[Statement]:
     """One statement per item, read from the sentence the item shows."""
     statements = []
-    sources = {c.article.number: c.article.source for c in corpus.articles}
-    runs = {number: quotation_runs(source) for number, source in sources.items()}  # once per article
+    quoted = quotation_reader(corpus)
     for item in corpus.items:
         sentence = representative(item)
         told = [dates[m.article].date for m in item.members if dates[m.article].date is not None]
         statements.append(Statement(item.text, sentence.article, dates[sentence.article].date, sentence.position,
                                     first_told=min(told) if told else None,
-                                    in_quotation=in_quotation(sentence, runs.get(sentence.article, []),
-                                                              sources.get(sentence.article, ""))))
+                                    in_quotation=quoted(sentence)))
     return statements
 
 
-def in_quotation(sentence: Sentence, runs: list[tuple[int, int]], source: str) -> bool:
-    """The sentence stands inside a quotation opened before it in its paragraph of `source`
-    (`runs`: quotation_runs(source), read once per article)."""
-    return sentence.start >= 0 and open_quotation_at(source, sentence.start, runs)
+def quotation_reader(corpus: Corpus) -> Callable[[Sentence], bool]:
+    """Whether a sentence of the corpus stands inside a quotation opened before it in its
+    paragraph: each article's quotations read once, then asked of each sentence."""
+    sources = {c.article.number: c.article.source for c in corpus.articles}
+    runs = {number: quotation_runs(source) for number, source in sources.items()}
+    return lambda sentence: sentence.start >= 0 and open_quotation_at(
+        sources[sentence.article], sentence.start, runs[sentence.article])
 
 
 def time_key(statement: Statement) -> str:

@@ -149,9 +149,9 @@ _NOT_A_NOUN_AFTER = re.compile(r"\s+(?:ago|earlier|later|before|after|and|or|to|
 # A bound's preposition before the time ("since 1990", "since the start of 1998", "until Friday",
 # "from disputed elections in July"); "more than" bounds a count, not a time ("killed more than 200
 # people on Friday" tells Friday's event).
+_COMPARING = r"compared\s+(?:with|to)|versus|vs\.?"  # besides "than" and "from"
 _BOUND_BEFORE = re.compile(r"\b(?:since|until|till|through|before|after|by|from|as\s+of|prior\s+to|ahead\s+of"
-                           r"|(?<!more\s)(?<!less\s)(?<!fewer\s)than|compared\s+with|compared\s+to|versus|vs\.?)"
-                           r"\s+(?:\w+\s+){0,3}$", re.I)
+                           r"|(?<!more\s)(?<!less\s)(?<!fewer\s)than|" + _COMPARING + r")\s+(?:\w+\s+){0,3}$", re.I)
 # A comparison's base: the value the news is measured against, and its time ("rose to $108.8
 # million, or $1.35 a share, from $90.5 million, or $1.12 a share, a year ago", "compared with
 # $361.8 million a year ago", "3.8 percent higher than a year earlier"). The time dates the base,
@@ -159,7 +159,7 @@ _BOUND_BEFORE = re.compile(r"\b(?:since|until|till|through|before|after|by|from|
 # at most two words of what it counts, and maybe its value per share set off by commas. ("more
 # than 50 rockets into the city on Friday" bounds a count; "from the rubble of the 10-story
 # building two days ago" is a place.)
-_COMPARISON = re.compile(r"\b(?:than|from|compared\s+(?:with|to)|versus|vs\.?)\s+(?P<base>(?:[^\s;:—–]+\s+){0,10})$", re.I)
+_COMPARISON = re.compile(r"\b(?:than|from|" + _COMPARING + r")\s+(?P<base>(?:[^\s;:—–]+\s+){0,10})$", re.I)
 _VALUE = r"[$€£]?\d[\d.,]*%?(?:\s+(?![\d$€£]|(?:on|in|at|during|by)\b)[\w%-]+){0,2}"  # ("200 people on Friday": the time's own)
 _BASE_VALUE = re.compile(_VALUE + r"(?:,\s+or\s+" + _VALUE + r"(?:\s+a\s+share)?,)?\s+")
 

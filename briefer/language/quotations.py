@@ -147,7 +147,11 @@ def open_quotation_at(text: str, start: int, runs: list[tuple[int, int]] | None 
     if at < 0 or not runs[at][0] < start < runs[at][1]:
         return False
     opened = runs[at][0]
-    return start - opened <= LIMITS.quote_run_words * 20 and len(text[opened:start].split()) <= LIMITS.quote_run_words
+    # (no run of that many words is longer than this many characters: the words are counted only then)
+    return start - opened <= LIMITS.quote_run_words * _LONGEST_WORD and len(text[opened:start].split()) <= LIMITS.quote_run_words
+
+
+_LONGEST_WORD = 20  # characters a word and its space take at most, for the bound above
 
 
 def quotation_runs(text: str) -> list[tuple[int, int]]:
@@ -155,24 +159,26 @@ def quotation_runs(text: str) -> list[tuple[int, int]]:
     text, read in one pass: read once per article, then asked of each sentence."""
     runs: list[tuple[int, int]] = []
     open_at: int | None = None
+    paragraph_end = 0  # where the open quotation's paragraph ends
     for match in _MARK.finditer(text):
         at = match.start()
         if _in_markup(text, at):
             continue
-        if open_at is not None and "\n" in text[open_at:at]:
-            runs.append((open_at, text.index("\n", open_at)))  # the paragraph ended with the quotation open
+        if open_at is not None and at > paragraph_end:
+            runs.append((open_at, paragraph_end))  # the paragraph ended with the quotation open
             open_at = None
         role = _role(text, at, match.group())
         if open_at is None and role in ("open", "either") or role == "open":
             if open_at is not None:
                 runs.append((open_at, at))
             open_at = at
+            newline = text.find("\n", at)
+            paragraph_end = len(text) if newline < 0 else newline
         elif open_at is not None and role in ("close", "either"):
             runs.append((open_at, at))
             open_at = None
     if open_at is not None:
-        end = text.find("\n", open_at)
-        runs.append((open_at, len(text) if end < 0 else end))
+        runs.append((open_at, paragraph_end))
     return runs
 
 

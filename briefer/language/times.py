@@ -163,9 +163,6 @@ class DayMention:
 _WEEKDAY_VALUE = re.compile(r"XXXX-WXX-(?P<n>[1-7])")
 
 
-def _day_of(value: str) -> str:
-    """The day part of a TIMEX3 value: "XXXX-WXX-5TNI" (Friday night) -> "XXXX-WXX-5"."""
-    return value.split("T", 1)[0]
 _DATE_VALUE = re.compile(r"(?P<y>\d{4}|XXXX)-(?P<m>\d\d)-(?P<d>\d\d)")
 _WEEKDAY_THEN_DAY = re.compile(r",?\s+")
 
@@ -183,8 +180,8 @@ def day_mentions(sentence: str, reference: dt.date | None) -> tuple[DayMention, 
     for timex in find_times(sentence, None):
         if timex.type not in (DATE, TIME):
             continue
-        value = _day_of(timex.value)  # a time of a named day ("Friday night", "10 a.m. Friday") names that day
-        timed = timex.value.split("T", 1)[1] if timex.type == TIME and "T" in timex.value else ""
+        # a time of a named day names that day: "XXXX-WXX-5TNI" (Friday night) -> "XXXX-WXX-5" and "NI"
+        value, _, timed = timex.value.partition("T")
         if weekday := _WEEKDAY_VALUE.fullmatch(value):
             found.append(DayMention(timex.text, timex.start, timex.end, int(weekday["n"]) - 1, None, None, None, timed))
             continue
@@ -192,7 +189,7 @@ def day_mentions(sentence: str, reference: dt.date | None) -> tuple[DayMention, 
         if day is None:
             continue
         if day["y"] == "XXXX":
-            full = _DATE_VALUE.fullmatch(_day_of(placed.get((timex.start, timex.end), "")))
+            full = _DATE_VALUE.fullmatch(placed.get((timex.start, timex.end), "").partition("T")[0])
             if full is None or full["y"] == "XXXX":
                 if reference is None:
                     found.append(DayMention(timex.text, timex.start, timex.end, None, int(day["m"]), int(day["d"]), None,

@@ -196,12 +196,11 @@ def dateline_date(first_line: str, body: str = "") -> dt.date | None:
 
 def strip_dateline(paragraph: str) -> str:
     for pattern in (DATELINE, AGENCY_DATELINE, WEB_DATELINE, CAPITALS_DATELINE, CITY_DATELINE, PLACES_COLON, PLACE_COLON):
-        match = pattern.match(paragraph)
+        match = pattern.match(paragraph)  # (every pattern reads from the paragraph's start)
         if pattern is CITY_DATELINE and match and len(_LONG_DASH.findall(paragraph.split("\n", 1)[0], match.end())) % 2:
             continue  # the dash opens an aside that a second one closes
-        stripped = pattern.sub("", paragraph, count=1)
-        if stripped != paragraph:
-            return stripped
+        if match and match.end():
+            return paragraph[match.end():]
     return paragraph
 
 
