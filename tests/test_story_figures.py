@@ -219,6 +219,8 @@ def test_lines_that_do_not_stand_alone_are_recognised():
                  "Afterward, the minister flew home.", "The next year the court charged the firm.",
                  "Since then, the rebels have held only the east.", "After that, the talks stalled.",
                  "At that time, the port was closed.", "By that time the ferry had sunk.",
+                 "Later, the minister flew home.", "Soon after, the council agreed to the plan.",
+                 "Shortly afterward, the ferry sank.", "Later that day, the talks resumed.", "Earlier, the mayor had resigned.",
                  # a definite count: a set told before ("which two?"); a resolution or an allegation told before
                  "The two dead were found on the yacht.", "The nine crew on board were safe.", "The twenty victims were named.",
                  "The twenty-one victims were named.", "The 1500 workers walked out.",
@@ -250,7 +252,8 @@ def test_lines_that_do_not_stand_alone_are_recognised():
                  "For this year, the budget rose by 4 percent.", "Like it or not, the tariffs took effect on Monday.",
                  "2020 was different: the floods closed the schools.", "So far, 12 people have died in Kelso.",
                  "So many people came that the hall was closed.", "So-called rebels took Kelso.",
-                 "Other than a brief debate, the session passed quietly.",
+                 "Other than a brief debate, the session passed quietly.", "Soon after the vote, the council split.",
+                 "Earlier this week, the ferry sank.", "Later on Sunday, the talks resumed.",
                  "So severe was the flooding that the bridge closed.", "So soon after the attack, the mood in Kelso was grim."):
         assert reads_alone(text), text
 

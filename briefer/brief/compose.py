@@ -61,7 +61,11 @@ _LEAD_IN = pattern("brief", "lead_ins")
 _SHELL_NOUN = re.compile(r"^The\s+(?:" + pattern("brief", "shell_nouns").pattern + r")", re.I)
 # An anchor relative to an event not shown: "Three days earlier", "A week later", "Two years before".
 _RELATIVE_ANCHOR = re.compile(r"^(?:\w+|a|an)\s+(?:\w+\s+)?(?:hours?|days?|weeks?|months?|years?|decades?)\s+"
-                              r"(?:earlier|later|afterwards?|(?:before|after)(?=\s*,))\b", re.I)  # "after the war ended" names it
+                              r"(?:earlier|later|afterwards?|(?:before|after)(?=\s*,))\b"  # "after the war ended" names it
+                              # "Later, ...", "Soon after, ...", "Shortly afterward, ...", "Later that day, ...": after or
+                              # before what? ("Earlier this week", "Later on Sunday" are dated by the article itself)
+                              r"|^(?:(?:soon|shortly|immediately|not\s+long)\s+)?(?:earlier|later|afterwards?|after|before)"
+                              r"(?:\s+that\s+(?:day|night|morning|afternoon|evening|week|month|year))?(?=\s*,)", re.I)
 _OPENING = re.compile(r"^[\s\"“‘'`(_.…-]*")  # quote marks, dashes and an ellipsis before the first word
 # Openers of the dangling list that do not point back here: "So" that only intensifies or
 # measures ("So far, ...", "So many died that ...", "So long as ...", "So severe was the flooding
