@@ -792,6 +792,18 @@ def test_a_soft_forecast_is_judged_by_the_forecasts_own_verb():
     assert one("The summit will focus on regional security.", None) == NONE
 
 
+def test_a_forecast_of_what_an_event_would_signify_is_a_reading_not_news():
+    # what the accord would represent, mark or signal: a reading, no event anyone awaits
+    for text in ("For the governor, the accord would represent a crowning achievement.",
+                 "The visit will mark the first meeting of the two ministers in a decade.",
+                 "The arrest would send a clear message to the other suspects.",
+                 "An endorsement would signify a shift among the party's voters."):
+        assert one(text, None) == NONE, text
+    # a forecast whose own verb is an act stays awaited, signifying later in the sentence or not
+    assert one("The accord would weaken the opposition and would signify a shift.", None) == OPEN_QUESTIONS
+    assert one("The council will send inspectors to the port.", None) == OPEN_QUESTIONS
+
+
 def test_the_purpose_of_a_forecast_is_answered_by_its_own_verb_only():
     forecast = Statement("The commander said fuel convoys would reach the front soon to bolster the rebel offensive.",
                          1, None, 3)

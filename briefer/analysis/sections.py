@@ -348,13 +348,14 @@ _BETWEEN_CUE_AND_VERB = re.compile(r"\s+(?:(?:\w+ly|therefore|still|also|not|the
 def _soft_forecast(text: str) -> bool:
     """A forecast whose own verb is one of emphasis or characterisation ("will focus on", "is
     likely to highlight"): the verb right after the forecast's cue, not any word of the
-    sentence ("would endorse both candidates, or remain neutral" awaits an endorsement)."""
-    soft = _cue("soft_forecast")
-    for cue in FORECAST_CUE.finditer(text):
-        between = _BETWEEN_CUE_AND_VERB.match(text, cue.end())
-        if soft.match(text, between.end() if between else cue.end()):
-            return True
-    return False
+    sentence ("would endorse both candidates, or remain neutral" awaits an endorsement), and the
+    first forecast's, which governs ("would weaken the opposition and would signify a shift"
+    awaits a weakening)."""
+    cue = FORECAST_CUE.search(text)
+    if cue is None:
+        return False
+    between = _BETWEEN_CUE_AND_VERB.match(text, cue.end())
+    return bool(_cue("soft_forecast").match(text, between.end() if between else cue.end()))
 
 
 def _silent(text: str) -> bool:
