@@ -99,6 +99,12 @@ SPLITS = [
     ),
     ('"Why?" Then he left.', ['"Why?"', "Then he left."]),
     (
+        # the speaker named with an apposition set off by commas
+        "“How do we win the county?” Mary Ode, the party's chair in Kelso, said of the visit. He left.",
+        ["“How do we win the county?” Mary Ode, the party's chair in Kelso, said of the visit.", "He left."],
+    ),
+    ("“Why?” Mary Ode, a lawyer. She left.", ["“Why?”", "Mary Ode, a lawyer.", "She left."]),
+    (
         # A quotation of several sentences keeps its attribution on the last one.
         '"We signed it. It is historic," Singh wrote on X. He left.',
         ['"We signed it.', 'It is historic," Singh wrote on X.', "He left."],

@@ -39,7 +39,10 @@ _INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
 # A quoted question or exclamation followed by its speaker: '"Why?" Trump asked.'
 _QUOTED_CRY = re.compile(r"[?!][\"'”’]+$")
 _ATTRIBUTION = re.compile(
-    r"\s+(?:[A-Z][\w.’'-]*\s+){1,4}"
+    # the speaker's name, up to four words, and the verb: '..?" Smith said'; or the name, then
+    # its apposition set off by commas: '..?" Will Estrada, the chairman for the exurb, said'
+    r"\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}"
+    r"(?:\s+|,\s+(?:[^.?!\"“”,]{1,80},\s+){1,2})"
     rf"(?:{SPEECH_VERB_PATTERN})\b"
 )
 
