@@ -221,6 +221,8 @@ def test_lines_that_do_not_stand_alone_are_recognised():
                  "At that time, the port was closed.", "By that time the ferry had sunk.",
                  "Later, the minister flew home.", "Soon after, the council agreed to the plan.",
                  "Shortly afterward, the ferry sank.", "Later that day, the talks resumed.", "Earlier, the mayor had resigned.",
+                 # a pointing opener in a contraction
+                 "That's the deadline for the filing.", "They're expected to vote on Monday.", "It’s expected to drop.",
                  # a definite count: a set told before ("which two?"); a resolution or an allegation told before
                  "The two dead were found on the yacht.", "The nine crew on board were safe.", "The twenty victims were named.",
                  "The twenty-one victims were named.", "The 1500 workers walked out.",
@@ -254,6 +256,7 @@ def test_lines_that_do_not_stand_alone_are_recognised():
                  "So many people came that the hall was closed.", "So-called rebels took Kelso.",
                  "Other than a brief debate, the session passed quietly.", "Soon after the vote, the council split.",
                  "Earlier this week, the ferry sank.", "Later on Sunday, the talks resumed.",
+                 "Kelso's mayor resigned on Monday.", "There's no deal yet in Kelso.",
                  "So severe was the flooding that the bridge closed.", "So soon after the attack, the mood in Kelso was grim."):
         assert reads_alone(text), text
 

@@ -173,10 +173,16 @@ def _says_what(text: str, end: int) -> bool:
 _SHELL_IDIOM = re.compile(r"\b(?:(?:out|part|heart|crux)\s+of|is|are|was|were|be|been|being)\s+$", re.I)
 
 
+_OPENING_CONTRACTION = re.compile(r"^([A-Za-z]+)['’](s|re|ll|d|ve)\b", re.I)
+_CONTRACTED = {"s": "is", "re": "are", "ll": "will", "d": "would", "ve": "have"}
+
+
 def reads_alone(text: str) -> bool:
     """A line a reader understands on its own: no opener that points to a sentence not shown,
     no report heading, Q&A marker or editorial lead-in."""
     body = text[_OPENING.match(text).end():]
+    # an opener in a contraction is read as its words: "That's the deadline" is "That is the deadline"
+    body = _OPENING_CONTRACTION.sub(lambda m: m.group(1) + " " + _CONTRACTED[m.group(2).lower()], body, count=1)
     opener = _DANGLING.match(body)
     if opener and (opener.end() == len(body) or not body[opener.end()].isalnum()) and (
             not _EXPLETIVE_IT.match(body) or _REFERRING_IT.match(body)) and not _OPENER_NOT_BACK.match(body):
