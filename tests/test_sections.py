@@ -799,8 +799,9 @@ def test_a_forecast_of_what_an_event_would_signify_is_a_reading_not_news():
                  "The arrest would send a clear message to the other suspects.",
                  "An endorsement would signify a shift among the party's voters."):
         assert one(text, None) == NONE, text
-    # a forecast whose own verb is an act stays awaited, signifying later in the sentence or not
+    # one forecast of an act keeps the sentence awaited, signifying before or after it
     assert one("The accord would weaken the opposition and would signify a shift.", None) == OPEN_QUESTIONS
+    assert one("The appointment would signal a shift and could strain relations.", None) == OPEN_QUESTIONS
     assert one("The council will send inspectors to the port.", None) == OPEN_QUESTIONS
 
 

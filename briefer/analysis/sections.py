@@ -348,14 +348,13 @@ _BETWEEN_CUE_AND_VERB = re.compile(r"\s+(?:(?:\w+ly|therefore|still|also|not|the
 def _soft_forecast(text: str) -> bool:
     """A forecast whose own verb is one of emphasis or characterisation ("will focus on", "is
     likely to highlight"): the verb right after the forecast's cue, not any word of the
-    sentence ("would endorse both candidates, or remain neutral" awaits an endorsement), and the
-    first forecast's, which governs ("would weaken the opposition and would signify a shift"
-    awaits a weakening)."""
-    cue = FORECAST_CUE.search(text)
-    if cue is None:
-        return False
-    between = _BETWEEN_CUE_AND_VERB.match(text, cue.end())
-    return bool(_cue("soft_forecast").match(text, between.end() if between else cue.end()))
+    sentence ("would endorse both candidates, or remain neutral" awaits an endorsement), and
+    every forecast's: one awaited act keeps the sentence open ("would signal a toughening and
+    could further strain relations" awaits a strain)."""
+    soft = _cue("soft_forecast")
+    verbs = [(between.end() if (between := _BETWEEN_CUE_AND_VERB.match(text, cue.end())) else cue.end())
+             for cue in FORECAST_CUE.finditer(text)]
+    return bool(verbs) and all(soft.match(text, at) for at in verbs)
 
 
 def _silent(text: str) -> bool:
