@@ -817,7 +817,7 @@ def test_the_purpose_of_a_forecast_is_answered_by_its_own_verb_only():
 def test_a_time_counted_back_from_an_undated_article_places_its_step_in_the_story():
     # "last week" is within the story's days, whenever the article was written; "in July" may not be
     assert one("The candidate met privately with the union's leaders last week to seek their support.",
-               None) == KEY_FACTS
+               ) == KEY_FACTS
     assert one("The candidate met privately with the union's leaders in July to seek their support.",
                None) != KEY_FACTS
     assert one("Last month, the candidate met privately with the union's leaders to seek their support.",
@@ -1052,3 +1052,14 @@ def test_archive_copy_quotations_are_read_as_quotations():
     # a word is the news, not a broken fragment
     assert one("''I disavow these comments,'' the mayor said.", NOV_1, 7) == NONE
     assert one("The mayor on Tuesday called the plan ''reckless,'' a rare rebuke.", NOV_1, 0) != NONE
+
+
+def test_a_reading_is_commentary_only_as_the_sentences_predicate():
+    # the reading is what the sentence says: commentary, no event
+    for text in ("The port has been one of the most visible symbols of the region's revival.",
+                 "The summit in Kelso is seen as a chance to reset relations."):
+        assert one(text, None) == NONE, text
+    # the reading describes a noun (a relative clause, an apposition, an object): the sentence reports
+    assert one("The council, which is seen as close to the mayor, on Friday blocked the port's access to its accounts."
+               ) == KEY_FACTS
+    assert one("The mayor on Friday changed one of the most watched contests in the region.") == KEY_FACTS

@@ -244,6 +244,23 @@ def _earlier_cue_at(text: str) -> int | None:
     return None
 
 
+def _commentary(text: str) -> bool:
+    """The sentence characterises the story: a reading ("is seen as", "one of the most") is its
+    predicate, after a linking verb ("has been one of the most visible dimensions of ..."). In a
+    relative clause on a noun ("The DNC, which is seen as aligned with Clinton, responded by
+    blocking ..."), in an apposition or as an object ("the attack on Srebrenica, one of the most
+    chilling events", "changed one of the most interesting contests") it describes a noun, and
+    the sentence still reports."""
+    return any(not _in_relative_clause(text[:m.start()])
+               and (_LINKING_START.match(m.group(0)) or _LINKED_BEFORE.search(text, 0, m.start()))
+               for m in _cue("commentary").finditer(text))
+
+
+_LINKING_VERBS = r"is|are|was|were|be|been|being|remains?|remained|becomes?|became|seems?|seemed"
+_LINKING_START = re.compile(rf"(?:{_LINKING_VERBS})\b", re.I)
+_LINKED_BEFORE = re.compile(rf"\b(?:{_LINKING_VERBS})\s+(?:(?:\w+ly|still|also|now|not)\s+)?$", re.I)
+
+
 def _in_relative_clause(before: str) -> bool:
     """The point after `before` lies inside a relative clause that opened just before it, with
     no clause mark since ("D'Amato, who ... often receives high ratings")."""
@@ -518,7 +535,7 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
     """
     text = statement.text
     note = annotate(text, statement.reference_date)
-    if is_fragment(text) or _cue("furniture").search(text) or _cue("commentary").search(text):
+    if is_fragment(text) or _cue("furniture").search(text) or _commentary(text):
         return NONE, "fragment, furniture or commentary"
     if _asks(text):
         return NONE, "a question"  # a question asked, rhetorical or a reader's: it states nothing (nor is it picked as a line)
