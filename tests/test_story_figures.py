@@ -221,6 +221,10 @@ def test_lines_that_do_not_stand_alone_are_recognised():
                  "At that time, the port was closed.", "By that time the ferry had sunk.",
                  "Later, the minister flew home.", "Soon after, the council agreed to the plan.",
                  "Shortly afterward, the ferry sank.", "Later that day, the talks resumed.", "Earlier, the mayor had resigned.",
+                 # a demonstrative and its noun, told before the line: which burden, which disputes?
+                 "Families in Kelso suffer from this burden with little support.",
+                 "There was no sign of either side shifting in those disputes on Monday.",
+                 "To be clear, these differences of emphasis belie similar views.",
                  # a pointing opener in a contraction
                  "That's the deadline for the filing.", "They're expected to vote on Monday.", "It’s expected to drop.",
                  # a definite count: a set told before ("which two?"); a resolution or an allegation told before
@@ -257,6 +261,13 @@ def test_lines_that_do_not_stand_alone_are_recognised():
                  "Other than a brief debate, the session passed quietly.", "Soon after the vote, the council split.",
                  "Earlier this week, the ferry sank.", "Later on Sunday, the talks resumed.",
                  "Kelso's mayor resigned on Monday.", "There's no deal yet in Kelso.",
+                 # the writer's moment or occasion, a clause saying which, a noun the line named before,
+                 # a demonstrative standing for the clause before it
+                 "Ortiz said this week the port would close.", "Ortiz will run again this September.",
+                 "Steel plates from Kelso match those found at the clinic in Corvo.",
+                 "Voters in Kelso said those voters who stayed home were wrong.",
+                 "Few female leaders won, and those leaders were rare.",
+                 "If the rebels take Kelso, this will end the war.", "Ortiz spent millions on this campaign.",
                  "So severe was the flooding that the bridge closed.", "So soon after the attack, the mood in Kelso was grim."):
         assert reads_alone(text), text
 

@@ -20,6 +20,7 @@ from briefer.core.cues import pattern, phrases
 from briefer.core.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
 from briefer.core.text import STOPWORDS, archive_quotes, stem
 from briefer.language.quantities import singular
+from briefer.language.tense import IRREGULAR_PAST
 from briefer.language.quotations import PAST_SPEECH_VERBS, PERSON_NOUNS, TITLE_MODIFIERS, TITLES, quote_spans
 from briefer.analysis.timeline import ArticleDate, article_dates, build_timeline
 from briefer.brief.edits import line_id
@@ -206,6 +207,8 @@ def reads_alone(text: str) -> bool:
         return False  # "Nagano's mayor was responding to allegations by ...": a gloss on words not shown
     if _DATELINE_DEIXIS.search(_outside_quotes(body)):
         return False  # "outside city hall here", "this small city": the dateline's place, which the page does not show
+    if _demonstrative_back(_outside_quotes(body)):
+        return False  # "suffer from this burden", "shifting its position in those disputes": which burden, which disputes?
     colon = text.find(":")
     if colon > 0 and _LEAD_IN.search(text[:colon]) or "___" in text:
         return False  # an editorial or a document introduced, or a list ruled off with underscores
@@ -231,6 +234,44 @@ _GLOSS = re.compile(r"\b(?:was|were|is|are)\s+(?:apparently\s+|clearly\s+)?(?:re
                     r"|\b(?:was|were|is|are)\s+(?:apparently\s+|clearly\s+)?(?:responding|reacting|replying)\s+to\s+"
                     r"(?:the\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?(?:allegations?|remarks?|comments?|criticism|questions?"
                     r"|claims?|charges|accusations?|statements?|reports?)\b", re.I)
+
+
+# A demonstrative with its noun inside a line ("suffer from this burden", "these differences of
+# emphasis belie ...", "in those disputes") points to something told before it, unless the noun
+# is a time the article's date gives ("this week", "this September"), an idiom of the writer's own
+# moment ("at this point", "this way"), or a clause after it says which ("those voters who ...",
+# "those found at the clinic"), or the line itself named the thing before ("female leaders ...
+# those leaders"). A demonstrative before a function word ("this will remove the last
+# stronghold", "this is") most often stands for the clause before it in the same sentence: it is
+# left alone.
+_DEMONSTRATIVE = re.compile(r"(?<=[\w,;:)—–-] )(?:this|these|those)\s+((?:[a-z][a-z'’-]*\s*){1,3})")
+_DEICTIC_HEADS = frozenset(
+    "week weeks month months year years morning afternoon evening night weekend spring summer fall autumn winter "
+    "season time times day days century decade past coming one ones point way kind kinds sort sorts side sides "
+    "election elections campaign race cycle".split())  # the writer's moment, and the occasion of it ("this election")
+# "this country", "this city": the dateline's place, read with the line's own names ("Lebanon's new
+# president ... a crisis in this country"); the dateline rule (_DATELINE_DEIXIS) weighs those
+_PLACE_HEADS = frozenset("country nation state region province municipality city town village capital port island".split())
+_PARTICIPLE_FORMS = rf"{IRREGULAR_PAST}|{pattern('language', 'en_participles').pattern}"
+_SAYS_WHICH_AFTER = re.compile(r"\b(?:who|whom|whose|which|that|where|when)\b")
+
+
+def _demonstrative_back(body: str) -> bool:
+    for match in _DEMONSTRATIVE.finditer(body):
+        words = [re.sub(r"['’]s$", "", w) for w in match.group(1).split()]  # "this weekend's broadcast"
+        if any(w in _DEICTIC_HEADS or w in _PLACE_HEADS or w.capitalize() in MONTHS or w.capitalize() in WEEKDAYS for w in words[:2]):
+            continue
+        if words[0] in STOPWORDS or _SAYS_WHICH_AFTER.search(" ".join(words[1:])) or re.match(
+                r"\s*(?:who|whom|whose|which|that|where)\b", body[match.end():]):
+            continue  # "this is ...", "those who ...": a pronoun, or a clause after the noun says which
+        if match.group(0).startswith("those") and (re.fullmatch(r"[a-z]+(?:ed|ing)", words[0])
+                                                   or re.fullmatch(_PARTICIPLE_FORMS, words[0])):
+            continue  # "those found at the clinic", "those living near the dam": which ones is said
+        earlier = {stem(w) for w in re.findall(r"[a-z]+", body[:match.start()].lower())}
+        if any(stem(w) in earlier for w in words):
+            continue  # the line named it before: "female leaders, ... few of those leaders"
+        return True
+    return False
 
 
 def _outside_quotes(text: str) -> str:
