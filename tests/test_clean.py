@@ -69,7 +69,8 @@ def test_a_newspapers_wire_dateline_in_capitals_goes():
                  "KELSO, Corvo Islands — A new task force began work on Thursday.",
                  "Kelso, KS – A new task force began work on Thursday.",
                  "Port Arland, Corvo, Norland: A new task force began work on Thursday.",
-                 "LA PAZ, Corvo _ A new task force began work on Thursday."):
+                 "LA PAZ, Corvo _ A new task force began work on Thursday.",
+                 "KELSO, Miss. - A new task force began work on Thursday.", "KELSO - A new task force began work on Thursday."):
         cleaned = clean_articles((parse_article(1, "C1.txt", body + "\n"),))[0]
         assert cleaned.paragraphs == ("A new task force began work on Thursday.",), body
     # a dateline's dash, then an aside between two more

@@ -26,6 +26,7 @@ _WHITESPACE_RUN = re.compile(r"\s+")
 
 _STOPS = ".?!… "  # the space joins the dots of a spaced ellipsis
 _CLOSERS = "\"'”’»)]}"
+_DASHES = frozenset({"-", "--", "–", "—"})
 _BULLETS = "•⁃▪‣◦"
 _STOP_AT_END = re.compile("[.?!…][%s]*(?=\\s|$)" % re.escape(_CLOSERS))
 _BULLET_OPENING = re.compile("(?<!\\S)[%s]" % _BULLETS)
@@ -118,6 +119,9 @@ def split_sentences(text: str, names: frozenset[str] = frozenset()) -> list[str]
         else:
             boundary = (
                 (_ends_sentence(token, next_words[i]) or _name_ends_sentence(tokens, i, next_words[i], names))
+                # a spaced dash opens no sentence: after a period it is a dateline's ("JACKSON, Miss. -
+                # U.S. District Judge ...") or an aside's ("... & Co. — the firm said")
+                and not (following in _DASHES and token.endswith("."))
                 and not _speaker_follows(text, tokens[i])
                 # the sentence so far is just its list marker
                 and not _LIST_MARKER.fullmatch(text, tokens[start].start(), tokens[i].end())
