@@ -225,6 +225,9 @@ def test_lines_that_do_not_stand_alone_are_recognised():
                  "Families in Kelso suffer from this burden with little support.",
                  "There was no sign of either side shifting in those disputes on Monday.",
                  "To be clear, these differences of emphasis belie similar views.",
+                 # a label set before the text: a note, a summary, a division of results, a transcript's speaker
+                 "Note: The bundle includes a year of service.", "Summary: Kelso won the title.",
+                 "6A: Kelso North took first in diving.", "Ortiz: We will win the vote.",
                  # a pointing opener in a contraction
                  "That's the deadline for the filing.", "They're expected to vote on Monday.", "It’s expected to drop.",
                  # a definite count: a set told before ("which two?"); a resolution or an allegation told before
@@ -261,6 +264,7 @@ def test_lines_that_do_not_stand_alone_are_recognised():
                  "Other than a brief debate, the session passed quietly.", "Soon after the vote, the council split.",
                  "Earlier this week, the ferry sank.", "Later on Sunday, the talks resumed.",
                  "Kelso's mayor resigned on Monday.", "There's no deal yet in Kelso.",
+                 "At 10:30 the vote began in Kelso.", "The vote in Kelso: 52 to 48.",
                  # the writer's moment or occasion, a clause saying which, a noun the line named before,
                  # a demonstrative standing for the clause before it
                  "Ortiz said this week the port would close.", "Ortiz will run again this September.",

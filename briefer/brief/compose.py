@@ -105,6 +105,9 @@ _KNOWN_SET = re.compile(r"^The\s+(?:(?:" + "|".join(sorted(NUMBER_WORDS, key=len
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 LIST_NUMBERS = 6  # this many numbers, one word in three or more: a table, not a sentence
 _MARKER_END = re.compile(r"^\s*[:.)—–-]")
+# One word and a colon opening a line: a label (a note, a summary, a division of a results table,
+# a speaker in a transcript), not a sentence's subject. (A clock time has no space: "10:30".)
+_LABEL = re.compile(r"^[\w'’.-]{1,20}:\s")
 
 
 # "the" and the noun that heads the phrase: not "The ministers' talks"
@@ -199,6 +202,8 @@ def reads_alone(text: str) -> bool:
         return False  # "Q: ...", "EDITOR'S NOTE: ...", "UPDATES with ..." when followed by a mark
     if furniture and furniture.group(0).lower().startswith(("update", "correct", "editor", "eds")):
         return False
+    if _LABEL.match(body):
+        return False  # "Note: ...", "Summary: ...", "6A: ...": a label a page or a transcript sets before its text
     if _back_connective(body) or _unanchored_pronoun(body, text):
         return False  # "..., however, he would ...", "survivors of his killing spree": who or what is not shown
     if _FUSED.search(text):
