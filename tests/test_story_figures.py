@@ -312,6 +312,31 @@ def test_a_figure_shows_the_clause_that_says_what_it_counts(tmp_path):
     assert signatures.context.strip("… ") in text  # the sources' words, never rebuilt
 
 
+def test_two_modifiers_coordinated_before_one_noun_both_count_it(tmp_path):
+    from briefer.language.quantities import quantities
+
+    money, years = quantities("Kelso was facing a $2.2 billion, two-year budget deficit.")
+    assert (money.unit, money.head, money.label) == ("$", "deficit", "budget deficit")
+    assert (years.unit, years.head) == ("year", "deficit")
+    # a comma before no hyphened number ends the phrase: "20 percent of the total" counts the total
+    assert quantities("The port paid $5 million, 20 percent of the total.")[0].head is None
+    corpus = corpus_of(tmp_path, {
+        "1.md": article("2025-04-02", "Port News", "Kelso was facing a $2.2 billion, two-year budget deficit, "
+                        "the mayor said on Monday.\n\nThe council met on Tuesday.\n"),
+    })
+    (deficit,) = [f for f in key_figures(corpus) if f.value == "$2.2 billion"]
+    assert "two-year budget deficit" in deficit.context
+
+
+def test_a_denomination_is_no_sum():
+    from briefer.analysis.figures import _counts_something
+    from briefer.language.quantities import quantities
+
+    (note,) = quantities("The mayor spoke from the face of a giant $100 bill.")
+    (spending,) = quantities("The council passed a $1 trillion spending bill.")
+    assert not _counts_something(note) and _counts_something(spending)
+
+
 def test_a_smaller_count_told_after_the_larger_is_not_its_earlier_value(tmp_path):
     corpus = corpus_of(tmp_path, {
         "1.md": article("2025-06-01", "East Wire", "The bombing of the ferry killed 270 people, officials said.\n"),

@@ -26,7 +26,8 @@ from briefer.core.text import STOPWORDS, clause_bounds
 from briefer.language.annotate import annotate
 from briefer.language.tense import IRREGULAR_PAST
 from briefer.core.lexicon import MONTHS, WEEKDAYS
-from briefer.language.quantities import DURATIONS, MEASURES, Quantity, display_value, measure, same_measure, singular
+from briefer.language.quantities import (CURRENCIES, CURRENCY_WORDS, DURATIONS, MEASURES, Quantity, display_value, measure,
+                                         same_measure, singular)
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,9 @@ class Figures:
     # told by the clause ("were killed", "votes short of passing"), not by the noun alone.
     context_before: int = 6
     context_after: int = 9
+    # Characters between a number and the noun it describes across a second modifier set off by a
+    # comma (", two-year "): one hyphened number and its unit.
+    coordinated_gap: int = 24
     # Two estimates of one counted thing this close (a share of the larger) are one figure told at
     # two roundings: "more than 200 players" / "more than 220 players". Copy rounds estimates to
     # one or two significant figures, so two roundings of one count differ by up to about a tenth.
@@ -79,6 +83,12 @@ _CALENDAR = re.compile(r"\b(?:" + "|".join(sorted(set(MONTHS) | set(WEEKDAYS), k
 _REPORTING_WORDS = frozenset("said says told reported according added officials official".split())
 # Heads that count no thing: a multiplicative ("shot three times") and pronouns ("three others").
 _NOT_THINGS = frozenset("time times other others one ones".split())
+# A sum of money before a piece of money names its denomination ("the face of a giant $100 bill",
+# "the face on $20 bills"): an object, no amount anyone spent or owes. (A spending bill is a sum:
+# "a $1 trillion spending bill" is far above any note.)
+_MONEY_PIECES = frozenset("bill note banknote coin".split())
+LARGEST_NOTE = 10_000
+_CURRENCY_UNITS = frozenset(CURRENCIES.values()) | frozenset(CURRENCY_WORDS.values())
 
 
 @dataclass(frozen=True)
@@ -112,6 +122,8 @@ def _counts_something(quantity: Quantity) -> bool:
         return False  # "3 months | deadlock Friday": the noun phrase ran into a date
     if measure(quantity) is not None:
         return True
+    if quantity.unit in _CURRENCY_UNITS and quantity.head in _MONEY_PIECES and quantity.value <= LARGEST_NOTE:
+        return False  # a denomination: "a $100 bill"
     if quantity.unit != "count":
         return True
     # A count of more than one names a plural: "13 individuals", "270 people"; "122 assembly" or
@@ -240,6 +252,12 @@ def _context(text: str, quantity: Quantity) -> str:
     # before the number a comma is kept ("mourned on Friday, by about 1,000 people"): the words
     # that say what happened come first; after it, a comma ends what the number's phrase says
     start, end = clause_bounds(text, quantity.start, quantity.end, commas_before=False)
+    if quantity.label:
+        # a second modifier after a comma, then the noun both describe ("a $2.2 billion, two-year
+        # budget deficit"): the phrase runs on to its noun
+        at = text.find(quantity.label, quantity.end)
+        if 0 <= at - quantity.end <= FIGURES.coordinated_gap and text[quantity.end:at].lstrip().startswith(","):
+            end = max(end, at + len(quantity.label))
     before = text[start:quantity.start].split()
     after = text[quantity.start:end].rstrip(" .!?").split()
     head = before[-FIGURES.context_before:] if len(before) > FIGURES.context_before else before

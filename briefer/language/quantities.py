@@ -330,6 +330,11 @@ def _vague_size(toks: list[Token], index: int) -> bool:
     return before in _VAGUE_BEFORE_SIZE or before == "a" and index > 1 and toks[index - 2].text.lower() == "half"
 
 
+def _hyphened_number(token: Token) -> bool:
+    """A number with its unit joined by a hyphen, an adjective before a noun ("two-year", "10-nation")."""
+    return bool(token.suffix) or _is_number_word(token) and bool(read_number_word(token.text)[1])
+
+
 def _below_a_hundred(token: Token) -> bool:
     """A number word from one to ninety-nine ("fifty", "twenty-five"), as after "two hundred"."""
     return (_is_number_word(token) and not token.suffix
@@ -387,6 +392,11 @@ def _read_quantity(text: str, toks: list[Token], index: int, value: float) -> tu
     # "over the next 10 years": the unit is the noun, nothing further is counted.
     bare_duration = unit in DURATIONS.values() and not suffix
     phrase = [] if bare_duration else noun_phrase(toks, cursor)
+    if (not phrase and not bare_duration and cursor + 2 < len(toks) and toks[cursor].text == ","
+            and _hyphened_number(toks[cursor + 1])):
+        # two modifiers coordinated before one noun: "a $2.2 billion, two-year budget deficit"
+        # counts a deficit, as "a two-year budget deficit" does
+        phrase = noun_phrase(toks, cursor + 2)
     if phrase and singular(toks[phrase[0]].text) in MEASURES and toks[phrase[0]].text.islower():
         phrase = phrase[:1]  # "44 feet struck the wall": a unit of measure is the whole phrase
     changed_to = before == "to"
