@@ -70,7 +70,7 @@ def test_a_newspapers_wire_dateline_in_capitals_goes():
                  "Kelso, KS – A new task force began work on Thursday.",
                  "Port Arland, Corvo, Norland: A new task force began work on Thursday.",
                  "LA PAZ, Corvo _ A new task force began work on Thursday.",
-                 "KELSO, Miss. - A new task force began work on Thursday.", "KELSO - A new task force began work on Thursday."):
+                 "KELSO, Miss. - A new task force began work on Thursday."):
         cleaned = clean_articles((parse_article(1, "C1.txt", body + "\n"),))[0]
         assert cleaned.paragraphs == ("A new task force began work on Thursday.",), body
     # a dateline's dash, then an aside between two more
@@ -80,7 +80,8 @@ def test_a_newspapers_wire_dateline_in_capitals_goes():
     for body in ("NATO leaders met on Thursday.", "The NATO _ an alliance of 30 _ met on Thursday.",
                  "Ortiz, the minister, said — Nothing was agreed.", "Kelso is calm — The city slept.",
                  "Still, Democrats — Ortiz among them — insisted on a vote.", "OK — Let me be clear about this.",
-                 "I -- I do not know what happened.", "Ortiz, Vidal: Who won the debate is disputed."):
+                 "I -- I do not know what happened.", "Ortiz, Vidal: Who won the debate is disputed.",
+                 "US - China trade talks resumed on Thursday."):
         assert clean_articles((parse_article(1, "C1.txt", body + "\n"),))[0].paragraphs == (body,), body
 
 

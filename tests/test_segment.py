@@ -104,9 +104,11 @@ SPLITS = [
         ["“How do we win the county?” Mary Ode, the party's chair in Kelso, said of the visit.", "He left."],
     ),
     ("“Why?” Mary Ode, a lawyer. She left.", ["“Why?”", "Mary Ode, a lawyer.", "She left."]),
-    # a spaced dash after a period opens no sentence: a dateline's dash after a state's abbreviation
-    ("KELSO, Miss. - A judge blocked the law. He left.", ["KELSO, Miss. - A judge blocked the law.", "He left."]),
-    ("KELSO, Miss. — A judge blocked the law.", ["KELSO, Miss. — A judge blocked the law."]),
+    (
+        # an abbreviation's period inside the apposition
+        "“Who pays?” Tom Reed, the U.S. envoy to Acme Inc., asked. He left.",
+        ["“Who pays?” Tom Reed, the U.S. envoy to Acme Inc., asked.", "He left."],
+    ),
     (
         # A quotation of several sentences keeps its attribution on the last one.
         '"We signed it. It is historic," Singh wrote on X. He left.',

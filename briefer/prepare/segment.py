@@ -26,7 +26,6 @@ _WHITESPACE_RUN = re.compile(r"\s+")
 
 _STOPS = ".?!… "  # the space joins the dots of a spaced ellipsis
 _CLOSERS = "\"'”’»)]}"
-_DASHES = frozenset({"-", "--", "–", "—"})
 _BULLETS = "•⁃▪‣◦"
 _STOP_AT_END = re.compile("[.?!…][%s]*(?=\\s|$)" % re.escape(_CLOSERS))
 _BULLET_OPENING = re.compile("(?<!\\S)[%s]" % _BULLETS)
@@ -39,11 +38,14 @@ _INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
 
 # A quoted question or exclamation followed by its speaker: '"Why?" Trump asked.'
 _QUOTED_CRY = re.compile(r"[?!][\"'”’]+$")
+# A character of an apposition: no stop, no quotation mark, no comma; a period only closing an
+# abbreviation ("Acme Inc.", "the U.S. trade representative", "D-Calif.").
+_APPOSED = r"(?:[^.?!\"“”,]|(?<=[A-Z])\.|" + "|".join(rf"(?<=\b[A-Z][a-z]{{{n}}})\." for n in range(1, 5)) + ")"
 _ATTRIBUTION = re.compile(
     # the speaker's name, up to four words, and the verb: '..?" Smith said'; or the name, then
     # its apposition set off by commas: '..?" Will Estrada, the chairman for the exurb, said'
     r"\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}"
-    r"(?:\s+|,\s+(?:[^.?!\"“”,]{1,80},\s+){1,2})"
+    rf"(?:\s+|,\s+(?:{_APPOSED}{{1,80}},\s+){{1,2}})"
     rf"(?:{SPEECH_VERB_PATTERN})\b"
 )
 
@@ -119,9 +121,6 @@ def split_sentences(text: str, names: frozenset[str] = frozenset()) -> list[str]
         else:
             boundary = (
                 (_ends_sentence(token, next_words[i]) or _name_ends_sentence(tokens, i, next_words[i], names))
-                # a spaced dash opens no sentence: after a period it is a dateline's ("JACKSON, Miss. -
-                # U.S. District Judge ...") or an aside's ("... & Co. — the firm said")
-                and not (following in _DASHES and token.endswith("."))
                 and not _speaker_follows(text, tokens[i])
                 # the sentence so far is just its list marker
                 and not _LIST_MARKER.fullmatch(text, tokens[start].start(), tokens[i].end())

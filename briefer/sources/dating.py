@@ -62,13 +62,14 @@ AGENCY_DATELINE = re.compile(
 )
 # "NEWARK, N.J. _ A new task force ...", "WASHINGTON -- ...", "DUBAI, United Arab Emirates — ...",
 # "JACKSON, Miss. - U.S. District Judge ...": a place in capitals, maybe its region, and a wire's
-# dash (a spaced hyphen too, as some papers set it), no agency (a newspaper's own wire); or a
+# dash (a spaced hyphen too, as some papers set it, after a region only: "US - China trade talks"
+# is a headline's), no agency (a newspaper's own wire); or a
 # place in title case and its region before a long dash ("New York, NY – ...", "Paris, France — ...").
 # Prose never opens with words in capitals and such a dash, nor with a place, a comma and a region
 # set off by a long dash.
 _REGION = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
-CAPITALS_DATELINE = re.compile(r"^(?P<place>(?!(?:I|OK|A|Q)\b)[A-Z][A-Z.'’-]*(?:,?\s+[A-Z][A-Z.'’-]*){0,4})(?:,\s+" + _REGION + r")?"
-                               r"\s+(?:_|--?|—|–)\s+(?=[A-Z“\"‘`])")
+CAPITALS_DATELINE = re.compile(r"^(?P<place>(?!(?:I|OK|A|Q)\b)[A-Z][A-Z.'’-]*(?:,?\s+[A-Z][A-Z.'’-]*){0,4})"
+                               r"(?:(?:,\s+" + _REGION + r")?\s+(?:_|--|—|–)|,\s+" + _REGION + r"\s+-)\s+(?=[A-Z“\"‘`])")
 # (one more long dash in the paragraph makes the first open an aside: "Still, Democrats — Clinton
 # among them — insisted ..."; two more are an aside after a dateline: "Nairobi, Kenya — A bomb
 # exploded — the second in a week — killing 12")
