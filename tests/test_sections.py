@@ -799,6 +799,12 @@ def test_a_forecast_of_what_an_event_would_signify_is_a_reading_not_news():
                  "The arrest would send a clear message to the other suspects.",
                  "An endorsement would signify a shift among the party's voters."):
         assert one(text, None) == NONE, text
+    # a day or a date makes a signifying verb an act awaited
+    for text in ("Veterans will mark the anniversary with a march through Kelso on Sunday.",
+                 "The central bank is expected to signal a rate cut at its meeting next week.",
+                 "Public defenders will represent the families at the hearing in March.",
+                 "The mayor will send a message to the council on Monday outlining her budget."):
+        assert one(text, None) == OPEN_QUESTIONS, text
     # one forecast of an act keeps the sentence awaited, signifying before or after it
     assert one("The accord would weaken the opposition and would signify a shift.", None) == OPEN_QUESTIONS
     assert one("The appointment would signal a shift and could strain relations.", None) == OPEN_QUESTIONS

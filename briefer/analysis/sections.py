@@ -250,15 +250,16 @@ def _commentary(text: str) -> bool:
     relative clause on a noun ("The DNC, which is seen as aligned with Clinton, responded by
     blocking ..."), in an apposition or as an object ("the attack on Srebrenica, one of the most
     chilling events", "changed one of the most interesting contests") it describes a noun, and
-    the sentence still reports."""
+    the sentence still reports. (A cue that holds its own linking verb, "is seen as", is a
+    predicate wherever it is not in a relative clause.)"""
     return any(not _in_relative_clause(text[:m.start()])
                and (_LINKING_START.match(m.group(0)) or _LINKED_BEFORE.search(text, 0, m.start()))
                for m in _cue("commentary").finditer(text))
 
 
-_LINKING_VERBS = r"is|are|was|were|be|been|being|remains?|remained|becomes?|became|seems?|seemed"
-_LINKING_START = re.compile(rf"(?:{_LINKING_VERBS})\b", re.I)
-_LINKED_BEFORE = re.compile(rf"\b(?:{_LINKING_VERBS})\s+(?:(?:\w+ly|still|also|now|not)\s+)?$", re.I)
+_COPULAS = r"is|are|was|were|be|been|being|remains?|remained|becomes?|became|seems?|seemed"
+_LINKING_START = re.compile(rf"(?:{_COPULAS})\b", re.I)
+_LINKED_BEFORE = re.compile(rf"\b(?:{_COPULAS})\s+(?:(?:\w+ly|still|also|now|not)\s+)?$", re.I)
 
 
 def _in_relative_clause(before: str) -> bool:
@@ -362,16 +363,20 @@ _PERFECT_BEFORE = re.compile(r"\b(?:had|has|have)\s+(?:(?:not|never|already|also
 _BETWEEN_CUE_AND_VERB = re.compile(r"\s+(?:(?:\w+ly|therefore|still|also|not|then|now|again)\s+)*")
 
 
-def _soft_forecast(text: str) -> bool:
+def _soft_forecast(text: str, timed: bool = False) -> bool:
     """A forecast whose own verb is one of emphasis or characterisation ("will focus on", "is
-    likely to highlight"): the verb right after the forecast's cue, not any word of the
-    sentence ("would endorse both candidates, or remain neutral" awaits an endorsement), and
-    every forecast's: one awaited act keeps the sentence open ("would signal a toughening and
-    could further strain relations" awaits a strain)."""
-    soft = _cue("soft_forecast")
+    likely to highlight"), or, in a sentence naming no time, one of signifying ("the endorsement
+    would represent a crowning achievement", "will mark the first meeting"): what an event would
+    mean, not an event. A time makes a signifying verb an act awaited ("will mark the anniversary
+    with a march on Sunday", "is expected to signal a rate cut at its meeting next week"). The
+    verb read is the one right after the forecast's cue, not any word of the sentence ("would
+    endorse both candidates, or remain neutral" awaits an endorsement), and every forecast's:
+    one awaited act keeps the sentence open ("would signal a toughening and could further strain
+    relations" awaits a strain)."""
+    emphasis, signifying = _cue("soft_forecast"), _cue("signifying")
     verbs = [(between.end() if (between := _BETWEEN_CUE_AND_VERB.match(text, cue.end())) else cue.end())
              for cue in FORECAST_CUE.finditer(text)]
-    return bool(verbs) and all(soft.match(text, at) for at in verbs)
+    return bool(verbs) and all(emphasis.match(text, at) or not timed and signifying.match(text, at) for at in verbs)
 
 
 def _silent(text: str) -> bool:
@@ -569,7 +574,9 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
         if _AGREEMENT_FRAME.match(text.lstrip("\"“‘'` ")):
             # "Under the deal, X will head the assembly": the terms of what was agreed
             return OUTCOMES if resulting else KEY_FACTS, "terms of an agreement"
-        return NONE if _soft_forecast(text) else OPEN_QUESTIONS, BY_TENSE
+        # a day or a date names when the forecast happens; a span ("in a decade") does not
+        timed = bool(note.relative) or any(t.type in ("DATE", "TIME") for t in note.times)
+        return NONE if _soft_forecast(text, timed) else OPEN_QUESTIONS, BY_TENSE
     older = (_older_than_story(statement) or _past_perfect(text, note)
              or _earlier_in_its_own_words(statement)
              # a habit or a long history behind the news, told after the lead (a day of the story's
