@@ -221,10 +221,12 @@ def test_lines_that_do_not_stand_alone_are_recognised():
                  "At that time, the port was closed.", "By that time the ferry had sunk.",
                  "Later, the minister flew home.", "Soon after, the council agreed to the plan.",
                  "Shortly afterward, the ferry sank.", "Later that day, the talks resumed.", "Earlier, the mayor had resigned.",
+                 "Shortly thereafter, the ferry sank.", "Minutes later, the police arrived.", "Later on, the talks resumed.",
                  # a demonstrative and its noun, told before the line: which burden, which disputes?
                  "Families in Kelso suffer from this burden with little support.",
                  "There was no sign of either side shifting in those disputes on Monday.",
                  "To be clear, these differences of emphasis belie similar views.",
+                 "Critics of the plan say these differences of emphasis belie a split.",
                  # a label set before the text: a note, a summary, a division of results, a transcript's speaker
                  "Note: The bundle includes a year of service.", "Summary: Kelso won the title.",
                  "6A: Kelso North took first in diving.", "Ortiz: We will win the vote.",
@@ -265,6 +267,7 @@ def test_lines_that_do_not_stand_alone_are_recognised():
                  "Earlier this week, the ferry sank.", "Later on Sunday, the talks resumed.",
                  "Kelso's mayor resigned on Monday.", "There's no deal yet in Kelso.",
                  "At 10:30 the vote began in Kelso.", "The vote in Kelso: 52 to 48.",
+                 "“Enough: we are leaving,” the union leader in Kelso said.", "Another’s loss is Kelso’s gain, analysts said.",
                  # the writer's moment or occasion, a clause saying which, a noun the line named before,
                  # a demonstrative standing for the clause before it
                  "Ortiz said this week the port would close.", "Ortiz will run again this September.",
@@ -272,6 +275,8 @@ def test_lines_that_do_not_stand_alone_are_recognised():
                  "Voters in Kelso said those voters who stayed home were wrong.",
                  "Few female leaders won, and those leaders were rare.",
                  "If the rebels take Kelso, this will end the war.", "Ortiz spent millions on this campaign.",
+                 "At this stage, investigators in Kelso have ruled out arson.", "Ami Ode in Kelso contributed to this report.",
+                 "Growth in Kelso will slow this quarter.", "Analysts say this trade war between Kelso and Corvo will hurt growth.",
                  "So severe was the flooding that the bridge closed.", "So soon after the attack, the mood in Kelso was grim."):
         assert reads_alone(text), text
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -65,7 +66,8 @@ _RELATIVE_ANCHOR = re.compile(r"^(?:\w+|a|an)\s+(?:\w+\s+)?(?:hours?|days?|weeks
                               r"(?:earlier|later|afterwards?|(?:before|after)(?=\s*,))\b"  # "after the war ended" names it
                               # "Later, ...", "Soon after, ...", "Shortly afterward, ...", "Later that day, ...": after or
                               # before what? ("Earlier this week", "Later on Sunday" are dated by the article itself)
-                              r"|^(?:(?:soon|shortly|immediately|not\s+long)\s+)?(?:earlier|later|afterwards?|after|before)"
+                              r"|^(?:(?:soon|shortly|immediately|not\s+long|moments|minutes|hours|days|weeks|months|years)\s+)?"
+                              r"(?:earlier|later(?:\s+on)?|afterwards?|after|before|thereafter)"
                               r"(?:\s+that\s+(?:day|night|morning|afternoon|evening|week|month|year))?(?=\s*,)", re.I)
 _OPENING = re.compile(r"^[\s\"“‘'`(_.…-]*")  # quote marks, dashes and an ellipsis before the first word
 # Openers of the dangling list that do not point back here: "So" that only intensifies or
@@ -177,7 +179,7 @@ def _says_what(text: str, end: int) -> bool:
 _SHELL_IDIOM = re.compile(r"\b(?:(?:out|part|heart|crux)\s+of|is|are|was|were|be|been|being)\s+$", re.I)
 
 
-_OPENING_CONTRACTION = re.compile(r"^([A-Za-z]+)['’](s|re|ll|d|ve)\b", re.I)
+_OPENING_CONTRACTION = re.compile(r"^(it|that|this|they|he|she|we|you|there|here|what|who)['’](s|re|ll|d|ve)\b", re.I)
 _CONTRACTED = {"s": "is", "re": "are", "ll": "will", "d": "would", "ve": "have"}
 
 
@@ -185,7 +187,8 @@ def reads_alone(text: str) -> bool:
     """A line a reader understands on its own: no opener that points to a sentence not shown,
     no report heading, Q&A marker or editorial lead-in."""
     body = text[_OPENING.match(text).end():]
-    # an opener in a contraction is read as its words: "That's the deadline" is "That is the deadline"
+    # a pronoun opener in a contraction is read as its words: "That's the deadline" is "That is the
+    # deadline" ("Another's loss" is a possessive)
     body = _OPENING_CONTRACTION.sub(lambda m: m.group(1) + " " + _CONTRACTED[m.group(2).lower()], body, count=1)
     opener = _DANGLING.match(body)
     if opener and (opener.end() == len(body) or not body[opener.end()].isalnum()) and (
@@ -202,7 +205,7 @@ def reads_alone(text: str) -> bool:
         return False  # "Q: ...", "EDITOR'S NOTE: ...", "UPDATES with ..." when followed by a mark
     if furniture and furniture.group(0).lower().startswith(("update", "correct", "editor", "eds")):
         return False
-    if _LABEL.match(body):
+    if _LABEL.match(text):  # as written: '“Enough: we are leaving,” he said' quotes a speaker
         return False  # "Note: ...", "Summary: ...", "6A: ...": a label a page or a transcript sets before its text
     if _back_connective(body) or _unanchored_pronoun(body, text):
         return False  # "..., however, he would ...", "survivors of his killing spree": who or what is not shown
@@ -222,11 +225,16 @@ def reads_alone(text: str) -> bool:
     return not _HEADING.match(text)
 
 
+# Nouns of time a demonstrative points to from the article's own moment ("this week", "this
+# spring"), and of the places a dateline names ("this city").
+_TIME_HEADS = ("week month year morning afternoon evening night weekend spring summer fall autumn winter season "
+               "quarter term session semester day century decade").split()
+_DATELINE_PLACES = "city town village capital port island".split()
 # Wire copy points to its dateline's place: "here", "this city" ("officials here said", "in this
 # small city"); a line cut from it leaves the reader without the place. ("Here is ..." opens a list.)
 _DATELINE_DEIXIS = re.compile(r"(?<!^)\bhere\b(?!\s+(?:is|are)\b)(?<!\bfrom here(?=\s+on\b))(?!\s+(?:in|at)\s+[A-Z])"
-                              r"|\bthis\s+(?:(?!week|month|year|morning|afternoon|evening|weekend|spring|summer|fall"
-                              r"|autumn|winter)\w+\s+)?(?:city|town|village|capital|port|island)\b(?!\s+(?:of|in)\b)", re.I)
+                              r"|\bthis\s+(?:(?!" + "|".join(_TIME_HEADS) + r")\w+\s+)?(?:" + "|".join(_DATELINE_PLACES)
+                              + r")\b(?!\s+(?:of|in)\b)", re.I)
 
 
 # A word that runs into another mid-word, a capital inside lower case ("annouCkuld"): copy that
@@ -243,37 +251,42 @@ _GLOSS = re.compile(r"\b(?:was|were|is|are)\s+(?:apparently\s+|clearly\s+)?(?:re
 
 # A demonstrative with its noun inside a line ("suffer from this burden", "these differences of
 # emphasis belie ...", "in those disputes") points to something told before it, unless the noun
-# is a time the article's date gives ("this week", "this September"), an idiom of the writer's own
-# moment ("at this point", "this way"), or a clause after it says which ("those voters who ...",
-# "those found at the clinic"), or the line itself named the thing before ("female leaders ...
-# those leaders"). A demonstrative before a function word ("this will remove the last
-# stronghold", "this is") most often stands for the clause before it in the same sentence: it is
-# left alone.
+# is a time the article's date gives ("this week", "this September"), the writer's own moment,
+# occasion or report ("at this point", "this election", "contributed to this report"), a place of
+# the dateline (weighed by _DATELINE_DEIXIS: "Lebanon's new president ... a crisis in this
+# country"), or a phrase after it says which ("those voters who ...", "those found at the
+# clinic", "this trade war between the two countries"), or the line itself named it before
+# ("female leaders ... those leaders"). A demonstrative before a function word ("this will remove
+# the last stronghold", "this is") most often stands for the clause before it in the same
+# sentence: it is left alone.
 _DEMONSTRATIVE = re.compile(r"(?<=[\w,;:)—–-] )(?:this|these|those)\s+((?:[a-z][a-z'’-]*\s*){1,3})")
 _DEICTIC_HEADS = frozenset(
-    "week weeks month months year years morning afternoon evening night weekend spring summer fall autumn winter "
-    "season time times day days century decade past coming one ones point way kind kinds sort sorts side sides "
-    "election elections campaign race cycle".split())  # the writer's moment, and the occasion of it ("this election")
-# "this country", "this city": the dateline's place, read with the line's own names ("Lebanon's new
-# president ... a crisis in this country"); the dateline rule (_DATELINE_DEIXIS) weighs those
-_PLACE_HEADS = frozenset("country nation state region province municipality city town village capital port island".split())
+    [w + suffix for w in _TIME_HEADS for suffix in ("", "s")]
+    + "time times past coming one ones point way kind kinds sort sorts type side sides stage moment juncture "
+      "magnitude scale size report story article election elections campaign race cycle round".split())
+_PLACE_HEADS = frozenset(_DATELINE_PLACES + "country nation state region province municipality".split())
 _PARTICIPLE_FORMS = rf"{IRREGULAR_PAST}|{pattern('language', 'en_participles').pattern}"
-_SAYS_WHICH_AFTER = re.compile(r"\b(?:who|whom|whose|which|that|where|when)\b")
+_DEMONSTRATIVE_SAYS_WHICH = re.compile(_WHICH_CLAUSE + r"|\s+(?:whom|where|between)\b")
 
 
 def _demonstrative_back(body: str) -> bool:
     for match in _DEMONSTRATIVE.finditer(body):
-        words = [re.sub(r"['’]s$", "", w) for w in match.group(1).split()]  # "this weekend's broadcast"
-        if any(w in _DEICTIC_HEADS or w in _PLACE_HEADS or w.capitalize() in MONTHS or w.capitalize() in WEEKDAYS for w in words[:2]):
+        words = [re.sub(r"['’]s?$", "", w) for w in match.group(1).split()]  # "this weekend's broadcast", "this years' show"
+        if words[0] in STOPWORDS:
+            continue  # "this is ...", "those who ...": a pronoun
+        # the noun phrase runs to the first function word: "these differences [of emphasis]"
+        phrase = list(itertools.takewhile(lambda w: w not in STOPWORDS, words))
+        if any(w in _DEICTIC_HEADS or w in _PLACE_HEADS or w.capitalize() in MONTHS or w.capitalize() in WEEKDAYS
+               for w in phrase[:2]):
             continue
-        if words[0] in STOPWORDS or _SAYS_WHICH_AFTER.search(" ".join(words[1:])) or re.match(
-                r"\s*(?:who|whom|whose|which|that|where)\b", body[match.end():]):
-            continue  # "this is ...", "those who ...": a pronoun, or a clause after the noun says which
+        after = match.start(1) + len(" ".join(match.group(1).split()[:len(phrase)]))
+        if _DEMONSTRATIVE_SAYS_WHICH.match(body, after):
+            continue  # "those voters who ...", "this trade war between ...": which one is said
         if match.group(0).startswith("those") and (re.fullmatch(r"[a-z]+(?:ed|ing)", words[0])
                                                    or re.fullmatch(_PARTICIPLE_FORMS, words[0])):
             continue  # "those found at the clinic", "those living near the dam": which ones is said
         earlier = {stem(w) for w in re.findall(r"[a-z]+", body[:match.start()].lower())}
-        if any(stem(w) in earlier for w in words):
+        if stem(phrase[-1]) in earlier:
             continue  # the line named it before: "female leaders, ... few of those leaders"
         return True
     return False
