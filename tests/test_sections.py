@@ -375,6 +375,15 @@ def test_the_event_verbs_past_forms_name_their_event():
     assert "rule" in _told_classes("The court ruled on the appeal.")
 
 
+
+def test_a_winner_announced_is_told_by_the_prize_awarded():
+    # announcing a prize's winner and awarding the prize are one step
+    forecast = Statement("The next chapter will be written Thursday, when the Kelso Academy announces this "
+                         "year's winner of the poetry prize.", 1, None, 3)
+    awarded = Statement("Ana Ruiz was awarded this year's poetry prize on Thursday by the Kelso Academy.", 2, None, 0)
+    assert overtaken([forecast, awarded]) == frozenset({0})
+
+
 def test_a_habit_or_a_long_history_told_after_the_lead_is_background():
     for text in ("The senator has repeatedly been nominated for the award for his work on refugees.",
                  "The federation eventually resigned its seat on the council.",
