@@ -1078,3 +1078,14 @@ def test_a_reading_is_commentary_only_as_the_sentences_predicate():
     assert one("The council, which is seen as close to the mayor, on Friday blocked the port's access to its accounts."
                ) == KEY_FACTS
     assert one("The mayor on Friday changed one of the most watched contests in the region.") == KEY_FACTS
+
+
+def test_a_conceding_may_not_be_forecasts_nothing():
+    from briefer.language.tense import FUTURE, main_tense
+
+    # "may not be ..., but ...": the claim is the clause after "but"
+    conceding = "Ana Ruiz and Ivo Vidal may not be familiar names, but what they won the prize for in 1979 is known."
+    assert main_tense(conceding) != FUTURE and one(conceding, None) != OPEN_QUESTIONS
+    # a possibility, with or without a "but" after it, is still awaited
+    assert one("The toll in Kelso may rise, but officials gave no figure.", None) == OPEN_QUESTIONS
+    assert one("The toll in Kelso may not be final, officials said.", None) == OPEN_QUESTIONS

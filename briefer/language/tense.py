@@ -109,6 +109,14 @@ _ASIDE = re.compile(r",\s+(?:who|which|whose|whom)\b[^,;:]*,"
                    r"(?=\s*[A-Z][a-z]+(?:\s+[A-Z][\w.'’-]*)*,)")  # ... then the body's head named beside it
 
 
+# A "may not be" or "might not be" that concedes, answered by "but" in the same sentence ("X may not
+# be familiar names, but what they won the prize for is known by most patients", "they may not be
+# severely malnourished, but they are not well nourished"): the claim is the clause after "but",
+# and the modal forecasts nothing. (Not any "may ..., but": "The toll may rise, but officials gave
+# no figure" still awaits a rise.)
+_CONCEDING = re.compile(r"\b(?:may|might)(?=\s+not\s+be\b[^,;.]*,\s+but\b)")
+
+
 def _words_before(content: str, match: re.Match) -> str:
     """The few words right before a match: all an adjective's or a passive's cue needs."""
     return content[max(0, match.start() - _TAIL):match.start()]
@@ -118,6 +126,7 @@ def main_tense(text: str) -> str:
     """The tense of the governing verb: the first future or strong past cue, reporting verbs
     and relative clauses set off by commas aside; else a weak "-ed" form; else present."""
     content = _ASIDE.sub(lambda m: " " * len(m.group(0)), without_reporting(text))
+    content = _CONCEDING.sub(lambda m: " " * len(m.group(0)), content)
     # "upcoming" qualifies a noun ("athletes arriving for the upcoming Games"): it makes the
     # sentence a forecast only when no verb in it says otherwise
     forecasts = list(FORECAST_CUE.finditer(content))  # one pass, read three times below
