@@ -227,6 +227,7 @@ def test_lines_that_do_not_stand_alone_are_recognised():
                  "There was no sign of either side shifting in those disputes on Monday.",
                  "To be clear, these differences of emphasis belie similar views.",
                  "Critics of the plan say these differences of emphasis belie a split.",
+                 "Analysts in Kelso did the math on that feat.", "All judges in Kelso should be held to that standard.",
                  # a label set before the text: a note, a summary, a division of results, a transcript's speaker
                  "Note: The bundle includes a year of service.", "Summary: Kelso won the title.",
                  "6A: Kelso North took first in diving.", "Ortiz: We will win the vote.",
@@ -277,6 +278,8 @@ def test_lines_that_do_not_stand_alone_are_recognised():
                  "If the rebels take Kelso, this will end the war.", "Ortiz spent millions on this campaign.",
                  "At this stage, investigators in Kelso have ruled out arson.", "Ami Ode in Kelso contributed to this report.",
                  "Growth in Kelso will slow this quarter.", "Analysts say this trade war between Kelso and Corvo will hurt growth.",
+                 "Officials in Kelso said that prices rose.", "The storm in Kelso was unusual in that it struck twice.",
+                 "Ortiz was 20 at that time in Kelso.",
                  "So severe was the flooding that the bridge closed.", "So soon after the attack, the mood in Kelso was grim."):
         assert reads_alone(text), text
 

@@ -259,7 +259,13 @@ _GLOSS = re.compile(r"\b(?:was|were|is|are)\s+(?:apparently\s+|clearly\s+)?(?:re
 # ("female leaders ... those leaders"). A demonstrative before a function word ("this will remove
 # the last stronghold", "this is") most often stands for the clause before it in the same
 # sentence: it is left alone.
-_DEMONSTRATIVE = re.compile(r"(?<=[\w,;:)—–-] )(?:this|these|those)\s+((?:[a-z][a-z'’-]*\s*){1,3})")
+# ("that" only after a preposition, where it cannot open a clause: "did the math on that feat", "for
+# that reason"; after a verb it may: "said that prices rose")
+_AFTER_PREPOSITION = ("on", "in", "at", "of", "for", "with", "by", "from", "about", "to", "into", "over", "under",
+                      "after", "before", "during")
+_DEMONSTRATIVE = re.compile(r"(?:(?<=[\w,;:)—–-] )(?:this|these|those)|"
+                            + "|".join(rf"(?<=(?i:\b{word}) )that" for word in _AFTER_PREPOSITION)
+                            + r")\s+((?:[a-z][a-z'’-]*\s*){1,3})")
 _DEICTIC_HEADS = frozenset(
     [w + suffix for w in _TIME_HEADS for suffix in ("", "s")]
     + "time times past coming one ones point way kind kinds sort sorts type side sides stage moment juncture "
