@@ -1089,3 +1089,12 @@ def test_a_conceding_may_not_be_forecasts_nothing():
     # a possibility, with or without a "but" after it, is still awaited
     assert one("The toll in Kelso may rise, but officials gave no figure.", None) == OPEN_QUESTIONS
     assert one("The toll in Kelso may not be final, officials said.", None) == OPEN_QUESTIONS
+
+
+def test_a_question_asked_and_answered_is_no_open_question():
+    answered = "When asked in interviews whether they would want the mayor to campaign in Kelso, both said it was too late."
+    assert one(answered, None) != OPEN_QUESTIONS
+    # asked with no answer, or a question the sources call open, stays open
+    assert one("Reporters in Kelso asked whether the talks would resume, but officials gave no answer.",
+               None) == OPEN_QUESTIONS
+    assert one("It is not clear whether the talks in Kelso will resume.", None) == OPEN_QUESTIONS

@@ -398,6 +398,18 @@ _UNCONFIRMED = re.compile(r"(?:\bnot|\bnever|n['’]t)\s+(?:yet\s+|\w+ly\s+)*(?:
                           r"(?:confirmed|verified|corroborated)\b(?!\s+until\b)", re.I)
 
 
+# "asked (by a reporter, in an interview) whether ...": a question put to someone; reported with the
+# answer it got ("when asked whether they would want Clinton to campaign, both said it would be
+# impossible"), it is no question the sources leave open ("Reporters asked whether the talks would
+# resume, but officials gave no answer" still is)
+_ASKED_BEFORE = re.compile(r"\basked\s+(?:[\w'’.-]+\s+){0,5}$", re.I)
+
+
+def _open_whether(text: str) -> bool:
+    return any(not (_ASKED_BEFORE.search(text, 0, m.start()) and _PAST_SAYING.search(text, m.end()))
+               for m in WHETHER.finditer(text))
+
+
 def _asks(text: str) -> bool:
     """The sentence is a question: it ends with a question mark that no quotation opened inside it
     holds ('The network cancelled the show "Who Wants to Be a Millionaire?"' states a fact)."""
@@ -548,7 +560,7 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
         return NONE, "opens inside a quotation"  # a voice quoted whole: its news, if any, is reported in the sentences around it
     if _long_standing(text, note):
         return BACKGROUND, "a long-standing state"  # "have been suspended for more than two years pending ...": history
-    if _cue("open").search(text) or note.modality == UNCERTAIN or WHETHER.search(text.lstrip("\"“‘'` ")) or (
+    if _cue("open").search(text) or note.modality == UNCERTAIN or _open_whether(text.lstrip("\"“‘'` ")) or (
             note.modality == NEGATED and (_unanswered(text) or _unconfirmed(text))):
         # pending, a question the sources say is unanswered, or a claim they say is unconfirmed
         return OPEN_QUESTIONS, "pending, uncertain or unanswered"
