@@ -228,6 +228,8 @@ def test_lines_that_do_not_stand_alone_are_recognised():
                  "To be clear, these differences of emphasis belie similar views.",
                  "Critics of the plan say these differences of emphasis belie a split.",
                  "Analysts in Kelso did the math on that feat.", "All judges in Kelso should be held to that standard.",
+                 # "he" with no one named before it: a sentence's opening preposition or approximator is no name
+                 "Around 30 people came to each rally, he said.",
                  # a label set before the text: a note, a summary, a division of results, a transcript's speaker
                  "Note: The bundle includes a year of service.", "Summary: Kelso won the title.",
                  "6A: Kelso North took first in diving.", "Ortiz: We will win the vote.",
