@@ -353,17 +353,31 @@ def _unanchored_pronoun(body: str, text: str | None = None) -> bool:
             start, end = max(0, start - offset), end - offset
             if 0 < end <= pronoun.start():
                 before = before[:start] + " " * (end - start) + before[end:]
-    words = _PERSON_WORDS
+    if _someone_in(before):
+        return False  # a name or a person's role before it
+    comma = body.find(",")
+    if not (_FRONTED.match(body) and 0 <= pronoun.start() < comma):
+        return True
+    # a pronoun in a fronted clause points forward to the subject right after it ("When he arrived,
+    # Ortiz said ...", "... , the minister said"); a pronoun after that subject needs someone before
+    # it as any does ("In his younger days, her father worked ...": "his" is her father's, and whose
+    # father is he?)
+    if not _someone_in(" ".join(re.findall(r"[A-Za-z][\w.'’-]*", body[comma:])[:3])):
+        return True
+    return any(not _someone_in(body[:later.start()].replace(body[:comma], " ")) for later in
+               _PERSON_PRONOUN.finditer(body, comma))
+
+
+def _someone_in(before: str) -> bool:
+    """A name (a capitalised word that is no sentence opener) or a person's role in the words."""
     for match in _ANCHOR_WORD.finditer(before):
         word = match.group(0)
         if word[0].isupper():
             if word not in _NOT_GIVEN_NAMES:
-                return False  # a name before it
-        elif _one_of(word.lower(), words):
-            return False  # a person's role before it
-    comma = body.find(",")
-    fronted = _FRONTED.match(body) and 0 <= pronoun.start() < comma
-    return not (fronted and re.search(r"\b[A-Z][a-z]+", body[comma:]))
+                return True  # a name
+        elif _one_of(word.lower(), _PERSON_WORDS):
+            return True  # a person's role
+    return False
 
 
 # --- Names a page must introduce ----------------------------------------------------------
