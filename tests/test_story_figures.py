@@ -228,6 +228,8 @@ def test_lines_that_do_not_stand_alone_are_recognised():
                  "To be clear, these differences of emphasis belie similar views.",
                  "Critics of the plan say these differences of emphasis belie a split.",
                  "Analysts in Kelso did the math on that feat.", "All judges in Kelso should be held to that standard.",
+                 # an object "it" and what the verb makes of it: it is what?
+                 "Ami Ode calls it the big prize.", "The Kelso Council declared it a protected site.",
                  # a pronoun after the subject a fronted clause's pronoun points to: "his" is her father's; whose father?
                  "In his younger days, her father worked in the building where her boss, Ami Ode, lived.",
                  # "he" with no one named before it: a sentence's opening preposition or approximator is no name
@@ -285,6 +287,7 @@ def test_lines_that_do_not_stand_alone_are_recognised():
                  "Officials in Kelso said that prices rose.", "The storm in Kelso was unusual in that it struck twice.",
                  "Ortiz was 20 at that time in Kelso.",
                  "When he arrived, Ortiz said his port was closed.", "When he arrived, the minister said his port was closed.",
+                 "Kelso Ferries Inc. said it arranged a new loan.", "Ortiz made it clear that the port would stay open.",
                  "So severe was the flooding that the bridge closed.", "So soon after the attack, the mood in Kelso was grim."):
         assert reads_alone(text), text
 

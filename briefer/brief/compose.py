@@ -179,6 +179,13 @@ def _says_what(text: str, end: int) -> bool:
 _SHELL_IDIOM = re.compile(r"\b(?:(?:out|part|heart|crux)\s+of|is|are|was|were|be|been|being)\s+$", re.I)
 
 
+# A name, its verb, then "it" or "them" and what the verb makes of it ("Bernie Sanders calls it the
+# 'big enchilada'", "UNESCO declared it a protected site"): an object pronoun is never the subject
+# of its own verb, and nothing else before it in the line can be what it stands for. ("Microsoft
+# says it needs ...": after a verb of saying "it" opens a clause, a verb follows, and it may be the
+# subject; "made it clear" is the empty "it" of an adjective.)
+_OBJECT_BEFORE_ITS_COMPLEMENT = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,4}(?:(?:\w+ly|also|later|then|still|now)\s+)?"
+                                           r"[a-z]+\s+(?:it|them)\s+(?:(?:the|a|an|his|her|its|their|this|that)\b|[\"“‘])")
 _OPENING_CONTRACTION = re.compile(r"^(it|that|this|they|he|she|we|you|there|here|what|who)['’](s|re|ll|d|ve)\b", re.I)
 _CONTRACTED = {"s": "is", "re": "are", "ll": "will", "d": "would", "ve": "have"}
 
@@ -205,6 +212,8 @@ def reads_alone(text: str) -> bool:
         return False  # "Q: ...", "EDITOR'S NOTE: ...", "UPDATES with ..." when followed by a mark
     if furniture and furniture.group(0).lower().startswith(("update", "correct", "editor", "eds")):
         return False
+    if _OBJECT_BEFORE_ITS_COMPLEMENT.match(body):
+        return False  # "Sanders calls it the 'big enchilada'", "UNESCO declared it a protected site": it is what?
     if _LABEL.match(text):  # as written: '“Enough: we are leaving,” he said' quotes a speaker
         return False  # "Note: ...", "Summary: ...", "6A: ...": a label a page or a transcript sets before its text
     if _back_connective(body) or _unanchored_pronoun(body, text):
