@@ -118,6 +118,19 @@ def test_a_year_less_day_stays_within_half_a_year_of_the_writing():
         ("Oct. 29", "DATE", "2025-10-29")]
 
 
+
+def test_a_day_its_own_clause_tells_in_the_past_is_the_last_one_up_to_a_year_back():
+    # "was seized ... on Jan. 29" in an October report: last January, though it is more than half a year back
+    assert values("Ortiz, who headed the port office, was seized by gunmen in Kelso on Jan. 29.", OCTOBER) == [
+        ("Jan. 29", "DATE", "1989-01-29")]
+    # a day of a participle's clause, with a past verb elsewhere, keeps the half-year reach
+    assert values("The nations launching the ferry pact on Jan. 1 cut their fees in a move that won praise.",
+                  OCTOBER) == [("Jan. 1", "DATE", "1990-01-01")]
+    # a day of an infinitive's clause, before a past verb: "to cancel ... between Nov. 3 and Nov. 16 came"
+    assert values("The decision to cancel the sailings on Jan. 3 came after the strike.", OCTOBER) == [
+        ("Jan. 3", "DATE", "1990-01-03")]
+
+
 def test_quarterly_reports_read_a_year_ago_as_that_quarter():
     text = "Third-quarter profit rose to $5 million from $3 million a year ago."
     assert values(text, OCTOBER) == [("Third-quarter", "DATE", "1989-Q3"), ("a year ago", "DATE", "1988-Q3")]

@@ -181,6 +181,7 @@ def _weekday_date(weekday: int, anchor: dt.date, which: str, tense: str) -> dt.d
 # turns "the nations launching the euro on Jan. 1 cut rates" in October into last January, so the
 # half year stays.)
 REACH_DAYS = 190
+DAYS_IN_YEAR = 366
 
 
 def _year_for_month(month: int, anchor: dt.date, tense: str) -> int:
@@ -193,13 +194,13 @@ def _year_for_month(month: int, anchor: dt.date, tense: str) -> int:
     return nearest[0]
 
 
-def _year_for_day(month: int, day: int, anchor: dt.date, tense: str) -> dt.date | None:
+def _year_for_day(month: int, day: int, anchor: dt.date, tense: str, reach: int = REACH_DAYS) -> dt.date | None:
     options = [d for d in (_safe_date(anchor.year + k, month, day) for k in (-1, 0, 1)) if d]
     if not options:
         return None
     if tense in (PAST, FUTURE):
         sided = [d for d in options if (d <= anchor if tense == PAST else d >= anchor)
-                 and abs((d - anchor).days) <= REACH_DAYS]
+                 and abs((d - anchor).days) <= reach]
         if sided:
             return min(sided, key=lambda d: abs((d - anchor).days))
     return min(options, key=lambda d: (abs((d - anchor).days), d > anchor))
@@ -313,6 +314,24 @@ class _Context:
         s, e = self.sentence(start)
         return tense_around(self.text[s:e], start - s, end - s, reporting)
 
+    def own_clause_past(self, start: int) -> bool:
+        """The verb the expression follows in its clause is a strong past ("was seized by gunmen
+        in Kelso on Jan. 29"): read back from the expression, a past cue comes before any
+        infinitive or future cue ("the nations launching a currency on Jan. 1 cut rates in a move
+        that won confidence": no past before "on Jan. 1"; "the decision to cancel games between
+        Nov. 3 and Nov. 16 came after ...": "to cancel")."""
+        s, _ = self.sentence(start)
+        sentence, start = self.text[s:start], start - s
+        left = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
+        words = re.findall(r"[A-Za-z']+", sentence[left:start])
+        for index in range(len(words) - 1, -1, -1):
+            word = words[index]
+            if index > 0 and words[index - 1].lower() == "to" or _FUTURE_CUE.fullmatch(word) or _REPORTING.fullmatch(word):
+                return False
+            if _PAST_CUE.fullmatch(word):
+                return True
+        return False
+
     def by_quarter(self, start: int) -> bool:
         """The sentence compares quarterly figures: "a year ago" there is the quarter a year before."""
         s, e = self.sentence(start)
@@ -361,7 +380,11 @@ def n_month_day(match, ctx):
     if match.group("year"):
         value = _safe_date(int(match.group("year")), month, day)
     elif ctx.anchor:
-        value = _year_for_day(month, day, ctx.anchor, ctx.tense(match.start(), match.end(), reporting=False))
+        tense = ctx.tense(match.start(), match.end(), reporting=False)
+        # a day that a strong past verb before it governs ("was seized ... on Jan. 29") is the last
+        # one of that name, up to a year back; the half-year reach is for a tense read elsewhere
+        reach = DAYS_IN_YEAR if tense == PAST and ctx.own_clause_past(match.start()) else REACH_DAYS
+        value = _year_for_day(month, day, ctx.anchor, tense, reach)
     else:
         return (DATE, f"XXXX-{month:02d}-{day:02d}") if _safe_date(2000, month, day) else None
     return (DATE, _iso(value)) if value else None
