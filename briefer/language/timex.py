@@ -182,6 +182,7 @@ def _weekday_date(weekday: int, anchor: dt.date, which: str, tense: str) -> dt.d
 # half year stays.)
 REACH_DAYS = 190
 DAYS_IN_YEAR = 366
+NEAR_DAYS = 7  # a day of that name this close to the writing is that one, whatever the tense
 
 
 def _year_for_month(month: int, anchor: dt.date, tense: str) -> int:
@@ -198,12 +199,17 @@ def _year_for_day(month: int, day: int, anchor: dt.date, tense: str, reach: int 
     options = [d for d in (_safe_date(anchor.year + k, month, day) for k in (-1, 0, 1)) if d]
     if not options:
         return None
+    nearest = min(options, key=lambda d: (abs((d - anchor).days), d > anchor))
     if tense in (PAST, FUTURE):
-        sided = [d for d in options if (d <= anchor if tense == PAST else d >= anchor)
-                 and abs((d - anchor).days) <= reach]
-        if sided:
-            return min(sided, key=lambda d: abs((d - anchor).days))
-    return min(options, key=lambda d: (abs((d - anchor).days), d > anchor))
+        # the tense's side within the half year; a longer reach (a year) only when no day of that
+        # name lies within days of the writing: "met ... on Oct. 31" in a report dated Oct. 29 is
+        # that Oct. 31 (a feed's date may lag its story), not last year's
+        for limit in (REACH_DAYS, reach if abs((nearest - anchor).days) > NEAR_DAYS else REACH_DAYS):
+            sided = [d for d in options if (d <= anchor if tense == PAST else d >= anchor)
+                     and abs((d - anchor).days) <= limit]
+            if sided:
+                return min(sided, key=lambda d: abs((d - anchor).days))
+    return nearest
 
 
 # --- Tense of the clause around an expression -------------------------------------------
