@@ -126,6 +126,10 @@ def test_a_day_its_own_clause_tells_in_the_past_is_the_last_one_up_to_a_year_bac
     # a day of a participle's clause, with a past verb elsewhere, keeps the half-year reach
     assert values("The nations launching the ferry pact on Jan. 1 cut their fees in a move that won praise.",
                   OCTOBER) == [("Jan. 1", "DATE", "1990-01-01")]
+    assert values("The ferry was sold to a Corvo company on Feb. 20.", OCTOBER) == [("Feb. 20", "DATE", "1989-02-20")]
+    # a bound ahead of the verb is no day it was done
+    assert values("The trial was postponed until Feb. 3.", OCTOBER) == [("Feb. 3", "DATE", "1990-02-03")]
+    assert values("The deadline was extended to March 1.", OCTOBER) == [("March 1", "DATE", "1990-03-01")]
     # a day of an infinitive's clause, before a past verb: "to cancel ... between Nov. 3 and Nov. 16 came"
     assert values("The decision to cancel the sailings on Jan. 3 came after the strike.", OCTOBER) == [
         ("Jan. 3", "DATE", "1990-01-03")]

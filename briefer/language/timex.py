@@ -30,6 +30,7 @@ from typing import Callable
 
 from briefer.core.cues import phrases
 from briefer.core.lexicon import MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS
+from briefer.core.text import STOPWORDS
 
 
 @dataclass(frozen=True)
@@ -179,10 +180,16 @@ def _weekday_date(weekday: int, anchor: dt.date, which: str, tense: str) -> dt.d
 # even beside past-tense verbs, since wire copy dates older days with their year. (TempEval-3 dev
 # time value F1: 0.822 at 190 days, 0.825 at 250-300, 0.818 at a whole year; the longer reach also
 # turns "the nations launching the euro on Jan. 1 cut rates" in October into last January, so the
-# half year stays.)
+# half year stays for a tense read anywhere in the sentence.) A day that a strong past verb right
+# before it governs ("was seized by gunmen in Kelso on Jan. 29") is told as done: the last day of
+# that name up to a year back (PAST_REACH_DAYS), unless a day of that name lies within a week of
+# the writing (NEAR_DAYS: a feed's date may lag its story).
 REACH_DAYS = 190
-DAYS_IN_YEAR = 366
-NEAR_DAYS = 7  # a day of that name this close to the writing is that one, whatever the tense
+PAST_REACH_DAYS = 366
+NEAR_DAYS = 7
+# Words right before a day that make it a bound ahead of the verb, not the day it was done: "was
+# postponed until Feb. 3", "was extended to March 1", "gave them until Jan. 12 to reply".
+_BOUND_BEFORE = frozenset("until till to by through before".split())
 
 
 def _year_for_month(month: int, anchor: dt.date, tense: str) -> int:
@@ -200,15 +207,13 @@ def _year_for_day(month: int, day: int, anchor: dt.date, tense: str, reach: int 
     if not options:
         return None
     nearest = min(options, key=lambda d: (abs((d - anchor).days), d > anchor))
+    if abs((nearest - anchor).days) <= NEAR_DAYS:
+        reach = REACH_DAYS  # "met ... on Oct. 31" in a report dated Oct. 29 is that Oct. 31, not last year's
     if tense in (PAST, FUTURE):
-        # the tense's side within the half year; a longer reach (a year) only when no day of that
-        # name lies within days of the writing: "met ... on Oct. 31" in a report dated Oct. 29 is
-        # that Oct. 31 (a feed's date may lag its story), not last year's
-        for limit in (REACH_DAYS, reach if abs((nearest - anchor).days) > NEAR_DAYS else REACH_DAYS):
-            sided = [d for d in options if (d <= anchor if tense == PAST else d >= anchor)
-                     and abs((d - anchor).days) <= limit]
-            if sided:
-                return min(sided, key=lambda d: abs((d - anchor).days))
+        sided = [d for d in options if (d <= anchor if tense == PAST else d >= anchor)
+                 and abs((d - anchor).days) <= max(reach, REACH_DAYS)]
+        if sided:
+            return min(sided, key=lambda d: abs((d - anchor).days))
     return nearest
 
 
@@ -330,10 +335,13 @@ class _Context:
         sentence, start = self.text[s:start], start - s
         left = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
         words = re.findall(r"[A-Za-z']+", sentence[left:start])
+        if words and words[-1].lower() in _BOUND_BEFORE:
+            return False  # "was postponed until Feb. 3", "was extended to March 1": a bound ahead, not a day done
         for index in range(len(words) - 1, -1, -1):
             word = words[index]
-            if index > 0 and words[index - 1].lower() == "to" or _FUTURE_CUE.fullmatch(word) or _REPORTING.fullmatch(word):
-                return False
+            infinitive = index > 0 and words[index - 1].lower() == "to" and word.islower() and word not in STOPWORDS
+            if infinitive or _FUTURE_CUE.fullmatch(word) or _REPORTING.fullmatch(word):
+                return False  # "to cancel games between Nov. 3 and ...", not "flown to Moscow on Jan. 29"
             if _PAST_CUE.fullmatch(word):
                 return True
         return False
@@ -389,7 +397,7 @@ def n_month_day(match, ctx):
         tense = ctx.tense(match.start(), match.end(), reporting=False)
         # a day that a strong past verb before it governs ("was seized ... on Jan. 29") is the last
         # one of that name, up to a year back; the half-year reach is for a tense read elsewhere
-        reach = DAYS_IN_YEAR if tense == PAST and ctx.own_clause_past(match.start()) else REACH_DAYS
+        reach = PAST_REACH_DAYS if tense == PAST and ctx.own_clause_past(match.start()) else REACH_DAYS
         value = _year_for_day(month, day, ctx.anchor, tense, reach)
     else:
         return (DATE, f"XXXX-{month:02d}-{day:02d}") if _safe_date(2000, month, day) else None
