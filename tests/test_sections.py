@@ -1089,6 +1089,10 @@ def test_a_conceding_may_not_be_forecasts_nothing():
     # a possibility, with or without a "but" after it, is still awaited
     assert one("The toll in Kelso may rise, but officials gave no figure.", None) == OPEN_QUESTIONS
     assert one("The toll in Kelso may not be final, officials said.", None) == OPEN_QUESTIONS
+    # a passive after "may not be" is an event still to come, "but" or not
+    for text in ("The vote in Kelso may not be held until March, but campaigning has begun.",
+                 "The toll in Kelso may not be known for weeks, but officials said 40 people died."):
+        assert one(text, None) == OPEN_QUESTIONS, text
 
 
 def test_a_question_asked_and_answered_is_no_open_question():
@@ -1098,3 +1102,7 @@ def test_a_question_asked_and_answered_is_no_open_question():
     assert one("Reporters in Kelso asked whether the talks would resume, but officials gave no answer.",
                None) == OPEN_QUESTIONS
     assert one("It is not clear whether the talks in Kelso will resume.", None) == OPEN_QUESTIONS
+    # a verb of saying inside the question answers nothing; a refusal is no answer
+    assert one("Lawmakers in Kelso asked whether the agency had warned the ferry line.", None) == OPEN_QUESTIONS
+    assert one("Reporters in Kelso asked whether the talks would resume, but officials would not say.",
+               None) == OPEN_QUESTIONS

@@ -401,13 +401,22 @@ _UNCONFIRMED = re.compile(r"(?:\bnot|\bnever|n['’]t)\s+(?:yet\s+|\w+ly\s+)*(?:
 # "asked (by a reporter, in an interview) whether ...": a question put to someone; reported with the
 # answer it got ("when asked whether they would want Clinton to campaign, both said it would be
 # impossible"), it is no question the sources leave open ("Reporters asked whether the talks would
-# resume, but officials gave no answer" still is)
+# resume, but officials would not say" still is)
 _ASKED_BEFORE = re.compile(r"\basked\s+(?:[\w'’.-]+\s+){0,5}$", re.I)
 
 
 def _open_whether(text: str) -> bool:
-    return any(not (_ASKED_BEFORE.search(text, 0, m.start()) and _PAST_SAYING.search(text, m.end()))
-               for m in WHETHER.finditer(text))
+    return any(not (_ASKED_BEFORE.search(text, 0, m.start()) and _answered(text, m.end())) for m in WHETHER.finditer(text))
+
+
+def _answered(text: str, after: int) -> bool:
+    """An answer told after the question, in a clause of its own past the comma that closes it ("...
+    whether they would want him to campaign, both said it would be impossible"): a saying, not
+    negated ("but officials would not say"). A verb of saying inside the question ("asked whether
+    the agency had warned the airline") answers nothing."""
+    comma = text.find(",", after)
+    answer = text[comma:] if comma >= 0 else ""
+    return bool(_PAST_SAYING.search(answer)) and not pattern("language", "negation").search(answer)
 
 
 def _asks(text: str) -> bool:

@@ -113,8 +113,10 @@ _ASIDE = re.compile(r",\s+(?:who|which|whose|whom)\b[^,;:]*,"
 # be familiar names, but what they won the prize for is known by most patients", "they may not be
 # severely malnourished, but they are not well nourished"): the claim is the clause after "but",
 # and the modal forecasts nothing. (Not any "may ..., but": "The toll may rise, but officials gave
-# no figure" still awaits a rise.)
-_CONCEDING = re.compile(r"\b(?:may|might)(?=\s+not\s+be\b[^,;.]*,\s+but\b)")
+# no figure" still awaits a rise; nor a passive, an event still to come: "The vote may not be held
+# until March, but campaigning has begun", "The toll may not be known for weeks, but ...".)
+_CONCEDING = re.compile(r"\b(?:may|might)(?=\s+not\s+be\s+(?!(?:\w+ly\s+)?(?:[a-z]+ed|" + IRREGULAR_PAST + "|"
+                        + pattern("language", "en_participles").pattern + r")\b)[^,;]*,\s+but\b)")
 
 
 def _words_before(content: str, match: re.Match) -> str:
