@@ -228,6 +228,8 @@ def test_lines_that_do_not_stand_alone_are_recognised():
                  "To be clear, these differences of emphasis belie similar views.",
                  "Critics of the plan say these differences of emphasis belie a split.",
                  "Analysts in Kelso did the math on that feat.", "All judges in Kelso should be held to that standard.",
+                 "Forty people in Kelso died on that day.", "By that point, the fire in Kelso had spread.",
+                 "Ortiz was 20 at that time in Kelso.",
                  # an object "it" and what the verb makes of it: it is what?
                  "Ami Ode calls it the big prize.", "The Kelso Council declared it a protected site.",
                  # a pronoun after the subject a fronted clause's pronoun points to: "his" is her father's; whose father?
@@ -285,9 +287,11 @@ def test_lines_that_do_not_stand_alone_are_recognised():
                  "At this stage, investigators in Kelso have ruled out arson.", "Ami Ode in Kelso contributed to this report.",
                  "Growth in Kelso will slow this quarter.", "Analysts say this trade war between Kelso and Corvo will hurt growth.",
                  "Officials in Kelso said that prices rose.", "The storm in Kelso was unusual in that it struck twice.",
-                 "Ortiz was 20 at that time in Kelso.",
+                 "The ruling in Kelso matters in that judges rarely overturn verdicts.",
                  "When he arrived, Ortiz said his port was closed.", "When he arrived, the minister said his port was closed.",
                  "Kelso Ferries Inc. said it arranged a new loan.", "Ortiz made it clear that the port would stay open.",
+                 "Congress made it a crime to fish in the bay at Kelso.", "Ortiz put it this way: the port is dead.",
+                 "Throughout her career, Ortiz avoided grand gestures.", "Along with his wife, Ortiz was detained in Kelso.",
                  "So severe was the flooding that the bridge closed.", "So soon after the attack, the mood in Kelso was grim."):
         assert reads_alone(text), text
 

@@ -183,9 +183,12 @@ _SHELL_IDIOM = re.compile(r"\b(?:(?:out|part|heart|crux)\s+of|is|are|was|were|be
 # 'big enchilada'", "UNESCO declared it a protected site"): an object pronoun is never the subject
 # of its own verb, and nothing else before it in the line can be what it stands for. ("Microsoft
 # says it needs ...": after a verb of saying "it" opens a clause, a verb follows, and it may be the
-# subject; "made it clear" is the empty "it" of an adjective.)
+# subject; "made it clear", "made it a crime to lie" hold the empty "it" of a clause put after.)
 _OBJECT_BEFORE_ITS_COMPLEMENT = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,4}(?:(?:\w+ly|also|later|then|still|now)\s+)?"
-                                           r"[a-z]+\s+(?:it|them)\s+(?:(?:the|a|an|his|her|its|their|this|that)\b|[\"“‘])")
+                                           r"(?!put\b|puts\b)[a-z]+\s+(?:it|them)\s+(?:(?:the|a|an|his|her|its|their|this|that)\b|[\"“‘])"
+                                           # the empty "it" of a clause put after ("made it a crime to lie", "made it
+                                           # a priority that ..."), and "put it this way", name nothing told before
+                                           r"(?![^,;.]*\b(?:to\s+[a-z]+|that)\b)")
 _OPENING_CONTRACTION = re.compile(r"^(it|that|this|they|he|she|we|you|there|here|what|who)['’](s|re|ll|d|ve)\b", re.I)
 _CONTRACTED = {"s": "is", "re": "are", "ll": "will", "d": "would", "ve": "have"}
 
@@ -269,9 +272,10 @@ _GLOSS = re.compile(r"\b(?:was|were|is|are)\s+(?:apparently\s+|clearly\s+)?(?:re
 # the last stronghold", "this is") most often stands for the clause before it in the same
 # sentence: it is left alone.
 # ("that" only after a preposition, where it cannot open a clause: "did the math on that feat", "for
-# that reason"; after a verb it may: "said that prices rose")
-_AFTER_PREPOSITION = ("on", "in", "at", "of", "for", "with", "by", "from", "about", "to", "into", "over", "under",
-                      "after", "before", "during")
+# that reason"; after a verb it may: "said that prices rose". A time or a place after "that" is one
+# told before too: "on that day", "at that time", "by that point".)
+_AFTER_PREPOSITION = ("on", "at", "of", "for", "with", "by", "from", "about", "to", "into", "over", "under",
+                      "after", "before", "during")  # not "in": "differs in that workers keep their pensions" opens a clause
 _DEMONSTRATIVE = re.compile(r"(?:(?<=[\w,;:)—–-] )(?:this|these|those)|"
                             + "|".join(rf"(?<=(?i:\b{word}) )that" for word in _AFTER_PREPOSITION)
                             + r")\s+((?:[a-z][a-z'’-]*\s*){1,3})")
@@ -291,8 +295,9 @@ def _demonstrative_back(body: str) -> bool:
             continue  # "this is ...", "those who ...": a pronoun
         # the noun phrase runs to the first function word: "these differences [of emphasis]"
         phrase = list(itertools.takewhile(lambda w: w not in STOPWORDS, words))
-        if any(w in _DEICTIC_HEADS or w in _PLACE_HEADS or w.capitalize() in MONTHS or w.capitalize() in WEEKDAYS
-               for w in phrase[:2]):
+        pointing = match.group(0).startswith("that")  # "on that day", "in that country": told before, not the writer's
+        if not pointing and any(w in _DEICTIC_HEADS or w in _PLACE_HEADS or w.capitalize() in MONTHS
+                                or w.capitalize() in WEEKDAYS for w in phrase[:2]):
             continue
         after = match.start(1) + len(" ".join(match.group(1).split()[:len(phrase)]))
         if _DEMONSTRATIVE_SAYS_WHICH.match(body, after):
@@ -316,7 +321,8 @@ _PERSON_PRONOUN = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b",
 _PHRASE_THEN_PRONOUN = re.compile(r"^([^,]{3,}),\s+(?:he|she)\b")  # a fronted part, then "he" or "she" as subject
 _CLOSING_MARKS = ("”", "''", '"')  # a quotation closes before the pronoun only if one of these does
 _ANCHOR_WORD = re.compile(r"\b[A-Z][a-z]+|\b[a-z]+\b")
-_FRONTED = re.compile(r"^(?:when|while|after|before|as|although|though|since|if|once|because|until|upon|in|on|at|despite)\b",
+_FRONTED = re.compile(r"^(?:when|while|after|before|as|although|though|since|if|once|because|until|upon|in|on|at|despite"
+                      r"|during|throughout|toward|towards|along)\b",
                       re.I)
 
 
@@ -371,10 +377,12 @@ def _unanchored_pronoun(body: str, text: str | None = None) -> bool:
     # Ortiz said ...", "... , the minister said"); a pronoun after that subject needs someone before
     # it as any does ("In his younger days, her father worked ...": "his" is her father's, and whose
     # father is he?)
-    if not _someone_in(" ".join(re.findall(r"[A-Za-z][\w.'’-]*", body[comma:])[:3])):
+    if not _someone_in(" ".join(re.findall(r"[A-Za-z][\w.'’-]*", body[comma:])[:SUBJECT_WORDS])):
         return True
-    return any(not _someone_in(body[:later.start()].replace(body[:comma], " ")) for later in
-               _PERSON_PRONOUN.finditer(body, comma))
+    return any(not _someone_in(body[comma:later.start()]) for later in _PERSON_PRONOUN.finditer(body, comma))
+
+
+SUBJECT_WORDS = 3  # words after a fronted clause read for its subject: "the minister", "President Ortiz", "the 72-year-old senator"
 
 
 def _someone_in(before: str) -> bool:
