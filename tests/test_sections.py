@@ -1106,3 +1106,5 @@ def test_a_question_asked_and_answered_is_no_open_question():
     assert one("Lawmakers in Kelso asked whether the agency had warned the ferry line.", None) == OPEN_QUESTIONS
     assert one("Reporters in Kelso asked whether the talks would resume, but officials would not say.",
                None) == OPEN_QUESTIONS
+    # a denial is an answer
+    assert one("Asked whether the vote in Kelso was clean, Ortiz said, “Certainly not.”", None) != OPEN_QUESTIONS

@@ -411,12 +411,12 @@ def _open_whether(text: str) -> bool:
 
 def _answered(text: str, after: int) -> bool:
     """An answer told after the question, in a clause of its own past the comma that closes it ("...
-    whether they would want him to campaign, both said it would be impossible"): a saying, not
-    negated ("but officials would not say"). A verb of saying inside the question ("asked whether
-    the agency had warned the airline") answers nothing."""
+    whether they would want him to campaign, both said it would be impossible"; "Hodler said,
+    'Certainly not'"), not a saying refused ("but officials would not say"). A verb of saying inside
+    the question ("asked whether the agency had warned the airline") answers nothing."""
     comma = text.find(",", after)
     answer = text[comma:] if comma >= 0 else ""
-    return bool(_PAST_SAYING.search(answer)) and not pattern("language", "negation").search(answer)
+    return bool(_PAST_SAYING.search(answer)) and not _silent(answer)
 
 
 def _asks(text: str) -> bool:
