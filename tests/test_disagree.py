@@ -148,6 +148,11 @@ def test_dates_resolve_against_the_article_date():
     # a night's event may be told on either side of midnight; two days apart is still a conflict
     (saturday,) = day_mentions("They met in Oslo early Saturday.", published)
     assert not dates_conflict(night, saturday) and not dates_conflict(saturday, night) and dates_conflict(night, monday)
+    # six days apart is two days, whichever is the night
+    from briefer.language.times import DayMention
+    first = DayMention("Oct. 1", 0, 6, None, 10, 1, None)
+    seventh_night = DayMention("Oct. 7 night", 0, 12, None, 10, 7, None, "NI")
+    assert dates_conflict(first, seventh_night) and dates_conflict(seventh_night, first)
     # a day's time other than its night does not run into the next day
     (afternoon,) = day_mentions("They met in Oslo on Friday afternoon.", published)
     assert dates_conflict(afternoon, saturday)

@@ -164,7 +164,7 @@ def dates_conflict(a: DayMention, b: DayMention) -> bool:
             return not _one_night(a, b, _days_apart(a, b))
         return bool(a.year and b.year and a.year != b.year)
     if a.weekday is not None and b.weekday is not None:
-        return a.weekday != b.weekday and not _one_night(a, b, (b.weekday - a.weekday) % 7)
+        return a.weekday != b.weekday and not _one_night(a, b, (b.weekday - a.weekday + 3) % 7 - 3)  # signed, -3..3
     return False
 
 
@@ -173,7 +173,7 @@ _NIGHT = ("NI", "EV")  # TIMEX3 parts of the day that run to midnight
 
 def _one_night(a: DayMention, b: DayMention, after: int | None) -> bool:
     """b is the day after a's night, or a the day after b's (`after`: days from a to b)."""
-    return after == 1 and a.time_of_day in _NIGHT or after in (-1, 6) and b.time_of_day in _NIGHT
+    return after == 1 and a.time_of_day in _NIGHT or after == -1 and b.time_of_day in _NIGHT
 
 
 def _days_apart(a: DayMention, b: DayMention) -> int | None:

@@ -26,7 +26,8 @@ from briefer.core.cues import pattern, phrases
 from briefer.core.lexicon import MONTH_PATTERN
 from briefer.language.annotate import Annotation, annotate
 from briefer.language.quotations import OTHER_SENSES, PAST_SPEECH_VERBS, open_quotation_at, quotation_runs
-from briefer.language.tense import CONDITIONAL, DONE, EXPECTED, FORECAST_CUE, IRREGULAR_PAST, NEGATED, PRESENT, REPORTING, UNCERTAIN
+from briefer.language.tense import (CONDITIONAL, DONE, EXPECTED, FORECAST_CUE, IRREGULAR_PAST, NEGATED, PAST_PARTICIPLE,
+                                    PRESENT, REPORTING, UNCERTAIN)
 from briefer.language.times import DAY, FUTURE, PAST, SEASONS, WEEK
 
 BACKGROUND, KEY_FACTS, OUTCOMES, OPEN_QUESTIONS, NONE = (
@@ -68,7 +69,7 @@ FINITE_VERB = re.compile(
 # so does a present perfect passive ("have been charged" is the story's, "has been under" its history:
 # left to the background cues).
 # The participles beside the -ed forms: "been", the irregular pasts ("met", "held"), the -en ones.
-_PARTICIPLES = rf"been|{IRREGULAR_PAST}|{pattern('language', 'en_participles').pattern}"
+_PARTICIPLES = rf"been|{PAST_PARTICIPLE}"
 PAST_PERFECT = re.compile(rf"\bhad (?:(?:not|never|already|just|long|since|previously|also|\w+ly) )?"
                           rf"(?:[a-z]+ed|{_PARTICIPLES})\b", re.I)
 # A relative or adverbial clause opens between the sentence's start and a verb: that verb is not the

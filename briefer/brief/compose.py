@@ -21,8 +21,8 @@ from briefer.core.cues import pattern, phrases
 from briefer.core.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
 from briefer.core.text import STOPWORDS, archive_quotes, stem
 from briefer.language.quantities import singular
-from briefer.language.tense import IRREGULAR_PAST
-from briefer.language.quotations import PAST_SPEECH_VERBS, PERSON_NOUNS, TITLE_MODIFIERS, TITLES, quote_spans
+from briefer.language.tense import PAST_PARTICIPLE
+from briefer.language.quotations import PAST_SPEECH_VERBS, PERSON_NOUNS, ROLE_TITLES, TITLES, quote_spans
 from briefer.analysis.timeline import ArticleDate, article_dates, build_timeline
 from briefer.brief.edits import line_id
 
@@ -61,6 +61,10 @@ _DANGLING = pattern("brief", "dangling")
 _EDITORIAL = pattern("brief", "editorial")
 _LEAD_IN = pattern("brief", "lead_ins")
 _SHELL_NOUN = re.compile(r"^The\s+(?:" + pattern("brief", "shell_nouns").pattern + r")", re.I)
+# Nouns of time: a demonstrative points to one from the article's own moment ("this week", "this
+# spring"), a relative anchor from an event told before ("Later that day, ...").
+_TIME_HEADS = ("week month year morning afternoon evening night weekend spring summer fall autumn winter season "
+               "quarter term session semester day century decade").split()
 # An anchor relative to an event not shown: "Three days earlier", "A week later", "Two years before".
 _RELATIVE_ANCHOR = re.compile(r"^(?:\w+|a|an)\s+(?:\w+\s+)?(?:hours?|days?|weeks?|months?|years?|decades?)\s+"
                               r"(?:earlier|later|afterwards?|(?:before|after)(?=\s*,))\b"  # "after the war ended" names it
@@ -68,7 +72,7 @@ _RELATIVE_ANCHOR = re.compile(r"^(?:\w+|a|an)\s+(?:\w+\s+)?(?:hours?|days?|weeks
                               # before what? ("Earlier this week", "Later on Sunday" are dated by the article itself)
                               r"|^(?:(?:soon|shortly|immediately|not\s+long|moments|minutes|hours|days|weeks|months|years)\s+)?"
                               r"(?:earlier|later(?:\s+on)?|afterwards?|after|before|thereafter)"
-                              r"(?:\s+that\s+(?:day|night|morning|afternoon|evening|week|month|year))?(?=\s*,)", re.I)
+                              r"(?:\s+that\s+(?:" + "|".join(_TIME_HEADS) + r"))?(?=\s*,)", re.I)
 _OPENING = re.compile(r"^[\s\"“‘'`(_.…-]*")  # quote marks, dashes and an ellipsis before the first word
 # Openers of the dangling list that do not point back here: "So" that only intensifies or
 # measures ("So far, ...", "So many died that ...", "So long as ...", "So severe was the flooding
@@ -225,9 +229,10 @@ def reads_alone(text: str) -> bool:
         return False  # "that year's peace prize was annouCkuld not give him": two sentences run together mid-word
     if _GLOSS.search(body):
         return False  # "Nagano's mayor was responding to allegations by ...": a gloss on words not shown
-    if _DATELINE_DEIXIS.search(_outside_quotes(body)):
+    unquoted = _outside_quotes(body)
+    if _DATELINE_DEIXIS.search(unquoted):
         return False  # "outside city hall here", "this small city": the dateline's place, which the page does not show
-    if _demonstrative_back(_outside_quotes(body)):
+    if _demonstrative_back(unquoted):
         return False  # "suffer from this burden", "shifting its position in those disputes": which burden, which disputes?
     colon = text.find(":")
     if colon > 0 and _LEAD_IN.search(text[:colon]) or "___" in text:
@@ -237,10 +242,7 @@ def reads_alone(text: str) -> bool:
     return not _HEADING.match(text)
 
 
-# Nouns of time a demonstrative points to from the article's own moment ("this week", "this
-# spring"), and of the places a dateline names ("this city").
-_TIME_HEADS = ("week month year morning afternoon evening night weekend spring summer fall autumn winter season "
-               "quarter term session semester day century decade").split()
+# The places a dateline names ("this city").
 _DATELINE_PLACES = "city town village capital port island".split()
 # Wire copy points to its dateline's place: "here", "this city" ("officials here said", "in this
 # small city"); a line cut from it leaves the reader without the place. ("Here is ..." opens a list.)
@@ -284,7 +286,6 @@ _DEICTIC_HEADS = frozenset(
     + "time times past coming one ones point way kind kinds sort sorts type side sides stage moment juncture "
       "magnitude scale size report story article election elections campaign race cycle round".split())
 _PLACE_HEADS = frozenset(_DATELINE_PLACES + "country nation state region province municipality".split())
-_PARTICIPLE_FORMS = rf"{IRREGULAR_PAST}|{pattern('language', 'en_participles').pattern}"
 _DEMONSTRATIVE_SAYS_WHICH = re.compile(_WHICH_CLAUSE + r"|\s+(?:whom|where|between)\b")
 
 
@@ -303,10 +304,9 @@ def _demonstrative_back(body: str) -> bool:
         if _DEMONSTRATIVE_SAYS_WHICH.match(body, after):
             continue  # "those voters who ...", "this trade war between ...": which one is said
         if match.group(0).startswith("those") and (re.fullmatch(r"[a-z]+(?:ed|ing)", words[0])
-                                                   or re.fullmatch(_PARTICIPLE_FORMS, words[0])):
+                                                   or re.fullmatch(PAST_PARTICIPLE, words[0])):
             continue  # "those found at the clinic", "those living near the dam": which ones is said
-        earlier = {stem(w) for w in re.findall(r"[a-z]+", body[:match.start()].lower())}
-        if stem(phrase[-1]) in earlier:
+        if stem(phrase[-1]) in {stem(w) for w in re.findall(r"[a-z]+", body[:match.start()].lower())}:
             continue  # the line named it before: "female leaders, ... few of those leaders"
         return True
     return False
@@ -459,7 +459,7 @@ _SET_OFF_SAID = re.compile(r",\s+(?:" + "|".join(PAST_SPEECH_VERBS) + r")\b")
 
 # a person's title or role: "Rep.", "minister", "spokesman" (a qualifier alone, "National", is none:
 # "NCNB Texas National Bank" is a bank)
-_PERSON_WORDS = (TITLES - TITLE_MODIFIERS) | PERSON_NOUNS
+_PERSON_WORDS = ROLE_TITLES | PERSON_NOUNS
 # A role set off after a name ("Dennis Rivera, one of the most powerful labor leaders in New York",
 # "Hun Sen, the prime minister", "Ines Ortiz, president of the union"): the name is a person's.
 _APPOSITION = re.compile(r",\s+(?:one\s+of\s+)?(?:(?:the|a|an)\s+)?((?:[\w'’-]+\s+){0,7}?)([a-z]+)(?=\s+(?:in|of|at|for|from"

@@ -77,7 +77,8 @@ PAST_SPEECH_VERBS = tuple(sorted((w for w in SPEECH_VERBS if " " not in w and (w
 # alone they do not show someone spoke.
 OTHER_SENSES = _words("speech_verbs_other_senses")
 TITLE_MODIFIERS = _words("title_modifiers")  # "former", "national": part of a title, no title alone
-TITLES = _words("speaker_titles") | TITLE_MODIFIERS
+ROLE_TITLES = _words("speaker_titles")  # a title that alone names a person's role: "minister", "senator"
+TITLES = ROLE_TITLES | TITLE_MODIFIERS
 PERSON_NOUNS = _words("person_nouns")
 PRONOUNS = _words("pronouns")
 ADVERBS = _words("speaker_adverbs")

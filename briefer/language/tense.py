@@ -76,6 +76,9 @@ PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:already|now|also|just|rece
 # comma (", saying ...", ", arguing ...").
 _INTRODUCED = re.compile(r"\bthat\b|,\s+[a-z]+ing\b")
 ONGOING_CUE = re.compile(r"\b(?:is|are|am|remains?|continues?)\s+(?:still\s+)?[a-z]+ing\b", re.I)
+# The past participles besides the "-ed" forms: the irregular pasts ("held", "met") and the "-en"
+# ones ("taken", "known"); one alternation, for every rule that asks for a participle.
+PAST_PARTICIPLE = IRREGULAR_PAST + "|" + pattern("language", "en_participles").pattern
 
 
 # "no doubt", "little doubt", "without doubt": the hedge word denied, the claim held firmly.
@@ -115,8 +118,8 @@ _ASIDE = re.compile(r",\s+(?:who|which|whose|whom)\b[^,;:]*,"
 # and the modal forecasts nothing. (Not any "may ..., but": "The toll may rise, but officials gave
 # no figure" still awaits a rise; nor a passive, an event still to come: "The vote may not be held
 # until March, but campaigning has begun", "The toll may not be known for weeks, but ...".)
-_CONCEDING = re.compile(r"\b(?:may|might)(?=\s+not\s+be\s+(?!(?:\w+ly\s+)?(?:[a-z]+ed|" + IRREGULAR_PAST + "|"
-                        + pattern("language", "en_participles").pattern + r")\b)[^,;]*,\s+but\b)")
+_CONCEDING = re.compile(r"\b(?:may|might)(?=\s+not\s+be\s+(?!(?:\w+ly\s+)?(?:[a-z]+ed|" + PAST_PARTICIPLE
+                        + r")\b)[^,;]*,\s+but\b)")
 
 
 def _words_before(content: str, match: re.Match) -> str:

@@ -161,8 +161,6 @@ class DayMention:
 
 
 _WEEKDAY_VALUE = re.compile(r"XXXX-WXX-(?P<n>[1-7])")
-
-
 _DATE_VALUE = re.compile(r"(?P<y>\d{4}|XXXX)-(?P<m>\d\d)-(?P<d>\d\d)")
 _WEEKDAY_THEN_DAY = re.compile(r",?\s+")
 

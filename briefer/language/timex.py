@@ -189,7 +189,7 @@ PAST_REACH_DAYS = 366
 NEAR_DAYS = 7
 # Words right before a day that make it a bound ahead of the verb, not the day it was done: "was
 # postponed until Feb. 3", "was extended to March 1", "gave them until Jan. 12 to reply".
-_BOUND_BEFORE = frozenset("until till to by through before".split())
+_BOUND_AHEAD = frozenset("until till to by through before".split())
 
 
 def _year_for_month(month: int, anchor: dt.date, tense: str) -> int:
@@ -211,7 +211,7 @@ def _year_for_day(month: int, day: int, anchor: dt.date, tense: str, reach: int 
         reach = REACH_DAYS  # "met ... on Oct. 31" in a report dated Oct. 29 is that Oct. 31, not last year's
     if tense in (PAST, FUTURE):
         sided = [d for d in options if (d <= anchor if tense == PAST else d >= anchor)
-                 and abs((d - anchor).days) <= max(reach, REACH_DAYS)]
+                 and abs((d - anchor).days) <= reach]
         if sided:
             return min(sided, key=lambda d: abs((d - anchor).days))
     return nearest
@@ -335,7 +335,7 @@ class _Context:
         sentence, start = self.text[s:start], start - s
         left = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
         words = re.findall(r"[A-Za-z']+", sentence[left:start])
-        if words and words[-1].lower() in _BOUND_BEFORE:
+        if words and words[-1].lower() in _BOUND_AHEAD:
             return False  # "was postponed until Feb. 3", "was extended to March 1": a bound ahead, not a day done
         for index in range(len(words) - 1, -1, -1):
             word = words[index]
