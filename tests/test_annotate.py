@@ -90,3 +90,24 @@ def test_the_main_clause_after_a_fronted_clause_tells_the_time():
     assert main_tense("The port director said the ferries would sail, although the strike went on.") == FUTURE
     # a fronted clause with no comma of its own runs on into the main one: no clause is read apart
     assert main_tense("When the harbour reopened the fleet sailed at once, and the port will close next week.") == PAST
+
+
+def test_every_past_form_tells_the_past_and_one_list_gives_them_to_tense_and_time():
+    from briefer.language import timex
+    from briefer.language.tense import FUTURE, PAST, main_tense
+
+    # a regular past of a two-letter stem, and irregular pasts, govern before a later "would"
+    for text in ("The ferry union sued the port in Kelso on Friday, claiming the new rota would cost jobs.",
+                 "Two crew members died on Monday, and the inquiry would later blame the pumps.",
+                 "Hundreds of families fled the valley as the river rose, fearing the dam would fail.",
+                 "The port authority paid the fishermen on Tuesday, though the ministry would object.",
+                 "The harbour master drew up a plan that the council would debate."):
+        assert main_tense(text) == PAST, text
+    # a past that is as often an adjective before its noun is no past there
+    for text in ("The newly built ferry terminal will open in Kelso next spring.",
+                 "The paid staff of the port will strike on Monday."):
+        assert main_tense(text) == FUTURE, text
+    # the time resolver reads the same forms around an expression
+    sentence = "The port authority paid the fishermen on Tuesday."
+    start = sentence.index("Tuesday")
+    assert timex.tense_around(sentence, start, start + len("Tuesday")) == PAST

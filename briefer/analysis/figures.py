@@ -24,7 +24,7 @@ from briefer.analysis.rank import stem
 from briefer.core.models import Corpus, Figure, FigureValue
 from briefer.core.text import STOPWORDS, clause_bounds
 from briefer.language.annotate import annotate
-from briefer.language.tense import IRREGULAR_PAST
+from briefer.language.tense import ANY_IRREGULAR_PAST
 from briefer.core.lexicon import MONTHS, WEEKDAYS
 from briefer.language.quantities import (CURRENCIES, CURRENCY_WORDS, DURATIONS, MEASURES, Quantity, display_value, measure,
                                          same_measure, singular)
@@ -216,7 +216,7 @@ _OPENING_PHRASE = re.compile(r"^\W*(?:(?:On|In|At|By|For|From|During|After|Befor
 # Closed: an apposition ends at a comma, a bracket or the sentence's end, with no verb of its own
 # ("..., a city of 360,000, will host"); a clause runs on into its verb ("a total of 270 people died").
 _APPOSITION_END = re.compile(r"(?:\s+[\w'’-]+){0,6}?\s*(?:[,;)]|[.!?]?[\"'’”]*\s*$)")
-_CLAUSE_VERB = re.compile(r"\b(?:is|are|has|have|will|would|can|could|may|might|does|do|" + IRREGULAR_PAST
+_CLAUSE_VERB = re.compile(r"\b(?:is|are|has|have|will|would|can|could|may|might|does|do|" + ANY_IRREGULAR_PAST
                           + r"|[a-z]{2,}ed)\b")
 
 

@@ -26,7 +26,7 @@ from briefer.core.cues import pattern, phrases
 from briefer.core.lexicon import MONTH_PATTERN
 from briefer.language.annotate import Annotation, annotate
 from briefer.language.quotations import OTHER_SENSES, PAST_SPEECH_VERBS, open_quotation_at, quotation_runs
-from briefer.language.tense import (CONDITIONAL, DONE, EXPECTED, FORECAST_CUE, IRREGULAR_PAST, NEGATED, PAST_PARTICIPLE,
+from briefer.language.tense import (ANY_IRREGULAR_PAST, CONDITIONAL, DONE, EXPECTED, FORECAST_CUE, NEGATED, PAST_PARTICIPLE,
                                     PRESENT, REPORTING, UNCERTAIN)
 from briefer.language.times import DAY, FUTURE, PAST, SEASONS, WEEK
 
@@ -57,12 +57,10 @@ def _cue(name: str) -> re.Pattern:
     return pattern("analysis", name)
 
 
-# Pasts in -ed of two-letter stems, which the -ed pattern below leaves out with "need", "shed".
-FOUR_LETTER_PASTS = "died|used|sued|tied|owed|eyed"
 # A finite verb: auxiliary, modal, irregular past, or an -ed/-s form after a word.
 FINITE_VERB = re.compile(
     rf"\b(?:is|are|am|was|were|be|been|has|have|had|will|would|can|could|may|might|must|shall|should|do|does"
-    rf"|said|says|told|remains?|{FOUR_LETTER_PASTS}|{IRREGULAR_PAST})\b|(?<![Tt]o )(?<![\w-])[a-z]{{3,}}ed\b"
+    rf"|said|says|told|remains?|{ANY_IRREGULAR_PAST})\b|(?<![Tt]o )(?<![\w-])[a-z]{{3,}}ed\b"
     rf"|[\w)’'”]\s+[a-z]{{3,}}s\b",
 )
 # The past perfect ("had planned", "had been cancelled") tells what came before the story's events;
@@ -642,7 +640,7 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
 # some teams, 'out of bounds' at the Asian Games means more than just a line ...", "As labor battles
 # go, the current one ... is weird even by sports standards"): it reports nothing, and its news,
 # if any, follows.
-_PAST_WORD = re.compile(rf"\b(?:[a-z]{{3,}}ed|{FOUR_LETTER_PASTS}|done|gone|{_PARTICIPLES})\b", re.I)
+_PAST_WORD = re.compile(rf"\b(?:[a-z]{{3,}}ed|done|gone|{_PARTICIPLES})\b", re.I)
 _PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+(?:[a-z]+\s+)?[a-z]{2,}ing\b", re.I)  # "are still fighting"
 _LINKING = re.compile(r"\b(?:is|are|seems?|means?|remains?|appears?|looks?)\b", re.I)
 
@@ -888,7 +886,7 @@ _BEFORE_A_NOUN = frozenset("the a an its their his her this that these those our
 _SUBJECT_PRONOUNS = frozenset("they we you i he she it".split())
 _S_ADVERBS = frozenset("always perhaps sometimes nonetheless nevertheless".split())  # adverbs that end in -s
 _PAST_AUXILIARY = re.compile(r"\b(?:was|were|had|did)\b", re.I)
-_IRREGULAR_PAST_WORD = re.compile(IRREGULAR_PAST)
+_IRREGULAR_PAST_WORD = re.compile(ANY_IRREGULAR_PAST)
 _PREPOSITION = frozenset("in at on of for from with by into to about over under between among against".split())
 
 

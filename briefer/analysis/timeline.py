@@ -10,7 +10,7 @@ from typing import Iterable
 from briefer.core.models import Corpus, Item, TimelineEntry
 from briefer.core.text import WIRE_DASH, containment, content_words
 from briefer.language.annotate import annotate
-from briefer.language.tense import IRREGULAR_PAST
+from briefer.language.tense import ANY_IRREGULAR_PAST
 from briefer.language.times import (DAY, FUTURE, MONTH, PAST, UNKNOWN, WEEK, YEAR,  # noqa: F401
                                     DateMention, DayMention, date_label, day_mentions, resolve_dates)
 
@@ -179,7 +179,7 @@ _SPAN_OF_TIME = re.compile(r"(?:a|an|the|one|two|three|four|five|six|\d+)\s+(?:y
 _AUXILIARY = r"(?:was|were|is|are|be|been|being|had|has|have|got|get|gets)"
 _PARTICIPLE_BEFORE = re.compile(rf"\b(?!{_AUXILIARY}\b)[a-z]+\s+(?P<verb>[a-z]+ed|set|held|made|built|won|begun|written"
                                 r"|taken|seen|given|broken|chosen|founded)\s+(?:in|on|during)\s+(?:\w+\s+)?$")
-_FINITE = re.compile(rf"\b(?:{IRREGULAR_PAST}|has|have|is|are|does|do|will|would|could|can|said|says|seems?"
+_FINITE = re.compile(rf"\b(?:{ANY_IRREGULAR_PAST}|has|have|is|are|does|do|will|would|could|can|said|says|seems?"
                      r"|[a-z]{3,}ed)\b", re.I)
 _SUBORDINATOR = re.compile(r"\b(?:as|when|while|whereas|because|although|though|if|unless|since|until|after|before"
                            r"|that|which|who|whom|whose|where|what)\b", re.I)
@@ -235,7 +235,7 @@ _OCCASION_BEFORE = re.compile(r"\b(?:in|during|at)\s+(?:the\s+)?$", re.I)  # "in
 RELATIVE_OPENER = re.compile(r"\b(?:who|which|whom|whose)\b", re.I)
 CLAUSE_MARK = re.compile(r"[,;:—–]|" + re.escape(WIRE_DASH) + r"|\s--?\s")  # where a clause set off from the sentence ends
 # The main verb right after a date that closes a relative clause on the subject (", was raised").
-_MAIN_VERBS = rf"(?:{IRREGULAR_PAST}|has|have|had|is|are|was|were|will|would|said|fled|[a-z]{{3,}}ed)\b"
+_MAIN_VERBS = rf"(?:{ANY_IRREGULAR_PAST}|has|have|had|is|are|was|were|will|would|said|[a-z]{{3,}}ed)\b"
 _MAIN_VERB_NEXT = re.compile(r"\s*,?\s*(?:(?:also|then|later|now)\s+)?" + _MAIN_VERBS, re.I)
 # A participle right after the subject's noun, no finite verb before it: a relative clause
 # without its "who was" ("an official kidnapped in Russia ten months ago has been freed").

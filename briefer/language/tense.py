@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import re
 
-from briefer.core.cues import pattern
+from briefer.core.cues import pattern, phrases
 
 PAST, FUTURE, PRESENT = "past", "future", "present"
 DONE, ONGOING, PLANNED, EXPECTED, CONDITIONAL, NEGATED, UNCERTAIN = (
     "done", "ongoing", "planned", "expected", "conditional", "negated", "uncertain")
 
-IRREGULAR_PAST = (r"was|were|had|did|met|took|held|made|came|went|gave|found|left|won|lost|sent|became|broke"
-                  r"|flew|sank|hit|fell|rose|began|ran|spoke|wrote|chose|sought|kept|saw|brought|struck|led")
+# Irregular pasts (data files): those read as the main verb wherever they stand, and those that
+# are as often an adjective ("the paid staff"), read like an "-ed" form after their subject.
+IRREGULAR_PAST = "|".join(phrases("language", "irregular_pasts"))
+PARTICIPLE_PAST = "|".join(phrases("language", "participle_pasts"))
+ANY_IRREGULAR_PAST = IRREGULAR_PAST + "|" + PARTICIPLE_PAST  # a finite past, whichever list gives it
 REPORTING = re.compile(
     r"\b(?:said|says|say|told|noted|added|stated|reported|according to|announced that|wrote)\b"
     # raising a possibility introduces what may happen, as saying does ("raised the possibility
@@ -45,7 +48,7 @@ FORECAST_CUE = re.compile(
     re.I,
 )
 STRONG_PAST = re.compile(rf"\b(?:{IRREGULAR_PAST}|ago|earlier|previously|already)\b", re.I)
-WEAK_PAST = re.compile(r"(?<![\w-])[a-z]{3,}ed\b")
+WEAK_PAST = re.compile(rf"(?<![\w-])(?:[a-z]{{3,}}ed|{PARTICIPLE_PAST})\b")
 # What comes before an "-ed" word that makes it an adjective or a participle, not the main verb:
 # a determiner or possessive ("the planned visit"), "to be"/"been"/"being", "to", a modal's "will be".
 ATTRIBUTIVE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that|these|those|to|be|been|being|is|are"
@@ -78,7 +81,7 @@ _INTRODUCED = re.compile(r"\bthat\b|,\s+[a-z]+ing\b")
 ONGOING_CUE = re.compile(r"\b(?:is|are|am|remains?|continues?)\s+(?:still\s+)?[a-z]+ing\b", re.I)
 # The past participles besides the "-ed" forms: the irregular pasts ("held", "met") and the "-en"
 # ones ("taken", "known"); one alternation, for every rule that asks for a participle.
-PAST_PARTICIPLE = IRREGULAR_PAST + "|" + pattern("language", "en_participles").pattern
+PAST_PARTICIPLE = ANY_IRREGULAR_PAST + "|" + pattern("language", "en_participles").pattern
 
 
 # "no doubt", "little doubt", "without doubt": the hedge word denied, the claim held firmly.

@@ -31,6 +31,7 @@ from typing import Callable
 from briefer.core.cues import phrases
 from briefer.core.lexicon import MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS
 from briefer.core.text import STOPWORDS
+from briefer.language.tense import ANY_IRREGULAR_PAST
 
 
 @dataclass(frozen=True)
@@ -226,10 +227,7 @@ _FUTURE_CUE = re.compile(
     r"|payable|due|expires?|matures?|maturing|effective)\b",
     re.I)
 _PAST_CUE = re.compile(
-    r"\b(?:was|were|had|did|ago|earlier|previously|already|since|last|yesterday"
-    r"|met|took|held|made|said|told|began|came|went|left|won|lost|sent|struck|hit|led|fell|rose"
-    r"|saw|gave|found|brought|broke|spoke|wrote|sank|chose|paid|sought|kept|ran|flew|became|thought"
-    r"|got|bought|sold|knew|meant|caught|fought|taught|stood|understood)\b",
+    rf"\b(?:ago|earlier|previously|already|since|last|yesterday|said|told|{ANY_IRREGULAR_PAST})\b",
     re.I)
 # A bare "-ed" word, unless a present form of "be" makes it a passive participle ("are compounded
 # by", "is expected"): that tells no past.
