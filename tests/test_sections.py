@@ -495,6 +495,23 @@ def test_a_background_cue_of_a_relative_clause_or_of_motion_does_not_date_the_se
     assert classify_one(sequence, None) == BACKGROUND
 
 
+def test_a_gap_of_hours_or_a_fronted_following_orders_moments_of_the_story_not_its_history():
+    # a gap of a day or less before "earlier" orders two moments of the story's days (a lead's
+    # sentence is the story's own event unless something dates it earlier)
+    for text in ("The mayor's apology overshadowed an attack she made just seconds earlier on the port board.",
+                 "Hours earlier, rescuers pulled two fishermen from the harbour in Kelso.",
+                 "The ferry union, which had struck a day earlier, returned to work in Kelso."):
+        assert classify_one(Statement(text, 1, None, 0), None) == KEY_FACTS, text
+    # a fronted "Following ...," is a time adjunct like "After ...,": the news follows it
+    text = "Following the first reports of the blast, the mayor said at a rally that the port was safe."
+    assert classify_one(Statement(text, 1, None, 0), None) == KEY_FACTS
+    # a longer gap, or "following" inside the sentence, still tells what came before the story
+    for text in ("Years earlier, the ferry line had carried grain to Kelso.",
+                 "Weeks earlier, the council slashed the harbour budget.",
+                 "The port cut its fees following new sanctions on the shipping line."):
+        assert classify_one(Statement(text, 1, None, 0), None) == BACKGROUND, text
+
+
 def test_what_a_constitution_a_law_or_a_will_requires_is_background_however_modal():
     for text in ("According to the constitution, a new president must appoint the prime minister by decree.",
                  "By the terms of the founder's will, the prize should go to the most idealistic work.",

@@ -215,6 +215,15 @@ def _long_standing(text: str, note: Annotation) -> bool:
 _PENALTY = re.compile(r"\b(?:jailed|sentenced|imprisoned|banned|barred|suspended\s+from|exiled|detained)\b", re.I)
 
 
+# A gap of a day or less before "earlier": the sentence orders two moments of the story's days
+# ("seconds earlier", "Hours earlier", "a day earlier"), not the story and its history ("weeks
+# earlier", "years earlier" are history; "40 days earlier" may be).
+_WITHIN_THE_STORY_GAP = re.compile(r"(?:\b(?:seconds?|minutes?|hours?|moments?)|\b(?:a|one|the)\s+day)\s+$", re.I)
+# "Following ...," fronted and closed by its comma: a time adjunct as "After ...," is, before the news.
+_FRONTED_FOLLOWING = re.compile(r"following\b[^,;:]*,", re.I)
+_OPENING_MARKS = " \"“‘'`("
+
+
 def _earlier_cue(text: str) -> bool:
     return _earlier_cue_at(text) is not None
 
@@ -235,6 +244,10 @@ def _earlier_cue_at(text: str) -> int | None:
             continue  # "the first meeting since ...", "his first known trip since": a record, not a time
         if cue == "earlier" and re.match(r"\s+than\b", text[match.end():]):
             continue  # "a day earlier than planned": ahead of a schedule, not before the story
+        if cue == "earlier" and _WITHIN_THE_STORY_GAP.search(before):
+            continue  # "an attack he leveled just seconds earlier", "Hours earlier, ...": two moments of the story's days
+        if cue == "following" and _FRONTED_FOLLOWING.match(text[match.start():]) and not before.strip(_OPENING_MARKS):
+            continue  # "Following initial reports of the blast, Trump said ...": as "After ...," the news follows
         if _in_relative_clause(before):
             continue  # "Delalic, who was cleared earlier this week, ..."
         if comparison_base(before):
