@@ -230,6 +230,9 @@ def test_lines_that_do_not_stand_alone_are_recognised():
                  "Analysts in Kelso did the math on that feat.", "All judges in Kelso should be held to that standard.",
                  "Forty people in Kelso died on that day.", "By that point, the fire in Kelso had spread.",
                  "Ortiz was 20 at that time in Kelso.",
+                 # "that" and one word closing the sentence after a verb: a demonstrative or a pronoun
+                 "Kelso's unions spent the week trying to underscore that contrast.", "The Kelso council rejected that idea.",
+                 "The mayor of Kelso would repeal that measure.", "Unions in Kelso are not going to let that happen.",
                  # an object "it" and what the verb makes of it: it is what?
                  "Ami Ode calls it the big prize.", "The Kelso Council declared it a protected site.",
                  # a pronoun after the subject a fronted clause's pronoun points to: "his" is her father's; whose father?
@@ -286,7 +289,8 @@ def test_lines_that_do_not_stand_alone_are_recognised():
                  "If the rebels take Kelso, this will end the war.", "Ortiz spent millions on this campaign.",
                  "At this stage, investigators in Kelso have ruled out arson.", "Ami Ode in Kelso contributed to this report.",
                  "Growth in Kelso will slow this quarter.", "Analysts say this trade war between Kelso and Corvo will hurt growth.",
-                 "Officials in Kelso said that prices rose.", "The storm in Kelso was unusual in that it struck twice.",
+                 "Officials in Kelso said that prices rose.", "Ortiz believes that Kelso matters.",
+                 "Ortiz named the ferries that sank.", "The storm in Kelso was unusual in that it struck twice.",
                  "The ruling in Kelso matters in that judges rarely overturn verdicts.",
                  "When he arrived, Ortiz said his port was closed.", "When he arrived, the minister said his port was closed.",
                  "Kelso Ferries Inc. said it arranged a new loan.", "Ortiz made it clear that the port would stay open.",

@@ -21,7 +21,7 @@ from briefer.core.cues import pattern, phrases
 from briefer.core.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
 from briefer.core.text import STOPWORDS, archive_quotes, stem
 from briefer.language.quantities import singular
-from briefer.language.tense import PAST_PARTICIPLE
+from briefer.language.tense import ANY_IRREGULAR_PAST, PAST_PARTICIPLE
 from briefer.language.quotations import PAST_SPEECH_VERBS, PERSON_NOUNS, ROLE_TITLES, TITLES, quote_spans
 from briefer.analysis.timeline import ArticleDate, article_dates, build_timeline
 from briefer.brief.edits import line_id
@@ -289,7 +289,16 @@ _PLACE_HEADS = frozenset(_DATELINE_PLACES + "country nation state region provinc
 _DEMONSTRATIVE_SAYS_WHICH = re.compile(_WHICH_CLAUSE + r"|\s+(?:whom|where|between)\b")
 
 
+# "that" and one word closing the sentence after a verb ("trying to underscore that contrast.",
+# "rejected that idea.", "would repeal that measure.", "to make that happen."): no clause can
+# follow it there, so it is a demonstrative or a pronoun, pointing to what was told before.
+_THAT_CLOSING = re.compile(r"(?:\bto\s+[a-z]+|\b[a-z]{3,}ed|\b(?:will|would|can|could|must|should|may|might)\s+[a-z]+"
+                           rf"|\b(?:{ANY_IRREGULAR_PAST}))\s+that\s+[a-z]+[.!?][\"'’”]*\s*$")
+
+
 def _demonstrative_back(body: str) -> bool:
+    if _THAT_CLOSING.search(body):
+        return True
     for match in _DEMONSTRATIVE.finditer(body):
         words = [re.sub(r"['’]s?$", "", w) for w in match.group(1).split()]  # "this weekend's broadcast", "this years' show"
         if words[0] in STOPWORDS:
