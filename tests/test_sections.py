@@ -315,6 +315,12 @@ def test_a_past_perfect_in_a_clause_hung_on_the_main_one_does_not_make_history()
     # "when" ends in "en" but is no participle: "had hypothermia when ..." is a simple past
     sick = Statement("The sailor was in the water for an hour and had hypothermia when he was rescued.", 1, None, 0)
     assert classify_one(sick, None) == KEY_FACTS
+    # a clause of time orders its own event ("before officials had weighed in"); a phrase of time
+    # closed by its comma leaves the past perfect to the main clause
+    clause = Statement("Before officials had weighed in, the mayor blamed the blast on a gas main.", 1, None, 0)
+    assert classify_one(clause, None) == KEY_FACTS
+    phrase = Statement("Before the vote, the harbour board had closed the port.", 1, None, 0)
+    assert classify_one(phrase, None) == BACKGROUND
 
 
 def test_words_that_name_an_event_do_not_place_it_before_the_story():

@@ -327,8 +327,13 @@ def _past_perfect(text: str, note: Annotation | None = None) -> bool:
         return False  # "On Saturday, X had suggested ...": dated to a day of the story, it tells the story's event
         # from a later vantage (a weekday of the reporting after it, "officials said Saturday", dates nothing here)
     # in a clause hung on the main one ("photographs he had taken", "the race, which had ...",
-    # "when the storm had passed") it only orders a detail; the main verb tells the sentence's time
-    return not SUBORDINATE_BEFORE.search(text[:match.start()])
+    # "when the storm had passed", "before officials had weighed in") it only orders a detail; the
+    # main verb tells the sentence's time ("Before the vote, the party had split": a phrase, closed
+    # by its comma, and the past perfect is the main clause's)
+    return not (SUBORDINATE_BEFORE.search(text[:match.start()]) or _IN_TIME_CLAUSE.search(text[:match.start()]))
+
+
+_IN_TIME_CLAUSE = re.compile(r"\b(?:before|after|until|till|since)\b[^,;:]*$", re.I)
 
 
 def _reported_that(before: str) -> bool:
