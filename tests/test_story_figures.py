@@ -515,6 +515,11 @@ def test_a_surname_in_a_possessive_a_compound_or_after_a_sentence_opener_is_stil
     ("The plan angered the mayor.", (), False),  # no description of someone: a verb among the words
     ("The average voter pays $300 more.", (), False),  # a kind of person
     ("The first woman to lead the nation was elected in 1990.", (), False),  # it says who
+    # the subject of what a saying reports is described the same way
+    ("Prosecutor Ann Vale said the 30-year-old mechanic used the nickname Wolf.", (), True),
+    ("Prosecutor Ann Vale said the Texas senator led both rivals.", (), True),
+    ("Prosecutor Ann Vale said the 30-year-old mechanic used the nickname Wolf.", ("Ted Cruz won.",), False),
+    ("Prosecutor Ann Vale said the vote was fair.", (), False),
 ])
 def test_a_person_told_by_a_description_needs_the_one_named_before_on_the_page(text, page, expected):
     from briefer.brief.compose import unintroduced

@@ -592,23 +592,41 @@ def _names_in(sentence: str) -> frozenset[str]:
                      if len(words := _name_words(run)) >= 2 and not _one_of(words[-1].lower(), _OPENING_REFERENTS))
 
 
-def _unnamed_epithet(text: str, before: tuple[str, ...], names: dict[str, frozenset[str]], rest: str) -> bool:
-    """A line whose subject is a description of a person ("The Texas senator led ...") whose
-    article named people in the sentences `before` it, none of whom the other lines of the page
-    (`rest`) name: the reader cannot tell who it is."""
-    body = text[_OPENING.match(text).end():]
-    if not body.startswith("The ") or _KNOWN_SET.match(body):
-        return False  # "The two leaders met": a set told before, which reads_alone leaves out
+_SAID_THE = re.compile(r"\b(?:said|says|told\s+\w+|added|noted)\s+(?:that\s+)?(?=the\s)")
+
+
+def _described_someone(body: str) -> bool:
+    """The body opens with "The" and a description of a person ("The Texas senator led ..."),
+    which says nothing more of who it is and is the subject of what follows."""
     match = _EPITHET.match(body, 4)
     if not match:
         return False
     modifiers = match.group(1).lower().split()
     if any(w in _GENERIC_ROLES or w in _DETERMINER_WORDS or FINITE_VERB.fullmatch(w) for w in modifiers):
         return False  # "The average voter", "The plan angered the mayor": no description of someone
-    if _SAYS_WHICH.match(body, match.end()) or re.match(r"\s+(?:[A-Z][a-z]|to\s+[a-z])", body[match.end():]) \
-            or not (_VERB_NEXT.match(body, match.end()) or match.group(0).endswith(("'s", "’s"))):
-        return False  # "The chief executive of Granger Telecom", "The Texas senator Ted Cruz", "The first
-        # woman to lead ...": it says who; the description is the line's subject, a verb follows it
+    # "The chief executive of Granger Telecom", "The Texas senator Ted Cruz", "The first woman to
+    # lead ...": it says who; the description is the line's subject, a verb follows it
+    return not (_SAYS_WHICH.match(body, match.end()) or re.match(r"\s+(?:[A-Z][a-z]|to\s+[a-z])", body[match.end():])
+                or not (_VERB_NEXT.match(body, match.end()) or match.group(0).endswith(("'s", "’s"))))
+
+
+def _unnamed_epithet(text: str, before: tuple[str, ...], names: dict[str, frozenset[str]], rest: str) -> bool:
+    """A line whose subject is a description of a person ("The Texas senator led ...") whose
+    article named people in the sentences `before` it, none of whom the other lines of the page
+    (`rest`) name: the reader cannot tell who it is."""
+    body = text[_OPENING.match(text).end():]
+    # the line's subject, or the subject of what a saying reports ("Bowers said the 30-year-old
+    # mechanic used ...")
+    opening = body.startswith("The ")
+    subject = body if opening else next((body[m.end():] for m in _SAID_THE.finditer(body)), "")
+    if not subject:
+        return False
+    if _KNOWN_SET.match("T" + subject[1:]):
+        if opening:
+            return False  # "The two leaders met": a set told before, which reads_alone leaves out
+        # "Bowers said the 30-year-old mechanic used ...": someone told before, reported by age
+    elif not _described_someone(subject):
+        return False
     # whoever its article named before (as for surnames, named anywhere on the page is shown): the
     # people the texts show to be people, and any name of two words or more that is no body's
     named = {full for fulls in names.values() for full in fulls if any(full in sentence for sentence in before)}
