@@ -1001,3 +1001,140 @@ def test_a_shell_noun_opening_a_line_stays_when_what_follows_says_which_one():
     for text in ("The decision to close the port angered fishermen.", "The move to close the port angered fishermen.",
                  "The announcement of the ferry timetable came late.", "The proposal that fares rise was dropped."):
         assert reads_alone(text), text
+
+
+# A toll told three ways on three days: "killing", "the death toll rose to", "bringing the toll to".
+TOLL_IN_OTHER_WORDS = {
+    "1.md": article("2025-02-10", "Capital Post", "A powerful earthquake struck Varosh province on Monday, killing 32 "
+                    "people and flattening hundreds of homes, officials said.\n\nRescue teams dug through the rubble "
+                    "in Imbra.\n"),
+    "2.md": article("2025-02-11", "Hill Times", "The death toll from Monday's earthquake in Varosh province rose to "
+                    "150 on Tuesday, officials said.\n\nAftershocks hampered the search in Imbra.\n"),
+    "3.md": article("2025-02-12", "Coast Daily", "Rescuers found more bodies on Wednesday, bringing the death toll "
+                    "from the Varosh earthquake to 231, officials said.\n\nForeign aid began arriving in Imbra.\n"),
+}
+
+
+def test_a_toll_told_in_other_words_each_day_is_one_developing_figure(tmp_path):
+    corpus = corpus_of(tmp_path, TOLL_IN_OTHER_WORDS)
+    assert find_disagreements(corpus) == ()
+    (toll,) = [f for f in key_figures(corpus) if f.history]
+    assert toll.value == "231" and toll.citations == (1, 2, 3)
+    assert [(h.value, h.citations) for h in toll.history] == [("150", (2,)), ("32", (1,))]
+
+
+def test_a_count_read_back_from_its_verb_develops_with_the_count_it_names(tmp_path):
+    corpus = corpus_of(tmp_path, {
+        "1.md": article("2025-08-04", "Health Wire", "Health officials in Bessin have recorded 312 cases of cholera "
+                        "in the port district of Aral, the ministry said on Monday.\n\nClinics treated patients in tents.\n"),
+        "2.md": article("2025-08-05", "Health Wire", "The number of cholera cases in the Aral district of Bessin has "
+                        "risen to 540, the ministry said on Tuesday.\n\nSchools in the district were closed.\n"),
+        "3.md": article("2025-08-06", "Health Wire", "Bessin's ministry said on Wednesday that cholera cases in the Aral "
+                        "district had reached 1,020.\n\nA vaccination campaign began in Aral.\n"),
+    })
+    (cases,) = [f for f in key_figures(corpus) if f.history]
+    assert cases.value == "1,020" and [h.value for h in cases.history] == ["540", "312"]
+
+
+def test_tolls_of_other_places_or_a_guess_at_a_toll_do_not_develop_into_one(tmp_path):
+    corpus = corpus_of(tmp_path, {
+        "1.md": article("2025-05-05", "East Wire", "A car bomb exploded outside a market in Kesh on Monday, killing 9 "
+                        "people, police said.\n\nShops in Kesh were closed.\n"),
+        "2.md": article("2025-05-06", "Coast Herald", "A car bomb exploded outside a mosque in Tarrow on Tuesday, "
+                        "killing 15 people, police said.\n\nThe army sealed off Tarrow.\n"),
+        "3.md": article("2025-05-07", "Hill Times", "Aid workers said as many as 40 people may have died in the "
+                        "region this week.\n\nTwo sailors died and 18 others were missing off the coast.\n"),
+    })
+    assert all(not f.history for f in key_figures(corpus))
+
+
+def test_a_measure_in_two_units_is_one_figure_shown_with_its_unit(tmp_path):
+    corpus = corpus_of(tmp_path, {
+        "1.md": article("2025-03-30", "River Times", "The River Aldo crested at 9.5 m in Brenton on Sunday, the flood "
+                        "agency said.\n\nAbout 1,500 residents spent the night in shelters.\n"),
+        "2.md": article("2025-03-30", "Valley Tribune", "The River Aldo crested at 31 ft in Brenton on Sunday, the "
+                        "flood agency said.\n\nAbout 1,500 residents spent the night in shelters.\n"),
+    })
+    (crest,) = [f for f in key_figures(corpus) if "crested" in f.context]
+    assert crest.citations == (1, 2)
+    assert crest.value.split()[0] in crest.context and crest.value.split()[1] in ("m", "ft")  # the value as its words write it
+
+
+def test_pounds_of_a_thing_weigh_and_a_hyphened_measure_is_a_measure(tmp_path):
+    from briefer.language.quantities import measure, quantities
+
+    (weight,) = quantities("Customs officers seized 551 pounds of cocaine on Tuesday.")
+    assert weight.unit == "count" and measure(weight)[0] == "mass"
+    (money,) = quantities("The club paid 5 million pounds for the striker.")
+    assert money.unit == "£"
+    (wave,) = quantities("A buoy recorded a 44-foot wave on Saturday.")
+    assert measure(wave)[0] == "length" and abs(measure(wave)[1] - 13.4) < 0.1
+    corpus = corpus_of(tmp_path, {
+        "1.md": article("2025-01-19", "Seaboard Journal", "A buoy off Skerra recorded a 44-foot wave during "
+                        "Saturday's storm, the weather office said.\n\nFerries were cancelled.\n"),
+        "2.md": article("2025-01-19", "Harbour Herald", "A buoy off Skerra recorded a 13.4-metre wave during "
+                        "Saturday's storm, the weather office said.\n\nFerries were cancelled.\n"),
+    })
+    waves = [f for f in key_figures(corpus) if "wave" in f.context]
+    assert len(waves) == 1 and waves[0].citations == (1, 2)
+    assert find_disagreements(corpus) == ()
+
+
+def test_a_count_read_back_from_a_level_verb_counts_its_subject():
+    from briefer.language.quantities import quantities
+
+    (toll,) = quantities("The death toll from the quake in Varosh rose to 150 on Tuesday.")
+    assert toll.head == "toll" and toll.label.startswith("death toll")
+    (people,) = quantities("The number of people killed in the ferry disaster has risen to 26, police said.")
+    assert people.head == "people"
+    (cases,) = quantities("Officials said that cholera cases in the district had reached 1,020.")
+    assert cases.head == "case"
+    (aid,) = quantities("Garrow pledged $2 million in emergency aid on Monday.")
+    assert aid.head == "aid"
+    (rate,) = quantities("Unemployment rose to 5.2 percent in May.")
+    assert rate.head == "unemployment"
+
+
+def test_a_demonym_and_its_place_name_one_thing_and_a_sum_in_aid_is_compared(tmp_path):
+    lead = {"six": "Six Tessarian fighter jets entered Orvalia's airspace on Saturday morning, the Orvalian defence "
+                   "ministry said.",
+            "8": "Tessaria sent 8 fighter jets into Orvalia's airspace on Saturday morning, the Orvalian defence "
+                 "ministry said."}
+    rest = ("\n\nThe jets flew over the coastal province of Mirren for about twenty minutes.\n\nDefence Minister Lada "
+            "Korvic called the flight a deliberate test.\n")
+    corpus = corpus_of(tmp_path, {"1.md": article("2025-03-08", "Harbour Herald", lead["six"] + rest),
+                                  "2.md": article("2025-03-08", "Northern Ledger", lead["8"] + rest)})
+    (jets,) = find_disagreements(corpus)
+    assert sorted(claim.value for claim in jets.claims) == ["6", "8"] or sorted(c.value for c in jets.claims) == ["8", "Six"]
+    money = "The government of Garrow pledged {} in emergency aid to the Tamsin valley on Monday, Vask said."
+    other = tmp_path / "money"
+    other.mkdir()
+    corpus = corpus_of(other, {"1.md": article("2025-04-21", "Capital Post", money.format("$2 million")),
+                               "2.md": article("2025-04-21", "Valley Tribune", money.format("$3 million"))})
+    (aid,) = find_disagreements(corpus)
+    assert sorted(claim.value for claim in aid.claims) == ["$2 million", "$3 million"]
+
+
+def test_a_source_is_never_cited_for_a_number_or_a_place_it_does_not_state(tmp_path):
+    from briefer.analysis.disagree import tell_other_facts
+
+    assert tell_other_facts("At least 9 people were killed when a car bomb exploded outside a market in Kesh.",
+                            "At least 15 people were killed when a car bomb exploded outside a market in Tarrow.")
+    assert tell_other_facts("Troops cordoned off the road to Dunmere for several hours.",
+                            "Troops cordoned off the road to Callow for several hours.")
+    # who told it, or a name's case, is no other fact
+    assert not tell_other_facts("Troops cordoned off the road to Dunmere, police said.",
+                                "Troops cordoned off the road to Dunmere, Reuters reported.")
+    assert not tell_other_facts("Lorvan Health Minister Tomas Reyl resigned on Monday.",
+                                "Tomas Reyl, Lorvan's health minister, resigned on Monday.")
+    corpus = corpus_of(tmp_path, {
+        "1.md": article("2025-05-10", "East Wire", "A bomb exploded at the bus station in Marvel on Saturday, killing "
+                        "12 people.\n\nAmbulances took the wounded to the city hospital.\n"),
+        "2.md": article("2025-05-10", "Coast Herald", "A bomb exploded at the bus station in Ostra on Saturday, killing "
+                        "7 people.\n\nAmbulances took the wounded to Ostra General Hospital.\n"),
+    })
+    support = dict(zip((item.text for item in corpus.items), claim_support(corpus)))
+    assert support["Ambulances took the wounded to Ostra General Hospital."] == (2,)  # the city hospital is not Ostra's
+    for text, sources in support.items():
+        if "killing" in text:
+            assert len(sources) == 1, text

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefer.analysis.dedupe import candidate_pairs
-from briefer.analysis.disagree import same_fact, sentences_disagree
+from briefer.analysis.disagree import places_in, same_fact, tell_other_facts
 from briefer.analysis.rank import Ranking
 from briefer.core.models import Corpus, Sentence
 from briefer.core.text import content_words
@@ -55,7 +55,8 @@ def _covered(terms: set[str], other: set[str]) -> float:
 
 def claim_support(corpus: Corpus) -> tuple[tuple[int, ...], ...]:
     """For each item, every article stating its claim: in its words (its members) or in other
-    words (another item whose sentence shares its terms and names, with no value in conflict).
+    words (another item whose sentence shares its terms and writes every place it names, with
+    no value in conflict).
 
     Pairs come from the dedupe stage's sparse term index, so the work grows with sentences that
     share words, never with all pairs. Only direct neighbours count: a chain of resemblances is
@@ -74,10 +75,11 @@ def claim_support(corpus: Corpus) -> tuple[tuple[int, ...], ...]:
         # only in part ("Morning Glory set the record" does not carry "Endeavour won in 1992, ...")
         a_in_b = _covered(terms_a, terms_b) >= SAME_CLAIM.containment
         b_in_a = _covered(terms_b, terms_a) >= SAME_CLAIM.containment
-        if not (a_in_b or b_in_a) or not same_fact(a, b) or sentences_disagree(a, b):
+        if not (a_in_b or b_in_a) or not same_fact(a, b) or tell_other_facts(a, b):
             continue
-        if a_in_b:
+        # a sentence carries another's claim only if it names every place the other names
+        if a_in_b and places_in(a, b):
             support[pair.first] |= set(corpus.items[pair.second].sources)
-        if b_in_a:
+        if b_in_a and places_in(b, a):
             support[pair.second] |= set(corpus.items[pair.first].sources)
     return tuple(tuple(sorted(s)) for s in support)

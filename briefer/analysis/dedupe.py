@@ -16,7 +16,7 @@ from itertools import count
 import numpy as np
 from scipy import sparse
 
-from briefer.analysis.disagree import sentences_disagree
+from briefer.analysis.disagree import one_line
 from briefer.core.models import CleanArticle, Corpus, Item, Sentence
 from briefer.core.text import is_content_word, jaccard, words, words_by_text
 
@@ -159,13 +159,15 @@ def merge_sentences(sentences: list[Sentence], pairs: list[SentencePair],
                     origin_of: dict[int, int]) -> tuple[Item, ...]:
     """Group near-identical sentences; each group's citation is checked against its representative.
 
-    Sentences that state different values ("six aircraft" / "eight aircraft") never share a
-    citation line, however alike their words: that is a disagreement, not a duplicate.
+    Sentences that state different values ("six aircraft" / "eight aircraft") or tell of
+    different places ("killed 9 in Kesh" / "killed 15 in Tarrow") never share a citation line,
+    however alike their words, nor one naming a place the other does not (disagree.one_line):
+    that is a disagreement or another fact, not a duplicate.
     """
-    disagree = lru_cache(maxsize=None)(sentences_disagree)  # pairs come back when groups are split
+    apart = lru_cache(maxsize=None)(lambda a, b: not one_line(a, b))  # pairs come back when groups are split
     groups = UnionFind(len(sentences))
     for pair in pairs:
-        if pair.word_overlap >= NEAR_IDENTICAL and not disagree(sentences[pair.first].text, sentences[pair.second].text):
+        if pair.word_overlap >= NEAR_IDENTICAL and not apart(sentences[pair.first].text, sentences[pair.second].text):
             groups.union(pair.first, pair.second)
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(sentences)):
@@ -178,7 +180,7 @@ def merge_sentences(sentences: list[Sentence], pairs: list[SentencePair],
             representative = _medoid(group, all_words)
             close = [i for i in group if i == representative or (
                 jaccard(all_words[i], all_words[representative]) >= NEAR_IDENTICAL
-                and not disagree(sentences[i].text, sentences[representative].text))]
+                and not apart(sentences[i].text, sentences[representative].text))]
             items.append(_item(sentences[representative], [sentences[i] for i in close], origin_of))
             group = [i for i in group if i not in close]
     items.sort(key=lambda item: (item.first.position, item.first.article))

@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from briefer.core.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
@@ -102,13 +102,33 @@ def _clause(text: str, start: int, end: int) -> str:
     return text[begin:stop]
 
 
+NAME_STEM = 4  # a name and its demonym share at least this many first letters ("Iraq" / "Iraqi")
+
+
+def same_name(a: str, b: str) -> bool:
+    """One name, or a place and its people's adjective ("Tessaria" / "Tessarian", "Kenya" /
+    "Kenyan", "Japan" / "Japanese"): the shorter, but for its last letter at most, opens the
+    longer."""
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) >= NAME_STEM and long.startswith(short[:max(NAME_STEM, len(short) - 1)])
+
+
+def _unnamed_in(names: set[str], text: str) -> set[str]:
+    """The names the text does not name, itself or by its demonym."""
+    others = entities(text)
+    return {n for n in names if not any(same_name(n, o) for o in others)}
+
+
 def different_things(a: str, qa: Quantity, b: str, qb: Quantity) -> bool:
     """The two numbers count different things: each clause (with a relative clause set off
     before it that says which thing it is about) names a place or person, or an event ("killed",
-    "wounded"), that the other sentence does not."""
+    "wounded"), that the other sentence does not (a demonym names its place: "Tessarian jets",
+    "Tessaria sent jets")."""
     clause_a, clause_b = _clause(a, qa.start, qa.end), _clause(b, qb.start, qb.end)
-    names_a = entities(_with_subject_aside(a, qa, clause_a)) - entities(b)
-    names_b = entities(_with_subject_aside(b, qb, clause_b)) - entities(a)
+    names_a = _unnamed_in(entities(_with_subject_aside(a, qa, clause_a)), b)
+    names_b = _unnamed_in(entities(_with_subject_aside(b, qb, clause_b)), a)
     if names_a and names_b:
         return True  # "the bomb in Nairobi killed 213" / "the bomb in Dar es Salaam killed 11"
     if not entities(clause_a) and not entities(clause_b):
@@ -224,20 +244,82 @@ def same_fact(a: str, b: str, least_jaccard: float = SAME_FACT_JACCARD) -> bool:
 
 
 def sentences_disagree(a: str, b: str) -> bool:
-    """Two near-identical sentences that state different values: never one citation line."""
+    """Two near-identical sentences that state different values for one thing (a slot, a day)."""
     if a == b:
         return False  # the commonest case when wires repeat a story; spares the parse
-    (quantities_a, dates_a), (quantities_b, dates_b) = _stated_values(a), _stated_values(b)
+    (quantities_a, dates_a, *_), (quantities_b, dates_b, *_) = _stated_values(a), _stated_values(b)
     if conflicting_slots(list(quantities_a), list(quantities_b)):
         return True
     return len(dates_a) == 1 and len(dates_b) == 1 and dates_conflict(dates_a[0], dates_b[0])
 
 
+def tell_other_facts(a: str, b: str) -> bool:
+    """Two sentences, however alike, that state other facts: they disagree (sentences_disagree),
+    or each gives a number the other does not ("9 were killed ... in Kesh" / "15 were killed ...
+    in Tarrow", "25% reciprocal tariffs" / "a 50 percent tariff"), or each names a place the
+    other does not write ("the road to Dunmere" / "the road to Callow"). Neither carries the
+    other's claim. (Who told it is no difference: "police said" / "Reuters reported"; nor a
+    name's case, nor a title or a detail beside the place: "Trump hinted in South Korea" /
+    "President Donald Trump, speaking in South Korea during a tour of Asia".)"""
+    if a == b:
+        return False
+    if sentences_disagree(a, b):
+        return True
+    (*_, values_a, places_a, words_a), (*_, values_b, places_b, words_b) = _stated_values(a), _stated_values(b)
+    if values_a - values_b and values_b - values_a:
+        return True
+    return bool(unnamed_by(places_a, words_b)) and bool(unnamed_by(places_b, words_a))
+
+
+def one_line(a: str, b: str) -> bool:
+    """Two sentences that may share a citation line: no other facts (tell_other_facts), and
+    each writes every place the other names (places_in): "took the wounded to Ostra General
+    Hospital" and "... to the city hospital" are two lines, each cited to its own source."""
+    return a == b or not tell_other_facts(a, b) and places_in(a, b) and places_in(b, a)
+
+
+def places_in(a: str, b: str) -> bool:
+    """Every place `a` names (a name after a preposition of place: "in Kesh", "to Ostra General
+    Hospital") is written in `b`, in any case: b can carry a's claim; a source that names no
+    place, or another, does not state where."""
+    return not unnamed_by(_stated_values(a)[3], _stated_values(b)[4])
+
+
+def unnamed_by(names: frozenset[str], others: frozenset[str]) -> set[str]:
+    """The names that none of `others` names, itself or by its demonym."""
+    return {n for n in names if not any(same_name(n, o) for o in others)}
+
+
+# Who told it, named beside the verb of saying ("Mayor Ilse Brant said", "told Reuters",
+# "according to Kelso police"): a source, not the place or the people the sentence tells of.
+TELLER = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,4}(?=(?:said|says|told|reported|added)\b)"
+                    r"|\b(?:said|says|told|according\s+to)\s+(?:[A-Z][\w.'’-]*\s*){1,4}")
+
+
+_FIRST_WORD = re.compile(r"^\W*\w+")
+# A name after a preposition of place: where the sentence's event happened.
+_PLACE = re.compile(r"\b(?:in|at|to|from|near|outside|inside|into|across|towards?)\s+(?:the\s+)?"
+                    r"((?:[A-Z][\w'’-]*\s*)+)")
+
+
+def told_names(text: str) -> set[str]:
+    """The names a sentence tells of (entities), those of who told it aside, and past its first
+    word (capitalised as every first word is: "Troops sealed ...", "Rescuers found ...")."""
+    text = _FIRST_WORD.sub(lambda m: " " * len(m.group(0)), text)
+    return entities(TELLER.sub(lambda m: " " * len(m.group(0)), text))
+
+
 @lru_cache(maxsize=16_384)
-def _stated_values(text: str) -> tuple[tuple[Quantity, ...], tuple[DayMention, ...]]:
-    """A sentence's values and days, read from its annotation however many sentences it is compared with."""
+def _stated_values(text: str) -> tuple[tuple[Quantity, ...], tuple[DayMention, ...], frozenset, frozenset[str],
+                                        frozenset[str]]:
+    """A sentence's values and days, every number's value, the places it names and all its words
+    in lower case, read from its annotation however many sentences it is compared with."""
     note = annotate(text, None)
-    return tuple(_unambiguous(list(note.quantities))), note.days
+    words = frozenset(w.lower().replace("’s", "").replace("'s", "") for w in re.findall(r"[\w’'-]+", text))
+    told = TELLER.sub(lambda m: " " * len(m.group(0)), text)
+    places = frozenset(entities(" ".join(m.group(1) for m in _PLACE.finditer(told))))
+    return (tuple(_unambiguous(list(note.quantities))), note.days,
+            frozenset(q.exact_value for q in note.quantities), places, words)
 
 
 def _unambiguous(found: list[Quantity]) -> list[Quantity]:
@@ -538,12 +620,27 @@ def age_disagreements(found: list[Statement], room: int) -> list[Disagreement]:
     return result
 
 
+def _named_by(quantity: Quantity, text: str) -> Quantity:
+    """The quantity without the names among its modifiers that `text` names too: "six Tessarian
+    fighter jets" beside "Tessaria sent 8 fighter jets" counts the same jets."""
+    others = entities(text)
+    kept = tuple(m for m in quantity.modifiers
+                 if not (m[:1].isupper() and any(same_name(m.lower(), o) for o in others)))
+    return quantity if kept == quantity.modifiers else replace(quantity, modifiers=kept)
+
+
+def same_thing(qa: Quantity, a: str, qb: Quantity, b: str) -> bool:
+    """One slot (quantities.same_slot), a name either sentence gives the thing the other names too."""
+    return same_slot(qa, qb) or same_slot(_named_by(qa, b), _named_by(qb, a))
+
+
 def _conflict(a: Statement, b: Statement, one_time: bool = True) -> tuple[str, str, str, tuple] | None:
     """(what, value in a, value in b, key identifying the fact) or None. Statements not of
     one time (`one_time` False) conflict only over numbers their clauses date alike."""
     for qa in a.quantities:
         for qb in b.quantities:
-            if qa.exact_value != qb.exact_value and same_slot(qa, qb) and not different_things(a.text, qa, b.text, qb) \
+            if qa.exact_value != qb.exact_value and same_thing(qa, a.text, qb, b.text) \
+                    and not different_things(a.text, qa, b.text, qb) \
                     and (one_time or same_dated_fact(a, qa, b, qb)):
                 what = min((qa.label, qb.label), key=len)
                 key = ("quantity", qa.slot, frozenset((qa.value, qb.value)))

@@ -21,6 +21,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from briefer.analysis.rank import stem
+from briefer.analysis.disagree import told_names, unnamed_by
+from briefer.core.cues import phrases
 from briefer.core.models import Corpus, Figure, FigureValue
 from briefer.core.text import STOPWORDS, clause_bounds
 from briefer.language.annotate import annotate
@@ -104,6 +106,10 @@ class _Mention:
     # ("the GCC, a federation of six Gulf states"); it corroborates, it does not make a figure
     passing: bool = False
     item: int = -1  # the corpus item the sentence belongs to
+    dead: bool = False  # it counts the dead (counts_the_dead), however its report names them
+    lead: bool = False  # its sentence opens its article
+    read_back: bool = False  # what it counts stands before it (_read_back)
+    names: frozenset[str] = frozenset()  # the names its sentence gives (where, who), past its first word
 
 
 def _hedge(text: str, quantity: Quantity) -> str | None:
@@ -236,14 +242,32 @@ def _names_a_plural(quantity: Quantity) -> bool:
 
 
 def _event(text: str, quantity: Quantity) -> frozenset[str]:
-    """Stems of the content words of the clause the number stands in, its own noun aside."""
+    """Stems of the content words of the clause the number stands in, its own noun aside; a count
+    read back from its verb ("cholera cases in the district had reached 1,020") is its whole
+    clause, what it counts included: its verb only says that it changed."""
     start, end = clause_bounds(text, quantity.start, quantity.end)
     clause = text[start:end]
-    own = {w.lower() for w in _WORD.findall(quantity.label)}
+    own = set() if _read_back(quantity, text) else {w.lower() for w in _WORD.findall(quantity.label)}
     # names say where or who, not what happened: "Korea" is shared by a population and a death toll
     return frozenset(stem(w.lower()) for w in _WORD.findall(clause)
                      if w.islower() and w not in STOPWORDS and w not in own and len(w) > 2
                      and w not in _REPORTING_WORDS)
+
+
+READ_BACK_GAP = 24  # characters after a number within which what it counts is its own ("$2 million in aid")
+
+
+def _read_back(quantity: Quantity, text: str) -> bool:
+    """What the number counts stands before it, none after: read back from its verb ("the toll
+    rose to 150"), not "players ... more than 200 players"."""
+    label = quantity.label
+    return bool(label) and label in text[:quantity.start] and label not in text[quantity.end:quantity.end + len(label)
+                                                                                  + READ_BACK_GAP]
+
+
+def _label_stems(quantity: Quantity) -> frozenset[str]:
+    return frozenset(stem(w.lower()) for w in _WORD.findall(quantity.label)
+                     if w.islower() and w not in STOPWORDS and len(w) > 2)
 
 
 def _context(text: str, quantity: Quantity) -> str:
@@ -281,11 +305,62 @@ _ASIDE_AFTER = re.compile(r",\s+(?:including|such\s+as|among\s+them|like|who|whi
                           r"|many\s+of\s+them|all\s+of\s+them)\b[^,;:()]*,\s*", re.I)
 
 
-def _figure_key(quantity: Quantity) -> tuple:
+def _figure_key(quantity: Quantity, dead: bool = False) -> tuple:
+    """What groups mentions into one figure; `dead`: the number counts the dead (counts_the_dead)."""
     found = measure(quantity)
     if found:  # one fact in two units: keyed by its size in SI units, rounded as copy rounds it
         return ("measure", found[0], float(f"{found[1]:.2g}"))
-    return (quantity.exact_value, quantity.unit, quantity.head)  # exact: two 23-digit numbers stay two
+    # exact: two 23-digit numbers stay two
+    return (quantity.exact_value, quantity.unit, DEAD if dead else quantity.head)
+
+
+# A count of the dead is one thing however a report names it: "killing 32 people", "the death
+# toll rose to 150", "the number of people killed has risen to 26", "41 are now confirmed dead".
+DEAD = "dead"
+_DEATH_WORDS = frozenset(phrases("analysis", "death_words"))
+_TOLL_HEADS = frozenset(("toll", "fatality", "death", "dead"))
+DEATH_WORDS_BEFORE = 3  # "killed at least 12 people": the verb, a bound, the number
+DEATH_WORDS_AFTER = 4  # "41 people are now confirmed dead": the noun, then up to four words
+
+
+def counts_the_dead(text: str, quantity: Quantity) -> bool:
+    """The number counts people who died: a toll ("the death toll rose to 150"), or a death
+    word right around it or in what it counts ("killing 32 people", "12 were killed", "the
+    number of people killed")."""
+    if quantity.unit != "count" or quantity.head is None:
+        return False
+    if quantity.head in _TOLL_HEADS or any(w.lower() in _DEATH_WORDS for w in _WORD.findall(quantity.label)):
+        return True
+    end = quantity.end
+    if quantity.label and text.startswith(quantity.label, text.find(quantity.label, quantity.end)):
+        at = text.find(quantity.label, quantity.end)
+        if 0 <= at - quantity.end <= 2:  # the noun right after the number ("32 people")
+            end = at + len(quantity.label)
+    # within the number's own clause: "Two sailors died and 15 others were missing" counts no dead
+    before = _WORD.findall(_CLAUSE_SPLIT.split(text[:quantity.start])[-1])[-DEATH_WORDS_BEFORE:]
+    after = _WORD.findall(_CLAUSE_SPLIT.split(text[end:])[0])[:DEATH_WORDS_AFTER]
+    if any(w.lower() in _POSSIBLE for w in after):
+        return False  # "2 million people may have died": a guess at a toll, not a count of the dead
+    return any(w.lower() in _DEATH_WORDS for w in before + after)
+
+
+_POSSIBLE = frozenset("may might could".split())
+
+
+_CLAUSE_SPLIT = re.compile(r"[,;:()—–]|\s-\s|\b(?:and|but|while|as|after|before|when)\b", re.I)
+
+
+def _grouped(mentions: list[_Mention]) -> dict[tuple, list[_Mention]]:
+    """Mentions by figure key; a measure joins the group of one it equals up to rounding ("9.5
+    m" / "31 ft", 9.45 m), however the keys' rounding splits them."""
+    groups: dict[tuple, list[_Mention]] = defaultdict(list)
+    for mention in mentions:
+        key = _figure_key(mention.quantity, mention.dead)
+        if key[0] == "measure" and key not in groups:
+            key = next((k for k in groups if k[0] == "measure" and same_measure(groups[k][0].quantity, mention.quantity)),
+                       key)
+        groups[key].append(mention)
+    return groups
 
 
 def _best_label(mentions: list[_Mention]) -> str:
@@ -322,18 +397,24 @@ def mentions_of(corpus: Corpus, disputed: frozenset[str] = frozenset()) -> list[
                 if _HYPOTHETICAL.search(member.text, 0, quantity.start):
                     continue  # "If the figure was $29 million over the cap, ... $1 million less": a supposition, not a fact
                 hedge = _hedge(member.text, quantity)
-                if hedge is None or not _counts_something(quantity) or _in_a_name(member.text, quantity) \
+                dead = counts_the_dead(member.text, quantity)
+                if hedge is None or not (_counts_something(quantity) or dead and quantity.value >= FIGURES.smallest_count) \
+                        or _in_a_name(member.text, quantity) \
                         or _locates(member.text, quantity) or _in_a_range(member.text, quantity):
                     continue
                 if any(same_measure(quantity, other) for other in kept):
                     continue  # "13.4 metres (44 feet)": the conversion is not a second figure
                 kept.append(quantity)
-                shown = f"{hedge} {display_value(quantity)}" if hedge else display_value(quantity)
+                value = display_value(quantity)
+                if measure(quantity) is not None:  # a measure shows its unit as written: "13.4 metres", "44-foot"
+                    value = quantity.written if "-" in quantity.written else f"{value} {quantity.label.split()[0]}"
+                shown = f"{hedge} {value}" if hedge else value
                 found.append(_Mention(quantity, member.article, corpus.origin_of[member.article],
                                       dates.get(member.article), shown, _event(member.text, quantity),
                                       _context(member.text, quantity),
                                       _already_known(member.text, quantity) or _in_apposition(member.text, quantity),
-                                      index))
+                                      index, dead=dead, names=frozenset(told_names(member.text)),
+                                      lead=member.position == 0, read_back=_read_back(quantity, member.text)))
     return found
 
 
@@ -343,6 +424,13 @@ def mentions_of(corpus: Corpus, disputed: frozenset[str] = frozenset()) -> list[
 _HYPOTHETICAL = re.compile(r"\b(?:if|unless|suppose|supposing)\b", re.I)
 
 
+def _other_places(first: list[_Mention], second: list[_Mention]) -> bool:
+    """Each count's sentences name something the other's do not: two places, two events."""
+    names_a = frozenset().union(*(m.names for m in first))
+    names_b = frozenset().union(*(m.names for m in second))
+    return bool(unnamed_by(names_a, names_b)) and bool(unnamed_by(names_b, names_a))
+
+
 def _developments(groups: dict[tuple, list[_Mention]]) -> list[list[tuple]]:
     """Groups of figure keys that are one count at different dates: same unit and counted noun,
     the same words around it (what happened to what it counts), every value from its own day and
@@ -350,7 +438,7 @@ def _developments(groups: dict[tuple, list[_Mention]]) -> list[list[tuple]]:
     by_slot: dict[tuple, list[tuple]] = defaultdict(list)
     for key, mentions in groups.items():
         if key[0] != "measure" and mentions[0].quantity.unit == "count":
-            by_slot[(mentions[0].quantity.unit, mentions[0].quantity.head)].append(key)
+            by_slot[(key[1], key[2])].append(key)
     chains = []
     for keys in by_slot.values():
         if len(keys) < 2:
@@ -358,6 +446,10 @@ def _developments(groups: dict[tuple, list[_Mention]]) -> list[list[tuple]]:
         dated = [k for k in keys if all(m.date for m in groups[k])]
         days = {k: max(m.date for m in groups[k]) for k in dated}
         events = {k: frozenset.union(*(m.event for m in groups[k])) for k in dated}
+        # a count read back from its verb holds what it counts in its event ("cholera cases in the
+        # district had reached 1,020"): beside one, what the other counts joins its event too
+        counted = {k: frozenset.union(*(_label_stems(m.quantity) for m in groups[k])) for k in dated}
+        read_back = {k for k in dated if any(m.read_back for m in groups[k])}
         # one chain per shared event, values on distinct days
         dated.sort(key=lambda k: days[k])
         articles = {k: {m.article for m in groups[k]} for k in dated}
@@ -380,8 +472,17 @@ def _developments(groups: dict[tuple, list[_Mention]]) -> list[list[tuple]]:
                     continue  # the larger value was told first: not what the count grew to
                 if together(other, chain):
                     continue  # one article states both values: two facts at one time ("270 killed, 11 on the ground")
-                shared = events[other] & events[first]
-                if shared and len(shared) >= FIGURES.same_event * min(len(events[other]), len(events[first])):
+                if other in read_back or first in read_back:
+                    mine, theirs = events[other] | counted[other], events[first] | counted[first]
+                else:
+                    mine, theirs = events[other], events[first]
+                shared = mine & theirs
+                if other[2] == DEAD:
+                    # the dead of one story, however each report words its toll, unless the
+                    # reports name other places or events ("a bomb in Kesh", "a bomb in Tarrow")
+                    if not _other_places(groups[other], [m for k in chain for m in groups[k]]):
+                        chain.append(other)
+                elif shared and len(shared) >= FIGURES.same_event * min(len(mine), len(theirs)):
                     chain.append(other)
             if len(chain) > 1:
                 used.update(chain)
@@ -400,9 +501,7 @@ def key_figures(corpus: Corpus, disputed: frozenset[str] = frozenset(),
     """
     central = None if scores is None else frozenset(
         sorted(range(len(scores)), key=lambda i: (-scores[i], i))[:FIGURES.single_source_rank])
-    groups: dict[tuple, list[_Mention]] = defaultdict(list)
-    for mention in mentions_of(corpus, disputed):
-        groups[_figure_key(mention.quantity)].append(mention)
+    groups = _grouped(mentions_of(corpus, disputed))
     chains = _developments(groups)
     chained = {key for chain in chains for key in chain}
     figures = []
@@ -417,8 +516,10 @@ def key_figures(corpus: Corpus, disputed: frozenset[str] = frozenset(),
         first = mentions[0].quantity
         if first.unit in _DURATIONS and "-" not in first.written and len(articles) < FIGURES.duration_sources:
             continue  # "3 months | retirement": a span in passing unless the story leans on it ("a 10-year pact" names one)
-        if measure(first) is not None and len(articles) < FIGURES.measure_sources:
-            continue
+        if measure(first) is not None and not any(m.lead for m in mentions) and (
+                len(articles) < FIGURES.measure_sources or any("-" in m.quantity.written for m in mentions)):
+            continue  # a measure the story leans on: articles state it, or one leads with it; one that
+            # describes a thing ("the stricken 40-foot vessel") only when a report leads with it ("a 44-foot wave")
         origins = len({m.origin for m in mentions})
         current = groups[newest]
         # Corroboration first; a percentage, sum or duration says more than a bare count, a
@@ -435,9 +536,12 @@ def key_figures(corpus: Corpus, disputed: frozenset[str] = frozenset(),
         label = _best_label(named)
         # shown where a source tells the count, not where one mentions it in passing
         told = [m for m in named if not m.passing]
+        context = _best_context(told, label) or _best_context(named, label)
+        # the value as the shown words write it ("44 feet" beside "a wave 44 feet high")
+        value = next((m.shown for m in current if m.quantity.label == label and m.context == context), current[0].shown)
         figures.append((weight, min(m.article for m in mentions), Figure(
-            value=current[0].shown, label=label, citations=articles, origins=origins, score=0.0,
-            history=history, context=_best_context(told, label) or _best_context(named, label)),
+            value=value, label=label, citations=articles, origins=origins, score=0.0,
+            history=history, context=context),
             # a row the table shows as a bound or an estimate ("more than 200"), with what happened
             # to what it counts
             None if history or current[0].shown == display_value(quantity) else _Estimate(

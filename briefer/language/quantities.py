@@ -111,8 +111,8 @@ def singular(word: str) -> str:
         word = word[:-2]
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
-    if len(word) > 4 and word.endswith(("ses", "xes", "ches", "shes")):
-        return word[:-2]
+    if len(word) > 4 and word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]  # "classes", "taxes", "matches"; "cases", "houses" lose their "s" below
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
@@ -244,6 +244,71 @@ def _change_label(tokens_: list[Token], index: int) -> list[int]:
     if not collected or not _is_plain_word(tokens_[collected[0]]):
         return []
     return collected
+
+
+# Verbs that take a count or a level to a value, with nothing counted after the number: what
+# they count is their subject ("the death toll rose to 150", "cases have climbed to 540", "the
+# number of dead stood at 89", "cases had reached 1,020").
+_LEVEL_VERB = re.compile(r"^(?:ris(?:e|es|en|ing)|rose|climb\w*|jump\w*|gr(?:ow|ows|ew|own|owing)|swell\w*|swollen"
+                         r"|mount\w*|soar\w*|surg\w*|increas\w*|f(?:all|alls|ell|allen|alling)|dropp?\w*|declin\w*"
+                         r"|reach\w*|hit|hits|top(?:s|ped)?|pass(?:es|ed)?|exceed\w*|total\w*|st(?:ood|and|ands))$", re.I)
+# What may stand between a subject and its verb ("has risen", "are now", "had already reached").
+_SUBJECT_GAP = frozenset("has have had is are was were been be now already also further then still".split())
+# Words that open a clause: the subject of the verb after them starts after them.
+_CLAUSE_OPENERS = frozenset("that which who when after before as while and but said says because since if".split())
+# A noun that only says how many of what follows ("the number of people killed", "a total of 89 cases").
+_AMOUNT_NOUNS = frozenset("number total count tally".split())
+SUBJECT_MAX_WORDS = 12
+
+
+def _level_verb(tokens_: list[Token], first: int) -> int | None:
+    """The index of the level's verb right before the number ("reached 1,020", "rose to 150",
+    "stood at 89"), or None."""
+    at = first - 1
+    if at >= 0 and tokens_[at].text.lower() in ("to", "at"):
+        at -= 1
+    if at >= 0 and tokens_[at].kind == "word" and _LEVEL_VERB.match(tokens_[at].text):
+        return at
+    return None
+
+
+def _subject(tokens_: list[Token], verb: int) -> list[int]:
+    """The tokens of the subject before the verb at `verb`: back over its auxiliaries and adverbs,
+    then to the start of its clause; determiners and possessives before it set aside."""
+    cursor = verb - 1
+    while cursor >= 0 and (tokens_[cursor].text.lower() in _SUBJECT_GAP or tokens_[cursor].text.lower().endswith("ly")):
+        cursor -= 1
+    collected: list[int] = []
+    while cursor >= 0 and len(collected) < SUBJECT_MAX_WORDS:
+        token = tokens_[cursor]
+        if token.kind == "punct" or token.text.lower() in _CLAUSE_OPENERS:
+            break
+        collected.append(cursor)
+        cursor -= 1
+    collected.reverse()
+    while collected and (tokens_[collected[0]].text.lower() in DETERMINERS or _possessive(tokens_[collected[0]])
+                         and len(collected) > 1):
+        collected.pop(0)
+    if not collected or not _is_plain_word(tokens_[collected[0]]) or tokens_[collected[0]].kind == "num":
+        return []
+    return collected
+
+
+def _head_of(tokens_: list[Token], phrase: list[int]) -> int:
+    """The head noun of a label read back from a verb: the last word of its first noun phrase
+    ("[death toll] from the quake" -> toll), or of the phrase after an amount noun ("the number
+    of [people] killed" -> people)."""
+    run = [i for i in noun_phrase(tokens_, phrase[0]) if i <= phrase[-1]] or phrase[:1]
+    head = run[-1]
+    after = head + 1
+    if tokens_[head].text.lower() in _AMOUNT_NOUNS and after < len(tokens_) and tokens_[after].text.lower() == "of":
+        after += 1
+        while after < len(tokens_) and tokens_[after].text.lower() in DETERMINERS:
+            after += 1
+        inner = noun_phrase(tokens_, after)
+        if inner:
+            return inner[-1]
+    return head
 
 
 # Numbers that count nothing: an ordinal ("83rd", "4th graf"), a decade ("the 70s"), a clock
@@ -383,7 +448,8 @@ def _read_quantity(text: str, toks: list[Token], index: int, value: float) -> tu
         unit, cursor = "percent", cursor + 2
     elif (following, after_following) == ("percentage", "points"):
         unit, cursor = "points", cursor + 2
-    elif following in CURRENCY_WORDS and unit == "count":
+    elif following in CURRENCY_WORDS and unit == "count" and not (following == "pounds" and after_following == "of"):
+        # ("551 pounds of cocaine" weighs: a mass, not a sum)
         unit, cursor = CURRENCY_WORDS[following], cursor + 1
     elif suffix and suffix[1:].lower() in DURATIONS:
         unit = DURATIONS[suffix[1:].lower()]
@@ -397,13 +463,23 @@ def _read_quantity(text: str, toks: list[Token], index: int, value: float) -> tu
         # two modifiers coordinated before one noun: "a $2.2 billion, two-year budget deficit"
         # counts a deficit, as "a two-year budget deficit" does
         phrase = noun_phrase(toks, cursor + 2)
+    if (not phrase and unit in CURRENCIES.values() and cursor + 1 < len(toks) and toks[cursor].text.lower() == "in"
+            and toks[cursor + 1].text.lower() not in DETERMINERS):
+        # a sum "in" what it is paid as: "$2 million in emergency aid", "$5 billion in loans" (not
+        # "$2 million in the budget", "in 2019")
+        phrase = noun_phrase(toks, cursor + 1)
     if phrase and singular(toks[phrase[0]].text) in MEASURES and toks[phrase[0]].text.islower():
         phrase = phrase[:1]  # "44 feet struck the wall": a unit of measure is the whole phrase
     changed_to = before == "to"
     label_tokens = phrase or (_change_label(toks, first) if changed_to else [])
+    if not label_tokens and not bare_duration:
+        # "the death toll from the quake rose to 150", "cases had reached 1,020": a level's verb
+        # with nothing counted after the number counts its subject
+        verb = _level_verb(toks, first)
+        label_tokens = _subject(toks, verb) if verb is not None else []
     label, head, modifiers = "", None, ()
     if label_tokens:
-        head_index = phrase[-1] if phrase else label_tokens[0]
+        head_index = phrase[-1] if phrase else _head_of(toks, label_tokens)
         last = _label_extent(toks, phrase) if phrase else label_tokens[-1]
         label = _phrase_text(text, toks, label_tokens[0], last)
         head = singular(toks[head_index].text)
@@ -463,7 +539,7 @@ MEASURES = {
     "inch": ("length", 0.0254), "inche": ("length", 0.0254), "mile": ("length", 1609.344),
     "yard": ("length", 0.9144),
     "mph": ("speed", 0.44704), "kph": ("speed", 1 / 3.6), "km/h": ("speed", 1 / 3.6), "knot": ("speed", 0.514444),
-    "kilogram": ("mass", 1.0), "kg": ("mass", 1.0), "tonne": ("mass", 1000.0), "ton": ("mass", 907.18474),
+    "kilogram": ("mass", 1.0), "kg": ("mass", 1.0), "pound": ("mass", 0.45359237), "lb": ("mass", 0.45359237), "tonne": ("mass", 1000.0), "ton": ("mass", 907.18474),
     "hectare": ("area", 1e4), "acre": ("area", 4046.8564224),
 }
 # Two values of one dimension are the same measure when they differ by less than this share
@@ -473,6 +549,8 @@ SAME_MEASURE = 0.03
 
 def measure(quantity: Quantity) -> tuple[str, float] | None:
     """(dimension, value in SI units) for a length, speed, mass or area; None otherwise."""
+    if (hyphened := _hyphened_measure(quantity)) is not None:
+        return hyphened
     if quantity.unit != "count" or quantity.head is None or quantity.modifiers:
         return None
     if quantity.head in ("celsius", "centigrade"):
@@ -480,6 +558,14 @@ def measure(quantity: Quantity) -> tuple[str, float] | None:
     if quantity.head == "fahrenheit":  # an offset scale: "37.4 Celsius (99.3 Fahrenheit)" is one reading
         return ("temperature", (quantity.value - 32) * 5 / 9)
     found = MEASURES.get(quantity.head)
+    return (found[0], quantity.value * found[1]) if found else None
+
+
+def _hyphened_measure(quantity: Quantity) -> tuple[str, float] | None:
+    """A measure joined to the number as an adjective: "a 44-foot wave", "the 13-meter yacht"."""
+    if quantity.unit != "count" or "-" not in quantity.written or not quantity.modifiers:
+        return None
+    found = MEASURES.get(singular(quantity.modifiers[0]))
     return (found[0], quantity.value * found[1]) if found else None
 
 
