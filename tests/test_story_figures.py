@@ -1093,6 +1093,8 @@ def test_a_count_read_back_from_a_level_verb_counts_its_subject():
     assert aid.head == "aid"
     (rate,) = quantities("Unemployment rose to 5.2 percent in May.")
     assert rate.head == "unemployment"
+    (tanks,) = quantities("Satellite images showed tanks, 40 in all, gathered near the crossing.")
+    assert tanks.head == "tank"  # a total set after the noun it counts
 
 
 def test_a_demonym_and_its_place_name_one_thing_and_a_sum_in_aid_is_compared(tmp_path):

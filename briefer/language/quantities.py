@@ -261,6 +261,9 @@ _AMOUNT_NOUNS = frozenset("number total count tally".split())
 SUBJECT_MAX_WORDS = 12
 
 
+_TOTAL_AFTER = re.compile(r"\s+(?:in\s+all|in\s+total|altogether)\b", re.I)
+
+
 def _level_verb(tokens_: list[Token], first: int) -> int | None:
     """The index of the level's verb right before the number ("reached 1,020", "rose to 150",
     "stood at 89"), or None."""
@@ -477,6 +480,10 @@ def _read_quantity(text: str, toks: list[Token], index: int, value: float) -> tu
         # with nothing counted after the number counts its subject
         verb = _level_verb(toks, first)
         label_tokens = _subject(toks, verb) if verb is not None else []
+    if not label_tokens and not bare_duration and _TOTAL_AFTER.match(text, toks[cursor - 1].end) and first >= 2 \
+            and toks[first - 1].text == "," and _is_plain_word(toks[first - 2]):
+        # "tanks, 40 in all": a total set after the noun it counts
+        label_tokens = [first - 2]
     label, head, modifiers = "", None, ()
     if label_tokens:
         head_index = phrase[-1] if phrase else _head_of(toks, label_tokens)
