@@ -118,3 +118,13 @@ def test_prose_shows_wire_copys_marks_as_printed_file_names_as_they_are():
     assert "“He said ‘no,’” Lind — the chair — said. “We wait.”" in shown
     assert "notes _ draft.txt" in md.render(escape_markdown("notes _ draft.txt", False))  # a file's own name
     assert "`ls -l`" in escape_markdown("run `ls -l` first").replace("\\", "")  # backquotes without `` are no quote marks
+
+
+def test_a_cut_timeline_entry_runs_on_to_the_end_of_its_clause_not_past_it():
+    from briefer.output.render import first_words
+
+    toll = "The number of people killed in the Lake Kelso ferry disaster has risen to 26, police said on Monday."
+    assert first_words(toll, 14) == "The number of people killed in the Lake Kelso ferry disaster has risen to 26 …"
+    # no clause end within reach: cut at the count; short text: whole
+    assert first_words(" ".join("w%d" % i for i in range(30)), 14) == " ".join("w%d" % i for i in range(14)) + " …"
+    assert first_words("The ferry sank.", 14) == "The ferry sank."

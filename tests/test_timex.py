@@ -210,3 +210,21 @@ def test_any_text_gives_well_formed_times(text, anchor):
 def test_a_fortnight_is_two_weeks_whatever_its_count():
     assert [t.value for t in find_times("The strike lasted 1.5 fortnights.", None)] == ["P3W"]
     assert [t.value for t in find_times("The strike lasted a fortnight.", None)] == ["P2W"]
+
+
+def test_a_day_inside_a_reported_clause_is_dated_by_that_clause_not_by_the_saying():
+    import datetime as dt
+
+    from briefer.language.annotate import annotate
+
+    monday = dt.date(2025, 5, 5)
+
+    def day(sentence: str) -> str:
+        (time,) = annotate(sentence, monday).times
+        return time.value
+
+    assert day("Port managers said talks would resume on Wednesday.") == "2025-05-07"
+    assert day("Officials said the ferry service will restart Friday.") == "2025-05-09"
+    # the saying's own day, or a past in the reported clause, is read back
+    assert day("Officials said Wednesday the talks would resume.") == "2025-04-30"
+    assert day("Officials said the ferry sank on Wednesday.") == "2025-04-30"

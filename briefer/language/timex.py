@@ -272,8 +272,12 @@ def tense_around(sentence: str, start: int, end: int, reporting: bool = True) ->
     if left == 0 and re.fullmatch(r"\W*(?:\w+\s+)?", sentence[:start]) and not sentence[end:right].strip():
         reporting = True  # a fronted time ("In December, the ministry said ...") dates the main verb
     for strong in (True, False):
-        in_clause = (_cues(sentence[left:start], left, strong, reporting)
-                     + _cues(sentence[end:right], end, strong, reporting))
+        before = _cues(sentence[left:start], left, strong, reporting)
+        # a saying, then its own clause's verb before the expression ("officials said talks would
+        # resume on Wednesday"): the reported clause dates what it holds, not the saying
+        while len(before) > 1 and _REPORTING.match(sentence, before[0][0]):
+            before = before[1:]
+        in_clause = before + _cues(sentence[end:right], end, strong, reporting)
         if in_clause:
             return min(in_clause)[1]
     if _PRESENT_BE.search(sentence, left, right):

@@ -71,10 +71,21 @@ def long_date(value) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
+CLAUSE_REACH = 6  # words past the count a cut may run on to end at its clause ("has risen to 26,")
+
+
 def first_words(text: str, count: int) -> str:
-    """The sentence's opening words, marked as cut: a compact, still verbatim, reference."""
+    """The sentence's opening words, marked as cut: a compact, still verbatim, reference. A cut
+    runs on to the end of its clause when that comes within a few words, so that it does not
+    fall between a verb and what it says ("has risen to …" for "has risen to 26,")."""
     words = str(text).split()
-    return " ".join(words[:count]) + (" …" if len(words) > count else "")
+    if len(words) <= count:
+        return " ".join(words)
+    end = next((i + 1 for i in range(count - 1, min(len(words), count + CLAUSE_REACH))
+                if words[i].endswith((",", ";", ":"))), count)
+    if end >= len(words):
+        return " ".join(words)
+    return " ".join(words[:end]).rstrip(",;:") + " …"
 
 
 # --- Templates -----------------------------------------------------------------------
