@@ -243,3 +243,13 @@ def test_a_name_ending_like_a_title_ends_a_sentence_where_the_article_writes_it_
     ]
     # without the plain "Hun Sen" elsewhere, "Sen." still reads as a title
     assert len(split_sentences(paragraphs[0].replace("Hun Sen denied", "Prime Minister denied"))) == 1
+
+
+def test_a_clock_time_ends_a_sentence_unless_its_day_month_or_zone_follows():
+    from briefer.prepare.segment import split_sentences
+
+    assert split_sentences("The blast went off at about 10 a.m. No group has claimed it.") == [
+        "The blast went off at about 10 a.m.", "No group has claimed it."]
+    for text in ("The vote opens at 9 a.m. Tuesday in Kelso.", "It struck at 9 p.m. EST on Monday.",
+                 "Polls open at 7 a.m. Eastern in Kelso.", "The ferry left at 6 a.m. Oct. 3 from Kelso."):
+        assert split_sentences(text) == [text], text

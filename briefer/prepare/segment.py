@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from briefer.core.lexicon import SPEECH_VERB_PATTERN
+from briefer.core.lexicon import MONTHS, SPEECH_VERB_PATTERN, WEEKDAYS
 from briefer.core.models import CleanArticle, Sentence
 from briefer.prepare.locate import locate
 
@@ -233,9 +233,19 @@ def _period_ends_sentence(word: str, next_word: str) -> bool:
         return False
     if word in _BEFORE_NUMBER:
         return not next_word[0].isdigit()
+    if word.lower() in _CLOCK:
+        # "at about 10 a.m. No group has claimed ...": a clock time runs on only into the day, the
+        # month or the zone it is told in ("10 a.m. Tuesday", "9 p.m. EST")
+        bare = next_word.rstrip(".,;:")
+        return not (bare.lower() in WEEKDAYS or bare.lower() in MONTHS or bare in _ZONES
+                    or bare.isupper() and len(bare) <= 4)
     if word in _OFTEN_MID or _INITIALS.fullmatch(word):
         return next_word in _SENTENCE_STARTERS
     return True
+
+
+_CLOCK = frozenset(("a.m", "p.m"))
+_ZONES = frozenset("Eastern Central Mountain Pacific Atlantic Greenwich".split())  # "10 a.m. Eastern"
 
 
 def _last_word(text: str) -> str:
