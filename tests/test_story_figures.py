@@ -1140,3 +1140,21 @@ def test_a_source_is_never_cited_for_a_number_or_a_place_it_does_not_state(tmp_p
     for text, sources in support.items():
         if "killing" in text:
             assert len(sources) == 1, text
+
+
+def test_a_temperature_in_two_scales_is_one_figure_shown_as_written(tmp_path):
+    from briefer.language.quantities import measure, quantities
+
+    (celsius,) = quantities("The temperature in Varrow reached 46.2°C on Tuesday.")
+    (fahrenheit,) = quantities("Thermometers in Varrow hit 115.2 degrees Fahrenheit on Tuesday.")
+    assert measure(celsius)[0] == measure(fahrenheit)[0] == "temperature"
+    (angle,) = quantities("The road climbs at 40 degrees.")
+    assert measure(angle) is None  # degrees with no scale are no temperature
+    corpus = corpus_of(tmp_path, {
+        "1.md": article("2025-07-09", "Valley Gazette", "The temperature in Varrow reached 46.2°C on Tuesday, the "
+                        "weather service said.\n\nHospitals reported heatstroke cases.\n"),
+        "2.md": article("2025-07-09", "Coastal Courier", "Thermometers in Varrow hit 115.2 degrees Fahrenheit on "
+                        "Tuesday, the weather service said.\n\nSchools closed early.\n"),
+    })
+    (heat,) = [f for f in key_figures(corpus) if "Varrow" in f.context]
+    assert heat.citations == (1, 2) and heat.value in heat.context

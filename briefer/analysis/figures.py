@@ -407,7 +407,8 @@ def mentions_of(corpus: Corpus, disputed: frozenset[str] = frozenset()) -> list[
                 kept.append(quantity)
                 value = display_value(quantity)
                 if measure(quantity) is not None:  # a measure shows its unit as written: "13.4 metres", "44-foot"
-                    value = quantity.written if "-" in quantity.written else f"{value} {quantity.label.split()[0]}"
+                    written_unit = re.search(r"[A-Za-z°]", quantity.written)  # "44-foot", "46.2°C", "115.2 degrees F"
+                    value = quantity.written if written_unit else f"{value} {quantity.label.split()[0]}"
                 shown = f"{hedge} {value}" if hedge else value
                 found.append(_Mention(quantity, member.article, corpus.origin_of[member.article],
                                       dates.get(member.article), shown, _event(member.text, quantity),

@@ -261,6 +261,8 @@ _AMOUNT_NOUNS = frozenset("number total count tally".split())
 SUBJECT_MAX_WORDS = 12
 
 
+# Temperature scales after "°" or "degrees": "46.2°C", "115.2 degrees Fahrenheit".
+_SCALES = {"c": "celsius", "celsius": "celsius", "centigrade": "celsius", "f": "fahrenheit", "fahrenheit": "fahrenheit"}
 _TOTAL_AFTER = re.compile(r"\s+(?:in\s+all|in\s+total|altogether)\b", re.I)
 
 
@@ -445,7 +447,11 @@ def _read_quantity(text: str, toks: list[Token], index: int, value: float) -> tu
         cursor += 1
     following = toks[cursor].text.lower() if cursor < len(toks) else ""
     after_following = toks[cursor + 1].text.lower() if cursor + 1 < len(toks) else ""
-    if following in ("%", "percent"):
+    scale = _SCALES.get(after_following) if following in ("°", "degree", "degrees") else None
+    if scale:
+        # a temperature: "46.2°C", "115.2 degrees Fahrenheit" (the scale says which)
+        scale_at, cursor = cursor + 1, cursor + 2
+    elif following in ("%", "percent"):
         unit, cursor = "percent", cursor + 1
     elif (following, after_following) == ("per", "cent"):
         unit, cursor = "percent", cursor + 2
@@ -460,7 +466,7 @@ def _read_quantity(text: str, toks: list[Token], index: int, value: float) -> tu
         unit, cursor = DURATIONS[following], cursor + 1
     # "over the next 10 years": the unit is the noun, nothing further is counted.
     bare_duration = unit in DURATIONS.values() and not suffix
-    phrase = [] if bare_duration else noun_phrase(toks, cursor)
+    phrase = [] if bare_duration or scale else noun_phrase(toks, cursor)
     if (not phrase and not bare_duration and cursor + 2 < len(toks) and toks[cursor].text == ","
             and _hyphened_number(toks[cursor + 1])):
         # two modifiers coordinated before one noun: "a $2.2 billion, two-year budget deficit"
@@ -485,6 +491,8 @@ def _read_quantity(text: str, toks: list[Token], index: int, value: float) -> tu
         # "tanks, 40 in all": a total set after the noun it counts
         label_tokens = [first - 2]
     label, head, modifiers = "", None, ()
+    if scale:
+        label_tokens, label, head = [], _phrase_text(text, toks, scale_at - 1, scale_at), scale
     if label_tokens:
         head_index = phrase[-1] if phrase else _head_of(toks, label_tokens)
         last = _label_extent(toks, phrase) if phrase else label_tokens[-1]
