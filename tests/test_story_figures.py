@@ -1158,3 +1158,11 @@ def test_a_temperature_in_two_scales_is_one_figure_shown_as_written(tmp_path):
     })
     (heat,) = [f for f in key_figures(corpus) if "Varrow" in f.context]
     assert heat.citations == (1, 2) and heat.value in heat.context
+
+
+def test_a_verb_of_telling_is_no_other_event_a_count_is_of(tmp_path):
+    profit = "Halvorsen Motors {} a net profit of {} million crowns for the second quarter on Thursday."
+    corpus = corpus_of(tmp_path, {"1.md": article("2025-07-24", "Finance Review", profit.format("reported", 412)),
+                                  "2.md": article("2025-07-24", "Market Daily", profit.format("posted", 421))})
+    (disagreement,) = find_disagreements(corpus)
+    assert sorted(claim.value for claim in disagreement.claims) == ["412 million", "421 million"]

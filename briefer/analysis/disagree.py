@@ -31,6 +31,7 @@ from briefer.core.models import Claim, Corpus, Disagreement
 from briefer.language.quantities import Quantity, conflicting_slots, same_slot
 from briefer.core.text import STOPWORDS, clause_bounds, content_words
 from briefer.language.annotate import annotate
+from briefer.language.quotations import SPEECH_VERBS
 from briefer.language.times import YEAR, DayMention
 
 # Same fact: this share of the shorter sentence's content words (values aside) is shared,
@@ -137,7 +138,9 @@ def different_things(a: str, qa: Quantity, b: str, qb: Quantity) -> bool:
         owner_a, owner_b = _nearest_name(a, qa), _nearest_name(b, qb)
         if owner_a and owner_b and owner_a not in entities(b) and owner_b not in entities(a):
             return True
-    words_a, words_b = set(content_words(clause_a)), set(content_words(clause_b))
+    # a verb of telling ("reported" / "posted a net profit of ...") says how it was made known,
+    # not what happened to what is counted
+    words_a, words_b = set(content_words(clause_a)) - SPEECH_VERBS, set(content_words(clause_b)) - SPEECH_VERBS
     events_a = {w for w in words_a - set(content_words(b)) if _PAST_FORM.match(w)}
     events_b = {w for w in words_b - set(content_words(a)) if _PAST_FORM.match(w)}
     return bool(events_a and events_b)
