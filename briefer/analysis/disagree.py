@@ -116,20 +116,14 @@ def same_name(a: str, b: str) -> bool:
     return len(short) >= NAME_STEM and long.startswith(short[:max(NAME_STEM, len(short) - 1)])
 
 
-def _unnamed_in(names: set[str], text: str) -> set[str]:
-    """The names the text does not name, itself or by its demonym."""
-    others = entities(text)
-    return {n for n in names if not any(same_name(n, o) for o in others)}
-
-
 def different_things(a: str, qa: Quantity, b: str, qb: Quantity) -> bool:
     """The two numbers count different things: each clause (with a relative clause set off
     before it that says which thing it is about) names a place or person, or an event ("killed",
     "wounded"), that the other sentence does not (a demonym names its place: "Tessarian jets",
     "Tessaria sent jets")."""
     clause_a, clause_b = _clause(a, qa.start, qa.end), _clause(b, qb.start, qb.end)
-    names_a = _unnamed_in(entities(_with_subject_aside(a, qa, clause_a)), b)
-    names_b = _unnamed_in(entities(_with_subject_aside(b, qb, clause_b)), a)
+    names_a = unnamed_by(entities(_with_subject_aside(a, qa, clause_a)), entities(b))
+    names_b = unnamed_by(entities(_with_subject_aside(b, qb, clause_b)), entities(a))
     if names_a and names_b:
         return True  # "the bomb in Nairobi killed 213" / "the bomb in Dar es Salaam killed 11"
     if not entities(clause_a) and not entities(clause_b):
@@ -288,7 +282,7 @@ def places_in(a: str, b: str) -> bool:
     return not unnamed_by(_stated_values(a)[3], _stated_values(b)[4])
 
 
-def unnamed_by(names: frozenset[str], others: frozenset[str]) -> set[str]:
+def unnamed_by(names: set[str] | frozenset[str], others: set[str] | frozenset[str]) -> set[str]:
     """The names that none of `others` names, itself or by its demonym."""
     return {n for n in names if not any(same_name(n, o) for o in others)}
 
@@ -305,11 +299,15 @@ _PLACE = re.compile(r"\b(?:in|at|to|from|near|outside|inside|into|across|towards
                     r"((?:[A-Z][\w'’-]*\s*)+)")
 
 
+def _without_tellers(text: str) -> str:
+    """The text with who told it blanked (same length)."""
+    return TELLER.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def told_names(text: str) -> set[str]:
     """The names a sentence tells of (entities), those of who told it aside, and past its first
     word (capitalised as every first word is: "Troops sealed ...", "Rescuers found ...")."""
-    text = _FIRST_WORD.sub(lambda m: " " * len(m.group(0)), text)
-    return entities(TELLER.sub(lambda m: " " * len(m.group(0)), text))
+    return entities(_without_tellers(_FIRST_WORD.sub(lambda m: " " * len(m.group(0)), text)))
 
 
 @lru_cache(maxsize=16_384)
@@ -319,8 +317,7 @@ def _stated_values(text: str) -> tuple[tuple[Quantity, ...], tuple[DayMention, .
     in lower case, read from its annotation however many sentences it is compared with."""
     note = annotate(text, None)
     words = frozenset(w.lower().replace("’s", "").replace("'s", "") for w in re.findall(r"[\w’'-]+", text))
-    told = TELLER.sub(lambda m: " " * len(m.group(0)), text)
-    places = frozenset(entities(" ".join(m.group(1) for m in _PLACE.finditer(told))))
+    places = frozenset(entities(" ".join(m.group(1) for m in _PLACE.finditer(_without_tellers(text)))))
     return (tuple(_unambiguous(list(note.quantities))), note.days,
             frozenset(q.exact_value for q in note.quantities), places, words)
 

@@ -321,6 +321,8 @@ _DEATH_WORDS = frozenset(phrases("analysis", "death_words"))
 _TOLL_HEADS = frozenset(("toll", "fatality", "death", "dead"))
 DEATH_WORDS_BEFORE = 3  # "killed at least 12 people": the verb, a bound, the number
 DEATH_WORDS_AFTER = 4  # "41 people are now confirmed dead": the noun, then up to four words
+_POSSIBLE = frozenset("may might could".split())
+_CLAUSE_SPLIT = re.compile(r"[,;:()—–]|\s-\s|\b(?:and|but|while|as|after|before|when)\b", re.I)
 
 
 def counts_the_dead(text: str, quantity: Quantity) -> bool:
@@ -331,23 +333,15 @@ def counts_the_dead(text: str, quantity: Quantity) -> bool:
         return False
     if quantity.head in _TOLL_HEADS or any(w.lower() in _DEATH_WORDS for w in _WORD.findall(quantity.label)):
         return True
-    end = quantity.end
-    if quantity.label and text.startswith(quantity.label, text.find(quantity.label, quantity.end)):
-        at = text.find(quantity.label, quantity.end)
-        if 0 <= at - quantity.end <= 2:  # the noun right after the number ("32 people")
-            end = at + len(quantity.label)
-    # within the number's own clause: "Two sailors died and 15 others were missing" counts no dead
+    at = text.find(quantity.label, quantity.end) if quantity.label else -1
+    # past the noun right after the number ("32 people"), within the number's own clause: "Two
+    # sailors died and 15 others were missing" counts no dead
+    end = at + len(quantity.label) if 0 <= at - quantity.end <= 2 else quantity.end
     before = _WORD.findall(_CLAUSE_SPLIT.split(text[:quantity.start])[-1])[-DEATH_WORDS_BEFORE:]
     after = _WORD.findall(_CLAUSE_SPLIT.split(text[end:])[0])[:DEATH_WORDS_AFTER]
     if any(w.lower() in _POSSIBLE for w in after):
         return False  # "2 million people may have died": a guess at a toll, not a count of the dead
     return any(w.lower() in _DEATH_WORDS for w in before + after)
-
-
-_POSSIBLE = frozenset("may might could".split())
-
-
-_CLAUSE_SPLIT = re.compile(r"[,;:()—–]|\s-\s|\b(?:and|but|while|as|after|before|when)\b", re.I)
 
 
 def _grouped(mentions: list[_Mention]) -> dict[tuple, list[_Mention]]:

@@ -481,12 +481,12 @@ def _read_quantity(text: str, toks: list[Token], index: int, value: float) -> tu
         phrase = phrase[:1]  # "44 feet struck the wall": a unit of measure is the whole phrase
     changed_to = before == "to"
     label_tokens = phrase or (_change_label(toks, first) if changed_to else [])
-    if not label_tokens and not bare_duration:
+    if not label_tokens and not bare_duration and not scale:
         # "the death toll from the quake rose to 150", "cases had reached 1,020": a level's verb
         # with nothing counted after the number counts its subject
         verb = _level_verb(toks, first)
         label_tokens = _subject(toks, verb) if verb is not None else []
-    if not label_tokens and not bare_duration and _TOTAL_AFTER.match(text, toks[cursor - 1].end) and first >= 2 \
+    if not label_tokens and not bare_duration and not scale and _TOTAL_AFTER.match(text, toks[cursor - 1].end) and first >= 2 \
             and toks[first - 1].text == "," and _is_plain_word(toks[first - 2]):
         # "tanks, 40 in all": a total set after the noun it counts
         label_tokens = [first - 2]
@@ -554,7 +554,8 @@ MEASURES = {
     "inch": ("length", 0.0254), "inche": ("length", 0.0254), "mile": ("length", 1609.344),
     "yard": ("length", 0.9144),
     "mph": ("speed", 0.44704), "kph": ("speed", 1 / 3.6), "km/h": ("speed", 1 / 3.6), "knot": ("speed", 0.514444),
-    "kilogram": ("mass", 1.0), "kg": ("mass", 1.0), "pound": ("mass", 0.45359237), "lb": ("mass", 0.45359237), "tonne": ("mass", 1000.0), "ton": ("mass", 907.18474),
+    "kilogram": ("mass", 1.0), "kg": ("mass", 1.0), "pound": ("mass", 0.45359237), "lb": ("mass", 0.45359237),
+    "tonne": ("mass", 1000.0), "ton": ("mass", 907.18474),
     "hectare": ("area", 1e4), "acre": ("area", 4046.8564224),
 }
 # Two values of one dimension are the same measure when they differ by less than this share
