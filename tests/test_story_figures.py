@@ -1166,3 +1166,26 @@ def test_a_verb_of_telling_is_no_other_event_a_count_is_of(tmp_path):
                                   "2.md": article("2025-07-24", "Market Daily", profit.format("posted", 421))})
     (disagreement,) = find_disagreements(corpus)
     assert sorted(claim.value for claim in disagreement.claims) == ["412 million", "421 million"]
+
+
+def test_a_sum_of_what_it_values_and_a_doubling_count_their_nouns():
+    from briefer.language.quantities import measure, quantities
+
+    (value,) = quantities("The drugs had an estimated street value of 180 million euros, police said.")
+    assert value.unit == "€" and value.head == "value"
+    (ransom,) = quantities("Hackers demanded a ransom of $12 million.")
+    assert ransom.head == "ransom"
+    (cases,) = quantities("The number of cases more than doubled to 112 on Tuesday.")
+    assert cases.head == "case" and cases.label == "number of cases"
+    litres, gallons = quantities("The dam held 1.9 billion litres (500 million gallons) of water.")
+    assert measure(litres)[0] == measure(gallons)[0] == "volume"
+
+
+def test_a_measure_a_sentence_gives_in_two_units_is_a_figure_though_told_once(tmp_path):
+    corpus = corpus_of(tmp_path, {
+        "1.md": article("2025-06-03", "Valley Gazette", "The Karsk dam failed on Tuesday after days of rain, the "
+                        "ministry said.\n\nThe 42-metre (138 ft) wall gave way shortly after noon.\n\nAbout 300 "
+                        "people were moved to a school.\n"),
+    })
+    walls = [f for f in key_figures(corpus) if "wall" in f.context]
+    assert len(walls) == 1 and walls[0].value in ("42-metre", "138 ft")

@@ -109,6 +109,7 @@ class _Mention:
     dead: bool = False  # it counts the dead (counts_the_dead), however its report names them
     lead: bool = False  # its sentence opens its article
     read_back: bool = False  # what it counts stands before it (_read_back)
+    converted: bool = False  # a measure its sentence gives in a second unit too ("15 kilometres (9 miles)")
     names: frozenset[str] = frozenset()  # the names its sentence gives (where, who), past its first word
 
 
@@ -122,6 +123,8 @@ def _hedge(text: str, quantity: Quantity) -> str | None:
 
 
 def _counts_something(quantity: Quantity) -> bool:
+    if measure(quantity) is not None and not quantity.head:
+        return True  # "the 42-metre (138 ft) wall": a measure joined to its number, the noun apart
     if quantity.head is None or not quantity.label or quantity.head.lower() in _NOT_THINGS:
         return False
     if _CALENDAR.search(re.split(r"\s(?:of|for|on|over|against)\s", quantity.label)[0]):
@@ -276,6 +279,9 @@ def _context(text: str, quantity: Quantity) -> str:
     # before the number a comma is kept ("mourned on Friday, by about 1,000 people"): the words
     # that say what happened come first; after it, a comma ends what the number's phrase says
     start, end = clause_bounds(text, quantity.start, quantity.end, commas_before=False)
+    conversion = _CONVERSION_AFTER.match(text, quantity.end)
+    if conversion:  # "the 42-metre (138 ft) wall gave way": the phrase runs on past its conversion
+        end = max(end, clause_bounds(text, conversion.end(), conversion.end(), commas_before=False)[1])
     if quantity.label:
         # a second modifier after a comma, then the noun both describe ("a $2.2 billion, two-year
         # budget deficit"): the phrase runs on to its noun
@@ -297,6 +303,9 @@ def _context(text: str, quantity: Quantity) -> str:
             return (("… " if len(head) < len(before) else "") + shown + " … " + " ".join(more)
                     + (" …" if len(more) < len(rest) else ""))
     return ("… " if len(head) < len(before) else "") + shown + (" …" if len(tail) < len(after) else "")
+
+
+_CONVERSION_AFTER = re.compile(r"\s*\([^()]{1,40}\)")  # "(138 ft)", "(44 feet)" right after a number
 
 
 # An aside set off by commas right after the number's phrase: examples or a relative clause
@@ -387,7 +396,8 @@ def mentions_of(corpus: Corpus, disputed: frozenset[str] = frozenset()) -> list[
             if member.text in disputed:
                 continue
             kept: list[Quantity] = []
-            for quantity in annotate(member.text, dates.get(member.article)).quantities:
+            found_here = annotate(member.text, dates.get(member.article)).quantities
+            for quantity in found_here:
                 if _HYPOTHETICAL.search(member.text, 0, quantity.start):
                     continue  # "If the figure was $29 million over the cap, ... $1 million less": a supposition, not a fact
                 hedge = _hedge(member.text, quantity)
@@ -401,15 +411,21 @@ def mentions_of(corpus: Corpus, disputed: frozenset[str] = frozenset()) -> list[
                 kept.append(quantity)
                 value = display_value(quantity)
                 if measure(quantity) is not None:  # a measure shows its unit as written: "13.4 metres", "44-foot"
-                    written_unit = re.search(r"[A-Za-z°]", quantity.written)  # "44-foot", "46.2°C", "115.2 degrees F"
-                    value = quantity.written if written_unit else f"{value} {quantity.label.split()[0]}"
+                    unit_word = quantity.label.split()[0] if quantity.label else ""
+                    written_unit = "-" in quantity.written or "°" in quantity.written or (
+                        unit_word and unit_word in quantity.written)  # "44-foot", "46.2°C", "115.2 degrees Fahrenheit"
+                    value = quantity.written if written_unit else f"{quantity.written} {unit_word}".strip()
                 shown = f"{hedge} {value}" if hedge else value
                 found.append(_Mention(quantity, member.article, corpus.origin_of[member.article],
                                       dates.get(member.article), shown, _event(member.text, quantity),
                                       _context(member.text, quantity),
-                                      _already_known(member.text, quantity) or _in_apposition(member.text, quantity),
+                                      # ("the nine crew" is a set told before; "the 42-metre wall" a size)
+                                      measure(quantity) is None and (_already_known(member.text, quantity)
+                                                                     or _in_apposition(member.text, quantity)),
                                       index, dead=dead, names=frozenset(told_names(member.text)),
-                                      lead=member.position == 0, read_back=_read_back(quantity, member.text)))
+                                      lead=member.position == 0, read_back=_read_back(quantity, member.text),
+                                      converted=any(other is not quantity and same_measure(quantity, other)
+                                                    for other in found_here)))
     return found
 
 
@@ -511,10 +527,11 @@ def key_figures(corpus: Corpus, disputed: frozenset[str] = frozenset(),
         first = mentions[0].quantity
         if first.unit in _DURATIONS and "-" not in first.written and len(articles) < FIGURES.duration_sources:
             continue  # "3 months | retirement": a span in passing unless the story leans on it ("a 10-year pact" names one)
-        if measure(first) is not None and not any(m.lead for m in mentions) and (
+        if measure(first) is not None and not any(m.lead or m.converted for m in mentions) and (
                 len(articles) < FIGURES.measure_sources or any("-" in m.quantity.written for m in mentions)):
-            continue  # a measure the story leans on: articles state it, or one leads with it; one that
-            # describes a thing ("the stricken 40-foot vessel") only when a report leads with it ("a 44-foot wave")
+            continue  # a measure the story leans on: articles state it, one leads with it, or one gives it in
+            # two units; one that describes a thing ("the stricken 40-foot vessel") only when a report
+            # leads with it ("a 44-foot wave") or converts it
         origins = len({m.origin for m in mentions})
         current = groups[newest]
         # Corroboration first; a percentage, sum or duration says more than a bare count, a

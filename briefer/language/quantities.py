@@ -250,20 +250,32 @@ def _change_label(tokens_: list[Token], index: int) -> list[int]:
 # they count is their subject ("the death toll rose to 150", "cases have climbed to 540", "the
 # number of dead stood at 89", "cases had reached 1,020").
 _LEVEL_VERB = re.compile(r"^(?:ris(?:e|es|en|ing)|rose|climb\w*|jump\w*|gr(?:ow|ows|ew|own|owing)|swell\w*|swollen"
+                         r"|doubl\w*|tripl\w*|quadrupl\w*|halv\w*"
                          r"|mount\w*|soar\w*|surg\w*|increas\w*|f(?:all|alls|ell|allen|alling)|dropp?\w*|declin\w*"
                          r"|reach\w*|hit|hits|top(?:s|ped)?|pass(?:es|ed)?|exceed\w*|total\w*|st(?:ood|and|ands))$", re.I)
 # What may stand between a subject and its verb ("has risen", "are now", "had already reached").
-_SUBJECT_GAP = frozenset("has have had is are was were been be now already also further then still".split())
+_SUBJECT_GAP = frozenset("has have had is are was were been be now already also further then still more than nearly "
+                         "almost roughly".split())
 # Words that open a clause: the subject of the verb after them starts after them.
 _CLAUSE_OPENERS = frozenset("that which who when after before as while and but said says because since if".split())
 # A noun that only says how many of what follows ("the number of people killed", "a total of 89 cases").
 _AMOUNT_NOUNS = frozenset("number total count tally".split())
-SUBJECT_MAX_WORDS = 12
+SUBJECT_MAX_WORDS = 16
 
 
 # Temperature scales after "°" or "degrees": "46.2°C", "115.2 degrees Fahrenheit".
 _SCALES = {"c": "celsius", "celsius": "celsius", "centigrade": "celsius", "f": "fahrenheit", "fahrenheit": "fahrenheit"}
 _TOTAL_AFTER = re.compile(r"\s+(?:in\s+all|in\s+total|altogether)\b", re.I)
+
+
+def _name_before(tokens_: list[Token], last: int) -> list[int]:
+    """The plain words of the noun phrase ending at `last` ("[street value] of"), back to a
+    function word or punctuation."""
+    start = last
+    while start > 0 and len(range(start - 1, last + 1)) <= NP_MAX_WORDS and _is_plain_word(tokens_[start - 1]) \
+            and not tokens_[start - 1].text[:1].isupper():
+        start -= 1
+    return list(range(start, last + 1))
 
 
 def _level_verb(tokens_: list[Token], first: int) -> int | None:
@@ -284,10 +296,12 @@ def _subject(tokens_: list[Token], verb: int) -> list[int]:
     while cursor >= 0 and (tokens_[cursor].text.lower() in _SUBJECT_GAP or tokens_[cursor].text.lower().endswith("ly")):
         cursor -= 1
     collected: list[int] = []
-    while cursor >= 0 and len(collected) < SUBJECT_MAX_WORDS:
+    while cursor >= 0:
         token = tokens_[cursor]
         if token.kind == "punct" or token.text.lower() in _CLAUSE_OPENERS:
             break
+        if len(collected) == SUBJECT_MAX_WORDS:
+            return []  # no clause start within reach: the words gathered are no whole subject
         collected.append(cursor)
         cursor -= 1
     collected.reverse()
@@ -477,6 +491,11 @@ def _read_quantity(text: str, toks: list[Token], index: int, value: float) -> tu
         # a sum "in" what it is paid as: "$2 million in emergency aid", "$5 billion in loans" (not
         # "$2 million in the budget", "in 2019")
         phrase = noun_phrase(toks, cursor + 1)
+    if (not phrase and unit in CURRENCIES.values() and first >= 2 and toks[first - 1].text.lower() == "of"
+            and _is_plain_word(toks[first - 2])):
+        # the sum "of" what it values: "a street value of 180 million euros", "a ransom of $12 million"
+        label_of = _name_before(toks, first - 2)
+        phrase = label_of
     if phrase and singular(toks[phrase[0]].text) in MEASURES and toks[phrase[0]].text.islower():
         phrase = phrase[:1]  # "44 feet struck the wall": a unit of measure is the whole phrase
     changed_to = before == "to"
@@ -557,6 +576,7 @@ MEASURES = {
     "kilogram": ("mass", 1.0), "kg": ("mass", 1.0), "pound": ("mass", 0.45359237), "lb": ("mass", 0.45359237),
     "tonne": ("mass", 1000.0), "ton": ("mass", 907.18474),
     "hectare": ("area", 1e4), "acre": ("area", 4046.8564224),
+    "litre": ("volume", 0.001), "liter": ("volume", 0.001), "gallon": ("volume", 0.003785411784),
 }
 # Two values of one dimension are the same measure when they differ by less than this share
 # (conversions in news copy are rounded: 13.4 m is 43.96 ft, written "44 feet").
