@@ -1189,3 +1189,16 @@ def test_a_measure_a_sentence_gives_in_two_units_is_a_figure_though_told_once(tm
     })
     walls = [f for f in key_figures(corpus) if "wall" in f.context]
     assert len(walls) == 1 and walls[0].value in ("42-metre", "138 ft")
+
+
+def test_estimates_of_one_count_disagree_only_beyond_a_rounding(tmp_path):
+    strike = "{} dockworkers walked off the job at the port of Brennick on Thursday, the union said."
+    corpus = corpus_of(tmp_path, {"1.md": article("2025-06-12", "Northline Times", strike.format("About 4,000")),
+                                  "2.md": article("2025-06-12", "Daily Ledger", strike.format("Some 4,500"))})
+    (dockers,) = find_disagreements(corpus)
+    assert sorted(claim.value for claim in dockers.claims) == ["About 4,000", "Some 4,500"]
+    near = tmp_path / "near"
+    near.mkdir()
+    corpus = corpus_of(near, {"1.md": article("2025-06-12", "Northline Times", strike.format("About 4,000")),
+                              "2.md": article("2025-06-12", "Daily Ledger", strike.format("Some 4,200"))})
+    assert find_disagreements(corpus) == ()  # a rounding apart: one count told twice

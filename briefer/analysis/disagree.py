@@ -71,6 +71,7 @@ class Statement:
     dates: tuple[DayMention, ...]
     published: dt.date | None = None  # its article's date
     when: tuple = ()  # the times it dates what it tells to: (start, end, (precision, value)), resolved
+    estimated: frozenset[int] = frozenset()  # where its estimates start ("about 4,000"): compared a rounding apart
 
 
 def same_time(a: Statement, b: Statement) -> bool:
@@ -337,10 +338,14 @@ def statements(corpus: Corpus) -> list[Statement]:
         for member in item.members:
             published = dates.get(member.article)
             note = annotate(member.text, published)
+            counts = _unambiguous(list(note.quantities))
+            estimates = [replace(q, exact=True) for q in counts
+                         if not q.exact and q.head and _ESTIMATE_BEFORE.search(member.text, 0, q.start)]
             found.append(Statement(
                 item=index, article=member.article, origin=corpus.origin_of[member.article],
                 text=member.text,
-                quantities=tuple(q for q in _unambiguous(list(note.quantities)) if q.exact and q.head),
+                quantities=tuple(q for q in counts if q.exact and q.head) + tuple(estimates),
+                estimated=frozenset(q.start for q in estimates),
                 dates=tuple(_event_days(member.text, note.days)),
                 published=published,
                 when=tuple((m.start, m.end, (m.precision, m.value)) for m in note.dates
@@ -634,17 +639,39 @@ def same_thing(qa: Quantity, a: str, qb: Quantity, b: str) -> bool:
     return same_slot(qa, qb) or same_slot(_named_by(qa, b), _named_by(qb, a))
 
 
+# An estimate ("about 4,000", "some 4,500") is a value rounded: two estimates of one count, or an
+# estimate and an exact count, disagree only when they lie further apart than copy rounds (one or
+# two significant figures: about a tenth), "about 400,000" / "about 40,000" patients.
+_ESTIMATE_BEFORE = re.compile(r"\b(?:about|around|some|roughly|approximately|an\s+estimated|estimated)\s+$", re.I)
+ESTIMATE_ROUNDING = 0.1
+
+
+def _as_told(statement: Statement, quantity: Quantity) -> str:
+    """The value as the sentence gives it, an estimate's word with it ("some 4,500")."""
+    if quantity.start not in statement.estimated:
+        return quantity.written
+    return f"{_ESTIMATE_BEFORE.search(statement.text, 0, quantity.start).group(0).strip()} {quantity.written}"
+
+
+def _a_rounding_apart(a: Statement, qa: Quantity, b: Statement, qb: Quantity) -> bool:
+    """Either value is an estimate, and the two lie within a rounding of each other."""
+    if qa.start not in a.estimated and qb.start not in b.estimated:
+        return False
+    return abs(qa.value - qb.value) <= ESTIMATE_ROUNDING * max(qa.value, qb.value)
+
+
 def _conflict(a: Statement, b: Statement, one_time: bool = True) -> tuple[str, str, str, tuple] | None:
     """(what, value in a, value in b, key identifying the fact) or None. Statements not of
     one time (`one_time` False) conflict only over numbers their clauses date alike."""
     for qa in a.quantities:
         for qb in b.quantities:
-            if qa.exact_value != qb.exact_value and same_thing(qa, a.text, qb, b.text) \
+            if qa.exact_value != qb.exact_value and not _a_rounding_apart(a, qa, b, qb) \
+                    and same_thing(qa, a.text, qb, b.text) \
                     and not different_things(a.text, qa, b.text, qb) \
                     and (one_time or same_dated_fact(a, qa, b, qb)):
                 what = min((qa.label, qb.label), key=len)
                 key = ("quantity", qa.slot, frozenset((qa.value, qb.value)))
-                return what, qa.written, qb.written, key
+                return what, _as_told(a, qa), _as_told(b, qb), key
     if (one_time and len(a.dates) == 1 and len(b.dates) == 1 and dates_conflict(a.dates[0], b.dates[0])
             and bool(_FUTURE.search(a.text)) == bool(_FUTURE.search(b.text))):
         key = ("date", frozenset((a.dates[0].text, b.dates[0].text)), frozenset(fact_words(a.text) & fact_words(b.text)))
