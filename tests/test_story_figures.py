@@ -1118,17 +1118,17 @@ def test_a_demonym_and_its_place_name_one_thing_and_a_sum_in_aid_is_compared(tmp
 
 
 def test_a_source_is_never_cited_for_a_number_or_a_place_it_does_not_state(tmp_path):
-    from briefer.analysis.disagree import tell_other_facts
+    from briefer.analysis.disagree import one_line, tell_other_facts
 
     assert tell_other_facts("At least 9 people were killed when a car bomb exploded outside a market in Kesh.",
                             "At least 15 people were killed when a car bomb exploded outside a market in Tarrow.")
-    assert tell_other_facts("Troops cordoned off the road to Dunmere for several hours.",
-                            "Troops cordoned off the road to Callow for several hours.")
+    assert not one_line("Troops cordoned off the road to Dunmere for several hours.",
+                        "Troops cordoned off the road to Callow for several hours.")
     # who told it, or a name's case, is no other fact
-    assert not tell_other_facts("Troops cordoned off the road to Dunmere, police said.",
-                                "Troops cordoned off the road to Dunmere, Reuters reported.")
-    assert not tell_other_facts("Lorvan Health Minister Tomas Reyl resigned on Monday.",
-                                "Tomas Reyl, Lorvan's health minister, resigned on Monday.")
+    assert one_line("Troops cordoned off the road to Dunmere, police said.",
+                    "Troops cordoned off the road to Dunmere, Reuters reported.")
+    assert one_line("Lorvan Health Minister Tomas Reyl resigned on Monday.",
+                    "Tomas Reyl, Lorvan's health minister, resigned on Monday.")
     corpus = corpus_of(tmp_path, {
         "1.md": article("2025-05-10", "East Wire", "A bomb exploded at the bus station in Marvel on Saturday, killing "
                         "12 people.\n\nAmbulances took the wounded to the city hospital.\n"),

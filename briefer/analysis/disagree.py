@@ -8,7 +8,8 @@ for the same slot: the same unit and counted noun with no qualifier telling them
 ("six aircraft" / "eight aircraft"), or the day of the one dated event they describe
 ("met on Friday" / "met on Monday"). Values are compared after normalisation, so
 "six" and "6", "50 percent" and "50%", "Oct. 31" and a Friday that is Oct. 31 agree.
-Bounds, estimates and either end of a change ("from 25% to 50%") are never compared; nor are
+Bounds and either end of a change ("from 25% to 50%") are never compared, estimates ("about
+4,000") only when they lie further apart than a rounding; nor are
 different things: the clauses around the two numbers name different places or people, or
 different events ("killed" / "wounded"). Values from different days are a developing figure
 (figures.py), not a disagreement.
@@ -25,10 +26,11 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import NamedTuple
 
-from briefer.core.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
+from briefer.core.lexicon import MONTHS, NUMBER_WORDS, SPEECH_VERB_PATTERN, WEEKDAYS
 from briefer.core.models import Claim, Corpus, Disagreement
-from briefer.language.quantities import Quantity, conflicting_slots, same_slot
+from briefer.language.quantities import ESTIMATE_WORDS, Quantity, conflicting_slots, same_slot, within_rounding
 from briefer.core.text import STOPWORDS, clause_bounds, content_words
 from briefer.language.annotate import annotate
 from briefer.language.quotations import SPEECH_VERBS
@@ -210,8 +212,10 @@ def fact_words(text: str) -> set[str]:
             and w not in MONTHS and w != "percent"}
 
 
-def entities(text: str) -> set[str]:
-    """Capitalised words that name someone or something ("Holt", "Geneva", "US")."""
+@lru_cache(maxsize=16_384)
+def entities(text: str) -> frozenset[str]:
+    """Capitalised words that name someone or something ("Holt", "Geneva", "US"): read once per
+    sentence, however many pairs and quantities ask."""
     found = set()
     for match in _ENTITY.finditer(text):
         word = match.group(0).replace(".", "").replace("’s", "").replace("'s", "")
@@ -219,7 +223,7 @@ def entities(text: str) -> set[str]:
         if lower in STOPWORDS or lower in WEEKDAYS or lower in MONTHS or lower in NUMBER_WORDS:
             continue
         found.add(lower)
-    return found
+    return frozenset(found)
 
 
 def event_dates(text: str, published: dt.date | None) -> list[DayMention]:
@@ -245,34 +249,33 @@ def sentences_disagree(a: str, b: str) -> bool:
     """Two near-identical sentences that state different values for one thing (a slot, a day)."""
     if a == b:
         return False  # the commonest case when wires repeat a story; spares the parse
-    (quantities_a, dates_a, *_), (quantities_b, dates_b, *_) = _stated_values(a), _stated_values(b)
+    first, second = _stated_values(a), _stated_values(b)
+    quantities_a, dates_a, quantities_b, dates_b = first.quantities, first.days, second.quantities, second.days
     if conflicting_slots(list(quantities_a), list(quantities_b)):
         return True
     return len(dates_a) == 1 and len(dates_b) == 1 and dates_conflict(dates_a[0], dates_b[0])
 
 
 def tell_other_facts(a: str, b: str) -> bool:
-    """Two sentences, however alike, that state other facts: they disagree (sentences_disagree),
+    """Two sentences, however alike, that state other values: they disagree (sentences_disagree),
     or each gives a number the other does not ("9 were killed ... in Kesh" / "15 were killed ...
-    in Tarrow", "25% reciprocal tariffs" / "a 50 percent tariff"), or each names a place the
-    other does not write ("the road to Dunmere" / "the road to Callow"). Neither carries the
-    other's claim. (Who told it is no difference: "police said" / "Reuters reported"; nor a
-    name's case, nor a title or a detail beside the place: "Trump hinted in South Korea" /
-    "President Donald Trump, speaking in South Korea during a tour of Asia".)"""
+    in Tarrow", "25% reciprocal tariffs" / "a 50 percent tariff"). Neither carries the other's
+    claim. (Places are weighed by places_in, each way: "the road to Dunmere" / "the road to
+    Callow" is no one claim either way.)"""
     if a == b:
         return False
     if sentences_disagree(a, b):
         return True
-    (*_, values_a, places_a, words_a), (*_, values_b, places_b, words_b) = _stated_values(a), _stated_values(b)
-    if values_a - values_b and values_b - values_a:
-        return True
-    return bool(unnamed_by(places_a, words_b)) and bool(unnamed_by(places_b, words_a))
+    values_a, values_b = _stated_values(a).values, _stated_values(b).values
+    return bool(values_a - values_b and values_b - values_a)
 
 
 def one_line(a: str, b: str) -> bool:
-    """Two sentences that may share a citation line: no other facts (tell_other_facts), and
-    each writes every place the other names (places_in): "took the wounded to Ostra General
-    Hospital" and "... to the city hospital" are two lines, each cited to its own source."""
+    """Two sentences that may share a citation line: no other values (tell_other_facts), and
+    each writes every place the other names (places_in): "the road to Dunmere" / "to Callow", and
+    "took the wounded to Ostra General Hospital" / "... to the city hospital", are two lines,
+    each cited to its own source. (Who told it is no difference: "police said" / "Reuters
+    reported"; nor a name's case, nor a title beside the place.)"""
     return a == b or not tell_other_facts(a, b) and places_in(a, b) and places_in(b, a)
 
 
@@ -280,7 +283,7 @@ def places_in(a: str, b: str) -> bool:
     """Every place `a` names (a name after a preposition of place: "in Kesh", "to Ostra General
     Hospital") is written in `b`, in any case: b can carry a's claim; a source that names no
     place, or another, does not state where."""
-    return not unnamed_by(_stated_values(a)[3], _stated_values(b)[4])
+    return not unnamed_by(_stated_values(a).places, _stated_values(b).words)
 
 
 def unnamed_by(names: set[str] | frozenset[str], others: set[str] | frozenset[str]) -> set[str]:
@@ -290,8 +293,8 @@ def unnamed_by(names: set[str] | frozenset[str], others: set[str] | frozenset[st
 
 # Who told it, named beside the verb of saying ("Mayor Ilse Brant said", "told Reuters",
 # "according to Kelso police"): a source, not the place or the people the sentence tells of.
-TELLER = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,4}(?=(?:said|says|told|reported|added)\b)"
-                    r"|\b(?:said|says|told|according\s+to)\s+(?:[A-Z][\w.'’-]*\s*){1,4}")
+TELLER = re.compile(rf"(?:[A-Z][\w.'’-]*\s+){{1,4}}(?=(?:{SPEECH_VERB_PATTERN}|reported)\b)"
+                    rf"|\b(?:{SPEECH_VERB_PATTERN}|according\s+to)\s+(?:[A-Z][\w.'’-]*\s*){{1,4}}")
 
 
 _FIRST_WORD = re.compile(r"^\W*\w+")
@@ -305,22 +308,28 @@ def _without_tellers(text: str) -> str:
     return TELLER.sub(lambda m: " " * len(m.group(0)), text)
 
 
-def told_names(text: str) -> set[str]:
+def told_names(text: str) -> frozenset[str]:
     """The names a sentence tells of (entities), those of who told it aside, and past its first
     word (capitalised as every first word is: "Troops sealed ...", "Rescuers found ...")."""
     return entities(_without_tellers(_FIRST_WORD.sub(lambda m: " " * len(m.group(0)), text)))
 
 
+class _Stated(NamedTuple):
+    quantities: tuple[Quantity, ...]  # its unambiguous quantities (one value per slot)
+    days: tuple[DayMention, ...]
+    values: frozenset  # every number's value
+    places: frozenset[str]  # the names it gives after a preposition of place
+    words: frozenset[str]  # all its words, in lower case
+
+
 @lru_cache(maxsize=16_384)
-def _stated_values(text: str) -> tuple[tuple[Quantity, ...], tuple[DayMention, ...], frozenset, frozenset[str],
-                                        frozenset[str]]:
-    """A sentence's values and days, every number's value, the places it names and all its words
-    in lower case, read from its annotation however many sentences it is compared with."""
+def _stated_values(text: str) -> _Stated:
+    """What a sentence states, read from its annotation however many sentences it is compared with."""
     note = annotate(text, None)
     words = frozenset(w.lower().replace("’s", "").replace("'s", "") for w in re.findall(r"[\w’'-]+", text))
     places = frozenset(entities(" ".join(m.group(1) for m in _PLACE.finditer(_without_tellers(text)))))
-    return (tuple(_unambiguous(list(note.quantities))), note.days,
-            frozenset(q.exact_value for q in note.quantities), places, words)
+    return _Stated(tuple(_unambiguous(list(note.quantities))), note.days,
+                   frozenset(q.exact_value for q in note.quantities), places, words)
 
 
 def _unambiguous(found: list[Quantity]) -> list[Quantity]:
@@ -642,8 +651,7 @@ def same_thing(qa: Quantity, a: str, qb: Quantity, b: str) -> bool:
 # An estimate ("about 4,000", "some 4,500") is a value rounded: two estimates of one count, or an
 # estimate and an exact count, disagree only when they lie further apart than copy rounds (one or
 # two significant figures: about a tenth), "about 400,000" / "about 40,000" patients.
-_ESTIMATE_BEFORE = re.compile(r"\b(?:about|around|some|roughly|approximately|an\s+estimated|estimated)\s+$", re.I)
-ESTIMATE_ROUNDING = 0.1
+_ESTIMATE_BEFORE = re.compile(r"\b(?:" + "|".join(w.replace(" ", r"\s+") for w in ESTIMATE_WORDS) + r")\s+$", re.I)
 
 
 def _as_told(statement: Statement, quantity: Quantity) -> str:
@@ -657,7 +665,7 @@ def _a_rounding_apart(a: Statement, qa: Quantity, b: Statement, qb: Quantity) ->
     """Either value is an estimate, and the two lie within a rounding of each other."""
     if qa.start not in a.estimated and qb.start not in b.estimated:
         return False
-    return abs(qa.value - qb.value) <= ESTIMATE_ROUNDING * max(qa.value, qb.value)
+    return within_rounding(qa.value, qb.value)
 
 
 def _conflict(a: Statement, b: Statement, one_time: bool = True) -> tuple[str, str, str, tuple] | None:

@@ -28,8 +28,8 @@ from briefer.core.text import STOPWORDS, clause_bounds
 from briefer.language.annotate import annotate
 from briefer.language.tense import ANY_IRREGULAR_PAST
 from briefer.core.lexicon import MONTHS, WEEKDAYS
-from briefer.language.quantities import (CURRENCIES, CURRENCY_WORDS, DURATIONS, MEASURES, Quantity, display_value, measure,
-                                         same_measure, singular)
+from briefer.language.quantities import (CURRENCIES, CURRENCY_WORDS, DURATIONS, ESTIMATE_WORDS, MEASURES, ROUNDING, Quantity,
+                                         display_value, measure, same_measure, singular, within_rounding)
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ class Figures:
     # Two estimates of one counted thing this close (a share of the larger) are one figure told at
     # two roundings: "more than 200 players" / "more than 220 players". Copy rounds estimates to
     # one or two significant figures, so two roundings of one count differ by up to about a tenth.
-    estimate_rounding: float = 0.1
+    estimate_rounding: float = ROUNDING
 
 
 FIGURES = Figures()
@@ -72,7 +72,7 @@ FIGURES = Figures()
 # a bound from below, one from above, or an estimate either way.
 _LOWER_BOUNDS = ("at least", "more than", "over")
 _UPPER_BOUNDS = ("up to", "nearly", "almost")
-_ESTIMATES = ("about", "around", "some", "roughly", "an estimated")
+_ESTIMATES = ESTIMATE_WORDS
 _HEDGE = re.compile(r"\b(?:" + "|".join(_LOWER_BOUNDS + _UPPER_BOUNDS + _ESTIMATES) + r")"
                     r"(?:\s+an?)?\s*$", re.I)  # "more than a dozen"
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -250,27 +250,23 @@ def _event(text: str, quantity: Quantity) -> frozenset[str]:
     clause, what it counts included: its verb only says that it changed."""
     start, end = clause_bounds(text, quantity.start, quantity.end)
     clause = text[start:end]
-    own = set() if _read_back(quantity, text) else {w.lower() for w in _WORD.findall(quantity.label)}
+    own = set() if _read_back(quantity) else {w.lower() for w in _WORD.findall(quantity.label)}
     # names say where or who, not what happened: "Korea" is shared by a population and a death toll
-    return frozenset(stem(w.lower()) for w in _WORD.findall(clause)
-                     if w.islower() and w not in STOPWORDS and w not in own and len(w) > 2
-                     and w not in _REPORTING_WORDS)
+    return _content_stems(w for w in _WORD.findall(clause) if w not in own and w not in _REPORTING_WORDS)
 
 
-READ_BACK_GAP = 24  # characters after a number within which what it counts is its own ("$2 million in aid")
+def _content_stems(words) -> frozenset[str]:
+    """Stems of the lower-case content words: what happened, what is counted (names aside)."""
+    return frozenset(stem(w.lower()) for w in words if w.islower() and w not in STOPWORDS and len(w) > 2)
 
 
-def _read_back(quantity: Quantity, text: str) -> bool:
-    """What the number counts stands before it, none after: read back from its verb ("the toll
-    rose to 150"), not "players ... more than 200 players"."""
-    label = quantity.label
-    return bool(label) and label in text[:quantity.start] and label not in text[quantity.end:quantity.end + len(label)
-                                                                                  + READ_BACK_GAP]
+def _read_back(quantity: Quantity) -> bool:
+    """What the number counts stands before it: read back from its verb ("the toll rose to 150")."""
+    return bool(quantity.label) and 0 <= quantity.label_at < quantity.start
 
 
 def _label_stems(quantity: Quantity) -> frozenset[str]:
-    return frozenset(stem(w.lower()) for w in _WORD.findall(quantity.label)
-                     if w.islower() and w not in STOPWORDS and len(w) > 2)
+    return _content_stems(_WORD.findall(quantity.label))
 
 
 def _context(text: str, quantity: Quantity) -> str:
@@ -285,7 +281,7 @@ def _context(text: str, quantity: Quantity) -> str:
     if quantity.label:
         # a second modifier after a comma, then the noun both describe ("a $2.2 billion, two-year
         # budget deficit"): the phrase runs on to its noun
-        at = text.find(quantity.label, quantity.end)
+        at = quantity.label_at
         if 0 <= at - quantity.end <= FIGURES.coordinated_gap and text[quantity.end:at].lstrip().startswith(","):
             end = max(end, at + len(quantity.label))
     before = text[start:quantity.start].split()
@@ -327,7 +323,6 @@ def _figure_key(quantity: Quantity, dead: bool = False) -> tuple:
 # toll rose to 150", "the number of people killed has risen to 26", "41 are now confirmed dead".
 DEAD = "dead"
 _DEATH_WORDS = frozenset(phrases("analysis", "death_words"))
-_TOLL_HEADS = frozenset(("toll", "fatality", "death", "dead"))
 DEATH_WORDS_BEFORE = 3  # "killed at least 12 people": the verb, a bound, the number
 DEATH_WORDS_AFTER = 4  # "41 people are now confirmed dead": the noun, then up to four words
 _POSSIBLE = frozenset("may might could".split())
@@ -340,12 +335,11 @@ def counts_the_dead(text: str, quantity: Quantity) -> bool:
     number of people killed")."""
     if quantity.unit != "count" or quantity.head is None:
         return False
-    if quantity.head in _TOLL_HEADS or any(w.lower() in _DEATH_WORDS for w in _WORD.findall(quantity.label)):
-        return True
-    at = text.find(quantity.label, quantity.end) if quantity.label else -1
+    if any(w.lower() in _DEATH_WORDS for w in _WORD.findall(quantity.label)):
+        return True  # "the death toll from the quake", "the number of people killed"
     # past the noun right after the number ("32 people"), within the number's own clause: "Two
     # sailors died and 15 others were missing" counts no dead
-    end = at + len(quantity.label) if 0 <= at - quantity.end <= 2 else quantity.end
+    end = quantity.label_at + len(quantity.label) if 0 <= quantity.label_at - quantity.end <= 2 else quantity.end
     before = _WORD.findall(_CLAUSE_SPLIT.split(text[:quantity.start])[-1])[-DEATH_WORDS_BEFORE:]
     after = _WORD.findall(_CLAUSE_SPLIT.split(text[end:])[0])[:DEATH_WORDS_AFTER]
     if any(w.lower() in _POSSIBLE for w in after):
@@ -397,6 +391,7 @@ def mentions_of(corpus: Corpus, disputed: frozenset[str] = frozenset()) -> list[
                 continue
             kept: list[Quantity] = []
             found_here = annotate(member.text, dates.get(member.article)).quantities
+            names = frozenset(told_names(member.text)) if found_here else frozenset()
             for quantity in found_here:
                 if _HYPOTHETICAL.search(member.text, 0, quantity.start):
                     continue  # "If the figure was $29 million over the cap, ... $1 million less": a supposition, not a fact
@@ -410,11 +405,6 @@ def mentions_of(corpus: Corpus, disputed: frozenset[str] = frozenset()) -> list[
                     continue  # "13.4 metres (44 feet)": the conversion is not a second figure
                 kept.append(quantity)
                 value = display_value(quantity)
-                if measure(quantity) is not None:  # a measure shows its unit as written: "13.4 metres", "44-foot"
-                    unit_word = quantity.label.split()[0] if quantity.label else ""
-                    written_unit = "-" in quantity.written or "°" in quantity.written or (
-                        unit_word and unit_word in quantity.written)  # "44-foot", "46.2°C", "115.2 degrees Fahrenheit"
-                    value = quantity.written if written_unit else f"{quantity.written} {unit_word}".strip()
                 shown = f"{hedge} {value}" if hedge else value
                 found.append(_Mention(quantity, member.article, corpus.origin_of[member.article],
                                       dates.get(member.article), shown, _event(member.text, quantity),
@@ -422,8 +412,8 @@ def mentions_of(corpus: Corpus, disputed: frozenset[str] = frozenset()) -> list[
                                       # ("the nine crew" is a set told before; "the 42-metre wall" a size)
                                       measure(quantity) is None and (_already_known(member.text, quantity)
                                                                      or _in_apposition(member.text, quantity)),
-                                      index, dead=dead, names=frozenset(told_names(member.text)),
-                                      lead=member.position == 0, read_back=_read_back(quantity, member.text),
+                                      index, dead=dead, names=names,
+                                      lead=member.position == 0, read_back=_read_back(quantity),
                                       converted=any(other is not quantity and same_measure(quantity, other)
                                                     for other in found_here)))
     return found
@@ -444,8 +434,9 @@ def _other_places(first: list[_Mention], second: list[_Mention]) -> bool:
 
 def _developments(groups: dict[tuple, list[_Mention]]) -> list[list[tuple]]:
     """Groups of figure keys that are one count at different dates: same unit and counted noun,
-    the same words around it (what happened to what it counts), every value from its own day and
-    no smaller than the one before (a death toll, votes counted, troops sent: running counts)."""
+    the same words around it (what happened to what it counts; for the dead, however a report
+    words its toll, no other place named), every value from its own day and no smaller than the
+    one before (a death toll, votes counted, troops sent: running counts)."""
     by_slot: dict[tuple, list[tuple]] = defaultdict(list)
     for key, mentions in groups.items():
         if key[0] != "measure" and mentions[0].quantity.unit == "count":
@@ -483,17 +474,18 @@ def _developments(groups: dict[tuple, list[_Mention]]) -> list[list[tuple]]:
                     continue  # the larger value was told first: not what the count grew to
                 if together(other, chain):
                     continue  # one article states both values: two facts at one time ("270 killed, 11 on the ground")
-                if other in read_back or first in read_back:
-                    mine, theirs = events[other] | counted[other], events[first] | counted[first]
-                else:
-                    mine, theirs = events[other], events[first]
-                shared = mine & theirs
                 if other[2] == DEAD:
                     # the dead of one story, however each report words its toll, unless the
                     # reports name other places or events ("a bomb in Kesh", "a bomb in Tarrow")
                     if not _other_places(groups[other], [m for k in chain for m in groups[k]]):
                         chain.append(other)
-                elif shared and len(shared) >= FIGURES.same_event * min(len(mine), len(theirs)):
+                    continue
+                if other in read_back or first in read_back:
+                    mine, theirs = events[other] | counted[other], events[first] | counted[first]
+                else:
+                    mine, theirs = events[other], events[first]
+                shared = mine & theirs
+                if shared and len(shared) >= FIGURES.same_event * min(len(mine), len(theirs)):
                     chain.append(other)
             if len(chain) > 1:
                 used.update(chain)
@@ -601,4 +593,4 @@ def _one_estimate(a: _Estimate, b: _Estimate) -> bool:
     shared = a.event & b.event
     if not shared or len(shared) < FIGURES.same_event * min(len(a.event), len(b.event)):
         return False
-    return abs(p.value - q.value) <= FIGURES.estimate_rounding * max(p.value, q.value)
+    return within_rounding(p.value, q.value, FIGURES.estimate_rounding)

@@ -31,6 +31,17 @@ HEDGES = frozenset(
     "about around nearly almost roughly some over under approximately up least most than another"
     " additional extra next last past first to from by between".split()
 )
+# Words that make a number an estimate ("about 4,000", "some 4,500"), and how far apart two
+# roundings of one count may lie: copy rounds estimates to one or two significant figures.
+ESTIMATE_WORDS = ("about", "around", "some", "roughly", "approximately", "an estimated", "estimated")
+ROUNDING = 0.1
+
+
+def within_rounding(a: float, b: float, share: float = ROUNDING) -> bool:
+    """Two values a rounding apart: "about 4,000" and "some 4,200" may be one count."""
+    return abs(a - b) <= share * max(a, b)
+
+
 # Verbs and nouns of change: "doubled tariffs on X to 50 percent", "a doubling of tariffs ... to 50%".
 CHANGE_WORDS = re.compile(
     r"^(?:doubl|tripl|rais|increas|hik|lift|cut|reduc|lower|slash|bring|brought|boost|set|rise|rose"
@@ -83,6 +94,7 @@ class Quantity:
     start: int  # span of the number in the sentence
     end: int
     amount: Decimal | None = None  # the value exactly as written (a float loses digits past 15 or so)
+    label_at: int = -1  # where the label starts in the sentence: before the number when read back from its verb
 
     @property
     def slot(self) -> tuple[str, str | None]:
@@ -272,7 +284,7 @@ def _name_before(tokens_: list[Token], last: int) -> list[int]:
     """The plain words of the noun phrase ending at `last` ("[street value] of"), back to a
     function word or punctuation."""
     start = last
-    while start > 0 and len(range(start - 1, last + 1)) <= NP_MAX_WORDS and _is_plain_word(tokens_[start - 1]) \
+    while start > 0 and last - start + 2 <= NP_MAX_WORDS and _is_plain_word(tokens_[start - 1]) \
             and not tokens_[start - 1].text[:1].isupper():
         start -= 1
     return list(range(start, last + 1))
@@ -494,8 +506,7 @@ def _read_quantity(text: str, toks: list[Token], index: int, value: float) -> tu
     if (not phrase and unit in CURRENCIES.values() and first >= 2 and toks[first - 1].text.lower() == "of"
             and _is_plain_word(toks[first - 2])):
         # the sum "of" what it values: "a street value of 180 million euros", "a ransom of $12 million"
-        label_of = _name_before(toks, first - 2)
-        phrase = label_of
+        phrase = _name_before(toks, first - 2)
     if phrase and singular(toks[phrase[0]].text) in MEASURES and toks[phrase[0]].text.islower():
         phrase = phrase[:1]  # "44 feet struck the wall": a unit of measure is the whole phrase
     changed_to = before == "to"
@@ -509,13 +520,15 @@ def _read_quantity(text: str, toks: list[Token], index: int, value: float) -> tu
             and toks[first - 1].text == "," and _is_plain_word(toks[first - 2]):
         # "tanks, 40 in all": a total set after the noun it counts
         label_tokens = [first - 2]
-    label, head, modifiers = "", None, ()
+    label, head, modifiers, label_at = "", None, (), -1
     if scale:
         label_tokens, label, head = [], _phrase_text(text, toks, scale_at - 1, scale_at), scale
+        label_at = toks[scale_at - 1].start
     if label_tokens:
         head_index = phrase[-1] if phrase else _head_of(toks, label_tokens)
         last = _label_extent(toks, phrase) if phrase else label_tokens[-1]
         label = _phrase_text(text, toks, label_tokens[0], last)
+        label_at = toks[label_tokens[0]].start
         head = singular(toks[head_index].text)
         modifiers = tuple(fold(toks[i].text) for i in phrase[:-1])
     if suffix and unit == "count":
@@ -523,12 +536,17 @@ def _read_quantity(text: str, toks: list[Token], index: int, value: float) -> tu
     quantity = Quantity(value=value, unit=unit, head=head, modifiers=modifiers,
                         written=text[toks[first].start:toks[cursor - 1].end], label=label,
                         exact=before not in HEDGES, changed_to=changed_to,
-                        start=toks[first].start, end=toks[cursor - 1].end, amount=amount)
+                        start=toks[first].start, end=toks[cursor - 1].end, amount=amount, label_at=label_at)
     return quantity, cursor
 
 
 def display_value(quantity: Quantity) -> str:
-    """The value in figures: "6", "50%", "10 years", "$3 billion"; every digit as written."""
+    """The value in figures: "6", "50%", "10 years", "$3 billion"; every digit as written. A measure
+    shows its unit as the sentence writes it: "13.4 metres", "44-foot", "46.2°C", "1.9 billion litres"."""
+    if measure(quantity) is not None:
+        unit_word = quantity.label.split()[0] if quantity.label else ""
+        written_unit = "-" in quantity.written or "°" in quantity.written or (unit_word and unit_word in quantity.written)
+        return quantity.written if written_unit else f"{quantity.written} {unit_word}".strip()
     value = quantity.value
     amount = quantity.amount
     if amount is None or not amount.is_finite():
@@ -584,7 +602,8 @@ SAME_MEASURE = 0.03
 
 
 def measure(quantity: Quantity) -> tuple[str, float] | None:
-    """(dimension, value in SI units) for a length, speed, mass or area; None otherwise."""
+    """(dimension, value in SI units) for a length, speed, mass, area, volume or temperature,
+    written as a noun ("13.4 metres") or joined to the number ("a 44-foot wave"); None otherwise."""
     if (hyphened := _hyphened_measure(quantity)) is not None:
         return hyphened
     if quantity.unit != "count" or quantity.head is None or quantity.modifiers:

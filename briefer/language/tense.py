@@ -79,8 +79,10 @@ PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:already|now|also|just|rece
 # comma (", saying ...", ", arguing ...").
 _INTRODUCED = re.compile(r"\bthat\b|,\s+[a-z]+ing\b")
 ONGOING_CUE = re.compile(r"\b(?:is|are|am|remains?|continues?)\s+(?:still\s+)?[a-z]+ing\b", re.I)
-# The past participles besides the "-ed" forms: the irregular pasts ("held", "met") and the "-en"
-# ones ("taken", "known"); one alternation, for every rule that asks for a participle.
+# The forms a participle may take besides the "-ed" ones: the irregular pasts ("held", "met"; the
+# list holds some that are only pasts, "was", "knew", which a rule asking for a participle after
+# "had" or "been" never meets) and the "-en" ones ("taken", "known"); one alternation, for every
+# rule that asks for a participle.
 PAST_PARTICIPLE = ANY_IRREGULAR_PAST + "|" + pattern("language", "en_participles").pattern
 
 

@@ -203,13 +203,16 @@ def _year_for_month(month: int, anchor: dt.date, tense: str) -> int:
     return nearest[0]
 
 
-def _year_for_day(month: int, day: int, anchor: dt.date, tense: str, reach: int = REACH_DAYS) -> dt.date | None:
+def _year_for_day(month: int, day: int, anchor: dt.date, tense: str, governed: bool = False) -> dt.date | None:
+    """The year of a month and day: on the tense's side of the anchor within a reach, else the
+    nearest. `governed`: a strong past verb right before the day tells it as done, and the reach
+    back is a year (PAST_REACH_DAYS), unless a day of that name lies within NEAR_DAYS of the anchor
+    ("met ... on Oct. 31" in a report dated Oct. 29 is that Oct. 31, not last year's)."""
     options = [d for d in (_safe_date(anchor.year + k, month, day) for k in (-1, 0, 1)) if d]
     if not options:
         return None
     nearest = min(options, key=lambda d: (abs((d - anchor).days), d > anchor))
-    if abs((nearest - anchor).days) <= NEAR_DAYS:
-        reach = REACH_DAYS  # "met ... on Oct. 31" in a report dated Oct. 29 is that Oct. 31, not last year's
+    reach = PAST_REACH_DAYS if governed and abs((nearest - anchor).days) > NEAR_DAYS else REACH_DAYS
     if tense in (PAST, FUTURE):
         sided = [d for d in options if (d <= anchor if tense == PAST else d >= anchor)
                  and abs((d - anchor).days) <= reach]
@@ -399,8 +402,7 @@ def n_month_day(match, ctx):
         tense = ctx.tense(match.start(), match.end(), reporting=False)
         # a day that a strong past verb before it governs ("was seized ... on Jan. 29") is the last
         # one of that name, up to a year back; the half-year reach is for a tense read elsewhere
-        reach = PAST_REACH_DAYS if tense == PAST and ctx.own_clause_past(match.start()) else REACH_DAYS
-        value = _year_for_day(month, day, ctx.anchor, tense, reach)
+        value = _year_for_day(month, day, ctx.anchor, tense, tense == PAST and ctx.own_clause_past(match.start()))
     else:
         return (DATE, f"XXXX-{month:02d}-{day:02d}") if _safe_date(2000, month, day) else None
     return (DATE, _iso(value)) if value else None
