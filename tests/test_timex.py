@@ -228,3 +228,31 @@ def test_a_day_inside_a_reported_clause_is_dated_by_that_clause_not_by_the_sayin
     # the saying's own day, or a past in the reported clause, is read back
     assert day("Officials said Wednesday the talks would resume.") == "2025-04-30"
     assert day("Officials said the ferry sank on Wednesday.") == "2025-04-30"
+
+
+def test_a_backshifted_expectation_after_a_saying_looks_ahead():
+    """"said more rain was expected over the weekend" reports "is expected": the coming weekend;
+    without a saying, "was expected on Tuesday" may be a past plan, read by its own verbs."""
+    import datetime as dt
+
+    from briefer.language.annotate import annotate
+    from briefer.language.tense import EXPECTED, FUTURE, main_tense
+
+    thursday = dt.date(2026, 3, 5)
+    said = "The weather service said more rain was expected over the weekend."
+    (time,) = annotate(said, thursday).times
+    assert time.value == "2026-W10-WE"  # 7-8 March, not the weekend before
+    assert main_tense(said) == FUTURE and annotate(said, thursday).modality == EXPECTED
+    (time,) = annotate("Officials said the ferries were scheduled to sail on Monday.", thursday).times
+    assert time.value == "2026-03-09"
+    assert main_tense("The verdict, which was expected on Tuesday, came on Wednesday.") != FUTURE
+
+
+def test_each_year_of_a_span_that_times_what_is_told_is_a_date():
+    """"in 2022-2023" names two years, "the war of 1992-95" its first in full; a span before a
+    noun names the thing ("the 1975-90 civil war"), and an identifier ("Case 2021-0456") no year."""
+    assert [(t.text, t.value) for t in find_times("The worst outbreak came in 2022-2023, officials said.", None)] == [
+        ("2022", "2022"), ("2023", "2023")]
+    assert [t.value for t in find_times("The war of 1992-95 killed thousands.", None)] == ["1992"]
+    assert find_times("The 1992-95 war killed thousands.", None) == ()
+    assert find_times("Case 2021-0456 was filed by the port.", None) == ()

@@ -26,6 +26,19 @@ REPORTING = re.compile(
     # raising a possibility introduces what may happen, as saying does ("raised the possibility
     # that the group would endorse both")
     r"|\b(?:raised|raises|raising|floated|floats|mentioned|suggested|left\s+open)\s+the\s+possibility\s+that\b", re.I)
+# In a reported clause, "was expected", "were scheduled to" tell what the saying expected, as
+# "would" does: the backshifted "is expected" ("officials said more rain was expected over the
+# weekend": the coming weekend). Without a saying before it, "was expected" may tell a past plan
+# ("the verdict, which was expected on Tuesday, came on Wednesday").
+BACKSHIFTED_FUTURE = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:expected|scheduled|slated|due|set|poised)"
+                                r"(?:\s+(?:to|for)\b|(?=\s+(?:on|in|at|over|by|during|this|next|later|soon)\b))", re.I)
+
+
+def backshifted_futures(text: str) -> list[re.Match]:
+    """The backshifted forecasts of the text that follow a saying."""
+    return [m for m in BACKSHIFTED_FUTURE.finditer(text) if REPORTING.search(text, 0, m.start())]
+
+
 # "will" as a noun ("his 1895 will", "Nobel's will", "the political will was lacking"): right
 # after a possessive, a determiner or a year, or followed by what never follows the modal.
 _NOUN_WILL = (r"(?:" + "|".join(f"(?<={w} )" for w in ("'s", "’s", r"\bhis", r"\bher", r"\bits", r"\btheir", r"\bthe",
@@ -141,6 +154,7 @@ def main_tense(text: str) -> str:
     # sentence a forecast only when no verb in it says otherwise
     forecasts = list(FORECAST_CUE.finditer(content))  # one pass, read three times below
     cues = [(m.start(), FUTURE) for m in forecasts if m.group(0).lower() != "upcoming"]
+    cues += [(m.start(), FUTURE) for m in backshifted_futures(text)]
     cues += [(m.start(), PAST) for m in STRONG_PAST.finditer(content)]
     # A regular past after its subject ("the league canceled ..., the first time it will lose ...")
     # governs too; after a determiner it is an adjective ("the planned visit will ...").

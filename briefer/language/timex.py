@@ -31,7 +31,7 @@ from typing import Callable
 from briefer.core.cues import phrases
 from briefer.core.lexicon import MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS
 from briefer.core.text import STOPWORDS
-from briefer.language.tense import ANY_IRREGULAR_PAST
+from briefer.language.tense import ANY_IRREGULAR_PAST, backshifted_futures
 
 
 @dataclass(frozen=True)
@@ -251,6 +251,7 @@ def _cues(text: str, offset: int, strong: bool, reporting: bool = True) -> list[
         text = _REPORTING.sub(lambda m: " " * len(m.group(0)), text)
     if strong:
         found = [(m.start(), FUTURE) for m in _FUTURE_CUE.finditer(text)]
+        found += [(m.start(), FUTURE) for m in backshifted_futures(text)]  # "said ... was expected over the weekend"
         found += [(m.start(), PAST) for m in _PAST_CUE.finditer(text)]
     else:
         found = [(m.start(), PAST) for m in _WEAK_PAST_CUE.finditer(text)]
@@ -438,6 +439,14 @@ def n_month(match, ctx):
 
 def n_year(match, ctx):
     return DATE, match.group("year")
+
+
+_SPAN_OPENING = re.compile(r"\b(?:in|during|from|since|between|of|over)\s+\d{4}[-–]$")
+
+
+def n_span_end(match, ctx):
+    """The second year of a span that times what is told ("in 2022-2023"), not of one that names a thing."""
+    return n_year(match, ctx) if _SPAN_OPENING.search(ctx.text, max(0, match.start() - 16), match.start()) else None
 
 
 def n_fiscal_year(match, ctx):
@@ -860,6 +869,9 @@ _SEASON_WHICH = r"(?:(?P<which>this|last|next|the|early|late|the\s+early|the\s+l
 _DAY_PART = r"(?P<part>morning|afternoon|mid-afternoon|evening|night|overnight)"
 _ORD = r"(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)"
 
+# A preposition of time before a span of years: "in 2022-2023", "from 1992-95".
+_SPAN_BEFORE = "(?:" + "|".join(rf"(?<=\b{word} )" for word in ("in", "during", "from", "since", "between", "of", "over")) + ")"
+
 # (pattern, normaliser, needs a capital: the named groups whose first letter must be upper case)
 _RULES: tuple[tuple[re.Pattern, Normaliser, tuple[str, ...]], ...] = tuple(
     (re.compile(pattern, re.I), normaliser, capital) for pattern, normaliser, capital in (
@@ -977,6 +989,11 @@ _RULES: tuple[tuple[re.Pattern, Normaliser, tuple[str, ...]], ...] = tuple(
          rf"(?![\d,.]\d|-\d|\s*(?:%|percent|shares|people|feet|meters|miles|acres|tons|points|cars|units|troops|jobs"
          rf"|GMT|UTC|EST|EDT|CST|PST|local\s+time|hours|hrs)\b)"
          rf"(?:\s+(?:period|level|season|results))?", n_year, ()),
+        # Each year of a span that times what is told ("in 2022-2023", "during 1992-95"; the second
+        # written in two digits is no expression of its own); a span before a noun names the thing
+        # ("the 1975-90 civil war").
+        (rf"{_SPAN_BEFORE}(?P<year>{_YEAR4})(?=[-–](?:{_YEAR4}|\d\d)\b(?![-–/]?\d))", n_year, ()),
+        (rf"(?<=\b(?:1[6-9]|20)\d\d[-–])(?P<year>{_YEAR4})\b(?![-–/]?\d)", n_span_end, ()),
     )
 )
 
