@@ -24,6 +24,34 @@ def test_quantities_read_number_unit_and_counted_noun():
     assert display_value(money) == "$3.5 billion"
 
 
+@pytest.mark.parametrize("text, label", [
+    ("Soldiers joined the search for at least 40 people still missing in the hill villages.", "people"),
+    ("Police said 12 soldiers reportedly killed in the raid were buried on Friday.", "soldiers"),
+    ("Some 300 staff already evacuated from the plant returned to work.", "staff"),
+])
+def test_a_clause_adverb_ends_what_is_counted(text, label):
+    (count,) = quantities(text)
+    assert count.label == label
+
+
+@pytest.mark.parametrize("text, counted", [
+    # the noun left out of a count coordinated with the one before it
+    ("Nine people were killed and 31 injured when the bus overturned.", ["people", "people"]),
+    ("The bus overturned, killing nine people and injuring 38, police said.", ["people", "people"]),
+    ("Police shot dead three gunmen and arrested five.", ["gunmen", "gunmen"]),
+    # the verb left out of a second subject: "... rose to 517 and deaths to 14"
+    ("Cholera cases rose to 517 and deaths to 14 on Friday.", ["case", "death"]),
+    ("Unemployment rose to 5% and inflation to 3%.", ["unemployment", "inflation"]),
+    # what a sum is worth names it; "in exchange for" names nothing it is paid as
+    ("He took bribes worth 3.1 million euros in exchange for contracts.", ["bribe"]),
+    ("The firm signed contracts worth $2 billion.", ["contract"]),
+    # two counts of their own stay two
+    ("The company closed 300 stores and 25 warehouses in 2024.", ["store", "warehouse"]),
+])
+def test_a_count_reads_what_it_counts_from_the_count_or_verb_it_shares(text, counted):
+    assert [q.head for q in quantities(text) if q.unit != "year"] == counted
+
+
 def test_dates_years_and_hedged_values_are_not_figures():
     assert quantities("They meet on Oct. 31 and again on 1 November 2025.") == []
     (bound,) = quantities("More than 40 ships took part.")

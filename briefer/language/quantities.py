@@ -12,11 +12,13 @@ read these; labels are always words of the sentence itself.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Context, Decimal
 
+from briefer.core.cues import pattern
 from briefer.core.lexicon import MONTHS, NUMBER_WORDS, read_number_word
 from briefer.core.text import STOPWORDS
+from briefer.language.tense import WEAK_PAST
 
 MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
                "trillion": 1e12, "lakh": 1e5, "crore": 1e7}
@@ -58,7 +60,10 @@ PREPOSITIONS_IN_LABELS = frozenset({"of", "for", "on", "over", "against"})
 PHRASE_BREAKS = frozenset(
     "since across among amid amidst despite toward towards within without upon via per including like"
     " unlike whether though although unless along alongside behind beyond near onto inside outside"
-    " except regarding following ago".split()
+    " except regarding following ago"
+    # clause adverbs, never part of what is counted ("40 people still missing", "12 soldiers
+    # reportedly killed": the count is of people, of soldiers)
+    " still already even yet reportedly allegedly apparently currently initially originally".split()
 )
 DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our"})
 NP_MAX_WORDS = 5
@@ -277,7 +282,32 @@ SUBJECT_MAX_WORDS = 16
 
 # Temperature scales after "°" or "degrees": "46.2°C", "115.2 degrees Fahrenheit".
 _SCALES = {"c": "celsius", "celsius": "celsius", "centigrade": "celsius", "f": "fahrenheit", "fahrenheit": "fahrenheit"}
+_COMPLEX_PREPOSITION = pattern("language", "complex_prepositions")
 _TOTAL_AFTER = re.compile(r"\s+(?:in\s+all|in\s+total|altogether)\b", re.I)
+
+
+def _gapped_subject(tokens_: list[Token], first: int) -> list[int]:
+    """In "cases rose to 517 and deaths to 14", the words "deaths" before "to 14": a second
+    subject whose verb, said once, is left out; the first value ("to 517") stands before "and"."""
+    phrase = _name_before(tokens_, first - 2) if first >= 2 and _is_plain_word(tokens_[first - 2]) else []
+    if not phrase:
+        return []
+    at = phrase[0] - 1
+    if at >= 0 and tokens_[at].text in ("the", "The"):
+        at -= 1
+    if at < 2 or tokens_[at].text.lower() != "and":
+        return []
+    value = at - 1
+    if tokens_[value].text.lower() in ("%", "percent"):
+        value -= 1  # "rose to 5% and inflation to 3%"
+    return phrase if value >= 1 and _number_value(tokens_[value]) is not None \
+        and tokens_[value - 1].text.lower() in ("to", "at") else []
+
+
+def _verb_before_noun(word: str) -> bool:
+    """A verb taking the noun as its object ("signed contracts worth ..."): a past form or a plain verb."""
+    lower = word.lower()
+    return lower in PLAIN_VERBS or bool(WEAK_PAST.fullmatch(lower))
 
 
 def _name_before(tokens_: list[Token], last: int) -> list[int]:
@@ -285,7 +315,7 @@ def _name_before(tokens_: list[Token], last: int) -> list[int]:
     function word or punctuation."""
     start = last
     while start > 0 and last - start + 2 <= NP_MAX_WORDS and _is_plain_word(tokens_[start - 1]) \
-            and not tokens_[start - 1].text[:1].isupper():
+            and not tokens_[start - 1].text[:1].isupper() and not _verb_before_noun(tokens_[start - 1].text):
         start -= 1
     return list(range(start, last + 1))
 
@@ -402,8 +432,35 @@ def quantities(text: str) -> list[Quantity]:
             continue
         quantity, index = _read_quantity(text, toks, index, value)
         if quantity is not None:
-            found.append(quantity)
+            found.append(_with_elided_noun(text, found[-1], quantity) if found else quantity)
     return found
+
+
+# A count coordinated with the one before it, its noun left out ("Nine people were killed and 31
+# injured", "killing nine people and injuring 38") or said as "others" ("... and 31 others
+# hurt"), counts what that one counts. Between them: the first one's verb, if any, a
+# coordinator, the second one's verb or a bound; after the second: its participle, or the
+# clause's end.
+_COORDINATED_GAP = re.compile(r"^(?:\s+(?:(?:were|was|are|is|have|has|had|been|being|reportedly)\s+)*[a-z]{3,}(?:ed|en))?"
+                              r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<verb>[a-z]{3,}(?:ing|ed)\s+)?"
+                              r"(?:(?:at\s+least|more\s+than|about|some|nearly|around|almost)\s+)?$")
+_ELIDED_AFTER = re.compile(r"^\s+(?:(?:were|was|are|is|have\s+been|had\s+been)\s+)?(?:[a-z]{3,}(?:ed|en)|missing|hurt|dead)\b")
+_CLAUSE_END_AFTER = re.compile(r"^\s*(?:[,.;:)]|$|\s(?:when|after|as|in|on|at|near|during)\b)")
+
+
+def _with_elided_noun(text: str, before: Quantity, quantity: Quantity) -> Quantity:
+    if before.unit != "count" or before.head is None or quantity.unit != "count" or \
+            quantity.head not in (None, "other") or quantity.head is None and quantity.label:
+        return quantity
+    before_end = max(before.end, before.label_at + len(before.label)) if before.label_at >= 0 else before.end
+    gap = _COORDINATED_GAP.match(text[before_end:quantity.start])
+    if gap is None:
+        return quantity
+    after = text[quantity.label_at + len(quantity.label) if quantity.head else quantity.end:]
+    if not (_ELIDED_AFTER.match(after) or gap.group("verb") and _CLAUSE_END_AFTER.match(after)):
+        return quantity
+    return replace(quantity, head=before.head, modifiers=before.modifiers, label=quantity.label or before.label,
+                   label_at=quantity.label_at if quantity.label else before.label_at)
 
 
 # Number words read with "a" ("a dozen", "a hundred"), and the bounds that may stand before that
@@ -499,13 +556,15 @@ def _read_quantity(text: str, toks: list[Token], index: int, value: float) -> tu
         # counts a deficit, as "a two-year budget deficit" does
         phrase = noun_phrase(toks, cursor + 2)
     if (not phrase and unit in CURRENCIES.values() and cursor + 1 < len(toks) and toks[cursor].text.lower() == "in"
-            and toks[cursor + 1].text.lower() not in DETERMINERS):
+            and toks[cursor + 1].text.lower() not in DETERMINERS
+            and not _COMPLEX_PREPOSITION.match(text, toks[cursor].start)):
         # a sum "in" what it is paid as: "$2 million in emergency aid", "$5 billion in loans" (not
-        # "$2 million in the budget", "in 2019")
+        # "$2 million in the budget", "in 2019", "in exchange for contracts")
         phrase = noun_phrase(toks, cursor + 1)
-    if (not phrase and unit in CURRENCIES.values() and first >= 2 and toks[first - 1].text.lower() == "of"
+    if (not phrase and unit in CURRENCIES.values() and first >= 2 and toks[first - 1].text.lower() in ("of", "worth")
             and _is_plain_word(toks[first - 2])):
-        # the sum "of" what it values: "a street value of 180 million euros", "a ransom of $12 million"
+        # the sum "of" what it values, or what it is "worth": "a street value of 180 million
+        # euros", "a ransom of $12 million", "bribes worth 3.1 million euros"
         phrase = _name_before(toks, first - 2)
     if phrase and singular(toks[phrase[0]].text) in MEASURES and toks[phrase[0]].text.islower():
         phrase = phrase[:1]  # "44 feet struck the wall": a unit of measure is the whole phrase
@@ -516,6 +575,9 @@ def _read_quantity(text: str, toks: list[Token], index: int, value: float) -> tu
         # with nothing counted after the number counts its subject
         verb = _level_verb(toks, first)
         label_tokens = _subject(toks, verb) if verb is not None else []
+    if not label_tokens and not bare_duration and not scale and before in ("to", "at"):
+        # the level's verb left out after "and": "cases rose to 517 and deaths to 14"
+        label_tokens = _gapped_subject(toks, first)
     if not label_tokens and not bare_duration and not scale and _TOTAL_AFTER.match(text, toks[cursor - 1].end) and first >= 2 \
             and toks[first - 1].text == "," and _is_plain_word(toks[first - 2]):
         # "tanks, 40 in all": a total set after the noun it counts
