@@ -1202,3 +1202,75 @@ def test_estimates_of_one_count_disagree_only_beyond_a_rounding(tmp_path):
     corpus = corpus_of(near, {"1.md": article("2025-06-12", "Northline Times", strike.format("About 4,000")),
                               "2.md": article("2025-06-12", "Daily Ledger", strike.format("Some 4,200"))})
     assert find_disagreements(corpus) == ()  # a rounding apart: one count told twice
+
+
+def _flagged(corpus) -> list[list[str]]:
+    return [sorted(claim.value for claim in d.claims) for d in find_disagreements(corpus)]
+
+
+def test_a_word_capitalised_only_as_a_sentence_opens_names_nothing(tmp_path):
+    """"- Gunmen killed 13" after a dateline, "Suspected gunmen killed 11": the opening capitals
+    name no place or person that would make the two counts two attacks."""
+    corpus = corpus_of(tmp_path, {
+        "a.md": article("2026-03-02", "Wire", "KESH, March 2 (NW) - Suspected rebel gunmen killed 11 villagers in an "
+                        "attack on a hamlet in the Marra district on Sunday, officials said.\n"),
+        "b.md": article("2026-03-02", "Daily", "KESH, March 2 (NW) - Gunmen on horseback killed 13 villagers in a "
+                        "hamlet in the Marra district on Sunday, officials said.\n"),
+    })
+    assert _flagged(corpus) == [["11", "13"]]
+
+
+def test_killed_and_died_tell_one_death_and_a_number_word_is_no_event(tmp_path):
+    corpus = corpus_of(tmp_path, {
+        "a.md": article("2026-07-07", "Wire", "Nine people were killed when a block of flats collapsed in the Ostra "
+                        "district of Kesh on Tuesday, police said.\n"),
+        "b.md": article("2026-07-07", "Daily", "Eleven people died when a block of flats collapsed in Ostra, Kesh, "
+                        "on Tuesday, a hospital official said.\n"),
+    })
+    assert _flagged(corpus) == [["Eleven", "Nine"]]
+
+
+def test_a_count_whose_noun_is_left_out_counts_what_the_count_before_it_counts(tmp_path):
+    """"Nine people were killed and 31 injured" / "killing nine people and injuring 38": the
+    injured disagree; the dead never stand against the injured."""
+    corpus = corpus_of(tmp_path, {
+        "a.md": article("2026-04-14", "Wire", "Nine people were killed and 31 injured when a passenger train hit a "
+                        "freight train near Kesh on Tuesday, rescue services said.\n"),
+        "b.md": article("2026-04-14", "Daily", "A passenger train hit a freight train near Kesh on Tuesday, killing "
+                        "nine people and injuring 38, rescue services said.\n"),
+    })
+    assert _flagged(corpus) == [["31", "38"]]
+    (tmp_path / "other").mkdir()
+    wounded = corpus_of(tmp_path / "other", {
+        "a.md": article("2026-04-14", "Wire", "Nine people were killed and 31 wounded when a passenger train hit a "
+                        "freight train near Kesh on Tuesday, rescue services said.\n"),
+        "b.md": article("2026-04-14", "Daily", "A passenger train hit a freight train near Kesh on Tuesday, killing "
+                        "12 people and injuring 31, rescue services said.\n"),
+    })
+    assert _flagged(wounded) == [["12", "Nine"]]  # wounded and injured are one count; the dead another
+
+
+def test_what_a_sum_is_worth_names_it(tmp_path):
+    """"bribes worth 3.1 million euros in exchange for contracts" / "3.4 million euros in
+    bribes": one sum ("in exchange for" names nothing it is paid as)."""
+    corpus = corpus_of(tmp_path, {
+        "a.md": article("2026-03-18", "Wire", "A court in Kesh on Wednesday jailed former roads minister Ivo Marek for "
+                        "seven years for taking bribes worth 3.1 million euros in exchange for awarding contracts.\n"),
+        "b.md": article("2026-03-18", "Daily", "Former roads minister Ivo Marek was jailed for seven years in Kesh on "
+                        "Wednesday for accepting 3.4 million euros in bribes linked to road contracts.\n"),
+    })
+    assert _flagged(corpus) == [["3.1 million euros", "3.4 million euros"]]
+
+
+def test_a_toll_told_beside_another_count_with_its_verb_left_out_develops(tmp_path):
+    """"cases rose to 517 and deaths to 14": the 14 is the newest value of the deaths."""
+    corpus = corpus_of(tmp_path, {
+        "1.md": article("2026-01-19", "Wire", "Health officials in Tessaria have recorded 212 cholera cases and nine "
+                        "deaths in an outbreak in the Marra district, the ministry said on Monday.\n"),
+        "2.md": article("2026-01-21", "Daily", "Cholera cases in Tessaria rose to 340 on Wednesday, with 11 deaths, "
+                        "as the outbreak spread from Marra to Kesh, the ministry said.\n"),
+        "3.md": article("2026-01-23", "Post", "The ministry on Friday began vaccinating people in Marra and Kesh, as "
+                        "the number of cholera cases rose to 517 and deaths to 14.\n"),
+    })
+    deaths = next(f for f in key_figures(corpus) if "14" in f.value or any("14" in v.value for v in f.history))
+    assert "14" in deaths.value and [v.value for v in deaths.history][:1] == ["11"]

@@ -28,10 +28,11 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
 
+from briefer.core.cues import phrases
 from briefer.core.lexicon import MONTHS, NUMBER_WORDS, SPEECH_VERB_PATTERN, WEEKDAYS
 from briefer.core.models import Claim, Corpus, Disagreement
 from briefer.language.quantities import ESTIMATE_WORDS, Quantity, conflicting_slots, same_slot, within_rounding
-from briefer.core.text import STOPWORDS, clause_bounds, content_words
+from briefer.core.text import STOPWORDS, clause_bounds, content_words, stem
 from briefer.language.annotate import annotate
 from briefer.language.quotations import SPEECH_VERBS
 from briefer.language.times import YEAR, DayMention
@@ -58,6 +59,9 @@ _REPORTING_AFTER = re.compile(r"^\s*(?:said|announced|told|reported|confirmed)\b
 # A plan ("is set to meet on Friday") and a report ("met on Monday") may both be right: plans move.
 _FUTURE = re.compile(r"\b(?:will|shall|is (?:set|due|scheduled|expected) to|are (?:set|due|scheduled|expected) to"
                      r"|to be held|plans? to|planned for|scheduled for)\b", re.I)
+# Words that say a count is of the dead: "killing 32 people", "41 people are now confirmed dead",
+# "the death toll rose to 150" (data file): one event however a report words it.
+DEATH_WORDS = frozenset(phrases("analysis", "death_words"))
 _ENTITY = re.compile(r"\b[A-Z][\w’'.-]*[\w]|\b[A-Z]\b")
 
 
@@ -125,8 +129,10 @@ def different_things(a: str, qa: Quantity, b: str, qb: Quantity) -> bool:
     "wounded"), that the other sentence does not (a demonym names its place: "Tessarian jets",
     "Tessaria sent jets")."""
     clause_a, clause_b = _clause(a, qa.start, qa.end), _clause(b, qb.start, qb.end)
-    names_a = unnamed_by(entities(_with_subject_aside(a, qa, clause_a)), entities(b))
-    names_b = unnamed_by(entities(_with_subject_aside(b, qb, clause_b)), entities(a))
+    # a word capitalised only where a sentence opens ("NIAMEY (SPA) - Gunmen killed 13") is no
+    # name when the other sentence writes it in lower case ("jihadist gunmen killed 11")
+    names_a = unnamed_by(entities(_with_subject_aside(a, qa, clause_a)) - _lower_case_words(b), entities(b))
+    names_b = unnamed_by(entities(_with_subject_aside(b, qb, clause_b)) - _lower_case_words(a), entities(a))
     if names_a and names_b:
         return True  # "the bomb in Nairobi killed 213" / "the bomb in Dar es Salaam killed 11"
     if not entities(clause_a) and not entities(clause_b):
@@ -138,9 +144,24 @@ def different_things(a: str, qa: Quantity, b: str, qb: Quantity) -> bool:
     # a verb of telling ("reported" / "posted a net profit of ...") says how it was made known,
     # not what happened to what is counted
     words_a, words_b = set(content_words(clause_a)) - SPEECH_VERBS, set(content_words(clause_b)) - SPEECH_VERBS
-    events_a = {w for w in words_a - set(content_words(b)) if _PAST_FORM.match(w)}
-    events_b = {w for w in words_b - set(content_words(a)) if _PAST_FORM.match(w)}
+    events_a, events_b = _events_untold(words_a, b), _events_untold(words_b, a)
     return bool(events_a and events_b)
+
+
+def _events_untold(words: set[str], other: str) -> set[str]:
+    """The events (past forms: "killed", "wounded") among a clause's words that the other sentence
+    does not tell in any form ("killing", "killed") or, for a death, in any words of death ("nine
+    were killed" / "eleven died"); a number word ("eleven", "seven") is a value, not an event."""
+    told = {stem(w) for w in content_words(other)}
+    deaths = any(w in DEATH_WORDS for w in content_words(other))
+    return {w for w in words if _PAST_FORM.match(w) and w not in NUMBER_WORDS and stem(w) not in told
+            and not (deaths and w in DEATH_WORDS)}
+
+
+@lru_cache(maxsize=16_384)
+def _lower_case_words(text: str) -> frozenset[str]:
+    """The words a sentence writes in lower case: common words, wherever another capitalises them."""
+    return frozenset(re.findall(r"(?<![\w’'-])[a-z][a-z’'-]*", text))
 
 
 def _nearest_name(text: str, quantity: Quantity) -> str | None:
@@ -328,16 +349,46 @@ def _stated_values(text: str) -> _Stated:
     note = annotate(text, None)
     words = frozenset(w.lower().replace("’s", "").replace("'s", "") for w in re.findall(r"[\w’'-]+", text))
     places = frozenset(entities(" ".join(m.group(1) for m in _PLACE.finditer(_without_tellers(text)))))
-    return _Stated(tuple(_unambiguous(list(note.quantities))), note.days,
+    return _Stated(tuple(_unambiguous(list(note.quantities), text)), note.days,
                    frozenset(q.exact_value for q in note.quantities), places, words)
 
 
-def _unambiguous(found: list[Quantity]) -> list[Quantity]:
-    """Drop slots a sentence gives two values for ("the 50% tariff includes a 25% duty")."""
+def _unambiguous(found: list[Quantity], text: str) -> list[Quantity]:
+    """Drop slots a sentence gives two values for ("the 50% tariff includes a 25% duty"), unless
+    each value is told with its own event ("nine people were killed and 31 injured")."""
     values: dict[tuple, set[float]] = defaultdict(set)
+    events: dict[tuple, dict[str | None, set[float]]] = defaultdict(lambda: defaultdict(set))
     for quantity in found:
         values[quantity.slot].add(quantity.value)
-    return [q for q in found if len(values[q.slot]) == 1]
+        events[quantity.slot][bound_event(text, quantity)].add(quantity.value)
+
+    def one_value_per_event(slot: tuple) -> bool:
+        told = events[slot]
+        return None not in told and all(len(v) == 1 for v in told.values()) and len(told) == len(values[slot])
+    return [q for q in found if len(values[q.slot]) == 1 or one_value_per_event(q.slot)]
+
+
+# The event a count is told with, right beside it: the participle after what it counts ("nine
+# people were killed", "31 injured", "40 others missing") or the verb before the number
+# ("killing nine people", "injuring 38", "wounded at least 40").
+_EVENT_AFTER = re.compile(r"\s+(?:(?:were|was|are|is|have|has|had|been|being|reportedly|also|now)\s+)*"
+                          r"(?P<word>[a-z]{3,}(?:ed|en)|missing|hurt|dead|died)\b")
+_EVENT_BEFORE = re.compile(r"\b(?P<word>[a-z]{3,}(?:ing|ed))\s+(?:(?:at\s+least|more\s+than|about|some|nearly|around"
+                           r"|almost|another)\s+)?$")
+
+
+def bound_event(text: str, quantity: Quantity) -> str | None:
+    """The stem of the event told right beside the count ("dead" for any word of death), or None."""
+    end = quantity.label_at + len(quantity.label) if quantity.label_at >= quantity.end else quantity.end
+    match = _EVENT_AFTER.match(text, end) or _EVENT_BEFORE.search(text, 0, quantity.start)
+    if match is None or match.group("word") in NUMBER_WORDS:
+        return None
+    word = match.group("word")
+    return DEAD_EVENT if word in DEATH_WORDS else INJURED_EVENT if word in INJURY_WORDS else stem(word)
+
+
+DEAD_EVENT, INJURED_EVENT = "dead", "injured"
+INJURY_WORDS = frozenset(phrases("analysis", "injury_words"))
 
 
 def statements(corpus: Corpus) -> list[Statement]:
@@ -347,7 +398,7 @@ def statements(corpus: Corpus) -> list[Statement]:
         for member in item.members:
             published = dates.get(member.article)
             note = annotate(member.text, published)
-            counts = _unambiguous(list(note.quantities))
+            counts = _unambiguous(list(note.quantities), member.text)
             estimates = [replace(q, exact=True) for q in counts
                          if not q.exact and q.head and _ESTIMATE_BEFORE.search(member.text, 0, q.start)]
             found.append(Statement(
@@ -654,6 +705,12 @@ def same_thing(qa: Quantity, a: str, qb: Quantity, b: str) -> bool:
 _ESTIMATE_BEFORE = re.compile(r"\b(?:" + "|".join(w.replace(" ", r"\s+") for w in ESTIMATE_WORDS) + r")\s+$", re.I)
 
 
+def _other_events(a: str, qa: Quantity, b: str, qb: Quantity) -> bool:
+    """Each count is told with its own event beside it, and they differ: "nine killed" / "38 injured"."""
+    event_a, event_b = bound_event(a, qa), bound_event(b, qb)
+    return event_a is not None and event_b is not None and event_a != event_b
+
+
 def _as_told(statement: Statement, quantity: Quantity) -> str:
     """The value as the sentence gives it, an estimate's word with it ("some 4,500")."""
     if quantity.start not in statement.estimated:
@@ -674,7 +731,7 @@ def _conflict(a: Statement, b: Statement, one_time: bool = True) -> tuple[str, s
     for qa in a.quantities:
         for qb in b.quantities:
             if qa.exact_value != qb.exact_value and not _a_rounding_apart(a, qa, b, qb) \
-                    and same_thing(qa, a.text, qb, b.text) \
+                    and same_thing(qa, a.text, qb, b.text) and not _other_events(a.text, qa, b.text, qb) \
                     and not different_things(a.text, qa, b.text, qb) \
                     and (one_time or same_dated_fact(a, qa, b, qb)):
                 what = min((qa.label, qb.label), key=len)

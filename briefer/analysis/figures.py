@@ -21,8 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from briefer.analysis.rank import stem
-from briefer.analysis.disagree import told_names, unnamed_by
-from briefer.core.cues import phrases
+from briefer.analysis.disagree import DEATH_WORDS, told_names, unnamed_by
 from briefer.core.models import Corpus, Figure, FigureValue
 from briefer.core.text import STOPWORDS, clause_bounds
 from briefer.language.annotate import annotate
@@ -322,7 +321,6 @@ def _figure_key(quantity: Quantity, dead: bool = False) -> tuple:
 # A count of the dead is one thing however a report names it: "killing 32 people", "the death
 # toll rose to 150", "the number of people killed has risen to 26", "41 are now confirmed dead".
 DEAD = "dead"
-_DEATH_WORDS = frozenset(phrases("analysis", "death_words"))
 DEATH_WORDS_BEFORE = 3  # "killed at least 12 people": the verb, a bound, the number
 DEATH_WORDS_AFTER = 4  # "41 people are now confirmed dead": the noun, then up to four words
 _POSSIBLE = frozenset("may might could".split())
@@ -335,7 +333,7 @@ def counts_the_dead(text: str, quantity: Quantity) -> bool:
     number of people killed")."""
     if quantity.unit != "count" or quantity.head is None:
         return False
-    if any(w.lower() in _DEATH_WORDS for w in _WORD.findall(quantity.label)):
+    if any(w.lower() in DEATH_WORDS for w in _WORD.findall(quantity.label)):
         return True  # "the death toll from the quake", "the number of people killed"
     # past the noun right after the number ("32 people"), within the number's own clause: "Two
     # sailors died and 15 others were missing" counts no dead
@@ -344,7 +342,7 @@ def counts_the_dead(text: str, quantity: Quantity) -> bool:
     after = _WORD.findall(_CLAUSE_SPLIT.split(text[end:])[0])[:DEATH_WORDS_AFTER]
     if any(w.lower() in _POSSIBLE for w in after):
         return False  # "2 million people may have died": a guess at a toll, not a count of the dead
-    return any(w.lower() in _DEATH_WORDS for w in before + after)
+    return any(w.lower() in DEATH_WORDS for w in before + after)
 
 
 def _grouped(mentions: list[_Mention]) -> dict[tuple, list[_Mention]]:
