@@ -1274,3 +1274,21 @@ def test_a_toll_told_beside_another_count_with_its_verb_left_out_develops(tmp_pa
     })
     deaths = next(f for f in key_figures(corpus) if "14" in f.value or any("14" in v.value for v in f.history))
     assert "14" in deaths.value and [v.value for v in deaths.history][:1] == ["11"]
+
+
+def test_a_precise_value_stated_in_other_words_is_one_claim(tmp_path):
+    """"with 52.3% voting in favour" / "passed with 52.3 percent of the vote" / "52.3%, backed
+    the initiative": three reports of one result; a round value ("about 50%") or another result
+    is no fingerprint."""
+    corpus = corpus_of(tmp_path, {
+        "a.md": article("2026-09-27", "Wire", "KESH - Tessarian voters on Sunday approved a cap on rent increases, "
+                        "with 52.3% voting in favour, final results showed.\n"),
+        "b.md": article("2026-09-27", "Daily", "The rent cap initiative passed with 52.3 percent of the vote "
+                        "nationwide, according to the election office.\n"),
+        "c.md": article("2026-09-27", "Post", "Just over half of voters, 52.3%, backed the initiative.\n\n"
+                        "About 50% of voters in the capital backed a second question on parking.\n"),
+    })
+    support = dict(zip((item.text for item in corpus.items), claim_support(corpus)))
+    stating = [text for text in support if "52.3" in text]
+    assert len(stating) == 3 and all(len(support[text]) == 3 for text in stating)
+    assert len(support[next(text for text in support if "parking" in text)]) == 1

@@ -9,13 +9,17 @@ full page. Kept outside rank.py so any ranker with the `Ranking(order, scores)` 
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass
 
 from briefer.analysis.dedupe import candidate_pairs
 from briefer.analysis.disagree import places_in, same_fact, tell_other_facts
 from briefer.analysis.rank import Ranking
 from briefer.core.models import Corpus, Sentence
-from briefer.core.text import content_words
+from briefer.core.text import content_words, stem
+from briefer.language.annotate import annotate
+from briefer.language.quantities import DURATIONS, measure
 
 BONUS_PER_ORIGIN = 0.5
 MOST_ORIGINS_COUNTED = 3
@@ -43,6 +47,11 @@ class SameClaim:
     content_overlap: float = 0.3
     # Share of a sentence's content words the other states for it to carry the sentence's claim: most.
     containment: float = 0.6
+    # A value written to this many significant figures ("52.3%", "1,243 people") is a claim's
+    # fingerprint: reports that state it state one claim, however else they word it.
+    precise_digits: int = 3
+    # ... unless so many sentences state it that it is the story's refrain, not one claim.
+    most_stating: int = 12
 
 
 SAME_CLAIM = SameClaim()
@@ -82,4 +91,56 @@ def claim_support(corpus: Corpus) -> tuple[tuple[int, ...], ...]:
             support[pair.first] |= set(corpus.items[pair.second].sources)
         if b_in_a and places_in(b, a):
             support[pair.second] |= set(corpus.items[pair.first].sources)
+    for first, second in _same_precise_value(corpus):
+        a, b = texts[first], texts[second]
+        if tell_other_facts(a, b):
+            continue
+        if places_in(a, b):
+            support[first] |= set(corpus.items[second].sources)
+        if places_in(b, a):
+            support[second] |= set(corpus.items[first].sources)
     return tuple(tuple(sorted(s)) for s in support)
+
+
+def _precise_values(text: str, published: dt.date | None) -> set[tuple]:
+    """The values a sentence states to `precise_digits` significant figures or more: a share, a
+    sum, or a count of a noun ("1,243 people"), with their unit (and the noun a count counts).
+    Not a number that describes a noun ("the 128-seat parliament", "its 105-strong team": what
+    the thing is, said in passing by every report), nor a measure ("380 kilometers west of Goma")."""
+    found = set()
+    for quantity in annotate(text, published).quantities:  # the article's own annotation, read once
+        if not quantity.exact or quantity.amount is None or "-" in quantity.written or measure(quantity):
+            continue
+        if quantity.unit == "count" and quantity.head is None or quantity.unit in DURATIONS.values():
+            continue
+        digits = quantity.amount.normalize().as_tuple().digits
+        if len(digits) >= SAME_CLAIM.precise_digits:
+            found.add((quantity.unit, quantity.head if quantity.unit == "count" else None, quantity.amount.normalize()))
+    return found
+
+
+def _same_precise_value(corpus: Corpus) -> list[tuple[int, int]]:
+    """Item pairs from different articles that state one precise value and share a word of what
+    it is about ("with 52.3% voting in favour" / "passed with 52.3 percent of the vote"): one
+    bucket per value, so the work grows with the sentences stating each value, not with all pairs."""
+    buckets: dict[tuple, list[int]] = defaultdict(list)
+    dates = {c.article.number: c.article.date for c in corpus.articles}
+    for index, item in enumerate(corpus.items):
+        for value in _precise_values(item.text, dates.get(item.first.article)):
+            buckets[value].append(index)
+    pairs = set()
+    for members in buckets.values():
+        if len(members) > SAME_CLAIM.most_stating:
+            continue
+        for i, first in enumerate(members):
+            for second in members[i + 1:]:
+                a, b = corpus.items[first], corpus.items[second]
+                if set(a.sources) & set(b.sources) or not _stems(a.text) & _stems(b.text):
+                    continue
+                pairs.add((first, second))
+    return sorted(pairs)
+
+
+def _stems(text: str) -> set[str]:
+    """Stems of a sentence's content words, its numbers aside."""
+    return {stem(w) for w in content_words(text) if not w[:1].isdigit()}
