@@ -163,6 +163,17 @@ def test_a_forecast_reported_done_later_is_overtaken():
     assert classify(statements) == (NONE, OPEN_QUESTIONS, OUTCOMES)
 
 
+def test_what_goes_with_a_forecast_event_is_not_what_a_report_must_repeat():
+    """", with Tarn and Oda acting as guarantors" tells the circumstances of the talks, not the
+    talks: a later report of the talks beginning in Kelso overtakes the forecast without them."""
+    forecast = "Formal peace talks are due to begin in Kelso on Monday, with Tarn and Oda acting as guarantors."
+    report = "Peace talks between the government and the rebel group began in Kelso on Monday, officials said."
+    friday, monday = dt.date(2026, 7, 17), dt.date(2026, 7, 20)
+    assert overtaken(story((forecast, 1, friday), (report, 2, monday))) == {0}
+    other = "Fighting between the army and the rebel group went on near Tarn on Monday, officials said."
+    assert overtaken(story((forecast, 1, friday), (other, 2, monday))) == frozenset()
+
+
 def test_a_forecast_nobody_reports_stays_an_open_question():
     statements = story((FORECAST, 1, OCT_30), ("Officials in Delhi praised the weather on Saturday.", 2, NOV_1))
     assert overtaken(statements) == frozenset()

@@ -756,7 +756,8 @@ def _terms(text: str) -> set[str]:
 # The core of a forecast ends at a purpose or relative clause ("... on Friday [to ease ...]").
 _CORE_END = re.compile(r"[;:—–(]|\s-\s|\s(?:to|in order to|so that|in what|as|that|which|who|while|but|after|before|when|until"
                        r"|once|unless|if)\s"
-                       r"|,\s+(?:\w+ly\s+)?\w+ing\b", re.I)  # or a participle clause: ", potentially expanding"
+                       r"|,\s+(?:\w+ly\s+)?\w+ing\b"  # or a participle clause: ", potentially expanding"
+                       r"|,\s+with(?:out)?\s", re.I)  # or what goes with it: ", with Cuba and Norway acting as guarantors"
 # One leading adverb or auxiliary, a whole word ("also", "now", "quickly"). Words are taken one
 # at a time (_without_leading): the old single pattern ^(?:\s*(?:...|\w+ly))+\s could split a
 # word like "lylyly..." every way there is, exponential time (60 letters: forever).
