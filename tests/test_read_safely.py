@@ -228,6 +228,20 @@ def test_an_article_dated_9999_12_31_does_not_take_over_the_brief(tmp_path):
     assert "thousand years" not in markdown and "9999" not in markdown
 
 
+def test_when_every_article_is_dated_after_the_build_day_the_error_names_one(tmp_path):
+    """No "within the 7 days ending None": the one-line error says why nothing is left, naming a file."""
+    config = make_project(tmp_path, {
+        "001_later.txt": "---\ndate: 9999-12-30\n---\n" + GOOD,
+        "002_later.txt": "---\ndate: 9999-12-31\n---\n" + PLAIN_ARTICLES["002_second.txt"],
+    })
+    for command in ("build", "stories"):
+        result = run_cli(command, "--config", str(config))
+        assert result.returncode == 2, (command, result.stderr)
+        (line,) = [line for line in error_lines(result) if "error" in line]
+        assert "001_later.txt: dated 9999-12-30, after the build day" in line and "None" not in line, line
+        assert "(and 1 more)" in line
+
+
 # --- Damaged earlier records -----------------------------------------------------------
 
 DAMAGED = {

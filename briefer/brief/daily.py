@@ -48,10 +48,17 @@ def within_window(articles: tuple[Article, ...], day: dt.date | None,
     return tuple(a for a in articles if a.date is None or first <= a.date <= day)
 
 
-def check_not_empty(kept: tuple[Article, ...], sources: Path, day: dt.date | None, window_days: int | None) -> None:
-    if not kept:
-        span = f"within the {window_days} days ending {day}" if window_days else f"on or before {day}"
-        raise InputError(f"no articles in {sources} dated {span}")
+def check_not_empty(kept: tuple, sources: Path, day: dt.date | None, window_days: int | None,
+                    refused: tuple[str, ...] = ()) -> None:
+    """An InputError naming what was left out when no article is left to build from. `refused`:
+    the warnings of articles dated after the build day (refuse_future)."""
+    if kept:
+        return
+    if day is None:  # every dated article was after the build day, and none is undated
+        more = f" (and {len(refused) - 1} more)" if len(refused) > 1 else ""
+        raise InputError(f"no articles in {sources} to build from" + (f": {refused[0]}{more}" if refused else ""))
+    span = f"within the {window_days} days ending {day}" if window_days else f"on or before {day}"
+    raise InputError(f"no articles in {sources} dated {span}")
 
 
 def brief_record(brief: Brief, audience: str, new_items: frozenset[str]) -> dict:

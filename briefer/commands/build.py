@@ -87,7 +87,7 @@ def load_corpus(sources: Path | StorageURL, date: dt.date | None = None,
     warnings.extend(future)
     day = date or newest_date(present)
     kept = within_window(present, day, window_days)
-    check_not_empty(kept, sources, day, window_days)
+    check_not_empty(kept, sources, day, window_days, future)
     articles = clean_articles(kept)
     sentences = sentences_of(articles, warnings)
     if not sentences:

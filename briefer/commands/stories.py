@@ -17,9 +17,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from briefer.analysis.stories import ArticleTerms, StoryGroup, article_terms, make_stories, story_record
-from briefer.brief.daily import dated_folders, newest_date, refuse_future
+from briefer.brief.daily import check_not_empty, dated_folders, newest_date, refuse_future
 from briefer.commands.engine import LocalEngine
-from briefer.core.errors import InputError
 from briefer.core.progress import progress
 from briefer.core.query import parse as parse_query
 from briefer.output.publish import write_atomically
@@ -150,9 +149,7 @@ def read_day(sources: Path | StorageURL, output: Path, date: dt.date | None = No
     placed = place_years(present, day)
     undated = tuple(undated_warning(a.path, a.month_day) for a in placed if a.date is None)
     kept = in_window(placed, day, window_days)
-    if not kept:
-        span = f"within the {window_days} days ending {day}" if window_days else f"on or before {day}"
-        raise InputError(f"no articles in {sources} dated {span}")
+    check_not_empty(kept, sources, day, window_days, future)
     previous = previous_stories(output, day)
     seen = frozenset(str(p) for s in previous for p in s.get("articles", []))
     stories = make_stories(kept, previous, find_pairs=engine.pair_finder())
