@@ -1292,3 +1292,20 @@ def test_a_precise_value_stated_in_other_words_is_one_claim(tmp_path):
     stating = [text for text in support if "52.3" in text]
     assert len(stating) == 3 and all(len(support[text]) == 3 for text in stating)
     assert len(support[next(text for text in support if "parking" in text)]) == 1
+
+
+def test_a_sentence_that_does_not_tell_a_claims_event_does_not_carry_it(tmp_path):
+    """"Police arrested the owner of the building that collapsed in Ostra on Tuesday" shares
+    most of its words with "Nine people were killed when a building collapsed in Ostra on
+    Tuesday", which tells no arrest: the arrest rests on one source."""
+    corpus = corpus_of(tmp_path, {
+        "a.md": article("2026-07-07", "Wire", "Nine people were killed when a residential building collapsed in the "
+                        "Ostra district of Kesh on Tuesday, police said.\n"),
+        "b.md": article("2026-07-09", "Daily", "Police in Kesh on Thursday arrested the owner of the residential "
+                        "building that collapsed in the Ostra district on Tuesday.\n"),
+        "c.md": article("2026-07-09", "Post", "Nine people died when a residential building collapsed in the Ostra "
+                        "district of Kesh on Tuesday.\n"),
+    })
+    support = dict(zip((item.text for item in corpus.items), claim_support(corpus)))
+    assert len(support[next(text for text in support if "arrested" in text)]) == 1
+    assert len(support[next(text for text in support if "were killed" in text)]) == 2  # died / killed: one claim

@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from briefer.analysis.dedupe import candidate_pairs
-from briefer.analysis.disagree import places_in, same_fact, tell_other_facts
+from briefer.analysis.disagree import events_untold, places_in, same_fact, tell_other_facts
 from briefer.analysis.rank import Ranking
 from briefer.core.models import Corpus, Sentence
 from briefer.core.text import content_words, stem
@@ -86,10 +86,12 @@ def claim_support(corpus: Corpus) -> tuple[tuple[int, ...], ...]:
         b_in_a = _covered(terms_b, terms_a) >= SAME_CLAIM.containment
         if not (a_in_b or b_in_a) or not same_fact(a, b) or tell_other_facts(a, b):
             continue
-        # a sentence carries another's claim only if it names every place the other names
-        if a_in_b and places_in(a, b):
+        # a sentence carries another's claim only if it names every place the other names and
+        # tells every event it tells: "police arrested the owner of the building that collapsed
+        # in Ebute Metta" is not carried by "nine were killed when a building collapsed in Ebute Metta"
+        if a_in_b and places_in(a, b) and not events_untold(a, b):
             support[pair.first] |= set(corpus.items[pair.second].sources)
-        if b_in_a and places_in(b, a):
+        if b_in_a and places_in(b, a) and not events_untold(b, a):
             support[pair.second] |= set(corpus.items[pair.first].sources)
     for first, second in _same_precise_value(corpus):
         a, b = texts[first], texts[second]

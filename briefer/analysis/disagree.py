@@ -148,6 +148,11 @@ def different_things(a: str, qa: Quantity, b: str, qb: Quantity) -> bool:
     return bool(events_a and events_b)
 
 
+def events_untold(text: str, other: str) -> set[str]:
+    """The events a sentence tells (its past forms, verbs of saying aside) that the other does not."""
+    return _events_untold(set(content_words(text)) - SPEECH_VERBS, other)
+
+
 def _events_untold(words: set[str], other: str) -> set[str]:
     """The events (past forms: "killed", "wounded") among a clause's words that the other sentence
     does not tell in any form ("killing", "killed") or, for a death, in any words of death ("nine
