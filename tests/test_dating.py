@@ -123,3 +123,15 @@ def test_datelines_recognised():
     assert dateline("New Delhi, Nov. 1 -- India signed.").month_day == (11, 1)
     assert dateline("WASHINGTON (AP) -- Lawmakers agreed.") is None
     assert dateline("The talks, Nov. 1 was the day they ended.") is None
+
+
+def test_a_dateline_with_its_region_or_any_agency_is_one_and_goes_from_the_first_line():
+    """"ŁÓDŹ, Poland, April 14 (CEP) - ": a place (in any alphabet), its region, the day and a
+    wire no list names; the lines of the brief start where the report does."""
+    from briefer.sources.dating import strip_dateline
+
+    for line in ("ŁÓDŹ, Poland, April 14 (CEP) - Nine people were killed.",
+                 "NIAMEY, March 2 (SPA) - Nine people were killed.",
+                 "Kesh, Tessaria, March 2 - Nine people were killed."):
+        assert dateline(line) is not None, line
+        assert strip_dateline(line) == "Nine people were killed.", line
