@@ -111,6 +111,13 @@ def test_a_figures_words_go_on_after_an_aside_of_examples():
     assert _context(text, count) == "Ten states … have no hate-crime laws at all"
 
 
+def test_a_figures_words_start_at_a_word_not_at_the_dash_of_a_dateline():
+    from briefer.analysis.figures import _context
+
+    text = "KESH, Tessaria, April 14 (NW) - Nine people were killed and 31 injured when two trains collided."
+    assert _context(text, quantities(text)[0]).startswith("Nine people were killed")
+
+
 def test_a_figure_in_a_hypothetical_is_no_key_figure(tmp_path):
     from tests.test_story_figures import two_reports
 

@@ -284,6 +284,8 @@ def _context(text: str, quantity: Quantity) -> str:
         if 0 <= at - quantity.end <= FIGURES.coordinated_gap and text[quantity.end:at].lstrip().startswith(","):
             end = max(end, at + len(quantity.label))
     before = text[start:quantity.start].split()
+    while before and not any(c.isalnum() for c in before[0]):
+        before = before[1:]  # the dash that ends a dateline ("April 14 (CEP) - Nine people ..."): no word of the clause
     after = text[quantity.start:end].rstrip(" .!?").split()
     head = before[-FIGURES.context_before:] if len(before) > FIGURES.context_before else before
     tail = after[:FIGURES.context_after + 1]
