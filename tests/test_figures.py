@@ -47,6 +47,13 @@ def test_a_clause_adverb_ends_what_is_counted(text, label):
     ("The firm signed contracts worth $2 billion.", ["contract"]),
     # two counts of their own stay two
     ("The company closed 300 stores and 25 warehouses in 2024.", ["store", "warehouse"]),
+    # a plural without "-s" ends what is counted: the word after it is its verb
+    ("A ferry carrying 162 people sank off the coast.", ["people"]),
+    ("Rescuers found 12 bodies, and 19 people remained missing.", ["body", "people"]),
+    # a bare count before a word for people's state counts people; after a counted noun it counts that
+    ("The toll rose to 21 on Thursday, with seven still missing.", ["toll", "people"]),
+    ("The blast left 12 dead and 40 injured.", ["people", "people"]),
+    ("Two yachts sank and three are missing.", ["yacht", "yacht"]),
 ])
 def test_a_count_reads_what_it_counts_from_the_count_or_verb_it_shares(text, counted):
     assert [q.head for q in quantities(text) if q.unit != "year"] == counted

@@ -1309,3 +1309,19 @@ def test_a_sentence_that_does_not_tell_a_claims_event_does_not_carry_it(tmp_path
     support = dict(zip((item.text for item in corpus.items), claim_support(corpus)))
     assert len(support[next(text for text in support if "arrested" in text)]) == 1
     assert len(support[next(text for text in support if "were killed" in text)]) == 2  # died / killed: one claim
+
+
+def test_a_count_of_the_missing_falls_as_one_developing_figure(tmp_path):
+    """65 missing, then 19 people remained missing, then seven still missing: what is left falls
+    as people are found; one figure, newest first. A running count (the rescued) still only grows."""
+    corpus = corpus_of(tmp_path, {
+        "1.md": article("2026-11-16", "Wire", "A ferry carrying 162 people sank off Kesh late on Sunday, and 65 "
+                        "people were missing, the rescue agency said.\n\nFishermen rescued 97 people, the agency said.\n"),
+        "2.md": article("2026-11-17", "Daily", "Divers had recovered 12 bodies by Tuesday from the waters off Kesh "
+                        "where the ferry sank, and 19 people remained missing, the rescue agency said.\n"),
+        "3.md": article("2026-11-19", "Post", "The number of dead rose to 21 on Thursday, with seven still missing, "
+                        "the rescue agency said.\n"),
+    })
+    missing = next(f for f in key_figures(corpus) if f.value == "7")
+    assert [v.value for v in missing.history] == ["19", "65"]
+    assert all(f.value != "97" or not f.history for f in key_figures(corpus))

@@ -31,7 +31,7 @@ from typing import NamedTuple
 from briefer.core.cues import phrases
 from briefer.core.lexicon import MONTHS, NUMBER_WORDS, SPEECH_VERB_PATTERN, WEEKDAYS
 from briefer.core.models import Claim, Corpus, Disagreement
-from briefer.language.quantities import ESTIMATE_WORDS, Quantity, conflicting_slots, same_slot, within_rounding
+from briefer.language.quantities import ESTIMATE_WORDS, PEOPLE_STATES, Quantity, conflicting_slots, same_slot, within_rounding
 from briefer.core.text import STOPWORDS, clause_bounds, content_words, stem
 from briefer.language.annotate import annotate
 from briefer.language.quotations import SPEECH_VERBS
@@ -385,7 +385,8 @@ _EVENT_BEFORE = re.compile(r"\b(?P<word>[a-z]{3,}(?:ing|ed))\s+(?:(?:at\s+least|
 def bound_event(text: str, quantity: Quantity) -> str | None:
     """The stem of the event told right beside the count ("dead" for any word of death), or None."""
     end = quantity.label_at + len(quantity.label) if quantity.label_at >= quantity.end else quantity.end
-    match = _EVENT_AFTER.match(text, end) or _EVENT_BEFORE.search(text, 0, quantity.start)
+    match = (_EVENT_AFTER.match(text, quantity.end) or _EVENT_AFTER.match(text, end)  # "31 injured", "31 people injured"
+             or _EVENT_BEFORE.search(text, 0, quantity.start))
     if match is None or match.group("word") in NUMBER_WORDS:
         return None
     word = match.group("word")
@@ -550,8 +551,9 @@ def _owned_counts(statement: Statement) -> list[tuple[Quantity, str | None]]:
     """The statement's counts with an owner before them, and the owner's name (None for "its")."""
     owned = []
     for quantity in statement.quantities:
-        if quantity.unit != "count" or quantity.head not in _MEMBERSHIP or quantity.value < STABLE_SMALLEST:
-            continue
+        if quantity.unit != "count" or quantity.head not in _MEMBERSHIP or quantity.value < STABLE_SMALLEST \
+                or quantity.label in PEOPLE_STATES:
+            continue  # "Norland's 1,200 dead": a toll, which develops, not the people a place has
         match = _OWNER.search(statement.text[max(0, quantity.start - 80):quantity.start])
         if match:
             owned.append((quantity, match.group(1)))

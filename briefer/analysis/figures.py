@@ -22,13 +22,14 @@ from dataclasses import dataclass
 
 from briefer.analysis.rank import stem
 from briefer.analysis.disagree import DEATH_WORDS, told_names, unnamed_by
+from briefer.core.cues import phrases
 from briefer.core.models import Corpus, Figure, FigureValue
 from briefer.core.text import STOPWORDS, clause_bounds
 from briefer.language.annotate import annotate
 from briefer.language.tense import ANY_IRREGULAR_PAST
-from briefer.core.lexicon import MONTHS, WEEKDAYS
-from briefer.language.quantities import (CURRENCIES, CURRENCY_WORDS, DURATIONS, ESTIMATE_WORDS, MEASURES, ROUNDING, Quantity,
-                                         display_value, measure, same_measure, singular, within_rounding)
+from briefer.core.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
+from briefer.language.quantities import (CURRENCIES, CURRENCY_WORDS, DURATIONS, ESTIMATE_WORDS, MEASURES, PEOPLE_STATES,
+                                         ROUNDING, Quantity, display_value, measure, same_measure, singular, within_rounding)
 
 
 @dataclass(frozen=True)
@@ -237,6 +238,8 @@ def _in_apposition(text: str, quantity: Quantity) -> bool:
 
 
 def _names_a_plural(quantity: Quantity) -> bool:
+    if quantity.head == "people" and quantity.label in PEOPLE_STATES:
+        return True  # "with seven still missing", "12 dead": people, named by their state
     for word in _WORD.findall(quantity.label):
         if singular(word) == quantity.head:
             return word.lower() != quantity.head or word.lower() in _UNCHANGED_PLURALS
@@ -249,9 +252,13 @@ def _event(text: str, quantity: Quantity) -> frozenset[str]:
     clause, what it counts included: its verb only says that it changed."""
     start, end = clause_bounds(text, quantity.start, quantity.end)
     clause = text[start:end]
-    own = set() if _read_back(quantity) else {w.lower() for w in _WORD.findall(quantity.label)}
-    # names say where or who, not what happened: "Korea" is shared by a population and a death toll
-    return _content_stems(w for w in _WORD.findall(clause) if w not in own and w not in _REPORTING_WORDS)
+    # (a count of people named by their state, "seven still missing", has its event in its label)
+    own = set() if _read_back(quantity) or quantity.label in PEOPLE_STATES else \
+        {w.lower() for w in _WORD.findall(quantity.label)}
+    # names say where or who, not what happened: "Korea" is shared by a population and a death toll;
+    # a number word is a value, not an event
+    return _content_stems(w for w in _WORD.findall(clause)
+                          if w not in own and w not in _REPORTING_WORDS and w.lower() not in NUMBER_WORDS)
 
 
 def _content_stems(words) -> frozenset[str]:
@@ -323,6 +330,7 @@ def _figure_key(quantity: Quantity, dead: bool = False) -> tuple:
 # A count of the dead is one thing however a report names it: "killing 32 people", "the death
 # toll rose to 150", "the number of people killed has risen to 26", "41 are now confirmed dead".
 DEAD = "dead"
+_REMAINING = frozenset(stem(word) for word in phrases("analysis", "remaining_words"))
 DEATH_WORDS_BEFORE = 3  # "killed at least 12 people": the verb, a bound, the number
 DEATH_WORDS_AFTER = 4  # "41 people are now confirmed dead": the noun, then up to four words
 _POSSIBLE = frozenset("may might could".split())
@@ -468,8 +476,11 @@ def _developments(groups: dict[tuple, list[_Mention]]) -> list[list[tuple]]:
             for other in dated:
                 if other in used or other in chain or days[other] == days[chain[-1]]:
                     continue
-                if groups[other][0].quantity.value < groups[chain[-1]][0].quantity.value:
-                    continue  # a running count (a toll, votes counted) grows; a smaller later value is another count
+                if groups[other][0].quantity.value < groups[chain[-1]][0].quantity.value \
+                        and not (events[other] & _REMAINING and events[chain[-1]] & _REMAINING):
+                    # a running count (a toll, votes counted) grows; a smaller later value is another
+                    # count, unless both count what is left ("65 missing", then "19 remained missing")
+                    continue
                 if firsts[other] <= firsts[chain[-1]]:
                     continue  # the larger value was told first: not what the count grew to
                 if together(other, chain):

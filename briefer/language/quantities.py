@@ -18,7 +18,7 @@ from decimal import Context, Decimal
 from briefer.core.cues import pattern
 from briefer.core.lexicon import MONTHS, NUMBER_WORDS, read_number_word
 from briefer.core.text import STOPWORDS
-from briefer.language.tense import WEAK_PAST
+from briefer.language.tense import ANY_IRREGULAR_PAST, WEAK_PAST
 
 MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
                "trillion": 1e12, "lakh": 1e5, "crore": 1e7}
@@ -173,7 +173,12 @@ def _is_plain_word(token: Token) -> bool:
 
 
 def _is_plural(word: str) -> bool:
-    return word.islower() and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+    return word.islower() and (word.endswith("s") and not word.endswith(("ss", "us", "is")) or word in _PLURALS_WITHOUT_S)
+
+
+# Plural nouns without an "-s" ("162 people sank", "19 people remained missing": the word after
+# them is their verb, not part of what they count).
+_PLURALS_WITHOUT_S = frozenset("people children men women".split())
 
 
 def _looks_like_verb(tokens_: list[Token], index: int) -> bool:
@@ -432,7 +437,9 @@ def quantities(text: str) -> list[Quantity]:
             continue
         quantity, index = _read_quantity(text, toks, index, value)
         if quantity is not None:
-            found.append(_with_elided_noun(text, found[-1], quantity) if found else quantity)
+            if found:
+                quantity = _with_elided_noun(text, found[-1], quantity)
+            found.append(_people_counted(text, quantity))
     return found
 
 
@@ -441,15 +448,34 @@ def quantities(text: str) -> list[Quantity]:
 # hurt"), counts what that one counts. Between them: the first one's verb, if any, a
 # coordinator, the second one's verb or a bound; after the second: its participle, or the
 # clause's end.
-_COORDINATED_GAP = re.compile(r"^(?:\s+(?:(?:were|was|are|is|have|has|had|been|being|reportedly)\s+)*[a-z]{3,}(?:ed|en))?"
+_COORDINATED_GAP = re.compile(r"^(?:\s+(?:(?:were|was|are|is|have|has|had|been|being|reportedly)\s+)*"
+                              rf"(?:[a-z]{{3,}}(?:ed|en)|{ANY_IRREGULAR_PAST}))?"
                               r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<verb>[a-z]{3,}(?:ing|ed)\s+)?"
                               r"(?:(?:at\s+least|more\s+than|about|some|nearly|around|almost)\s+)?$")
 _ELIDED_AFTER = re.compile(r"^\s+(?:(?:were|was|are|is|have\s+been|had\s+been)\s+)?(?:[a-z]{3,}(?:ed|en)|missing|hurt|dead)\b")
 _CLAUSE_END_AFTER = re.compile(r"^\s*(?:[,.;:)]|$|\s(?:when|after|as|in|on|at|near|during)\b)")
 
 
+# A bare count before a word for people's state, as news writes a casualty count without its
+# noun ("with seven still missing", "12 dead and 40 injured"): people are counted.
+_PEOPLE_STATE_AFTER = re.compile(r"\s+(?:(?:still|now|also|reported|confirmed|feared)\s+)?"
+                                 r"(?P<state>missing|dead|injured|wounded|hurt|unaccounted)\b")
+
+
+PEOPLE_STATES = frozenset("missing dead injured wounded hurt".split())  # a count of people named by their state
+
+
+def _people_counted(text: str, quantity: Quantity) -> Quantity:
+    if quantity.unit != "count" or quantity.label and quantity.head not in PEOPLE_STATES:
+        return quantity
+    state = _PEOPLE_STATE_AFTER.match(text, quantity.end)
+    if state is None:
+        return quantity
+    return replace(quantity, head="people", label=state.group("state"), label_at=state.start("state"))
+
+
 def _with_elided_noun(text: str, before: Quantity, quantity: Quantity) -> Quantity:
-    if before.unit != "count" or before.head is None or quantity.unit != "count" or \
+    if before.unit != "count" or before.head is None or before.label in PEOPLE_STATES or quantity.unit != "count" or \
             quantity.head not in (None, "other") or quantity.head is None and quantity.label:
         return quantity
     before_end = max(before.end, before.label_at + len(before.label)) if before.label_at >= 0 else before.end
