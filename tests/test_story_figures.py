@@ -1325,3 +1325,18 @@ def test_a_count_of_the_missing_falls_as_one_developing_figure(tmp_path):
     missing = next(f for f in key_figures(corpus) if f.value == "7")
     assert [v.value for v in missing.history] == ["19", "65"]
     assert all(f.value != "97" or not f.history for f in key_figures(corpus))
+
+
+def test_what_is_left_and_the_whole_a_part_is_taken_from_are_never_compared(tmp_path):
+    """"cut power to about 1.8 million homes" / "some 700,000 homes remained without power" the
+    same day: the whole and what is left. "two members favoured a smaller rise" / "Five of the
+    seven members backed the move": a part and the whole of a partitive."""
+    corpus = corpus_of(tmp_path, {
+        "a.md": article("2026-07-21", "Wire", "A power cut hit about 1.8 million homes and businesses across Tessaria "
+                        "on Tuesday, the grid operator said.\n\nThe rate committee voted 5-2 for the rise, with two "
+                        "members favouring a smaller increase.\n"),
+        "b.md": article("2026-07-21", "Daily", "Power was back for most of Tessaria by Tuesday evening, but some "
+                        "700,000 homes and businesses remained without power, the grid operator said.\n\nFive of the "
+                        "seven members of the rate committee backed the rise, while two favoured a smaller increase.\n"),
+    })
+    assert find_disagreements(corpus) == ()

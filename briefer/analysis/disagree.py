@@ -62,6 +62,9 @@ _FUTURE = re.compile(r"\b(?:will|shall|is (?:set|due|scheduled|expected) to|are 
 # Words that say a count is of the dead: "killing 32 people", "41 people are now confirmed dead",
 # "the death toll rose to 150" (data file): one event however a report words it.
 DEATH_WORDS = frozenset(phrases("analysis", "death_words"))
+# Stems of words that say a count is of what is left ("19 remained missing", "700,000 still in the
+# dark"): such a count falls as one figure, and is never the whole it is left of.
+REMAINING = frozenset(stem(word) for word in phrases("analysis", "remaining_words"))
 _ENTITY = re.compile(r"\b[A-Z][\w’'.-]*[\w]|\b[A-Z]\b")
 
 
@@ -397,6 +400,17 @@ DEAD_EVENT, INJURED_EVENT = "dead", "injured"
 INJURY_WORDS = frozenset(phrases("analysis", "injury_words"))
 
 
+# The whole of a partitive: "five of the seven members", "most of its 40 aircraft": the size of
+# the set a part is taken from, not a count the sentence tells.
+_PARTITIVE_BEFORE = re.compile(r"\b(?:\d[\d,.]*|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+                               + r"|all|most|many|some|none|half|each|both|several|few)\s+of\s+(?:the|its|their|his|her|our)\s+$",
+                               re.I)
+
+
+def _partitive_whole(text: str, quantity: Quantity) -> bool:
+    return bool(_PARTITIVE_BEFORE.search(text, max(0, quantity.start - 40), quantity.start))
+
+
 def statements(corpus: Corpus) -> list[Statement]:
     dates = {c.article.number: c.article.date for c in corpus.articles}
     found = []
@@ -404,7 +418,7 @@ def statements(corpus: Corpus) -> list[Statement]:
         for member in item.members:
             published = dates.get(member.article)
             note = annotate(member.text, published)
-            counts = _unambiguous(list(note.quantities), member.text)
+            counts = [q for q in _unambiguous(list(note.quantities), member.text) if not _partitive_whole(member.text, q)]
             estimates = [replace(q, exact=True) for q in counts
                          if not q.exact and q.head and _ESTIMATE_BEFORE.search(member.text, 0, q.start)]
             found.append(Statement(
@@ -712,6 +726,12 @@ def same_thing(qa: Quantity, a: str, qb: Quantity, b: str) -> bool:
 _ESTIMATE_BEFORE = re.compile(r"\b(?:" + "|".join(w.replace(" ", r"\s+") for w in ESTIMATE_WORDS) + r")\s+$", re.I)
 
 
+def _tells_what_is_left(text: str, quantity: Quantity) -> bool:
+    """The number's clause counts what is left ("some 700,000 homes remained without power"),
+    not the whole ("cut electricity to about 1.8 million homes")."""
+    return any(stem(w) in REMAINING for w in content_words(_clause(text, quantity.start, quantity.end)))
+
+
 def _other_events(a: str, qa: Quantity, b: str, qb: Quantity) -> bool:
     """Each count is told with its own event beside it, and they differ: "nine killed" / "38 injured"."""
     event_a, event_b = bound_event(a, qa), bound_event(b, qb)
@@ -739,6 +759,7 @@ def _conflict(a: Statement, b: Statement, one_time: bool = True) -> tuple[str, s
         for qb in b.quantities:
             if qa.exact_value != qb.exact_value and not _a_rounding_apart(a, qa, b, qb) \
                     and same_thing(qa, a.text, qb, b.text) and not _other_events(a.text, qa, b.text, qb) \
+                    and _tells_what_is_left(a.text, qa) == _tells_what_is_left(b.text, qb) \
                     and not different_things(a.text, qa, b.text, qb) \
                     and (one_time or same_dated_fact(a, qa, b, qb)):
                 what = min((qa.label, qb.label), key=len)

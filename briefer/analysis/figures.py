@@ -21,7 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from briefer.analysis.rank import stem
-from briefer.analysis.disagree import DEATH_WORDS, told_names, unnamed_by
+from briefer.analysis.disagree import DEATH_WORDS, REMAINING, told_names, unnamed_by
 from briefer.core.cues import phrases
 from briefer.core.models import Corpus, Figure, FigureValue
 from briefer.core.text import STOPWORDS, clause_bounds
@@ -330,7 +330,6 @@ def _figure_key(quantity: Quantity, dead: bool = False) -> tuple:
 # A count of the dead is one thing however a report names it: "killing 32 people", "the death
 # toll rose to 150", "the number of people killed has risen to 26", "41 are now confirmed dead".
 DEAD = "dead"
-_REMAINING = frozenset(stem(word) for word in phrases("analysis", "remaining_words"))
 DEATH_WORDS_BEFORE = 3  # "killed at least 12 people": the verb, a bound, the number
 DEATH_WORDS_AFTER = 4  # "41 people are now confirmed dead": the noun, then up to four words
 _POSSIBLE = frozenset("may might could".split())
@@ -477,7 +476,7 @@ def _developments(groups: dict[tuple, list[_Mention]]) -> list[list[tuple]]:
                 if other in used or other in chain or days[other] == days[chain[-1]]:
                     continue
                 if groups[other][0].quantity.value < groups[chain[-1]][0].quantity.value \
-                        and not (events[other] & _REMAINING and events[chain[-1]] & _REMAINING):
+                        and not (events[other] & REMAINING and events[chain[-1]] & REMAINING):
                     # a running count (a toll, votes counted) grows; a smaller later value is another
                     # count, unless both count what is left ("65 missing", then "19 remained missing")
                     continue
