@@ -789,7 +789,7 @@ def _forecast_cue(text: str) -> re.Match | None:
     return (verbal or cues or [None])[0]
 
 
-def forecast_event(text: str) -> tuple[str | None, set[str]]:
+def forecast_event(text: str, dated: bool = True) -> tuple[str | None, set[str]]:
     """What a forecast expects: its verb and the core of its predicate, up to the first clause
     break or purpose ("is set to [meet X in Y on Friday] to ease ..." -> meet, {meet, X, Y})."""
     # its dates (from the sentence's annotation) are not part of what it expects
@@ -800,8 +800,14 @@ def forecast_event(text: str) -> tuple[str | None, set[str]]:
     tail = _without_leading(" ".join(text[match.end():].split()) + " ")
     end = _CORE_END.search(tail, 1)
     core = tail[: end.start()] if end else tail
-    terms = _terms(core)
+    # how it is expected to happen ("narrowly", "quickly") is not what a report must repeat
+    terms = _terms(" ".join(word for word in core.split() if not word.lower().rstrip(".,;:!?\"'”’").endswith("ly")))
     verb = next(iter(_terms(core.split()[0]))) if core.split() and _terms(core.split()[0]) else None
+    if dated and verb is not None and not terms - {verb}:
+        # a verb with no participant after it ("the bill is expected to pass"): its subject is
+        # what a later report must name (only where the forecast is dated: undated, a report of
+        # the subject doing it may tell an earlier time, "the assembly convened" / "would convene again")
+        terms |= _terms(_subject_before(text, match.start()))
     if match.group(0).lower() == "to be held":  # the cue is the event: "the meeting, to be held in X"
         verb = _stem("held")
         terms |= {verb}
@@ -952,11 +958,11 @@ def _purpose_event(text: str, end: re.Match | None) -> list[tuple[str, set[str]]
     return [(next(iter(first)), _terms(purpose))] if first else []
 
 
-def forecast_events(text: str) -> list[tuple[str, set[str]]]:
+def forecast_events(text: str, dated: bool = True) -> list[tuple[str, set[str]]]:
     """What a forecast expects, and what it expects it for: "is expected to meet Thursday [to
     elect Lahoud]" is settled by a later "Lahoud was elected" as much as by "they met"; and the
     events of its clauses of time ("[when the academy announces the winner]", see _TIME_CLAUSE)."""
-    verb, terms = forecast_event(text)
+    verb, terms = forecast_event(text, dated)
     if verb is None:
         return []
     events = [(verb, terms)]
@@ -1063,7 +1069,8 @@ def overtaken(statements: list[Statement]) -> frozenset[int]:
             continue
         # numbered before the filter: the purpose (or a clause of time) stays one when its main event has
         # too few terms; each is told by its own verb only (`purpose`), never in other words
-        events = [(number, verb, expected) for number, (verb, expected) in enumerate(forecast_events(statement.text))
+        events = [(number, verb, expected)
+                  for number, (verb, expected) in enumerate(forecast_events(statement.text, written is not None))
                   if len(expected) >= OVERTAKING.fewest_terms]
         if not events:
             continue
