@@ -23,3 +23,21 @@ def test_archive_copys_two_apostrophe_marks_open_and_close_a_quotation():
     assert as_printed("The 6'2'' center scored.") == "The 6'2'' center scored."  # inches, no quotation
     # a speaker's "here", quoted in archive marks, is the speaker's, not the dateline's
     assert reads_alone("Ida Voss called the plan ''a disaster for everyone here,'' and vowed to fight it.")
+
+
+def test_a_person_the_sources_name_only_by_title_and_surname_or_in_apposition_must_be_introduced():
+    """"Majera said ..." when the sources only ever say "Lt. Majera"; "Hall said ..." when they
+    say "The congressman, Tony Hall, D-Ohio": the page must name them, or the line gives way."""
+    from briefer.brief.compose import surnames, unintroduced
+
+    texts = ["The army spokesman, who gave his name only as Lt. Majera, said the village was attacked at dawn.",
+             "The congressman, Tony Hall, D-Ohio, visited the hospitals in the capital."]
+    names = surnames(texts)
+    assert names["Majera"] == {"Lt. Majera"} and names["Hall"] == {"Tony Hall"}
+    line = "Majera said the attackers were believed to be rebels from across the border."
+    assert unintroduced(line, line, names)
+    assert not unintroduced(line, line + " Lt. Majera commands the post.", names)
+    assert unintroduced("Hall said the hospitals had no power.", "Hall said the hospitals had no power.", names)
+    # a title and a surname that go on into a full name, or a title alone, name no bare surname
+    assert "Amos" not in surnames(["Capt. Amos Kagoro said the road was closed."])
+    assert "Minister" not in surnames(["Prime Minister Hun Sen said the talks would go on."])

@@ -18,7 +18,7 @@ from briefer.analysis.rank import Ranking
 from briefer.analysis.sections import (FINITE_VERB, NONE, OUTCOMES, WEAK_REASONS, Statement, assign_sections,
                                       decide_all, overtaken, statements_of)
 from briefer.core.cues import pattern, phrases
-from briefer.core.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
+from briefer.core.lexicon import MONTHS, NUMBER_WORD_PATTERN, WEEKDAYS
 from briefer.core.text import STOPWORDS, archive_quotes, stem
 from briefer.language.quantities import singular
 from briefer.language.tense import ANY_IRREGULAR_PAST, PAST_PARTICIPLE
@@ -103,7 +103,7 @@ _NAME_BESIDE = r",\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,"
 # "The two dead were found ...", "The nine crew on board ...", "The 30-year-old mechanic confessed
 # ...": a definite count is a set the reader was told of before (the figures say so too: it is no
 # count of its own), unless a relative clause says which ("The 11 nations that adopt the euro").
-_KNOWN_SET = re.compile(r"^The\s+(?:(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_KNOWN_SET = re.compile(r"^The\s+(?:(?:" + NUMBER_WORD_PATTERN
                         + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine)\b)?"  # "twenty-one"
                         + r"|(?!(?:19|20)\d\d\b)\d[\d,]*)"  # not a year: "The 2012 request by ..." says which
                         r"(?:-year-old)?\s+(?!percent\b|per\s+cent\b)"  # a rate classifies: "The 25 percent tariffs"
@@ -437,6 +437,7 @@ def surnames(texts: list[str]) -> dict[str, frozenset[str]]:
     lower = {w for text in texts for w in re.findall(r"\b[a-z]+\b", text)}
     titles = _PERSON_WORDS
     found: dict[str, set[str]] = {}
+    titled: dict[str, set[str]] = {}
     people: set[str] = set()
     for text in texts:
         for match in _NAME_RUN.finditer(text):
@@ -450,12 +451,17 @@ def surnames(texts: list[str]) -> dict[str, frozenset[str]]:
             # Donald Trump", "defence minister Rajnath Singh"), or words said after it
             before = text[:match.start()].split()[-1:]
             set_off = text[:match.start()].rstrip().endswith(",") and _SET_OFF_SAID.match(text, match.end())
-            if any(w.lower().rstrip(".") in titles for w in words[:-1] + before) or _SAID_AFTER.match(text, match.end()) \
+            if any(w.lower().strip(".,;:") in titles for w in words[:-1] + before) or _SAID_AFTER.match(text, match.end()) \
                     or set_off or _apposed_role(text, match.end()):
                 people.add(last)
-        # a title before a bare surname anywhere ("Mrs. Carson", "Sen. Kerry") tells a person's too
-        people.update(match.group(2) for match in _TITLED_SURNAME.finditer(text) if match.group(1).lower() in titles)
-    return {name: frozenset(full) for name, full in found.items() if name in people}
+        # a title before a bare surname anywhere ("Mrs. Carson", "Sen. Kerry") tells a person's too,
+        # and is the fullest form a person only ever given a title has ("Lt. Majera")
+        for match in _TITLED_SURNAME.finditer(text):
+            if match.group(1).lower() in titles and match.group(2).lower() not in lower | titles \
+                    and not re.match(r"\s+[A-Z]", text[match.end():]):
+                people.add(match.group(2))
+                titled.setdefault(match.group(2), set()).add(match.group(0))
+    return {name: frozenset(found.get(name) or titled[name]) for name in people if name in found or name in titled}
 
 
 # After a name, what only follows a person's: words said, "who", or an age set off by commas
