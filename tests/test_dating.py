@@ -135,3 +135,7 @@ def test_a_dateline_with_its_region_or_any_agency_is_one_and_goes_from_the_first
                  "Kesh, Tessaria, March 2 - Nine people were killed."):
         assert dateline(line) is not None, line
         assert strip_dateline(line) == "Nine people were killed.", line
+
+
+def test_a_phrase_and_a_day_before_a_dash_is_no_dateline():
+    assert dateline("Speaking in Lagos, on Monday, April 14 - officials met.") is None

@@ -266,3 +266,8 @@ def test_a_size_word_after_a_vague_quantifier_states_no_number(text):
                                   "One in every 10 voters agreed."])
 def test_the_base_of_a_ratio_counts_nothing(text):
     assert [q for q in quantities(text) if q.label] == []  # a rate, not 45 children or 10 voters
+
+
+def test_a_second_verb_is_no_gapped_subject():
+    counts = quantities("Cases rose to 517 and fell to 14 by Friday.")
+    assert all(q.head not in ("fell", "fall") for q in counts)

@@ -1167,3 +1167,10 @@ def test_a_forecast_of_a_subject_doing_something_is_overtaken_when_a_later_repor
     assert overtaken(story((forecast, 1, None), (report, 2, None))) == frozenset()
     other = "The budget passed by 206 votes to 189, with five abstentions."
     assert overtaken(story((forecast, 1, dt.date(2026, 3, 11)), (other, 2, dt.date(2026, 3, 12)))) == frozenset()
+
+
+def test_a_forecasts_place_and_its_nouns_in_ly_stay_what_a_report_must_name():
+    from briefer.analysis.sections import forecast_events
+
+    assert "itali" in forecast_events("Singh is set to meet Hegseth in Italy on Friday.")[0][1]
+    assert "ralli" in forecast_events("The rebels will hold a rally in Kesh on Friday.")[0][1]

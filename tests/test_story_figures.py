@@ -1340,3 +1340,48 @@ def test_what_is_left_and_the_whole_a_part_is_taken_from_are_never_compared(tmp_
                         "seven members of the rate committee backed the rise, while two favoured a smaller increase.\n"),
     })
     assert find_disagreements(corpus) == ()
+
+
+def test_review_cases_for_events_beside_counts_and_what_is_left(tmp_path):
+    """A verb of telling or of causing is no other event ("reported 15 deaths" / "caused 12
+    deaths" disagree); a bare "still" does not make a count one of what is left; two counts of one
+    noun with their own events stay ("Twelve women were killed and 30 women injured")."""
+    from briefer.analysis.disagree import _unambiguous, bound_event
+    from briefer.language.annotate import annotate
+
+    corpus = corpus_of(tmp_path, {
+        "a.md": article("2026-02-06", "Wire", "Officials in Kesh reported 15 deaths from the earthquake on Friday.\n"),
+        "b.md": article("2026-02-06", "Daily", "The earthquake in Kesh caused 12 deaths on Friday, officials said.\n"),
+    })
+    assert _flagged(corpus) == [["12", "15"]]
+    (tmp_path / "still").mkdir()
+    corpus = corpus_of(tmp_path / "still", {
+        "a.md": article("2026-02-06", "Wire", "Floods in the Marra valley killed 12 people on Friday, officials said.\n"),
+        "b.md": article("2026-02-06", "Daily", "Floods in the Marra valley still killed 15 people on Friday, despite "
+                        "the warnings, officials said.\n"),
+    })
+    assert _flagged(corpus) == [["12", "15"]]
+    text = "Twelve women were killed and 30 women injured in the blast."
+    found = list(annotate(text, None).quantities)
+    assert [bound_event(text, q) for q in found] == ["dead", "injured"]
+    assert len(_unambiguous(found, text)) == 2
+
+
+def test_a_precise_value_told_with_other_events_is_two_claims(tmp_path):
+    corpus = corpus_of(tmp_path, {
+        "a.md": article("2026-01-02", "Wire", "Riot in Kesh\n\nPolice arrested 128 people after the riot in Kesh.\n"),
+        "b.md": article("2026-01-02", "Daily", "Kesh riot toll\n\nThe riot in Kesh left 128 people dead, doctors said.\n"),
+    })
+    support = dict(zip((item.text for item in corpus.items), claim_support(corpus)))
+    assert all(len(cited) == 1 for cited in support.values())
+
+
+def test_an_event_in_wire_quotes_is_still_an_event_the_carrier_must_tell(tmp_path):
+    corpus = corpus_of(tmp_path, {
+        "a.md": article("2026-10-04", "Wire", "Holt, who made the allegations Saturday, said he has since been "
+                        "``muzzled'' by the federation's president Ivo Marek.\n"),
+        "b.md": article("2026-10-04", "Daily", "Holt, who made the allegations Saturday, said the federation's "
+                        "president Ivo Marek had known of the payments.\n"),
+    })
+    support = dict(zip((item.text for item in corpus.items), claim_support(corpus)))
+    assert len(support[next(text for text in support if "muzzled" in text)]) == 1

@@ -256,3 +256,12 @@ def test_each_year_of_a_span_that_times_what_is_told_is_a_date():
     assert [t.value for t in find_times("The war of 1992-95 killed thousands.", None)] == ["1992"]
     assert find_times("The 1992-95 war killed thousands.", None) == ()
     assert find_times("Case 2021-0456 was filed by the port.", None) == ()
+
+
+def test_review_cases_for_backshift_and_spans():
+    from briefer.language.tense import FUTURE, main_tense
+
+    assert main_tense("Police said the car was set on fire.") != FUTURE
+    assert main_tense("Officials said bail was set at $1 million.") != FUTURE
+    assert main_tense("Police said the verdict, which was expected on Tuesday, came on Wednesday.") != FUTURE
+    assert [t.value for t in find_times("In 2022-2023 the outbreak spread.", None)] == ["2022", "2023"]

@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from briefer.analysis.dedupe import candidate_pairs
-from briefer.analysis.disagree import events_untold, places_in, same_fact, tell_other_facts
+from briefer.analysis.disagree import bound_event, events_untold, places_in, same_fact, tell_other_facts
 from briefer.analysis.rank import Ranking
 from briefer.core.models import Corpus, Sentence
 from briefer.core.text import content_words, stem
@@ -97,6 +97,8 @@ def claim_support(corpus: Corpus) -> tuple[tuple[int, ...], ...]:
         a, b = texts[first], texts[second]
         if tell_other_facts(a, b):
             continue
+        # as above, each way: the carrier names the claim's places (the value, told with no other
+        # event beside it, is the claim: "passed with 52.3 percent" / "52.3%, backed the initiative")
         if places_in(a, b):
             support[first] |= set(corpus.items[second].sources)
         if places_in(b, a):
@@ -104,12 +106,12 @@ def claim_support(corpus: Corpus) -> tuple[tuple[int, ...], ...]:
     return tuple(tuple(sorted(s)) for s in support)
 
 
-def _precise_values(text: str, published: dt.date | None) -> set[tuple]:
+def _precise_values(text: str, published: dt.date | None) -> dict[tuple, str | None]:
     """The values a sentence states to `precise_digits` significant figures or more: a share, a
     sum, or a count of a noun ("1,243 people"), with their unit (and the noun a count counts).
     Not a number that describes a noun ("the 128-seat parliament", "its 105-strong team": what
     the thing is, said in passing by every report), nor a measure ("380 kilometers west of Goma")."""
-    found = set()
+    found = {}
     for quantity in annotate(text, published).quantities:  # the article's own annotation, read once
         if not quantity.exact or quantity.amount is None or "-" in quantity.written or measure(quantity):
             continue
@@ -117,28 +119,33 @@ def _precise_values(text: str, published: dt.date | None) -> set[tuple]:
             continue
         digits = quantity.amount.normalize().as_tuple().digits
         if len(digits) >= SAME_CLAIM.precise_digits:
-            found.add((quantity.unit, quantity.head if quantity.unit == "count" else None, quantity.amount.normalize()))
+            key = (quantity.unit, quantity.head if quantity.unit == "count" else None, quantity.amount.normalize())
+            found[key] = bound_event(text, quantity)  # the event told beside it ("128 people arrested"), if any
     return found
 
 
 def _same_precise_value(corpus: Corpus) -> list[tuple[int, int]]:
     """Item pairs from different articles that state one precise value and share a word of what
-    it is about ("with 52.3% voting in favour" / "passed with 52.3 percent of the vote"): one
+    it is about besides the value's own words ("with 52.3% voting in favour" / "passed with 52.3
+    percent of the vote": "vote"; not "percent", nor the noun counted): one
     bucket per value, so the work grows with the sentences stating each value, not with all pairs."""
-    buckets: dict[tuple, list[int]] = defaultdict(list)
+    buckets: dict[tuple, list[tuple[int, str | None]]] = defaultdict(list)
     dates = {c.article.number: c.article.date for c in corpus.articles}
     for index, item in enumerate(corpus.items):
-        for value in _precise_values(item.text, dates.get(item.first.article)):
-            buckets[value].append(index)
+        for value, event in _precise_values(item.text, dates.get(item.first.article)).items():
+            buckets[value].append((index, event))
     pairs = set()
-    for members in buckets.values():
+    for value, members in buckets.items():
         if len(members) > SAME_CLAIM.most_stating:
             continue
-        for i, first in enumerate(members):
-            for second in members[i + 1:]:
+        own = {stem(w) for w in (value[1], "percent", "per", "cent") if w}  # the value's own words say nothing more
+        for i, (first, event_a) in enumerate(members):
+            for second, event_b in members[i + 1:]:
                 a, b = corpus.items[first], corpus.items[second]
-                if set(a.sources) & set(b.sources) or not _stems(a.text) & _stems(b.text):
+                if set(a.sources) & set(b.sources) or not (_stems(a.text) & _stems(b.text)) - own:
                     continue
+                if event_a is not None and event_b is not None and event_a != event_b:
+                    continue  # "128 people arrested" / "128 people were killed": two claims of one number
                 pairs.add((first, second))
     return sorted(pairs)
 

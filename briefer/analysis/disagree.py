@@ -29,12 +29,13 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from briefer.core.cues import phrases
-from briefer.core.lexicon import MONTHS, NUMBER_WORDS, SPEECH_VERB_PATTERN, WEEKDAYS
+from briefer.core.lexicon import MONTHS, NUMBER_WORD_PATTERN, NUMBER_WORDS, SPEECH_VERB_PATTERN, WEEKDAYS
 from briefer.core.models import Claim, Corpus, Disagreement
-from briefer.language.quantities import ESTIMATE_WORDS, PEOPLE_STATES, Quantity, conflicting_slots, same_slot, within_rounding
+from briefer.language.quantities import BOUND_BEFORE, ESTIMATE_WORDS, PEOPLE_STATES, Quantity, conflicting_slots, same_slot, within_rounding
 from briefer.core.text import STOPWORDS, clause_bounds, content_words, stem
 from briefer.language.annotate import annotate
 from briefer.language.quotations import SPEECH_VERBS
+from briefer.language.tense import AUXILIARY, WEAK_PAST
 from briefer.language.times import YEAR, DayMention
 
 # Same fact: this share of the shorter sentence's content words (values aside) is shared,
@@ -104,7 +105,6 @@ def same_dated_fact(a: Statement, qa: Quantity, b: Statement, qb: Quantity) -> b
     return bool(_clause_times(a, qa) & _clause_times(b, qb))
 
 
-_PAST_FORM = re.compile(r"^[a-z]{3,}(?:ed|en)$")
 
 
 def _clause(text: str, start: int, end: int) -> str:
@@ -147,29 +147,28 @@ def different_things(a: str, qa: Quantity, b: str, qb: Quantity) -> bool:
     # a verb of telling ("reported" / "posted a net profit of ...") says how it was made known,
     # not what happened to what is counted
     words_a, words_b = set(content_words(clause_a)) - SPEECH_VERBS, set(content_words(clause_b)) - SPEECH_VERBS
-    events_a, events_b = _events_untold(words_a, b), _events_untold(words_b, a)
+    events_a, events_b = _events_untold(words_a, a, b), _events_untold(words_b, b, a)
     return bool(events_a and events_b)
 
 
 def events_untold(text: str, other: str) -> set[str]:
     """The events a sentence tells (its past forms, verbs of saying aside) that the other does not."""
-    return _events_untold(set(content_words(text)) - SPEECH_VERBS, other)
+    return _events_untold(set(content_words(text)) - SPEECH_VERBS, text, other)
 
 
-def _events_untold(words: set[str], other: str) -> set[str]:
-    """The events (past forms: "killed", "wounded") among a clause's words that the other sentence
-    does not tell in any form ("killing", "killed") or, for a death, in any words of death ("nine
-    were killed" / "eleven died"); a number word ("eleven", "seven") is a value, not an event."""
-    told = {stem(w) for w in content_words(other)}
-    deaths = any(w in DEATH_WORDS for w in content_words(other))
-    return {w for w in words if _PAST_FORM.match(w) and w not in NUMBER_WORDS and stem(w) not in told
-            and not (deaths and w in DEATH_WORDS)}
+def _events_untold(words: set[str], text: str, other: str) -> set[str]:
+    """The events among `text`'s words (past forms it writes in lower case: "killed", "wounded";
+    not "Biden", "Sweden") that the other sentence does not tell in any form ("killing", "killed")
+    nor in a word of its class (death, injury: "nine were killed" / "eleven died")."""
+    told = {event_class(w) for w in content_words(other)}
+    written = _lower_case_words(text)
+    return {w for w in words if w in written and WEAK_PAST.fullmatch(w) and event_class(w) not in told}
 
 
 @lru_cache(maxsize=16_384)
 def _lower_case_words(text: str) -> frozenset[str]:
     """The words a sentence writes in lower case: common words, wherever another capitalises them."""
-    return frozenset(re.findall(r"(?<![\w’'-])[a-z][a-z’'-]*", text))
+    return frozenset(re.findall(r"(?<![\w’'-])[a-z]+(?:['’-][a-z]+)*", text))  # ("``muzzled''" is "muzzled")
 
 
 def _nearest_name(text: str, quantity: Quantity) -> str | None:
@@ -377,23 +376,33 @@ def _unambiguous(found: list[Quantity], text: str) -> list[Quantity]:
 
 
 # The event a count is told with, right beside it: the participle after what it counts ("nine
-# people were killed", "31 injured", "40 others missing") or the verb before the number
-# ("killing nine people", "injuring 38", "wounded at least 40").
-_EVENT_AFTER = re.compile(r"\s+(?:(?:were|was|are|is|have|has|had|been|being|reportedly|also|now)\s+)*"
-                          r"(?P<word>[a-z]{3,}(?:ed|en)|missing|hurt|dead|died)\b")
-_EVENT_BEFORE = re.compile(r"\b(?P<word>[a-z]{3,}(?:ing|ed))\s+(?:(?:at\s+least|more\s+than|about|some|nearly|around"
-                           r"|almost|another)\s+)?$")
+# people were killed", "31 people arrested"), the state that names it ("31 injured", "seven still
+# missing"), or the verb before the number ("killing nine people", "injuring 38", "arrested 128
+# people"). Not a verb of telling ("reported 15 deaths"): it tells no other event.
+_EVENT_AFTER = re.compile(rf"\s+(?:(?:{AUXILIARY}|reportedly|also|now)\s+)*(?P<word>[a-z]+)\b")
+_EVENT_BEFORE = re.compile(rf"\b(?P<word>[a-z]+)\s+{BOUND_BEFORE}?$", re.I)
+
+
+def event_class(word: str) -> str:
+    """One event however a report words it: any word of death is "dead", of injury "injured"."""
+    lower = word.lower()
+    return DEAD_EVENT if lower in DEATH_WORDS else INJURED_EVENT if lower in INJURY_WORDS else stem(lower)
 
 
 def bound_event(text: str, quantity: Quantity) -> str | None:
-    """The stem of the event told right beside the count ("dead" for any word of death), or None."""
+    """The event told right beside the count (event_class), or None."""
+    if quantity.label in PEOPLE_STATES:
+        return event_class(quantity.label)
     end = quantity.label_at + len(quantity.label) if quantity.label_at >= quantity.end else quantity.end
-    match = (_EVENT_AFTER.match(text, quantity.end) or _EVENT_AFTER.match(text, end)  # "31 injured", "31 people injured"
-             or _EVENT_BEFORE.search(text, 0, quantity.start))
-    if match is None or match.group("word") in NUMBER_WORDS:
-        return None
-    word = match.group("word")
-    return DEAD_EVENT if word in DEATH_WORDS else INJURED_EVENT if word in INJURY_WORDS else stem(word)
+    after = _EVENT_AFTER.match(text, end)
+    if after and (after.group("word") in PEOPLE_STATES or WEAK_PAST.fullmatch(after.group("word"))) \
+            and after.group("word") not in SPEECH_VERBS:
+        return event_class(after.group("word"))
+    before = _EVENT_BEFORE.search(text, 0, quantity.start)
+    if before and (before.group("word").lower() in DEATH_WORDS | INJURY_WORDS
+                   or WEAK_PAST.fullmatch(before.group("word")) and before.group("word") not in SPEECH_VERBS):
+        return event_class(before.group("word"))  # "killing nine people", "arrested 128 people"
+    return None
 
 
 DEAD_EVENT, INJURED_EVENT = "dead", "injured"
@@ -402,9 +411,8 @@ INJURY_WORDS = frozenset(phrases("analysis", "injury_words"))
 
 # The whole of a partitive: "five of the seven members", "most of its 40 aircraft": the size of
 # the set a part is taken from, not a count the sentence tells.
-_PARTITIVE_BEFORE = re.compile(r"\b(?:\d[\d,.]*|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-                               + r"|all|most|many|some|none|half|each|both|several|few)\s+of\s+(?:the|its|their|his|her|our)\s+$",
-                               re.I)
+_PARTITIVE_BEFORE = re.compile(rf"\b(?:\d[\d,.]*|{NUMBER_WORD_PATTERN}|all|most|many|some|none|half|each|both|several"
+                               r"|few)\s+of\s+(?:(?:the|its|their|his|her|our)\s+)?$", re.I)
 
 
 def _partitive_whole(text: str, quantity: Quantity) -> bool:

@@ -29,7 +29,8 @@ from briefer.language.annotate import annotate
 from briefer.language.tense import ANY_IRREGULAR_PAST
 from briefer.core.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
 from briefer.language.quantities import (CURRENCIES, CURRENCY_WORDS, DURATIONS, ESTIMATE_WORDS, MEASURES, PEOPLE_STATES,
-                                         ROUNDING, Quantity, display_value, measure, same_measure, singular, within_rounding)
+                                         ROUNDING, UNCHANGED_PLURALS, Quantity, display_value, measure, same_measure, singular,
+                                         within_rounding)
 
 
 @dataclass(frozen=True)
@@ -77,9 +78,6 @@ _HEDGE = re.compile(r"\b(?:" + "|".join(_LOWER_BOUNDS + _UPPER_BOUNDS + _ESTIMAT
                     r"(?:\s+an?)?\s*$", re.I)  # "more than a dozen"
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _DURATIONS = frozenset(DURATIONS.values())
-# Plurals spelt like their singular (a count of them is a count even without an "s").
-_UNCHANGED_PLURALS = frozenset("people aircraft police personnel staff crew cattle sheep fish deer troops children men"
-                               " women series species".split())
 _CALENDAR = re.compile(r"\b(?:" + "|".join(sorted(set(MONTHS) | set(WEEKDAYS), key=len, reverse=True)) + r")\b", re.I)
 # Words of telling, not of what happened: two figures "officials said" share nothing for that.
 _REPORTING_WORDS = frozenset("said says told reported according added officials official".split())
@@ -242,7 +240,7 @@ def _names_a_plural(quantity: Quantity) -> bool:
         return True  # "with seven still missing", "12 dead": people, named by their state
     for word in _WORD.findall(quantity.label):
         if singular(word) == quantity.head:
-            return word.lower() != quantity.head or word.lower() in _UNCHANGED_PLURALS
+            return word.lower() != quantity.head or word.lower() in UNCHANGED_PLURALS
     return False
 
 

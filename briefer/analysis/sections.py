@@ -789,9 +789,18 @@ def _forecast_cue(text: str) -> re.Match | None:
     return (verbal or cues or [None])[0]
 
 
+def _manner_adverb(word: str, before: str) -> bool:
+    """A word in lower case ending in "-ly" that no determiner or preposition takes as a noun
+    ("narrowly", "quickly"; not "the assembly", "a rally", "to supply", nor "Italy")."""
+    bare = word.rstrip(".,;:!?\"'”’")
+    return bare.islower() and bare.endswith("ly") and len(bare) > 4 and before.lower() not in _BEFORE_A_NOUN
+
+
 def forecast_event(text: str, dated: bool = True) -> tuple[str | None, set[str]]:
     """What a forecast expects: its verb and the core of its predicate, up to the first clause
-    break or purpose ("is set to [meet X in Y on Friday] to ease ..." -> meet, {meet, X, Y})."""
+    break or purpose ("is set to [meet X in Y on Friday] to ease ..." -> meet, {meet, X, Y}):
+    not how it is to happen (a manner adverb); for a verb with nothing after it, dated, its
+    subject ("the bill is expected to pass" -> pass, {pass, bill})."""
     # its dates (from the sentence's annotation) are not part of what it expects
     text = _without_times(text)
     match = _forecast_cue(text)
@@ -801,7 +810,8 @@ def forecast_event(text: str, dated: bool = True) -> tuple[str | None, set[str]]
     end = _CORE_END.search(tail, 1)
     core = tail[: end.start()] if end else tail
     # how it is expected to happen ("narrowly", "quickly") is not what a report must repeat
-    terms = _terms(" ".join(word for word in core.split() if not word.lower().rstrip(".,;:!?\"'”’").endswith("ly")))
+    words = core.split()
+    terms = _terms(" ".join(word for i, word in enumerate(words) if not _manner_adverb(word, words[i - 1] if i else "")))
     verb = next(iter(_terms(core.split()[0]))) if core.split() and _terms(core.split()[0]) else None
     if dated and verb is not None and not terms - {verb}:
         # a verb with no participant after it ("the bill is expected to pass"): its subject is

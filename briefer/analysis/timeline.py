@@ -10,7 +10,7 @@ from typing import Iterable
 from briefer.core.models import Corpus, Item, TimelineEntry
 from briefer.core.text import WIRE_DASH, containment, content_words
 from briefer.language.annotate import annotate
-from briefer.language.tense import ANY_IRREGULAR_PAST
+from briefer.language.tense import ANY_IRREGULAR_PAST, AUXILIARY
 from briefer.language.times import (DAY, FUTURE, MONTH, PAST, UNKNOWN, WEEK, YEAR,  # noqa: F401
                                     DateMention, DayMention, date_label, day_mentions, resolve_dates)
 
@@ -176,8 +176,7 @@ def comparison_base(before: str) -> bool:
 _SPAN_OF_TIME = re.compile(r"(?:a|an|the|one|two|three|four|five|six|\d+)\s+(?:years?|months?|weeks?|days?|quarters?)\s+", re.I)
 
 
-_AUXILIARY = r"(?:was|were|is|are|be|been|being|had|has|have|got|get|gets)"
-_PARTICIPLE_BEFORE = re.compile(rf"\b(?!{_AUXILIARY}\b)[a-z]+\s+(?P<verb>[a-z]+ed|set|held|made|built|won|begun|written"
+_PARTICIPLE_BEFORE = re.compile(rf"\b(?!{AUXILIARY}\b)[a-z]+\s+(?P<verb>[a-z]+ed|set|held|made|built|won|begun|written"
                                 r"|taken|seen|given|broken|chosen|founded)\s+(?:in|on|during)\s+(?:\w+\s+)?$")
 _FINITE = re.compile(rf"\b(?:{ANY_IRREGULAR_PAST}|has|have|is|are|does|do|will|would|could|can|said|says|seems?"
                      r"|[a-z]{3,}ed)\b", re.I)
@@ -239,7 +238,7 @@ _MAIN_VERBS = rf"(?:{ANY_IRREGULAR_PAST}|has|have|had|is|are|was|were|will|would
 _MAIN_VERB_NEXT = re.compile(r"\s*,?\s*(?:(?:also|then|later|now)\s+)?" + _MAIN_VERBS, re.I)
 # A participle right after the subject's noun, no finite verb before it: a relative clause
 # without its "who was" ("an official kidnapped in Russia ten months ago has been freed").
-_REDUCED_RELATIVE = re.compile(rf"\b(?!{_AUXILIARY}\b|to\b)[a-z]+\s+(?P<verb>[a-z]{{3,}}ed|taken|held|seized|caught"
+_REDUCED_RELATIVE = re.compile(rf"\b(?!{AUXILIARY}\b|to\b)[a-z]+\s+(?P<verb>[a-z]{{3,}}ed|taken|held|seized|caught"
                                r"|shot|hit|sent|brought|kept|found|sold|built|won|chosen|given)\s")
 # The main verb right after the date, no comma between, in lower case: "... ten months ago has been
 # freed" (not "on Monday, United Nations officials said", "on Monday, boosted by ...", ", then looted").

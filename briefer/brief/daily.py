@@ -54,11 +54,12 @@ def check_not_empty(kept: tuple, sources: Path, day: dt.date | None, window_days
     the warnings of articles dated after the build day (refuse_future)."""
     if kept:
         return
-    if day is None:  # every dated article was after the build day, and none is undated
-        more = f" (and {len(refused) - 1} more)" if len(refused) > 1 else ""
-        raise InputError(f"no articles in {sources} to build from" + (f": {refused[0]}{more}" if refused else ""))
+    more = f" (and {len(refused) - 1} more)" if len(refused) > 1 else ""
+    refusal = f": {refused[0]}{more}" if refused else ""  # the first article refused, named
+    if day is None:  # no date to measure a window from: nothing read, or every dated article refused
+        raise InputError(f"no articles in {sources} to build from{refusal}")
     span = f"within the {window_days} days ending {day}" if window_days else f"on or before {day}"
-    raise InputError(f"no articles in {sources} dated {span}")
+    raise InputError(f"no articles in {sources} dated {span}{refusal}")
 
 
 def brief_record(brief: Brief, audience: str, new_items: frozenset[str]) -> dict:

@@ -33,6 +33,7 @@ NUMBER_WORDS = {
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "dozen": 12,
 }  # "one" is left out: far more often a pronoun ("one of the officials") than a count
+NUMBER_WORD_PATTERN = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))  # longest first: "seventeen" before "seven"
 _TENS = frozenset(range(20, 100, 10))
 _ONES = {**{word: value for word, value in NUMBER_WORDS.items() if value < 10}, "one": 1}
 

@@ -15,10 +15,10 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Context, Decimal
 
-from briefer.core.cues import pattern
-from briefer.core.lexicon import MONTHS, NUMBER_WORDS, read_number_word
+from briefer.core.cues import pattern, phrases
+from briefer.core.lexicon import MONTHS, NUMBER_WORD_PATTERN, NUMBER_WORDS, read_number_word
 from briefer.core.text import STOPWORDS
-from briefer.language.tense import ANY_IRREGULAR_PAST, WEAK_PAST
+from briefer.language.tense import ANY_IRREGULAR_PAST, AUXILIARY, PAST_PARTICIPLE, WEAK_PAST
 
 MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
                "trillion": 1e12, "lakh": 1e5, "crore": 1e7}
@@ -43,6 +43,14 @@ def within_rounding(a: float, b: float, share: float = ROUNDING) -> bool:
     """Two values a rounding apart: "about 4,000" and "some 4,200" may be one count."""
     return abs(a - b) <= share * max(a, b)
 
+
+# Words for people's state that a count may name them by ("12 dead", "seven still missing"; data file).
+PEOPLE_STATES = frozenset(phrases("language", "people_states"))
+_PEOPLE_STATE_WORDS = "|".join(sorted(PEOPLE_STATES, key=len, reverse=True))
+# A bound before a number ("at least 40", "more than 3,500", "about 400"), as a pattern of words.
+_BOUNDS = frozenset("than about around nearly almost roughly some approximately".split())
+BOUND_BEFORE = (r"(?:(?:at\s+least|(?:more|fewer|less)\s+than|"
+                + "|".join(sorted(_BOUNDS - {"than"}, key=len, reverse=True)) + r")\s+)")
 
 # Verbs and nouns of change: "doubled tariffs on X to 50 percent", "a doubling of tariffs ... to 50%".
 CHANGE_WORDS = re.compile(
@@ -178,6 +186,11 @@ def _is_plural(word: str) -> bool:
 
 # Plural nouns without an "-s" ("162 people sank", "19 people remained missing": the word after
 # them is their verb, not part of what they count).
+# Plurals spelt like their singular (a count of them is a count even without an "s").
+UNCHANGED_PLURALS = frozenset("people aircraft police personnel staff crew cattle sheep fish deer troops children men"
+                              " women series species".split())
+# Of these, those never set before another noun ("police officers", "staff members", "crew
+# members", "aircraft carriers" are): the word after them is their verb.
 _PLURALS_WITHOUT_S = frozenset("people children men women".split())
 
 
@@ -295,8 +308,8 @@ def _gapped_subject(tokens_: list[Token], first: int) -> list[int]:
     """In "cases rose to 517 and deaths to 14", the words "deaths" before "to 14": a second
     subject whose verb, said once, is left out; the first value ("to 517") stands before "and"."""
     phrase = _name_before(tokens_, first - 2) if first >= 2 and _is_plain_word(tokens_[first - 2]) else []
-    if not phrase:
-        return []
+    if not phrase or _verb_before_noun(tokens_[phrase[-1]].text) or re.fullmatch(ANY_IRREGULAR_PAST, tokens_[phrase[-1]].text):
+        return []  # "rose to 517 and fell to 14": a second verb, not a second subject
     at = phrase[0] - 1
     if at >= 0 and tokens_[at].text in ("the", "The"):
         at -= 1
@@ -396,7 +409,7 @@ _CHANGE_BEFORE = re.compile(r"\b(?:from|rose|rises|rising|fell|falls|falling|cli
 
 
 # The second number of a ratio ("one in 45 children", "seven out of 10 voters"): a rate, not a count.
-_RATIO_BEFORE = re.compile(r"(?<![\w.,])(?:\d[\d,.]*|one|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_RATIO_BEFORE = re.compile(r"(?<![\w.,])(?:\d[\d,.]*|one|" + NUMBER_WORD_PATTERN
                            + r")(?:-\w+)?\s+(?:in|out\s+of)\s+(?:every\s+)?$", re.I)
 
 
@@ -448,21 +461,19 @@ def quantities(text: str) -> list[Quantity]:
 # hurt"), counts what that one counts. Between them: the first one's verb, if any, a
 # coordinator, the second one's verb or a bound; after the second: its participle, or the
 # clause's end.
-_COORDINATED_GAP = re.compile(r"^(?:\s+(?:(?:were|was|are|is|have|has|had|been|being|reportedly)\s+)*"
-                              rf"(?:[a-z]{{3,}}(?:ed|en)|{ANY_IRREGULAR_PAST}))?"
+_COORDINATED_GAP = re.compile(rf"^(?:\s+(?:(?:{AUXILIARY}|reportedly)\s+)*(?:[a-z]{{3,}}ed|{PAST_PARTICIPLE}))?"
                               r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<verb>[a-z]{3,}(?:ing|ed)\s+)?"
-                              r"(?:(?:at\s+least|more\s+than|about|some|nearly|around|almost)\s+)?$")
-_ELIDED_AFTER = re.compile(r"^\s+(?:(?:were|was|are|is|have\s+been|had\s+been)\s+)?(?:[a-z]{3,}(?:ed|en)|missing|hurt|dead)\b")
+                              rf"{BOUND_BEFORE}?$")
+_ELIDED_AFTER = re.compile(rf"^\s+(?:{AUXILIARY}\s+)*(?:[a-z]{{3,}}ed|{PAST_PARTICIPLE}|{_PEOPLE_STATE_WORDS})\b")
 _CLAUSE_END_AFTER = re.compile(r"^\s*(?:[,.;:)]|$|\s(?:when|after|as|in|on|at|near|during)\b)")
 
 
 # A bare count before a word for people's state, as news writes a casualty count without its
 # noun ("with seven still missing", "12 dead and 40 injured"): people are counted.
 _PEOPLE_STATE_AFTER = re.compile(r"\s+(?:(?:still|now|also|reported|confirmed|feared)\s+)?"
-                                 r"(?P<state>missing|dead|injured|wounded|hurt|unaccounted)\b")
+                                 rf"(?P<state>{_PEOPLE_STATE_WORDS})\b")
 
 
-PEOPLE_STATES = frozenset("missing dead injured wounded hurt".split())  # a count of people named by their state
 
 
 def _people_counted(text: str, quantity: Quantity) -> Quantity:
@@ -492,7 +503,6 @@ def _with_elided_noun(text: str, before: Quantity, quantity: Quantity) -> Quanti
 # Number words read with "a" ("a dozen", "a hundred"), and the bounds that may stand before that
 # "a" ("more than a dozen"); "sentenced to a 20-year term" is no bound.
 _SIZE_WORDS = frozenset("dozen score hundred thousand million billion".split())
-_BOUNDS = frozenset("than about around nearly almost roughly some approximately".split())
 # Sizes below a thousand, which multiply the number word before them ("three hundred", "two
 # dozen") and read alone as one of them ("a dozen"); after a vague quantifier ("several dozen",
 # "a few hundred") they state no number.

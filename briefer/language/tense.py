@@ -28,15 +28,23 @@ REPORTING = re.compile(
     r"|\b(?:raised|raises|raising|floated|floats|mentioned|suggested|left\s+open)\s+the\s+possibility\s+that\b", re.I)
 # In a reported clause, "was expected", "were scheduled to" tell what the saying expected, as
 # "would" does: the backshifted "is expected" ("officials said more rain was expected over the
-# weekend": the coming weekend). Without a saying before it, "was expected" may tell a past plan
-# ("the verdict, which was expected on Tuesday, came on Wednesday").
-BACKSHIFTED_FUTURE = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:expected|scheduled|slated|due|set|poised)"
-                                r"(?:\s+(?:to|for)\b|(?=\s+(?:on|in|at|over|by|during|this|next|later|soon)\b))", re.I)
+# weekend": the coming weekend). Without a saying before it, or in an aside ("the verdict, which
+# was expected on Tuesday, came on Wednesday"), "was expected" may tell a past plan.
+BACKSHIFTED_FUTURE = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:(?:expected|scheduled|slated|due|set|poised)\s+(?:to|for)\b"
+                                r"|(?:expected|scheduled|slated)(?=\s+(?:on|in|at|over|by|during|this|next|later|soon)\b))",
+                                re.I)  # ("was set on fire", "bail was set at $1 million": no forecast)
 
 
-def backshifted_futures(text: str) -> list[re.Match]:
-    """The backshifted forecasts of the text that follow a saying."""
-    return [m for m in BACKSHIFTED_FUTURE.finditer(text) if REPORTING.search(text, 0, m.start())]
+def backshifted_futures(text: str, content: str | None = None) -> list[re.Match]:
+    """The backshifted forecasts of the text that follow a saying; read in `content` (the text
+    with its asides blanked, same length) when given: "the verdict, which was expected on
+    Tuesday, came on Wednesday" has none."""
+    return [m for m in BACKSHIFTED_FUTURE.finditer(content if content is not None else text)
+            if REPORTING.search(text, 0, m.start())]
+
+
+# The auxiliaries that may stand between a noun and its participle ("people were killed", "had been").
+AUXILIARY = r"(?:was|were|is|are|be|been|being|had|has|have|got|get|gets)"
 
 
 # "will" as a noun ("his 1895 will", "Nobel's will", "the political will was lacking"): right
@@ -154,7 +162,7 @@ def main_tense(text: str) -> str:
     # sentence a forecast only when no verb in it says otherwise
     forecasts = list(FORECAST_CUE.finditer(content))  # one pass, read three times below
     cues = [(m.start(), FUTURE) for m in forecasts if m.group(0).lower() != "upcoming"]
-    cues += [(m.start(), FUTURE) for m in backshifted_futures(text)]
+    cues += [(m.start(), FUTURE) for m in backshifted_futures(text, content)]
     cues += [(m.start(), PAST) for m in STRONG_PAST.finditer(content)]
     # A regular past after its subject ("the league canceled ..., the first time it will lose ...")
     # governs too; after a determiner it is an adjective ("the planned visit will ...").

@@ -441,7 +441,8 @@ def n_year(match, ctx):
     return DATE, match.group("year")
 
 
-_SPAN_OPENING = re.compile(r"\b(?:in|during|from|since|between|of|over)\s+\d{4}[-–]$")
+_SPAN_WORDS = ("in", "during", "from", "since", "between", "of", "over")  # prepositions of time before a span of years
+_SPAN_OPENING = re.compile(rf"\b(?:{'|'.join(_SPAN_WORDS)})\s\d{{4}}[-–]$", re.I)
 
 
 def n_span_end(match, ctx):
@@ -870,7 +871,7 @@ _DAY_PART = r"(?P<part>morning|afternoon|mid-afternoon|evening|night|overnight)"
 _ORD = r"(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)"
 
 # A preposition of time before a span of years: "in 2022-2023", "from 1992-95".
-_SPAN_BEFORE = "(?:" + "|".join(rf"(?<=\b{word} )" for word in ("in", "during", "from", "since", "between", "of", "over")) + ")"
+_SPAN_BEFORE = "(?:" + "|".join(rf"(?<=\b{word} )" for word in _SPAN_WORDS) + ")"  # (rules compile with re.I)
 
 # (pattern, normaliser, needs a capital: the named groups whose first letter must be upper case)
 _RULES: tuple[tuple[re.Pattern, Normaliser, tuple[str, ...]], ...] = tuple(

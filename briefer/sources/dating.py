@@ -45,7 +45,7 @@ _DATE_LINE_TAIL = re.compile(r"^[\s,|•·-]*(?:at\s+)?(?:\d{1,2}(?:[:.]\d{2})?(
                              r"(?:[A-Z]{2,4}|UTC|GMT|[+-]\d{2}:?\d{2}|Z)?)?\s*[.)]?\s*$", re.I)
 # "New Delhi, Nov. 1 --" opening the first paragraph: place, month and day, a dash.
 DATELINE = re.compile(
-    rf"^(?P<place>[^\W\d_][\w.'’ -]{{1,40}}(?:,\s+[^\W\d_][\w.'’ -]{{1,30}})?),\s+{_MONTH_DAY}"
+    rf"^(?P<place>[^\W\d_][\w.'’ -]{{1,40}}(?:,\s+(?-i:[A-Z])[\w.'’ -]{{1,30}})?),\s+{_MONTH_DAY}"  # a region is capitalised
     # the year, and the agency any wire names ("ŁÓDŹ, Poland, April 14 (CEP) - ")
     r"(?:,\s*(?P<year>\d{4}))?\s*(?:\([A-Za-z][\w .&-]{0,24}\)\s*)?(?:--|—|–|-|_)\s+",
     re.I,
