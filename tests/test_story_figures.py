@@ -1385,3 +1385,17 @@ def test_an_event_in_wire_quotes_is_still_an_event_the_carrier_must_tell(tmp_pat
     })
     support = dict(zip((item.text for item in corpus.items), claim_support(corpus)))
     assert len(support[next(text for text in support if "muzzled" in text)]) == 1
+
+
+def test_two_sentences_that_each_tell_an_event_the_other_does_not_are_two_lines(tmp_path):
+    """"Police arrested 128 people after the riot in Kesh" and "The riot in Kesh killed 128
+    people" share their words and number but not their claim: two lines, each cited to its own
+    source; "Some 128 people were killed in the riot" carries the second."""
+    corpus = corpus_of(tmp_path, {
+        "a.md": article("2026-01-02", "Wire", "Riot report\n\nPolice arrested 128 people after the riot in Kesh.\n"),
+        "b.md": article("2026-01-02", "Daily", "Riot toll\n\nSome 128 people were killed in the riot in Kesh.\n"),
+        "c.md": article("2026-01-02", "Post", "Riot news\n\nThe riot in Kesh killed 128 people.\n"),
+    })
+    cited = {item.text: item.sources for item in corpus.items if "128" in item.text}
+    assert cited["Police arrested 128 people after the riot in Kesh."] == (1,)
+    assert sorted(len(sources) for sources in cited.values()) == [1, 2]

@@ -302,9 +302,11 @@ def one_line(a: str, b: str) -> bool:
     """Two sentences that may share a citation line: no other values (tell_other_facts), and
     each writes every place the other names (places_in): "the road to Dunmere" / "to Callow", and
     "took the wounded to Ostra General Hospital" / "... to the city hospital", are two lines,
-    each cited to its own source. (Who told it is no difference: "police said" / "Reuters
+    each cited to its own source; so are two that each tell an event the other does not ("Police
+    arrested 128 people after the riot" / "The riot killed 128 people"). (Who told it is no difference: "police said" / "Reuters
     reported"; nor a name's case, nor a title beside the place.)"""
-    return a == b or not tell_other_facts(a, b) and places_in(a, b) and places_in(b, a)
+    return a == b or (not tell_other_facts(a, b) and places_in(a, b) and places_in(b, a)
+                      and not (events_untold(a, b) and events_untold(b, a)))
 
 
 def places_in(a: str, b: str) -> bool:
