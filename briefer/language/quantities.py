@@ -274,6 +274,8 @@ def _change_label(tokens_: list[Token], index: int) -> list[int]:
     if cursor < 0:
         return []
     collected.reverse()
+    if collected and tokens_[collected[0]].text.lower() in _TIME_PREPOSITIONS:
+        return []  # "rose over the past week to 150": a time, not what changed (read from the verb's subject)
     while collected and tokens_[collected[0]].text.lower() in PREPOSITIONS_IN_LABELS | DETERMINERS:
         collected.pop(0)
     if not collected or not _is_plain_word(tokens_[collected[0]]):
@@ -346,7 +348,19 @@ def _level_verb(tokens_: list[Token], first: int) -> int | None:
         at -= 1
     if at >= 0 and tokens_[at].kind == "word" and _LEVEL_VERB.match(tokens_[at].text):
         return at
+    if at < first - 1:
+        # a phrase of time between the verb and "to" ("have nearly tripled in two days to 412",
+        # "rose over the week to 150"): the verb stands before its preposition
+        for verb in range(at - 1, max(-1, at - 1 - _TIME_PHRASE_WORDS), -1):
+            if tokens_[verb].kind == "punct":
+                break
+            if _LEVEL_VERB.match(tokens_[verb].text) and tokens_[verb + 1].text.lower() in _TIME_PREPOSITIONS:
+                return verb
     return None
+
+
+_TIME_PREPOSITIONS = frozenset("in over within during since overnight".split())
+_TIME_PHRASE_WORDS = 4  # "in two days", "over the past week"
 
 
 def _subject(tokens_: list[Token], verb: int) -> list[int]:
