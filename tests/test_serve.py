@@ -14,6 +14,14 @@ from support import PYTHON, ROOT, make_project
 TIMEOUT = 120  # seconds; the server is stopped by the test whatever happens
 
 
+def replace_file(path, text: str) -> None:
+    """Write a config whole, as an editor saving it does: a server polling every 0.1 s must never
+    read it half written (an empty file is a valid config of defaults, not the edit being tested)."""
+    part = path.with_name(path.name + ".part")
+    part.write_text(text, encoding="utf-8")
+    part.replace(path)
+
+
 def fetch(url: str) -> str:
     with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 (a loopback URL)
         return response.read().decode("utf-8")
@@ -86,8 +94,7 @@ def test_a_config_change_rebuilds_and_a_broken_config_keeps_the_last_good_previe
                 assert time.monotonic() < until, "the preview did not change"
                 time.sleep(0.1)
 
-        config.write_text(config.read_text(encoding="utf-8").replace("Port talks brief", "Harbour brief"),
-                          encoding="utf-8")
+        replace_file(config, config.read_text(encoding="utf-8").replace("Port talks brief", "Harbour brief"))
         wait_for(lambda: "Harbour brief" in fetch(url + "default/"))
         # The analyst's edits beside the real brief show in the preview.
         import json
@@ -97,7 +104,7 @@ def test_a_config_change_rebuilds_and_a_broken_config_keeps_the_last_good_previe
         edits.parent.mkdir(parents=True)
         edits.write_text("add: [{section: assessment, text: Watch the fleets.}]\n", encoding="utf-8")
         wait_for(lambda: "Watch the fleets." in fetch(url + "default/"))
-        config.write_text("title: [unclosed\n", encoding="utf-8")
+        replace_file(config, "title: [unclosed\n")
         wait_for(lambda: "Not rebuilt" in fetch(url))
         assert "Harbour brief" in fetch(url + "default/")  # the last good brief stays up
     finally:
@@ -117,8 +124,7 @@ def test_a_change_saved_while_a_build_runs_is_built_next(tmp_path, monkeypatch):
 
     def build_while_the_analyst_saves(*args, **kwargs):
         result = real_build(*args, **kwargs)
-        config.write_text(config.read_text(encoding="utf-8").replace("Port talks brief", "Harbour brief"),
-                          encoding="utf-8")
+        replace_file(config, config.read_text(encoding="utf-8").replace("Port talks brief", "Harbour brief"))
         return result
 
     preview = serving.Preview(lambda: load_config(config), None, None)
@@ -130,7 +136,7 @@ def test_a_change_saved_while_a_build_runs_is_built_next(tmp_path, monkeypatch):
         preview.rebuild()
         assert preview.watched() == preview.built_from
         assert b"Harbour brief" in preview.page("/default/")[0]
-        config.write_text("title: [unclosed\n", encoding="utf-8")
+        replace_file(config, "title: [unclosed\n")
         preview.rebuild()
         assert preview.error and preview.watched() == preview.built_from  # not rebuilt again until it changes
         assert b"Harbour brief" in preview.page("/default/")[0]
@@ -151,8 +157,7 @@ def test_a_config_saved_while_it_is_read_is_built_next(tmp_path):
 
     def read_then_saved():
         loaded = load_config(config)  # what this build uses: the old title
-        config.write_text(config.read_text(encoding="utf-8").replace("Port talks brief", "Harbour brief"),
-                          encoding="utf-8")
+        replace_file(config, config.read_text(encoding="utf-8").replace("Port talks brief", "Harbour brief"))
         return loaded
 
     try:
