@@ -73,8 +73,7 @@ FIGURES = Figures()
 # a bound from below, one from above, or an estimate either way.
 _LOWER_BOUNDS = ("at least", "more than", "over")
 _UPPER_BOUNDS = ("up to", "nearly", "almost")
-_ESTIMATES = ESTIMATE_WORDS
-_HEDGE = re.compile(r"\b(?:" + "|".join(_LOWER_BOUNDS + _UPPER_BOUNDS + _ESTIMATES) + r")"
+_HEDGE = re.compile(r"\b(?:" + "|".join(_LOWER_BOUNDS + _UPPER_BOUNDS + ESTIMATE_WORDS) + r")"
                     r"(?:\s+an?)?\s*$", re.I)  # "more than a dozen"
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _DURATIONS = frozenset(DURATIONS.values())
