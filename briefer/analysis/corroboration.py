@@ -127,8 +127,9 @@ def _precise_values(text: str, published: dt.date | None) -> dict[tuple, str | N
 def _same_precise_value(corpus: Corpus) -> list[tuple[int, int]]:
     """Item pairs from different articles that state one precise value and share a word of what
     it is about besides the value's own words ("with 52.3% voting in favour" / "passed with 52.3
-    percent of the vote": "vote"; not "percent", nor the noun counted): one
-    bucket per value, so the work grows with the sentences stating each value, not with all pairs."""
+    percent of the vote": "vote"; not "percent", nor the noun counted), and tell no other event
+    beside it. One bucket per value: the work grows with the sentences stating each value, not
+    with all pairs."""
     buckets: dict[tuple, list[tuple[int, str | None]]] = defaultdict(list)
     dates = {c.article.number: c.article.date for c in corpus.articles}
     for index, item in enumerate(corpus.items):

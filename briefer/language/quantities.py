@@ -184,13 +184,12 @@ def _is_plural(word: str) -> bool:
     return word.islower() and (word.endswith("s") and not word.endswith(("ss", "us", "is")) or word in _PLURALS_WITHOUT_S)
 
 
-# Plural nouns without an "-s" ("162 people sank", "19 people remained missing": the word after
-# them is their verb, not part of what they count).
 # Plurals spelt like their singular (a count of them is a count even without an "s").
 UNCHANGED_PLURALS = frozenset("people aircraft police personnel staff crew cattle sheep fish deer troops children men"
                               " women series species".split())
 # Of these, those never set before another noun ("police officers", "staff members", "crew
-# members", "aircraft carriers" are): the word after them is their verb.
+# members", "aircraft carriers" are): the word after them is their verb ("162 people sank",
+# "19 people remained missing").
 _PLURALS_WITHOUT_S = frozenset("people children men women".split())
 
 
@@ -310,7 +309,8 @@ def _gapped_subject(tokens_: list[Token], first: int) -> list[int]:
     """In "cases rose to 517 and deaths to 14", the words "deaths" before "to 14": a second
     subject whose verb, said once, is left out; the first value ("to 517") stands before "and"."""
     phrase = _name_before(tokens_, first - 2) if first >= 2 and _is_plain_word(tokens_[first - 2]) else []
-    if not phrase or _verb_before_noun(tokens_[phrase[-1]].text) or re.fullmatch(ANY_IRREGULAR_PAST, tokens_[phrase[-1]].text):
+    last = tokens_[phrase[-1]].text if phrase else ""
+    if not phrase or _verb_before_noun(last) or re.fullmatch(ANY_IRREGULAR_PAST, last):
         return []  # "rose to 517 and fell to 14": a second verb, not a second subject
     at = phrase[0] - 1
     if at >= 0 and tokens_[at].text in ("the", "The"):
@@ -488,9 +488,8 @@ _PEOPLE_STATE_AFTER = re.compile(r"\s+(?:(?:still|now|also|reported|confirmed|fe
                                  rf"(?P<state>{_PEOPLE_STATE_WORDS})\b")
 
 
-
-
 def _people_counted(text: str, quantity: Quantity) -> Quantity:
+    """The count with people as what it counts when a word for their state follows it bare."""
     if quantity.unit != "count" or quantity.label and quantity.head not in PEOPLE_STATES:
         return quantity
     state = _PEOPLE_STATE_AFTER.match(text, quantity.end)
@@ -500,6 +499,7 @@ def _people_counted(text: str, quantity: Quantity) -> Quantity:
 
 
 def _with_elided_noun(text: str, before: Quantity, quantity: Quantity) -> Quantity:
+    """The count with the noun of the count before it, when coordinated with it (_COORDINATED_GAP)."""
     if before.unit != "count" or before.head is None or before.label in PEOPLE_STATES or quantity.unit != "count" or \
             quantity.head not in (None, "other") or quantity.head is None and quantity.label:
         return quantity
