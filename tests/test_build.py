@@ -114,3 +114,14 @@ def test_a_timeline_entry_points_to_the_line_it_would_repeat(seeds_build):
     for entry in entries:
         assert " ".join(entry.split()[:8]) not in openings, entry  # no sentence twice on one page
     assert re.search(r"^- \*31 Oct 2025\*: ", timeline, re.M)  # the signing keeps its place in time
+
+
+def test_a_timeline_entry_shows_its_whole_sentence_not_its_first_words(seeds_build):
+    """A cut sentence can stop before its verb or drop who said it ("Yugoslavia must cooperate
+    with the tribunal …" without "legal experts said"): an entry with its own text shows it whole."""
+    timeline = (seeds_build.folder / "brief.md").read_text().split("## Timeline", 1)[1].split("## Sources", 1)[0]
+    entries = [line.split("*: ", 1)[1] for line in timeline.splitlines() if line.startswith("- *")]
+    own = [re.sub(r"\s*\[\[.*$", "", entry) for entry in entries if not entry.startswith("see ")]
+    assert own
+    for entry in own:
+        assert not entry.endswith("…") and entry.rstrip("”\"'’)").endswith((".", "!", "?")), entry

@@ -41,3 +41,23 @@ def test_a_person_the_sources_name_only_by_title_and_surname_or_in_apposition_mu
     # a title and a surname that go on into a full name, or a title alone, name no bare surname
     assert "Amos" not in surnames(["Capt. Amos Kagoro said the road was closed."])
     assert "Minister" not in surnames(["Prime Minister Hun Sen said the talks would go on."])
+
+
+def test_a_timeline_entry_shows_its_sentence_so_it_must_stand_alone_and_name_whom_it_calls():
+    """An entry with its own text is a line of the page: one calling someone by a surname the
+    page never writes in full, or opening on a word whose reference is gone, gives way; one
+    repeating a line above points there and stays."""
+    from briefer.brief.compose import _standing_entries, surnames
+    from briefer.core.models import TimelineEntry
+
+    texts = ["Former interior minister Dana Kessler was convicted in 2019 of taking bribes, the court said.",
+             "Kessler was convicted in 2019 of taking bribes from a builder."]
+    names = surnames(texts)
+    entry = TimelineEntry("2019", "2019", texts[1], (1,), 1.0)
+    dangling = TimelineEntry("2020", "2020", "But the appeal court cut the sentence in 2020.", (1,), 1.0)
+    shown = ["Varno court hears new bribery case", "Prosecutors in Varno charged two officials on Monday."]
+    assert _standing_entries((entry, dangling), shown, names, lambda text: ()) == ()
+    # named in full on the page above: the surname is told
+    assert _standing_entries((entry,), [*shown, texts[0]], names, lambda text: ()) == (entry,)
+    # a timeline entry repeating a line above stays: it points to that line
+    assert _standing_entries((entry,), [*shown, texts[1]], names, lambda text: ()) == (entry,)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -12,7 +13,8 @@ from briefer.core.sections import SECTION_KEYS, SECTION_TITLES
 from briefer.analysis.corroboration import claim_support, prefer_corroborated
 from briefer.analysis.disagree import find_disagreements
 from briefer.analysis.figures import key_figures
-from briefer.core.models import Brief, BriefItem, Corpus, Disagreement, Figure, Passage, Quote, Section, Source
+from briefer.core.models import (Brief, BriefItem, Corpus, Disagreement, Figure, Passage, Quote, Section, Source,
+                                  TimelineEntry)
 from briefer.analysis.quotes import key_quotes
 from briefer.analysis.rank import Ranking
 from briefer.analysis.sections import (FINITE_VERB, NONE, OUTCOMES, WEAK_REASONS, Statement, assign_sections,
@@ -820,9 +822,12 @@ def compose_story(story: Story, title: str, budgets: dict[str, int], date: dt.da
         for c in corpus.articles
     )
     item_scores = sorted((i.score for section in sections for i in section.items), reverse=True)
-    timeline = tuple(entry for entry in build_timeline(corpus, ranking.scores, story.dates, day,
-                                                       budgets.get("timeline", 0), story.overtaken)
-                     if reads_alone(entry.text))
+    item_of = {item.text: i for i, item in enumerate(corpus.items)}
+    timeline = _standing_entries(build_timeline(corpus, ranking.scores, story.dates, day, budgets.get("timeline", 0),
+                                                story.overtaken),
+                                 [title, *(corpus.items[i].text for key in SECTION_KEYS for i in chosen[key]),
+                                  *sorted(disputed)], names,
+                                 lambda text: earlier(item_of[text]) if text in item_of else ())
     return renumber(Brief(
         title=title, date=day, sections=sections, sources=sources, timeline=timeline,
         disagreements=tuple(replace(d, score=placed_score(item_scores, "disagreements", k))
@@ -830,6 +835,27 @@ def compose_story(story: Story, title: str, budgets: dict[str, int], date: dt.da
         quotes=tuple(replace(q, score=placed_score(item_scores, "quotes", k)) for k, q in enumerate(story.quotes)),
         figures=tuple(replace(f, score=placed_score(item_scores, "figures", k)) for k, f in enumerate(story.figures)),
     ))
+
+
+def _standing_entries(entries: tuple[TimelineEntry, ...], shown: list[str], names: dict[str, frozenset[str]],
+                      earlier: Callable[[str], tuple[str, ...]]) -> tuple[TimelineEntry, ...]:
+    """The timeline entries a reader can follow: an entry shows its whole sentence (unless a
+    line above already does), so it must stand alone as a line does, and name whom it calls by
+    surname or describes, on the page above it (`shown`: the title, the sections' lines and the
+    disputed claims, in the page's order; `earlier`: the sentences before an entry's own in its
+    article)."""
+    kept: list[TimelineEntry] = []
+    for entry in entries:
+        if entry.text in shown:
+            kept.append(entry)  # a pointer to the line above ("see Key facts")
+            continue
+        if not reads_alone(entry.text):
+            continue
+        above = (*shown, *(e.text for e in kept))
+        if unintroduced(entry.text, " ".join(above + (entry.text,)), names, earlier(entry.text), above=above):
+            continue
+        kept.append(entry)
+    return tuple(kept)
 
 
 def _after_disagreements(index: int, chosen: dict[str, list[int]]) -> bool:
