@@ -1174,3 +1174,29 @@ def test_a_forecasts_place_and_its_nouns_in_ly_stay_what_a_report_must_name():
 
     assert "itali" in forecast_events("Singh is set to meet Hegseth in Italy on Friday.")[0][1]
     assert "ralli" in forecast_events("The rebels will hold a rally in Kesh on Friday.")[0][1]
+
+
+def test_a_tally_since_a_day_of_the_story_is_the_news_of_now_a_state_since_a_year_is_history():
+    tally = Statement("A measles outbreak in the Oster valley has killed four children and sickened 130 since Oct. 28, "
+                      "the health ministry said on Saturday.", 1, NOV_1, 0)
+    assert classify_one(tally, NOV_1) in (KEY_FACTS, OUTCOMES)
+    since_year = Statement("The two ports have handled less grain since 2019, officials said.", 1, NOV_1, 4)
+    assert classify_one(since_year, NOV_1) == BACKGROUND
+    # a past perfect reaches back from a past time: not the news of now
+    before = Statement("The ferry had carried 300 passengers a day since March before the line was cut.", 1, NOV_1, 4)
+    assert classify_one(before, NOV_1) == BACKGROUND
+
+
+@pytest.mark.parametrize("text", [
+    "The cause of the landslide has not been determined, the regional governor said.",
+    "The source of the leak has not yet been identified, engineers said.",
+    "The names of the dead have not been released, a police spokesman said.",
+    "A full count of the damage is not expected until next month, the agency said.",
+    "Final results are not due before Friday, the election board said.",
+])
+def test_what_is_not_yet_found_out_or_put_off_is_open(text):
+    assert one(text) == OPEN_QUESTIONS
+
+
+def test_a_matter_found_out_later_is_no_open_question():
+    assert one("The virus was not identified until 1983, when researchers in Paris isolated it.") != OPEN_QUESTIONS

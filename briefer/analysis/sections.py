@@ -23,7 +23,7 @@ from briefer.core.text import containment, content_words, stem
 from briefer.analysis.timeline import (CLAUSE_MARK, RELATIVE_OPENER, ArticleDate, belongs_elsewhere, comparison_base,
                                        event_date, main_event_date, representative)
 from briefer.core.cues import pattern, phrases
-from briefer.core.lexicon import MONTH_PATTERN
+from briefer.core.lexicon import MONTH_PATTERN, WEEKDAY_PATTERN
 from briefer.language.annotate import Annotation, annotate
 from briefer.language.quotations import OTHER_SENSES, PAST_SPEECH_VERBS, open_quotation_at, quotation_runs
 from briefer.language.tense import (ANY_IRREGULAR_PAST, CONDITIONAL, DONE, EXPECTED, FORECAST_CUE, NEGATED, PAST_PARTICIPLE,
@@ -182,6 +182,12 @@ _OBLIGED = re.compile(r"\b(?:must|shall|is|are)\s+(?:\w+ly\s+)?(?:required|oblig
 
 _POSSESSIVE = re.compile(r"['’]s\b")
 # A record: "the first meeting since ...", "the highest-ranking officer ... so far", "the worst in decades".
+# "since Oct. 28", "since Monday", "since early November": a span from a month or a day, which a
+# present perfect ("has killed nine since ...") runs up to the time of writing (a year, "since
+# 2019", reaches back past the story: history)
+_SINCE_A_DAY = re.compile(r"\s+(?:(?:early|late|mid-?)\s*)?(?:" + MONTH_PATTERN + "|" + WEEKDAY_PATTERN + r")\b", re.I)
+_PERFECT_TALLY = re.compile(r"\b(?:has|have)\s+(?:[a-z]+ly\s+|now\s+|also\s+|already\s+)?(?!been\b)"
+                             r"(?:" + PAST_PARTICIPLE + r"|[a-z]{3,}ed)\b(?!.*\b(?:had|was|were)\b)", re.I)
 _SUPERLATIVE = re.compile(r"\b(?:the|his|her|its|their|our)\s+(?:\w+\s+)?(?:first|biggest|largest|worst|best|highest|lowest|longest|greatest|deadliest"
                           r"|strongest|heaviest|most\s+\w+)\b", re.I)
 
@@ -242,6 +248,8 @@ def _earlier_cue_at(text: str) -> int | None:
             continue  # "recent tensions": an adjective; "in recent weeks" places the event
         if cue in ("since", "so far") and _SUPERLATIVE.search(before[before.rfind(",") + 1:]):
             continue  # "the first meeting since ...", "his first known trip since": a record, not a time
+        if cue == "since" and _SINCE_A_DAY.match(text, match.end()) and _PERFECT_TALLY.search(before):
+            continue  # "has killed nine people since Oct. 28": a tally up to the writing, the news of now
         if cue == "earlier" and re.match(r"\s+than\b", text[match.end():]):
             continue  # "a day earlier than planned": ahead of a schedule, not before the story
         if cue == "earlier" and _WITHIN_THE_STORY_GAP.search(before):
@@ -406,13 +414,15 @@ def _silent(text: str) -> bool:
     return False
 
 
-# A claim said to be unconfirmed: a verb of confirming in the passive, negated ("but that has not
-# yet been confirmed", "could not be independently verified", "the claim was not confirmed"). (The
-# active, "did not confirm", tells someone made no claim: _silent.)
+# A claim said to be unconfirmed or a matter not yet found out: a verb of confirming or finding
+# out in the passive, negated ("but that has not yet been confirmed", "could not be independently
+# verified", "the cause has not been determined"). (The active, "did not confirm", tells someone
+# made no claim: _silent.)
+_FOUND_OUT = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases("analysis", "found_out"))
 _UNCONFIRMED = re.compile(r"(?:\bnot|\bnever|n['’]t)\s+(?:yet\s+|\w+ly\s+)*(?:be|been)\s+(?:yet\s+|\w+ly\s+)*"
-                          r"(?:confirmed|verified|corroborated)\b(?!\s+until\b)"
+                          r"(?:" + _FOUND_OUT + r")\b(?!\s+until\b)"
                           r"|\b(?:is|was|are|were)(?:\s+not|\s+never|n['’]t)\s+(?:yet\s+|\w+ly\s+)*"
-                          r"(?:confirmed|verified|corroborated)\b(?!\s+until\b)", re.I)
+                          r"(?:" + _FOUND_OUT + r")\b(?!\s+until\b)", re.I)
 
 
 # "asked (by a reporter, in an interview) whether ...": a question put to someone; reported with the
