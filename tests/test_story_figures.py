@@ -1399,3 +1399,25 @@ def test_two_sentences_that_each_tell_an_event_the_other_does_not_are_two_lines(
     cited = {item.text: item.sources for item in corpus.items if "128" in item.text}
     assert cited["Police arrested 128 people after the riot in Kesh."] == (1,)
     assert sorted(len(sources) for sources in cited.values()) == [1, 2]
+
+
+# The first report's count, told with its day in its clause, or in a clause of its own that goes
+# on about something else ("after clashes near the city hall"); then an update two days on.
+FIRST_COUNTS = ("Police arrested 41 people after clashes at a march against bus fares in Tarrow on Saturday.",
+                "Thousands marched through Tarrow on Saturday against a rise in bus fares, and police arrested "
+                "41 people after clashes near the city hall.")
+UPDATE = ("Police said on Monday that 66 people had now been arrested in connection with Saturday's fare protest "
+          "in Tarrow, after officers reviewed video of the clashes.\n\nThe mayor said the fares would stay.\n")
+
+
+@pytest.mark.parametrize("first", FIRST_COUNTS)
+def test_a_count_updated_after_the_event_it_names_is_a_development_not_a_disagreement(tmp_path, first):
+    """"41 arrested after clashes on Saturday" / "66 had now been arrested over Saturday's protest":
+    the possessive day names the protest, not the time of the count; the same event told right
+    beside both counts ("arrested") makes them one figure, however the clauses go on."""
+    corpus = corpus_of(tmp_path, {"1_sunday.md": article("2025-05-11", "Wire", first + "\n\nOrganisers said they "
+                                                         "would march again next week.\n"),
+                                  "2_monday.md": article("2025-05-13", "Tarrow Post", UPDATE)})
+    assert find_disagreements(corpus) == ()
+    rows = [f for f in key_figures(corpus) if f.value in ("41", "66") or any(h.value == "41" for h in f.history)]
+    assert [(f.value, [h.value for h in f.history]) for f in rows] == [("66", ["41"])]

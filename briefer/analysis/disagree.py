@@ -58,6 +58,9 @@ BUCKET_LIMIT = 200
 _REPORTING_BEFORE = re.compile(r"\b(?:said|says|announced|told|reported|confirmed|added|stated|declared|noted)"
                                r"(?:\s+\w+)?\s+(?:on\s+)?$")
 _REPORTING_AFTER = re.compile(r"^\s*(?:said|announced|told|reported|confirmed)\b")
+# A time in the possessive names an event ("52 had now been arrested over Saturday's protest"): it
+# does not date the count beside it, which is the count at the writing.
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 # A plan ("is set to meet on Friday") and a report ("met on Monday") may both be right: plans move.
 _FUTURE = re.compile(r"\b(?:will|shall|is (?:set|due|scheduled|expected) to|are (?:set|due|scheduled|expected) to"
                      r"|to be held|plans? to|planned for|scheduled for)\b", re.I)
@@ -449,7 +452,8 @@ def statements(corpus: Corpus) -> list[Statement]:
                 published=published,
                 when=tuple((m.start, m.end, (m.precision, m.value)) for m in note.dates
                            if not _REPORTING_BEFORE.search(member.text[:m.start])
-                           and not _REPORTING_AFTER.match(member.text[m.end:])),
+                           and not _REPORTING_AFTER.match(member.text[m.end:])
+                           and not _POSSESSIVE_AFTER.match(member.text, m.end)),
             ))
     return found
 

@@ -21,7 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from briefer.analysis.rank import stem
-from briefer.analysis.disagree import DEATH_WORDS, REMAINING, told_names, unnamed_by
+from briefer.analysis.disagree import DEATH_WORDS, REMAINING, bound_event, told_names, unnamed_by
 from briefer.core.cues import phrases
 from briefer.core.models import Corpus, Figure, FigureValue
 from briefer.core.text import STOPWORDS, clause_bounds
@@ -106,6 +106,7 @@ class _Mention:
     dead: bool = False  # it counts the dead (counts_the_dead), however its report names them
     lead: bool = False  # its sentence opens its article
     read_back: bool = False  # what it counts stands before it (_read_back)
+    bound: str | None = None  # the event told right beside the count ("arrested 37 people": arrest)
     converted: bool = False  # a measure its sentence gives in a second unit too ("15 kilometres (9 miles)")
     names: frozenset[str] = frozenset()  # the names its sentence gives (where, who), past its first word
 
@@ -418,6 +419,7 @@ def mentions_of(corpus: Corpus, disputed: frozenset[str] = frozenset()) -> list[
                                                                      or _in_apposition(member.text, quantity)),
                                       index, dead=dead, names=names,
                                       lead=member.position == 0, read_back=_read_back(quantity),
+                                      bound=bound_event(member.text, quantity),
                                       converted=any(other is not quantity and same_measure(quantity, other)
                                                     for other in found_here)))
     return found
@@ -456,6 +458,8 @@ def _developments(groups: dict[tuple, list[_Mention]]) -> list[list[tuple]]:
         # district had reached 1,020"): beside one, what the other counts joins its event too
         counted = {k: frozenset.union(*(_label_stems(m.quantity) for m in groups[k])) for k in dated}
         read_back = {k for k in dated if any(m.read_back for m in groups[k])}
+        # the one event every mention of a value tells right beside it, if they agree on one
+        bound = {k: next(iter(b)) if len(b := {m.bound for m in groups[k]}) == 1 else None for k in dated}
         # one chain per shared event, values on distinct days
         dated.sort(key=lambda k: days[k])
         articles = {k: {m.article for m in groups[k]} for k in dated}
@@ -484,6 +488,13 @@ def _developments(groups: dict[tuple, list[_Mention]]) -> list[list[tuple]]:
                 if other[2] == DEAD:
                     # the dead of one story, however each report words its toll, unless the
                     # reports name other places or events ("a bomb in Kesh", "a bomb in Tarrow")
+                    if not _other_places(groups[other], [m for k in chain for m in groups[k]]):
+                        chain.append(other)
+                    continue
+                if bound[other] is not None and bound[other] == bound[first]:
+                    # the same event right beside each count, however the clause goes on ("police
+                    # arrested 37 people after clashes" / "52 people had now been arrested over
+                    # the protest"), unless the reports name other places
                     if not _other_places(groups[other], [m for k in chain for m in groups[k]]):
                         chain.append(other)
                     continue
