@@ -59,3 +59,24 @@ def test_words_of_many_texts_read_at_once_are_each_texts_words():
     found, text_of = words_by_text(texts)
     assert list(zip(found, text_of)) == [(w, i) for i, text in enumerate(texts) for w in words(text)]
     assert found[:4] == ["the", "us", "envoy", "50"]
+
+
+def test_a_report_crediting_anothers_outlet_by_name_or_initials_retells_it(write_articles):
+    """"..., NNA reported" in a short write-up that shares a claim with the Norrheim News Agency's
+    report: one origin, though it keeps too few of its sentences to pass as a rewrite by order.
+    Sharing a claim without the credit, or crediting an outlet of no article here, is not enough."""
+    def piece(outlet: str, body: str) -> str:
+        return f"---\ntitle: {outlet} report\noutlet: {outlet}\ndate: 2025-04-02\n---\n{body}\n"
+
+    wire = ("Defence minister Tomas Grell resigned on Wednesday, a day after anti-corruption agents raided his "
+            "ministry.\n\nThe Anti-Corruption Office said three officials were detained overnight in the raid.\n\n"
+            "Grell denied any wrongdoing in a short statement.\n\nHe had led the ministry since 2022.\n")
+    credits = ("Tomas Grell quit as defence minister on Wednesday after a raid on his ministry, NNA reported.\n\n"
+               "Opposition parties called for a parliamentary inquiry into all defence contracts.\n")
+    uncredited = credits.replace(", NNA reported", "")
+    elsewhere = credits.replace("NNA reported", "ZTV reported")
+    folder = write_articles({"1.md": piece("Norrheim News Agency", wire), "2.md": piece("Aldby Tribune", credits),
+                             "3.md": piece("Kessel Post", uncredited), "4.md": piece("Vell Radio", elsewhere)})
+    corpus, _ = load_corpus(folder)
+    assert corpus.origin_of[2] == corpus.origin_of[1]
+    assert corpus.origin_of[3] != corpus.origin_of[1] and corpus.origin_of[4] != corpus.origin_of[1]

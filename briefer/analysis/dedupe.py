@@ -7,6 +7,7 @@ sentences or of articles.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ import numpy as np
 from scipy import sparse
 
 from briefer.analysis.disagree import one_line
+from briefer.core.cues import phrases
 from briefer.core.models import CleanArticle, Corpus, Item, Sentence
 from briefer.core.text import is_content_word, jaccard, words, words_by_text
 
@@ -27,6 +29,7 @@ SAME_FACT = 0.2
 # Share of the shorter article a rewrite must re-tell in order.
 REWRITE_SHARE = 0.45
 REWRITE_MIN_MATCHES = 3
+MIN_OUTLET_NAME = 2  # letters: an outlet named by one letter would be found in too much prose
 MIN_SHARED_TERMS = 2
 
 
@@ -132,7 +135,48 @@ def find_origins(articles: tuple[CleanArticle, ...], sentences: list[Sentence],
         in_order = longest_increasing_run([-matches[p][1] for p in sorted(matches)])
         if in_order >= REWRITE_MIN_MATCHES and in_order >= REWRITE_SHARE * sentence_counts[shorter]:
             groups.union(index[shorter], index[longer])
+    # A report that credits another's outlet and shares a claim with it retells that report.
+    outlet_of = {c.article.number: " ".join(c.article.outlet.split()) for c in articles if c.article.outlet}
+    credits = _credited(articles)
+    for first, second in closest:  # the article pairs that share a claim
+        for teller, other in ((first, second), (second, first)):
+            if outlet_of.get(other) in credits.get(teller, ()) and outlet_of.get(teller) != outlet_of[other]:
+                groups.union(index[teller], index[other])
     return {number: numbers[groups.find(index[number])] for number in numbers}
+
+
+def _credited(articles: tuple[CleanArticle, ...]) -> dict[int, set[str]]:
+    """Article number -> the outlets of the day's articles it credits in its own words, by name
+    or by initials ("..., Reuters reported", "according to AFP" for Agence France-Presse, "NNA
+    reported" for the Norrheim News Agency): linear in the articles, one pattern per form."""
+    names: dict[str, str] = {}  # as written in a credit -> the outlet
+    for clean in articles:
+        outlet = " ".join((clean.article.outlet or "").split())
+        if len(outlet) >= MIN_OUTLET_NAME:
+            names[outlet] = outlet
+            capitalised = [w for w in re.split(r"[\s-]+", outlet) if w[:1].isupper()]
+            if len(capitalised) >= 2:
+                names.setdefault("".join(w[0] for w in capitalised), outlet)
+    if not names:
+        return {}
+    alternatives = "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(names, key=len, reverse=True))
+    forms = [re.compile(_credit_form(form, alternatives)) for form in phrases("analysis", "crediting")]
+    credited: dict[int, set[str]] = defaultdict(set)
+    for clean in articles:
+        for paragraph in clean.paragraphs:
+            for form in forms:
+                credited[clean.article.number].update(names[" ".join(m.group("outlet").split())]
+                                                      for m in form.finditer(paragraph))
+    return credited
+
+
+def _credit_form(form: str, outlets: str) -> str:
+    """A crediting form as a pattern, whole words, the outlet's name in the group "outlet"."""
+    before, after = form.split("{outlet}")
+    return ((r"(?<!\w)" if before[:1].isalnum() else "") + r"\s+".join(map(re.escape, before.split()))
+            + (r"\s+" if before.endswith(" ") else "") + f"(?<!\\w)(?P<outlet>{outlets})(?!\\w)"
+            + (r"\s+" if after.startswith(" ") else "") + r"\s+".join(map(re.escape, after.split()))
+            + (r"(?!\w)" if after[-1:].isalnum() else ""))
 
 
 def longest_increasing_run(values: list[int]) -> int:
