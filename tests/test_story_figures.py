@@ -1421,3 +1421,16 @@ def test_a_count_updated_after_the_event_it_names_is_a_development_not_a_disagre
     assert find_disagreements(corpus) == ()
     rows = [f for f in key_figures(corpus) if f.value in ("41", "66") or any(h.value == "41" for h in f.history)]
     assert [(f.value, [h.value for h in f.history]) for f in rows] == [("66", ["41"])]
+
+
+def test_a_rewrite_that_retells_a_count_in_other_words_and_changes_it_is_flagged(tmp_path):
+    """The wire says "expected to cut 1,200 jobs", a rewrite crediting it "plans to eliminate 1,500
+    jobs": few words in common, the same names, one report retold: an analyst must see it."""
+    wire = ("Kessel Steelworks agreed on Monday to buy rival Orun Metals for 3.1 billion euros, creating the "
+            "country's largest steelmaker, and said it expected to cut 1,200 jobs over three years.\n\n"
+            "The deal still needs the approval of regulators.\n")
+    rewrite = ("Kessel Steelworks will acquire Orun Metals in a deal worth 3.1 billion euros, the companies "
+               "announced on Monday, and plans to eliminate 1,500 jobs over three years, Metal Wire reported.\n")
+    corpus = corpus_of(tmp_path, {"a.md": article("2025-03-03", "Metal Wire", wire),
+                                  "b.md": article("2025-03-03", "Steel Daily", rewrite)})
+    assert [sorted(c.value for c in d.claims) for d in find_disagreements(corpus)] == [["1,200", "1,500"]]
