@@ -1200,3 +1200,23 @@ def test_what_is_not_yet_found_out_or_put_off_is_open(text):
 
 def test_a_matter_found_out_later_is_no_open_question():
     assert one("The virus was not identified until 1983, when researchers in Paris isolated it.") != OPEN_QUESTIONS
+
+
+@pytest.mark.parametrize("text", [
+    "Several parties have shown interest, but no buyer has yet been found for the plant.",
+    "The takeover requires approval from the national competition authority.",
+    "The sale is subject to approval by shareholders at a meeting in January.",
+])
+def test_what_has_yet_to_happen_or_still_needs_approval_is_open(text):
+    assert one(text) == OPEN_QUESTIONS
+
+
+def test_a_span_in_a_relative_clause_opened_by_that_dates_its_noun_not_the_sentence():
+    """"ordered an audit of all buildings that have had floors added since 2010": the year dates the
+    buildings' history, not the order, which is the story's news."""
+    order = Statement("The prime minister ordered an audit of all buildings that have had floors added since 2010, "
+                      "officials said on Friday.", 1, NOV_1, 3)
+    assert classify_one(order, NOV_1) != BACKGROUND
+    # a "that" of what was said takes a subject: the cue is the sentence's own
+    said = Statement("Officials said that the two ports have handled less grain since 2019.", 1, NOV_1, 3)
+    assert classify_one(said, NOV_1) == BACKGROUND

@@ -282,10 +282,20 @@ _LINKING_START = re.compile(rf"(?:{_COPULAS})\b", re.I)
 _LINKED_BEFORE = re.compile(rf"\b(?:{_COPULAS})\s+(?:(?:\w+ly|still|also|now|not)\s+)?$", re.I)
 
 
+# "that" opening a relative clause on its subject: a verb right after it ("buildings that have had
+# floors added since 2010"); a "that" of what was said takes a subject first ("said that the ...").
+_THAT_RELATIVE = re.compile(r"(?<=[a-z] )that(?=\s+(?:has|have|had|is|are|was|were|will|would)\b)")
+
+
+def _relative_opener(before: str) -> int:
+    """Where the last relative clause opening in `before` starts its words (-1: none)."""
+    return max((m.end() for m in (*RELATIVE_OPENER.finditer(before), *_THAT_RELATIVE.finditer(before))), default=-1)
+
+
 def _in_relative_clause(before: str) -> bool:
     """The point after `before` lies inside a relative clause that opened just before it, with
     no clause mark since ("D'Amato, who ... often receives high ratings")."""
-    opener = max((m.end() for m in RELATIVE_OPENER.finditer(before)), default=-1)
+    opener = _relative_opener(before)
     return opener >= 0 and not CLAUSE_MARK.search(before[opener:]) and not re.search(r"[()]", before[opener:])
 
 
@@ -376,8 +386,7 @@ def _saying_in_relative_clause(text: str, at: int) -> bool:
     before = text[:at]
     if not _in_relative_clause(before):
         return False
-    opener = max(m.end() for m in RELATIVE_OPENER.finditer(before))
-    return not FINITE_VERB.search(before, opener)
+    return not FINITE_VERB.search(before, _relative_opener(before))
 
 
 _PERFECT_BEFORE = re.compile(r"\b(?:had|has|have)\s+(?:(?:not|never|already|also|long|\w+ly)\s+)?$", re.I)
