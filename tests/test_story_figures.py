@@ -1434,3 +1434,35 @@ def test_a_rewrite_that_retells_a_count_in_other_words_and_changes_it_is_flagged
     corpus = corpus_of(tmp_path, {"a.md": article("2025-03-03", "Metal Wire", wire),
                                   "b.md": article("2025-03-03", "Steel Daily", rewrite)})
     assert [sorted(c.value for c in d.claims) for d in find_disagreements(corpus)] == [["1,200", "1,500"]]
+
+
+FERRY = {
+    "1.md": article("2025-09-05", "Wire", "A passenger ferry carrying about 200 people capsized off Tova island on "
+                    "Friday, killing at least 9, the coast guard said.\n\nRescuers pulled 130 people from the water.\n"),
+    "2.md": article("2025-09-06", "Island Post", "The number of people killed when the ferry capsized off Tova island "
+                    "rose to 17 on Saturday, the coast guard said.\n\nThe ferry was licensed for 150 passengers.\n"),
+    "3.md": article("2025-09-07", "Wire", "Police arrested the ferry's captain on Sunday as the death toll from the "
+                    "capsizing off Tova island rose to 22.\n\nDivers searched the wreck.\n"),
+}
+
+
+def test_a_toll_worded_as_a_bare_count_or_a_long_subject_is_one_developing_figure(tmp_path):
+    """"killing at least 9" (no noun: people, by what a death word takes), then "the number of
+    people killed when the ferry capsized ... rose to 17", then "the death toll ... rose to 22"."""
+    corpus = corpus_of(tmp_path, FERRY)
+    assert find_disagreements(corpus) == ()
+    tolls = [f for f in key_figures(corpus) if f.value == "22"]
+    assert [(f.value, [h.value for h in f.history]) for f in tolls] == [("22", ["17", "at least 9"])]
+
+
+def test_a_name_opening_one_report_is_named_by_it_too(tmp_path):
+    """"Typhoon Kora made landfall near Ilvo ..., killing at least four people" and "The death toll
+    from Typhoon Kora rose to 11": "Typhoon" opens the first sentence, yet names the same storm,
+    so the two reports do not name two events."""
+    corpus = corpus_of(tmp_path, {
+        "1.md": article("2026-11-13", "Wire", "Typhoon Kora made landfall near Ilvo on Friday, tearing off roofs "
+                        "and killing at least four people, officials said.\n\nPower was cut to the coast.\n"),
+        "2.md": article("2026-11-14", "Daily", "The death toll from Typhoon Kora rose to 11 on Saturday, with six "
+                        "people still missing, officials said.\n\nSchools stayed shut.\n")})
+    tolls = [f for f in key_figures(corpus) if f.value == "11"]
+    assert [(f.value, [h.value for h in f.history]) for f in tolls] == [("11", ["at least 4"])]

@@ -28,9 +28,9 @@ from briefer.core.text import STOPWORDS, clause_bounds
 from briefer.language.annotate import annotate
 from briefer.language.tense import ANY_IRREGULAR_PAST
 from briefer.core.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
-from briefer.language.quantities import (CURRENCIES, CURRENCY_WORDS, DURATIONS, ESTIMATE_WORDS, MEASURES, PEOPLE_STATES,
-                                         ROUNDING, UNCHANGED_PLURALS, Quantity, display_value, measure, same_measure, singular,
-                                         within_rounding)
+from briefer.language.quantities import (BOUND_BEFORE, CURRENCIES, CURRENCY_WORDS, DURATIONS, ESTIMATE_WORDS,
+                                         MEASURES, PEOPLE_STATES, ROUNDING, UNCHANGED_PLURALS, Quantity, display_value,
+                                         measure, same_measure, singular, within_rounding)
 
 
 @dataclass(frozen=True)
@@ -109,6 +109,7 @@ class _Mention:
     bound: str | None = None  # the event told right beside the count ("arrested 37 people": arrest)
     converted: bool = False  # a measure its sentence gives in a second unit too ("15 kilometres (9 miles)")
     names: frozenset[str] = frozenset()  # the names its sentence gives (where, who), past its first word
+    words: frozenset[str] = frozenset()  # its sentence's words, lower case (a name may open it)
 
 
 def _hedge(text: str, quantity: Quantity) -> str | None:
@@ -334,14 +335,29 @@ _POSSIBLE = frozenset("may might could".split())
 _CLAUSE_SPLIT = re.compile(r"[,;:()—–]|\s-\s|\b(?:and|but|while|as|after|before|when)\b", re.I)
 
 
+# A count's subject that names a toll however long it runs on ("the number of people killed when
+# the ferry capsized ... rose to 19"), and a bare number after a death word ("killing at least 11").
+_TOLL_SUBJECT = re.compile(r"\b(?:number|count)\s+of\s+(?:[a-z]+\s+){0,2}?(?:" + "|".join(sorted(DEATH_WORDS))
+                           + r")\b", re.I)
+_BARE_AFTER = re.compile(r"\b([a-z]+)\s+" + BOUND_BEFORE + r"?$", re.I)
+_NOUN_AFTER = re.compile(r"\s+[a-z]")  # a word after the number: what is counted, or no bare count
+
+
 def counts_the_dead(text: str, quantity: Quantity) -> bool:
     """The number counts people who died: a toll ("the death toll rose to 150"), or a death
     word right around it or in what it counts ("killing 32 people", "12 were killed", "the
-    number of people killed")."""
-    if quantity.unit != "count" or quantity.head is None:
+    number of people killed"); a bare number right after a death word counts people ("killing at
+    least 11")."""
+    if quantity.unit != "count":
         return False
+    if quantity.head is None:
+        before = _BARE_AFTER.search(text, 0, quantity.start)
+        return bool(before) and before.group(1).lower() in DEATH_WORDS and not _NOUN_AFTER.match(text, quantity.end)
     if any(w.lower() in DEATH_WORDS for w in _WORD.findall(quantity.label)):
         return True  # "the death toll from the quake", "the number of people killed"
+    if _read_back(quantity) and (toll := _TOLL_SUBJECT.search(text, 0, quantity.label_at + len(quantity.label))) \
+            and not re.search(r"[,;:(]", text[toll.end():quantity.label_at]):
+        return True  # "the number of people killed when the ferry capsized off the island rose to 19"
     # past the noun right after the number ("32 people"), within the number's own clause: "Two
     # sailors died and 15 others were missing" counts no dead
     end = quantity.label_at + len(quantity.label) if 0 <= quantity.label_at - quantity.end <= 2 else quantity.end
@@ -397,6 +413,7 @@ def mentions_of(corpus: Corpus, disputed: frozenset[str] = frozenset()) -> list[
             kept: list[Quantity] = []
             found_here = annotate(member.text, dates.get(member.article)).quantities
             names = frozenset(told_names(member.text)) if found_here else frozenset()
+            said = frozenset(w.lower() for w in _WORD.findall(member.text)) if found_here else frozenset()
             for quantity in found_here:
                 if _HYPOTHETICAL.search(member.text, 0, quantity.start):
                     continue  # "If the figure was $29 million over the cap, ... $1 million less": a supposition, not a fact
@@ -417,7 +434,7 @@ def mentions_of(corpus: Corpus, disputed: frozenset[str] = frozenset()) -> list[
                                       # ("the nine crew" is a set told before; "the 42-metre wall" a size)
                                       measure(quantity) is None and (_already_known(member.text, quantity)
                                                                      or _in_apposition(member.text, quantity)),
-                                      index, dead=dead, names=names,
+                                      index, dead=dead, names=names, words=said,
                                       lead=member.position == 0, read_back=_read_back(quantity),
                                       bound=bound_event(member.text, quantity),
                                       converted=any(other is not quantity and same_measure(quantity, other)
@@ -432,10 +449,13 @@ _HYPOTHETICAL = re.compile(r"\b(?:if|unless|suppose|supposing)\b", re.I)
 
 
 def _other_places(first: list[_Mention], second: list[_Mention]) -> bool:
-    """Each count's sentences name something the other's do not: two places, two events."""
+    """Each count's sentences name something the other's do not: two places, two events. (A name
+    the other's sentences write where it opens them, "Typhoon Keiran made landfall", is theirs too.)"""
     names_a = frozenset().union(*(m.names for m in first))
     names_b = frozenset().union(*(m.names for m in second))
-    return bool(unnamed_by(names_a, names_b)) and bool(unnamed_by(names_b, names_a))
+    words_a = frozenset().union(*(m.words for m in first))
+    words_b = frozenset().union(*(m.words for m in second))
+    return bool(unnamed_by(names_a, names_b) - words_b) and bool(unnamed_by(names_b, names_a) - words_a)
 
 
 def _developments(groups: dict[tuple, list[_Mention]]) -> list[list[tuple]]:
