@@ -1220,3 +1220,25 @@ def test_a_span_in_a_relative_clause_opened_by_that_dates_its_noun_not_the_sente
     # a "that" of what was said takes a subject: the cue is the sentence's own
     said = Statement("Officials said that the two ports have handled less grain since 2019.", 1, NOV_1, 3)
     assert classify_one(said, NOV_1) == BACKGROUND
+
+
+def test_who_said_a_forecast_is_not_what_a_report_of_the_event_must_repeat():
+    """", the state weather bureau said" ends what the forecast expects: "made landfall near Ilvo"
+    answers it without the bureau."""
+    forecast = "Typhoon Kora is expected to make landfall near the port of Ilvo early on Friday, the state weather bureau said."
+    report = "Typhoon Kora made landfall near Ilvo at about 5 a.m. on Friday, killing at least four people, officials said."
+    thursday, friday = dt.date(2026, 11, 12), dt.date(2026, 11, 13)
+    assert overtaken(story((forecast, 1, thursday), (report, 2, friday))) == {0}
+
+
+def test_a_forecast_answered_in_other_words_must_have_what_its_verb_takes_named():
+    """"will deliver remarks at the summit" is not settled by "a pact was signed on the sidelines
+    of the summit": the remarks are not named; "signed the accord at the summit" does settle
+    "are set to sign an accord at the summit"."""
+    forecast = "Minister Ana Ruiz is expected to deliver remarks at the Lisbon summit on Friday, her office said."
+    signed = "The fisheries pact was signed on the sidelines of the Lisbon summit on Friday."
+    thursday, saturday = dt.date(2026, 5, 14), dt.date(2026, 5, 16)
+    assert overtaken(story((forecast, 1, thursday), (signed, 2, saturday))) == frozenset()
+    sign = "The two ministers are set to sign a fisheries accord at the Lisbon summit on Friday."
+    assert overtaken(story((sign, 1, thursday), ("The two ministers signed the fisheries accord at the Lisbon "
+                                                 "summit on Friday.", 2, saturday))) == {0}

@@ -23,7 +23,7 @@ from briefer.core.text import containment, content_words, stem
 from briefer.analysis.timeline import (CLAUSE_MARK, RELATIVE_OPENER, ArticleDate, belongs_elsewhere, comparison_base,
                                        event_date, main_event_date, representative)
 from briefer.core.cues import pattern, phrases
-from briefer.core.lexicon import MONTH_PATTERN, WEEKDAY_PATTERN
+from briefer.core.lexicon import MONTH_PATTERN, SPEECH_VERB_PATTERN, WEEKDAY_PATTERN
 from briefer.language.annotate import Annotation, annotate
 from briefer.language.quotations import OTHER_SENSES, PAST_SPEECH_VERBS, open_quotation_at, quotation_runs
 from briefer.language.tense import (ANY_IRREGULAR_PAST, CONDITIONAL, DONE, EXPECTED, FORECAST_CUE, NEGATED, PAST_PARTICIPLE,
@@ -776,7 +776,8 @@ def _terms(text: str) -> set[str]:
 _CORE_END = re.compile(r"[;:—–(]|\s-\s|\s(?:to|in order to|so that|in what|as|that|which|who|while|but|after|before|when|until"
                        r"|once|unless|if)\s"
                        r"|,\s+(?:\w+ly\s+)?\w+ing\b"  # or a participle clause: ", potentially expanding"
-                       r"|,\s+with(?:out)?\s", re.I)  # or what goes with it: ", with Cuba and Norway acting as guarantors"
+                       r"|,\s+with(?:out)?\s"  # or what goes with it: ", with Cuba and Norway acting as guarantors"
+                       r"|,\s+(?:[\w.'’-]+\s+){0,6}?(?:" + SPEECH_VERB_PATTERN + r")\b", re.I)  # or who said it
 # One leading adverb or auxiliary, a whole word ("also", "now", "quickly"). Words are taken one
 # at a time (_without_leading): the old single pattern ^(?:\s*(?:...|\w+ly))+\s could split a
 # word like "lylyly..." every way there is, exponential time (60 letters: forever).
@@ -1169,11 +1170,14 @@ def _reports(article: int, written: dt.date | None, forecast_day: dt.date | None
         # told in another verb of the event ("will release its report" / "unveiled a 3,500-page
         # report"), with what the forecast expected it of named too, or as that verb's own object
         done, shared = True, shared + 1 / len(expected)
+    # told in other words, what the forecast's verb takes must be named ("will deliver remarks at
+    # the ASEAN meeting" is not answered by "was signed on the sidelines of the ASEAN meeting")
+    named = obj is None or _terms(obj) <= terms
     return (done and shared >= OVERTAKING.reported_coverage
             # what it expected to be explored or worked towards was reported as concluded
-            or settles and shared >= OVERTAKING.settled_coverage
+            or settles and shared >= OVERTAKING.settled_coverage and named
             # what it expected, told as past in other verbs
-            or not purpose and _answered_in_other_words(expected - {verb}, terms))
+            or not purpose and _answered_in_other_words(expected - {verb}, terms) and named)
 
 
 def classify(statements: list[Statement], gone: frozenset[int] | None = None) -> tuple[str, ...]:
