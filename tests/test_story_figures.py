@@ -1466,3 +1466,31 @@ def test_a_name_opening_one_report_is_named_by_it_too(tmp_path):
                         "people still missing, officials said.\n\nSchools stayed shut.\n")})
     tolls = [f for f in key_figures(corpus) if f.value == "11"]
     assert [(f.value, [h.value for h in f.history]) for f in tolls] == [("11", ["at least 4"])]
+
+
+def test_a_measure_that_grows_over_days_is_one_developing_figure(tmp_path):
+    """An area burned, told three ways over three days (one read back from "grew to", one in two
+    units): one row, the newest first, with its history."""
+    corpus = corpus_of(tmp_path, {
+        "1.md": article("2026-08-03", "Wire", "A wildfire in the Oren hills has burned 3,200 hectares of forest since "
+                        "Saturday and forced the evacuation of two villages, firefighters said on Monday.\n\n"
+                        "Water bombers flew from the coast.\n"),
+        "2.md": article("2026-08-04", "Daily", "The wildfire in the Oren hills grew to 5,900 hectares on Tuesday as "
+                        "winds pushed it north, firefighters said.\n\nRoads were closed.\n"),
+        "3.md": article("2026-08-06", "Wire", "Firefighters had contained most of the Oren hills wildfire by Thursday, "
+                        "after it burned 7,400 hectares (about 18,300 acres), officials said.\n\nRain is forecast.\n")})
+    assert find_disagreements(corpus) == ()
+    rows = [f for f in key_figures(corpus) if "hectares" in f.value]
+    assert [(f.value, [h.value for h in f.history]) for f in rows] == [
+        ("7,400 hectares", ["5,900 hectares", "3,200 hectares"])]
+
+
+def test_a_size_that_describes_a_thing_never_develops(tmp_path):
+    """"the 13-meter yacht Kestrel" one day, "the 30-foot yacht Kestrel" the next: a yacht does
+    not grow; the two are no history (whether they disagree is another matter)."""
+    corpus = corpus_of(tmp_path, {
+        "1.md": article("1998-12-27", "Wire", "Rescuers said the 9-meter yacht Kestrel had rolled in heavy seas "
+                        "off Gabo Island on Sunday, injuring two crewmen.\n\nThe race went on.\n"),
+        "2.md": article("1998-12-28", "Daily", "Rescuers said the 13-meter yacht Kestrel had rolled in heavy seas "
+                        "off Gabo Island, injuring two crewmen.\n\nThe race went on.\n")})
+    assert all(not f.history for f in key_figures(corpus))

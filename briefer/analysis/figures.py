@@ -29,8 +29,8 @@ from briefer.language.annotate import annotate
 from briefer.language.tense import ANY_IRREGULAR_PAST
 from briefer.core.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
 from briefer.language.quantities import (BOUND_BEFORE, CURRENCIES, CURRENCY_WORDS, DURATIONS, ESTIMATE_WORDS,
-                                         MEASURES, PEOPLE_STATES, ROUNDING, UNCHANGED_PLURALS, Quantity, display_value,
-                                         measure, same_measure, singular, within_rounding)
+                                         LEVEL_VERB, MEASURES, PEOPLE_STATES, ROUNDING, UNCHANGED_PLURALS, Quantity,
+                                         display_value, measure, same_measure, singular, within_rounding)
 
 
 @dataclass(frozen=True)
@@ -107,6 +107,9 @@ class _Mention:
     lead: bool = False  # its sentence opens its article
     read_back: bool = False  # what it counts stands before it (_read_back)
     bound: str | None = None  # the event told right beside the count ("arrested 37 people": arrest)
+    # what a verb of change makes the number the level of: its subject ("the wildfire in the hills
+    # grew to 5,900 hectares"), or what it counts, read back ("the toll rose to 150")
+    level_of: frozenset[str] = frozenset()
     converted: bool = False  # a measure its sentence gives in a second unit too ("15 kilometres (9 miles)")
     names: frozenset[str] = frozenset()  # the names its sentence gives (where, who), past its first word
     words: frozenset[str] = frozenset()  # its sentence's words, lower case (a name may open it)
@@ -268,6 +271,22 @@ def _content_stems(words) -> frozenset[str]:
 def _read_back(quantity: Quantity) -> bool:
     """What the number counts stands before it: read back from its verb ("the toll rose to 150")."""
     return bool(quantity.label) and 0 <= quantity.label_at < quantity.start
+
+
+# A verb of change right before the number: "grew to 5,900 hectares", "has risen to about 400".
+_LEVEL_BEFORE = re.compile(r"\b([a-z]+)\s+(?:to|at)\s+" + BOUND_BEFORE + r"?$", re.I)
+
+
+def _level_of(text: str, quantity: Quantity) -> frozenset[str]:
+    """The stems of what a verb of change makes the number the level of: read back, what it
+    counts; after "grew to", "rose to", the subject of the verb, within the number's clause."""
+    if _read_back(quantity):
+        return _label_stems(quantity)
+    verb = _LEVEL_BEFORE.search(text, 0, quantity.start)
+    if not verb or not LEVEL_VERB.match(verb.group(1)):
+        return frozenset()
+    start, _ = clause_bounds(text, quantity.start, quantity.end)
+    return _content_stems(_WORD.findall(text[start:verb.start()]))
 
 
 def _label_stems(quantity: Quantity) -> frozenset[str]:
@@ -437,6 +456,7 @@ def mentions_of(corpus: Corpus, disputed: frozenset[str] = frozenset()) -> list[
                                       index, dead=dead, names=names, words=said,
                                       lead=member.position == 0, read_back=_read_back(quantity),
                                       bound=bound_event(member.text, quantity),
+                                      level_of=_level_of(member.text, quantity),
                                       converted=any(other is not quantity and same_measure(quantity, other)
                                                     for other in found_here)))
     return found
@@ -459,14 +479,23 @@ def _other_places(first: list[_Mention], second: list[_Mention]) -> bool:
 
 
 def _developments(groups: dict[tuple, list[_Mention]]) -> list[list[tuple]]:
-    """Groups of figure keys that are one count at different dates: same unit and counted noun,
+    """Groups of figure keys that are one count (or one measure) at different dates: same unit and counted noun,
     the same words around it (what happened to what it counts; for the dead, however a report
     words its toll, no other place named), every value from its own day and no smaller than the
     one before (a death toll, votes counted, troops sent: running counts)."""
     by_slot: dict[tuple, list[tuple]] = defaultdict(list)
     for key, mentions in groups.items():
-        if key[0] != "measure" and mentions[0].quantity.unit == "count":
+        if key[0] == "measure":
+            # an area burned, a river's level: one measure over days; not a size that describes
+            # a thing ("the 13-meter yacht", "a 30-foot boat"), which does not grow
+            if not any("-" in m.quantity.written for m in mentions):
+                by_slot[key[:2]].append(key)
+        elif mentions[0].quantity.unit == "count":
             by_slot[(key[1], key[2])].append(key)
+
+    def size(key: tuple) -> float:
+        """The value the chain compares: a measure's size in SI units (its reports may give other units)."""
+        return key[2] if key[0] == "measure" else groups[key][0].quantity.value
     chains = []
     for keys in by_slot.values():
         if len(keys) < 2:
@@ -478,6 +507,7 @@ def _developments(groups: dict[tuple, list[_Mention]]) -> list[list[tuple]]:
         # district had reached 1,020"): beside one, what the other counts joins its event too
         counted = {k: frozenset.union(*(_label_stems(m.quantity) for m in groups[k])) for k in dated}
         read_back = {k for k in dated if any(m.read_back for m in groups[k])}
+        level_of = {k: frozenset.intersection(*(m.level_of for m in groups[k])) for k in dated}
         # the one event every mention of a value tells right beside it, if they agree on one
         bound = {k: next(iter(b)) if len(b := {m.bound for m in groups[k]}) == 1 else None for k in dated}
         # one chain per shared event, values on distinct days
@@ -496,7 +526,7 @@ def _developments(groups: dict[tuple, list[_Mention]]) -> list[list[tuple]]:
             for other in dated:
                 if other in used or other in chain or days[other] == days[chain[-1]]:
                     continue
-                if groups[other][0].quantity.value < groups[chain[-1]][0].quantity.value \
+                if size(other) < size(chain[-1]) \
                         and not (events[other] & REMAINING and events[chain[-1]] & REMAINING):
                     # a running count (a toll, votes counted) grows; a smaller later value is another
                     # count, unless both count what is left ("65 missing", then "19 remained missing")
@@ -515,6 +545,13 @@ def _developments(groups: dict[tuple, list[_Mention]]) -> list[list[tuple]]:
                     # the same event right beside each count, however the clause goes on ("police
                     # arrested 37 people after clashes" / "52 people had now been arrested over
                     # the protest"), unless the reports name other places
+                    if not _other_places(groups[other], [m for k in chain for m in groups[k]]):
+                        chain.append(other)
+                    continue
+                last = chain[-1]
+                if level_of[other] and level_of[other] <= events[last] | counted[last]:
+                    # what a verb of change makes it the level of is told in the count before ("a
+                    # wildfire has burned 8,500 hectares" / "the wildfire grew to 14,200 hectares")
                     if not _other_places(groups[other], [m for k in chain for m in groups[k]]):
                         chain.append(other)
                     continue

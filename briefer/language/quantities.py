@@ -285,7 +285,7 @@ def _change_label(tokens_: list[Token], index: int) -> list[int]:
 # Verbs that take a count or a level to a value, with nothing counted after the number: what
 # they count is their subject ("the death toll rose to 150", "cases have climbed to 540", "the
 # number of dead stood at 89", "cases had reached 1,020").
-_LEVEL_VERB = re.compile(r"^(?:ris(?:e|es|en|ing)|rose|climb\w*|jump\w*|gr(?:ow|ows|ew|own|owing)|swell\w*|swollen"
+LEVEL_VERB = re.compile(r"^(?:ris(?:e|es|en|ing)|rose|climb\w*|jump\w*|gr(?:ow|ows|ew|own|owing)|swell\w*|swollen"
                          r"|doubl\w*|tripl\w*|quadrupl\w*|halv\w*"
                          r"|mount\w*|soar\w*|surg\w*|increas\w*|f(?:all|alls|ell|allen|alling)|dropp?\w*|declin\w*"
                          r"|reach\w*|hit|hits|top(?:s|ped)?|pass(?:es|ed)?|exceed\w*|total\w*|st(?:ood|and|ands))$", re.I)
@@ -346,7 +346,7 @@ def _level_verb(tokens_: list[Token], first: int) -> int | None:
     at = first - 1
     if at >= 0 and tokens_[at].text.lower() in ("to", "at"):
         at -= 1
-    if at >= 0 and tokens_[at].kind == "word" and _LEVEL_VERB.match(tokens_[at].text):
+    if at >= 0 and tokens_[at].kind == "word" and LEVEL_VERB.match(tokens_[at].text):
         return at
     if at < first - 1:
         # a phrase of time between the verb and "to" ("have nearly tripled in two days to 412",
@@ -354,7 +354,7 @@ def _level_verb(tokens_: list[Token], first: int) -> int | None:
         for verb in range(at - 1, max(-1, at - 1 - _TIME_PHRASE_WORDS), -1):
             if tokens_[verb].kind == "punct":
                 break
-            if _LEVEL_VERB.match(tokens_[verb].text) and tokens_[verb + 1].text.lower() in _TIME_PREPOSITIONS:
+            if LEVEL_VERB.match(tokens_[verb].text) and tokens_[verb + 1].text.lower() in _TIME_PREPOSITIONS:
                 return verb
     return None
 
