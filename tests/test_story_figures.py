@@ -1494,3 +1494,18 @@ def test_a_size_that_describes_a_thing_never_develops(tmp_path):
         "2.md": article("1998-12-28", "Daily", "Rescuers said the 13-meter yacht Kestrel had rolled in heavy seas "
                         "off Gabo Island, injuring two crewmen.\n\nThe race went on.\n")})
     assert all(not f.history for f in key_figures(corpus))
+
+
+@pytest.mark.parametrize("second, flagged", [
+    ("The assembly passed the reform by 212 votes to 187 on Thursday, after a debate that ran into the night.", True),
+    ("The assembly passed the reform on Thursday in a 212-184 vote, after a debate that ran into the night.", False),
+    ("The assembly passed the reform by 215 votes to 180 on Thursday, after a debate that ran into the night.", False),
+])
+def test_one_votes_tally_told_two_ways_is_flagged(tmp_path, second, flagged):
+    """"by 212 votes to 184" / "by 212 votes to 187", one day: one vote, one side changed. The same
+    tally written another way agrees; two tallies with no side in common may be two votes."""
+    first = "Lawmakers approved the pension reform by 212 votes to 184 on Thursday, the speaker said.\n\nUnions vowed to strike.\n"
+    corpus = corpus_of(tmp_path, {"a.md": article("2026-03-05", "Wire", first),
+                                  "b.md": article("2026-03-05", "Daily", second + "\n\nThe unions called a strike.\n")})
+    shown = [sorted(c.value for c in d.claims) for d in find_disagreements(corpus) if d.what == "vote tally"]
+    assert shown == ([["212 to 184", "212 to 187"]] if flagged else [])

@@ -22,6 +22,7 @@ fixes: a weekday, a month and day, a year.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
@@ -539,7 +540,7 @@ def find_disagreements(corpus: Corpus) -> tuple[Disagreement, ...]:
         if len(disagreements) == MOST_DISAGREEMENTS:
             break
     shown = {claim.text for d in disagreements for claim in d.claims}
-    for finder in (age_disagreements, stable_disagreements, year_disagreements):
+    for finder in (age_disagreements, tally_disagreements, stable_disagreements, year_disagreements):
         for extra in finder(found, MOST_DISAGREEMENTS - len(disagreements)):
             texts = {claim.text for claim in extra.claims}
             if not shown & texts:
@@ -747,6 +748,40 @@ def age_disagreements(found: list[Statement], room: int) -> list[Disagreement]:
             continue
         result.append(_two_values(f"age of {surname}", (a.text, str(low), {s.article for s in first}),
                                   (b.text, str(high), {s.article for s in second})))
+    return result
+
+
+# A vote's tally, for and against: "by 158 votes to 141", "by a vote of 158 to 141", "a 158-141
+# vote", "voted 158-141". (A tally is no count of its own: quantities leaves it out.)
+_TALLY = re.compile(r"\b(\d[\d,]*)\s+votes?\s+to\s+(\d[\d,]*)\b|\bvote\s+of\s+(\d[\d,]*)\s*(?:to|-|–)\s*(\d[\d,]*)\b"
+                    r"|\b(\d[\d,]*)\s*[-–]\s*(\d[\d,]*)\s+vote\b|\bvoted\s+(\d[\d,]*)\s*[-–]\s*(\d[\d,]*)\b", re.I)
+
+
+def _tallies(text: str) -> list[tuple[int, int]]:
+    return [tuple(int(v.replace(",", "")) for v in m.groups() if v is not None) for m in _TALLY.finditer(text)]
+
+
+def tally_disagreements(found: list[Statement], room: int) -> list[Disagreement]:
+    """One vote's tally told two ways by reports of one time: one side the same, the other not
+    ("by 158 votes to 141" / "by 158 votes to 144"). Two tallies that share no side may be two
+    votes (an amendment and the bill), and are not compared."""
+    told: dict[tuple[int, int], list[Statement]] = defaultdict(list)
+    for statement in found:
+        for tally in _tallies(statement.text):
+            told[tally].append(statement)
+    result: list[Disagreement] = []
+    for first, second in itertools.combinations(sorted(told), 2):
+        if len(result) >= room:
+            break
+        if (first[0] == second[0]) == (first[1] == second[1]):
+            continue  # the same tally, or no side in common
+        pairs = [(a, b) for a in told[first] for b in told[second] if a.article != b.article and same_time(a, b)]
+        if not pairs:
+            continue
+        a, b = min(pairs, key=lambda pair: (pair[0].article, pair[1].article))
+        result.append(_two_values(
+            "vote tally", (a.text, f"{first[0]:,} to {first[1]:,}", {s.article for s in told[first]}),
+            (b.text, f"{second[0]:,} to {second[1]:,}", {s.article for s in told[second]})))
     return result
 
 
