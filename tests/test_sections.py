@@ -1242,3 +1242,22 @@ def test_a_forecast_answered_in_other_words_must_have_what_its_verb_takes_named(
     sign = "The two ministers are set to sign a fisheries accord at the Lisbon summit on Friday."
     assert overtaken(story((sign, 1, thursday), ("The two ministers signed the fisheries accord at the Lisbon "
                                                  "summit on Friday.", 2, saturday))) == {0}
+
+
+def test_a_future_told_from_the_past_to_a_time_ahead_of_the_writing_is_open():
+    promise = Statement("The government has promised that a new reservoir near the town would open by March 2027.",
+                        1, dt.date(2026, 12, 4), 5)
+    assert classify_one(promise, promise.reference_date) == OPEN_QUESTIONS
+    # to a time already past when it was written: history
+    kept = Statement("The government had promised that the reservoir would open by March 2019.", 1,
+                     dt.date(2026, 12, 4), 5)
+    assert classify_one(kept, kept.reference_date) != OPEN_QUESTIONS
+
+
+def test_an_activity_still_going_on_as_it_was_written_is_a_key_fact():
+    search = Statement("Divers were still searching for a missing fisherman who was seen on the pier.", 1, NOV_1, 6)
+    assert classify_one(search, NOV_1) == KEY_FACTS
+
+
+def test_a_hope_for_a_step_still_to_come_is_open():
+    assert one("The port authority said it hoped to restore full operations by the end of next week.") == OPEN_QUESTIONS

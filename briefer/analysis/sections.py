@@ -287,6 +287,14 @@ _LINKED_BEFORE = re.compile(rf"\b(?:{_COPULAS})\s+(?:(?:\w+ly|still|also|now|not
 _THAT_RELATIVE = re.compile(r"(?<=[a-z] )that(?=\s+(?:has|have|had|is|are|was|were|will|would)\b)")
 
 
+# A future told from the past ("said the plant would open", "was to be completed"); with a date
+# still ahead of the writing it is a forecast.
+_FUTURE_IN_THE_PAST = re.compile(r"\b(?:would|(?:was|were)\s+to)\s+(?:\w+ly\s+)?(?:be\s+)?[a-z]+", re.I)
+# An activity going on when the report was written: "still" with a progressive ("divers were
+# still searching", "firefighters are still battling").
+_STILL_GOING = re.compile(r"\b(?:was|were|is|are)\s+still\s+[a-z]{2,}ing\b", re.I)
+
+
 def _relative_opener(before: str) -> int:
     """Where the last relative clause opening in `before` starts its words (-1: none)."""
     return max((m.end() for m in (*RELATIVE_OPENER.finditer(before), *_THAT_RELATIVE.finditer(before))), default=-1)
@@ -634,6 +642,11 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
         # a day or a date names when the forecast happens; a span ("in a decade") does not
         timed = bool(note.relative) or any(t.type in ("DATE", "TIME") for t in note.times)
         return NONE if _soft_forecast(text, timed) else OPEN_QUESTIONS, BY_TENSE
+    if statement.reference_date is not None and _FUTURE_IN_THE_PAST.search(text) \
+            and any(m.first_day > statement.reference_date for m in note.dates):
+        # "has promised that the plant would open by March 2027": a future told from the past, to
+        # a time still ahead of the writing
+        return OPEN_QUESTIONS, BY_TENSE
     older = (_older_than_story(statement) or _past_perfect(text, note)
              or _earlier_in_its_own_words(statement)
              # a habit or a long history behind the news, told after the lead (a day of the story's
@@ -667,6 +680,8 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
         return KEY_FACTS, BY_LEAD_WORDS  # it tells more of the event the articles lead with
     if _tells_a_saying(text):
         return KEY_FACTS, BY_SAYING  # said in the story's days, with no earlier time: a reaction, claim or position of the news
+    if _STILL_GOING.search(text):
+        return KEY_FACTS, "an activity under way"  # "divers were still searching for ...": going on as it was written
     return BACKGROUND, "undated, off the lead"  # news tells its events first; what follows, undated and off the lead, is context
 
 

@@ -60,8 +60,9 @@ FORECAST_CUE = re.compile(
     # where a question opens ("Will ...?"), and not the noun "will" (_NOUN_WILL)
     r"(?<![\w'’])(?!" + _NOUN_WILL + r")(?:(?-i:will|shall|would)\b(?!\s+never\b)|(?-i:could|may|might|should)\b)"
     r"|(?:^|(?<=^[\"“‘(]))(?-i:Will|Shall|Would|Could|Might|Should)\b(?=[^.!]*\?)|\b(?:set|scheduled|expected|likely|slated|poised"
-    r"|planning|going|intended) (?:to|for)\b|\bto be held\b|"
-    # a progressive of anticipation, with its auxiliary ("he was expecting air shipments", "they
+    r"|planning|going|intended) (?:to|for)\b|\bto be held\b|\b(?:hopes?|hoped)\s+to\b|"
+    # a hope for a step ("said it hoped to restore full operations by next week"); a progressive
+    # of anticipation, with its auxiliary ("he was expecting air shipments", "they
     # are hoping the group will"): what is awaited has not happened
     r"\b(?:is|are|was|were|am)\s+(?:\w+ly\s+)?(?:expecting|hoping|anticipating)\b|\bupcoming\b|\bagenda item\b|^If\b"
     # "due to" is a forecast after a form of "be" ("is due to meet"); after a noun it gives a cause
