@@ -96,3 +96,15 @@ def test_a_web_pages_dateline_goes_even_glued_to_the_first_word():
     for body in ("Governor Ines Ortiz (R) is defending the ferry campaign.",
                  "Kelso Press Agency (AP) Chief Executive Ines Ortiz said the ferries would sail."):
         assert clean_articles((parse_article(1, "C1.txt", body + "\n"),))[0].paragraphs == (body,), body
+
+
+def test_a_correction_notice_is_about_the_article_and_is_dropped():
+    """The value a correction says was wrong must not be read as a fact of the story; a sentence
+    that only mentions a correction or an earlier version of something is prose."""
+    for line in ("Correction: An earlier version of this article said 28 villages were flooded. The correct figure is 18.",
+                 "**Clarification:** An earlier version of this story misstated the mayor's title.",
+                 "This article has been corrected to show that the dam was built in 1978, not 1987."):
+        assert is_furniture(line, set()), line
+    for line in ("The minister issued a correction: the deficit was 3.1 percent, not 3.4 percent.",
+                 "Engineers said an earlier version of the dam's design had been rejected in 2019."):
+        assert not is_furniture(line, set()), line

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
-from briefer.core.cues import pattern
+from briefer.core.cues import pattern, phrases
 from briefer.core.text import SENTENCE_END, STOPWORDS, as_written
 from briefer.sources.dating import strip_dateline
 from briefer.core.models import Article, CleanArticle
@@ -50,7 +51,7 @@ def normalise(line: str) -> str:
 def is_furniture(line: str, repeated: set[str]) -> bool:
     """True for a line that is page furniture or a heading, not reporting prose."""
     words = line.split()
-    if NAVIGATION_LABEL.match(line):
+    if NAVIGATION_LABEL.match(line) or correction_notice(line):
         return True
     if len(words) <= CTA_MAX_WORDS and CALL_TO_ACTION.search(line):
         return True
@@ -61,6 +62,23 @@ def is_furniture(line: str, repeated: set[str]) -> bool:
     if len(words) <= REPEATED_LINE_MAX_WORDS and normalise(line) in repeated:
         return bool(furniture_cues().search(line)) or not has_sentence_structure(line)
     return False
+
+
+def correction_notice(line: str) -> bool:
+    """A correction the outlet printed under the article (cues/corrections.txt): it names the value
+    that was wrong, which is no fact of the story. A label ("Correction:") opens the paragraph; a
+    sentence about the article may stand anywhere in it."""
+    labels, sentences = _correction_cues()
+    return bool(labels.match(line) or sentences.search(line))
+
+
+@lru_cache(maxsize=1)
+def _correction_cues() -> tuple[re.Pattern, re.Pattern]:
+    found = phrases("prepare", "corrections")
+    labels = [re.escape(p[:-1]) for p in found if p.endswith(":")]
+    sentences = [r"\s+".join(map(re.escape, p.split())) for p in found if not p.endswith(":")]
+    return (re.compile(r"^[\W_]*(?:" + "|".join(labels) + r")\s*:", re.I),
+            re.compile(r"\b(?:" + "|".join(sentences) + r")\b", re.I))
 
 
 def furniture_cues():
