@@ -61,3 +61,14 @@ def test_a_timeline_entry_shows_its_sentence_so_it_must_stand_alone_and_name_who
     assert _standing_entries((entry,), [*shown, texts[0]], names, lambda text: ()) == (entry,)
     # a timeline entry repeating a line above stays: it points to that line
     assert _standing_entries((entry,), [*shown, texts[1]], names, lambda text: ()) == (entry,)
+
+
+def test_a_key_quote_opening_on_a_third_person_is_left_out(build_brief):
+    """'"They are tired but in good health," a spokeswoman said': who they are was told before the
+    quotation, and the page does not show it. A quotation in the speaker's own voice stays."""
+    body = ("Gunmen freed six aid workers in Korvia on Monday after 49 days in captivity, the agency said.\n\n"
+            '"They are tired but in good health," agency spokeswoman Lena Marek said.\n\n'
+            '"We will keep working in Korvia," agency director Paul Dervan said in a statement.\n')
+    md = build_brief({"a.md": f"---\ntitle: Aid workers freed\noutlet: Wire\ndate: 2026-03-02\n---\n{body}"}).rendered.markdown
+    quotes = md.split("## Key quotes", 1)[1].split("## ", 1)[0]
+    assert "We will keep working in Korvia" in quotes and "They are tired" not in quotes
