@@ -1252,6 +1252,10 @@ def test_a_future_told_from_the_past_to_a_time_ahead_of_the_writing_is_open():
     kept = Statement("The government had promised that the reservoir would open by March 2019.", 1,
                      dt.date(2026, 12, 4), 5)
     assert classify_one(kept, kept.reference_date) != OPEN_QUESTIONS
+    # a saying inside a noun phrase is not the sentence's: the decision is its news
+    decision = Statement("The decision to cancel 40 matches came after the players proposed a new cap, a proposal "
+                         "the owners said they would answer by Friday.", 1, dt.date(2026, 12, 2), 5)
+    assert classify_one(decision, decision.reference_date) != OPEN_QUESTIONS
 
 
 def test_an_activity_still_going_on_as_it_was_written_is_a_key_fact():

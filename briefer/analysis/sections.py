@@ -287,9 +287,21 @@ _LINKED_BEFORE = re.compile(rf"\b(?:{_COPULAS})\s+(?:(?:\w+ly|still|also|now|not
 _THAT_RELATIVE = re.compile(r"(?<=[a-z] )that(?=\s+(?:has|have|had|is|are|was|were|will|would)\b)")
 
 
-# A future told from the past ("said the plant would open", "was to be completed"); with a date
-# still ahead of the writing it is a forecast.
+# A future told from the past ("has promised that the plant would open", "said it was to be
+# completed"); with a date still ahead of the writing it is a forecast, when the saying or the
+# promise is the sentence's own (its first verb), not one inside a noun ("the decision came after
+# a proposal the owners said they would answer by Friday").
 _FUTURE_IN_THE_PAST = re.compile(r"\b(?:would|(?:was|were)\s+to)\s+(?:\w+ly\s+)?(?:be\s+)?[a-z]+", re.I)
+_FORETELLING = re.compile(r"\b(?:said|says|told|promised|promises|pledged|vowed|predicted|announced|warned"
+                          r"|expects|expected)\b", re.I)
+_PERFECT_AUXILIARY = frozenset({"has", "have", "had"})
+
+
+def _foretold(text: str) -> bool:
+    telling = _FORETELLING.search(text)
+    if not telling or not _FUTURE_IN_THE_PAST.search(text, telling.end()):
+        return False
+    return all(m.group(0).lower() in _PERFECT_AUXILIARY for m in FINITE_VERB.finditer(text, 0, telling.start()))
 # An activity going on when the report was written: "still" with a progressive ("divers were
 # still searching", "firefighters are still battling").
 _STILL_GOING = re.compile(r"\b(?:was|were|is|are)\s+still\s+[a-z]{2,}ing\b", re.I)
@@ -642,7 +654,7 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
         # a day or a date names when the forecast happens; a span ("in a decade") does not
         timed = bool(note.relative) or any(t.type in ("DATE", "TIME") for t in note.times)
         return NONE if _soft_forecast(text, timed) else OPEN_QUESTIONS, BY_TENSE
-    if statement.reference_date is not None and _FUTURE_IN_THE_PAST.search(text) \
+    if statement.reference_date is not None and _foretold(text) \
             and any(m.first_day > statement.reference_date for m in note.dates):
         # "has promised that the plant would open by March 2027": a future told from the past, to
         # a time still ahead of the writing
