@@ -72,3 +72,16 @@ def test_a_key_quote_opening_on_a_third_person_is_left_out(build_brief):
     md = build_brief({"a.md": f"---\ntitle: Aid workers freed\noutlet: Wire\ndate: 2026-03-02\n---\n{body}"}).rendered.markdown
     quotes = md.split("## Key quotes", 1)[1].split("## ", 1)[0]
     assert "We will keep working in Korvia" in quotes and "They are tired" not in quotes
+
+
+def test_a_page_is_never_emptied_by_the_surname_rule_while_lines_remain(build_brief):
+    """One report names its host in full only in a quoted voice: the lead calls the host by
+    surname, and every other line names the guest introduced in the lead. Leaving each out in turn
+    would leave "Nothing in the sources" in every section; its best lines are shown instead."""
+    body = ("Former party pollster Ian Voss was a guest on Radio Tarn's Dunn on Monday.\n\n"
+            "Voss described the dire situation the Green List faces in Sunday's vote in Kessel.\n\n"
+            "Voss told host Mara Dunn a defeat is “increasingly likely.”\n\n"
+            "Voss contends the party's delegates may switch sides and back a rival list.\n")
+    md = build_brief({"a.md": f"---\ntitle: Pollster warns\noutlet: Wire\ndate: 2026-03-02\n---\n{body}"}).rendered.markdown
+    main = md.split("## Key figures")[0].split("## Key quotes")[0].split("## Sources")[0]
+    assert "Voss described the dire situation" in main or "Ian Voss was a guest" in main

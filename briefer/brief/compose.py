@@ -801,6 +801,7 @@ def compose_story(story: Story, title: str, budgets: dict[str, int], date: dt.da
                     title, *(corpus.items[j].text for j in picked[:place]),
                     *(sorted(disputed) if _after_disagreements(i, chosen) else ())))}
 
+    first_choice = chosen
     for _ in range(PAGE_NAME_ROUNDS):
         nameless = nameless_of(chosen)
         if not nameless:
@@ -812,6 +813,11 @@ def compose_story(story: Story, title: str, budgets: dict[str, int], date: dt.da
         # not show is left out, with no replacement (each leaving may take another's first mention)
         while nameless := nameless_of(chosen):
             chosen = {key: [i for i in items if i not in nameless] for key, items in chosen.items()}
+    if not any(chosen.values()):
+        # every line calls someone the page cannot name (a single report that names its people in
+        # full only inside quotations): its best lines, surnames and all, say more than "Nothing
+        # in the sources" would
+        chosen = first_choice
 
     paths = article_paths(corpus)
 
