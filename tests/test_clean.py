@@ -105,6 +105,9 @@ def test_a_correction_notice_is_about_the_article_and_is_dropped():
                  "**Clarification:** An earlier version of this story misstated the mayor's title.",
                  "This article has been corrected to show that the dam was built in 1978, not 1987."):
         assert is_furniture(line, set()), line
+    assert is_furniture("Editor’s Note: An earlier version misstated the toll.", set())  # a printed apostrophe
     for line in ("The minister issued a correction: the deficit was 3.1 percent, not 3.4 percent.",
-                 "Engineers said an earlier version of the dam's design had been rejected in 2019."):
+                 "Engineers said an earlier version of the dam's design had been rejected in 2019.",
+                 # news, then a notice at its end: the paragraph's news stays
+                 "Rescuers pulled 40 people from the river. This story has been corrected to fix the town's name."):
         assert not is_furniture(line, set()), line

@@ -80,3 +80,22 @@ def test_a_report_crediting_anothers_outlet_by_name_or_initials_retells_it(write
     corpus, _ = load_corpus(folder)
     assert corpus.origin_of[2] == corpus.origin_of[1]
     assert corpus.origin_of[3] != corpus.origin_of[1] and corpus.origin_of[4] != corpus.origin_of[1]
+    # a sentence that opens on the credit, in any case, credits too
+    opening = "According to NNA, " + credits[0].lower() + credits[1:].replace(", NNA reported", "")
+    folder = write_articles({"1.md": piece("Norrheim News Agency", wire), "2.md": piece("Aldby Tribune", opening)},
+                            folder="opening")
+    corpus, _ = load_corpus(folder)
+    assert corpus.origin_of[2] == corpus.origin_of[1]
+
+
+def test_two_letters_are_no_outlets_initials(write_articles):
+    """"UN News" is no source of a report saying "the UN said": two letters name more than an outlet."""
+    def piece(outlet: str, body: str) -> str:
+        return f"---\ntitle: {outlet} report\noutlet: {outlet}\ndate: 2025-04-02\n---\n{body}\n"
+
+    news = ("Aid convoys reached the town of Kessa on Tuesday after a week of fighting closed the road.\n\n"
+            "The convoy carried food for 20,000 people.\n")
+    other = ("Aid convoys reached Kessa on Tuesday after fighting closed the road for a week, and the UN said "
+             "it hoped to send more.\n\nResidents queued for water.\n")
+    corpus, _ = load_corpus(write_articles({"1.md": piece("UN News", news), "2.md": piece("Harbour Times", other)}))
+    assert corpus.origin_of[2] != corpus.origin_of[1]

@@ -1497,15 +1497,53 @@ def test_a_size_that_describes_a_thing_never_develops(tmp_path):
 
 
 @pytest.mark.parametrize("second, flagged", [
-    ("The assembly passed the reform by 212 votes to 187 on Thursday, after a debate that ran into the night.", True),
-    ("The assembly passed the reform on Thursday in a 212-184 vote, after a debate that ran into the night.", False),
-    ("The assembly passed the reform by 215 votes to 180 on Thursday, after a debate that ran into the night.", False),
+    ("The assembly passed the pension reform by 212 votes to 187 on Thursday, after a debate that ran late.", True),
+    ("The assembly passed the pension reform on Thursday in a 212-184 vote, after a debate that ran late.", False),
+    ("The assembly passed the pension reform by 215 votes to 180 on Thursday, after a debate that ran late.", False),
+    # one day, one side alike, but two matters: the budget and a nominee
+    ("The assembly also confirmed Ana Ruiz as auditor by 212 votes to 187 on Thursday.", False),
 ])
 def test_one_votes_tally_told_two_ways_is_flagged(tmp_path, second, flagged):
-    """"by 212 votes to 184" / "by 212 votes to 187", one day: one vote, one side changed. The same
-    tally written another way agrees; two tallies with no side in common may be two votes."""
+    """"by 212 votes to 184" / "by 212 votes to 187", one day, on the pension reform: one vote, one
+    side changed. The same tally written another way agrees; two tallies with no side in common
+    may be two votes, and so may two on different matters."""
     first = "Lawmakers approved the pension reform by 212 votes to 184 on Thursday, the speaker said.\n\nUnions vowed to strike.\n"
     corpus = corpus_of(tmp_path, {"a.md": article("2026-03-05", "Wire", first),
                                   "b.md": article("2026-03-05", "Daily", second + "\n\nThe unions called a strike.\n")})
     shown = [sorted(c.value for c in d.claims) for d in find_disagreements(corpus) if d.what == "vote tally"]
     assert shown == ([["212 to 184", "212 to 187"]] if flagged else [])
+
+
+def test_two_counts_of_one_dated_event_told_on_two_days_still_disagree(tmp_path):
+    """"41 were arrested during Saturday's march" (Monday) / "46 were arrested during Saturday's
+    march" (Tuesday): no running total, so the possessive day dates both counts: one event, two values."""
+    corpus = corpus_of(tmp_path, {
+        "1.md": article("2025-05-12", "Wire", "Police said 41 people were arrested during Saturday's march against "
+                        "bus fares in Tarrow.\n\nThe mayor called for calm.\n"),
+        "2.md": article("2025-05-13", "Daily", "Police said 46 people were arrested during Saturday's march against "
+                        "bus fares in Tarrow.\n\nShops reopened.\n")})
+    assert [sorted(c.value for c in d.claims) for d in find_disagreements(corpus)] == [["41", "46"]]
+
+
+def test_a_rewrites_counts_of_other_times_are_not_a_retold_fact(tmp_path):
+    """One report and its rewrite: "added 800 jobs at its plant last year" is no retelling of
+    "plans to eliminate 1,200 jobs over three years", though the names are the same."""
+    shared = "Kessel Steelworks agreed on Monday to buy rival Orun Metals for 3.1 billion euros."
+    wire = f"{shared}\n\nKessel Steelworks added 800 jobs at its Tarn plant last year, the company said.\n"
+    rewrite = (f"{shared}\n\nKessel Steelworks plans to eliminate 1,200 jobs over three years, Metal Wire "
+               "reported.\n")
+    corpus = corpus_of(tmp_path, {"a.md": article("2025-03-03", "Metal Wire", wire),
+                                  "b.md": article("2025-03-03", "Steel Daily", rewrite)})
+    assert corpus.origin_of[2] == corpus.origin_of[1]
+    assert find_disagreements(corpus) == ()
+
+
+def test_two_days_arrests_each_dated_are_not_one_developing_count(tmp_path):
+    """"arrested 41 people at a march on Saturday" / "arrested 60 people on Monday when dock workers
+    blocked the port": the same verb, but each count is dated to its own day: two events."""
+    corpus = corpus_of(tmp_path, {
+        "1.md": article("2025-05-11", "Wire", "Police arrested 41 people at a march against bus fares in Tarrow on "
+                        "Saturday.\n\nThe mayor called for calm.\n"),
+        "2.md": article("2025-05-13", "Daily", "Police arrested 60 people on Monday when dock workers blocked the "
+                        "port of Tarrow.\n\nShips waited offshore.\n")})
+    assert all(not f.history for f in key_figures(corpus))

@@ -30,6 +30,7 @@ SAME_FACT = 0.2
 REWRITE_SHARE = 0.45
 REWRITE_MIN_MATCHES = 3
 MIN_OUTLET_NAME = 2  # letters: an outlet named by one letter would be found in too much prose
+MIN_INITIALS = 3  # an outlet's initials credit it from three letters ("NNA"); "UN", "EU" name more than an outlet
 MIN_SHARED_TERMS = 2
 
 
@@ -147,36 +148,52 @@ def find_origins(articles: tuple[CleanArticle, ...], sentences: list[Sentence],
 
 def _credited(articles: tuple[CleanArticle, ...]) -> dict[int, set[str]]:
     """Article number -> the outlets of the day's articles it credits in its own words, by name
-    or by initials ("..., Reuters reported", "according to AFP" for Agence France-Presse, "NNA
-    reported" for the Norrheim News Agency): linear in the articles, one pattern per form."""
+    or by initials of three letters or more ("..., Reuters reported", "according to AFP" for
+    Agence France-Presse, "NNA reported" for the Norrheim News Agency; "UN", "EU" name more than
+    an outlet). A run of capitalised words where a crediting form puts the outlet is looked up
+    among the outlets' names: one pass over the articles, whatever the number of outlets."""
     names: dict[str, str] = {}  # as written in a credit -> the outlet
     for clean in articles:
         outlet = " ".join((clean.article.outlet or "").split())
         if len(outlet) >= MIN_OUTLET_NAME:
             names[outlet] = outlet
             capitalised = [w for w in re.split(r"[\s-]+", outlet) if w[:1].isupper()]
-            if len(capitalised) >= 2:
+            if len(capitalised) >= MIN_INITIALS:
                 names.setdefault("".join(w[0] for w in capitalised), outlet)
-    if not names:
-        return {}
-    alternatives = "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(names, key=len, reverse=True))
-    forms = [re.compile(_credit_form(form, alternatives)) for form in phrases("analysis", "crediting")]
     credited: dict[int, set[str]] = defaultdict(set)
+    if not names:
+        return credited
     for clean in articles:
         for paragraph in clean.paragraphs:
-            for form in forms:
-                credited[clean.article.number].update(names[" ".join(m.group("outlet").split())]
-                                                      for m in form.finditer(paragraph))
+            for form, before in _credit_forms():
+                for match in form.finditer(paragraph):
+                    run = match.group("outlet").split()
+                    # the outlet ends the run before a verb ("The Norrheim News Agency said") and
+                    # opens the run after a preposition ("according to Reuters Television")
+                    tries = (run[i:] for i in range(len(run))) if before else (run[:i] for i in range(len(run), 0, -1))
+                    found = next((names[" ".join(t)] for t in tries if " ".join(t) in names), None)
+                    if found:
+                        credited[clean.article.number].add(found)
     return credited
 
 
-def _credit_form(form: str, outlets: str) -> str:
-    """A crediting form as a pattern, whole words, the outlet's name in the group "outlet"."""
-    before, after = form.split("{outlet}")
-    return ((r"(?<!\w)" if before[:1].isalnum() else "") + r"\s+".join(map(re.escape, before.split()))
-            + (r"\s+" if before.endswith(" ") else "") + f"(?<!\\w)(?P<outlet>{outlets})(?!\\w)"
-            + (r"\s+" if after.startswith(" ") else "") + r"\s+".join(map(re.escape, after.split()))
-            + (r"(?!\w)" if after[-1:].isalnum() else ""))
+_CAPITALISED_RUN = r"(?P<outlet>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,5})"
+
+
+@lru_cache(maxsize=1)
+def _credit_forms() -> tuple[tuple[re.Pattern, bool], ...]:
+    """Each crediting form as a pattern (its words in any case, the outlet a run of capitalised
+    words), and whether the outlet comes before the form's words."""
+    forms = []
+    for form in phrases("analysis", "crediting"):
+        if "{outlet}" not in form:
+            continue
+        before, after = form.split("{outlet}", 1)
+        words = lambda part: r"\s+".join(map(re.escape, part.split()))  # noqa: E731
+        pattern = (r"(?<!\w)(?i:" + words(before) + r")\s*" if before.strip() else r"(?<![\w-])") + _CAPITALISED_RUN \
+            + (r"\s*(?i:" + words(after) + r")" + (r"(?!\w)" if after[-1:].isalnum() else "") if after.strip() else "")
+        forms.append((re.compile(pattern), not before.strip()))
+    return tuple(forms)
 
 
 def longest_increasing_run(values: list[int]) -> int:

@@ -59,9 +59,17 @@ BUCKET_LIMIT = 200
 _REPORTING_BEFORE = re.compile(r"\b(?:said|says|announced|told|reported|confirmed|added|stated|declared|noted)"
                                r"(?:\s+\w+)?\s+(?:on\s+)?$")
 _REPORTING_AFTER = re.compile(r"^\s*(?:said|announced|told|reported|confirmed)\b")
-# A time in the possessive names an event ("52 had now been arrested over Saturday's protest"): it
-# does not date the count beside it, which is the count at the writing.
+
+
+def day_of_telling(text: str, start: int, end: int) -> bool:
+    """The time at text[start:end] dates a saying ("police said on Monday", "..., the ministry
+    said Tuesday"), not what the sentence tells happened."""
+    return bool(_REPORTING_BEFORE.search(text[:start]) or _REPORTING_AFTER.match(text[end:]))
+# A time in the possessive names an event ("52 had now been arrested over Saturday's protest"): in
+# a sentence that tells a running total (a perfect, or "now", "so far") it does not date the count,
+# which is the count at the writing; "41 were arrested during Saturday's march" is Saturday's.
 _POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+_RUNNING_TOTAL = re.compile(r"\b(?:(?:has|have|had)\s+(?:now\s+|so\s+far\s+)?been|now|so\s+far|to\s+date)\b", re.I)
 # A plan ("is set to meet on Friday") and a report ("met on Monday") may both be right: plans move.
 _FUTURE = re.compile(r"\b(?:will|shall|is (?:set|due|scheduled|expected) to|are (?:set|due|scheduled|expected) to"
                      r"|to be held|plans? to|planned for|scheduled for)\b", re.I)
@@ -270,7 +278,7 @@ def entities(text: str) -> frozenset[str]:
 def event_dates(text: str, published: dt.date | None) -> list[DayMention]:
     """The days a sentence gives for what happened, without the days of statements about it."""
     return [mention for mention in annotate(text, published).days
-            if not _REPORTING_BEFORE.search(text[:mention.start]) and not _REPORTING_AFTER.match(text[mention.end:])]
+            if not day_of_telling(text, mention.start, mention.end)]
 
 
 def same_fact(a: str, b: str, least_jaccard: float = SAME_FACT_JACCARD) -> bool:
@@ -286,16 +294,17 @@ def same_fact(a: str, b: str, least_jaccard: float = SAME_FACT_JACCARD) -> bool:
     return len(names_a & names_b) >= SAME_ENTITIES_OVERLAP * min(len(names_a), len(names_b))
 
 
-def retold_fact(a: str, b: str) -> bool:
+def retold_fact(a: str, b: str, when_a: frozenset = frozenset(), when_b: frozenset = frozenset()) -> bool:
     """Two sentences of one report and its rewrite that tell one fact in other words ("agreed to
     buy Alder Metals ... expected to cut 1,200 jobs" / "will acquire Alder Metals ... plans to
     eliminate 1,500 jobs"): a rewrite chooses other words, but keeps who the claim is about. So
     the first name of each must be the same, the names shared as same_fact asks, and a few
     words; the shares of all words are not asked ("Kingurra rolled 35 kilometers south of Gabo
     Island" and "Sword of Orion rolled near Gabo Island, 450 kilometers east of Melbourne" are
-    about two yachts)."""
+    about two yachts). `when_a`, `when_b`: the times the two numbers' clauses give, which must
+    be the same ("added 800 jobs last year" is no retelling of "plans to cut 1,200 jobs")."""
     names_a, names_b = entities(a), entities(b)
-    return bool(names_a and names_b) and _first_name(a) == _first_name(b) \
+    return bool(names_a and names_b) and _first_name(a) == _first_name(b) and when_a == when_b \
         and len(fact_words(a) & fact_words(b)) >= SAME_FACT_MIN_SHARED \
         and len(names_a & names_b) >= SAME_ENTITIES_OVERLAP * min(len(names_a), len(names_b))
 
@@ -303,7 +312,12 @@ def retold_fact(a: str, b: str) -> bool:
 def _first_name(text: str) -> str | None:
     """The name the sentence gives first (its entities', by where they stand)."""
     lower = text.lower()
-    return min(entities(text), key=lambda name: (lower.find(name), name), default=None)
+
+    def place(name: str) -> int:
+        found = re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", lower)
+        return found.start() if found else len(lower)  # a name not written as such ("U.S." read "us") comes last
+
+    return min(entities(text), key=lambda name: (place(name), name), default=None)
 
 
 def sentences_disagree(a: str, b: str) -> bool:
@@ -462,6 +476,7 @@ def statements(corpus: Corpus) -> list[Statement]:
             published = dates.get(member.article)
             note = annotate(member.text, published)
             counts = [q for q in _unambiguous(list(note.quantities), member.text) if not _partitive_whole(member.text, q)]
+            running = bool(_RUNNING_TOTAL.search(member.text))
             estimates = [replace(q, exact=True) for q in counts
                          if not q.exact and q.head and _ESTIMATE_BEFORE.search(member.text, 0, q.start)]
             found.append(Statement(
@@ -472,9 +487,8 @@ def statements(corpus: Corpus) -> list[Statement]:
                 dates=tuple(_event_days(member.text, note.days)),
                 published=published,
                 when=tuple((m.start, m.end, (m.precision, m.value)) for m in note.dates
-                           if not _REPORTING_BEFORE.search(member.text[:m.start])
-                           and not _REPORTING_AFTER.match(member.text[m.end:])
-                           and not _POSSESSIVE_AFTER.match(member.text, m.end)),
+                           if not day_of_telling(member.text, m.start, m.end)
+                           and not (_POSSESSIVE_AFTER.match(member.text, m.end) and running)),
             ))
     return found
 
@@ -482,7 +496,7 @@ def statements(corpus: Corpus) -> list[Statement]:
 def _event_days(text: str, days: tuple[DayMention, ...]) -> list[DayMention]:
     """The days a sentence gives for what happened, without the days of statements about it."""
     return [mention for mention in days
-            if not _REPORTING_BEFORE.search(text[:mention.start]) and not _REPORTING_AFTER.match(text[mention.end:])]
+            if not day_of_telling(text, mention.start, mention.end)]
 
 
 def _candidate_pairs(found: list[Statement]) -> list[tuple[int, int]]:
@@ -522,11 +536,11 @@ def find_disagreements(corpus: Corpus) -> tuple[Disagreement, ...]:
         conflict = _conflict(a, b, same_time(a, b))
         if conflict is None:
             continue
-        what, value_a, value_b, key = conflict
+        what, value_a, value_b, key, times = conflict
         if key[0] == "quantity" and len(key[2]) == 2 and _told_as_a_change(*(giving[(key[1], v)] for v in key[2])):
             continue
         if not same_fact(a.text, b.text, SAME_EVENT_JACCARD if what == "date" else SAME_FACT_JACCARD) \
-                and not (key[0] == "quantity" and a.origin == b.origin and retold_fact(a.text, b.text)):
+                and not (key[0] == "quantity" and a.origin == b.origin and retold_fact(a.text, b.text, *times)):
             continue
         if key in seen:
             continue
@@ -761,6 +775,18 @@ def _tallies(text: str) -> list[tuple[int, int]]:
     return [tuple(int(v.replace(",", "")) for v in m.groups() if v is not None) for m in _TALLY.finditer(text)]
 
 
+# What a vote is on must be told alike: this many content words shared besides the vote's own
+# ("the pension reform" / "the reform of pensions"), not only "votes" and the day ("the Senate
+# passed the budget by 51 votes to 49" / "the Senate confirmed Ana Ruiz by 51 votes to 48").
+TALLY_SHARED_WORDS = 2
+_VOTE_WORDS = frozenset({"vote", "votes", "voted", "voting"})
+
+
+def _one_matter(a: str, b: str) -> bool:
+    shared = (fact_words(a) & fact_words(b)) - entities(a) - entities(b) - _VOTE_WORDS
+    return len({w for w in shared if w not in WEEKDAYS}) >= TALLY_SHARED_WORDS
+
+
 def tally_disagreements(found: list[Statement], room: int) -> list[Disagreement]:
     """One vote's tally told two ways by reports of one time: one side the same, the other not
     ("by 158 votes to 141" / "by 158 votes to 144"). Two tallies that share no side may be two
@@ -775,7 +801,8 @@ def tally_disagreements(found: list[Statement], room: int) -> list[Disagreement]
             break
         if (first[0] == second[0]) == (first[1] == second[1]):
             continue  # the same tally, or no side in common
-        pairs = [(a, b) for a in told[first] for b in told[second] if a.article != b.article and same_time(a, b)]
+        pairs = [(a, b) for a in told[first] for b in told[second]
+                 if a.article != b.article and same_time(a, b) and _one_matter(a.text, b.text)]
         if not pairs:
             continue
         a, b = min(pairs, key=lambda pair: (pair[0].article, pair[1].article))
@@ -831,9 +858,10 @@ def _a_rounding_apart(a: Statement, qa: Quantity, b: Statement, qb: Quantity) ->
     return within_rounding(qa.value, qb.value)
 
 
-def _conflict(a: Statement, b: Statement, one_time: bool = True) -> tuple[str, str, str, tuple] | None:
-    """(what, value in a, value in b, key identifying the fact) or None. Statements not of
-    one time (`one_time` False) conflict only over numbers their clauses date alike."""
+def _conflict(a: Statement, b: Statement, one_time: bool = True) -> tuple[str, str, str, tuple, tuple] | None:
+    """(what, value in a, value in b, key identifying the fact, the times each number's clause
+    gives) or None. Statements not of one time (`one_time` False) conflict only over numbers
+    their clauses date alike."""
     for qa in a.quantities:
         for qb in b.quantities:
             if qa.exact_value != qb.exact_value and not _a_rounding_apart(a, qa, b, qb) \
@@ -841,9 +869,9 @@ def _conflict(a: Statement, b: Statement, one_time: bool = True) -> tuple[str, s
                     and (one_time or same_dated_fact(a, qa, b, qb)):
                 what = min((qa.label, qb.label), key=len)
                 key = ("quantity", qa.slot, frozenset((qa.value, qb.value)))
-                return what, _as_told(a, qa), _as_told(b, qb), key
+                return what, _as_told(a, qa), _as_told(b, qb), key, (_clause_times(a, qa), _clause_times(b, qb))
     if (one_time and len(a.dates) == 1 and len(b.dates) == 1 and dates_conflict(a.dates[0], b.dates[0])
             and bool(_FUTURE.search(a.text)) == bool(_FUTURE.search(b.text))):
         key = ("date", frozenset((a.dates[0].text, b.dates[0].text)), frozenset(fact_words(a.text) & fact_words(b.text)))
-        return "date", a.dates[0].text, b.dates[0].text, key
+        return "date", a.dates[0].text, b.dates[0].text, key, (frozenset(), frozenset())
     return None

@@ -21,12 +21,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from briefer.analysis.rank import stem
-from briefer.analysis.disagree import DEATH_WORDS, REMAINING, bound_event, told_names, unnamed_by
+from briefer.analysis.disagree import DEATH_WORDS, REMAINING, bound_event, day_of_telling, told_names, unnamed_by
 from briefer.core.cues import phrases
 from briefer.core.models import Corpus, Figure, FigureValue
 from briefer.core.text import STOPWORDS, clause_bounds
 from briefer.language.annotate import annotate
 from briefer.language.tense import ANY_IRREGULAR_PAST
+from briefer.language.times import DAY
 from briefer.core.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
 from briefer.language.quantities import (BOUND_BEFORE, CURRENCIES, CURRENCY_WORDS, DURATIONS, ESTIMATE_WORDS,
                                          LEVEL_VERB, MEASURES, PEOPLE_STATES, ROUNDING, UNCHANGED_PLURALS, Quantity,
@@ -110,6 +111,7 @@ class _Mention:
     # what a verb of change makes the number the level of: its subject ("the wildfire in the hills
     # grew to 5,900 hectares"), or what it counts, read back ("the toll rose to 150")
     level_of: frozenset[str] = frozenset()
+    own_day: bool = False  # its clause dates it to a day ("arrested 60 people on Monday"): that day's count
     converted: bool = False  # a measure its sentence gives in a second unit too ("15 kilometres (9 miles)")
     names: frozenset[str] = frozenset()  # the names its sentence gives (where, who), past its first word
     words: frozenset[str] = frozenset()  # its sentence's words, lower case (a name may open it)
@@ -277,6 +279,15 @@ def _read_back(quantity: Quantity) -> bool:
 _LEVEL_BEFORE = re.compile(r"\b([a-z]+)\s+(?:to|at)\s+" + BOUND_BEFORE + r"?$", re.I)
 
 
+def _own_day(text: str, quantity: Quantity, dates) -> bool:
+    """The number's clause dates it to a day ("arrested 60 people on Monday"): not the day of a
+    saying ("police said on Monday that 52 had now been arrested"), nor one in the possessive,
+    which names an event ("over Saturday's protest")."""
+    start, end = clause_bounds(text, quantity.start, quantity.end)
+    return any(start <= m.start and m.end <= end and m.precision == DAY and not re.match(r"['’]s\b", text[m.end:])
+               and not day_of_telling(text, m.start, m.end) for m in dates)
+
+
 def _level_of(text: str, quantity: Quantity) -> frozenset[str]:
     """The stems of what a verb of change makes the number the level of: read back, what it
     counts; after "grew to", "rose to", the subject of the verb, within the number's clause."""
@@ -359,7 +370,9 @@ _CLAUSE_SPLIT = re.compile(r"[,;:()—–]|\s-\s|\b(?:and|but|while|as|after|bef
 _TOLL_SUBJECT = re.compile(r"\b(?:number|count)\s+of\s+(?:[a-z]+\s+){0,2}?(?:" + "|".join(sorted(DEATH_WORDS))
                            + r")\b", re.I)
 _BARE_AFTER = re.compile(r"\b([a-z]+)\s+" + BOUND_BEFORE + r"?$", re.I)
-_NOUN_AFTER = re.compile(r"\s+[a-z]")  # a word after the number: what is counted, or no bare count
+# The word after a bare number: a noun names what it counts ("killing 9 soldiers" counts no bare
+# people), a function word does not ("killing at least 9 and injuring 30", "killing 9 in the market").
+_WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
 
 
 def counts_the_dead(text: str, quantity: Quantity) -> bool:
@@ -371,7 +384,8 @@ def counts_the_dead(text: str, quantity: Quantity) -> bool:
         return False
     if quantity.head is None:
         before = _BARE_AFTER.search(text, 0, quantity.start)
-        return bool(before) and before.group(1).lower() in DEATH_WORDS and not _NOUN_AFTER.match(text, quantity.end)
+        after = _WORD_AFTER.match(text, quantity.end)
+        return bool(before) and before.group(1).lower() in DEATH_WORDS and (not after or after.group(1) in STOPWORDS)
     if any(w.lower() in DEATH_WORDS for w in _WORD.findall(quantity.label)):
         return True  # "the death toll from the quake", "the number of people killed"
     if _read_back(quantity) and (toll := _TOLL_SUBJECT.search(text, 0, quantity.label_at + len(quantity.label))) \
@@ -430,7 +444,8 @@ def mentions_of(corpus: Corpus, disputed: frozenset[str] = frozenset()) -> list[
             if member.text in disputed:
                 continue
             kept: list[Quantity] = []
-            found_here = annotate(member.text, dates.get(member.article)).quantities
+            note = annotate(member.text, dates.get(member.article))
+            found_here = note.quantities
             names = frozenset(told_names(member.text)) if found_here else frozenset()
             said = frozenset(w.lower() for w in _WORD.findall(member.text)) if found_here else frozenset()
             for quantity in found_here:
@@ -456,6 +471,7 @@ def mentions_of(corpus: Corpus, disputed: frozenset[str] = frozenset()) -> list[
                                       index, dead=dead, names=names, words=said,
                                       lead=member.position == 0, read_back=_read_back(quantity),
                                       bound=bound_event(member.text, quantity),
+                                      own_day=_own_day(member.text, quantity, note.dates),
                                       level_of=_level_of(member.text, quantity),
                                       converted=any(other is not quantity and same_measure(quantity, other)
                                                     for other in found_here)))
@@ -479,14 +495,14 @@ def _other_places(first: list[_Mention], second: list[_Mention]) -> bool:
 
 
 def _developments(groups: dict[tuple, list[_Mention]]) -> list[list[tuple]]:
-    """Groups of figure keys that are one count (or one measure) at different dates: same unit and counted noun,
+    """Groups of figure keys that are one count (or one measure, by its size) at different dates: same unit and noun,
     the same words around it (what happened to what it counts; for the dead, however a report
     words its toll, no other place named), every value from its own day and no smaller than the
     one before (a death toll, votes counted, troops sent: running counts)."""
     by_slot: dict[tuple, list[tuple]] = defaultdict(list)
     for key, mentions in groups.items():
         if key[0] == "measure":
-            # an area burned, a river's level: one measure over days; not a size that describes
+            # an area burned, a flood's reach: one measure growing over days; not a size that describes
             # a thing ("the 13-meter yacht", "a 30-foot boat"), which does not grow
             if not any("-" in m.quantity.written for m in mentions):
                 by_slot[key[:2]].append(key)
@@ -541,10 +557,12 @@ def _developments(groups: dict[tuple, list[_Mention]]) -> list[list[tuple]]:
                     if not _other_places(groups[other], [m for k in chain for m in groups[k]]):
                         chain.append(other)
                     continue
-                if bound[other] is not None and bound[other] == bound[first]:
+                if bound[other] is not None and bound[other] == bound[first] \
+                        and not all(m.own_day for m in groups[other]):
                     # the same event right beside each count, however the clause goes on ("police
                     # arrested 37 people after clashes" / "52 people had now been arrested over
-                    # the protest"), unless the reports name other places
+                    # the protest"), unless the reports name other places, or the later count is
+                    # dated to a day of its own ("arrested 60 people on Monday": Monday's arrests)
                     if not _other_places(groups[other], [m for k in chain for m in groups[k]]):
                         chain.append(other)
                     continue

@@ -22,6 +22,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from briefer.core.cues import phrases
 from briefer.core.lexicon import SPEECH_VERB_PATTERN
 from briefer.core.models import CleanArticle, Quote
 from briefer.core.text import STOPWORDS, jaccard, words
@@ -305,10 +306,15 @@ def _sentence_around(paragraph: str, match: re.Match) -> str:
     return paragraph[start:match.end() + (stop.end() if stop else len(paragraph))]
 
 
+_POINTS_BACK = re.compile(r"^\W*(?:" + "|".join(map(re.escape, phrases("analysis", "back_pronouns"))) + r")\b", re.I)
+
+
 def key_quotes(articles: tuple[CleanArticle, ...], origin_of: dict[int, int]) -> tuple[Quote, ...]:
     """The quotations that matter most: named speakers first, the story's principals (named by
     the most articles) before others, then the most widely carried."""
-    found = [quote for article in articles for quote in article_quotes(article)]
+    # a quotation opening on a pronoun that points back ("They are tired but in good health") needs
+    # the sentences before it: never a key quote, and another takes its place
+    found = [quote for article in articles for quote in article_quotes(article) if not _POINTS_BACK.match(quote.text)]
     groups = _merge_duplicates(found)
     texts = [" ".join(article.paragraphs) for article in articles]
     prominence = {speaker: sum(1 for text in texts if re.search(rf"\b{re.escape(speaker.split()[-1])}\b", text))

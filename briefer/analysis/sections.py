@@ -181,13 +181,14 @@ _OBLIGED = re.compile(r"\b(?:must|shall|is|are)\s+(?:\w+ly\s+)?(?:required|oblig
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")
-# A record: "the first meeting since ...", "the highest-ranking officer ... so far", "the worst in decades".
 # "since Oct. 28", "since Monday", "since early November": a span from a month or a day, which a
 # present perfect ("has killed nine since ...") runs up to the time of writing (a year, "since
-# 2019", reaches back past the story: history)
-_SINCE_A_DAY = re.compile(r"\s+(?:(?:early|late|mid-?)\s*)?(?:" + MONTH_PATTERN + "|" + WEEKDAY_PATTERN + r")\b", re.I)
+# 2019", "since June 2014", reaches back past the story: history)
+_SINCE_A_DAY = re.compile(r"\s+(?:(?:early|late|mid-?)\s*)?(?:" + MONTH_PATTERN + "|" + WEEKDAY_PATTERN + r")\b"
+                          r"(?!\.?\s*(?:\d{1,2}\s*,?\s*)?\d{4})", re.I)
 _PERFECT_TALLY = re.compile(r"\b(?:has|have)\s+(?:[a-z]+ly\s+|now\s+|also\s+|already\s+)?(?!been\b)"
                              r"(?:" + PAST_PARTICIPLE + r"|[a-z]{3,}ed)\b(?!.*\b(?:had|was|were)\b)", re.I)
+# A record: "the first meeting since ...", "the highest-ranking officer ... so far", "the worst in decades".
 _SUPERLATIVE = re.compile(r"\b(?:the|his|her|its|their|our)\s+(?:\w+\s+)?(?:first|biggest|largest|worst|best|highest|lowest|longest|greatest|deadliest"
                           r"|strongest|heaviest|most\s+\w+)\b", re.I)
 
@@ -283,8 +284,10 @@ _LINKED_BEFORE = re.compile(rf"\b(?:{_COPULAS})\s+(?:(?:\w+ly|still|also|now|not
 
 
 # "that" opening a relative clause on its subject: a verb right after it ("buildings that have had
-# floors added since 2010"); a "that" of what was said takes a subject first ("said that the ...").
-_THAT_RELATIVE = re.compile(r"(?<=[a-z] )that(?=\s+(?:has|have|had|is|are|was|were|will|would)\b)")
+# floors added since 2010"); a "that" of what was said takes a subject first ("said that the ..."),
+# and after a verb of saying it is what was said ("a move analysts noted that has not happened").
+_THAT_RELATIVE = re.compile(r"(?<=[a-z] )(?<!\bsaid )(?<!\bsays )(?<!\bnoted )(?<!\bwrote )(?<!\bstated )"
+                            r"that(?=\s+(?:has|have|had|is|are|was|were|will|would)\b)")
 
 
 # A future told from the past ("has promised that the plant would open", "said it was to be
@@ -298,13 +301,16 @@ _PERFECT_AUXILIARY = frozenset({"has", "have", "had"})
 
 
 def _foretold(text: str) -> bool:
+    """A future told from the past by the sentence's own saying or promise (_FUTURE_IN_THE_PAST)."""
     telling = _FORETELLING.search(text)
     if not telling or not _FUTURE_IN_THE_PAST.search(text, telling.end()):
         return False
     return all(m.group(0).lower() in _PERFECT_AUXILIARY for m in FINITE_VERB.finditer(text, 0, telling.start()))
-# An activity going on when the report was written: "still" with a progressive ("divers were
-# still searching", "firefighters are still battling").
-_STILL_GOING = re.compile(r"\b(?:was|were|is|are)\s+still\s+[a-z]{2,}ing\b", re.I)
+# An activity going on when the report was written: "still" with a past progressive ("divers were
+# still searching"), in the sentence's own clause ("residents who were still living there were
+# told to leave" is about the residents). (A present progressive is read by _under_way.)
+_STILL_GOING = re.compile(r"\b(?:was|were)\s+still\s+(?!(?:no|some|any|every)thing\b)[a-z]{2,}ing\b", re.I)
+UNDER_WAY = "an activity under way"
 
 
 def _relative_opener(before: str) -> int:
@@ -443,15 +449,21 @@ def _silent(text: str) -> bool:
     return False
 
 
-# A claim said to be unconfirmed or a matter not yet found out: a verb of confirming or finding
-# out in the passive, negated ("but that has not yet been confirmed", "could not be independently
-# verified", "the cause has not been determined"). (The active, "did not confirm", tells someone
-# made no claim: _silent.)
-_FOUND_OUT = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases("analysis", "found_out"))
+# A claim said to be unconfirmed: a verb of confirming in the passive, negated ("but that has not
+# yet been confirmed", "could not be independently verified", "the claim was not confirmed"). (The
+# active, "did not confirm", tells someone made no claim: _silent.)
 _UNCONFIRMED = re.compile(r"(?:\bnot|\bnever|n['’]t)\s+(?:yet\s+|\w+ly\s+)*(?:be|been)\s+(?:yet\s+|\w+ly\s+)*"
-                          r"(?:" + _FOUND_OUT + r")\b(?!\s+until\b)"
+                          r"(?:confirmed|verified|corroborated)\b(?!\s+until\b)"
                           r"|\b(?:is|was|are|were)(?:\s+not|\s+never|n['’]t)\s+(?:yet\s+|\w+ly\s+)*"
-                          r"(?:" + _FOUND_OUT + r")\b(?!\s+until\b)", re.I)
+                          r"(?:confirmed|verified|corroborated)\b(?!\s+until\b)", re.I)
+# A matter not yet found out or made known: a verb of finding out (found_out.txt) in a negated
+# perfect or modal passive ("the cause has not been determined", "the names have not yet been
+# released", "could not be identified"), not a past that may have stayed so ("the visit was not
+# announced in advance", "the album was never released"), nor an adjective ("not determined to").
+_FOUND_OUT = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases("analysis", "found_out"))
+_NOT_FOUND_OUT = re.compile(r"\b(?:(?:has|have)\s+not|(?:has|have)n['’]t|could\s+not|cannot|can['’]t)\s+"
+                            r"(?:yet\s+|\w+ly\s+)*(?:be|been)\s+(?:yet\s+|\w+ly\s+)*(?:" + _FOUND_OUT
+                            + r")\b(?!\s+(?:until|to)\b)", re.I)
 
 
 # "asked (by a reporter, in an interview) whether ...": a question put to someone; reported with the
@@ -487,7 +499,8 @@ def _asks(text: str) -> bool:
 def _unconfirmed(text: str) -> bool:
     """The sentence says a claim in it is not confirmed (not a confirmation that came later: "was
     not confirmed until 2009")."""
-    return bool(_UNCONFIRMED.search(text))
+    return bool(_UNCONFIRMED.search(text)) or any(not _in_relative_clause(text[:m.start()])
+                                                  for m in _NOT_FOUND_OUT.finditer(text))
 
 
 def _unanswered(text: str) -> bool:
@@ -675,7 +688,7 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
         return BACKGROUND, "earlier than the story"
     if note.tense == PRESENT and statement.position >= RULES.lead_sentences:
         if _under_way(text):
-            return KEY_FACTS, "an activity under way"  # "officials have been buttonholing the board": the story's doing
+            return KEY_FACTS, UNDER_WAY  # "officials have been buttonholing the board": the story's doing
         # a standing state or a reading of it, not a reported step; a lead, in any tense, tells the
         # news ("White House officials are intensely lobbying the group ..."), unless it only sets
         # a feature's scene (_sets_a_scene)
@@ -692,8 +705,8 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
         return KEY_FACTS, BY_LEAD_WORDS  # it tells more of the event the articles lead with
     if _tells_a_saying(text):
         return KEY_FACTS, BY_SAYING  # said in the story's days, with no earlier time: a reaction, claim or position of the news
-    if _STILL_GOING.search(text):
-        return KEY_FACTS, "an activity under way"  # "divers were still searching for ...": going on as it was written
+    if any(not _in_relative_clause(text[:m.start()]) for m in _STILL_GOING.finditer(text)):
+        return KEY_FACTS, UNDER_WAY  # "divers were still searching for ...": going on as it was written
     return BACKGROUND, "undated, off the lead"  # news tells its events first; what follows, undated and off the lead, is context
 
 
@@ -1173,6 +1186,12 @@ _NOT_YET = re.compile(r"\b(?:will|shall|would|'ll|next|tomorrow|coming|upcoming|
 _UNDONE_VERB = re.compile(r"\b(?:to|will|would|could|can|may|might|should|shall|must)\s+(?:\w+ly\s+|not\s+|be\s+)?([a-z]+)")
 
 
+@lru_cache(maxsize=1)
+def _striving() -> frozenset[str]:
+    """Stems of the verbs of working towards an outcome (cues/striving.txt)."""
+    return frozenset(_stem(v) for v in phrases("analysis", "striving"))
+
+
 def _reports(article: int, written: dt.date | None, forecast_day: dt.date | None,
              article_date: dict[int, dt.date | None],
              report: tuple, verb: str, expected: set[str], obj: str | None = None, purpose: bool = False) -> bool:
@@ -1202,7 +1221,7 @@ def _reports(article: int, written: dt.date | None, forecast_day: dt.date | None
     named = obj is None or _terms(obj) <= terms
     return (done and shared >= OVERTAKING.reported_coverage
             # what it expected to be explored or worked towards was reported as concluded
-            or settles and shared >= OVERTAKING.settled_coverage and named
+            or settles and shared >= OVERTAKING.settled_coverage and (named or verb in _striving())
             # what it expected, told as past in other verbs
             or not purpose and _answered_in_other_words(expected - {verb}, terms) and named)
 

@@ -732,18 +732,11 @@ def read_story(corpus: Corpus, ranking: Ranking) -> Story:
         statements=tuple(statements), overtaken=gone,
         labels=tuple(label if reads_alone(s.text) else NONE for s, (label, _) in zip(statements, decided)),
         weak=frozenset(i for i, (_, reason) in enumerate(decided) if reason in WEAK_REASONS),
-        disagreements=disagreements,
-        quotes=tuple(q for q in key_quotes(corpus.articles, corpus.origin_of) if not _QUOTE_POINTS_BACK.match(q.text)),
+        disagreements=disagreements, quotes=key_quotes(corpus.articles, corpus.origin_of),
         figures=key_figures(corpus, disputed, ranked.scores), support=claim_support(corpus),
         names=surnames([item.text for item in corpus.items]),
         sentence_at={(m.article, m.position): m.text for item in corpus.items for m in item.members},
     )
-
-
-# A quotation that opens on a third person ("They are tired but in good health"): who they are was
-# said before the quotation, and the page does not show it. ("We", "I", "It is a disaster": the
-# speaker's own, or the situation's.)
-_QUOTE_POINTS_BACK = re.compile(r"^\W*(?:they|them|he|she|him|her|these|those)\b", re.I)
 
 
 def article_paths(corpus: Corpus) -> dict[int, str]:

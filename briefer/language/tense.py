@@ -60,8 +60,11 @@ FORECAST_CUE = re.compile(
     # where a question opens ("Will ...?"), and not the noun "will" (_NOUN_WILL)
     r"(?<![\w'’])(?!" + _NOUN_WILL + r")(?:(?-i:will|shall|would)\b(?!\s+never\b)|(?-i:could|may|might|should)\b)"
     r"|(?:^|(?<=^[\"“‘(]))(?-i:Will|Shall|Would|Could|Might|Should)\b(?=[^.!]*\?)|\b(?:set|scheduled|expected|likely|slated|poised"
-    r"|planning|going|intended) (?:to|for)\b|\bto be held\b|\b(?:hopes?|hoped)\s+to\b|"
-    # a hope for a step ("said it hoped to restore full operations by next week"); a progressive
+    r"|planning|going|intended) (?:to|for)\b|\bto be held\b"
+    r"|(?<!\bhad )(?<![Hh]er )(?<![Hh]is )(?<![Ii]ts )(?<![Tt]heir )(?<![Oo]ur )(?<![Tt]he )(?<=[a-z] )"
+    r"(?:hopes?|hoped)\s+to\b|"
+    # a hope for a step, after its subject ("said it hoped to restore full operations by next
+    # week"; not the noun, "Hopes to reach a deal faded", "her hopes to win", nor "had hoped"); a progressive
     # of anticipation, with its auxiliary ("he was expecting air shipments", "they
     # are hoping the group will"): what is awaited has not happened
     r"\b(?:is|are|was|were|am)\s+(?:\w+ly\s+)?(?:expecting|hoping|anticipating)\b|\bupcoming\b|\bagenda item\b|^If\b"

@@ -66,10 +66,12 @@ def is_furniture(line: str, repeated: set[str]) -> bool:
 
 def correction_notice(line: str) -> bool:
     """A correction the outlet printed under the article (cues/corrections.txt): it names the value
-    that was wrong, which is no fact of the story. A label ("Correction:") opens the paragraph; a
-    sentence about the article may stand anywhere in it."""
+    that was wrong, which is no fact of the story. The notice opens its paragraph, with a label
+    ("Correction:") or a sentence about the article: a paragraph of news that ends on one ("...
+    This story has been corrected to fix the town's name.") is news."""
     labels, sentences = _correction_cues()
-    return bool(labels.match(line) or sentences.search(line))
+    line = line.replace("’", "'")
+    return bool(labels.match(line) or sentences.match(line))
 
 
 @lru_cache(maxsize=1)
@@ -78,7 +80,7 @@ def _correction_cues() -> tuple[re.Pattern, re.Pattern]:
     labels = [re.escape(p[:-1]) for p in found if p.endswith(":")]
     sentences = [r"\s+".join(map(re.escape, p.split())) for p in found if not p.endswith(":")]
     return (re.compile(r"^[\W_]*(?:" + "|".join(labels) + r")\s*:", re.I),
-            re.compile(r"\b(?:" + "|".join(sentences) + r")\b", re.I))
+            re.compile(r"^[\W_]*(?:" + "|".join(sentences) + r")\b", re.I))
 
 
 def furniture_cues():
