@@ -1547,3 +1547,16 @@ def test_two_days_arrests_each_dated_are_not_one_developing_count(tmp_path):
         "2.md": article("2025-05-13", "Daily", "Police arrested 60 people on Monday when dock workers blocked the "
                         "port of Tarrow.\n\nShips waited offshore.\n")})
     assert all(not f.history for f in key_figures(corpus))
+
+
+def test_a_running_total_given_as_of_a_day_still_joins_its_history(tmp_path):
+    """"had burned about 8,900 hectares by Tuesday morning" is the total up to then, not Tuesday's own fire."""
+    corpus = corpus_of(tmp_path, {
+        "1.md": article("2026-08-10", "Wire", "A wildfire has burned 4,200 hectares of forest near Serta, officials "
+                        "said on Monday.\n\nVillages were evacuated.\n"),
+        "2.md": article("2026-08-11", "Daily", "The wildfire near Serta had burned about 8,900 hectares by Tuesday "
+                        "morning, officials said.\n\nRoads were closed.\n"),
+        "3.md": article("2026-08-13", "Wire", "Firefighters brought the wildfire near Serta under control on Thursday "
+                        "after it burned 11,800 hectares, officials said.\n\nRain fell.\n")})
+    rows = [f for f in key_figures(corpus) if "11,800" in f.value]
+    assert [[h.value for h in f.history] for f in rows] == [["about 8,900 hectares", "4,200 hectares"]]

@@ -279,13 +279,19 @@ def _read_back(quantity: Quantity) -> bool:
 _LEVEL_BEFORE = re.compile(r"\b([a-z]+)\s+(?:to|at)\s+" + BOUND_BEFORE + r"?$", re.I)
 
 
+_AS_OF = re.compile(r"\b(?:by|as\s+of|until|through)\s+(?:the\s+)?$", re.I)
+
+
 def _own_day(text: str, quantity: Quantity, dates) -> bool:
     """The number's clause dates it to a day ("arrested 60 people on Monday"): not the day of a
     saying ("police said on Monday that 52 had now been arrested"), nor one in the possessive,
-    which names an event ("over Saturday's protest")."""
-    start, end = clause_bounds(text, quantity.start, quantity.end)
-    return any(start <= m.start and m.end <= end and m.precision == DAY and not re.match(r"['’]s\b", text[m.end:])
-               and not day_of_telling(text, m.start, m.end) for m in dates)
+    which names an event ("over Saturday's protest"), nor the day a running total is given as of
+    ("had burned about 8,900 hectares by Tuesday morning"). The day follows the number: one before
+    it may date another verb ("brought the fire under control on Thursday after it burned 11,800").
+    """
+    _, end = clause_bounds(text, quantity.start, quantity.end)
+    return any(quantity.end <= m.start and m.end <= end and m.precision == DAY and not re.match(r"['’]s\b", text[m.end:])
+               and not _AS_OF.search(text, 0, m.start) and not day_of_telling(text, m.start, m.end) for m in dates)
 
 
 def _level_of(text: str, quantity: Quantity) -> frozenset[str]:
