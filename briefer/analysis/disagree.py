@@ -65,10 +65,12 @@ def day_of_telling(text: str, start: int, end: int) -> bool:
     """The time at text[start:end] dates a saying ("police said on Monday", "..., the ministry
     said Tuesday"), not what the sentence tells happened."""
     return bool(_REPORTING_BEFORE.search(text[:start]) or _REPORTING_AFTER.match(text[end:]))
+
+
 # A time in the possessive names an event ("52 had now been arrested over Saturday's protest"): in
 # a sentence that tells a running total (a perfect, or "now", "so far") it does not date the count,
 # which is the count at the writing; "41 were arrested during Saturday's march" is Saturday's.
-_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 _RUNNING_TOTAL = re.compile(r"\b(?:(?:has|have|had)\s+(?:now\s+|so\s+far\s+)?been|now|so\s+far|to\s+date)\b", re.I)
 # A plan ("is set to meet on Friday") and a report ("met on Monday") may both be right: plans move.
 _FUTURE = re.compile(r"\b(?:will|shall|is (?:set|due|scheduled|expected) to|are (?:set|due|scheduled|expected) to"
@@ -488,7 +490,7 @@ def statements(corpus: Corpus) -> list[Statement]:
                 published=published,
                 when=tuple((m.start, m.end, (m.precision, m.value)) for m in note.dates
                            if not day_of_telling(member.text, m.start, m.end)
-                           and not (_POSSESSIVE_AFTER.match(member.text, m.end) and running)),
+                           and not (POSSESSIVE_AFTER.match(member.text, m.end) and running)),
             ))
     return found
 

@@ -21,7 +21,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from briefer.analysis.rank import stem
-from briefer.analysis.disagree import DEATH_WORDS, REMAINING, bound_event, day_of_telling, told_names, unnamed_by
+from briefer.analysis.disagree import (DEATH_WORDS, POSSESSIVE_AFTER, REMAINING, bound_event, day_of_telling,
+                                      told_names, unnamed_by)
 from briefer.core.cues import phrases
 from briefer.core.models import Corpus, Figure, FigureValue
 from briefer.core.text import STOPWORDS, clause_bounds
@@ -290,8 +291,9 @@ def _own_day(text: str, quantity: Quantity, dates) -> bool:
     it may date another verb ("brought the fire under control on Thursday after it burned 11,800").
     """
     _, end = clause_bounds(text, quantity.start, quantity.end)
-    return any(quantity.end <= m.start and m.end <= end and m.precision == DAY and not re.match(r"['’]s\b", text[m.end:])
-               and not _AS_OF.search(text, 0, m.start) and not day_of_telling(text, m.start, m.end) for m in dates)
+    return any(quantity.end <= m.start and m.end <= end and m.precision == DAY
+               and not POSSESSIVE_AFTER.match(text, m.end) and not _AS_OF.search(text, 0, m.start)
+               and not day_of_telling(text, m.start, m.end) for m in dates)
 
 
 def _level_of(text: str, quantity: Quantity) -> frozenset[str]:

@@ -306,6 +306,8 @@ def _foretold(text: str) -> bool:
     if not telling or not _FUTURE_IN_THE_PAST.search(text, telling.end()):
         return False
     return all(m.group(0).lower() in _PERFECT_AUXILIARY for m in FINITE_VERB.finditer(text, 0, telling.start()))
+
+
 # An activity going on when the report was written: "still" with a past progressive ("divers were
 # still searching"), in the sentence's own clause ("residents who were still living there were
 # told to leave" is about the residents). (A present progressive is read by _under_way.)
