@@ -27,6 +27,11 @@ def article(date: str, outlet: str, body: str) -> str:
     return f"---\ntitle: {outlet} report\noutlet: {outlet}\ndate: {date}\n---\n{body}\n"
 
 
+def one_day(tmp_path: Path, day: str, wire: str, daily: str):
+    """A wire report and another outlet's report of one day."""
+    return corpus_of(tmp_path, {"a.md": article(day, "Wire", wire), "b.md": article(day, "Daily", daily)})
+
+
 def two_reports(tmp_path: Path, body: str, second_day: str = "2025-03-03"):
     """Two outlets' reports of one story on 3 March (the second on `second_day`), told in nearly
     the same words: a figure two sources state."""
@@ -938,11 +943,10 @@ def test_review_cases_of_one_article_giving_both_values_and_of_first_names(tmp_p
     assert _two_people({"Mark", "Mary"}) and _two_people({"Paul", "Paula"}) and _two_people({"Eric", "Erica"})
     assert not _two_people({"Chastity", "Chasity"})
     # an article telling another event with the other value does not hide a conflict
-    corpus = corpus_of(tmp_path, {
-        "a.md": article("2025-03-03", "Wire", "A car bomb killed two people in the Kelso market on Monday, police said. "
-                                              "A 2019 bomb in Varno killed three people near the docks."),
-        "b.md": article("2025-03-03", "Daily", "A car bomb killed three people in the Kelso market on Monday, police said."),
-    })
+    corpus = one_day(tmp_path, "2025-03-03",
+        "A car bomb killed two people in the Kelso market on Monday, police said. "
+        "A 2019 bomb in Varno killed three people near the docks.",
+        "A car bomb killed three people in the Kelso market on Monday, police said.")
     assert [d for d in find_disagreements(corpus) if "people" in d.what]
 
 
@@ -1211,54 +1215,49 @@ def _flagged(corpus) -> list[list[str]]:
 def test_a_word_capitalised_only_as_a_sentence_opens_names_nothing(tmp_path):
     """"- Gunmen killed 13" after a dateline, "Suspected gunmen killed 11": the opening capitals
     name no place or person that would make the two counts two attacks."""
-    corpus = corpus_of(tmp_path, {
-        "a.md": article("2026-03-02", "Wire", "KESH, March 2 (NW) - Suspected rebel gunmen killed 11 villagers in an "
-                        "attack on a hamlet in the Marra district on Sunday, officials said.\n"),
-        "b.md": article("2026-03-02", "Daily", "KESH, March 2 (NW) - Gunmen on horseback killed 13 villagers in a "
-                        "hamlet in the Marra district on Sunday, officials said.\n"),
-    })
+    corpus = one_day(tmp_path, "2026-03-02",
+        "KESH, March 2 (NW) - Suspected rebel gunmen killed 11 villagers in an "
+        "attack on a hamlet in the Marra district on Sunday, officials said.\n",
+        "KESH, March 2 (NW) - Gunmen on horseback killed 13 villagers in a "
+        "hamlet in the Marra district on Sunday, officials said.\n")
     assert _flagged(corpus) == [["11", "13"]]
 
 
 def test_killed_and_died_tell_one_death_and_a_number_word_is_no_event(tmp_path):
-    corpus = corpus_of(tmp_path, {
-        "a.md": article("2026-07-07", "Wire", "Nine people were killed when a block of flats collapsed in the Ostra "
-                        "district of Kesh on Tuesday, police said.\n"),
-        "b.md": article("2026-07-07", "Daily", "Eleven people died when a block of flats collapsed in Ostra, Kesh, "
-                        "on Tuesday, a hospital official said.\n"),
-    })
+    corpus = one_day(tmp_path, "2026-07-07",
+        "Nine people were killed when a block of flats collapsed in the Ostra "
+        "district of Kesh on Tuesday, police said.\n",
+        "Eleven people died when a block of flats collapsed in Ostra, Kesh, "
+        "on Tuesday, a hospital official said.\n")
     assert _flagged(corpus) == [["Eleven", "Nine"]]
 
 
 def test_a_count_whose_noun_is_left_out_counts_what_the_count_before_it_counts(tmp_path):
     """"Nine people were killed and 31 injured" / "killing nine people and injuring 38": the
     injured disagree; the dead never stand against the injured."""
-    corpus = corpus_of(tmp_path, {
-        "a.md": article("2026-04-14", "Wire", "Nine people were killed and 31 injured when a passenger train hit a "
-                        "freight train near Kesh on Tuesday, rescue services said.\n"),
-        "b.md": article("2026-04-14", "Daily", "A passenger train hit a freight train near Kesh on Tuesday, killing "
-                        "nine people and injuring 38, rescue services said.\n"),
-    })
+    corpus = one_day(tmp_path, "2026-04-14",
+        "Nine people were killed and 31 injured when a passenger train hit a "
+        "freight train near Kesh on Tuesday, rescue services said.\n",
+        "A passenger train hit a freight train near Kesh on Tuesday, killing "
+        "nine people and injuring 38, rescue services said.\n")
     assert _flagged(corpus) == [["31", "38"]]
     (tmp_path / "other").mkdir()
-    wounded = corpus_of(tmp_path / "other", {
-        "a.md": article("2026-04-14", "Wire", "Nine people were killed and 31 wounded when a passenger train hit a "
-                        "freight train near Kesh on Tuesday, rescue services said.\n"),
-        "b.md": article("2026-04-14", "Daily", "A passenger train hit a freight train near Kesh on Tuesday, killing "
-                        "12 people and injuring 31, rescue services said.\n"),
-    })
+    wounded = one_day(tmp_path / "other", "2026-04-14",
+        "Nine people were killed and 31 wounded when a passenger train hit a "
+        "freight train near Kesh on Tuesday, rescue services said.\n",
+        "A passenger train hit a freight train near Kesh on Tuesday, killing "
+        "12 people and injuring 31, rescue services said.\n")
     assert _flagged(wounded) == [["12", "Nine"]]  # wounded and injured are one count; the dead another
 
 
 def test_what_a_sum_is_worth_names_it(tmp_path):
     """"bribes worth 3.1 million euros in exchange for contracts" / "3.4 million euros in
     bribes": one sum ("in exchange for" names nothing it is paid as)."""
-    corpus = corpus_of(tmp_path, {
-        "a.md": article("2026-03-18", "Wire", "A court in Kesh on Wednesday jailed former roads minister Ivo Marek for "
-                        "seven years for taking bribes worth 3.1 million euros in exchange for awarding contracts.\n"),
-        "b.md": article("2026-03-18", "Daily", "Former roads minister Ivo Marek was jailed for seven years in Kesh on "
-                        "Wednesday for accepting 3.4 million euros in bribes linked to road contracts.\n"),
-    })
+    corpus = one_day(tmp_path, "2026-03-18",
+        "A court in Kesh on Wednesday jailed former roads minister Ivo Marek for "
+        "seven years for taking bribes worth 3.1 million euros in exchange for awarding contracts.\n",
+        "Former roads minister Ivo Marek was jailed for seven years in Kesh on "
+        "Wednesday for accepting 3.4 million euros in bribes linked to road contracts.\n")
     assert _flagged(corpus) == [["3.1 million euros", "3.4 million euros"]]
 
 
@@ -1331,14 +1330,13 @@ def test_what_is_left_and_the_whole_a_part_is_taken_from_are_never_compared(tmp_
     """"cut power to about 1.8 million homes" / "some 700,000 homes remained without power" the
     same day: the whole and what is left. "two members favoured a smaller rise" / "Five of the
     seven members backed the move": a part and the whole of a partitive."""
-    corpus = corpus_of(tmp_path, {
-        "a.md": article("2026-07-21", "Wire", "A power cut hit about 1.8 million homes and businesses across Tessaria "
-                        "on Tuesday, the grid operator said.\n\nThe rate committee voted 5-2 for the rise, with two "
-                        "members favouring a smaller increase.\n"),
-        "b.md": article("2026-07-21", "Daily", "Power was back for most of Tessaria by Tuesday evening, but some "
-                        "700,000 homes and businesses remained without power, the grid operator said.\n\nFive of the "
-                        "seven members of the rate committee backed the rise, while two favoured a smaller increase.\n"),
-    })
+    corpus = one_day(tmp_path, "2026-07-21",
+        "A power cut hit about 1.8 million homes and businesses across Tessaria "
+        "on Tuesday, the grid operator said.\n\nThe rate committee voted 5-2 for the rise, with two "
+        "members favouring a smaller increase.\n",
+        "Power was back for most of Tessaria by Tuesday evening, but some "
+        "700,000 homes and businesses remained without power, the grid operator said.\n\nFive of the "
+        "seven members of the rate committee backed the rise, while two favoured a smaller increase.\n")
     assert find_disagreements(corpus) == ()
 
 
@@ -1349,17 +1347,15 @@ def test_review_cases_for_events_beside_counts_and_what_is_left(tmp_path):
     from briefer.analysis.disagree import _unambiguous, bound_event
     from briefer.language.annotate import annotate
 
-    corpus = corpus_of(tmp_path, {
-        "a.md": article("2026-02-06", "Wire", "Officials in Kesh reported 15 deaths from the earthquake on Friday.\n"),
-        "b.md": article("2026-02-06", "Daily", "The earthquake in Kesh caused 12 deaths on Friday, officials said.\n"),
-    })
+    corpus = one_day(tmp_path, "2026-02-06",
+        "Officials in Kesh reported 15 deaths from the earthquake on Friday.\n",
+        "The earthquake in Kesh caused 12 deaths on Friday, officials said.\n")
     assert _flagged(corpus) == [["12", "15"]]
     (tmp_path / "still").mkdir()
-    corpus = corpus_of(tmp_path / "still", {
-        "a.md": article("2026-02-06", "Wire", "Floods in the Marra valley killed 12 people on Friday, officials said.\n"),
-        "b.md": article("2026-02-06", "Daily", "Floods in the Marra valley still killed 15 people on Friday, despite "
-                        "the warnings, officials said.\n"),
-    })
+    corpus = one_day(tmp_path / "still", "2026-02-06",
+        "Floods in the Marra valley killed 12 people on Friday, officials said.\n",
+        "Floods in the Marra valley still killed 15 people on Friday, despite "
+        "the warnings, officials said.\n")
     assert _flagged(corpus) == [["12", "15"]]
     text = "Twelve women were killed and 30 women injured in the blast."
     found = list(annotate(text, None).quantities)
@@ -1368,21 +1364,19 @@ def test_review_cases_for_events_beside_counts_and_what_is_left(tmp_path):
 
 
 def test_a_precise_value_told_with_other_events_is_two_claims(tmp_path):
-    corpus = corpus_of(tmp_path, {
-        "a.md": article("2026-01-02", "Wire", "Riot in Kesh\n\nPolice arrested 128 people after the riot in Kesh.\n"),
-        "b.md": article("2026-01-02", "Daily", "Kesh riot toll\n\nThe riot in Kesh left 128 people dead, doctors said.\n"),
-    })
+    corpus = one_day(tmp_path, "2026-01-02",
+        "Riot in Kesh\n\nPolice arrested 128 people after the riot in Kesh.\n",
+        "Kesh riot toll\n\nThe riot in Kesh left 128 people dead, doctors said.\n")
     support = dict(zip((item.text for item in corpus.items), claim_support(corpus)))
     assert all(len(cited) == 1 for cited in support.values())
 
 
 def test_an_event_in_wire_quotes_is_still_an_event_the_carrier_must_tell(tmp_path):
-    corpus = corpus_of(tmp_path, {
-        "a.md": article("2026-10-04", "Wire", "Holt, who made the allegations Saturday, said he has since been "
-                        "``muzzled'' by the federation's president Ivo Marek.\n"),
-        "b.md": article("2026-10-04", "Daily", "Holt, who made the allegations Saturday, said the federation's "
-                        "president Ivo Marek had known of the payments.\n"),
-    })
+    corpus = one_day(tmp_path, "2026-10-04",
+        "Holt, who made the allegations Saturday, said he has since been "
+        "``muzzled'' by the federation's president Ivo Marek.\n",
+        "Holt, who made the allegations Saturday, said the federation's "
+        "president Ivo Marek had known of the payments.\n")
     support = dict(zip((item.text for item in corpus.items), claim_support(corpus)))
     assert len(support[next(text for text in support if "muzzled" in text)]) == 1
 

@@ -18,7 +18,7 @@ import numpy as np
 from scipy import sparse
 
 from briefer.analysis.disagree import one_line
-from briefer.core.cues import phrases
+from briefer.core.cues import phrase_pattern, phrases
 from briefer.core.models import CleanArticle, Corpus, Item, Sentence
 from briefer.core.text import is_content_word, jaccard, words, words_by_text
 
@@ -189,9 +189,9 @@ def _credit_forms() -> tuple[tuple[re.Pattern, bool], ...]:
         if "{outlet}" not in form:
             continue
         before, after = form.split("{outlet}", 1)
-        words = lambda part: r"\s+".join(map(re.escape, part.split()))  # noqa: E731
-        pattern = (r"(?<!\w)(?i:" + words(before) + r")\s*" if before.strip() else r"(?<![\w-])") + _CAPITALISED_RUN \
-            + (r"\s*(?i:" + words(after) + r")" + (r"(?!\w)" if after[-1:].isalnum() else "") if after.strip() else "")
+        pattern = (r"(?<!\w)(?i:" + phrase_pattern(before) + r")\s*" if before.strip() else r"(?<![\w-])") \
+            + _CAPITALISED_RUN \
+            + (r"\s*(?i:" + phrase_pattern(after) + r")" + (r"(?!\w)" if after[-1:].isalnum() else "") if after.strip() else "")
         forms.append((re.compile(pattern), not before.strip()))
     return tuple(forms)
 

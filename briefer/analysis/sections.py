@@ -22,7 +22,7 @@ from briefer.core.models import Corpus, Sentence
 from briefer.core.text import containment, content_words, stem
 from briefer.analysis.timeline import (CLAUSE_MARK, RELATIVE_OPENER, ArticleDate, belongs_elsewhere, comparison_base,
                                        event_date, main_event_date, representative)
-from briefer.core.cues import pattern, phrases
+from briefer.core.cues import pattern, phrase_pattern, phrases
 from briefer.core.lexicon import MONTH_PATTERN, SPEECH_VERB_PATTERN, WEEKDAY_PATTERN
 from briefer.language.annotate import Annotation, annotate
 from briefer.language.quotations import OTHER_SENSES, PAST_SPEECH_VERBS, open_quotation_at, quotation_runs
@@ -462,7 +462,7 @@ _UNCONFIRMED = re.compile(r"(?:\bnot|\bnever|n['’]t)\s+(?:yet\s+|\w+ly\s+)*(?:
 # perfect or modal passive ("the cause has not been determined", "the names have not yet been
 # released", "could not be identified"), not a past that may have stayed so ("the visit was not
 # announced in advance", "the album was never released"), nor an adjective ("not determined to").
-_FOUND_OUT = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases("analysis", "found_out"))
+_FOUND_OUT = "|".join(map(phrase_pattern, phrases("analysis", "found_out")))
 _NOT_FOUND_OUT = re.compile(r"\b(?:(?:has|have)\s+not|(?:has|have)n['’]t|could\s+not|cannot|can['’]t)\s+"
                             r"(?:yet\s+|\w+ly\s+)*(?:be|been)\s+(?:yet\s+|\w+ly\s+)*(?:" + _FOUND_OUT
                             + r")\b(?!\s+(?:until|to)\b)", re.I)
@@ -1156,8 +1156,9 @@ def overtaken(statements: list[Statement]) -> frozenset[int]:
             candidates = sorted({j for term in rarest for j in postings.get(term, ())}
                                 | set(class_postings.get(_event_class(verb), ())))
             obj = _verb_object(statement.text, verb)
+            object_terms = _terms(obj) if obj else None  # read once, not per candidate report
             if any(_reports(statement.article, written, forecast_day, article_date, reports[j], verb, expected, obj,
-                            purpose=number > 0) for j in candidates):
+                            purpose=number > 0, object_terms=object_terms) for j in candidates):
                 result.add(index)
                 break
     return frozenset(result)
@@ -1196,7 +1197,8 @@ def _striving() -> frozenset[str]:
 
 def _reports(article: int, written: dt.date | None, forecast_day: dt.date | None,
              article_date: dict[int, dt.date | None],
-             report: tuple, verb: str, expected: set[str], obj: str | None = None, purpose: bool = False) -> bool:
+             report: tuple, verb: str, expected: set[str], obj: str | None = None, purpose: bool = False,
+             object_terms: set[str] | None = None) -> bool:
     """Whether one past-tense sentence of another article reports what a forecast expected
     (`obj`: the head of what the forecast's verb takes, "report" of "will release its report").
     A `purpose` ("... to elect Lahoud") is told by its own verb: its object in other words ("to
@@ -1220,7 +1222,7 @@ def _reports(article: int, written: dt.date | None, forecast_day: dt.date | None
         done, shared = True, shared + 1 / len(expected)
     # told in other words, what the forecast's verb takes must be named ("will deliver remarks at
     # the ASEAN meeting" is not answered by "was signed on the sidelines of the ASEAN meeting")
-    named = obj is None or _terms(obj) <= terms
+    named = obj is None or (object_terms if object_terms is not None else _terms(obj)) <= terms
     return (done and shared >= OVERTAKING.reported_coverage
             # what it expected to be explored or worked towards was reported as concluded
             or settles and shared >= OVERTAKING.settled_coverage and (named or verb in _striving())

@@ -22,7 +22,8 @@ def phrases(stage: str, name: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#"))
 
 
-def _phrase_pattern(phrase: str) -> str:
+def phrase_pattern(phrase: str) -> str:
+    """One phrase as a regex: its words escaped, any space between them, `*` any one word."""
     words = [r"[\w'’-]+" if word == "*" else re.escape(word) for word in phrase.split()]
     return r"\s+".join(words)
 
@@ -31,4 +32,4 @@ def _phrase_pattern(phrase: str) -> str:
 def pattern(stage: str, name: str) -> re.Pattern:
     """One case-insensitive regex matching any phrase of the file as whole words, longest first."""
     alternatives = sorted(phrases(stage, name), key=len, reverse=True)
-    return re.compile(r"(?<![\w'’-])(?:" + "|".join(map(_phrase_pattern, alternatives)) + r")(?![\w'’-])", re.I)
+    return re.compile(r"(?<![\w'’-])(?:" + "|".join(map(phrase_pattern, alternatives)) + r")(?![\w'’-])", re.I)

@@ -31,7 +31,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 
-from briefer.core.cues import phrases
+from briefer.core.cues import phrase_pattern, phrases
 from briefer.core.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
 from briefer.core.text import STOPWORDS
 
@@ -393,7 +393,7 @@ class Speaker:
     start: int  # where the phrase stands in the text
 
 
-_TO_AUXILIARY = re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in _TO_AUXILIARIES)
+_TO_AUXILIARY = re.compile(r"\b(?:" + "|".join(map(phrase_pattern, _TO_AUXILIARIES))
                            + r")\s+to\s*$")
 
 
@@ -545,7 +545,7 @@ def _speaker_after(text: str, start: int, limit: int) -> tuple[str, int] | None:
 
 # Speech verbs in lower case only (so "States" in a name is not one), longest phrase first.
 _VERB = re.compile(r"(?<![\w’'-])(?:" + "|".join(
-    r"\s+".join(map(re.escape, v.split())) for v in sorted(SPEECH_VERBS, key=len, reverse=True)) + r")(?![\w’'-])")
+    phrase_pattern(v) for v in sorted(SPEECH_VERBS, key=len, reverse=True)) + r")(?![\w’'-])")
 
 
 def _verbs(text: str, start: int, end: int) -> list[re.Match]:

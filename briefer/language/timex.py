@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
-from briefer.core.cues import phrases
+from briefer.core.cues import phrase_pattern, phrases
 from briefer.core.lexicon import MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS
 from briefer.core.text import STOPWORDS
 from briefer.language.tense import ANY_IRREGULAR_PAST, backshifted_futures
@@ -120,7 +120,7 @@ def _words(name: str) -> tuple[str, ...]:
 
 
 def _alternatives(name: str) -> str:
-    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(_words(name), key=len, reverse=True))
+    return "|".join(map(phrase_pattern, sorted(_words(name), key=len, reverse=True)))
 
 
 @lru_cache(maxsize=None)

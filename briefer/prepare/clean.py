@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from briefer.core.cues import pattern, phrases
+from briefer.core.cues import pattern, phrase_pattern, phrases
 from briefer.core.text import SENTENCE_END, STOPWORDS, as_written
 from briefer.sources.dating import strip_dateline
 from briefer.core.models import Article, CleanArticle
@@ -77,8 +77,8 @@ def correction_notice(line: str) -> bool:
 @lru_cache(maxsize=1)
 def _correction_cues() -> tuple[re.Pattern, re.Pattern]:
     found = phrases("prepare", "corrections")
-    labels = [re.escape(p[:-1]) for p in found if p.endswith(":")]
-    sentences = [r"\s+".join(map(re.escape, p.split())) for p in found if not p.endswith(":")]
+    labels = [phrase_pattern(p[:-1]) for p in found if p.endswith(":")]
+    sentences = [phrase_pattern(p) for p in found if not p.endswith(":")]
     return (re.compile(r"^[\W_]*(?:" + "|".join(labels) + r")\s*:", re.I),
             re.compile(r"^[\W_]*(?:" + "|".join(sentences) + r")\b", re.I))
 
