@@ -141,6 +141,22 @@ def same_name(a: str, b: str) -> bool:
     return len(short) >= NAME_STEM and long.startswith(short[:max(NAME_STEM, len(short) - 1)])
 
 
+# A name set after the common noun that says what its bearer is ("businessman Oskar Vennberg",
+# "spokeswoman Ana Ruiz"), where the other report leaves that one unnamed ("a businessman"): a
+# rewrite that adds or drops a name tells of the same person, not of another.
+_ROLE_THEN_NAME = re.compile(r"\b([a-z]{3,})\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
+
+
+def role_holders(text: str, other: str) -> frozenset[str]:
+    """The names in `text` of someone `other` calls only by the role ("a businessman")."""
+    found: set[str] = set()
+    for match in _ROLE_THEN_NAME.finditer(text):
+        unnamed = re.search(rf"\b(?:a|an|the)\s+{match.group(1)}\b(?!\s+[A-Z])", other)
+        if unnamed:
+            found |= entities(match.group(2))
+    return frozenset(found)
+
+
 def different_things(a: str, qa: Quantity, b: str, qb: Quantity) -> bool:
     """The two numbers count different things: each is told with its own event beside it ("nine
     killed" / "38 injured"), or one counts what is left of the whole the other counts; or each
@@ -152,8 +168,10 @@ def different_things(a: str, qa: Quantity, b: str, qb: Quantity) -> bool:
     clause_a, clause_b = _clause(a, qa.start, qa.end), _clause(b, qb.start, qb.end)
     # a word capitalised only where a sentence opens ("NIAMEY (SPA) - Gunmen killed 13") is no
     # name when the other sentence writes it in lower case ("jihadist gunmen killed 11")
-    names_a = unnamed_by(entities(_with_subject_aside(a, qa, clause_a)) - _lower_case_words(b), entities(b))
-    names_b = unnamed_by(entities(_with_subject_aside(b, qb, clause_b)) - _lower_case_words(a), entities(a))
+    names_a = unnamed_by(entities(_with_subject_aside(a, qa, clause_a)) - _lower_case_words(b) - role_holders(a, b),
+                         entities(b))
+    names_b = unnamed_by(entities(_with_subject_aside(b, qb, clause_b)) - _lower_case_words(a) - role_holders(b, a),
+                         entities(a))
     if names_a and names_b:
         return True  # "the bomb in Nairobi killed 213" / "the bomb in Dar es Salaam killed 11"
     if not entities(clause_a) and not entities(clause_b):
@@ -541,8 +559,12 @@ def find_disagreements(corpus: Corpus) -> tuple[Disagreement, ...]:
         what, value_a, value_b, key, times = conflict
         if key[0] == "quantity" and len(key[2]) == 2 and _told_as_a_change(*(giving[(key[1], v)] for v in key[2])):
             continue
+        # a rewrite keeps who the claim is about in other words (retold_fact): one report's
+        # rewrite, or any report whose number's clause dates it to the same time as the other's
+        # ("on Monday afternoon"), credited or not
         if not same_fact(a.text, b.text, SAME_EVENT_JACCARD if what == "date" else SAME_FACT_JACCARD) \
-                and not (key[0] == "quantity" and a.origin == b.origin and retold_fact(a.text, b.text, *times)):
+                and not (key[0] == "quantity" and (a.origin == b.origin or times[0] and times[0] == times[1])
+                         and retold_fact(a.text, b.text, *times)):
             continue
         if key in seen:
             continue

@@ -110,6 +110,13 @@ _KNOWN_SET = re.compile(r"^The\s+(?:(?:" + NUMBER_WORD_PATTERN
                         + r"|(?!(?:19|20)\d\d\b)\d[\d,]*)"  # not a year: "The 2012 request by ..." says which
                         r"(?:-year-old)?\s+(?!percent\b|per\s+cent\b)"  # a rate classifies: "The 25 percent tariffs"
                         r"(?![\w-]*(?:\s+[\w-]+)?\s+(?:that|who|which|whose|of)\b)[a-z]")
+# A clause put first whose subject is a plural pronoun or a set told before ("Although the two
+# were forced to reduce sail, they ...", "When they landed, they ..."), and a main clause whose
+# subject is a pronoun too: neither clause names whom both point to (a name after the comma takes
+# a pronoun put before it: "When they landed, the crews said ...").
+_FRONTED_SET_THEN_PRONOUN = re.compile(r"^(?:When|While|After|Before|As|Although|Though|Since|If|Once|Because|Until)\s+"
+                                       r"(?:they|both|the\s+(?:" + NUMBER_WORD_PATTERN + r"))\s[^,]*,\s+"
+                                       r"(?:(?:\w+ly|still|also|then|now)\s+)?(?:they|he|she)\b")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 LIST_NUMBERS = 6  # this many numbers, one word in three or more: a table, not a sentence
 _MARKER_END = re.compile(r"^\s*[:.)—–-]")
@@ -210,7 +217,8 @@ def reads_alone(text: str) -> bool:
     if opener and (opener.end() == len(body) or not body[opener.end()].isalnum()) and (
             not _EXPLETIVE_IT.match(body) or _REFERRING_IT.match(body)) and not _OPENER_NOT_BACK.match(body):
         return False  # "But ...", "So ...", "Other ..."; "It is expected to drop ...": "it" named before, no empty subject
-    if _PRONOUN_QUANTIFIER.match(body) or _KNOWN_SET.match(body) or _FRONTED_PRONOUN.match(body):
+    if _PRONOUN_QUANTIFIER.match(body) or _KNOWN_SET.match(body) or _FRONTED_PRONOUN.match(body) \
+            or _FRONTED_SET_THEN_PRONOUN.match(body):
         return False  # "Both were dominant companies", "Neither has said ...", "The two dead were ...": of whom?
     shell = _SHELL_NOUN.match(body)
     if (shell and not _says_what(body, shell.end()) or _RELATIVE_ANCHOR.match(body)
