@@ -1602,3 +1602,47 @@ def test_a_clause_put_first_and_its_main_clause_both_told_by_pronouns_do_not_sta
                  "Although the two yachts lost sails, Sayonara kept the lead.",
                  "Although it rained, the race went on."):
         assert reads_alone(text), text
+
+
+def test_a_rank_on_a_scale_is_no_count_and_a_killer_is_not_counted_dead(tmp_path):
+    """"a magnitude 6.1 earthquake", "a Category 4 storm", "alert level 3": readings, not counts of
+    earthquakes; an earlier quake's magnitude never joins the toll's history."""
+    from briefer.language.quantities import quantities
+
+    assert [q.value for q in quantities("A magnitude 6.1 earthquake struck Brenna on Monday, killing 14 people.")] == [14]
+    assert quantities("A Category 4 storm made landfall after officials raised the alert to level 3.") == []
+    assert [q.value for q in quantities("The floods could force 300 families from their homes.")] == [300]  # a verb
+    corpus = corpus_of(tmp_path, {
+        "1.md": article("2026-04-06", "Wire", "A magnitude 6.1 earthquake struck Brenna on Monday, killing at least 14 "
+                        "people, officials said.\n\nThe same fault caused a magnitude 7.2 earthquake in 1961.\n"),
+        "2.md": article("2026-04-08", "Wire", "The death toll from Monday's earthquake in Brenna rose to 31 on Wednesday, "
+                        "officials said.\n")})
+    (toll,) = [f for f in key_figures(corpus) if f.value == "31"]
+    assert [value.value for value in toll.history] == ["at least 14"]
+    assert not any(f.value in ("6.1", "7.2") for f in key_figures(corpus))
+
+
+def test_a_sentence_with_a_contested_number_still_gives_its_other_figures(tmp_path):
+    """Two reports give 250 and 520 homes destroyed in one sentence that also tells the nine dead:
+    the homes are in dispute, the dead are a figure all the same."""
+    from briefer.brief.compose import read_story
+    from briefer.analysis.rank import rank
+
+    corpus = one_day(tmp_path, "2026-09-14",
+        "A tornado tore through the town of Ostby on Sunday, killing nine people and destroying about 250 homes, "
+        "the fire service said.\n",
+        "A tornado hit Ostby on Sunday, killing nine people and destroying about 520 homes, the fire service said.\n")
+    story = read_story(corpus, rank(corpus, 400))
+    assert [sorted(c.value for c in d.claims) for d in story.disagreements] == [["about 250", "about 520"]]
+    values = [f.value for f in story.figures]
+    assert "9" in values and not any("250" in v or "520" in v for v in values)
+
+
+def test_who_told_a_count_is_no_part_of_the_claim_two_reports_make(tmp_path):
+    """"..., Health Minister Ana Ruiz said" / "..., according to the health ministry": the teller
+    changes between a report and its rewrite, the claim does not."""
+    corpus = one_day(tmp_path, "2026-08-03",
+        "Clinics vaccinated 4,120 children against measles over the weekend, Health Minister Ana Ruiz said.\n",
+        "Some 4,610 children were vaccinated at clinics against measles over the weekend, according to the "
+        "health ministry.\n")
+    assert _flagged(corpus) == [["4,120", "Some 4,610"]]

@@ -443,20 +443,31 @@ def _best_context(mentions: list[_Mention], label: str) -> str:
     return min(by_context, key=lambda c: (-len(by_context[c]), min(by_context[c]), len(c), c))
 
 
-def mentions_of(corpus: Corpus, disputed: frozenset[str] = frozenset()) -> list[_Mention]:
-    """Every figure the sentences state, one per fact per sentence (a second unit is the same fact)."""
+def _contested(quantity: Quantity, values: list[str]) -> bool:
+    """The number is one a disagreement pits against another report's ("about 340" / "430")."""
+    return any(re.search(r"(?<![\w.,])" + re.escape(quantity.written) + r"(?![\w]|[.,]\d)", value) for value in values)
+
+
+def mentions_of(corpus: Corpus, disputed: frozenset[tuple[str, str]] = frozenset()) -> list[_Mention]:
+    """Every figure the sentences state, one per fact per sentence (a second unit is the same fact).
+    `disputed`: (sentence, value) of each claim of a disagreement; that value gives no figure, the
+    sentence's other numbers do ("killing nine people and bringing down about 340 buildings" /
+    "... 430 buildings ...": the nine dead are not in dispute)."""
     dates = {c.article.number: c.article.date for c in corpus.articles}
+    contested: dict[str, list[str]] = defaultdict(list)
+    for text, value in disputed:
+        contested[text].append(value)
     found = []
     for index, item in enumerate(corpus.items):
         for member in item.members:
-            if member.text in disputed:
-                continue
             kept: list[Quantity] = []
             note = annotate(member.text, dates.get(member.article))
             found_here = note.quantities
             names = frozenset(told_names(member.text)) if found_here else frozenset()
             said = frozenset(w.lower() for w in _WORD.findall(member.text)) if found_here else frozenset()
             for quantity in found_here:
+                if member.text in contested and _contested(quantity, contested[member.text]):
+                    continue  # a value the sources contest is not stated as a fact
                 if _HYPOTHETICAL.search(member.text, 0, quantity.start):
                     continue  # "If the figure was $29 million over the cap, ... $1 million less": a supposition, not a fact
                 hedge = _hedge(member.text, quantity)
@@ -594,12 +605,12 @@ def _developments(groups: dict[tuple, list[_Mention]]) -> list[list[tuple]]:
     return chains
 
 
-def key_figures(corpus: Corpus, disputed: frozenset[str] = frozenset(),
+def key_figures(corpus: Corpus, disputed: frozenset[tuple[str, str]] = frozenset(),
                 scores: tuple[float, ...] | None = None) -> tuple[Figure, ...]:
     """A handful of figures, the most corroborated first, each stated by its sources verbatim.
 
-    Sentences in `disputed` (the claims of "Where sources disagree") give no figure: a value
-    the sources contest is not stated as a fact in the table. `scores`: the ranking's score of
+    `disputed`: (sentence, value) of each claim of "Where sources disagree"; a value the sources
+    contest is not stated as a fact in the table (the sentence's other numbers are). `scores`: the ranking's score of
     every item; with them, a figure one report states (one origin, its rewrites too) must come
     from one of the story's central sentences, the highest-scored.
     """

@@ -733,7 +733,7 @@ def read_story(corpus: Corpus, ranking: Ranking) -> Story:
     gone = overtaken(statements)
     decided = decide_all(statements, gone)
     disagreements = find_disagreements(corpus)
-    disputed = frozenset(claim.text for d in disagreements for claim in d.claims)
+    disputed = frozenset((claim.text, claim.value) for d in disagreements for claim in d.claims)
     ranked = prefer_corroborated(corpus, ranking)
     return Story(
         corpus=corpus, ranking=ranked, dates=dates,

@@ -427,11 +427,15 @@ _RATIO_BEFORE = re.compile(r"(?<![\w.,])(?:\d[\d,.]*|one|" + NUMBER_WORD_PATTERN
                            + r")(?:-\w+)?\s+(?:in|out\s+of)\s+(?:every\s+)?$", re.I)
 
 
+# A rank on a scale named before the number: "magnitude 6.4", "Category 4", "level 3".
+_RATING_BEFORE = re.compile(r"\b(?:" + pattern("language", "rating_nouns").pattern + r")\s+$", re.I)
+
+
 def counts_nothing(text: str, token: Token) -> bool:
-    """The number is an ordinal, decade, clock time, score, age or the base of a ratio: no figure
-    however it reads."""
+    """The number is an ordinal, decade, clock time, score, age, a rank on a scale or the base of
+    a ratio: no figure however it reads."""
     after, before = text[token.end:], text[:token.start]
-    if _RATIO_BEFORE.search(before):
+    if _RATIO_BEFORE.search(before) or _RATING_BEFORE.search(before):
         return True
     if token.kind != "num":
         return False
