@@ -565,12 +565,11 @@ def find_disagreements(corpus: Corpus) -> tuple[Disagreement, ...]:
         what, value_a, value_b, key, times = conflict
         if key[0] == "quantity" and len(key[2]) == 2 and _told_as_a_change(*(giving[(key[1], v)] for v in key[2])):
             continue
-        # a rewrite keeps who the claim is about in other words (retold_fact): one report's
-        # rewrite, or any report whose number's clause dates it to the same time as the other's
-        # ("on Monday afternoon"), credited or not
         least = SAME_EVENT_JACCARD if what == "date" else SAME_FACT_JACCARD
-        # who told it is no part of the fact: a rewrite swaps "Health Minister Ines Marroquin
-        # said" for "according to the ministry", and the claim is the same
+        # One fact: told in like words, or alike once who told it is set aside (a rewrite swaps
+        # "Health Minister Ines Marroquin said" for "according to the ministry"), or retold in
+        # other words keeping who the claim is about (retold_fact) by one report's rewrite or by
+        # any report whose number's clause dates it to the same time ("on Monday afternoon").
         if not same_fact(a.text, b.text, least) and not same_fact(_claim_only(a.text), _claim_only(b.text), least) \
                 and not (key[0] == "quantity" and (a.origin == b.origin or times[0] and times[0] == times[1])
                          and retold_fact(a.text, b.text, *times)):

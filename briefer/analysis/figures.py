@@ -610,9 +610,9 @@ def key_figures(corpus: Corpus, disputed: frozenset[tuple[str, str]] = frozenset
     """A handful of figures, the most corroborated first, each stated by its sources verbatim.
 
     `disputed`: (sentence, value) of each claim of "Where sources disagree"; a value the sources
-    contest is not stated as a fact in the table (the sentence's other numbers are). `scores`: the ranking's score of
-    every item; with them, a figure one report states (one origin, its rewrites too) must come
-    from one of the story's central sentences, the highest-scored.
+    contest is not stated as a fact in the table (the sentence's other numbers are). `scores`:
+    the ranking's score of every item; with them, a figure one report states (one origin, its
+    rewrites too) must come from one of the story's central sentences, the highest-scored.
     """
     central = None if scores is None else frozenset(
         sorted(range(len(scores)), key=lambda i: (-scores[i], i))[:FIGURES.single_source_rank])
