@@ -114,7 +114,9 @@ _KNOWN_SET = re.compile(r"^The\s+(?:(?:" + NUMBER_WORD_PATTERN
 # were forced to reduce sail, they ...", "When they landed, they ..."), and a main clause whose
 # subject is a pronoun too: neither clause names whom both point to (a name after the comma takes
 # a pronoun put before it: "When they landed, the crews said ...").
-_FRONTED_SET_THEN_PRONOUN = re.compile(r"^(?:When|While|After|Before|As|Although|Though|Since|If|Once|Because|Until)\s+"
+# Conjunctions that open a clause put before the main one ("When ..., ", "Although ..., ").
+_SUBORDINATORS = "when|while|after|before|as|although|though|since|if|once|because|until"
+_FRONTED_SET_THEN_PRONOUN = re.compile(r"^(?i:" + _SUBORDINATORS + r")\s+"
                                        r"(?:they|both|the\s+(?:" + NUMBER_WORD_PATTERN + r"))\s[^,]*,\s+"
                                        r"(?:(?:\w+ly|still|also|then|now)\s+)?(?:they|he|she)\b")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -340,7 +342,7 @@ _PERSON_PRONOUN = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b",
 _PHRASE_THEN_PRONOUN = re.compile(r"^([^,]{3,}),\s+(?:he|she)\b")  # a fronted part, then "he" or "she" as subject
 _CLOSING_MARKS = ("”", "''", '"')  # a quotation closes before the pronoun only if one of these does
 _ANCHOR_WORD = re.compile(r"\b[A-Z][a-z]+|\b[a-z]+\b")
-_FRONTED = re.compile(r"^(?:when|while|after|before|as|although|though|since|if|once|because|until|upon|in|on|at|despite"
+_FRONTED = re.compile(r"^(?:" + _SUBORDINATORS + r"|upon|in|on|at|despite"
                       r"|during|throughout|toward|towards|along)\b",
                       re.I)
 
