@@ -82,6 +82,17 @@ def test_the_writers_own_voice_outside_quotes_is_no_line():
         assert one(text) != NONE, text
 
 
+def test_a_saying_reported_in_the_writers_words_is_no_quoted_voice():
+    # what a sentence reports of a saying, in its own words with a quoted word or two, is the
+    # writer's report of it (a reaction of the story's days); a sentence mostly inside quotation
+    # marks is the speaker's voice
+    for text in ("Marek called the board's suspension \u201carbitrary.\u201d",
+                 "In a statement on Saturday, the union said the ban was \u201ccompletely unacceptable\u201d "
+                 "and that it would keep up the strike at the port."):
+        assert one(text) != NONE, text
+    assert one("Marek said: \u201cThe board has acted in haste and without any reason at all today.\u201d") == NONE
+
+
 def test_the_lead_reports_key_facts_and_purpose_is_a_key_fact():
     assert one("The ministers met in Kuala Lumpur on Monday to discuss trade.", position=0) == KEY_FACTS
     assert one("Officials said the talks are aimed at easing the strain on ties.") == KEY_FACTS

@@ -25,7 +25,8 @@ from briefer.analysis.timeline import (CLAUSE_MARK, RELATIVE_OPENER, ArticleDate
 from briefer.core.cues import pattern, phrase_pattern, phrases
 from briefer.core.lexicon import MONTH_PATTERN, SPEECH_VERB_PATTERN, WEEKDAY_PATTERN
 from briefer.language.annotate import Annotation, annotate
-from briefer.language.quotations import OTHER_SENSES, PAST_SPEECH_VERBS, open_quotation_at, quotation_runs
+from briefer.language.quotations import (OTHER_SENSES, PAST_SPEECH_VERBS, open_quotation_at, quotation_runs,
+                                         quote_spans)
 from briefer.language.tense import (ANY_IRREGULAR_PAST, CONDITIONAL, DONE, EXPECTED, FORECAST_CUE, NEGATED, PAST_PARTICIPLE,
                                     PRESENT, REPORTING, UNCERTAIN)
 from briefer.language.times import DAY, FUTURE, PAST, SEASONS, WEEK
@@ -518,8 +519,11 @@ def _unanswered(text: str) -> bool:
 
 
 def quoted_share(note: Annotation) -> float:
-    """How much of the sentence is inside quotation marks."""
-    return sum(q.end - q.start for q in note.quotes) / max(len(note.text), 1)
+    """How much of the sentence is inside quotation marks: a voice's own words. What a sentence
+    reports of a saying in its own words ("the DNC said the staffers' actions were ...") is the
+    writer's report, however long, and a quoted word or two in it ("called the suspension
+    “arbitrary”") does not make it a voice."""
+    return sum(end - start for start, end in quote_spans(note.text)) / max(len(note.text), 1)
 
 
 def _older_than_story(statement: Statement) -> bool:
