@@ -17,7 +17,7 @@ def test_quantities_read_number_unit_and_counted_noun():
                                                                           "framework on defence")
     (tariff,) = quantities("Trump doubled tariffs on Indian imports to 50 percent that month.")
     assert (display_value(tariff), tariff.head, tariff.label, tariff.exact) == (
-        "50%", "tariff", "tariffs on Indian imports", False)
+        "50%", "tariff", "tariffs on Indian imports", True)
     rounds, = quantities("So far, five rounds of discussions have been held.")
     assert (rounds.value, rounds.label) == (5, "rounds of discussions")
     money, = quantities("The deal is worth $3.5 billion over a decade.")
@@ -70,6 +70,19 @@ def test_dates_years_and_hedged_values_are_not_figures():
     assert not bound.exact
     (old, new) = quantities("Tariffs rose from 25% to 50% in August.")
     assert not old.exact and new.changed_to
+
+
+@pytest.mark.parametrize("text, exact", [
+    ("Unemployment in the province rose to 11.4 percent in October.", [True]),
+    ("The union speaks for workers belonging to 3.2 million households.", [True]),
+    ("Fares went from $40 to $55 on Monday.", [False, True]),  # a change: its end is the level reached
+    ("Up to 500 people were evacuated.", [False]),  # bounds and ranges stay inexact
+    ("Close to 500 people were evacuated.", [False]),
+    ("Between 400 to 500 people were evacuated.", [False, False]),
+    ("Estimates of the cost range from $5 to $10 million.", [False, False]),
+])
+def test_the_level_a_change_reaches_after_to_is_an_exact_value(text, exact):
+    assert [q.exact for q in quantities(text)] == exact
 
 
 def test_seed_figures_are_corroborated_extractive_and_cited(seed_corpus):

@@ -1646,3 +1646,17 @@ def test_who_told_a_count_is_no_part_of_the_claim_two_reports_make(tmp_path):
         "Some 4,610 children were vaccinated at clinics against measles over the weekend, according to the "
         "health ministry.\n")
     assert _flagged(corpus) == [["4,120", "Some 4,610"]]
+
+
+def test_two_levels_a_rate_rose_to_on_one_day_disagree(tmp_path):
+    # the number after "rose to" is the level reached, stated exactly: two reports of one day's
+    # figure that give it differently disagree; "up to" is a bound and compares with nothing
+    corpus = one_day(tmp_path, "2025-11-18",
+                     "Norland's jobless rate rose to 11.4 percent in October, the statistics office said on Tuesday.\n",
+                     "Norland's jobless rate rose to 14.1 percent in October, the statistics office said on Tuesday.\n")
+    (disagreement,) = find_disagreements(corpus)
+    assert sorted(claim.value for claim in disagreement.claims) == ["11.4 percent", "14.1 percent"]
+    corpus = one_day(tmp_path, "2025-11-18",
+                     "Up to 400 people were evacuated from the Marra valley on Tuesday, officials said.\n",
+                     "Some 250 people were evacuated from the Marra valley on Tuesday, officials said.\n")
+    assert find_disagreements(corpus) == ()

@@ -548,6 +548,35 @@ def _below_a_hundred(token: Token) -> bool:
             and NUMBER_WORDS.get(token.text.lower().split("-")[0], 100) < 100)
 
 
+# Before "to", what makes the number a bound or a range's upper end: "up to 500", "close to 500",
+# "400 to 500", "5% to 10%". Any other word makes it the level a change or a relation reaches
+# ("rose to 11.4 percent", "belonging to 3.2 million people", "from 5% to 10%"): a value stated
+# exactly.
+_BOUND_BEFORE_TO = frozenset("up close closer near nearer nearly next".split())
+_UNIT_BEFORE_TO = frozenset("% percent cent".split())
+
+
+def _level_reached(toks: list[Token], first: int) -> bool:
+    """The number after "to" is the level reached, not a bound (_BOUND_BEFORE_TO)."""
+    if first < 2 or toks[first - 1].text.lower() != "to":
+        return False
+    at = first - 2
+    if toks[at].text.lower() in _BOUND_BEFORE_TO:
+        return False
+    while at > 0 and toks[at].text.lower() in _UNIT_BEFORE_TO | {"per"}:
+        at -= 1  # the unit of a range's lower end: "5 percent to 10 percent"
+    if toks[at].kind == "num" or _is_number_word(toks[at]):
+        # "400 to 500" is a range; "from 400 to 500" a change, whose end is exact, unless what
+        # goes from one to the other is a spread ("estimates range from 5 to 10 percent")
+        at -= toks[at - 1].kind == "sym" if at > 0 else 0  # "from $400 to $500"
+        return at > 0 and toks[at - 1].text.lower() == "from" and not (
+            at > 1 and _SPREAD.fullmatch(toks[at - 2].text.lower()))
+    return True
+
+
+_SPREAD = re.compile(r"rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)")
+
+
 def _read_quantity(text: str, toks: list[Token], index: int, value: float) -> tuple[Quantity | None, int]:
     token = toks[index]
     first = index  # first token of the quantity: the currency sign when there is one
@@ -651,7 +680,7 @@ def _read_quantity(text: str, toks: list[Token], index: int, value: float) -> tu
         modifiers = (fold(suffix[1:]),) + modifiers  # "11-nation group"
     quantity = Quantity(value=value, unit=unit, head=head, modifiers=modifiers,
                         written=text[toks[first].start:toks[cursor - 1].end], label=label,
-                        exact=before not in HEDGES, changed_to=changed_to,
+                        exact=before not in HEDGES or _level_reached(toks, first), changed_to=changed_to,
                         start=toks[first].start, end=toks[cursor - 1].end, amount=amount, label_at=label_at)
     return quantity, cursor
 
