@@ -15,7 +15,7 @@ from briefer.config import DEFAULT_BUDGETS
 from briefer.core.models import Brief, BriefItem, Section, Source, TimelineEntry
 from briefer.analysis.importance import brief_ranking
 from briefer.analysis.sections import (BACKGROUND, KEY_FACTS, NONE, OPEN_QUESTIONS, OUTCOMES, Statement, classify,
-                              classify_one, decide, overtaken)
+                              classify_one, decide, is_fragment, overtaken)
 from briefer.language.tense import main_tense
 from briefer.language.times import FUTURE
 
@@ -91,6 +91,22 @@ def test_a_saying_reported_in_the_writers_words_is_no_quoted_voice():
                  "and that it would keep up the strike at the port."):
         assert one(text) != NONE, text
     assert one("Marek said: \u201cThe board has acted in haste and without any reason at all today.\u201d") == NONE
+
+
+def test_what_no_one_can_yet_tell_is_an_open_question():
+    for text in ("It was impossible to say who controlled the airport on Tuesday.",
+                 "The mayor said it was too early to tell whether the fire had been set on purpose.",
+                 "Officials said it was hard to say how long the repairs would take."):
+        assert one(text) == OPEN_QUESTIONS, text
+    assert one("It was impossible to ignore the queues outside the bank on Tuesday.") != OPEN_QUESTIONS
+
+
+def test_a_straight_mark_closed_by_a_curly_one_is_a_whole_quotation():
+    # copy edited by several hands mixes the marks; the sentence is whole, not a piece of a
+    # quotation running over sentences
+    text = '"We see no link to the strike," the mayor said on Monday, adding it would take "more hours\u201d to know.'
+    assert not is_fragment(text)
+    assert is_fragment('The mayor said on Monday: "We see no link to the strike.')
 
 
 def test_the_lead_reports_key_facts_and_purpose_is_a_key_fact():

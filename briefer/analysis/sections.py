@@ -126,9 +126,10 @@ RULES = Rules()
 
 
 def stands_alone(text: str) -> bool:
-    """False for a piece of a multi-sentence quotation: read alone it has lost its speaker."""
-    straight = text.count('"') % 2 == 0 and text.count("“") == text.count("”")
-    return straight and wire_marks_balanced(text)
+    """False for a piece of a multi-sentence quotation: read alone it has lost its speaker. Copy
+    edited by several hands may close a straight mark with a curly one ("more hours”): the
+    double marks, of either kind, pair off."""
+    return (text.count('"') + text.count("“") + text.count("”")) % 2 == 0 and wire_marks_balanced(text)
 
 
 def is_fragment(text: str) -> bool:

@@ -207,6 +207,8 @@ def modality(text: str, tense: str | None = None) -> str:
     negation and conditions outrank the tense."""
     content = without_reporting(text)
     tense = tense or main_tense(text)
+    if pattern("language", "cannot_tell").search(text):
+        return UNCERTAIN  # "it is too early to tell whether ...": no one can say yet
     if any(not _DOUBT_DENIED.search(content[:m.start()])
            and not (_ATTRIBUTIVE_HEDGE.search(content[:m.start()]) and m.group(0).lower() in _STATE_HEDGES)
            and not (_HEDGED_MODIFIER.match(content, m.start()) and _FINITE_BEFORE.search(content, 0, m.start()))
