@@ -109,6 +109,30 @@ def test_a_straight_mark_closed_by_a_curly_one_is_a_whole_quotation():
     assert is_fragment('The mayor said on Monday: "We see no link to the strike.')
 
 
+def test_a_measure_taken_told_by_the_newest_report_is_an_outcome():
+    older, newest = dt.date(2025, 11, 3), dt.date(2025, 11, 5)
+
+    def placed(text, day, position=4):
+        return classify([Statement("Fire killed 12 workers at a textile plant in Selva on Monday.", 1, older, 0),
+                         Statement(text, 2, day, position),
+                         Statement("Relatives gathered outside the plant on Wednesday.", 3, newest, 0)])[1]
+
+    for text in ("The labour ministry on Wednesday ordered inspections of all textile plants in the region.",
+                 "The government declared three days of national mourning on Wednesday.",
+                 "The regulator on Wednesday suspended the operating licence of the plant's owner.",
+                 "The owner suspended all work at its plants on Wednesday pending an investigation."):
+        assert placed(text, newest) == OUTCOMES, text
+        assert placed(text, older) != OUTCOMES, text  # told by an older report: one of the story's steps
+    for text in ("The foreman recalled in an interview on Wednesday that the alarm never sounded.",
+                 "The plant's owner fired back on Wednesday that the inspectors had found nothing wrong.",
+                 "When the owner's appeal was dismissed on Wednesday, the workers cheered."):
+        assert placed(text, newest) != OUTCOMES, text  # another sense of the verb, or not the main clause
+    # what is pending after a measure is how long it lasts: the measure is done, no open question
+    assert placed("The owner suspended all work at its plants on Wednesday pending an investigation.",
+                  newest) != OPEN_QUESTIONS
+    assert placed("A decision on the plant's licence is pending.", newest) == OPEN_QUESTIONS
+
+
 def test_the_lead_reports_key_facts_and_purpose_is_a_key_fact():
     assert one("The ministers met in Kuala Lumpur on Monday to discuss trade.", position=0) == KEY_FACTS
     assert one("Officials said the talks are aimed at easing the strain on ties.") == KEY_FACTS

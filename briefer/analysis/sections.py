@@ -604,6 +604,7 @@ def classify_one(statement: Statement, newest: dt.date | None, lead: frozenset[s
 BY_TENSE = "forecast"
 BY_LEAD_WORDS = "more of the lead's event"
 BY_SAYING = "a saying off the lead"
+MEASURE_TAKEN = "a measure the newest reporting tells"
 
 
 # After an active "agreed", what makes it share a view or assent rather than conclude a step:
@@ -629,6 +630,40 @@ def _concluded(text: str) -> bool:
     return False
 
 
+_HAD_BEFORE = re.compile(r"\bhad\s+(?:(?:not|never|already|also|long|\w+ly)\s+)?$", re.I)  # a step before the story's
+
+
+# What a measure is taken on: an object after the verb ("ordered an inspection", "recalled its
+# ambassador", "banned outdoor work"), or the verb in the passive ("the licence was suspended").
+# "Recalled in an interview that ...", "fired back" take none: another sense of the word.
+_MEASURE_OBJECT = re.compile(r"\s+(?:\w+ly\s+)?(?:down\b|(?!(?:in|on|at|to|from|with|by|for|of|into|over|back|up|out"
+                             r"|off|about|after|before|during|as|that|what|how|when|where|why|who|whether|and|but|or"
+                             r"|because|while|if)\b)[A-Za-z\d$€£])")
+_PASSIVE_AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.I)
+
+
+def _measure_at(text: str) -> int | None:
+    """Where a measure taken (a verb of measures.txt in the main clause, with its object or in
+    the passive; not a relative, subordinate or time clause's, "a ban that was lifted in 2019",
+    "when their claims were dismissed", nor a past perfect's) is told, or None."""
+    for match in _cue("measures").finditer(text):
+        before = text[:match.start()]
+        if _in_relative_clause(before) or _IN_TIME_CLAUSE.search(before) or _HAD_BEFORE.search(before) \
+                or SUBORDINATE_BEFORE.search(before.rsplit(",", 1)[-1]):
+            continue
+        if _PASSIVE_AUXILIARY.search(before) or _MEASURE_OBJECT.match(text, match.end()):
+            return match.start()
+    return None
+
+
+def _pending_a_measure(text: str) -> bool:
+    """Every "pending" follows a measure taken: "suspended all work at the mine pending an
+    investigation" tells how long the measure lasts; the measure itself is done."""
+    at = _measure_at(text)
+    found = list(_cue("open").finditer(text))
+    return at is not None and bool(found) and all(m.start() > at and m.group(0).lower() == "pending" for m in found)
+
+
 def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = frozenset()) -> tuple[str, str]:
     """The section of one sentence and the reason, in a few words (what `inspect` can show).
 
@@ -645,7 +680,7 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
         return NONE, "opens inside a quotation"  # a voice quoted whole: its news, if any, is reported in the sentences around it
     if _long_standing(text, note):
         return BACKGROUND, "a long-standing state"  # "have been suspended for more than two years pending ...": history
-    if _cue("open").search(text) or note.modality == UNCERTAIN or _open_whether(text.lstrip("\"“‘'` ")) or (
+    if _cue("open").search(text) and not _pending_a_measure(text) or note.modality == UNCERTAIN or _open_whether(text.lstrip("\"“‘'` ")) or (
             note.modality == NEGATED and (_unanswered(text) or _unconfirmed(text))):
         # pending, a question the sources say is unanswered, or a claim they say is unconfirmed
         return OPEN_QUESTIONS, "pending, uncertain or unanswered"
@@ -687,6 +722,14 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
              and not _in_story_window(statement, note))
     if _concluded(text) and not older:
         return OUTCOMES if resulting else KEY_FACTS, "concluded step"
+    if (not older and note.tense == PAST and _measure_at(text) is not None and statement.reference_date is not None
+            and (newest is not None and statement.reference_date >= newest
+                 or newest is None and statement.position >= RULES.lead_sentences)
+            and (statement.position < RULES.lead_sentences or note.days or _in_story_window(statement, note))):
+        # a measure of the story's days the newest reporting tells (or, in a story of one day's
+        # reports, one told after the lead, which tells the event it answers): what the story
+        # came to. Undated, further down the newest report, a past step may be its history.
+        return OUTCOMES, MEASURE_TAKEN
     if note.modality == NEGATED and _silent(text):
         return NONE, "no claim made"  # who did not say, confirm or respond: no claim (what did not happen still may be one)
     if _cue("purpose").search(text):
