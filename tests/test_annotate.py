@@ -111,3 +111,13 @@ def test_every_past_form_tells_the_past_and_one_list_gives_them_to_tense_and_tim
     sentence = "The port authority paid the fishermen on Tuesday."
     start = sentence.index("Tuesday")
     assert timex.tense_around(sentence, start, start + len("Tuesday")) == PAST
+
+
+def test_a_perfect_in_the_passive_governs_a_modal_further_on():
+    from briefer.language.tense import FUTURE, PAST, main_tense
+
+    # "has been fined ... for selling policies that customers could never use": a done act; the
+    # modal belongs to the relative clause
+    assert main_tense("The bank has been fined 86 million krone for selling policies that customers could never use.") == PAST
+    assert main_tense("Two men have been arrested over the fire at the depot.") == PAST
+    assert main_tense("The plant has been expected to close by March.") == FUTURE  # it carries the forecast

@@ -133,6 +133,37 @@ def test_a_measure_taken_told_by_the_newest_report_is_an_outcome():
     assert placed("A decision on the plant's licence is pending.", newest) == OPEN_QUESTIONS
 
 
+def test_a_step_the_teller_says_they_will_take_is_a_decision_unless_set_for_a_day_or_a_condition():
+    assert one("The bank said on Friday it would not appeal the fine imposed by the regulator.") != OPEN_QUESTIONS
+    assert one("The airline said it would cut 900 jobs and sell two of its jets.") != OPEN_QUESTIONS
+    for text in ("The senator said he would release his tax return on Friday.",  # set for a day: still to come
+                 "The ministry said it will open the site only if inspectors are let in.",
+                 "Analysts said they would expect the rate to rise again.",  # a view, not a step
+                 "The mayor said it would take hours before the cause was known.",  # "it" stands for no one
+                 "The court said it would set a hearing date within three months.",  # a deadline to come
+                 "The opposition said it would ask the Constitutional Court to review the law.",  # a process begun
+                 # told of someone in a relative clause, it is not the sentence's claim
+                 "Such a visit is not likely to please a man who has said he would never meet the rebels."):
+        assert one(text) == OPEN_QUESTIONS, text
+
+
+def test_no_date_set_is_still_open_and_a_hedge_on_a_noun_doubts_only_the_noun():
+    for text in ("The Senate has not set a date for its vote on the bill.",
+                 "No date has been set for the trial, a court spokesman said.",
+                 "The board has not yet decided on a successor."):
+        assert one(text) == OPEN_QUESTIONS, text
+    # "believed to" after a noun describes the noun; the sentence's own claim is not doubted
+    assert one("The treaty, signed in 2025, divides an area believed to hold large reserves of gas.") != OPEN_QUESTIONS
+    assert one("The gunman is believed to have fled north.") == OPEN_QUESTIONS
+    assert one("The fires are widely believed to have been set by the loggers.") == OPEN_QUESTIONS
+
+
+def test_a_refusal_to_say_joined_to_a_claim_by_but_still_makes_the_claim():
+    assert one("The port authority did not respond to requests for comment on Monday.") == NONE  # no claim made
+    assert one("A police general said on Monday that suspects have been identified, but he would not "
+               "reveal their names.") != NONE
+
+
 def test_the_lead_reports_key_facts_and_purpose_is_a_key_fact():
     assert one("The ministers met in Kuala Lumpur on Monday to discuss trade.", position=0) == KEY_FACTS
     assert one("Officials said the talks are aimed at easing the strain on ties.") == KEY_FACTS

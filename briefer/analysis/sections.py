@@ -445,7 +445,10 @@ def _soft_forecast(text: str, timed: bool = False) -> bool:
 
 def _silent(text: str) -> bool:
     """A negated saying ("did not say", "has not issued comments", "did not immediately respond"):
-    the sentence reports that someone made no claim."""
+    the sentence reports that someone made no claim. A clause joined by "but" makes one ("likely
+    suspects have been identified, but he would not reveal names")."""
+    if re.search(r"\bbut\b", text, re.I):
+        return False
     for match in pattern("language", "negation").finditer(text):
         following = re.findall(r"[A-Za-z]+", text[match.end():])[:3]
         if any(stem(w.lower()) in _speech_stems() for w in following):
@@ -656,6 +659,42 @@ def _measure_at(text: str) -> int | None:
     return None
 
 
+# A teller saying what they themselves will do: "the bank said on Friday it would not appeal the
+# fine", "the airline said it would cut 900 jobs". The pronoun after the verb of saying is the
+# teller; a step they announce is a decision taken, not a forecast. Not a view or a wish ("said
+# they would expect", "would like"), nor "it" standing for no one ("said it would take hours").
+_OWN_STEP = re.compile(r"\b(?:said|says|announced|told\s+[\w.]+(?:\s+[\w.]+)?)\s+(?:on\s+[A-Z]\w+\s+)?(?:that\s+)?"
+                       r"(?:it|he|she|they|we)\s+(?:would|will)\s+(not\s+)?(?:\w+ly\s+)?([a-z]+)\b")
+# Asking another body to decide ("said it would ask the court to review the law", "would appeal",
+# "would challenge the ruling") starts a process whose result is still to come; declining to ("would
+# not appeal") settles it.
+_PETITION = frozenset("ask seek request challenge appeal sue petition apply contest press lobby push fight".split())
+# A step set for a time to come: "would set a hearing date within three months", "by March".
+_DEADLINE = re.compile(r"\b(?:within|next|no\s+later\s+than)\b|\b(?:by|before)\s+(?:the\s+end\b|(?:mid|early|late)\b|\d"
+                       r"|(?:" + MONTH_PATTERN + "|" + WEEKDAY_PATTERN + r")\b)", re.I)
+_NOT_A_STEP = frozenset("be have take seem appear need like want wish expect hope prefer consider think try continue "
+                        "get cost mean depend help make remain become know see wait".split())
+
+
+def _own_step_announced(text: str, note: Annotation) -> bool:
+    """A step the teller says they will take, untimed and unconditional: one set for a day ("said
+    he would release his tax return Friday") or on a condition ("said it will show the site only
+    if ...") is still to come, an open question until a later report tells it done."""
+    if re.search(r"\b(?:if|unless|provided\s+that|in\s+the\s+event)\b", text, re.I):  # ("would" alone is no condition)
+        return False
+    for match in _OWN_STEP.finditer(text):
+        if _in_relative_clause(text[:match.start()]):
+            continue  # "a man who has said he would never shake hands with ...": not what the sentence tells
+        verb = match.group(2)
+        # set for a day, a week or a deadline (the step's, not the saying's: "said on Friday it would ...")
+        timed = any(m.start >= match.start(2) for m in note.days) or any(
+            m.precision in (DAY, WEEK) and m.start >= match.start(2) for m in note.dates) \
+            or _DEADLINE.search(text, match.end())
+        if verb not in _NOT_A_STEP and not timed and (match.group(1) or verb not in _PETITION):
+            return True
+    return False
+
+
 def _pending_a_measure(text: str) -> bool:
     """Every "pending" follows a measure taken: "suspended all work at the mine pending an
     investigation" tells how long the measure lasts; the measure itself is done."""
@@ -699,7 +738,8 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
     # what results; told further down (inverted pyramid), it is a detail or an earlier step.
     resulting = is_newest and (statement.reference_date is not None or statement.position < RULES.lead_sentences)
     if note.tense == FUTURE or note.modality in (EXPECTED, CONDITIONAL):
-        if any(not re.search(r"\b(?:be|been|being)\s+$", text[:m.start()]) for m in _cue("decided").finditer(text)):
+        if any(not re.search(r"\b(?:be|been|being)\s+$", text[:m.start()]) for m in _cue("decided").finditer(text)) \
+                or _own_step_announced(text, note):
             # "announced it will ...", not "will be announced": a decision taken, the story's
             # result when the newest reporting tells it, one of its steps when an older one does
             return OUTCOMES if resulting else KEY_FACTS, "forecast of a decision"

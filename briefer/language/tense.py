@@ -87,9 +87,9 @@ _TAIL = 60  # the words right before an "-ed" form that can make it an adjective
 # A present passive ("is considered", "is being considered"): a state now, not a past step.
 _PRESENT_PASSIVE = re.compile(r"\b(?:is|are|am)\s+(?:(?:being|still|now|also|not)\s+)*(?:\w+ly\s+)?$", re.I)
 # the sentence's own verb before the hedge: an auxiliary, a saying, or an "-ed" verb taking its
-# object ("criticized a resolution"), not an adjective ("masked gunmen", "the embattled mayor")
+# object ("criticized a resolution", "divides an area"), not an adjective ("masked gunmen", "the embattled mayor")
 _FINITE_BEFORE = re.compile(r"\b(?:is|are|was|were|has|have|had|said|says|did|does|will|would)\b"
-                            r"|\b[a-z]{3,}ed\s+(?:a|an|the|his|her|its|their|this|that)\b")
+                            r"|\b[a-z]{3,}(?:ed|[^s]s)\s+(?:a|an|the|his|her|its|their|this|that)\b")
 # A verb that introduces what someone said or thought ("suggested that ...", "announced, ...")
 # reports the sentence; the verb of its complement governs.
 COMPLEMENT = re.compile(r"^\s*(?:that\b|,)")
@@ -100,6 +100,11 @@ PRESENT_CUE = re.compile(r"\b(?:is|are|am)\b(?!\s+(?:not\s+)?(?:set|scheduled|ex
                          re.I)
 PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:already|now|also|just|recently|repeatedly|not|never)\s+)?"
                              r"(?!been\b)[a-z]{3,}ed\b", re.I)
+# A perfect in the passive ("has been fined", "have been arrested"): a done act, which governs a
+# modal further on ("... fined for selling insurance that customers could never use"). Not one
+# that carries a forecast ("has been expected to", "have been asked to").
+PASSIVE_PERFECT = re.compile(rf"\b(?:has|have)\s+(?:(?:already|now|also|just|recently|not|never)\s+)?been\s+"
+                             rf"(?:[a-z]{{3,}}ed|{PARTICIPLE_PAST})\b(?!\s+to\b)", re.I)
 # What introduces a clause of what was said or thought: "that", or a participle set off by a
 # comma (", saying ...", ", arguing ...").
 _INTRODUCED = re.compile(r"\bthat\b|,\s+[a-z]+ing\b")
@@ -123,8 +128,11 @@ _STATE_HEDGES = frozenset({"unclear", "uncertain", "unsure"})
 # Sen", "the man reportedly seen at the scene"): it doubts that description, not the sentence's
 # claim; a noun (a lower-case word, not an auxiliary) stands before it, and the sentence's own verb
 # before that ("Police reportedly arrested three men": the hedge is on the main verb).
-_HEDGED_MODIFIER = re.compile(r"(?<=[a-z] )(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bbe )(?<!\bwere )(?<!\bhas )(?<!\bhad )"
-                              r"(?<!\bbeen )(?<!\bhave )(?:allegedly|reportedly)\s+[a-z]+ed\b")
+# ("are widely believed to", "was reportedly seen": the auxiliary before an adverb makes it the predicate)
+_AUXILIARY_AND_ADVERB = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had)\s+\w+ly\s+$", re.I)
+# So is "believed to" or "thought to" after a noun ("an area believed to hold large reserves").
+_HEDGED_MODIFIER = re.compile(r"(?<=[a-z)] )(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bbe )(?<!\bwere )(?<!\bhas )(?<!\bhad )"
+                              r"(?<!\bbeen )(?<!\bhave )(?:(?:allegedly|reportedly)\s+[a-z]+ed\b|(?:believed|thought)\s+to\b)")
 
 
 def without_reporting(text: str) -> str:
@@ -174,6 +182,7 @@ def main_tense(text: str) -> str:
              if not ATTRIBUTIVE.search(_words_before(content, m))
              and not COMPLEMENT.match(content[m.end():m.end() + 8])]
     cues += [(m.start(), PRESENT) for m in PRESENT_CUE.finditer(content)]
+    cues += [(m.start(), PAST) for m in PASSIVE_PERFECT.finditer(content)]
     # a present perfect that introduces what was said or thought ("has warned cities that they
     # should ...", "have dismissed reports that the stadium would ...", "has declined requests,
     # saying the meeting would ...") reports a done act
@@ -211,7 +220,8 @@ def modality(text: str, tense: str | None = None) -> str:
         return UNCERTAIN  # "it is too early to tell whether ...": no one can say yet
     if any(not _DOUBT_DENIED.search(content[:m.start()])
            and not (_ATTRIBUTIVE_HEDGE.search(content[:m.start()]) and m.group(0).lower() in _STATE_HEDGES)
-           and not (_HEDGED_MODIFIER.match(content, m.start()) and _FINITE_BEFORE.search(content, 0, m.start()))
+           and not (_HEDGED_MODIFIER.match(content, m.start()) and _FINITE_BEFORE.search(content, 0, m.start())
+                    and not _AUXILIARY_AND_ADVERB.search(content, 0, m.start()))
            for m in pattern("language", "uncertain").finditer(content)):
         return UNCERTAIN
     if pattern("language", "negation").search(content):
