@@ -160,6 +160,7 @@ def test_no_date_set_is_still_open_and_a_hedge_on_a_noun_doubts_only_the_noun():
 
 def test_a_refusal_to_say_joined_to_a_claim_by_but_still_makes_the_claim():
     assert one("The port authority did not respond to requests for comment on Monday.") == NONE  # no claim made
+    assert one("But the port authority did not comment.") == NONE  # an opening "But" joins nothing
     assert one("A police general said on Monday that suspects have been identified, but he would not "
                "reveal their names.") != NONE
 
@@ -254,6 +255,27 @@ def test_what_goes_with_a_forecast_event_is_not_what_a_report_must_repeat():
     assert overtaken(story((forecast, 1, friday), (report, 2, monday))) == {0}
     other = "Fighting between the army and the rebel group went on near Tarn on Monday, officials said."
     assert overtaken(story((forecast, 1, friday), (other, 2, monday))) == frozenset()
+
+
+def test_a_report_of_the_forecast_day_naming_what_it_expected_overtakes_it_in_other_words():
+    # the committee was to question the governor on Wednesday; a report dates a hearing with the
+    # governor to that Wednesday: the forecast is told done, though no verb of it is repeated
+    monday, thursday = dt.date(2026, 11, 23), dt.date(2026, 11, 26)
+    forecast = "Parliament's finance committee is expected to question Edrev on Wednesday about his plans for interest rates."
+    report = ("At a hearing of parliament's finance committee on Wednesday, acting governor Ruslan Edrev declined to "
+              "say whether the bank would cut rates.")
+    assert overtaken(story((forecast, 1, monday), (report, 2, thursday))) == {0}
+    # talks expected to conclude on a day; a report that they ended that day tells it in a verb of its event
+    talks = ("The 14th round of talks is expected to conclude on Wednesday, when trade ministers from both sides "
+             "will join the negotiators.")
+    ended = "Trade talks between Norland and the Coast Union ended on Wednesday without agreement on beef."
+    assert overtaken(story((talks, 1, monday), (ended, 2, thursday))) == {0}
+    # another day, or other participants, tell another event
+    for other_day in (report.replace("on Wednesday", "on Tuesday"), ended.replace("on Wednesday", "on Tuesday")):
+        assert overtaken(story((forecast, 1, monday), (other_day, 2, thursday))) == frozenset()
+        assert overtaken(story((talks, 1, monday), (other_day, 2, thursday))) == frozenset()
+    other = "At a hearing on Wednesday, the transport committee questioned the rail operator's chief."
+    assert overtaken(story((forecast, 1, monday), (other, 2, thursday))) == frozenset()
 
 
 def test_a_forecast_nobody_reports_stays_an_open_question():

@@ -88,6 +88,9 @@ def test_extents_leave_out_prepositions_and_keep_determiners_and_approximators()
     ("The summit was held in December.", "1997-12"),
     ("The summit will be held in December.", "1998-12"),
     ("In December, the ministry said it would cut rates.", "1997-12"),  # a fronted date dates the main verb
+    # a fronted phrase with no verb dates the main clause's verb, not a modal further on
+    ("At a hearing of the committee on Wednesday, the governor declined to say whether the bank would cut rates.",
+     "1998-01-07"),
     ("During an interview that aired Wednesday night, he said what he will do.", "1998-01-07TNI"),  # own clause first
     ("Holders will be paid at closing, which is expected in March.", "1998-03"),
     # a participle after "is"/"are" is a passive, no past; the expression's own clause in the present

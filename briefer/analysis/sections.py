@@ -447,8 +447,8 @@ def _silent(text: str) -> bool:
     """A negated saying ("did not say", "has not issued comments", "did not immediately respond"):
     the sentence reports that someone made no claim. A clause joined by "but" makes one ("likely
     suspects have been identified, but he would not reveal names")."""
-    if re.search(r"\bbut\b", text, re.I):
-        return False
+    if re.search(r"(?<=\w)[,;]?\s+but\b", text, re.I):
+        return False  # (a "But" that opens the sentence joins nothing in it)
     for match in pattern("language", "negation").finditer(text):
         following = re.findall(r"[A-Za-z]+", text[match.end():])[:3]
         if any(stem(w.lower()) in _speech_stems() for w in following):
@@ -1200,10 +1200,12 @@ def overtaken(statements: list[Statement]) -> frozenset[int]:
     reports: dict[int, tuple] = {}
     postings: dict[str, list[int]] = {}
     class_postings: dict[str, list[int]] = {}  # event class -> reports whose past verbs tell it
+    day_postings: dict[dt.date, list[int]] = {}  # a day -> reports that date their event to it
     undated_sides = any(s.reference_date is None for s in statements)
     for index, statement in enumerate(statements):
         article_date[statement.article] = statement.reference_date
-        tense = annotate(statement.text, statement.reference_date).tense
+        note = annotate(statement.text, statement.reference_date)
+        tense = note.tense
         settles = _concluded(statement.text)
         done = statement.text if tense == PAST or settles else _done_before_telling(statement.text, tense)
         if done:
@@ -1221,6 +1223,9 @@ def overtaken(statements: list[Statement]) -> frozenset[int]:
                 postings.setdefault(term, []).append(index)
             for name in told:
                 class_postings.setdefault(name, []).append(index)
+            if tense == PAST:
+                for day in {m.value for m in note.dates if m.precision == DAY and m.tense != FUTURE}:
+                    day_postings.setdefault(day, []).append(index)
     loosest = min(OVERTAKING.reported_coverage, OVERTAKING.settled_coverage, OVERTAKING.object_coverage)
     result = set()
     for index, statement in enumerate(statements):
@@ -1234,19 +1239,25 @@ def overtaken(statements: list[Statement]) -> frozenset[int]:
                   if len(expected) >= OVERTAKING.fewest_terms]
         if not events:
             continue
-        forecast_day = max((m.last_day for m in annotate(statement.text, written).dates if m.tense == FUTURE),
-                           default=written) if written else None
+        ahead = [m for m in annotate(statement.text, written).dates if m.tense == FUTURE] if written else []
+        forecast_day = max((m.last_day for m in ahead), default=written) if written else None
+        # the day it is expected on: a report that dates its event to that day and names what the
+        # forecast expects besides its verb tells it, in whatever words ("is expected to question
+        # the governor on Wednesday" / "at a hearing on Wednesday, the governor declined to say ...")
+        on_days = {m.value for m in ahead if m.precision == DAY}
         for number, verb, expected in events:
             # a sentence repeating `need` of the k terms holds one of any k - need + 1 of them:
             # the rarest are enough to find every candidate (never all pairs of sentences)
             need = math.ceil(loosest * len(expected))
             rarest = sorted(expected, key=lambda t: len(postings.get(t, ())))[: len(expected) - need + 1]
+            on_the_day = {j for day in on_days for j in day_postings.get(day, ())}
             candidates = sorted({j for term in rarest for j in postings.get(term, ())}
-                                | set(class_postings.get(_event_class(verb), ())))
+                                | set(class_postings.get(_event_class(verb), ())) | on_the_day)
             obj = _verb_object(statement.text, verb)
             object_terms = _terms(obj) if obj else None  # read once, not per candidate report
             if any(_reports(statement.article, written, forecast_day, article_date, reports[j], verb, expected, obj,
-                            purpose=number > 0, object_terms=object_terms) for j in candidates):
+                            purpose=number > 0, object_terms=object_terms, on_the_day=j in on_the_day)
+                   for j in candidates):
                 result.add(index)
                 break
     return frozenset(result)
@@ -1286,7 +1297,7 @@ def _striving() -> frozenset[str]:
 def _reports(article: int, written: dt.date | None, forecast_day: dt.date | None,
              article_date: dict[int, dt.date | None],
              report: tuple, verb: str, expected: set[str], obj: str | None = None, purpose: bool = False,
-             object_terms: set[str] | None = None) -> bool:
+             object_terms: set[str] | None = None, on_the_day: bool = False) -> bool:
     """Whether one past-tense sentence of another article reports what a forecast expected
     (`obj`: the head of what the forecast's verb takes, "report" of "will release its report").
     A `purpose` ("... to elect Lahoud") is told by its own verb: its object in other words ("to
@@ -1311,6 +1322,13 @@ def _reports(article: int, written: dt.date | None, forecast_day: dt.date | None
     # told in other words, what the forecast's verb takes must be named ("will deliver remarks at
     # the ASEAN meeting" is not answered by "was signed on the sidelines of the ASEAN meeting")
     named = obj is None or (object_terms if object_terms is not None else _terms(obj)) <= terms
+    if on_the_day and not purpose and (obj is None or (object_terms or _terms(obj)) <= terms) and (
+            len((expected - {verb}) & terms) >= OVERTAKING.fewest_object_terms
+            or _event_class(verb) in told and (expected - {verb}) & terms):
+        # told as done on the day the forecast expected it, with what its verb takes and more of
+        # what it expected named (as below), or in a verb of its event with one of its participants ("talks are expected to conclude on
+        # Wednesday" / "talks ended on Wednesday without agreement")
+        return True
     return (done and shared >= OVERTAKING.reported_coverage
             # what it expected to be explored or worked towards was reported as concluded
             or settles and shared >= OVERTAKING.settled_coverage and (named or verb in _striving())

@@ -284,6 +284,16 @@ def tense_around(sentence: str, start: int, end: int, reporting: bool = True) ->
         in_clause = before + _cues(sentence[end:right], end, strong, reporting)
         if in_clause:
             return min(in_clause)[1]
+    if left == 0 and following is not None and following.group(0) == ",":
+        # a fronted phrase with no verb of its own ("At a hearing of the committee on Wednesday,
+        # the governor declined to say whether the bank would cut rates") dates the main clause's
+        # verb, the first one after its comma, whatever the clauses after it hold
+        after = _CLAUSE_BREAK.search(sentence, following.end())
+        main = _cues(sentence[following.end():after.start() if after else len(sentence)], following.end(), True,
+                     reporting) + _cues(sentence[following.end():after.start() if after else len(sentence)],
+                                        following.end(), False, reporting)
+        if main:
+            return min(main)[1]
     if _PRESENT_BE.search(sentence, left, right):
         return UNKNOWN  # its own clause is in the present ("strategies for winning in November are ..."):
         # a past or future elsewhere in the sentence governs another clause
