@@ -719,7 +719,8 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
         return NONE, "opens inside a quotation"  # a voice quoted whole: its news, if any, is reported in the sentences around it
     if _long_standing(text, note):
         return BACKGROUND, "a long-standing state"  # "have been suspended for more than two years pending ...": history
-    if _cue("open").search(text) and not _pending_a_measure(text) or note.modality == UNCERTAIN or _open_whether(text.lstrip("\"“‘'` ")) or (
+    pending = _cue("open").search(text) and not _pending_a_measure(text)
+    if pending or note.modality == UNCERTAIN or _open_whether(text.lstrip("\"“‘'` ")) or (
             note.modality == NEGATED and (_unanswered(text) or _unconfirmed(text))):
         # pending, a question the sources say is unanswered, or a claim they say is unconfirmed
         return OPEN_QUESTIONS, "pending, uncertain or unanswered"
@@ -1322,12 +1323,12 @@ def _reports(article: int, written: dt.date | None, forecast_day: dt.date | None
     # told in other words, what the forecast's verb takes must be named ("will deliver remarks at
     # the ASEAN meeting" is not answered by "was signed on the sidelines of the ASEAN meeting")
     named = obj is None or (object_terms if object_terms is not None else _terms(obj)) <= terms
-    if on_the_day and not purpose and (obj is None or (object_terms or _terms(obj)) <= terms) and (
+    if on_the_day and not purpose and named and (
             len((expected - {verb}) & terms) >= OVERTAKING.fewest_object_terms
             or _event_class(verb) in told and (expected - {verb}) & terms):
-        # told as done on the day the forecast expected it, with what its verb takes and more of
-        # what it expected named (as below), or in a verb of its event with one of its participants ("talks are expected to conclude on
-        # Wednesday" / "talks ended on Wednesday without agreement")
+        # told as done on the day the forecast expected it, with what its verb takes named and
+        # more of what it expected, or in a verb of its event with one of its participants
+        # ("talks are expected to conclude on Wednesday" / "talks ended on Wednesday")
         return True
     return (done and shared >= OVERTAKING.reported_coverage
             # what it expected to be explored or worked towards was reported as concluded

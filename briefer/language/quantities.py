@@ -568,7 +568,8 @@ def _level_reached(toks: list[Token], first: int) -> bool:
     if toks[at].kind == "num" or _is_number_word(toks[at]):
         # "400 to 500" is a range; "from 400 to 500" a change, whose end is exact, unless what
         # goes from one to the other is a spread ("estimates range from 5 to 10 percent")
-        at -= toks[at - 1].kind == "sym" if at > 0 else 0  # "from $400 to $500"
+        if at > 0 and toks[at - 1].kind == "sym":
+            at -= 1  # "from $400 to $500"
         return at > 0 and toks[at - 1].text.lower() == "from" and not (
             at > 1 and _SPREAD.fullmatch(toks[at - 2].text.lower()))
     return True

@@ -289,9 +289,8 @@ def tense_around(sentence: str, start: int, end: int, reporting: bool = True) ->
         # the governor declined to say whether the bank would cut rates") dates the main clause's
         # verb, the first one after its comma, whatever the clauses after it hold
         after = _CLAUSE_BREAK.search(sentence, following.end())
-        main = _cues(sentence[following.end():after.start() if after else len(sentence)], following.end(), True,
-                     reporting) + _cues(sentence[following.end():after.start() if after else len(sentence)],
-                                        following.end(), False, reporting)
+        clause = sentence[following.end():after.start() if after else len(sentence)]
+        main = [cue for strong in (True, False) for cue in _cues(clause, following.end(), strong, reporting)]
         if main:
             return min(main)[1]
     if _PRESENT_BE.search(sentence, left, right):
