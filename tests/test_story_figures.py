@@ -328,6 +328,27 @@ def test_a_reading_in_two_scales_is_one_measure():
     assert same_measure(metres, feet) and not same_measure(metres, celsius)
 
 
+def test_an_area_or_a_volume_in_two_units_is_one_figure(tmp_path):
+    from briefer.language.quantities import measure, quantities, same_measure
+
+    kilometres, miles = quantities("The blaze has burned 12,000 square kilometres (4,600 sq mi) of forest.")
+    assert same_measure(kilometres, miles) and measure(kilometres)[0] == "area"
+    (lake,) = quantities("The reservoir holds 2 million cubic metres of water.")
+    (litres,) = quantities("The reservoir holds 2 billion litres of water.")
+    assert same_measure(lake, litres)
+    (nautical,) = quantities("The ship sank 19 nautical miles off the coast.")
+    assert measure(nautical) is None  # a qualifier that is no power of the unit: not read as a length
+    corpus = corpus_of(tmp_path, {
+        "1.md": article("2025-07-14", "Forest Post", "The Varn fire has burned 12,000 square kilometres of forest "
+                        "since June, the fire service said.\n\nCrews from four regions are on the lines.\n"),
+        "2.md": article("2025-07-14", "Hill Courier", "The Varn fire has burned 4,600 square miles of forest since "
+                        "June, the fire service said.\n\nCrews from four regions are on the lines.\n"),
+    })
+    (burned,) = [f for f in key_figures(corpus) if "burned" in f.context]
+    assert burned.citations == (1, 2) and burned.value in ("12,000 square kilometres", "4,600 square miles")
+    assert not find_disagreements(corpus)
+
+
 def test_a_figure_shows_the_clause_that_says_what_it_counts(tmp_path):
     corpus = corpus_of(tmp_path, {
         "1.md": article("2025-04-02", "Port News", "Campaigners have collected nearly 12,000 signatures against the "

@@ -690,7 +690,8 @@ def display_value(quantity: Quantity) -> str:
     """The value in figures: "6", "50%", "10 years", "$3 billion"; every digit as written. A measure
     shows its unit as the sentence writes it: "13.4 metres", "44-foot", "46.2°C", "1.9 billion litres"."""
     if measure(quantity) is not None:
-        unit_word = quantity.label.split()[0] if quantity.label else ""
+        # the unit's words: "metres", "square miles" (a power of a length is written before it)
+        unit_word = " ".join(quantity.label.split()[:1 + len(quantity.modifiers)]) if quantity.label else ""
         written_unit = "-" in quantity.written or "°" in quantity.written or (unit_word and unit_word in quantity.written)
         return quantity.written if written_unit else f"{quantity.written} {unit_word}".strip()
     value = quantity.value
@@ -734,7 +735,7 @@ MEASURES = {
     "kilometre": ("length", 1000.0), "kilometer": ("length", 1000.0), "km": ("length", 1000.0),
     "centimetre": ("length", 0.01), "centimeter": ("length", 0.01), "cm": ("length", 0.01),
     "foot": ("length", 0.3048), "feet": ("length", 0.3048), "ft": ("length", 0.3048),
-    "inch": ("length", 0.0254), "inche": ("length", 0.0254), "mile": ("length", 1609.344),
+    "inch": ("length", 0.0254), "inche": ("length", 0.0254), "mile": ("length", 1609.344), "mi": ("length", 1609.344),
     "yard": ("length", 0.9144),
     "mph": ("speed", 0.44704), "kph": ("speed", 1 / 3.6), "km/h": ("speed", 1 / 3.6), "knot": ("speed", 0.514444),
     "kilogram": ("mass", 1.0), "kg": ("mass", 1.0), "pound": ("mass", 0.45359237), "lb": ("mass", 0.45359237),
@@ -742,6 +743,9 @@ MEASURES = {
     "hectare": ("area", 1e4), "acre": ("area", 4046.8564224),
     "litre": ("volume", 0.001), "liter": ("volume", 0.001), "gallon": ("volume", 0.003785411784),
 }
+# A length unit raised to a power: "12,000 square kilometres (4,600 sq mi)" is one area, "2 million
+# cubic metres" a volume (in cubic SI metres, as litres and gallons are).
+POWERS = {"square": ("area", 2), "sq": ("area", 2), "cubic": ("volume", 3), "cu": ("volume", 3)}
 # Two values of one dimension are the same measure when they differ by less than this share
 # (conversions in news copy are rounded: 13.4 m is 43.96 ft, written "44 feet").
 SAME_MEASURE = 0.03
@@ -749,11 +753,18 @@ SAME_MEASURE = 0.03
 
 def measure(quantity: Quantity) -> tuple[str, float] | None:
     """(dimension, value in SI units) for a length, speed, mass, area, volume or temperature,
-    written as a noun ("13.4 metres") or joined to the number ("a 44-foot wave"); None otherwise."""
+    written as a noun ("13.4 metres", "4,600 square miles") or joined to the number ("a 44-foot
+    wave"); None otherwise."""
     if (hyphened := _hyphened_measure(quantity)) is not None:
         return hyphened
-    if quantity.unit != "count" or quantity.head is None or quantity.modifiers:
+    if quantity.unit != "count" or quantity.head is None:
         return None
+    if quantity.modifiers:
+        power = POWERS.get(quantity.modifiers[0].lower().rstrip(".")) if len(quantity.modifiers) == 1 else None
+        found = MEASURES.get(quantity.head)
+        if power is None or found is None or found[0] != "length":
+            return None
+        return (power[0], quantity.value * found[1] ** power[1])
     if quantity.head in ("celsius", "centigrade"):
         return ("temperature", quantity.value)
     if quantity.head == "fahrenheit":  # an offset scale: "37.4 Celsius (99.3 Fahrenheit)" is one reading
