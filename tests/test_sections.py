@@ -133,6 +133,25 @@ def test_a_measure_taken_told_by_the_newest_report_is_an_outcome():
     assert placed("A decision on the plant's licence is pending.", newest) == OPEN_QUESTIONS
 
 
+def test_leaving_office_told_by_the_newest_report_is_an_outcome():
+    older, newest = dt.date(2026, 3, 9), dt.date(2026, 3, 11)
+
+    def placed(text, day):
+        return classify([Statement("A ferry capsized off Tarn on Monday, killing 40 passengers.", 1, older, 0),
+                         Statement(text, 2, day, 4),
+                         Statement("Divers searched the wreck again on Wednesday.", 3, newest, 0)])[1]
+
+    for text in ("The transport minister resigned on Wednesday.",
+                 "The ferry operator's chief executive stepped down on Wednesday, the company said."):
+        assert placed(text, newest) == OUTCOMES, text
+        assert placed(text, older) != OUTCOMES, text  # told by an older report: one of the story's steps
+    for text in ("The transport minister has not resigned, his office said on Wednesday.",
+                 "Unions threatened on Wednesday to have the minister stand down.",
+                 "The captain's family resigned themselves on Wednesday to a long inquiry.",
+                 "The harbour chief, who resigned in 2019, visited the quay on Wednesday."):
+        assert placed(text, newest) != OUTCOMES, text  # not done, another sense, or not the sentence's claim
+
+
 def test_a_step_the_teller_says_they_will_take_is_a_decision_unless_set_for_a_day_or_a_condition():
     assert one("The bank said on Friday it would not appeal the fine imposed by the regulator.") != OPEN_QUESTIONS
     assert one("The airline said it would cut 900 jobs and sell two of its jets.") != OPEN_QUESTIONS

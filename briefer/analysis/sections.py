@@ -645,16 +645,31 @@ _MEASURE_OBJECT = re.compile(r"\s+(?:\w+ly\s+)?(?:down\b|(?!(?:in|on|at|to|from|
 _PASSIVE_AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.I)
 
 
+# A departure's verb in another sense: "resigned himself to defeat", "a resigned shrug".
+_NOT_A_DEPARTURE_AFTER = re.compile(r"\s+(?:himself|herself|themselves|itself|myself|ourselves)\b", re.I)
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|its|our|my|this|that)\s+(?:\w+ly\s+)?$", re.I)
+# Not taken: "has not resigned", "never banned"; or not told as done: "threatened to quit", "would quit".
+_NOT_TAKEN_BEFORE = re.compile(r"(?:\b(?:not|never|to|will|would|could|might|may|should|must|can|shall)|n[’']t)\s+"
+                               r"(?:\w+ly\s+)?$", re.I)
+
+
 def _measure_at(text: str) -> int | None:
     """Where a measure taken (a verb of measures.txt in the main clause, with its object or in
     the passive; not a relative, subordinate or time clause's, "a ban that was lifted in 2019",
-    "when their claims were dismissed", nor a past perfect's) is told, or None."""
-    for match in _cue("measures").finditer(text):
+    "when their claims were dismissed", nor a past perfect's) or a departure from office
+    (departures.txt, which needs no object: "the minister resigned on Tuesday") is told, or None."""
+    departures = _cue("departures")
+    found = sorted([*_cue("measures").finditer(text), *departures.finditer(text)], key=lambda m: m.start())
+    for match in found:
         before = text[:match.start()]
         if _in_relative_clause(before) or _IN_TIME_CLAUSE.search(before) or _HAD_BEFORE.search(before) \
-                or SUBORDINATE_BEFORE.search(before.rsplit(",", 1)[-1]):
+                or SUBORDINATE_BEFORE.search(before.rsplit(",", 1)[-1]) or _NOT_TAKEN_BEFORE.search(before):
             continue
-        if _PASSIVE_AUXILIARY.search(before) or _MEASURE_OBJECT.match(text, match.end()):
+        if match.re is departures:
+            if not (_NOT_A_DEPARTURE_AFTER.match(text, match.end()) or _DETERMINER_BEFORE.search(before)
+                    or _PASSIVE_AUXILIARY.search(before)):
+                return match.start()
+        elif _PASSIVE_AUXILIARY.search(before) or _MEASURE_OBJECT.match(text, match.end()):
             return match.start()
     return None
 
