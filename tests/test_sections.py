@@ -768,6 +768,17 @@ def test_a_hedge_word_before_its_noun_describes_a_thing_and_doubts_no_claim():
     assert classify_one(Statement("It is unclear whether the ferry will sail.", 1, None, 6), None) == OPEN_QUESTIONS
 
 
+def test_a_doubt_given_as_the_reason_for_an_act_doubts_no_claim():
+    for text in ("The court rejected the extradition request on Tuesday, citing doubts about the evidence.",
+                 "The minister resigned amid growing doubts over his university degree.",
+                 "The board delayed the vote because of doubts about the bidder's finances."):
+        assert classify_one(Statement(text, 1, None, 0), None) != OPEN_QUESTIONS, text
+    for text in ("Doubts remain over whether the ferry will sail on Friday.",
+                 "Officials expressed doubts that the deal would survive the vote.",
+                 "There is doubt over the bidder's finances."):
+        assert classify_one(Statement(text, 1, None, 0), None) == OPEN_QUESTIONS, text
+
+
 def test_a_position_stated_before_the_story_is_background_not_a_forecast():
     earlier = Statement("Norland said last year that ties would only be restored when the two killings were solved.",
                         1, None, 6)

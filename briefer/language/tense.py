@@ -118,6 +118,11 @@ PAST_PARTICIPLE = ANY_IRREGULAR_PAST + "|" + pattern("language", "en_participles
 
 # "no doubt", "little doubt", "without doubt": the hedge word denied, the claim held firmly.
 _DOUBT_DENIED = re.compile(r"\b(?:no|little|without|beyond)\s+$", re.I)
+# "rejected the bid, citing doubts about the evidence", "resigned amid doubts over his degree": a
+# doubt named as the reason or the setting of an act is why it was done, not doubt of the claim.
+_DOUBT_AS_REASON = re.compile(r"\b(?:citing|cited|amid|over|because\s+of|due\s+to|owing\s+to|given|despite)\s+"
+                              r"(?:[\w'’-]+\s+){0,2}$", re.I)
+_DOUBT_NOUNS = frozenset({"doubt", "doubts"})
 
 
 # "an unclear word", "the uncertain economy": a hedge word before its noun describes a thing;
@@ -219,6 +224,7 @@ def modality(text: str, tense: str | None = None) -> str:
     if pattern("language", "cannot_tell").search(text):
         return UNCERTAIN  # "it is too early to tell whether ...": no one can say yet
     if any(not _DOUBT_DENIED.search(content[:m.start()])
+           and not (m.group(0).lower() in _DOUBT_NOUNS and _DOUBT_AS_REASON.search(content[:m.start()]))
            and not (_ATTRIBUTIVE_HEDGE.search(content[:m.start()]) and m.group(0).lower() in _STATE_HEDGES)
            and not (_HEDGED_MODIFIER.match(content, m.start()) and _FINITE_BEFORE.search(content, 0, m.start())
                     and not _AUXILIARY_AND_ADVERB.search(content, 0, m.start()))
