@@ -1229,6 +1229,23 @@ def test_estimates_of_one_count_disagree_only_beyond_a_rounding(tmp_path):
     assert find_disagreements(corpus) == ()  # a rounding apart: one count told twice
 
 
+def test_estimates_written_to_one_place_that_differ_disagree(tmp_path):
+    # "about 38,000" and "some 36,000" are both written to the thousand: two counts, not one
+    # rounded twice; "about 60,000" / "about 65,000": 65,000 to the ten thousand is 70,000
+    strike = "{} teachers across Velde province went on strike on Monday, closing more than 900 schools."
+    for low, high in (("Some 36,000", "About 38,000"), ("about 60,000", "about 65,000")):
+        folder = tmp_path / high.split()[1].replace(",", "")
+        folder.mkdir()
+        corpus = corpus_of(folder, {"1.md": article("2026-10-05", "Capital Wire", strike.format(high)),
+                                    "2.md": article("2026-10-05", "Velde Courier", strike.format(low))})
+        assert _flagged(corpus) == [sorted([low, high])]
+    folder = tmp_path / "words"
+    folder.mkdir()
+    corpus = corpus_of(folder, {"1.md": article("2026-10-05", "Capital Wire", strike.format("About 38,000")),
+                                "2.md": article("2026-10-05", "Velde Courier", strike.format("About 38,400"))})
+    assert _flagged(corpus) == []  # 38,400 is 38,000 to the thousand
+
+
 def _flagged(corpus) -> list[list[str]]:
     return [sorted(claim.value for claim in d.claims) for d in find_disagreements(corpus)]
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
@@ -884,10 +885,38 @@ def _as_told(statement: Statement, quantity: Quantity) -> str:
 
 
 def _a_rounding_apart(a: Statement, qa: Quantity, b: Statement, qb: Quantity) -> bool:
-    """Either value is an estimate, and the two lie within a rounding of each other."""
+    """Either value is an estimate, and the finer value rounds to the coarser one at the place
+    where the coarser is written to: "about 4,000" and "some 4,200" may be one count (4,200 is
+    4,000 to the thousand); "about 38,000" and "some 36,000" are two (both to the thousand), as
+    are "about 4,000" and "some 4,500" (4,500 is 5,000 to the thousand)."""
     if qa.start not in a.estimated and qb.start not in b.estimated:
         return False
-    return within_rounding(qa.value, qb.value)
+    step_a, step_b = _written_step(qa), _written_step(qb)
+    if step_a is None or step_b is None:
+        return within_rounding(qa.value, qb.value)  # a number in words: its place is unknown
+    coarse, fine = (qa, qb) if step_a >= step_b else (qb, qa)
+    step = max(step_a, step_b)
+    return abs(math.floor(fine.value / step + 0.5) * step - coarse.value) <= step * 1e-9
+
+
+_WRITTEN_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _written_step(quantity: Quantity) -> float | None:
+    """The place a number is written to, in its own units: 1,000 for "4,000", 100 for "4,400",
+    100,000 for "3.5 million", 1 for "37"; None for a number in words."""
+    found = _WRITTEN_NUMBER.search(quantity.written)
+    if found is None:
+        return None
+    digits = found.group(0).replace(",", "")
+    written = float(digits)
+    if written == 0:
+        return None
+    scale = quantity.value / written  # "million", "billion" after the digits
+    if "." in digits:
+        return scale * 10 ** -len(digits.split(".")[1])
+    whole = digits.rstrip("0")
+    return scale * 10 ** (len(digits) - len(whole))
 
 
 def _conflict(a: Statement, b: Statement, one_time: bool = True) -> tuple[str, str, str, tuple, tuple] | None:
