@@ -1246,6 +1246,41 @@ def test_estimates_written_to_one_place_that_differ_disagree(tmp_path):
     assert _flagged(corpus) == []  # 38,400 is 38,000 to the thousand
 
 
+def test_shares_of_one_thing_with_no_counted_noun_disagree(tmp_path):
+    # a percentage counts what it is a share of ("of the goods") or the level of its subject
+    # ("Turnout was", "Inflation climbed to"); rewrites that change it disagree
+    pairs = {
+        "turnout": ("Turnout was 41 percent, the board said, up from 33 percent in the first round.",
+                    "Turnout was 44 percent, the county elections board said."),
+        "inflation": ("Annual consumer price inflation rose to 3.8 percent in April from 3.1 percent in March.",
+                      "Inflation climbed to 3.9 percent in April from 3.1 percent in March, the office said."),
+        "goods": ("Lorn and Vessa signed a trade pact on Wednesday that removes tariffs on 90 percent of the goods "
+                  "traded between them.",
+                  "Vessa and Lorn on Wednesday signed a trade pact that removes tariffs on 92 percent of the goods "
+                  "they trade."),
+    }
+    for name, (first, second) in pairs.items():
+        folder = tmp_path / name
+        folder.mkdir()
+        corpus = corpus_of(folder, {"1.md": article("2026-05-06", "Capital Wire", first),
+                                    "2.md": article("2026-05-06", "Harbour Post", second)})
+        (found,) = find_disagreements(corpus)
+        assert len({claim.value for claim in found.claims}) == 2, name
+    # shares of other things, or of one thing at other times, are not compared
+    others = {
+        "rounds": ("In the first round, turnout was 33 percent.", "Turnout was 44 percent, the board said."),
+        "months": ("Inflation rose to 3.8 percent in April.", "Inflation eased to 3.5 percent in May."),
+        "candidates": ("Mara Voss won 53 percent of the vote, the board said.",
+                       "Tomas Brey won 41 percent of the vote, the board said."),
+    }
+    for name, (first, second) in others.items():
+        folder = tmp_path / name
+        folder.mkdir()
+        corpus = corpus_of(folder, {"1.md": article("2026-05-06", "Capital Wire", first),
+                                    "2.md": article("2026-05-06", "Harbour Post", second)})
+        assert find_disagreements(corpus) == (), name
+
+
 def _flagged(corpus) -> list[list[str]]:
     return [sorted(claim.value for claim in d.claims) for d in find_disagreements(corpus)]
 

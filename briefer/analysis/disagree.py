@@ -34,7 +34,7 @@ from briefer.core.cues import phrases
 from briefer.core.lexicon import MONTHS, NUMBER_WORD_PATTERN, NUMBER_WORDS, SPEECH_VERB_PATTERN, WEEKDAYS
 from briefer.core.models import Claim, Corpus, Disagreement
 from briefer.language.quantities import (BOUND_BEFORE, ESTIMATE_WORDS, PEOPLE_STATES, Quantity, conflicting_slots,
-                                         same_slot, within_rounding)
+                                         same_slot, singular, within_rounding)
 from briefer.core.text import STOPWORDS, clause_bounds, content_words, stem
 from briefer.language.annotate import annotate
 from briefer.language.quotations import SPEECH_VERBS
@@ -502,7 +502,8 @@ def statements(corpus: Corpus) -> list[Statement]:
         for member in item.members:
             published = dates.get(member.article)
             note = annotate(member.text, published)
-            counts = [q for q in _unambiguous(list(note.quantities), member.text) if not _partitive_whole(member.text, q)]
+            counts = [q for q in _unambiguous([_percent_of_what(member.text, q) for q in note.quantities], member.text)
+                      if not _partitive_whole(member.text, q)]
             running = bool(_RUNNING_TOTAL.search(member.text))
             estimates = [replace(q, exact=True) for q in counts
                          if not q.exact and q.head and _ESTIMATE_BEFORE.search(member.text, 0, q.start)]
@@ -518,6 +519,50 @@ def statements(corpus: Corpus) -> list[Statement]:
                            and not (POSSESSIVE_AFTER.match(member.text, m.end) and running)),
             ))
     return found
+
+
+# What a share counts when no noun follows its "percent": the whole after "of" ("tariffs on 90
+# percent of the goods", "up to 6 percent of their global turnover"), or the subject the share is
+# the level of ("Turnout was 44 percent", "Inflation climbed to 3.9 percent"). The number after
+# "from" is the level left behind, and counts nothing here.
+_SHARE_OF = re.compile(r"\s+of\s+(?:the|their|its|his|her|all|a|an)?\s*(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z]+)\b"
+                       r"(?!\s+(?:of|in)\b)")
+_SHARE_SUBJECT = re.compile(r"(?P<noun>\b[A-Za-z]+)\s+(?:(?:was|were|is|are|stood\s+at|reached|hit|(?:rose|fell|climbed"
+                            r"|dropped|jumped|slipped|eased|increased|decreased|grew|slowed|accelerated|edged\s+up"
+                            r"|edged\s+down)(?:\s+to)?)\s+)(?:" + BOUND_BEFORE + r")?$", re.I)
+
+
+def _percent_of_what(text: str, quantity: Quantity) -> Quantity:
+    """A share with no counted noun, given the noun of what it is a share or level of (its slot)."""
+    if quantity.unit != "percent" or quantity.head is not None:
+        return quantity
+    after = _SHARE_OF.match(text, quantity.end)
+    if after:
+        written = after.group("noun")
+    else:
+        before = _SHARE_SUBJECT.search(text, 0, quantity.start)
+        if before is None or before.end() != quantity.start:
+            return quantity
+        written = before.group("noun").lower()
+    if written in STOPWORDS or written in NUMBER_WORDS:
+        return quantity
+    return replace(quantity, head=singular(written), label=written)
+
+
+def _one_share(a: str, value_a: str, b: str, value_b: str, when_a: frozenset, when_b: frozenset) -> bool:
+    """Two shares of one named whole or levels of one named measure (their slot: "turnout",
+    "inflation") are one fact when their clauses date them alike ("in April"), or when the two
+    sentences, up to the end of each number's clause, say the same words ("Turnout was 44
+    percent, the board said" / "Turnout was 41 percent, ... up from 33 percent in the first
+    round"; not "In the first round, turnout was 33 percent")."""
+    if when_a or when_b:
+        return when_a == when_b
+    at_a, at_b = a.find(value_a), b.find(value_b)
+    if at_a < 0 or at_b < 0:
+        return False
+    words_a = fact_words(a[:clause_bounds(a, at_a, at_a + len(value_a))[1]])
+    words_b = fact_words(b[:clause_bounds(b, at_b, at_b + len(value_b))[1]])
+    return bool(words_a) and words_a == words_b
 
 
 def _event_days(text: str, days: tuple[DayMention, ...]) -> list[DayMention]:
@@ -573,7 +618,9 @@ def find_disagreements(corpus: Corpus) -> tuple[Disagreement, ...]:
         # any report whose number's clause dates it to the same time ("on Monday afternoon").
         if not same_fact(a.text, b.text, least) and not same_fact(_claim_only(a.text), _claim_only(b.text), least) \
                 and not (key[0] == "quantity" and (a.origin == b.origin or times[0] and times[0] == times[1])
-                         and retold_fact(a.text, b.text, *times)):
+                         and retold_fact(a.text, b.text, *times)) \
+                and not (key[0] == "quantity" and key[1][0] == "percent"
+                         and _one_share(a.text, value_a, b.text, value_b, *times)):
             continue
         if key in seen:
             continue
