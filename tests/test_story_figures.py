@@ -1281,6 +1281,34 @@ def test_shares_of_one_thing_with_no_counted_noun_disagree(tmp_path):
         assert find_disagreements(corpus) == (), name
 
 
+def test_a_count_outside_anothers_bound_and_two_caps_disagree(tmp_path):
+    cases = {
+        # an exact toll below another report's "at least" of the same day
+        "toll": ("A bus plunged into a ravine on the Tarn Pass road on Tuesday, killing 17 people, police said.",
+                 "At least 19 people were killed when a bus plunged into a ravine on the Tarn Pass road on "
+                 "Tuesday, police said.", ["17", "At least 19"]),
+        # one cap told twice with two values
+        "cap": ("The new law allows the regulator to fine companies up to 6 percent of their annual turnover.",
+                "Under the law the regulator will be able to fine companies up to 8 percent of their annual "
+                "turnover.", ["up to 6 percent", "up to 8 percent"]),
+    }
+    for name, (first, second, values) in cases.items():
+        folder = tmp_path / name
+        folder.mkdir()
+        corpus = corpus_of(folder, {"1.md": article("2026-01-13", "Capital Wire", first),
+                                    "2.md": article("2026-01-13", "Harbour Post", second)})
+        assert _flagged(corpus) == [sorted(values)], name
+    # within the bound, or two lower bounds: both may hold
+    for name, (first, second) in {"within": ("killing 21 people", "At least 19 people were killed"),
+                                  "lower": ("killing at least 21 people", "At least 19 people were killed")}.items():
+        folder = tmp_path / name
+        folder.mkdir()
+        corpus = corpus_of(folder, {
+            "1.md": article("2026-01-13", "Capital Wire", f"A bus plunged into a ravine on Tuesday, {first}, police said."),
+            "2.md": article("2026-01-13", "Harbour Post", f"{second} when a bus plunged into a ravine on Tuesday.")})
+        assert _flagged(corpus) == [], name
+
+
 def _flagged(corpus) -> list[list[str]]:
     return [sorted(claim.value for claim in d.claims) for d in find_disagreements(corpus)]
 

@@ -98,6 +98,8 @@ class Statement:
     published: dt.date | None = None  # its article's date
     when: tuple = ()  # the times it dates what it tells to: (start, end, (precision, value)), resolved
     estimated: frozenset[int] = frozenset()  # where its estimates start ("about 4,000"): compared a rounding apart
+    # its counts given as a bound, each with its kind: ("at least 19", "lower"), ("up to 6 percent", "upper")
+    bounded: tuple[tuple[Quantity, str], ...] = ()
 
 
 def same_time(a: Statement, b: Statement) -> bool:
@@ -512,6 +514,9 @@ def statements(corpus: Corpus) -> list[Statement]:
                 text=member.text,
                 quantities=tuple(q for q in counts if q.exact and q.head) + tuple(estimates),
                 estimated=frozenset(q.start for q in estimates),
+                bounded=tuple((replace(q, exact=True), kind) for q in counts if not q.exact and q.head
+                              and q.start not in {e.start for e in estimates}
+                              and (kind := _bound_kind(member.text, q))),
                 dates=tuple(_event_days(member.text, note.days)),
                 published=published,
                 when=tuple((m.start, m.end, (m.precision, m.value)) for m in note.dates
@@ -525,8 +530,7 @@ def statements(corpus: Corpus) -> list[Statement]:
 # percent of the goods", "up to 6 percent of their global turnover"), or the subject the share is
 # the level of ("Turnout was 44 percent", "Inflation climbed to 3.9 percent"). The number after
 # "from" is the level left behind, and counts nothing here.
-_SHARE_OF = re.compile(r"\s+of\s+(?:the|their|its|his|her|all|a|an)?\s*(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z]+)\b"
-                       r"(?!\s+(?:of|in)\b)")
+_SHARE_OF = re.compile(r"\s+of\s+(?:(?:the|their|its|his|her|all|a|an)\s+)?(?P<phrase>[a-z-]+(?:\s+[a-z-]+){0,3})")
 _SHARE_SUBJECT = re.compile(r"(?P<noun>\b[A-Za-z]+)\s+(?:(?:was|were|is|are|stood\s+at|reached|hit|(?:rose|fell|climbed"
                             r"|dropped|jumped|slipped|eased|increased|decreased|grew|slowed|accelerated|edged\s+up"
                             r"|edged\s+down)(?:\s+to)?)\s+)(?:" + BOUND_BEFORE + r")?$", re.I)
@@ -537,8 +541,13 @@ def _percent_of_what(text: str, quantity: Quantity) -> Quantity:
     if quantity.unit != "percent" or quantity.head is not None:
         return quantity
     after = _SHARE_OF.match(text, quantity.end)
-    if after:
-        written = after.group("noun")
+    words = []
+    for word in after.group("phrase").split() if after else ():
+        if word in STOPWORDS or word.endswith(("ed", "ing")):
+            break  # "of the goods traded between them", "of their global annual turnover for breaches"
+        words.append(word)
+    if words:
+        written = words[-1]
     else:
         before = _SHARE_SUBJECT.search(text, 0, quantity.start)
         if before is None or before.end() != quantity.start:
@@ -547,6 +556,9 @@ def _percent_of_what(text: str, quantity: Quantity) -> Quantity:
     if written in STOPWORDS or written in NUMBER_WORDS:
         return quantity
     return replace(quantity, head=singular(written), label=written)
+
+
+SHARE_LEAD_WORDS = 2  # the content words right before a share that a rewrite keeps with it ("fine companies")
 
 
 def _one_share(a: str, value_a: str, b: str, value_b: str, when_a: frozenset, when_b: frozenset) -> bool:
@@ -562,7 +574,12 @@ def _one_share(a: str, value_a: str, b: str, value_b: str, when_a: frozenset, wh
         return False
     words_a = fact_words(a[:clause_bounds(a, at_a, at_a + len(value_a))[1]])
     words_b = fact_words(b[:clause_bounds(b, at_b, at_b + len(value_b))[1]])
-    return bool(words_a) and words_a == words_b
+    if words_a and words_a == words_b:
+        return True
+    # a rewrite keeps the words that lead up to the share: "... to fine companies up to 6 percent
+    # of their turnover" / "will be able to fine companies up to 8 percent of their turnover"
+    lead_a, lead_b = content_words(a[:at_a])[-SHARE_LEAD_WORDS:], content_words(b[:at_b])[-SHARE_LEAD_WORDS:]
+    return len(lead_a) == SHARE_LEAD_WORDS and lead_a == lead_b
 
 
 def _event_days(text: str, days: tuple[DayMention, ...]) -> list[DayMention]:
@@ -575,8 +592,8 @@ def _candidate_pairs(found: list[Statement]) -> list[tuple[int, int]]:
     """Statement pairs from different articles of one time sharing a quantity slot or, for dates, a name."""
     buckets: dict[tuple, list[int]] = defaultdict(list)
     for index, statement in enumerate(found):
-        for quantity in statement.quantities:
-            buckets[("quantity",) + quantity.slot].append(index)
+        for quantity in {q.slot for q in statement.quantities} | {q.slot for q, _ in statement.bounded}:
+            buckets[("quantity",) + quantity].append(index)
         if len(statement.dates) == 1:
             for name in entities(statement.text):
                 buckets[("date", name)].append(index)
@@ -907,8 +924,8 @@ def same_thing(qa: Quantity, a: str, qb: Quantity, b: str) -> bool:
 
 
 # An estimate ("about 4,000", "some 4,500") is a value rounded: two estimates of one count, or an
-# estimate and an exact count, disagree only when they lie further apart than copy rounds (one or
-# two significant figures: about a tenth), "about 400,000" / "about 40,000" patients.
+# estimate and an exact count, disagree only when the finer does not round to the coarser
+# (_a_rounding_apart), "about 400,000" / "about 40,000" patients.
 _ESTIMATE_BEFORE = re.compile(r"\b(?:" + "|".join(w.replace(" ", r"\s+") for w in ESTIMATE_WORDS) + r")\s+$", re.I)
 
 
@@ -925,10 +942,56 @@ def _other_events(a: str, qa: Quantity, b: str, qb: Quantity) -> bool:
 
 
 def _as_told(statement: Statement, quantity: Quantity) -> str:
-    """The value as the sentence gives it, an estimate's word with it ("some 4,500")."""
+    """The value as the sentence gives it, an estimate's or a bound's words with it ("some 4,500",
+    "at least 19")."""
+    if any(q is quantity for q, _ in statement.bounded):
+        before = statement.text[max(0, quantity.start - 30):quantity.start]
+        bound = _LOWER_BEFORE.search(before) or _UPPER_BEFORE.search(before)
+        return f"{bound.group(0).strip()} {quantity.written}"
     if quantity.start not in statement.estimated:
         return quantity.written
     return f"{_ESTIMATE_BEFORE.search(statement.text, 0, quantity.start).group(0).strip()} {quantity.written}"
+
+
+# A count given as a bound: "at least 19 people were killed" (19 or more), "fines of up to 6
+# percent" (6 or less).
+_LOWER_BEFORE = re.compile(r"\b(?:at\s+least|more\s+than|no\s+(?:fewer|less)\s+than)\s+$", re.I)
+_UPPER_BEFORE = re.compile(r"\b(?:up\s+to|at\s+most|no\s+more\s+than|(?:fewer|less)\s+than|a\s+maximum\s+of)\s+$",
+                           re.I)
+
+
+def _bound_kind(text: str, quantity: Quantity) -> str | None:
+    before = text[max(0, quantity.start - 30):quantity.start]
+    return "lower" if _LOWER_BEFORE.search(before) else "upper" if _UPPER_BEFORE.search(before) else None
+
+
+def _value_pairs(a: Statement, b: Statement):
+    """Every pair of values the two statements give that may be compared: exact or estimated
+    values, and bounds ("at least 19") against them or against a bound of their own kind."""
+    kinds_a, kinds_b = {id(q): k for q, k in a.bounded}, {id(q): k for q, k in b.bounded}
+    for qa in (*a.quantities, *(q for q, _ in a.bounded)):
+        for qb in (*b.quantities, *(q for q, _ in b.bounded)):
+            if id(qa) in kinds_a or id(qb) in kinds_b:
+                if qa.slot != qb.slot:
+                    continue
+            yield qa, qb
+
+
+def _values_conflict(a: Statement, qa: Quantity, b: Statement, qb: Quantity) -> bool:
+    """Two values that cannot both be right: exact values that differ (beyond a rounding where
+    one is an estimate); an exact count outside the other's bound ("killing 17" / "at least 19
+    were killed"); two upper bounds of one cap that differ ("up to 6 percent" / "up to 8
+    percent"). Two lower bounds may both hold ("at least 30" / "at least 35")."""
+    kind_a = next((k for q, k in a.bounded if q is qa), None)
+    kind_b = next((k for q, k in b.bounded if q is qb), None)
+    if kind_a is None and kind_b is None:
+        return qa.exact_value != qb.exact_value and not _a_rounding_apart(a, qa, b, qb)
+    if qa.start in a.estimated or qb.start in b.estimated:
+        return False  # an estimate against a bound: either may be loose
+    if kind_a and kind_b:
+        return kind_a == kind_b == "upper" and qa.exact_value != qb.exact_value
+    bound, kind, exact = (qa, kind_a, qb) if kind_a else (qb, kind_b, qa)
+    return exact.value < bound.value if kind == "lower" else exact.value > bound.value
 
 
 def _a_rounding_apart(a: Statement, qa: Quantity, b: Statement, qb: Quantity) -> bool:
@@ -970,14 +1033,13 @@ def _conflict(a: Statement, b: Statement, one_time: bool = True) -> tuple[str, s
     """(what, value in a, value in b, key identifying the fact, the times each number's clause
     gives) or None. Statements not of one time (`one_time` False) conflict only over numbers
     their clauses date alike."""
-    for qa in a.quantities:
-        for qb in b.quantities:
-            if qa.exact_value != qb.exact_value and not _a_rounding_apart(a, qa, b, qb) \
-                    and same_thing(qa, a.text, qb, b.text) and not different_things(a.text, qa, b.text, qb) \
-                    and (one_time or same_dated_fact(a, qa, b, qb)):
-                what = min((qa.label, qb.label), key=len)
-                key = ("quantity", qa.slot, frozenset((qa.value, qb.value)))
-                return what, _as_told(a, qa), _as_told(b, qb), key, (_clause_times(a, qa), _clause_times(b, qb))
+    for qa, qb in _value_pairs(a, b):
+        if _values_conflict(a, qa, b, qb) \
+                and same_thing(qa, a.text, qb, b.text) and not different_things(a.text, qa, b.text, qb) \
+                and (one_time or same_dated_fact(a, qa, b, qb)):
+            what = min((qa.label, qb.label), key=len)
+            key = ("quantity", qa.slot, frozenset((qa.value, qb.value)))
+            return what, _as_told(a, qa), _as_told(b, qb), key, (_clause_times(a, qa), _clause_times(b, qb))
     if (one_time and len(a.dates) == 1 and len(b.dates) == 1 and dates_conflict(a.dates[0], b.dates[0])
             and bool(_FUTURE.search(a.text)) == bool(_FUTURE.search(b.text))):
         key = ("date", frozenset((a.dates[0].text, b.dates[0].text)), frozenset(fact_words(a.text) & fact_words(b.text)))
