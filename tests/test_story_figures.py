@@ -1309,6 +1309,25 @@ def test_a_count_outside_anothers_bound_and_two_caps_disagree(tmp_path):
         assert _flagged(corpus) == [], name
 
 
+def test_two_readings_of_one_event_on_one_scale_disagree(tmp_path):
+    corpus = corpus_of(tmp_path, {
+        "1.md": article("2026-09-15", "Capital Wire", "A magnitude 6.4 earthquake struck Sarn province before dawn on "
+                        "Tuesday, killing at least 37 people, the disaster agency said.\n\nA magnitude 5.1 aftershock "
+                        "followed an hour later.\n"),
+        "2.md": article("2026-09-15", "Harbour Post", "A magnitude 6.2 earthquake hit Sarn province early on Tuesday, "
+                        "killing at least 37 people, officials said.\n"),
+    })
+    assert _flagged(corpus) == [["6.2", "6.4"]]  # the aftershock rates another event
+    later = tmp_path / "later"
+    later.mkdir()
+    corpus = corpus_of(later, {
+        "1.md": article("2026-09-15", "Capital Wire", "A magnitude 6.4 earthquake struck Sarn province on Tuesday."),
+        "2.md": article("2026-09-17", "Harbour Post", "A magnitude 6.2 earthquake struck Sarn province on Tuesday, "
+                        "the agency said after revising its reading."),
+    })
+    assert _flagged(corpus) == []  # a later report's revision is a development, not a conflict
+
+
 def _flagged(corpus) -> list[list[str]]:
     return [sorted(claim.value for claim in d.claims) for d in find_disagreements(corpus)]
 

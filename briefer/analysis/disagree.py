@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
 
-from briefer.core.cues import phrases
+from briefer.core.cues import pattern, phrases
 from briefer.core.lexicon import MONTHS, NUMBER_WORD_PATTERN, NUMBER_WORDS, SPEECH_VERB_PATTERN, WEEKDAYS
 from briefer.core.models import Claim, Corpus, Disagreement
 from briefer.language.quantities import (BOUND_BEFORE, ESTIMATE_WORDS, PEOPLE_STATES, Quantity, conflicting_slots,
@@ -651,7 +651,8 @@ def find_disagreements(corpus: Corpus) -> tuple[Disagreement, ...]:
         if len(disagreements) == MOST_DISAGREEMENTS:
             break
     shown = {claim.text for d in disagreements for claim in d.claims}
-    for finder in (age_disagreements, tally_disagreements, stable_disagreements, year_disagreements):
+    for finder in (age_disagreements, tally_disagreements, stable_disagreements, year_disagreements,
+                   reading_disagreements):
         for extra in finder(found, MOST_DISAGREEMENTS - len(disagreements)):
             texts = {claim.text for claim in extra.claims}
             if not shown & texts:
@@ -813,6 +814,54 @@ def year_disagreements(found: list[Statement], room: int) -> list[Disagreement]:
 
                 result.append(_two_values("year", (a.text, str(year_a), giving(year_a)),
                                           (b.text, str(year_b), giving(year_b))))
+    return result
+
+
+# A reading on a scale, named by its rank noun and what it rates: "a magnitude 6.4 earthquake",
+# "a Category 4 hurricane" (language/cues/rating_nouns.txt). No count, so no figure; but two
+# reports of one time that give the one event two readings disagree.
+_READING = re.compile(r"(?P<scale>" + pattern("language", "rating_nouns").pattern + r")\s+(?P<value>\d+(?:\.\d+)?)"
+                      r"(?:-[a-z]+)?\s+(?P<thing>[a-z]+)", re.I)
+
+
+def _readings(text: str) -> dict[tuple[str, str], str]:
+    """Each reading a sentence gives, keyed by its scale and the stem of what it rates."""
+    found: dict[tuple[str, str], str] = {}
+    for match in _READING.finditer(text):
+        found.setdefault((match.group("scale").lower(), stem(match.group("thing").lower())), match.group("value"))
+    return found
+
+
+def reading_disagreements(found: list[Statement], room: int) -> list[Disagreement]:
+    """Two reports of one time that rate one event on one scale differently ("a magnitude 6.4
+    earthquake struck ..." / "a magnitude 6.2 earthquake hit ..."), told as one fact."""
+    buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index, statement in enumerate(found):
+        for key in _readings(statement.text):
+            buckets[key].append(index)
+    result, seen = [], set()
+    for key in sorted(buckets):
+        members = buckets[key]
+        if len(members) > BUCKET_LIMIT:
+            continue
+        for i, first in enumerate(members):
+            for second in members[i + 1:]:
+                a, b = found[first], found[second]
+                value_a, value_b = _readings(a.text)[key], _readings(b.text)[key]
+                if a.article == b.article or value_a == value_b or not same_time(a, b) or len(result) >= room:
+                    continue
+                if not (same_fact(a.text, b.text) or same_fact(_claim_only(a.text), _claim_only(b.text))):
+                    continue
+                pair = (key, frozenset((value_a, value_b)))
+                if pair in seen:
+                    continue
+                seen.add(pair)
+
+                def giving(value: str) -> set[int]:  # the articles of this time giving that reading
+                    return {found[j].article for j in members
+                            if _readings(found[j].text)[key] == value and same_time(found[j], a)}
+
+                result.append(_two_values(key[0], (a.text, value_a, giving(value_a)), (b.text, value_b, giving(value_b))))
     return result
 
 
