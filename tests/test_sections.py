@@ -166,6 +166,19 @@ def test_a_step_the_teller_says_they_will_take_is_a_decision_unless_set_for_a_da
         assert one(text) == OPEN_QUESTIONS, text
 
 
+def test_a_second_steps_deadline_does_not_time_the_first():
+    text = ("The government said on Friday it would not appeal the court's ruling and would delete the images "
+            "of people never charged within 90 days.")
+    assert one(text) != OPEN_QUESTIONS
+    assert one("The government said it would delete the images within 90 days.") == OPEN_QUESTIONS
+
+
+def test_what_is_not_yet_found_out_is_open():
+    for text in ("Investigators have not determined what started the fire, but police were questioning a man.",
+                 "It has not been established whether the two outbreaks were linked."):
+        assert one(text) == OPEN_QUESTIONS, text
+
+
 def test_no_date_set_is_still_open_and_a_hedge_on_a_noun_doubts_only_the_noun():
     for text in ("The Senate has not set a date for its vote on the bill.",
                  "No date has been set for the trial, a court spokesman said.",

@@ -687,6 +687,7 @@ _PETITION = frozenset("ask seek request challenge appeal sue petition apply cont
 # A step set for a time to come: "would set a hearing date within three months", "by March".
 _DEADLINE = re.compile(r"\b(?:within|next|no\s+later\s+than)\b|\b(?:by|before)\s+(?:the\s+end\b|(?:mid|early|late)\b|\d"
                        r"|(?:" + MONTH_PATTERN + "|" + WEEKDAY_PATTERN + r")\b)", re.I)
+_NEXT_STEP = re.compile(r"\s(?:and|but)\s+(?:it\s+|he\s+|she\s+|they\s+|we\s+)?(?:would|will)\b|;")  # a second step told
 _NOT_A_STEP = frozenset("be have take seem appear need like want wish expect hope prefer consider think try continue "
                         "get cost mean depend help make remain become know see wait".split())
 
@@ -701,10 +702,13 @@ def _own_step_announced(text: str, note: Annotation) -> bool:
         if _in_relative_clause(text[:match.start()]):
             continue  # "a man who has said he would never shake hands with ...": not what the sentence tells
         verb = match.group(2)
-        # set for a day, a week or a deadline (the step's, not the saying's: "said on Friday it would ...")
-        timed = any(m.start >= match.start(2) for m in note.days) or any(
-            m.precision in (DAY, WEEK) and m.start >= match.start(2) for m in note.dates) \
-            or _DEADLINE.search(text, match.end())
+        # set for a day, a week or a deadline (the step's, not the saying's: "said on Friday it would
+        # ...", nor a second step's: "would not appeal the ruling and would delete the images within 90 days")
+        following = _NEXT_STEP.search(text, match.end())
+        end = following.start() if following else len(text)
+        timed = any(match.start(2) <= m.start < end for m in note.days) or any(
+            m.precision in (DAY, WEEK) and match.start(2) <= m.start < end for m in note.dates) \
+            or _DEADLINE.search(text, match.end(), end)
         if verb not in _NOT_A_STEP and not timed and (match.group(1) or verb not in _PETITION):
             return True
     return False
