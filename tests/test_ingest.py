@@ -51,6 +51,16 @@ def test_unparseable_front_matter_is_read_as_text_not_a_crash(front_matter):
     assert "The talks ended on Monday after a week." in article.lines
 
 
+def test_front_matter_with_a_colon_in_a_field_is_read_as_plain_fields():
+    # YAML refuses "title: Recall: what patients need to know"; writers type it all the same
+    text = ("---\ntitle: Recall: what patients need to know\noutlet: The Daily Courier\ndate: 2026-07-21\n---\n"
+            "Fourteen batches of the drug are being recalled, the agency said on Tuesday.\n")
+    article = parse_article(1, "a.md", text)
+    assert article.date == dt.date(2026, 7, 21)
+    assert article.title == "Recall: what patients need to know"
+    assert not any("outlet:" in line for line in article.lines)
+
+
 def test_no_headline_falls_back_to_opening_words():
     article = parse_article(1, "a.txt", "The council approved the budget on Tuesday after a long debate that ran late into the night.\n")
     assert article.title.startswith("The council approved the budget")

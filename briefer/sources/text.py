@@ -47,10 +47,32 @@ def front_matter(text: str) -> tuple[dict, int]:
     except YamlTooLarge as exc:
         raise InputError(f"front matter refused: {exc.problem}") from None
     except (yaml.YAMLError, ValueError, RecursionError):  # impossible dates (2025-13-45), deep nesting
-        return {}, 0
+        meta = _plain_fields(match.group(1))  # "title: Recall: what patients need to know" is no YAML
+        return (meta, match.end()) if meta else ({}, 0)
     if not isinstance(meta, dict):
         return {}, 0
     return meta, match.end()
+
+
+_PLAIN_FIELD = re.compile(r"([A-Za-z_][\w-]*):(?:\s+(.*))?$")
+
+
+def _plain_fields(block: str) -> dict:
+    """Front matter written as plain "key: value" lines that YAML refuses (a colon inside a
+    title, an impossible date): each line's key and the rest of it as text, or {} when a line
+    is not of that form."""
+    fields = {}
+    for line in block.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        found = _PLAIN_FIELD.match(line.strip())
+        if found is None:
+            return {}
+        value = (found.group(2) or "").strip()
+        if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]
+        fields[found.group(1).lower()] = value
+    return fields
 
 
 def _clean_title(line: str) -> str:
