@@ -1061,6 +1061,37 @@ def test_a_count_read_back_from_its_verb_develops_with_the_count_it_names(tmp_pa
     assert cases.value == "1,020" and [h.value for h in cases.history] == ["540", "312"]
 
 
+def test_a_count_a_verb_changes_to_a_new_level_develops_with_the_count_it_names(tmp_path):
+    # "widened its recall of the drug to 31 batches": the verb's object is what the count is the level of
+    corpus = corpus_of(tmp_path, {
+        "1.md": article("2026-07-21", "Health Wire", "The medicines agency on Tuesday ordered the recall of 14 batches "
+                        "of the heart drug corvalin after laboratory checks detected a solvent that may damage the "
+                        "liver with long-term use.\n\nPatients were told to keep taking their tablets.\n"),
+        "2.md": article("2026-07-22", "Capital Post", "Regulators widened their recall of the heart drug corvalin to 31 "
+                        "batches on Wednesday, covering tablets made at the Brenn plant since January.\n\nThe maker "
+                        "halted production.\n"),
+    })
+    (batches,) = [f for f in key_figures(corpus) if f.history]
+    assert batches.value == "31" and [h.value for h in batches.history] == ["14"]
+
+
+def test_an_area_burned_told_as_grown_and_as_burned_develops_into_one_figure(tmp_path):
+    # one report of the new size tells no event beside it ("has grown to"), another does ("has now
+    # burned"): they agree with the earlier count's "burned"
+    corpus = corpus_of(tmp_path, {
+        "1.md": article("2026-08-03", "Hill Wire", "A wildfire fanned by strong winds has burned about 180 square "
+                        "kilometres of forest and scrub and forced more than 3,000 people from their homes, fire "
+                        "officials said on Monday.\n\nThe fire started near the village of Osk.\n"),
+        "2.md": article("2026-08-04", "Hill Wire", "The wildfire in the Tarn hills has grown to about 240 square "
+                        "kilometres, fire officials said on Tuesday.\n\nSoldiers joined the firefighters.\n"),
+        "3.md": article("2026-08-04", "Valley Post", "The blaze has now burned some 240 square kilometres, an area "
+                        "larger than the town of Osk.\n\nSoldiers joined the firefighters.\n"),
+    })
+    (area,) = [f for f in key_figures(corpus) if f.history]
+    assert "240 square kilometres" in area.value
+    assert [h.value for h in area.history] == ["about 180 square kilometres"]
+
+
 def test_tolls_of_other_places_or_a_guess_at_a_toll_do_not_develop_into_one(tmp_path):
     corpus = corpus_of(tmp_path, {
         "1.md": article("2025-05-05", "East Wire", "A car bomb exploded outside a market in Kesh on Monday, killing 9 "

@@ -296,16 +296,27 @@ def _own_day(text: str, quantity: Quantity, dates) -> bool:
                and not day_of_telling(text, m.start, m.end) for m in dates)
 
 
+# A verb that changes a thing's size, then the thing, then "to" and the number: "widened its recall
+# of the drug to 31 batches", "raised the number of troops to 5,000", "extended the zone to 20 km".
+_CHANGED_TO = re.compile(r"\b(widen\w*|expand\w*|extend\w*|rais\w*|increas\w*|lift\w*|cut|cuts|reduc\w*|lower\w*"
+                         r"|boost\w*|doubl\w*|tripl\w*|push\w*|brought|bring\w*)\s+(?P<object>(?:[\w'’-]+\s+){1,8}?)to\s+"
+                         + BOUND_BEFORE + r"?$", re.I)
+
+
 def _level_of(text: str, quantity: Quantity) -> frozenset[str]:
     """The stems of what a verb of change makes the number the level of: read back, what it
-    counts; after "grew to", "rose to", the subject of the verb, within the number's clause."""
+    counts; after "grew to", "rose to", the subject of the verb; after "widened its recall to",
+    the verb's object; within the number's clause."""
     if _read_back(quantity):
         return _label_stems(quantity)
-    verb = _LEVEL_BEFORE.search(text, 0, quantity.start)
-    if not verb or not LEVEL_VERB.match(verb.group(1)):
-        return frozenset()
     start, _ = clause_bounds(text, quantity.start, quantity.end)
-    return _content_stems(_WORD.findall(text[start:verb.start()]))
+    verb = _LEVEL_BEFORE.search(text, 0, quantity.start)
+    if verb and LEVEL_VERB.match(verb.group(1)):
+        return _content_stems(_WORD.findall(text[start:verb.start()]))
+    changed = _CHANGED_TO.search(text, start, quantity.start)
+    if changed and not _CLAUSE_VERB.search(changed.group("object")):
+        return _content_stems(_WORD.findall(changed.group("object")))
+    return frozenset()
 
 
 def _label_stems(quantity: Quantity) -> frozenset[str]:
@@ -543,8 +554,9 @@ def _developments(groups: dict[tuple, list[_Mention]]) -> list[list[tuple]]:
         counted = {k: frozenset.union(*(_label_stems(m.quantity) for m in groups[k])) for k in dated}
         read_back = {k for k in dated if any(m.read_back for m in groups[k])}
         level_of = {k: frozenset.intersection(*(m.level_of for m in groups[k])) for k in dated}
-        # the one event every mention of a value tells right beside it, if they agree on one
-        bound = {k: next(iter(b)) if len(b := {m.bound for m in groups[k]}) == 1 else None for k in dated}
+        # the one event the mentions of a value tell right beside it, if those that tell one agree
+        # ("has now burned some 240 square kilometres"; "has grown to about 240 square kilometres" tells none)
+        bound = {k: next(iter(b)) if len(b := {m.bound for m in groups[k]} - {None}) == 1 else None for k in dated}
         # one chain per shared event, values on distinct days
         dated.sort(key=lambda k: days[k])
         articles = {k: {m.article for m in groups[k]} for k in dated}
