@@ -1092,6 +1092,17 @@ def test_an_area_burned_told_as_grown_and_as_burned_develops_into_one_figure(tmp
     assert [h.value for h in area.history] == ["about 180 square kilometres"]
 
 
+def test_the_margin_of_a_win_is_a_figure_and_a_change_by_is_not(tmp_path):
+    corpus = corpus_of(tmp_path, {
+        "1.md": article("2026-03-03", "City Wire", "Adaora Penn won the Port Calloway mayoral runoff by 5,872 votes, "
+                        "final results showed on Tuesday.\n\nPenn takes office in April.\n"),
+        "2.md": article("2026-03-03", "Harbour Post", "Challenger Adaora Penn beat the incumbent mayor, Victor Ames, "
+                        "by 5,872 votes on Tuesday.\n\nRents rose by 12 percent last year.\n"),
+    })
+    figures = {f.value: f for f in key_figures(corpus)}
+    assert figures["5,872"].citations == (1, 2) and "12%" not in figures
+
+
 def test_tolls_of_other_places_or_a_guess_at_a_toll_do_not_develop_into_one(tmp_path):
     corpus = corpus_of(tmp_path, {
         "1.md": article("2025-05-05", "East Wire", "A car bomb exploded outside a market in Kesh on Monday, killing 9 "

@@ -578,6 +578,25 @@ def _level_reached(toks: list[Token], first: int) -> bool:
 _SPREAD = re.compile(r"rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)")
 
 
+# A margin: "won the runoff by 5,872 votes", "beating the incumbent by nine votes", "leads by 4
+# points": how far apart two sides finished, a fact as exact as a count.
+_MARGIN_VERBS = frozenset("won win wins winning beat beats beating defeated defeating defeat defeats led lead leads "
+                          "leading trailed trailing trails lost losing edged ahead".split())
+MARGIN_REACH = 8  # tokens between the verb and "by": its object ("the Port Calloway mayoral runoff")
+
+
+def _margin(toks: list[Token], first: int) -> bool:
+    """The number after "by" is the margin of a win, a lead or a loss told just before it."""
+    if first < 2 or toks[first - 1].text.lower() != "by":
+        return False
+    for at in range(first - 2, max(-1, first - 2 - MARGIN_REACH), -1):
+        if toks[at].kind == "sym" or toks[at].text in ";:":
+            return False  # (a comma may set off the object's apposition: "beat the mayor, Victor Ames, by")
+        if toks[at].text.lower() in _MARGIN_VERBS:
+            return True
+    return False
+
+
 def _read_quantity(text: str, toks: list[Token], index: int, value: float) -> tuple[Quantity | None, int]:
     token = toks[index]
     first = index  # first token of the quantity: the currency sign when there is one
@@ -681,7 +700,8 @@ def _read_quantity(text: str, toks: list[Token], index: int, value: float) -> tu
         modifiers = (fold(suffix[1:]),) + modifiers  # "11-nation group"
     quantity = Quantity(value=value, unit=unit, head=head, modifiers=modifiers,
                         written=text[toks[first].start:toks[cursor - 1].end], label=label,
-                        exact=before not in HEDGES or _level_reached(toks, first), changed_to=changed_to,
+                        exact=before not in HEDGES or _level_reached(toks, first) or _margin(toks, first),
+                        changed_to=changed_to,
                         start=toks[first].start, end=toks[cursor - 1].end, amount=amount, label_at=label_at)
     return quantity, cursor
 
