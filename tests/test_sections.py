@@ -155,6 +155,7 @@ def test_leaving_office_told_by_the_newest_report_is_an_outcome():
 def test_a_step_the_teller_says_they_will_take_is_a_decision_unless_set_for_a_day_or_a_condition():
     assert one("The bank said on Friday it would not appeal the fine imposed by the regulator.") != OPEN_QUESTIONS
     assert one("The airline said it would cut 900 jobs and sell two of its jets.") != OPEN_QUESTIONS
+    assert one("The panel said Wednesday it will not name the former president in its report.") != OPEN_QUESTIONS
     for text in ("The senator said he would release his tax return on Friday.",  # set for a day: still to come
                  "The ministry said it will open the site only if inspectors are let in.",
                  "Analysts said they would expect the rate to rise again.",  # a view, not a step

@@ -678,7 +678,8 @@ def _measure_at(text: str) -> int | None:
 # fine", "the airline said it would cut 900 jobs". The pronoun after the verb of saying is the
 # teller; a step they announce is a decision taken, not a forecast. Not a view or a wish ("said
 # they would expect", "would like"), nor "it" standing for no one ("said it would take hours").
-_OWN_STEP = re.compile(r"\b(?:said|says|announced|told\s+[\w.]+(?:\s+[\w.]+)?)\s+(?:on\s+[A-Z]\w+\s+)?(?:that\s+)?"
+_OWN_STEP = re.compile(r"\b(?:said|says|announced|told\s+[\w.]+(?:\s+[\w.]+)?)\s+(?:(?:on\s+)?[A-Z]\w+\s+|today\s+|"
+                       r"yesterday\s+)?(?:that\s+)?"
                        r"(?:it|he|she|they|we)\s+(?:would|will)\s+(not\s+)?(?:\w+ly\s+)?([a-z]+)\b")
 # Asking another body to decide ("said it would ask the court to review the law", "would appeal",
 # "would challenge the ruling") starts a process whose result is still to come; declining to ("would
