@@ -1094,6 +1094,10 @@ def test_whether_opening_an_aside_of_alternatives_asks_nothing():
     assert one(aside, None, 7) != OPEN_QUESTIONS
     assert one("Voters, whether rich or poor, backed the ferry plan on Monday.", None, 7) != OPEN_QUESTIONS
     assert one("It is unclear whether the talks will resume or collapse.", None, 7) == OPEN_QUESTIONS
+    closing = ("The league has offered to raise its payroll by 20 percent and says it is open to proposals to split "
+               "the money any way the players want, whether by raising the minimum salary or guaranteeing raises.")
+    assert one(closing, None, 7) != OPEN_QUESTIONS  # the aside closes the sentence
+    assert one("The board met on Monday, whether the plant will reopen or close.", None, 7) == OPEN_QUESTIONS
 
 
 def test_years_of_a_cause_are_history_behind_the_news():

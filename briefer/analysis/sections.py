@@ -78,11 +78,13 @@ SUBORDINATE_BEFORE = re.compile(r"(?i:\b(?:who|whom|whose|which|when|because|whe
 # An indirect question: "whether ..." inside a sentence, or a wh-clause after a negated verb
 # ("it was not known where ...", "did not say how many ...", "have no idea why ...").
 # "whether" inside a sentence asks an open question ("it is unclear whether ..."), unless it
-# opens an aside of alternatives set off by commas or dashes, with no verb of its own ("officials
-# _ whether friends of the government or of Microsoft _ all say ...": "whichever they are"; but
-# "is weighing, aides said, whether to recommend charges or close the case" asks).
+# opens an aside of alternatives set off by commas or dashes, or closing the sentence, with no
+# verb of its own ("officials _ whether friends of the government or of Microsoft _ all say ...":
+# "whichever they are"; "split the money any way they want, whether by raising pay or bonuses.";
+# but "is weighing, aides said, whether to recommend charges or close the case" asks).
 WHETHER = re.compile(r"(?<!^)(?<![,_—–-]\s)\bwhether\b|(?<=[,_—–-]\s)whether\b(?!" + r"(?:(?!\bto\b|\b(?:is|are|was|were"
-                     r"|will|would|could|can|should|has|have|had)\b)[^,_—–;]){0,200}\bor\b[^,_—–;]{0,200}[,_—–])", re.I)
+                     r"|will|would|could|can|should|has|have|had)\b)[^,_—–;]){0,200}\bor\b[^,_—–;]{0,200}"
+                     r"(?:[,_—–]|[.!]?[\"'”’]*\s*$))", re.I)
 WH_CLAUSE = re.compile(r"\b(?:where|how|why|who|when|what|which)\b", re.I)
 FIRST_PERSON_OPENING = re.compile(r"^[\"“‘'`]*(?:We|We're|I|I'm|Our|My)\b")
 # The writer's own voice outside any quotation: a column ("came to talk to me last week", "as I
