@@ -260,6 +260,8 @@ def test_lines_that_do_not_stand_alone_are_recognised():
                  # a fronted phrase whose object is a pronoun
                  "Among them is the winner of the first prize.", "Of those, two died in Kelso.",
                  "Despite this, the talks went on.", "For her, the vote was a test.",
+                 # a fronted phrase with no verb, then a demonstrative subject
+                 "Barring a major compromise, that will not be enough time to save the season.",
                  # entries of a chronology: a year, a span of years, a year and its event, a month and year, a decade
                  # a conclusion drawn from the sentence before
                  "So the minister on Friday tried to win over the unions.", "So, the talks resumed.", "So Ortiz was forced to resign.", "So they were wrong.", "Other groups targeted by the police are gangs.", "If so, the talks would resume.",
@@ -270,6 +272,7 @@ def test_lines_that_do_not_stand_alone_are_recognised():
                  "March 2003: Rebels take Kelso.", "1980s: Joins the army.", "1973 - Joins the army."):
         assert not reads_alone(text), text
     for text in ("It was not known where Annan will meet Gadhafi.", "Arland approved 12 new schools on Monday.",
+                 "If the talks fail, that would end the season.",  # the demonstrative is the fronted clause
                  "Anotherland signed the deal.", "Updated figures show 10 dead.",
                  "The decisive vote came on Friday.", "The ferry left port three days earlier.",
                  "The Security Council voted on Friday.", "The ministers’ talks in Corvo were called useful.",

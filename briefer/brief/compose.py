@@ -100,6 +100,14 @@ _PRONOUN_QUANTIFIER = re.compile(r"^(?:Both|Neither|Each|All|Many|Most|Some|Othe
 _FRONTED_PRONOUN = re.compile(r"^(?:Among|Amongst|Of|Like|Unlike|For|With|Besides|Despite|Beyond|Behind|Against|Without)"
                               r"\s+(?:(?:them|him|her)\b|it\b(?!\s+(?:or\s+not|all|to)\b)"
                               r"|(?:this|that|these|those)(?=\s*,|\s+(?:is|are|was|were)\b))")
+# A fronted phrase with no verb of its own, then a demonstrative subject: "Barring a major
+# compromise, that will not be enough time ...": that is what? (After a fronted clause the
+# demonstrative may be the clause itself: "If the talks fail, that would end the season.")
+_FRONTED_THEN_DEMONSTRATIVE = re.compile(
+    r"^(?P<fronted>[^,;:]{1,60}),\s+(?:that|this|these|those)\s+(?:is|are|was|were|will|would|could|can|may|might"
+    r"|has|have|had|means|meant|did|does|leaves|left)\b")
+_VERB_IN_FRONTED = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|do|does|did"
+                              r"|says|said)\b|\b[a-z]{3,}ed\b|\b(?:if|when|while|because|although|as|once|unless)\b", re.I)
 # A name set beside a noun, between commas: "the group, Human Rights Campaign, ..." says which one.
 _NAME_BESIDE = r",\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,"
 # "The two dead were found ...", "The nine crew on board ...", "The 30-year-old mechanic confessed
@@ -222,6 +230,9 @@ def reads_alone(text: str) -> bool:
     if _PRONOUN_QUANTIFIER.match(body) or _KNOWN_SET.match(body) or _FRONTED_PRONOUN.match(body) \
             or _FRONTED_SET_THEN_PRONOUN.match(body):
         return False  # "Both were dominant companies", "Neither has said ...", "The two dead were ...": of whom?
+    demonstrative = _FRONTED_THEN_DEMONSTRATIVE.match(body)
+    if demonstrative and not _VERB_IN_FRONTED.search(demonstrative.group("fronted")):
+        return False  # "Barring a major compromise, that will not be enough": what is "that"?
     shell = _SHELL_NOUN.match(body)
     if (shell and not _says_what(body, shell.end()) or _RELATIVE_ANCHOR.match(body)
             or _unnamed_referent(body) or _chronology_entry(body)):
