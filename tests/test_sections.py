@@ -793,6 +793,15 @@ def test_a_doubt_given_as_the_reason_for_an_act_doubts_no_claim():
         assert classify_one(Statement(text, 1, None, 0), None) == OPEN_QUESTIONS, text
 
 
+def test_a_hedge_inside_a_relative_clause_doubts_only_that_clause():
+    for text in ("The deputy mayor is under investigation for payments he allegedly took from a builder.",
+                 "Police on Monday arrested a driver who reportedly fled the scene of the crash."):
+        assert classify_one(Statement(text, 1, None, 0), None) != OPEN_QUESTIONS, text
+    for text in ("The deputy mayor allegedly took payments from a builder.",
+                 "Prosecutors said he allegedly took payments from a builder."):
+        assert classify_one(Statement(text, 1, None, 0), None) == OPEN_QUESTIONS, text
+
+
 def test_a_position_stated_before_the_story_is_background_not_a_forecast():
     earlier = Statement("Norland said last year that ties would only be restored when the two killings were solved.",
                         1, None, 6)

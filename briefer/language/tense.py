@@ -123,6 +123,17 @@ _DOUBT_DENIED = re.compile(r"\b(?:no|little|without|beyond)\s+$", re.I)
 _DOUBT_AS_REASON = re.compile(r"\b(?:citing|cited|amid|over|because\s+of|due\s+to|owing\s+to|given|despite)\s+"
                               r"(?:[\w'’-]+\s+){0,2}$", re.I)
 _DOUBT_NOUNS = frozenset({"doubt", "doubts"})
+# "calls he allegedly made", "a man who reportedly fled": a hedge inside a relative clause doubts
+# what the clause says of its noun, not the sentence's claim ("Gore is under investigation").
+_IN_RELATIVE = re.compile(r"(?:\b(?:who|whom|which)\b[^,;:]*|\b(?P<noun>[a-z]+s)\s+(?:he|she|they|it|we)\s+)$")
+_CLAUSE_HEDGES = frozenset({"allegedly", "reportedly"})
+
+
+def _in_relative(before: str) -> bool:
+    """The text before a word ends inside a relative clause: after "who", "which", or a plural
+    noun and a pronoun subject ("calls he"; not a verb of saying, "says he")."""
+    found = _IN_RELATIVE.search(before)
+    return bool(found) and not (found.group("noun") and REPORTING.match(found.group("noun")))
 
 
 # "an unclear word", "the uncertain economy": a hedge word before its noun describes a thing;
@@ -225,6 +236,7 @@ def modality(text: str, tense: str | None = None) -> str:
         return UNCERTAIN  # "it is too early to tell whether ...": no one can say yet
     if any(not _DOUBT_DENIED.search(content[:m.start()])
            and not (m.group(0).lower() in _DOUBT_NOUNS and _DOUBT_AS_REASON.search(content[:m.start()]))
+           and not (m.group(0).lower() in _CLAUSE_HEDGES and _in_relative(content[:m.start()]))
            and not (_ATTRIBUTIVE_HEDGE.search(content[:m.start()]) and m.group(0).lower() in _STATE_HEDGES)
            and not (_HEDGED_MODIFIER.match(content, m.start()) and _FINITE_BEFORE.search(content, 0, m.start())
                     and not _AUXILIARY_AND_ADVERB.search(content, 0, m.start()))
