@@ -203,14 +203,14 @@ def cue_counts(records: list[dict]) -> dict[str, dict[str, int]]:
     labelled sentence (or none) was fitted, not found: it does not belong in the files."""
     import re
 
-    from briefer.core.cues import _phrase_pattern, phrases
+    from briefer.core.cues import phrase_pattern, phrases
 
     tuned = [r["text"] for r in records if r.get("split", TUNED) == TUNED]
     counts: dict[str, dict[str, int]] = {}
     for path in sorted((ROOT / "briefer" / "analysis" / "cues").glob("*.txt")):
         counts[path.stem] = {}
         for phrase in phrases("analysis", path.stem):
-            rx = re.compile(r"(?<![\w'’-])" + _phrase_pattern(phrase) + r"(?![\w'’-])", re.I)
+            rx = re.compile(r"(?<![\w'’-])" + phrase_pattern(phrase) + r"(?![\w'’-])", re.I)
             counts[path.stem][phrase] = sum(1 for text in tuned if rx.search(text))
     return counts
 
