@@ -231,6 +231,15 @@ def test_a_time_in_a_comparisons_base_does_not_date_the_sentence():
         assert main_event_date(text, THURSDAY) is not None, text
 
 
+def test_a_passives_agent_is_no_bound_and_by_a_time_is():
+    # "hit by flooding in 1987": "by" names who or what did it, the year dates the event
+    for text in ("The valley was last hit by comparable flooding in 1987.", "The town was destroyed by a fire in 1911."):
+        assert main_event_date(text, THURSDAY) is not None, text
+    for text, expression in (("The plant must close by the end of 2027.", "2027"), ("Talks must end by Friday.", "Friday")):
+        start = text.index(expression)
+        assert belongs_elsewhere(text, start, start + len(expression)), text
+
+
 @pytest.mark.parametrize("text, reference, expected", [
     ("The federal suit against the port was filed in 1906.", None, (YEAR, 1906)),
     ("The ministers met in Oslo on Friday.", THURSDAY, (DAY, dt.date(2025, 10, 24))),

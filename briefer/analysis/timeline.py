@@ -150,8 +150,11 @@ _NOT_A_NOUN_AFTER = re.compile(r"\s+(?:ago|earlier|later|before|after|and|or|to|
 # "from disputed elections in July"); "more than" bounds a count, not a time ("killed more than 200
 # people on Friday" tells Friday's event).
 _COMPARING = r"compared\s+(?:with|to)|versus|vs\.?"  # besides "than" and "from"
-_BOUND_BEFORE = re.compile(r"\b(?:since|until|till|through|before|after|by|from|as\s+of|prior\s+to|ahead\s+of"
-                           r"|(?<!more\s)(?<!less\s)(?<!fewer\s)than|" + _COMPARING + r")\s+(?:\w+\s+){0,3}$", re.I)
+_BOUND_BEFORE = re.compile(r"\b(?:(?:since|until|till|through|before|after|from|as\s+of|prior\s+to|ahead\s+of"
+                           r"|(?<!more\s)(?<!less\s)(?<!fewer\s)than|" + _COMPARING + r")\s+(?:\w+\s+){0,3}"
+                           # "by" bounds a time set right after it ("by Friday", "by the end of 1998"); "hit by
+                           # flooding in 1987" is a passive's agent, and the year dates the event
+                           r"|by\s+(?:(?:the\s+)?(?:end|start|beginning|middle|close)\s+of\s+(?:\w+\s+)?)?)$", re.I)
 # A comparison's base: the value the news is measured against, and its time ("rose to $108.8
 # million, or $1.35 a share, from $90.5 million, or $1.12 a share, a year ago", "compared with
 # $361.8 million a year ago", "3.8 percent higher than a year earlier"). The time dates the base,
