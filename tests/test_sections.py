@@ -845,6 +845,19 @@ def test_a_relative_clause_set_off_by_commas_does_not_give_the_sentence_its_tens
     assert main_tense("For the mayor, who has courted the unions, the vote would be a triumph.") == FUTURE
 
 
+def test_an_earlier_years_event_is_no_repeat_of_the_news_in_like_words():
+    from briefer.analysis.sections import assign_sections
+
+    day = dt.date(2026, 10, 5)
+    statements = [Statement("About 38,000 teachers in Velde province went on strike on Monday.", 1, day, 0),
+                  Statement("Teachers last struck in the province in 2016, for three weeks.", 1, day, 6)]
+    chosen = assign_sections(statements, (KEY_FACTS, BACKGROUND), (0, 1), (1.0, 0.5), {KEY_FACTS: 2, BACKGROUND: 2})
+    assert chosen[BACKGROUND] == [1]
+    again = [statements[0], Statement("About 38,000 teachers in the province went on strike.", 2, day, 3)]
+    assert assign_sections(again, (KEY_FACTS, BACKGROUND), (0, 1), (1.0, 0.5),
+                           {KEY_FACTS: 2, BACKGROUND: 2})[BACKGROUND] == []  # a plain repeat still gives way
+
+
 def test_a_section_takes_lines_its_words_place_before_lines_placed_by_inference():
     from briefer.analysis.sections import WEAK_REASONS, assign_sections, decide_all
 

@@ -1443,6 +1443,16 @@ def _newer(a: Statement, b: Statement) -> bool:
     return a.reference_date is not None and (b.reference_date is None or a.reference_date > b.reference_date)
 
 
+_YEAR = re.compile(r"(?<![\w$€£.,'’-])(1[89]\d\d|20\d\d)(?![\w-])")
+
+
+def _earlier_years(statement: Statement) -> frozenset[str]:
+    """The years a sentence writes that are before its report's year ("in 2016" in a 2026 report)."""
+    if statement.reference_date is None:
+        return frozenset()
+    return frozenset(y for y in _YEAR.findall(statement.text) if int(y) < statement.reference_date.year)
+
+
 def assign_sections(statements: list[Statement], labels: tuple[str, ...], order: tuple[int, ...],
                     scores: tuple[float, ...], budgets: dict[str, int],
                     weak: frozenset[int] = frozenset()) -> dict[str, list[int]]:
@@ -1464,9 +1474,18 @@ def assign_sections(statements: list[Statement], labels: tuple[str, ...], order:
         if key not in chosen or len(chosen[key]) >= budgets.get(key, 0):
             continue
         candidate = _terms(statements[index].text)
-        if any(_same_point(candidate, terms[other]) for other in chosen[key]):
+        earlier = _earlier_years(statements[index])
+
+        def another_time(other: int) -> bool:
+            """The candidate names a year before its report's that the other does not ("Teachers
+            last struck in the province in 2016" / "teachers in the province went on strike on
+            Monday"): two events, however alike in words."""
+            return any(year not in statements[other].text for year in earlier)
+
+        if any(_same_point(candidate, terms[other]) and not another_time(other) for other in chosen[key]):
             continue  # this section says it already
-        elsewhere = [other for other in terms if _same_point(candidate, terms[other], PLACEMENT.elsewhere)]
+        elsewhere = [other for other in terms
+                     if _same_point(candidate, terms[other], PLACEMENT.elsewhere) and not another_time(other)]
         if elsewhere:
             # Another section says it: the newer report's telling stands, the older gives way.
             if not all(_newer(statements[index], statements[other]) for other in elsewhere):
