@@ -235,7 +235,8 @@ def test_a_passives_agent_is_no_bound_and_by_a_time_is():
     # "hit by flooding in 1987": "by" names who or what did it, the year dates the event
     for text in ("The valley was last hit by comparable flooding in 1987.", "The town was destroyed by a fire in 1911."):
         assert main_event_date(text, THURSDAY) is not None, text
-    for text, expression in (("The plant must close by the end of 2027.", "2027"), ("Talks must end by Friday.", "Friday")):
+    for text, expression in (("The plant must close by the end of 2027.", "2027"), ("Talks must end by Friday.", "Friday"),
+                             ("The minister ordered crash barriers on the pass by the summer.", "summer")):
         start = text.index(expression)
         assert belongs_elsewhere(text, start, start + len(expression)), text
 

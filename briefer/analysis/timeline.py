@@ -154,7 +154,7 @@ _BOUND_BEFORE = re.compile(r"\b(?:(?:since|until|till|through|before|after|from|
                            r"|(?<!more\s)(?<!less\s)(?<!fewer\s)than|" + _COMPARING + r")\s+(?:\w+\s+){0,3}"
                            # "by" bounds a time set right after it ("by Friday", "by the end of 1998"); "hit by
                            # flooding in 1987" is a passive's agent, and the year dates the event
-                           r"|by\s+(?:(?:the\s+)?(?:end|start|beginning|middle|close)\s+of\s+(?:\w+\s+)?)?)$", re.I)
+                           r"|by\s+(?:the\s+)?(?:(?:end|start|beginning|middle|close)\s+of\s+(?:the\s+)?(?:\w+\s+)?)?)$", re.I)
 # A comparison's base: the value the news is measured against, and its time ("rose to $108.8
 # million, or $1.35 a share, from $90.5 million, or $1.12 a share, a year ago", "compared with
 # $361.8 million a year ago", "3.8 percent higher than a year earlier"). The time dates the base,
