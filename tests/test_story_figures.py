@@ -1274,20 +1274,21 @@ def test_estimates_of_one_count_disagree_only_beyond_a_rounding(tmp_path):
     assert find_disagreements(corpus) == ()  # a rounding apart: one count told twice
 
 
+def one_day_in(tmp_path: Path, name: str, day: str, wire: str, daily: str):
+    """one_day in a folder of its own under tmp_path: several stories in one test."""
+    (tmp_path / name).mkdir()
+    return one_day(tmp_path / name, day, wire, daily)
+
+
 def test_estimates_written_to_one_place_that_differ_disagree(tmp_path):
     # "about 38,000" and "some 36,000" are both written to the thousand: two counts, not one
     # rounded twice; "about 60,000" / "about 65,000": 65,000 to the ten thousand is 70,000
     strike = "{} teachers across Velde province went on strike on Monday, closing more than 900 schools."
     for low, high in (("Some 36,000", "About 38,000"), ("about 60,000", "about 65,000")):
-        folder = tmp_path / high.split()[1].replace(",", "")
-        folder.mkdir()
-        corpus = corpus_of(folder, {"1.md": article("2026-10-05", "Capital Wire", strike.format(high)),
-                                    "2.md": article("2026-10-05", "Velde Courier", strike.format(low))})
+        corpus = one_day_in(tmp_path, high.split()[1].replace(",", ""), "2026-10-05",
+                             strike.format(high), strike.format(low))
         assert _flagged(corpus) == [sorted([low, high])]
-    folder = tmp_path / "words"
-    folder.mkdir()
-    corpus = corpus_of(folder, {"1.md": article("2026-10-05", "Capital Wire", strike.format("About 38,000")),
-                                "2.md": article("2026-10-05", "Velde Courier", strike.format("About 38,400"))})
+    corpus = one_day_in(tmp_path, "near", "2026-10-05", strike.format("About 38,000"), strike.format("About 38,400"))
     assert _flagged(corpus) == []  # 38,400 is 38,000 to the thousand
 
 
@@ -1305,11 +1306,7 @@ def test_shares_of_one_thing_with_no_counted_noun_disagree(tmp_path):
                   "they trade."),
     }
     for name, (first, second) in pairs.items():
-        folder = tmp_path / name
-        folder.mkdir()
-        corpus = corpus_of(folder, {"1.md": article("2026-05-06", "Capital Wire", first),
-                                    "2.md": article("2026-05-06", "Harbour Post", second)})
-        (found,) = find_disagreements(corpus)
+        (found,) = find_disagreements(one_day_in(tmp_path, name, "2026-05-06", first, second))
         assert len({claim.value for claim in found.claims}) == 2, name
     # shares of other things, or of one thing at other times, are not compared
     others = {
@@ -1319,11 +1316,7 @@ def test_shares_of_one_thing_with_no_counted_noun_disagree(tmp_path):
                        "Tomas Brey won 41 percent of the vote, the board said."),
     }
     for name, (first, second) in others.items():
-        folder = tmp_path / name
-        folder.mkdir()
-        corpus = corpus_of(folder, {"1.md": article("2026-05-06", "Capital Wire", first),
-                                    "2.md": article("2026-05-06", "Harbour Post", second)})
-        assert find_disagreements(corpus) == (), name
+        assert find_disagreements(one_day_in(tmp_path, name, "2026-05-06", first, second)) == (), name
 
 
 def test_a_count_outside_anothers_bound_and_two_caps_disagree(tmp_path):
@@ -1338,19 +1331,12 @@ def test_a_count_outside_anothers_bound_and_two_caps_disagree(tmp_path):
                 "turnover.", ["up to 6 percent", "up to 8 percent"]),
     }
     for name, (first, second, values) in cases.items():
-        folder = tmp_path / name
-        folder.mkdir()
-        corpus = corpus_of(folder, {"1.md": article("2026-01-13", "Capital Wire", first),
-                                    "2.md": article("2026-01-13", "Harbour Post", second)})
-        assert _flagged(corpus) == [sorted(values)], name
+        assert _flagged(one_day_in(tmp_path, name, "2026-01-13", first, second)) == [sorted(values)], name
     # within the bound, or two lower bounds: both may hold
     for name, (first, second) in {"within": ("killing 21 people", "At least 19 people were killed"),
                                   "lower": ("killing at least 21 people", "At least 19 people were killed")}.items():
-        folder = tmp_path / name
-        folder.mkdir()
-        corpus = corpus_of(folder, {
-            "1.md": article("2026-01-13", "Capital Wire", f"A bus plunged into a ravine on Tuesday, {first}, police said."),
-            "2.md": article("2026-01-13", "Harbour Post", f"{second} when a bus plunged into a ravine on Tuesday.")})
+        corpus = one_day_in(tmp_path, name, "2026-01-13", f"A bus plunged into a ravine on Tuesday, {first}, police said.",
+                             f"{second} when a bus plunged into a ravine on Tuesday.")
         assert _flagged(corpus) == [], name
 
 
