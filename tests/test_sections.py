@@ -146,6 +146,7 @@ def test_leaving_office_told_by_the_newest_report_is_an_outcome():
         assert placed(text, newest) == OUTCOMES, text
         assert placed(text, older) != OUTCOMES, text  # told by an older report: one of the story's steps
     for text in ("The transport minister has not resigned, his office said on Wednesday.",
+                 "Officials indicated on Wednesday that any new ferry licence would have to be approved by parliament.",
                  "Unions threatened on Wednesday to have the minister stand down.",
                  "The captain's family resigned themselves on Wednesday to a long inquiry.",
                  "The harbour chief, who resigned in 2019, visited the quay on Wednesday."):

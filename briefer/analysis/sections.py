@@ -650,9 +650,10 @@ _PASSIVE_AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly
 # A departure's verb in another sense: "resigned himself to defeat", "a resigned shrug".
 _NOT_A_DEPARTURE_AFTER = re.compile(r"\s+(?:himself|herself|themselves|itself|myself|ourselves)\b", re.I)
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|its|our|my|this|that)\s+(?:\w+ly\s+)?$", re.I)
-# Not taken: "has not resigned", "never banned"; or not told as done: "threatened to quit", "would quit".
+# Not taken: "has not resigned", "never banned"; or not told as done: "threatened to quit", "would quit",
+# "would have to be approved".
 _NOT_TAKEN_BEFORE = re.compile(r"(?:\b(?:not|never|to|will|would|could|might|may|should|must|can|shall)|n[’']t)\s+"
-                               r"(?:\w+ly\s+)?$", re.I)
+                               r"(?:\w+ly\s+)?(?:be\s+|have\s+been\s+|been\s+)?$", re.I)  # "would have to be approved"
 
 
 def _measure_at(text: str) -> int | None:
