@@ -296,3 +296,12 @@ def test_ms_with_a_surname_is_the_one_woman_the_article_names_in_full():
             "``The talks were useful,'' Ms. Albero said.")
     (quote,) = [q for q in find_quotes(text) if "useful" in q.text]
     assert quote.speaker == "Ines Albero"
+
+
+def test_a_quotation_after_said_but_added_is_the_speaker_of_said_not_the_sentences_subject():
+    # ("Norland" is a speaker elsewhere; after "in" it is a place, no antecedent for "he")
+    text = ("``We have enough grain,'' Norland says. Sten Lund, head of the Red Cross delegation, spoke in Norvik. "
+            "``This now makes up 40 percent of what people eat,'' Lund said. Doctors in Norland say many people "
+            "suffer stomach pains after eating it, he said, but added, ``If you're very hungry, it fills your stomach.''")
+    (added,) = [q for q in find_quotes(text) if "hungry" in q.text]
+    assert added.speaker == "Sten Lund" and added.cue == "added"

@@ -587,11 +587,15 @@ def attribution_after(text: str, start: int, end: int) -> Speaker | None:
     return None
 
 
+_COORDINATED = re.compile(r"\s*,?\s*(?:and|but)(?:\s+(?:then|also))?\s+")  # "said, but added", "said and then added"
+
+
 def attribution_before(text: str, start: int, end: int) -> tuple[Speaker, int] | None:
     """The attribution in text[start:end] that introduces a quotation at `end`: "X said: “",
     "X said that ... “", "According to X, ... “"; with where the reported content starts."""
     verbs = [v for v in _verbs(text, start, end)]
-    for verb in reversed(verbs):
+    for index in range(len(verbs) - 1, -1, -1):
+        verb = verbs[index]
         between = text[verb.end():end]
         if len(between.split()) > LIMITS.listener_words and not re.search(r"\bthat\b", between):
             continue
@@ -601,6 +605,10 @@ def attribution_before(text: str, start: int, end: int) -> tuple[Speaker, int] |
             found = _subject_before(text, verb.start(), start)
         if not found and verb.group() in INVERTED_VERBS:
             found = _speaker_after(text, verb.end(), end)  # "said Holt: “..."
+        if not found and index and _COORDINATED.fullmatch(text, verbs[index - 1].end(), verb.start()):
+            # "Doctors say it is inedible, he said, but added, “...”": the subject of the verb of
+            # saying it is coordinated with, not the sentence's
+            found = _subject_before(text, verbs[index - 1].start(), start)
         if not found and (verb.group().endswith("ing") or re.search(r"(?:,|\band|\bbut)\s*$", text[start:verb.start()])):
             found = sentence_subject(text, start, verb.start())  # "Clinton celebrated ..., declaring “..."
         if not found:
@@ -756,6 +764,9 @@ _MARRIED = frozenset({"mrs", "mme", "madame"})
 _COURTESY = frozenset({"ms", "miss"}) | _MARRIED
 
 
+_PLACE_IN = re.compile(r"\b(?:in|from)\s+(?:[A-Z][\w’'.-]*\s+)*$")  # "Doctors in North Korea": a place
+
+
 def _persons_in(people: People, text: str) -> list[tuple[str, bool]]:
     """The persons a sentence names, each with whether it stands as a subject (a word follows it
     that is not a name, a comma or "and": "Trump launched", not "by Joe Arpaio, the sheriff")."""
@@ -763,7 +774,7 @@ def _persons_in(people: People, text: str) -> list[tuple[str, bool]]:
     for m in re.finditer(r"[^\W\d_][\w’'.-]*", text):
         token = _bare(m.group())
         if token[0].isupper() and token in people.forms and token.lower() not in _NOT_NAME \
-                and not m.group().endswith(("’s", "'s")):
+                and not m.group().endswith(("’s", "'s")) and not _PLACE_IN.search(text, 0, m.start()):
             full = people.fullest(token)
             nxt = re.match(r"\s+([a-z][\w-]*)", text[m.end():])
             subject = bool(nxt) and nxt.group(1) not in STOPWORDS | _PARTICLES
