@@ -312,6 +312,9 @@ def test_a_date_in_the_subjects_participle_or_a_span_is_not_the_main_events():
     assert main_event_date("The man arrested Monday was released.", day) is None  # Monday is the arrest's
     assert main_event_date("Prices rose last week, said analysts.", day).text == "last week"  # the telling follows
     assert main_event_date("Officials denied that the fund bought votes in the years between 1998 and 2002.", day) is None
+    # a span after a verb is when the event was: "served on the council between 2011 and 2019"
+    served = main_event_date("Ortiz served two terms on the city council between 2011 and 2019.", day)
+    assert served is not None and served.value == 2011
     # a main verb with its own date is no participle of the subject
     for text in ("The rebels attacked the town on Monday, United Nations officials said.",
                  "Shares of the company jumped on Monday, boosted by strong earnings.",

@@ -218,14 +218,21 @@ def belongs_elsewhere(text: str, start: int, end: int) -> bool:
     if (reduced and not any(m.group(0).islower() for m in _FINITE.finditer(text, 0, reduced.start("verb")))
             and _VERB_RIGHT_AFTER.match(after)):
         return True  # "An official kidnapped in Russia ten months ago has been freed": the subject's participle
-    if re.search(r"\bbetween\s+$", before) and re.match(r"\s+and\b", after) or re.search(
-            r"\bbetween\s+\S+\s+and\s+$", before):
-        return True  # "in the four years between 1998 and 2002": the ends of a span
+    between = re.search(r"\bbetween\s+$", before) if re.match(r"\s+and\b", after) else re.search(
+        r"\bbetween\s+\S+\s+and\s+$", before)
+    if between and _SPAN_NOUN_BEFORE.search(before, 0, between.start()):
+        return True  # "in the four years between 1998 and 2002": the ends of a noun's span ("served on the
+        # council between 2011 and 2019" is when the serving was)
     if (re.match(r"['’]s\b", after) or re.search(r"['’]s$", text[start:end])) and not _OCCASION_BEFORE.search(before):
         return True  # "last year's winner", "1996's record": the time of a noun ("in July's election" is when)
     if _OF_NOUN_BEFORE.search(before[-30:]) and re.fullmatch(r"\d{4}", text[start:end]):
         return True  # "the games of 1996": the year names the thing, not when the sentence's event was
     return False
+
+
+# A noun of time whose span "between ... and ..." gives ("the four years between 1998 and 2002").
+_SPAN_NOUN_BEFORE = re.compile(r"\b(?:years?|months?|weeks?|days?|decades?|period|time|span|gap|interval|stretch)\s+$",
+                               re.I)
 
 
 # A noun and "of" before a year make it part of a name for a thing ("the games of 1996", "the
