@@ -1172,6 +1172,8 @@ def test_a_present_passive_is_a_state_not_a_past_step():
 
 def test_an_obligation_by_law_is_a_standing_rule():
     assert one("The commission is required by law to notify anyone it names in its report.", None, 0) == BACKGROUND
+    # a body of law named by one word
+    assert one("Under electoral law, a recount is mandatory when the margin is under 0.5 percent.", None, 1) == BACKGROUND
 
 
 def test_a_story_day_before_a_cue_of_earlier_times_keeps_the_news():
