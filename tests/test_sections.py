@@ -133,6 +133,15 @@ def test_a_measure_taken_told_by_the_newest_report_is_an_outcome():
     assert placed("A decision on the plant's licence is pending.", newest) == OPEN_QUESTIONS
 
 
+def test_an_agreements_participle_concludes_no_step_of_the_sentence():
+    older, newest = dt.date(2026, 11, 18), dt.date(2026, 11, 19)
+    statements = [Statement("Lorn and Vessa signed a free trade agreement on Wednesday.", 1, older, 0),
+                  Statement("Farmers on Thursday protested against the trade agreement signed with Vessa.", 2, newest, 5),
+                  Statement("Exporters praised the deal on Thursday.", 2, newest, 0)]
+    assert classify(statements)[1] != OUTCOMES  # a reaction to the step, not the step
+    assert classify(statements)[0] != OPEN_QUESTIONS
+
+
 def test_leaving_office_told_by_the_newest_report_is_an_outcome():
     older, newest = dt.date(2026, 3, 9), dt.date(2026, 3, 11)
 

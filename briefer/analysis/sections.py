@@ -628,6 +628,8 @@ def _concluded(text: str) -> bool:
     for match in _cue("outcome_verbs").finditer(text):
         if _AS_BEFORE.search(text, 0, match.start()):
             continue
+        if re.search(r"(?:" + _cue("agreements").pattern + r")\s+$", text[:match.start()]):
+            continue  # "welcomed the trade agreement signed with Oru": the agreement's participle, not a step told
         if match.group(0).lower() == "agreed" and (_VIEW_THAT.match(text, match.end()) or (
                 not _PASSIVE_BEFORE.search(text, 0, match.start()) and _VIEW_AFTER.match(text, match.end()))):
             continue
