@@ -26,6 +26,7 @@ import itertools
 import math
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
@@ -509,14 +510,14 @@ def statements(corpus: Corpus) -> list[Statement]:
             running = bool(_RUNNING_TOTAL.search(member.text))
             estimates = [replace(q, exact=True) for q in counts
                          if not q.exact and q.head and _ESTIMATE_BEFORE.search(member.text, 0, q.start)]
+            estimated = frozenset(q.start for q in estimates)
             found.append(Statement(
                 item=index, article=member.article, origin=corpus.origin_of[member.article],
                 text=member.text,
                 quantities=tuple(q for q in counts if q.exact and q.head) + tuple(estimates),
-                estimated=frozenset(q.start for q in estimates),
-                bounded=tuple((replace(q, exact=True), kind) for q in counts if not q.exact and q.head
-                              and q.start not in {e.start for e in estimates}
-                              and (kind := _bound_kind(member.text, q))),
+                estimated=estimated,
+                bounded=tuple((replace(q, exact=True), bound[1]) for q in counts if not q.exact and q.head
+                              and q.start not in estimated and (bound := _bound_before(member.text, q))),
                 dates=tuple(_event_days(member.text, note.days)),
                 published=published,
                 when=tuple((m.start, m.end, (m.precision, m.value)) for m in note.dates
@@ -531,6 +532,7 @@ def statements(corpus: Corpus) -> list[Statement]:
 # the level of ("Turnout was 44 percent", "Inflation climbed to 3.9 percent"). The number after
 # "from" is the level left behind, and counts nothing here.
 _SHARE_OF = re.compile(r"\s+of\s+(?:(?:the|their|its|his|her|all|a|an)\s+)?(?P<phrase>[a-z-]+(?:\s+[a-z-]+){0,3})")
+SHARE_REACH = 80  # characters before a share its subject and verb are looked for in ("Inflation climbed to about")
 _SHARE_SUBJECT = re.compile(r"(?P<noun>\b[A-Za-z]+)\s+(?:(?:was|were|is|are|stood\s+at|reached|hit|(?:rose|fell|climbed"
                             r"|dropped|jumped|slipped|eased|increased|decreased|grew|slowed|accelerated|edged\s+up"
                             r"|edged\s+down)(?:\s+to)?)\s+)(?:" + BOUND_BEFORE + r")?$", re.I)
@@ -549,8 +551,8 @@ def _percent_of_what(text: str, quantity: Quantity) -> Quantity:
     if words:
         written = words[-1]
     else:
-        before = _SHARE_SUBJECT.search(text, 0, quantity.start)
-        if before is None or before.end() != quantity.start:
+        before = _SHARE_SUBJECT.search(text, max(0, quantity.start - SHARE_REACH), quantity.start)
+        if before is None:
             return quantity
         written = before.group("noun").lower()
     if written in STOPWORDS or written in NUMBER_WORDS:
@@ -588,6 +590,18 @@ def _event_days(text: str, days: tuple[DayMention, ...]) -> list[DayMention]:
             if not day_of_telling(text, mention.start, mention.end)]
 
 
+def _bucket_pairs(buckets: dict) -> Iterator[tuple[object, int, int]]:
+    """(key, first, second) for every two members of each bucket, in key order; a bucket larger
+    than BUCKET_LIMIT is left out (a word every sentence shares pairs nothing: never all pairs)."""
+    for key in sorted(buckets):
+        members = buckets[key]
+        if len(members) > BUCKET_LIMIT:
+            continue
+        for i, first in enumerate(members):
+            for second in members[i + 1:]:
+                yield key, first, second
+
+
 def _candidate_pairs(found: list[Statement]) -> list[tuple[int, int]]:
     """Statement pairs from different articles of one time sharing a quantity slot or, for dates, a name."""
     buckets: dict[tuple, list[int]] = defaultdict(list)
@@ -598,14 +612,10 @@ def _candidate_pairs(found: list[Statement]) -> list[tuple[int, int]]:
             for name in entities(statement.text):
                 buckets[("date", name)].append(index)
     pairs = set()
-    for members in buckets.values():
-        if len(members) > BUCKET_LIMIT:
-            continue
-        for i, first in enumerate(members):
-            for second in members[i + 1:]:
-                a, b = found[first], found[second]
-                if a.article != b.article and a.text != b.text and (same_time(a, b) or a.when and b.when):
-                    pairs.add((first, second))
+    for _, first, second in _bucket_pairs(buckets):
+        a, b = found[first], found[second]
+        if a.article != b.article and a.text != b.text and (same_time(a, b) or a.when and b.when):
+            pairs.add((first, second))
     return sorted(pairs)
 
 
@@ -790,30 +800,25 @@ def year_disagreements(found: list[Statement], room: int) -> list[Disagreement]:
             for name in entities(statement.text):
                 buckets[name].append(index)
     result, seen = [], set()
-    for name in sorted(buckets):
-        members = buckets[name]
-        if len(members) > BUCKET_LIMIT:
+    for _, first, second in _bucket_pairs(buckets):
+        a, b = found[first], found[second]
+        if a.article == b.article or len(result) >= room:
             continue
-        for i, first in enumerate(members):
-            for second in members[i + 1:]:
-                a, b = found[first], found[second]
-                if a.article == b.article or len(result) >= room:
-                    continue
-                only_a, only_b = _years(a) - _years(b), _years(b) - _years(a)
-                if len(only_a) != 1 or len(only_b) != 1 or not same_fact(a.text, b.text, REWRITE_JACCARD):
-                    continue
-                key = frozenset((a.item, b.item))
-                if key in seen:
-                    continue
-                seen.add(key)
-                (year_a,), (year_b,) = only_a, only_b
+        only_a, only_b = _years(a) - _years(b), _years(b) - _years(a)
+        if len(only_a) != 1 or len(only_b) != 1 or not same_fact(a.text, b.text, REWRITE_JACCARD):
+            continue
+        key = frozenset((a.item, b.item))
+        if key in seen:
+            continue
+        seen.add(key)
+        (year_a,), (year_b,) = only_a, only_b
 
-                def giving(year: int) -> set[int]:  # the articles whose telling has that year
-                    return {s.article for s in found if s.item in key and year in _years(s)
-                            and same_fact(s.text, a.text, REWRITE_JACCARD)}
+        def giving(year: int) -> set[int]:  # the articles whose telling has that year
+            return {s.article for s in found if s.item in key and year in _years(s)
+                    and same_fact(s.text, a.text, REWRITE_JACCARD)}
 
-                result.append(_two_values("year", (a.text, str(year_a), giving(year_a)),
-                                          (b.text, str(year_b), giving(year_b))))
+        result.append(_two_values("year", (a.text, str(year_a), giving(year_a)),
+                                  (b.text, str(year_b), giving(year_b))))
     return result
 
 
@@ -835,33 +840,28 @@ def _readings(text: str) -> dict[tuple[str, str], str]:
 def reading_disagreements(found: list[Statement], room: int) -> list[Disagreement]:
     """Two reports of one time that rate one event on one scale differently ("a magnitude 6.4
     earthquake struck ..." / "a magnitude 6.2 earthquake hit ..."), told as one fact."""
+    readings = [_readings(statement.text) for statement in found]  # read once per sentence
     buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for index, statement in enumerate(found):
-        for key in _readings(statement.text):
+    for index, read in enumerate(readings):
+        for key in read:
             buckets[key].append(index)
     result, seen = [], set()
-    for key in sorted(buckets):
-        members = buckets[key]
-        if len(members) > BUCKET_LIMIT:
+    for key, first, second in _bucket_pairs(buckets):
+        a, b = found[first], found[second]
+        value_a, value_b = readings[first][key], readings[second][key]
+        if a.article == b.article or value_a == value_b or not same_time(a, b) or len(result) >= room:
             continue
-        for i, first in enumerate(members):
-            for second in members[i + 1:]:
-                a, b = found[first], found[second]
-                value_a, value_b = _readings(a.text)[key], _readings(b.text)[key]
-                if a.article == b.article or value_a == value_b or not same_time(a, b) or len(result) >= room:
-                    continue
-                if not (same_fact(a.text, b.text) or same_fact(_claim_only(a.text), _claim_only(b.text))):
-                    continue
-                pair = (key, frozenset((value_a, value_b)))
-                if pair in seen:
-                    continue
-                seen.add(pair)
+        if not (same_fact(a.text, b.text) or same_fact(_claim_only(a.text), _claim_only(b.text))):
+            continue
+        pair = (key, frozenset((value_a, value_b)))
+        if pair in seen:
+            continue
+        seen.add(pair)
 
-                def giving(value: str) -> set[int]:  # the articles of this time giving that reading
-                    return {found[j].article for j in members
-                            if _readings(found[j].text)[key] == value and same_time(found[j], a)}
+        def giving(value: str) -> set[int]:  # the articles of this time giving that reading
+            return {found[j].article for j in buckets[key] if readings[j][key] == value and same_time(found[j], a)}
 
-                result.append(_two_values(key[0], (a.text, value_a, giving(value_a)), (b.text, value_b, giving(value_b))))
+        result.append(_two_values(key[0], (a.text, value_a, giving(value_a)), (b.text, value_b, giving(value_b))))
     return result
 
 
@@ -994,9 +994,7 @@ def _as_told(statement: Statement, quantity: Quantity) -> str:
     """The value as the sentence gives it, an estimate's or a bound's words with it ("some 4,500",
     "at least 19")."""
     if any(q is quantity for q, _ in statement.bounded):
-        before = statement.text[max(0, quantity.start - 30):quantity.start]
-        bound = _LOWER_BEFORE.search(before) or _UPPER_BEFORE.search(before)
-        return f"{bound.group(0).strip()} {quantity.written}"
+        return f"{_bound_before(statement.text, quantity)[0].group(0).strip()} {quantity.written}"
     if quantity.start not in statement.estimated:
         return quantity.written
     return f"{_ESTIMATE_BEFORE.search(statement.text, 0, quantity.start).group(0).strip()} {quantity.written}"
@@ -1009,30 +1007,31 @@ _UPPER_BEFORE = re.compile(r"\b(?:up\s+to|at\s+most|no\s+more\s+than|(?:fewer|le
                            re.I)
 
 
-def _bound_kind(text: str, quantity: Quantity) -> str | None:
+def _bound_before(text: str, quantity: Quantity) -> tuple[re.Match, str] | None:
+    """The bound's words right before the number and its kind, "lower" or "upper"; None if none."""
     before = text[max(0, quantity.start - 30):quantity.start]
-    return "lower" if _LOWER_BEFORE.search(before) else "upper" if _UPPER_BEFORE.search(before) else None
+    for bound, kind in ((_LOWER_BEFORE, "lower"), (_UPPER_BEFORE, "upper")):
+        if found := bound.search(before):
+            return found, kind
+    return None
 
 
-def _value_pairs(a: Statement, b: Statement):
-    """Every pair of values the two statements give that may be compared: exact or estimated
-    values, and bounds ("at least 19") against them or against a bound of their own kind."""
-    kinds_a, kinds_b = {id(q): k for q, k in a.bounded}, {id(q): k for q, k in b.bounded}
-    for qa in (*a.quantities, *(q for q, _ in a.bounded)):
-        for qb in (*b.quantities, *(q for q, _ in b.bounded)):
-            if id(qa) in kinds_a or id(qb) in kinds_b:
-                if qa.slot != qb.slot:
-                    continue
-            yield qa, qb
+def _value_pairs(a: Statement, b: Statement) -> Iterator[tuple[Quantity, str | None, Quantity, str | None]]:
+    """Every pair of values the two statements give that may be compared, each with its bound's
+    kind (None when exact or an estimate): a bound ("at least 19") only against a value of its slot."""
+    for qa, kind_a in (*((q, None) for q in a.quantities), *a.bounded):
+        for qb, kind_b in (*((q, None) for q in b.quantities), *b.bounded):
+            if (kind_a or kind_b) and qa.slot != qb.slot:
+                continue
+            yield qa, kind_a, qb, kind_b
 
 
-def _values_conflict(a: Statement, qa: Quantity, b: Statement, qb: Quantity) -> bool:
+def _values_conflict(a: Statement, qa: Quantity, kind_a: str | None, b: Statement, qb: Quantity,
+                     kind_b: str | None) -> bool:
     """Two values that cannot both be right: exact values that differ (beyond a rounding where
     one is an estimate); an exact count outside the other's bound ("killing 17" / "at least 19
     were killed"); two upper bounds of one cap that differ ("up to 6 percent" / "up to 8
     percent"). Two lower bounds may both hold ("at least 30" / "at least 35")."""
-    kind_a = next((k for q, k in a.bounded if q is qa), None)
-    kind_b = next((k for q, k in b.bounded if q is qb), None)
     if kind_a is None and kind_b is None:
         return qa.exact_value != qb.exact_value and not _a_rounding_apart(a, qa, b, qb)
     if qa.start in a.estimated or qb.start in b.estimated:
@@ -1082,8 +1081,8 @@ def _conflict(a: Statement, b: Statement, one_time: bool = True) -> tuple[str, s
     """(what, value in a, value in b, key identifying the fact, the times each number's clause
     gives) or None. Statements not of one time (`one_time` False) conflict only over numbers
     their clauses date alike."""
-    for qa, qb in _value_pairs(a, b):
-        if _values_conflict(a, qa, b, qb) \
+    for qa, kind_a, qb, kind_b in _value_pairs(a, b):
+        if _values_conflict(a, qa, kind_a, b, qb, kind_b) \
                 and same_thing(qa, a.text, qb, b.text) and not different_things(a.text, qa, b.text, qb) \
                 and (one_time or same_dated_fact(a, qa, b, qb)):
             what = min((qa.label, qb.label), key=len)

@@ -30,9 +30,10 @@ from briefer.language.annotate import annotate
 from briefer.language.tense import ANY_IRREGULAR_PAST
 from briefer.language.times import DAY
 from briefer.core.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
-from briefer.language.quantities import (BOUND_BEFORE, CURRENCIES, CURRENCY_WORDS, DURATIONS, ESTIMATE_WORDS,
-                                         LEVEL_VERB, MEASURES, PEOPLE_STATES, ROUNDING, UNCHANGED_PLURALS, Quantity,
-                                         display_value, measure, same_measure, singular, within_rounding)
+from briefer.language.quantities import (BOUND_BEFORE, CHANGE_WORDS, CURRENCIES, CURRENCY_WORDS, DURATIONS,
+                                         ESTIMATE_WORDS, LEVEL_VERB, MEASURES, PEOPLE_STATES, ROUNDING,
+                                         UNCHANGED_PLURALS, Quantity, display_value, measure, same_measure, singular,
+                                         within_rounding)
 
 
 @dataclass(frozen=True)
@@ -296,11 +297,22 @@ def _own_day(text: str, quantity: Quantity, dates) -> bool:
                and not day_of_telling(text, m.start, m.end) for m in dates)
 
 
-# A verb that changes a thing's size, then the thing, then "to" and the number: "widened its recall
-# of the drug to 31 batches", "raised the number of troops to 5,000", "extended the zone to 20 km".
-_CHANGED_TO = re.compile(r"\b(widen\w*|expand\w*|extend\w*|rais\w*|increas\w*|lift\w*|cut|cuts|reduc\w*|lower\w*"
-                         r"|boost\w*|doubl\w*|tripl\w*|push\w*|brought|bring\w*)\s+(?P<object>(?:[\w'’-]+\s+){1,8}?)to\s+"
-                         + BOUND_BEFORE + r"?$", re.I)
+# A verb of change (quantities.CHANGE_WORDS), then the thing it changes, then "to" and the number:
+# "widened its recall of the drug to 31 batches", "raised the number of troops to 5,000".
+_TO_LEVEL = re.compile(r"\bto\s+" + BOUND_BEFORE + r"?$", re.I)
+CHANGED_OBJECT_WORDS = 8  # the most words between the verb of change and "to"
+
+
+def _changed_object(text: str, start: int, end: int) -> str | None:
+    """What a verb of change before "to" and the number at `end` changes, within text[start:end]."""
+    to = _TO_LEVEL.search(text, start, end)
+    if to is None:
+        return None
+    words = list(_WORD.finditer(text, start, to.start()))[-(CHANGED_OBJECT_WORDS + 1):]
+    for at in range(len(words) - 2, -1, -1):  # the nearest verb of change with an object after it
+        if CHANGE_WORDS.match(words[at].group(0)):
+            return text[words[at].end():to.start()]
+    return None
 
 
 def _level_of(text: str, quantity: Quantity) -> frozenset[str]:
@@ -313,9 +325,9 @@ def _level_of(text: str, quantity: Quantity) -> frozenset[str]:
     verb = _LEVEL_BEFORE.search(text, 0, quantity.start)
     if verb and LEVEL_VERB.match(verb.group(1)):
         return _content_stems(_WORD.findall(text[start:verb.start()]))
-    changed = _CHANGED_TO.search(text, start, quantity.start)
-    if changed and not _CLAUSE_VERB.search(changed.group("object")):
-        return _content_stems(_WORD.findall(changed.group("object")))
+    changed = _changed_object(text, start, quantity.start)
+    if changed and not _CLAUSE_VERB.search(changed):
+        return _content_stems(_WORD.findall(changed))
     return frozenset()
 
 

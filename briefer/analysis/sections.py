@@ -622,13 +622,19 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+
 _AS_BEFORE = re.compile(r"\bas\s+(?:\w+ly\s+|earlier\s+|before\s+)?$", re.I)
 
 
+@lru_cache(maxsize=None)
+def _agreement_before() -> re.Pattern:
+    """An agreement's noun (agreements.txt) ending the text: what an outcome verb after it describes."""
+    return re.compile(r"(?:" + _cue("agreements").pattern + r")\s+$")
+
+
 def _concluded(text: str) -> bool:
     """An outcome verb that concludes a step: "agreed to a coalition", "signed the accord", "the
     treaty was signed"; not "as earlier agreed", nor an active "agreed" of a view or an assent."""
     for match in _cue("outcome_verbs").finditer(text):
         if _AS_BEFORE.search(text, 0, match.start()):
             continue
-        if re.search(r"(?:" + _cue("agreements").pattern + r")\s+$", text[:match.start()]):
+        if _agreement_before().search(text, max(0, match.start() - 40), match.start()):
             continue  # "welcomed the trade agreement signed with Oru": the agreement's participle, not a step told
         if match.group(0).lower() == "agreed" and (_VIEW_THAT.match(text, match.end()) or (
                 not _PASSIVE_BEFORE.search(text, 0, match.start()) and _VIEW_AFTER.match(text, match.end()))):

@@ -106,8 +106,6 @@ _FRONTED_PRONOUN = re.compile(r"^(?:Among|Amongst|Of|Like|Unlike|For|With|Beside
 _FRONTED_THEN_DEMONSTRATIVE = re.compile(
     r"^(?P<fronted>[^,;:]{1,60}),\s+(?:that|this|these|those)\s+(?:is|are|was|were|will|would|could|can|may|might"
     r"|has|have|had|means|meant|did|does|leaves|left)\b")
-_VERB_IN_FRONTED = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|do|does|did"
-                              r"|says|said)\b|\b[a-z]{3,}ed\b|\b(?:if|when|while|because|although|as|once|unless)\b", re.I)
 # A name set beside a noun, between commas: "the group, Human Rights Campaign, ..." says which one.
 _NAME_BESIDE = r",\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,"
 # "The two dead were found ...", "The nine crew on board ...", "The 30-year-old mechanic confessed
@@ -124,6 +122,7 @@ _KNOWN_SET = re.compile(r"^The\s+(?:(?:" + NUMBER_WORD_PATTERN
 # a pronoun put before it: "When they landed, the crews said ...").
 # Conjunctions that open a clause put before the main one ("When ..., ", "Although ..., ").
 _SUBORDINATORS = "when|while|after|before|as|although|though|since|if|once|because|until"
+_SUBORDINATE_OPENING = re.compile(r"^(?i:" + _SUBORDINATORS + r"|unless)\b")  # "If the talks fail, ..."
 _FRONTED_SET_THEN_PRONOUN = re.compile(r"^(?i:" + _SUBORDINATORS + r")\s+"
                                        r"(?:they|both|the\s+(?:" + NUMBER_WORD_PATTERN + r"))\s[^,]*,\s+"
                                        r"(?:(?:\w+ly|still|also|then|now)\s+)?(?:they|he|she)\b")
@@ -231,7 +230,8 @@ def reads_alone(text: str) -> bool:
             or _FRONTED_SET_THEN_PRONOUN.match(body):
         return False  # "Both were dominant companies", "Neither has said ...", "The two dead were ...": of whom?
     demonstrative = _FRONTED_THEN_DEMONSTRATIVE.match(body)
-    if demonstrative and not _VERB_IN_FRONTED.search(demonstrative.group("fronted")):
+    if demonstrative and not (FINITE_VERB.search(demonstrative.group("fronted"))
+                              or _SUBORDINATE_OPENING.match(demonstrative.group("fronted"))):
         return False  # "Barring a major compromise, that will not be enough": what is "that"?
     shell = _SHELL_NOUN.match(body)
     if (shell and not _says_what(body, shell.end()) or _RELATIVE_ANCHOR.match(body)

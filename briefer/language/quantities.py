@@ -52,10 +52,11 @@ _BOUNDS = frozenset("than about around nearly almost roughly some approximately"
 BOUND_BEFORE = (r"(?:(?:at\s+least|(?:more|fewer|less)\s+than|"
                 + "|".join(sorted(_BOUNDS - {"than"}, key=len, reverse=True)) + r")\s+)")
 
-# Verbs and nouns of change: "doubled tariffs on X to 50 percent", "a doubling of tariffs ... to 50%".
+# Verbs and nouns of change: "doubled tariffs on X to 50 percent", "a doubling of tariffs ... to 50%",
+# "widened its recall to 31 batches".
 CHANGE_WORDS = re.compile(
     r"^(?:doubl|tripl|rais|increas|hik|lift|cut|reduc|lower|slash|bring|brought|boost|set|rise|rose"
-    r"|fell|fall|drop)\w*$", re.I
+    r"|fell|fall|drop|widen|expand|extend|push)\w*$", re.I
 )
 # Common verbs without an -ed/-ing ending that would otherwise pass for the counted noun.
 PLAIN_VERBS = frozenset(

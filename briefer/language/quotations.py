@@ -774,7 +774,7 @@ def _persons_in(people: People, text: str) -> list[tuple[str, bool]]:
     for m in re.finditer(r"[^\W\d_][\w’'.-]*", text):
         token = _bare(m.group())
         if token[0].isupper() and token in people.forms and token.lower() not in _NOT_NAME \
-                and not m.group().endswith(("’s", "'s")) and not _PLACE_IN.search(text, 0, m.start()):
+                and not m.group().endswith(("’s", "'s")) and not _PLACE_IN.search(text, max(0, m.start() - 60), m.start()):
             full = people.fullest(token)
             nxt = re.match(r"\s+([a-z][\w-]*)", text[m.end():])
             subject = bool(nxt) and nxt.group(1) not in STOPWORDS | _PARTICLES
