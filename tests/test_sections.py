@@ -289,6 +289,28 @@ def test_a_forecast_reported_done_later_is_overtaken():
     assert classify(statements) == (NONE, OPEN_QUESTIONS, OUTCOMES)
 
 
+def test_a_year_that_names_what_is_voted_on_is_not_when_the_vote_is_expected():
+    # "the government's 2027 budget": the budget's year; the vote is expected on Thursday, and a
+    # report of the budget passed on Thursday answers the forecast
+    forecast = "Norland's parliament is expected to approve the government's 2027 budget on Thursday."
+    report = "Norland lawmakers passed the 2027 budget on Thursday by 109 votes to 88."
+    tuesday, friday = dt.date(2026, 11, 17), dt.date(2026, 11, 20)
+    assert overtaken(story((forecast, 1, tuesday), (report, 2, friday))) == {0}
+    # a year the vote is expected in still dates it: a report before it answers nothing
+    later = "Norland's parliament is expected to approve the new budget in 2027."
+    assert overtaken(story((later, 1, tuesday), (report, 2, friday))) == frozenset()
+
+
+def test_a_noun_of_the_act_is_answered_by_its_verb():
+    # "a vaccination campaign is scheduled to start" / "began vaccinating residents ... on Thursday"
+    forecast = "A vaccination campaign is scheduled to start on Thursday."
+    report = "Health workers began vaccinating residents of Tellam on Thursday, officials said."
+    tuesday, friday = dt.date(2026, 8, 4), dt.date(2026, 8, 7)
+    assert overtaken(story((forecast, 1, tuesday), (report, 2, friday))) == {0}
+    other = "Health workers began testing residents of Tellam on Thursday, officials said."
+    assert overtaken(story((forecast, 1, tuesday), (other, 2, friday))) == frozenset()
+
+
 def test_what_goes_with_a_forecast_event_is_not_what_a_report_must_repeat():
     """", with Tarn and Oda acting as guarantors" tells the circumstances of the talks, not the
     talks: a later report of the talks beginning in Kelso overtakes the forecast without them."""
@@ -1079,6 +1101,25 @@ def test_an_adjective_in_ed_tells_no_past():
     # "the most feared company ... presents": a description, not a reported step
     assert main_tense("Kelso Freight, today the most feared firm in the port, presents a large target.") != "past"
     assert main_tense("The newly elected council approved the plan.") == "past"
+
+
+def test_an_ed_word_after_a_preposition_is_no_finite_verb():
+    # "citing stalled talks", "over armed raids": the word modifies the noun after it; the saying's
+    # "would" is the sentence's own verb
+    assert main_tense("Citing stalled talks with the union, ferry officials said they would decide next week "
+                      "whether to close the Kelso route.") == "future"
+    assert main_tense("Angry over armed raids on the port, dockers will strike on Monday.") == "future"
+    assert main_tense("Talks with armed groups stalled on Monday.") == "past"
+
+
+def test_a_forecast_in_a_fronted_participial_phrase_is_not_the_sentences():
+    # the phrase sets the scene; the forecast the main clause makes is the one a later report answers
+    forecast = Statement("Noting that repairs would take a month, the ferry board said it would decide within "
+                         "days whether to close the Kelso route.", 1, None, 4)
+    report = Statement("The ferry board closed the Kelso route on Tuesday.", 2, None, 0)
+    assert overtaken([forecast, report]) == {0}
+    unrelated = Statement("Repairs took a month.", 2, None, 0)
+    assert overtaken([forecast, unrelated]) == frozenset()
 
 
 def test_a_decision_told_by_an_older_report_is_a_step_not_the_outcome():

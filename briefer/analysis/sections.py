@@ -29,7 +29,7 @@ from briefer.language.quotations import (OTHER_SENSES, PAST_SPEECH_VERBS, open_q
                                          quote_spans)
 from briefer.language.tense import (ANY_IRREGULAR_PAST, CONDITIONAL, DONE, EXPECTED, FORECAST_CUE, NEGATED, PAST_PARTICIPLE,
                                     PRESENT, REPORTING, UNCERTAIN)
-from briefer.language.times import DAY, FUTURE, PAST, SEASONS, WEEK
+from briefer.language.times import DAY, FUTURE, PAST, SEASONS, WEEK, YEAR
 
 BACKGROUND, KEY_FACTS, OUTCOMES, OPEN_QUESTIONS, NONE = (
     "background", "key_facts", "outcomes", "open_questions", "none")
@@ -921,9 +921,15 @@ _EQUIVALENT_NAMES = re.compile(r"\bUnited States\b", re.I)
 
 
 def _stem(word: str) -> str:
-    """The ranker's stem, after irregular forms and with happening verbs read as "meet"."""
-    word = stem(_IRREGULAR.get(word, word))
+    """The ranker's stem, after irregular forms and with happening verbs read as "meet"; a noun
+    of the act in "-ation" read as its verb in "-ate" ("a vaccination campaign is to start" /
+    "began vaccinating residents", "evacuations" / "evacuated")."""
+    act = _ACT_NOUN.match(word)
+    word = stem(act.group(1) + "e" if act else _IRREGULAR.get(word, word))
     return _HAPPENING.get(word, word)
+
+
+_ACT_NOUN = re.compile(r"^([a-z]{4,}at)ions?$")
 
 
 _NUMBER_WORD = re.compile(r"[\d.,]+")  # "10,000", "3.5": a count may change, the event stays
@@ -968,7 +974,15 @@ def _forecast_cue(text: str) -> re.Match | None:
     talks are expected to ..."), so a later cue, when there is one, carries it."""
     cues = list(FORECAST_CUE.finditer(REPORTING.sub(lambda m: " " * len(m.group(0)), text)))
     verbal = [m for m in cues if m.group(0).lower() != "upcoming"]
-    return (verbal or cues or [None])[0]
+    # a fronted participial phrase or adjunct sets the scene of the main clause ("Taking into
+    # account that a month would be needed for camp, the league said it would decide ..."): a
+    # forecast in the main clause is the sentence's
+    opener = _FRONTED_PARTICIPLE.match(text) or _FRONTED_ADJUNCT.match(text)
+    main = [m for m in verbal if opener and m.start() >= opener.end()]
+    return (main or verbal or cues or [None])[0]
+
+
+_FRONTED_PARTICIPLE = re.compile(r"^\W*[A-Z][a-z]+ing\b[^,;]*,")
 
 
 def _manner_adverb(word: str, before: str) -> bool:
@@ -1271,7 +1285,8 @@ def overtaken(statements: list[Statement]) -> frozenset[int]:
                   if len(expected) >= OVERTAKING.fewest_terms]
         if not events:
             continue
-        ahead = [m for m in annotate(statement.text, written).dates if m.tense == FUTURE] if written else []
+        ahead = [m for m in annotate(statement.text, written).dates
+                 if m.tense == FUTURE and not _year_of_a_thing(statement.text, m)] if written else []
         forecast_day = max((m.last_day for m in ahead), default=written) if written else None
         # the day it is expected on: a report that dates its event to that day and names what the
         # forecast expects besides its verb tells it, in whatever words ("is expected to question
@@ -1293,6 +1308,15 @@ def overtaken(statements: list[Statement]) -> frozenset[int]:
                 result.add(index)
                 break
     return frozenset(result)
+
+
+# A determiner or a possessive before a year: the year names a thing ("the government's 2027
+# budget", "its 2030 target"), it is not when the forecast's event happens.
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that|next|last)|['’]s)\s+$", re.I)
+
+
+def _year_of_a_thing(text: str, mention) -> bool:
+    return mention.precision == YEAR and bool(_DETERMINER_BEFORE.search(text, 0, mention.start))
 
 
 # A fronted adjunct (_FRONTED_ADJUNCT) of what was done before the telling: "After meeting Gadhafi

@@ -78,7 +78,13 @@ WEAK_PAST = re.compile(rf"(?<![\w-])(?:[a-z]{{3,}}ed|{PARTICIPLE_PAST})\b")
 # a determiner or possessive ("the planned visit"), "to be"/"been"/"being", "to", a modal's "will be".
 ATTRIBUTIVE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that|these|those|to|be|been|being|is|are"
                          r"|am|was|were|has|have|had|newly|well|ill|long|so|more|most|less|least|very|fully|them|him|us|me|it)"
-                         r"|[-\w]+'s|[-\w]+’s|,)\s+$", re.I)
+                         r"|[-\w]+'s|[-\w]+’s|,)\s+$"
+                         # a preposition, or a participle that works as one ("citing", "including"),
+                         # opens a noun phrase: an "-ed" word right after it modifies the noun ("citing
+                         # stalled negotiations", "over armed attacks"), it is no finite verb
+                         r"|\b(?:of|in|on|at|with|for|from|by|into|onto|over|under|among|amid|amidst|against"
+                         r"|despite|during|through|toward|towards|upon|via|without|within|citing|including"
+                         r"|regarding|concerning|involving|excluding)\s+$", re.I)
 # What makes an "-ed" word an adjective before its noun: a determiner, a degree word, a possessive
 # ("the most feared company", "its planned visit").
 _BEFORE_ADJECTIVE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our)\s+(?:(?:more|most|less|least|very|newly|well"
