@@ -79,6 +79,29 @@ def test_a_death_toll_rising_over_three_days_is_one_developing_figure(tmp_path):
         ("150", "2025-06-03", (2,)), ("32", "2025-06-02", (1,))]
 
 
+def test_a_toll_told_beside_a_clause_naming_a_town_is_still_the_storys_toll(tmp_path):
+    # the province's toll, then "..., as the death toll rose to nine" after a clause about a town in
+    # it: the town names where vaccinations began, not another toll; two places the counts' own
+    # clauses name (two bombings) stay apart
+    corpus = corpus_of(tmp_path, {
+        "1.md": article("2026-08-03", "Wire", "Health officials in Varda province reported an outbreak of cholera "
+                        "on Monday, with 80 suspected cases and 4 deaths.\n"),
+        "2.md": article("2026-08-04", "Wire", "The number of cholera cases in Varda province rose to 140 on Tuesday, "
+                        "and six people have died, the health ministry said.\n"),
+        "3.md": article("2026-08-06", "Wire", "Health workers began vaccinating residents of Tellam against cholera "
+                        "on Thursday, as the death toll from the outbreak rose to nine.\n"),
+    })
+    tolls = [f for f in key_figures(corpus) if f.value == "9"]
+    assert len(tolls) == 1 and [h.value for h in tolls[0].history] == ["6", "4"]
+    assert not [f for f in key_figures(corpus) if f.value in ("4", "6")]
+    (tmp_path / "apart").mkdir()
+    apart = corpus_of(tmp_path / "apart", {
+        "1.md": article("2026-08-03", "Wire", "A bomb in Varda killed 4 people on Monday.\n"),
+        "2.md": article("2026-08-04", "Wire", "Police said on Tuesday that a bomb in Tellam killed 9 people.\n"),
+    })
+    assert all(not f.history for f in key_figures(apart))
+
+
 def test_the_developing_figure_shows_its_history_in_the_brief(build_brief):
     markdown = build_brief(TOLL).rendered.markdown
     row = next(line for line in markdown.splitlines() if line.startswith("| 231 |"))

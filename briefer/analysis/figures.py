@@ -486,7 +486,7 @@ def mentions_of(corpus: Corpus, disputed: frozenset[tuple[str, str]] = frozenset
             kept: list[Quantity] = []
             note = annotate(member.text, dates.get(member.article))
             found_here = note.quantities
-            names = frozenset(told_names(member.text)) if found_here else frozenset()
+            clauses = _clauses(member.text) if found_here else ()
             said = frozenset(w.lower() for w in _WORD.findall(member.text)) if found_here else frozenset()
             for quantity in found_here:
                 if member.text in contested and _contested(quantity, contested[member.text]):
@@ -510,7 +510,8 @@ def mentions_of(corpus: Corpus, disputed: frozenset[tuple[str, str]] = frozenset
                                       # ("the nine crew" is a set told before; "the 42-metre wall" a size)
                                       measure(quantity) is None and (_already_known(member.text, quantity)
                                                                      or _in_apposition(member.text, quantity)),
-                                      index, dead=dead, names=names, words=said,
+                                      index, dead=dead, names=_clause_names(member.text, clauses, quantity),
+                                      words=said,
                                       lead=member.position == 0, read_back=_read_back(quantity),
                                       bound=bound_event(member.text, quantity),
                                       own_day=_own_day(member.text, quantity, note.dates),
@@ -518,6 +519,25 @@ def mentions_of(corpus: Corpus, disputed: frozenset[tuple[str, str]] = frozenset
                                       converted=any(other is not quantity and same_measure(quantity, other)
                                                     for other in found_here)))
     return found
+
+
+# Where a clause of its own opens: a conjunction after a comma or a semicolon ("Workers began
+# vaccinating residents of Bellam, as the death toll rose to nine": the toll is not Bellam's).
+_CLAUSE_OPENING = re.compile(r";|,\s*(?:and|but|while|whereas|as|after|before|when)\b", re.I)
+
+
+def _clauses(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of the sentence's clauses, cut where _CLAUSE_OPENING opens one."""
+    cuts = [0] + [m.start() for m in _CLAUSE_OPENING.finditer(text)] + [len(text)]
+    return tuple(zip(cuts, cuts[1:]))
+
+
+def _clause_names(text: str, clauses: tuple[tuple[int, int], ...], quantity: Quantity) -> frozenset[str]:
+    """The names the clause holding the number tells of: what another clause names (where a
+    campaign began, who spoke) does not say where the count was made. The rest of the sentence is
+    blanked, not cut away, so its first word is still read as every first word is."""
+    start, end = next(((a, b) for a, b in clauses if a <= quantity.start < b), (0, len(text)))
+    return frozenset(told_names(" " * start + text[start:end] + " " * (len(text) - end)))
 
 
 # A condition before the number: what follows it is supposed, not told ("If the figure was $29
