@@ -85,7 +85,8 @@ class Option:
 
 
 OPTIONS = (
-    Option("title", "text", "Policy brief", "the brief's heading"),
+    Option("title", "text", "Policy brief",
+           "the brief's heading; {story} stands for the story's own headline (its newest article's title)"),
     Option("sources", "folder or storage URL", "sources",
            "folder of articles, relative to the config file; or a storage URL read through fsspec "
            "(s3://bucket/prefix, gcs://..., file:///shared/path; pip install 'briefer[dask]')"),
@@ -127,6 +128,17 @@ def _check_folders(base_dir: Path, folders: dict[str, str], report) -> None:
         report(f"'output': {paths['output']} is a file, not a folder")
 
 
+# In the title, the story's own headline: a config written for one story's sources titles any other
+# folder's brief by that folder's story, not by a heading of the first.
+STORY_FIELD = "{story}"
+_BRACE = re.compile(r"[{}]")
+
+
+def heading(title: str, story: str) -> str:
+    """The configured title with the story's headline where it says {story}."""
+    return title.replace(STORY_FIELD, story)
+
+
 def parse_config(raw: Any, path: Path | None, base_dir: Path, overrides: dict[str, str] | None = None,
                  check_folders: bool = False) -> Config:
     """Validate a parsed YAML document (with command-line overrides); raise ConfigError
@@ -143,6 +155,8 @@ def parse_config(raw: Any, path: Path | None, base_dir: Path, overrides: dict[st
             report(_unknown_key(key, KNOWN_KEYS))
     title, sources, output, templates = (_check_str(raw, key, DEFAULTS[key], report)
                                          for key in ("title", "sources", "output", "templates"))
+    if _BRACE.search(title.replace(STORY_FIELD, "")):
+        report(f"'title': only {STORY_FIELD} may stand in braces, got {title!r}")
     page_size = raw.get("page_size", DEFAULTS["page_size"])
     if page_size not in PAGE_SIZES:
         report(f"'page_size': expected one of {', '.join(PAGE_SIZES)}, got {page_size!r}")

@@ -125,3 +125,21 @@ def test_a_timeline_entry_shows_its_whole_sentence_not_its_first_words(seeds_bui
     assert own
     for entry in own:
         assert not entry.endswith("…") and entry.rstrip("”\"'’)").endswith((".", "!", "?")), entry
+
+
+def test_a_title_naming_the_story_takes_each_folders_own_headline(tmp_path):
+    # one config titles the brief of any folder by that folder's story (its newest article's title),
+    # never by the headline of the story it was first written for
+    from briefer.config import parse_config
+
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "a.md").write_text("---\ntitle: Ferry strike halts Kelso route\ndate: 2026-03-02\n---\n"
+                                  "Ferry crews in Kelso went on strike on Monday, halting the island route.\n")
+    (sources / "b.md").write_text("---\ntitle: Kelso ferry strike ends after pay deal\ndate: 2026-03-04\n---\n"
+                                  "Ferry crews in Kelso ended their strike on Wednesday after a pay deal.\n")
+    config = parse_config({"title": "{story}: policy brief", "sources": str(sources),
+                           "output": str(tmp_path / "out"), "templates": str(ROOT / "templates")}, None, tmp_path)
+    result = build(config)
+    markdown = (result.outputs[0].folder / "brief.md").read_text(encoding="utf-8")
+    assert markdown.splitlines()[0] == "# Kelso ferry strike ends after pay deal: policy brief"

@@ -136,3 +136,9 @@ def test_a_valid_config_loads(tmp_path):
     config = load_config(write_config(tmp_path, "page_size: Letter\nsources: sources\nsections:\n  key_facts: 0\n"))
     assert config.page_size == "Letter" and config.section_budgets["key_facts"] == 0
     assert config.sources == tmp_path / "sources"
+
+
+def test_only_the_story_may_stand_in_braces_in_the_title(tmp_path):
+    assert load_config(write_config(tmp_path, 'title: "{story}: brief"\n')).title == "{story}: brief"
+    assert problems(write_config(tmp_path, 'title: "{topic}: brief"\n')) == [
+        "'title': only {story} may stand in braces, got '{topic}: brief'"]

@@ -330,6 +330,15 @@ def _central(matrix: sparse.csr_matrix, members: list[int]) -> int:
     return members[int(np.argmax(scores))]
 
 
+def headline(corpus) -> str:
+    """The story's headline: the title of its newest dated article (the first article's when none
+    is dated), cut as a story's title is."""
+    articles = [c.article for c in corpus.articles]
+    dated = [a for a in articles if a.date is not None]
+    newest = max(dated, key=lambda a: a.date) if dated else articles[0]
+    return story_title(newest.title)
+
+
 def story_title(title: str) -> str:
     words_ = title.split()
     return " ".join(words_[:TITLE_WORDS]) + (" …" if len(words_) > TITLE_WORDS and not title.endswith("…") else "")

@@ -13,7 +13,8 @@ from briefer.brief.compose import brief_date, read_story
 from briefer.brief.edits import audience_edits
 from briefer.commands.engine import make_engine
 from briefer.commands.stories import read_day
-from briefer.config import Config
+from briefer.config import Config, heading
+from briefer.analysis.stories import headline
 from briefer.brief.daily import (check_not_empty, new_item_texts, newest_date, previous_record, refuse_future,
                                   within_window)
 from briefer.analysis.dedupe import build_corpus
@@ -128,7 +129,7 @@ def build(config: Config, date: dt.date | None = None, audiences: Sequence[str] 
     edited = audience_edits(edits, edits_root or config.output, day, chosen)
     jobs = []
     for audience in chosen:
-        brief = audience_brief(story, config.title, audience, date, edited[audience.name])
+        brief = audience_brief(story, heading(config.title, headline(corpus)), audience, date, edited[audience.name])
         warnings.extend(f"{audience.name}: {warning}" for warning in brief.warnings)
         if edited[audience.name].pages:
             warnings.append(f"{audience.name}: {edited[audience.name].source}: pages: "

@@ -30,7 +30,7 @@ from briefer.brief.daily import RECORD_NAME, new_item_texts, previous_record, re
 from briefer.brief.edits import Edits, apply_edits, audience_edits
 from briefer.commands.engine import LocalEngine
 from briefer.commands.stories import Day, record_day
-from briefer.config import AudienceConfig, Config
+from briefer.config import AudienceConfig, Config, heading
 from briefer.core.locations import StorageURL
 from briefer.core.models import Brief, BriefItem, Section, Source
 from briefer.core.progress import progress
@@ -45,6 +45,8 @@ from briefer.sources.ingest import read_articles, refuse_problems
 MAX_STORY_ARTICLES = 25
 # Lines of each story in the digest (more only when the analyst pinned more on its page).
 DIGEST_LINES = 3
+# What {story} in the configured title stands for on the digest: it covers several stories
+DIGEST_HEADLINE = "today's stories"
 # Why a digest's edit finds no line: the digest shows lines of its story pages only.
 NOT_ON_A_PAGE = "that line is on none of the digest's story pages"
 
@@ -178,7 +180,7 @@ def digest_brief(config: Config, day: dt.date, pages: list[tuple[StoryGroup, Sto
                                             story_page_name(story.id))
     sections = tuple(Section(key=story_page_name(story.id), title=story.title, items=tuple(items))
                      for story, items in chosen)
-    digest = Brief(title=config.title, date=day, sections=sections, sources=tuple(sources.values()))
+    digest = Brief(title=heading(config.title, DIGEST_HEADLINE), date=day, sections=sections, sources=tuple(sources.values()))
     if not edits:
         return digest
     digest, warnings = apply_edits(digest, edits, candidates, absent=NOT_ON_A_PAGE)
