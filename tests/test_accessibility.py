@@ -38,7 +38,10 @@ def test_every_pdf_is_tagged_with_language_and_title(built):
             assert "/K" in pdf.Root.StructTreeRoot, audience  # the structure has content
             assert str(pdf.Root.Lang) == "en", audience
             assert bool(pdf.Root.MarkInfo.Marked)
-            assert str(pdf.docinfo.Title).startswith(config.title), audience
+            # the brief's own heading: the configured title, the story's headline where it says {story}
+            heading = (folder / "brief.md").read_text(encoding="utf-8").splitlines()[0].removeprefix("# ")
+            assert config.title.split("{story}")[-1] in heading and "{" not in heading, audience
+            assert str(pdf.docinfo.Title).startswith(heading), audience
             assert bool(pdf.Root.ViewerPreferences.DisplayDocTitle)
             assert b"pdfuaid" in bytes(pdf.Root.Metadata.read_bytes())  # claims PDF/UA-1
 
