@@ -1512,3 +1512,64 @@ def test_a_hope_for_a_step_still_to_come_is_open():
     for text in ("Hopes to reach a deal faded on Friday after talks collapsed.",
                  "Her hopes to win a third term were dashed on Sunday.", "He had hoped to win the seat in 2019."):
         assert main_tense(text) != FUTURE, text
+
+
+def test_what_a_participle_of_saying_tells_does_not_date_the_sentences_event():
+    # the minister's refusal is the story's news; 2021 and "had followed" belong to what he said
+    may_7 = dt.date(2026, 5, 7)
+    said = Statement("Minister Karl Holt rejected calls to resign, saying the permit had followed the rules in "
+                     "force in 2021.", 2, may_7, 6)
+    assert decide(said, may_7)[1] != "earlier than the story"
+    from briefer.analysis.timeline import main_event_date
+    assert main_event_date(said.text, may_7) is None
+    # before the main clause, the participle's year is the sentence's own ("Saying ..., he resigned")
+    assert decide(Statement("In 2021, Holt rejected calls to resign.", 2, may_7, 6), may_7)[0] == BACKGROUND
+
+
+def test_following_as_a_verb_in_its_progressive_tells_no_earlier_time():
+    may_7 = dt.date(2026, 5, 7)
+    watching = Statement("The European Commission said it was following the case closely.", 2, may_7, 6)
+    assert decide(watching, may_7)[0] == KEY_FACTS
+    after = Statement("The commission opened an inquiry following complaints from farmers.", 2, may_7, 6)
+    assert decide(after, may_7)[0] == BACKGROUND
+
+
+def test_a_reaction_in_words_off_the_lead_is_a_fact_of_the_story():
+    # "welcomed the ruling", "called on the minister to resign": reactions of the story's days,
+    # not context from before it; one in a relative clause is not the sentence's own
+    may_4 = dt.date(2026, 5, 4)
+    for text in ("Environmental group RiverWatch, which brought the case in 2024, welcomed the ruling.",
+                 "Opposition leader Mira Tallis called on Holt to resign."):
+        assert decide(Statement(text, 1, may_4, 6), may_4)[0] == KEY_FACTS, text
+    aside = Statement("The group, which welcomed the plan, was founded by farmers.", 1, may_4, 6)
+    assert decide(aside, may_4)[0] != KEY_FACTS
+
+
+def test_words_every_line_of_the_story_shares_make_no_repeat_across_sections():
+    # a strike story: "strike", "union", "workers" stand in most lines; the newer outcome does not
+    # repeat the older fact that members joined the strike, though both say "workers", "union", "strike"
+    from briefer.analysis.sections import assign_sections
+
+    monday, thursday = dt.date(2026, 6, 15), dt.date(2026, 6, 18)
+    lines = [("Dock workers at Kelso walked off the job on Monday, halting the port.", monday, KEY_FACTS),
+             ("About 3,500 members of the union joined the strike, the workers said.", monday, KEY_FACTS),
+             ("The strike entered its second day, and union workers picketed the gates.", monday, KEY_FACTS),
+             ("Union workers said the strike would go on until the pay offer improved.", monday, NONE),
+             ("Workers at a second port voted to join the strike, the union said.", monday, NONE),
+             ("Dock workers agreed on Thursday to end their strike after the union reached a pay deal.", thursday,
+              OUTCOMES)]
+    statements = [Statement(text, 1 if day == monday else 2, day, k) for k, (text, day, _) in enumerate(lines)]
+    labels = tuple(label for *_, label in lines)
+    order = (5, 0, 1, 2, 3, 4)
+    chosen = assign_sections(statements, labels, order, (0.5, 0.9, 0.8, 0.7, 0.6, 1.0), {KEY_FACTS: 3, OUTCOMES: 2})
+    assert chosen[OUTCOMES] == [5] and 1 in chosen[KEY_FACTS]
+
+
+def test_a_past_progressive_in_a_dated_report_tells_what_was_going_on_as_it_was_written():
+    day = dt.date(2026, 4, 10)
+    searching = Statement("Rescue teams with dogs were searching for about 20 people.", 1, day, 5)
+    assert decide(searching, day)[0] == KEY_FACTS
+    # with an earlier time it is history; in a relative clause it is not the sentence's own
+    assert decide(Statement("In 2011, rescue teams were searching for two people.", 1, day, 5), day)[0] == BACKGROUND
+    aside = Statement("A geologist who was studying the slope found the cracks.", 1, day, 5)
+    assert decide(aside, day)[1] != "an activity under way"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,7 +22,7 @@ from briefer.core.text import SENTENCE_END, WIRE_DASH, wire_marks_balanced
 from briefer.core.models import Corpus, Sentence
 from briefer.core.text import containment, content_words, stem
 from briefer.analysis.timeline import (CLAUSE_MARK, RELATIVE_OPENER, ArticleDate, belongs_elsewhere, comparison_base,
-                                       event_date, main_event_date, representative)
+                                       event_date, in_what_was_said, main_event_date, representative)
 from briefer.core.cues import pattern, phrase_pattern, phrases
 from briefer.core.lexicon import MONTH_PATTERN, SPEECH_VERB_PATTERN, WEEKDAY_PATTERN
 from briefer.language.annotate import Annotation, annotate
@@ -245,6 +246,8 @@ def _earlier_cue_at(text: str) -> int | None:
     for match in _cue("background").finditer(text):
         if match.group(0).lower() == "followed" and _followed_someone(text[match.end():]):
             continue
+        if in_what_was_said(text, match.start()):
+            continue  # "rejected calls to resign, saying the permit had followed the rules": what was said
         before = text[:match.start()]
         if _POSSESSIVE.match(text, match.end()):
             continue  # "last year's winner": the time of a noun, not of the sentence's event
@@ -259,6 +262,8 @@ def _earlier_cue_at(text: str) -> int | None:
             continue  # "a day earlier than planned": ahead of a schedule, not before the story
         if cue == "earlier" and _WITHIN_THE_STORY_GAP.search(before):
             continue  # "an attack he leveled just seconds earlier", "Hours earlier, ...": two moments of the story's days
+        if cue == "following" and _LINKED_BEFORE.search(before):
+            continue  # "was following the case closely": the verb in its progressive, not "after"
         if cue == "following" and _FRONTED_FOLLOWING.match(text[match.start():]) and not before.strip(_OPENING_MARKS):
             continue  # "Following initial reports of the blast, Trump said ...": as "After ...," the news follows
         if _in_relative_clause(before):
@@ -316,6 +321,7 @@ def _foretold(text: str) -> bool:
 # still searching"), in the sentence's own clause ("residents who were still living there were
 # told to leave" is about the residents). (A present progressive is read by _under_way.)
 _STILL_GOING = re.compile(r"\b(?:was|were)\s+still\s+(?!(?:no|some|any|every)thing\b)[a-z]{2,}ing\b", re.I)
+_GOING_ON = re.compile(r"\b(?:was|were)\s+(?:still\s+)?(?!(?:no|some|any|every)thing\b|going\s+to\b)[a-z]{2,}ing\b", re.I)
 UNDER_WAY = "an activity under way"
 
 
@@ -370,7 +376,8 @@ def _past_perfect(text: str, note: Annotation | None = None) -> bool:
     """A past perfect of the sentence's own ("had planned"): after a reporting verb ("said they
     had entered") it is only the past told in reported speech."""
     match = PAST_PERFECT.search(text)
-    if not match or REPORTING.search(text[:match.start()]) or _reported_that(text[:match.start()]):
+    if not match or REPORTING.search(text[:match.start()]) or _reported_that(text[:match.start()]) \
+            or in_what_was_said(text, match.start()):
         return False
     if note and any(m.weekday is not None and m.end <= match.start() and not REPORTING.search(text, m.end, match.start())
                     for m in note.days):
@@ -408,8 +415,9 @@ def _tells_a_saying(text: str) -> bool:
     appreciated Sanders' apology", "she criticized Singer and challenged him to a debate"): what
     someone said. ("The inspector had said ..." said it before the story, "Delhi has said it is
     being targeted" holds a position, "Mandela was widely praised" tells what others said of him.)"""
+    sayings = list(_PAST_SAYING.finditer(text)) + list(_cue("reactions").finditer(text))
     return any(not _saying_in_relative_clause(text, m.start()) and not _PERFECT_BEFORE.search(text, 0, m.start())
-               and not _PASSIVE_BEFORE.search(text, 0, m.start()) for m in _PAST_SAYING.finditer(text))
+               and not _PASSIVE_BEFORE.search(text, 0, m.start()) for m in sayings)
 
 
 def _saying_in_relative_clause(text: str, at: int) -> bool:
@@ -555,6 +563,7 @@ def _older_than_story(statement: Statement) -> bool:
         main = main_event_date(statement.text, reference)
         mentions = [main] if main else []
     return any(m.last_day < reference - window for m in mentions)
+
 
 
 def _earlier_in_its_own_words(statement: Statement) -> bool:
@@ -827,8 +836,11 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
         return KEY_FACTS, BY_LEAD_WORDS  # it tells more of the event the articles lead with
     if _tells_a_saying(text):
         return KEY_FACTS, BY_SAYING  # said in the story's days, with no earlier time: a reaction, claim or position of the news
-    if any(not _in_relative_clause(text[:m.start()]) for m in _STILL_GOING.finditer(text)):
-        return KEY_FACTS, UNDER_WAY  # "divers were still searching for ...": going on as it was written
+    going = _STILL_GOING if statement.reference_date is None else _GOING_ON
+    if any(not _in_relative_clause(text[:m.start()]) for m in going.finditer(text)):
+        # "divers were still searching for ...": going on as it was written; in a dated report, a
+        # past progressive with no earlier time tells the same ("rescue teams were searching for 20 people")
+        return KEY_FACTS, UNDER_WAY
     return BACKGROUND, "undated, off the lead"  # news tells its events first; what follows, undated and off the lead, is context
 
 
@@ -1463,6 +1475,12 @@ class Placement:
     # Across sections a line may take up a point another section makes ("the visit was
     # cancelled" in Background, "a visit is still open" below): only a plain repeat is left out.
     elsewhere: float = 0.5
+    # A word in at least this share of the story's sentences (and in three or more) is the story's
+    # topic ("strike", "union", "workers" in a strike story): every line shares it, so a repeat
+    # across sections is judged on the other words ("3,500 members of the union joined the strike"
+    # does not repeat "workers agreed to end the strike after the union reached a deal").
+    topic_share: float = 0.2
+    topic_fewest: int = 3
 
 
 PLACEMENT = Placement()
@@ -1502,11 +1520,15 @@ def assign_sections(statements: list[Statement], labels: tuple[str, ...], order:
     candidates.sort(key=lambda i: i in undated_background or i in weak)  # stable: ranking order otherwise kept
     chosen: dict[str, list[int]] = {key: [] for key in SECTION_KEYS}
     terms: dict[int, set[str]] = {}
+    every = [_terms(s.text) for s in statements]  # read once
+    spread = Counter(term for found in every for term in found)
+    topic = frozenset(term for term, count in spread.items()
+                      if count >= max(PLACEMENT.topic_fewest, PLACEMENT.topic_share * len(statements)))
     for index in candidates:
         key = labels[index]
         if key not in chosen or len(chosen[key]) >= budgets.get(key, 0):
             continue
-        candidate = _terms(statements[index].text)
+        candidate = every[index]
         earlier = _earlier_years(statements[index])
 
         def another_time(other: int) -> bool:
@@ -1518,7 +1540,7 @@ def assign_sections(statements: list[Statement], labels: tuple[str, ...], order:
         if any(_same_point(candidate, terms[other]) and not another_time(other) for other in chosen[key]):
             continue  # this section says it already
         elsewhere = [other for other in terms
-                     if _same_point(candidate, terms[other], PLACEMENT.elsewhere) and not another_time(other)]
+                     if _same_point(candidate - topic, terms[other] - topic, PLACEMENT.elsewhere) and not another_time(other)]
         if elsewhere:
             # Another section says it: the newer report's telling stands, the older gives way.
             if not all(_newer(statements[index], statements[other]) for other in elsewhere):

@@ -188,9 +188,22 @@ _SUBORDINATOR = re.compile(r"\b(?:as|when|while|whereas|because|although|though|
 _FRONTED_BOUND = re.compile(r"^\W*(?:since|until|till|although|though|if|unless|before)\b", re.I)
 
 
+# A participle of saying hung on the main clause by its comma ("Feddes rejected calls to resign,
+# saying the permit had followed the rules in force in 2021"): what follows is what was said.
+_SAYING_HUNG_ON = re.compile(r",\s+(?:saying|adding|arguing|insisting|warning|claiming|noting)\b", re.I)
+
+
+def in_what_was_said(text: str, at: int) -> bool:
+    """The point `at` stands in what a participle of saying after the main clause says: its times
+    and cues tell of what was said, not of the sentence's own event."""
+    return any(_FINITE.search(text, 0, m.start()) for m in _SAYING_HUNG_ON.finditer(text, 0, at))
+
+
 def belongs_elsewhere(text: str, start: int, end: int) -> bool:
     """The expression at text[start:end] dates something other than the sentence's main event."""
     before, after = text[:start], text[end:]
+    if in_what_was_said(text, start):
+        return True
     window = len(before) - len(before[-60:])
     if (_ATTRIBUTIVE_BEFORE.search(before[-40:]) and _NOUN_AFTER.match(after) and not _NOT_A_NOUN_AFTER.match(after)
             and not _OCCASION_BEFORE.search(before)):
