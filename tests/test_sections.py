@@ -1522,7 +1522,10 @@ def test_what_a_participle_of_saying_tells_does_not_date_the_sentences_event():
     assert decide(said, may_7)[1] != "earlier than the story"
     from briefer.analysis.timeline import main_event_date
     assert main_event_date(said.text, may_7) is None
-    # before the main clause, the participle's year is the sentence's own ("Saying ..., he resigned")
+    # a participle of saying set before the main clause tells what was said too
+    assert main_event_date("Noting that the party won the 2019 elections, the statement said it would "
+                           "share power.", None) is None
+    # a time set before the main clause is the sentence's own
     assert decide(Statement("In 2021, Holt rejected calls to resign.", 2, may_7, 6), may_7)[0] == BACKGROUND
 
 

@@ -194,9 +194,16 @@ _SAYING_HUNG_ON = re.compile(r",\s+(?:saying|adding|arguing|insisting|warning|cl
 
 
 def in_what_was_said(text: str, at: int) -> bool:
-    """The point `at` stands in what a participle of saying after the main clause says: its times
-    and cues tell of what was said, not of the sentence's own event."""
+    """The point `at` stands in what a participle of saying after the main clause says, or in one
+    set before it ("Noting that the party won the 1993 elections, the statement said ..."): its
+    times and cues tell of what was said, not of the sentence's own event."""
+    fronted = _SAYING_FRONTED.match(text)
+    if fronted and at < fronted.end():
+        return True
     return any(_FINITE.search(text, 0, m.start()) for m in _SAYING_HUNG_ON.finditer(text, 0, at))
+
+
+_SAYING_FRONTED = re.compile(r"^\W*(?:Saying|Adding|Arguing|Insisting|Warning|Claiming|Noting)\b[^,;]*,")
 
 
 def belongs_elsewhere(text: str, start: int, end: int) -> bool:
