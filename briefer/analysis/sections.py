@@ -565,7 +565,6 @@ def _older_than_story(statement: Statement) -> bool:
     return any(m.last_day < reference - window for m in mentions)
 
 
-
 def _earlier_in_its_own_words(statement: Statement) -> bool:
     """A cue of earlier times ("following", "since", "earlier this week"), unless the sentence
     dates its own event to a day of the story before the cue comes: "Hariri said Monday he was
