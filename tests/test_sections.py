@@ -296,6 +296,10 @@ def test_a_year_that_names_what_is_voted_on_is_not_when_the_vote_is_expected():
     report = "Norland lawmakers passed the 2027 budget on Thursday by 109 votes to 88."
     tuesday, friday = dt.date(2026, 11, 17), dt.date(2026, 11, 20)
     assert overtaken(story((forecast, 1, tuesday), (report, 2, friday))) == {0}
+    # a day in the possessive names a thing too ("Monday's ruling" is no day the appeal is due on)
+    appeal = "The government said on Tuesday it would appeal Monday's court ruling on the dam."
+    filed = "The government filed its appeal against the court ruling on Thursday."
+    assert overtaken(story((appeal, 1, dt.date(2026, 5, 5)), (filed, 2, dt.date(2026, 5, 7)))) == {0}
     # a year the vote is expected in still dates it: a report before it answers nothing
     later = "Norland's parliament is expected to approve the new budget in 2027."
     assert overtaken(story((later, 1, tuesday), (report, 2, friday))) == frozenset()

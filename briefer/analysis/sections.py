@@ -1297,7 +1297,7 @@ def overtaken(statements: list[Statement]) -> frozenset[int]:
         if not events:
             continue
         ahead = [m for m in annotate(statement.text, written).dates
-                 if m.tense == FUTURE and not _year_of_a_thing(statement.text, m)] if written else []
+                 if m.tense == FUTURE and not _time_of_a_thing(statement.text, m)] if written else []
         forecast_day = max((m.last_day for m in ahead), default=written) if written else None
         # the day it is expected on: a report that dates its event to that day and names what the
         # forecast expects besides its verb tells it, in whatever words ("is expected to question
@@ -1321,13 +1321,16 @@ def overtaken(statements: list[Statement]) -> frozenset[int]:
     return frozenset(result)
 
 
-# A determiner or a possessive before a year: the year names a thing ("the government's 2027
-# budget", "its 2030 target"), it is not when the forecast's event happens.
-_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that|next|last)|['’]s)\s+$", re.I)
+# A determiner or a possessive before a year, or a time in the possessive: the time names a
+# thing ("the government's 2027 budget", "its 2030 target", "Monday's court ruling"), it is not
+# when the forecast's event happens.
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|['’]s)\s+$", re.I)
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\s")
 
 
-def _year_of_a_thing(text: str, mention) -> bool:
-    return mention.precision == YEAR and bool(_DETERMINER_BEFORE.search(text, 0, mention.start))
+def _time_of_a_thing(text: str, mention) -> bool:
+    return (mention.precision == YEAR and bool(_DETERMINER_BEFORE.search(text, 0, mention.start))
+            or bool(_POSSESSIVE_AFTER.match(text, mention.end)))
 
 
 # A fronted adjunct (_FRONTED_ADJUNCT) of what was done before the telling: "After meeting Gadhafi
