@@ -1325,7 +1325,7 @@ def overtaken(statements: list[Statement]) -> frozenset[int]:
 # thing ("the government's 2027 budget", "its 2030 target", "Monday's court ruling"), it is not
 # when the forecast's event happens.
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|['’]s)\s+$", re.I)
-_POSSESSIVE_AFTER = re.compile(r"['’]s?\s")
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 
 
 def _time_of_a_thing(text: str, mention) -> bool:
