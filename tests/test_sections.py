@@ -1580,3 +1580,19 @@ def test_a_past_progressive_in_a_dated_report_tells_what_was_going_on_as_it_was_
     assert decide(Statement("In 2011, rescue teams were searching for two people.", 1, day, 5), day)[0] == BACKGROUND
     aside = Statement("A geologist who was studying the slope found the cracks.", 1, day, 5)
     assert decide(aside, day)[1] != "an activity under way"
+
+
+def test_a_timeline_pointer_gives_way_with_the_line_it_points_to():
+    # "see Background" must never send the reader to a line a full page shed
+    kept_line = BriefItem("A.", (1,), 1, 9.0)
+    shed_line = BriefItem("B.", (2,), 1, 1.0)
+    brief = Brief(
+        title="t", date=NOV_1,
+        sections=(Section("background", "Background", (kept_line, shed_line)),),
+        sources=tuple(Source(n, f"s{n}", None, None, f"{n}.txt", None) for n in (1, 2)),
+        timeline=(TimelineEntry("1994", "1994", "B.", (2,), 8.0, see="Background"),
+                  TimelineEntry("1995", "1995", "A.", (1,), 7.0, see="Background")),
+    )
+    fitted = renumber(keep_top(brief, 3))  # the weakest, the line "B.", gives way
+    assert [i.text for i in fitted.sections[0].items] == ["A."]
+    assert [e.text for e in fitted.timeline] == ["A."]

@@ -1004,13 +1004,23 @@ def keep_only(brief: Brief, kept: set[tuple] | frozenset[tuple]) -> Brief:
         replace(s, items=tuple(item for ii, item in enumerate(s.items) if (0, si, ii) in kept))
         for si, s in enumerate(brief.sections)
     )
+    shown = _on_page(sections, brief.disagreements, kept)
     return replace(
         brief, sections=sections,
         disagreements=tuple(d for k, d in enumerate(brief.disagreements) if (1, k) in kept),
         figures=tuple(f for k, f in enumerate(brief.figures) if (2, k) in kept),
         quotes=tuple(q for k, q in enumerate(brief.quotes) if (3, k) in kept),
-        timeline=tuple(e for k, e in enumerate(brief.timeline) if (4, k) in kept),
+        # an entry pointing to a line ("see Background") goes with that line: a pointer to a line
+        # a full page shed would send the reader to nothing
+        timeline=tuple(e for k, e in enumerate(brief.timeline) if (4, k) in kept
+                       and (e.see is None or e.text in shown)),
     )
+
+
+def _on_page(sections: tuple[Section, ...], disagreements: tuple[Disagreement, ...], kept) -> frozenset[str]:
+    """The sentences the kept sections and disagreements show (what a timeline entry may point to)."""
+    return frozenset([item.text for s in sections for item in s.items]
+                     + [claim.text for k, d in enumerate(disagreements) if (1, k) in kept for claim in d.claims])
 
 
 def keep_top(brief: Brief, count: int) -> Brief:
