@@ -305,3 +305,16 @@ def test_a_quotation_after_said_but_added_is_the_speaker_of_said_not_the_sentenc
             "suffer stomach pains after eating it, he said, but added, ``If you're very hungry, it fills your stomach.''")
     (added,) = [q for q in find_quotes(text) if "hungry" in q.text]
     assert added.speaker == "Sten Lund" and added.cue == "added"
+
+
+def test_a_wire_quotation_running_into_the_next_paragraph_ends_where_the_next_one_opens():
+    # Wire copy leaves a quotation that runs on into the next paragraph unclosed and opens the next
+    # paragraph again; flowed into one line, the country named inside it is no antecedent of "he".
+    text = ("Norland said on Sunday it was ready to talk. "
+            "Foreign Minister Pia Lund met the rebels in Orvik on Monday. ``The talks were useful,'' Lund said in "
+            "Orvik. ``Norland has shown it wants a settlement. ``Norland has also agreed to a ceasefire "
+            "along the river,'' he said. ``So I hope for good news soon,'' he added.")
+    found = quotes(text)
+    assert ("Norland has shown it wants a settlement.", "Pia Lund") in [(t.strip("` "), s) for t, s in found]
+    assert speaker_of(text, "good news soon") == "Pia Lund"
+    assert speaker_of(text, "ceasefire") == "Pia Lund"

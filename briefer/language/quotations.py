@@ -212,6 +212,13 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 spans.append((open_at, end))
             open_at = None
         elif role == "open":
+            # A quotation that runs on into the next paragraph has no closing mark; the next
+            # paragraph opens again (wire copy: ``We won. ``We rest now,'' she said). Where the
+            # paragraph break is lost (text flowed into one line), the second opening still ends
+            # the first: it ran up to there, and its words are the speaker's, never the writer's.
+            end = len(text[:at].rstrip())
+            if kind == open_kind == "wire" and end - open_at - 2 >= LIMITS.min_chars:
+                spans.append((open_at, end))
             open_at, open_kind, checked = at, kind, at
     if open_at is not None:
         spans.append(_trimmed_to_paragraph(text, open_at))
