@@ -490,15 +490,38 @@ def _name_ending(head: str, floor: int) -> tuple[str, int] | None:
         break
     if not picked or picked[-1].group().endswith(("’s", "'s", "’", "'")):
         return None  # "Hun Sen's calls": the owner, not the speaker
-    of = re.search(r"\bof\s*$", stripped[:picked[0].start()])
-    if of and not _is_title(picked[0].group()):  # "Joel Pollak of Breitbart California"
-        earlier = _name_ending(stripped[:of.start()], floor)
-        if earlier and not _is_organisation(earlier[0]):
-            return stripped[earlier[1] - floor:], earlier[1]
+    complement = _TITLE_COMPLEMENT.search(stripped[:picked[0].start()])
+    if complement and complement.group(1)[0].isupper() and _is_title(complement.group(1)) and len(picked) >= 3 \
+            and not _is_organisation(stripped):
+        # "Ambassador to Russia Andrew Wood", "Secretary of State Madeleine K. Albright": a title
+        # before a name (capitalised, as news style sets it there; "director of the Federal
+        # Security Service" after a name is not one) whose complement runs into the name after
+        # it, which is its last words (a given name, any initials, a surname); the attribution
+        # starts at the title
+        first = len(picked) - 2
+        while first > 1 and re.fullmatch(r"[A-Z]\.", picked[first].group()):
+            first -= 1
+        return stripped[picked[first].start():], floor + complement.start(1)
+    of = re.search(r"\b(?:of|at|for)\s+(?:the\s+)?$", stripped[:picked[0].start()])
+    if of and picked[0].group().lower().rstrip(".") not in ROLE_TITLES:
+        # "Joel Pollak of Breitbart California", "Vladimir Putin, director of the Federal Security
+        # Service (FSB) told": the person, not the body named after him (an apposition whose
+        # closing comma the writer left out ends at the verb)
+        lead_in = stripped[:of.start()]
+        earlier = _name_ending(lead_in, floor)
+        apposed = _APPOSED_ROLE.search(lead_in) if earlier is None else None
+        if apposed:
+            earlier = _name_ending(lead_in[:apposed.start()], floor)
+        if earlier and not _is_organisation(earlier[0]) and name_of(earlier[0]):
+            return earlier
     phrase = stripped[picked[0].start():]
     if name_of(phrase) is None:
         return None
     return phrase, floor + picked[0].start()
+
+
+_APPOSED_ROLE = re.compile(r",\s+(?:(?:a|an|the)\s+)?(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*\s*$")  # ", director", ", a senior fellow"
+_TITLE_COMPLEMENT = re.compile(r"(?<![\w’'.-])([\w’'.-]+)\s+(?:of|to|for)\s+(?:the\s+)?$")
 
 
 def _is_organisation(phrase: str) -> bool:
