@@ -336,3 +336,11 @@ def test_a_person_before_the_body_he_heads_is_the_speaker_not_the_body():
     assert speaker_of(text, "dark pages") == "Ivo Marek"
     text = "``We will appeal the ruling at once,'' Kari Holt of the Harbour Workers Union said."
     assert speaker_of(text, "appeal the ruling") == "Kari Holt"
+
+
+def test_a_name_joined_to_a_lower_case_particle_is_a_name():
+    # "al-Zuwiy said": wire copy writes Arabic names with a lower-case "al-"
+    text = ("Norland's justice secretary, Omar Belgasim al-Nadi, spoke to the assembly on Monday. "
+            "``Our argument is that this is an exceptional trial and the term should be served here,'' "
+            "al-Nadi said.")
+    assert speaker_of(text, "exceptional trial") == "Omar Belgasim al-Nadi"

@@ -317,7 +317,9 @@ def _ends_sentence(token: str) -> bool:
 
 def _is_name_word(token: str) -> bool:
     if not token[0].isupper():
-        return False
+        # "al-Zuwiy", "el-Baradei", "bin-Talal": a lower-case particle joined to a name
+        particle, _, rest = token.partition("-")
+        return particle.lower() in _PARTICLES and rest[:1].isupper() and _is_name_word(rest)
     word = token.lower().rstrip(".")
     if word.split("-")[0] in NUMBER_WORDS or (token.isupper() and len(word) > 4 and "." not in word) \
             or word in INVERTED_VERBS:  # "Added Stern, ..." opens with the verb
