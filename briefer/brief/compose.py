@@ -123,6 +123,10 @@ _KNOWN_SET = re.compile(r"^The\s+(?:(?:" + NUMBER_WORD_PATTERN
 # Conjunctions that open a clause put before the main one ("When ..., ", "Although ..., ").
 _SUBORDINATORS = "when|while|after|before|as|although|though|since|if|once|because|until"
 _SUBORDINATE_OPENING = re.compile(r"^(?i:" + _SUBORDINATORS + r"|unless)\b")  # "If the talks fail, ..."
+# A clause granting a contrast ("While Eberstadt counsels caution, that could mean ...") sets
+# beside the main clause what it does not say: a demonstrative after it points to a sentence
+# before, never to the concession.
+_CONCESSIVE_OPENING = re.compile(r"^(?i:while|although|though|whereas|even\s+though)\b")
 _FRONTED_SET_THEN_PRONOUN = re.compile(r"^(?i:" + _SUBORDINATORS + r")\s+"
                                        r"(?:they|both|the\s+(?:" + NUMBER_WORD_PATTERN + r"))\s[^,]*,\s+"
                                        r"(?:(?:\w+ly|still|also|then|now)\s+)?(?:they|he|she)\b")
@@ -230,8 +234,9 @@ def reads_alone(text: str) -> bool:
             or _FRONTED_SET_THEN_PRONOUN.match(body):
         return False  # "Both were dominant companies", "Neither has said ...", "The two dead were ...": of whom?
     demonstrative = _FRONTED_THEN_DEMONSTRATIVE.match(body)
-    if demonstrative and not (FINITE_VERB.search(demonstrative.group("fronted"))
-                              or _SUBORDINATE_OPENING.match(demonstrative.group("fronted"))):
+    if demonstrative and (not (FINITE_VERB.search(demonstrative.group("fronted"))
+                               or _SUBORDINATE_OPENING.match(demonstrative.group("fronted")))
+                          or _CONCESSIVE_OPENING.match(demonstrative.group("fronted"))):
         return False  # "Barring a major compromise, that will not be enough": what is "that"?
     shell = _SHELL_NOUN.match(body)
     if (shell and not _says_what(body, shell.end()) or _RELATIVE_ANCHOR.match(body)
