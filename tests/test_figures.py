@@ -289,3 +289,16 @@ def test_the_base_of_a_ratio_counts_nothing(text):
 def test_a_second_verb_is_no_gapped_subject():
     counts = quantities("Cases rose to 517 and fell to 14 by Friday.")
     assert all(q.head not in ("fell", "fall") for q in counts)
+
+
+def test_a_later_measures_conversion_does_not_cut_the_excerpt_before_its_noun():
+    # "forced out of the 1,160-kilometer (725-mile) race": cut at the parenthesis, the excerpt
+    # would end on "the 1,160-kilometer" with no mark that words follow
+    from briefer.analysis.figures import _context
+
+    text = "A total of 37 boats have been forced out of the 1,160-kilometer (725-mile) race, which began Sunday."
+    count = next(q for q in quantities(text) if q.value == 37)
+    shown = _context(text, count)
+    assert shown.endswith(("race", "…")) and "1,160-kilometer (725-mile)" in shown
+    measure = next(q for q in quantities(text) if q.value == 1160)
+    assert _context(text, measure).endswith("race")

@@ -344,6 +344,10 @@ def _context(text: str, quantity: Quantity) -> str:
     conversion = _CONVERSION_AFTER.match(text, quantity.end)
     if conversion:  # "the 42-metre (138 ft) wall gave way": the phrase runs on past its conversion
         end = max(end, clause_bounds(text, conversion.end(), conversion.end(), commas_before=False)[1])
+    while (aside := _CONVERSION_AFTER.match(text, end)) and _CONVERTED.search(text, 0, end):
+        # a later measure's conversion in the phrase ("forced out of the 1,160-kilometer (725-mile)
+        # race") does not end it: cut there, the excerpt would stop before its noun
+        end = clause_bounds(text, aside.end(), aside.end(), commas_before=False)[1]
     if quantity.label:
         # a second modifier after a comma, then the noun both describe ("a $2.2 billion, two-year
         # budget deficit"): the phrase runs on to its noun
@@ -370,6 +374,7 @@ def _context(text: str, quantity: Quantity) -> str:
 
 
 _CONVERSION_AFTER = re.compile(r"\s*\([^()]{1,40}\)")  # "(138 ft)", "(44 feet)" right after a number
+_CONVERTED = re.compile(r"\d[\w-]*\s*$")  # the number (and its unit) a conversion follows
 
 
 # An aside set off by commas right after the number's phrase: examples or a relative clause
