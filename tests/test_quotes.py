@@ -156,18 +156,3 @@ def test_wire_pronoun_quote_carries_the_full_name():
     clean = article(*WIRE_ARTICLES["wire3.txt"].split("\n\n")[1:])
     assert [(q.text.split()[0], q.speaker) for q in article_quotes(clean)] == [
         ("I", "Mike Brown"), ("Nobody", "Mike Brown")]
-
-
-def test_a_quotation_that_does_not_read_alone_is_no_key_quote(build_brief):
-    # "This is really part of the daily life": what "this" is lies in the sentences before, which
-    # the page does not show; the quote gives way to one that reads alone
-    articles = {
-        name: text.replace(
-            "``The water is back and the locks are working again,''",
-            "``This is really part of the daily life here now,''")
-        for name, text in WIRE_ARTICLES.items()
-    }
-    quotes = build_brief(articles).rendered.brief.quotes
-    assert quotes
-    assert all(not q.text.startswith("This is") for q in quotes)
-    assert "Elena Moreno" in {q.speaker for q in quotes}

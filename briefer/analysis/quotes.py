@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from briefer.core.cues import phrases
@@ -310,16 +309,12 @@ def _sentence_around(paragraph: str, match: re.Match) -> str:
 _POINTS_BACK = re.compile(r"^\W*(?:" + "|".join(map(re.escape, phrases("analysis", "back_pronouns"))) + r")\b", re.I)
 
 
-def key_quotes(articles: tuple[CleanArticle, ...], origin_of: dict[int, int],
-               stands: Callable[[str], bool] = lambda text: True) -> tuple[Quote, ...]:
+def key_quotes(articles: tuple[CleanArticle, ...], origin_of: dict[int, int]) -> tuple[Quote, ...]:
     """The quotations that matter most: named speakers first, the story's principals (named by
-    the most articles) before others, then the most widely carried. `stands`: whether a
-    quotation reads on its own, as a line of the brief must (the brief's own test)."""
-    # a quotation opening on a pronoun that points back ("They are tired but in good health", "This
-    # is really part of the daily life", "If he rules in our favor, ...") needs the sentences
-    # before it: never a key quote, and another takes its place
-    found = [quote for article in articles for quote in article_quotes(article)
-             if not _POINTS_BACK.match(quote.text) and stands(quote.text)]
+    the most articles) before others, then the most widely carried."""
+    # a quotation opening on a pronoun that points back ("They are tired but in good health") needs
+    # the sentences before it: never a key quote, and another takes its place
+    found = [quote for article in articles for quote in article_quotes(article) if not _POINTS_BACK.match(quote.text)]
     groups = _merge_duplicates(found)
     texts = [" ".join(article.paragraphs) for article in articles]
     prominence = {speaker: sum(1 for text in texts if re.search(rf"\b{re.escape(speaker.split()[-1])}\b", text))

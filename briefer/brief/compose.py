@@ -758,7 +758,7 @@ def read_story(corpus: Corpus, ranking: Ranking) -> Story:
         statements=tuple(statements), overtaken=gone,
         labels=tuple(label if reads_alone(s.text) else NONE for s, (label, _) in zip(statements, decided)),
         weak=frozenset(i for i, (_, reason) in enumerate(decided) if reason in WEAK_REASONS),
-        disagreements=disagreements, quotes=key_quotes(corpus.articles, corpus.origin_of, reads_alone),
+        disagreements=disagreements, quotes=key_quotes(corpus.articles, corpus.origin_of),
         figures=key_figures(corpus, disputed, ranked.scores), support=claim_support(corpus),
         names=surnames([item.text for item in corpus.items]),
         sentence_at={(m.article, m.position): m.text for item in corpus.items for m in item.members},
