@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from briefer.core.models import Article, CleanArticle
 from briefer.analysis.quotes import article_quotes, key_quotes
 
@@ -156,3 +158,18 @@ def test_wire_pronoun_quote_carries_the_full_name():
     clean = article(*WIRE_ARTICLES["wire3.txt"].split("\n\n")[1:])
     assert [(q.text.split()[0], q.speaker) for q in article_quotes(clean)] == [
         ("I", "Mike Brown"), ("Nobody", "Mike Brown")]
+
+
+@pytest.mark.parametrize("leaning", [
+    "This is really part of the daily life here now",
+    "It is one of the darkest pages of our history",
+    "Their loss is a blow to every family in the valley",
+    "If he rules in our favor, the owners will have to pay",
+    "There is little hope of that in our country",
+])
+def test_a_quotation_that_leans_on_what_was_said_before_is_no_key_quote(leaning):
+    # what "this", "it", "their", "he" or "that" stands for lies in sentences the page does not show
+    first = article(OPENING, f'"{leaning}," Holt said.',
+                    '"We will buy the aircraft this year, whatever it costs," Holt said.', number=1)
+    quotes = key_quotes((first,), {1: 1})
+    assert [q.text for q in quotes] == ["We will buy the aircraft this year, whatever it costs"]

@@ -307,14 +307,29 @@ def _sentence_around(paragraph: str, match: re.Match) -> str:
 
 
 _POINTS_BACK = re.compile(r"^\W*(?:" + "|".join(map(re.escape, phrases("analysis", "back_pronouns"))) + r")\b", re.I)
+# A quotation that leans on what was said before it: a demonstrative or "it" as its subject ("This
+# is really part of the daily life", "It is one of the black pages"), a possessive opening ("Their
+# murder is ..."), a pronoun in the clause it opens with ("If he rules in our favor, ..."), or a
+# demonstrative that ends it ("There's little hope of that"). What it points to is not shown.
+# "It was a pleasure to meet ...", "It is time that ...": an "it" standing for the clause after it
+_EXPLETIVE = r"(?!(?:['’]s|\s+(?:is|was|will\s+be|would\s+be|has\s+been))\s+(?:\w+\s+){0,3}?(?:to|that|whether|how|why|when|if)\b)"
+_LEANS_BACK = re.compile(
+    r"^\W*(?:(?:this|that|these|those|it" + _EXPLETIVE + r")(?:['’]s\b|\s+(?:is|was|are|were|has|had|have|will|would|could|can|may|might"
+    r"|must|should|means|meant|shows|makes|made)\b)"
+    r"|(?:their|his|her|its)\s"
+    r"|(?:if|when|because|since|after|although|though|while|as|once|unless)\s+(?:he|she|they|it|this|that)\b)"
+    r"|\b(?:of|about|with|for|to|like|on|from|than)\s+(?:(?:that|this|it)\W*$|(?:that|this)(?=\s*[,;:]|\s+(?:in|at|on"
+    r"|here|there|now|again|anymore)\b))", re.I)
 
 
 def key_quotes(articles: tuple[CleanArticle, ...], origin_of: dict[int, int]) -> tuple[Quote, ...]:
     """The quotations that matter most: named speakers first, the story's principals (named by
     the most articles) before others, then the most widely carried."""
-    # a quotation opening on a pronoun that points back ("They are tired but in good health") needs
-    # the sentences before it: never a key quote, and another takes its place
-    found = [quote for article in articles for quote in article_quotes(article) if not _POINTS_BACK.match(quote.text)]
+    # a quotation opening on a pronoun that points back ("They are tired but in good health"), or
+    # leaning back otherwise (_LEANS_BACK), needs the sentences before it: never a key quote, and
+    # another takes its place
+    found = [quote for article in articles for quote in article_quotes(article)
+             if not _POINTS_BACK.match(quote.text) and not _LEANS_BACK.search(quote.text)]
     groups = _merge_duplicates(found)
     texts = [" ".join(article.paragraphs) for article in articles]
     prominence = {speaker: sum(1 for text in texts if re.search(rf"\b{re.escape(speaker.split()[-1])}\b", text))
