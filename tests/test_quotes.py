@@ -166,6 +166,7 @@ def test_wire_pronoun_quote_carries_the_full_name():
     "Their loss is a blow to every family in the valley",
     "If he rules in our favor, the owners will have to pay",
     "There is little hope of that in our country",
+    "But everyone believes the army units were sent to do it",
 ])
 def test_a_quotation_that_leans_on_what_was_said_before_is_no_key_quote(leaning):
     # what "this", "it", "their", "he" or "that" stands for lies in sentences the page does not show
@@ -173,3 +174,10 @@ def test_a_quotation_that_leans_on_what_was_said_before_is_no_key_quote(leaning)
                     '"We will buy the aircraft this year, whatever it costs," Holt said.', number=1)
     quotes = key_quotes((first,), {1: 1})
     assert [q.text for q in quotes] == ["We will buy the aircraft this year, whatever it costs"]
+
+
+def test_a_quotation_whose_it_is_its_own_is_a_key_quote():
+    first = article(OPENING, '"Srebrenica is a dark part of our history and people here do not talk about it," Holt said.',
+                    number=1)
+    assert [q.text for q in key_quotes((first,), {1: 1})] == [
+        "Srebrenica is a dark part of our history and people here do not talk about it"]

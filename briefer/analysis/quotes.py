@@ -309,16 +309,18 @@ def _sentence_around(paragraph: str, match: re.Match) -> str:
 _POINTS_BACK = re.compile(r"^\W*(?:" + "|".join(map(re.escape, phrases("analysis", "back_pronouns"))) + r")\b", re.I)
 # A quotation that leans on what was said before it: a demonstrative or "it" as its subject ("This
 # is really part of the daily life", "It is one of the black pages"), a possessive opening ("Their
-# murder is ..."), a pronoun in the clause it opens with ("If he rules in our favor, ..."), or a
-# demonstrative that ends it ("There's little hope of that"). What it points to is not shown.
+# murder is ..."), a conjunction ("But everyone believes ..."), a pronoun in the clause it opens
+# with ("If he rules in our favor, ..."), or a demonstrative object ("There's little hope of that").
+# What it points to is not shown. (An "it" further on may be the quote's own: "Srebrenica is a dark
+# part of our history and people don't talk about it".)
 # "It was a pleasure to meet ...", "It is time that ...": an "it" standing for the clause after it
 _EXPLETIVE = r"(?!(?:['’]s|\s+(?:is|was|will\s+be|would\s+be|has\s+been))\s+(?:\w+\s+){0,3}?(?:to|that|whether|how|why|when|if)\b)"
 _LEANS_BACK = re.compile(
     r"^\W*(?:(?:this|that|these|those|it" + _EXPLETIVE + r")(?:['’]s\b|\s+(?:is|was|are|were|has|had|have|will|would|could|can|may|might"
     r"|must|should|means|meant|shows|makes|made)\b)"
-    r"|(?:their|his|her|its)\s"
+    r"|(?:their|his|her|its)\s|(?:but|and|so|yet|or)\b"
     r"|(?:if|when|because|since|after|although|though|while|as|once|unless)\s+(?:he|she|they|it|this|that)\b)"
-    r"|\b(?:of|about|with|for|to|like|on|from|than)\s+(?:(?:that|this|it)\W*$|(?:that|this)(?=\s*[,;:]|\s+(?:in|at|on"
+    r"|\b(?:of|about|with|for|to|like|on|from|than)\s+(?:(?:that|this)\W*$|(?:that|this)(?=\s*[,;:]|\s+(?:in|at|on"
     r"|here|there|now|again|anymore)\b))", re.I)
 
 
