@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run as a plain script, without installing the package
 
 from briefer.commands.build import load_corpus  # noqa: E402
-from briefer.analysis.sections import LABELS, Statement, classify, quotation_reader  # noqa: E402
+from briefer.analysis.sections import LABELS, Statement, classify, opinion_articles, quotation_reader  # noqa: E402
 from briefer.analysis.timeline import article_dates  # noqa: E402
 
 LABELLED = ROOT / "tests" / "data" / "sections_labelled.jsonl"
@@ -101,10 +101,12 @@ def every_sentence(corpus, dated: bool) -> tuple[dict[str, int], list[Statement]
     it: with its article's date (`dated`) or none, and whether it stands inside a quotation."""
     dates = article_dates(corpus) if dated else {}
     quoted = quotation_reader(corpus)
+    opinion = opinion_articles(corpus)
     numbers = {Path(c.article.path).name: c.article.number for c in corpus.articles}
     sentences = sorted({s for item in corpus.items for s in item.members}, key=lambda s: (s.article, s.position))
     return numbers, [Statement(text=s.text, article=s.article, reference_date=dates[s.article].date if dated else None,
-                               position=s.position, in_quotation=quoted(s)) for s in sentences]
+                               position=s.position, in_quotation=quoted(s), opinion=s.article in opinion)
+                     for s in sentences]
 
 
 def predict(records: list[dict], eval_dir: Path | None = EVAL) -> list[str]:

@@ -1596,3 +1596,27 @@ def test_a_timeline_pointer_gives_way_with_the_line_it_points_to():
     fitted = renumber(keep_top(brief, 3))  # the weakest, the line "B.", gives way
     assert [i.text for i in fitted.sections[0].items] == ["A."]
     assert [e.text for e in fitted.timeline] == ["A."]
+
+
+# --- An editorial among the reports ---------------------------------------------------------
+def test_an_editorials_forecasts_and_prescriptions_are_its_view_not_open_questions(write_articles):
+    from briefer.analysis.sections import opinion_articles, statements_of
+    from briefer.analysis.timeline import article_dates
+
+    sources = write_articles({
+        "report.txt": "The Arland parliament on Tuesday named Ivo Marek foreign minister. Marek will lead the "
+                      "talks with Sarvia next week. Marek has opposed any deal with Sarvia for a decade.\n",
+        "editorial.txt": "The Orvik Herald said in an editorial on Wednesday: Marek is a hard man to trust. "
+                         "If Marek ever hopes to be remembered well, he must become a force for peace. "
+                         "The new minister will soon have the chance to act more responsibly. "
+                         "Marek led the walkout from the last round of talks in 2019.\n",
+    })
+    corpus, _ = load_corpus(sources)
+    editorial = next(c.article.number for c in corpus.articles if c.article.path.endswith("editorial.txt"))
+    assert opinion_articles(corpus) == {editorial}
+    statements = statements_of(corpus, article_dates(corpus))
+    labels = dict(zip((s.text for s in statements), classify(statements)))
+    assert labels["If Marek ever hopes to be remembered well, he must become a force for peace."] == NONE
+    assert labels["The new minister will soon have the chance to act more responsibly."] == NONE
+    assert labels["Marek will lead the talks with Sarvia next week."] == OPEN_QUESTIONS  # a report's forecast
+    assert labels["Marek led the walkout from the last round of talks in 2019."] == BACKGROUND  # told as done

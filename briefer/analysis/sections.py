@@ -50,6 +50,8 @@ class Statement:
     first_told: dt.date | None = None
     # the sentence stands inside a quotation opened before it in its paragraph: the speaker's voice
     in_quotation: bool = False
+    # its article is a piece of opinion, announced as one in its first sentence (an editorial)
+    opinion: bool = False
 
 
 # --- Cues ------------------------------------------------------------------------------
@@ -756,6 +758,11 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
         return NONE, "a question"  # a question asked, rhetorical or a reader's: it states nothing (nor is it picked as a line)
     if (QUOTED_OPENING.search(text) or statement.in_quotation) and not _concluded(text):
         return NONE, "opens inside a quotation"  # a voice quoted whole: its news, if any, is reported in the sentences around it
+    if statement.opinion and not (note.tense == PAST and note.modality == DONE):
+        # an editorial's forecasts, warnings and prescriptions ("he must become a force for peace",
+        # "will soon have the opportunity to act more responsibly") are the paper's view; what it
+        # tells as done stays a report
+        return NONE, "an editorial's view"
     if _long_standing(text, note):
         return BACKGROUND, "a long-standing state"  # "have been suspended for more than two years pending ...": history
     pending = _cue("open").search(text) and not _pending_a_measure(text)
@@ -1438,13 +1445,21 @@ def statements_of(corpus: Corpus, dates: dict[int, ArticleDate]) -> list[Stateme
     """One statement per item, read from the sentence the item shows."""
     statements = []
     quoted = quotation_reader(corpus)
+    opinion = opinion_articles(corpus)
     for item in corpus.items:
         sentence = representative(item)
         told = [dates[m.article].date for m in item.members if dates[m.article].date is not None]
         statements.append(Statement(item.text, sentence.article, dates[sentence.article].date, sentence.position,
                                     first_told=min(told) if told else None,
-                                    in_quotation=quoted(sentence)))
+                                    in_quotation=quoted(sentence), opinion=sentence.article in opinion))
     return statements
+
+
+def opinion_articles(corpus: Corpus) -> frozenset[int]:
+    """The articles that announce themselves as opinion in their first sentence ("The New York
+    Times said in an editorial on Sunday: ..."): a word of cues/opinion_pieces.txt before a colon."""
+    return frozenset(m.article for item in corpus.items for m in item.members
+                     if m.position == 0 and ":" in m.text and _cue("opinion_pieces").search(m.text.split(":", 1)[0]))
 
 
 def quotation_reader(corpus: Corpus) -> Callable[[Sentence], bool]:
