@@ -173,6 +173,11 @@ def _one_of(noun: str, nouns: frozenset[str]) -> bool:
     return noun in nouns or singular(noun) in nouns
 
 
+# "one" closing the sentence, standing for a member of a set named before ("pending the amnesty
+# application of one."): which set, the page does not say ("all jurors except one" names it).
+_ONE_OF_A_SET = re.compile(r"\b(?:of|for)\s+one\s*[.!?]?[\"”’']*\s*$", re.I)
+
+
 def _unnamed_referent(body: str) -> bool:
     """"The group ...", "The officials ...", "The council ...": a body or a person the article
     named before, left unnamed on the page (a name in capitals, "The Security Council", is kept)."""
@@ -260,6 +265,8 @@ def reads_alone(text: str) -> bool:
     unquoted = _outside_quotes(body)
     if _DATELINE_DEIXIS.search(unquoted):
         return False  # "outside city hall here", "this small city": the dateline's place, which the page does not show
+    if _ONE_OF_A_SET.search(unquoted):
+        return False  # "pending the amnesty application of one": one of a set the page does not show
     if _demonstrative_back(unquoted):
         return False  # "suffer from this burden", "shifting its position in those disputes": which burden, which disputes?
     colon = text.find(":")
