@@ -344,3 +344,12 @@ def test_a_name_joined_to_a_lower_case_particle_is_a_name():
             "``Our argument is that this is an exceptional trial and the term should be served here,'' "
             "al-Nadi said.")
     assert speaker_of(text, "exceptional trial") == "Omar Belgasim al-Nadi"
+
+
+def test_a_speaker_named_beside_a_description_after_the_quotation():
+    # "``...,'' his cousin, the Rev. Anne Kitch, said in a homily ...": the cousin speaks, not the
+    # person the sentence before is about
+    text = ("Farmer Tomas Reyes, who was killed in the flood, was mourned on Friday by 500 people. ``Tomas "
+            "believed that one good harvest could change a village,'' his cousin, the Rev. Ana Kell, said in a "
+            "homily that was carried to the square outside the church.")
+    assert speaker_of(text, "good harvest") == "Ana Kell"

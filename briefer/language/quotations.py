@@ -459,6 +459,11 @@ def _apposition_subject(head: str, floor: int) -> tuple[str, int] | None:
     for k in range(len(cuts) - 1, 0, -1):
         chunk_start = cuts[k - 1] + 1
         chunk = head[chunk_start:cuts[k]]
+        the = re.match(r"\s*the\s+(?=\S)", chunk, re.I)
+        if the and _is_title(chunk[the.end():].split()[0]):
+            # "his cousin, the Rev. Anne Kitch, said": a title after "the" names the person too
+            chunk_start += the.end()
+            chunk = chunk[the.end():]
         verbs = _verbs(chunk, 0, len(chunk))
         tokens = chunk.split()
         if len(tokens) > LIMITS.apposition_words or any(not v.group().endswith("ing") for v in verbs):
@@ -613,12 +618,16 @@ def attribution_after(text: str, start: int, end: int) -> Speaker | None:
         return Speaker(found[0], verb.group(), found[1]) if found else None
     found = _subject_before(text, verb.start(), start + lead, things=True)
     gap = text[start + lead:found[1]] if found else ""
+    if found and _DESCRIBED.fullmatch(gap) and re.fullmatch(r"[^,]*,\s*", text[found[1]:verb.start()]):
+        # the name set beside a description of the speaker: "his cousin, the Rev. Anne Kitch, said"
+        return Speaker(found[0], verb.group(), found[1])
     if found and re.fullmatch(r"(?:[\w’'/-]+\s+){0,4}", gap) and not re.match(r"(?:and|or|but|while)\b", gap) \
             and not re.search(r"\b(?:for|to|of|about|with|from|against|by)\s*$", gap):  # “...” for Clinton, said Kunin
         return Speaker(found[0], verb.group(), found[1])  # "“...,” warm-and-fuzzy Trump said"
     return None
 
 
+_DESCRIBED = re.compile(r"(?:his|her|their|its|the|a|an)\s+(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*,\s+(?:the\s+)?", re.I)
 _COORDINATED = re.compile(r"\s*,?\s*(?:and|but)(?:\s+(?:then|also))?\s+")  # "said, but added", "said and then added"
 
 
