@@ -302,3 +302,17 @@ def test_a_later_measures_conversion_does_not_cut_the_excerpt_before_its_noun():
     assert shown.endswith(("race", "…")) and "1,160-kilometer (725-mile)" in shown
     measure = next(q for q in quantities(text) if q.value == 1160)
     assert _context(text, measure).endswith("race")
+
+
+def test_the_dead_of_two_sides_are_never_one_figure_even_at_one_number(tmp_path):
+    # "the army killed 18 rebels" / "the rebels killed 18 government soldiers": two tolls, one row
+    # would tell the reader of one
+    from briefer.commands.build import load_corpus
+
+    (tmp_path / "a.txt").write_text("The army said on Monday it had killed 18 rebels in fighting near Kesh.\n")
+    (tmp_path / "b.txt").write_text("Rebel leaders said on Monday their fighters had killed 18 government soldiers "
+                                    "in an ambush near Kesh.\n")
+    corpus, _ = load_corpus(tmp_path)
+    (row,) = [f for f in key_figures(corpus) if f.value == "18"]  # one row per value: the best-attested
+    assert len(row.citations) == 1  # not both reports' 18 under one label
+    assert row.label in row.context

@@ -19,6 +19,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefer.analysis.rank import stem
 from briefer.analysis.disagree import (DEATH_WORDS, POSSESSIVE_AFTER, REMAINING, bound_event, day_of_telling,
@@ -389,7 +390,22 @@ def _figure_key(quantity: Quantity, dead: bool = False) -> tuple:
     if found:  # one fact in two units: keyed by its size in SI units, rounded as copy rounds it
         return ("measure", found[0], float(f"{found[1]:.2g}"))
     # exact: two 23-digit numbers stay two
-    return (quantity.exact_value, quantity.unit, DEAD if dead else quantity.head)
+    return (quantity.exact_value, quantity.unit, _dead_of(quantity.head) if dead else quantity.head)
+
+
+def _dead_of(head: str | None) -> str:
+    """The key of a toll: the story's dead, or one side's ("dead: rebel") when what it counts names
+    a side of the fight (cues/sides.txt)."""
+    return f"{DEAD}: {head}" if head in _sides() else DEAD
+
+
+@lru_cache(maxsize=1)
+def _sides() -> frozenset[str]:
+    return frozenset(phrases("analysis", "sides"))
+
+
+def _is_dead(key_part) -> bool:
+    return isinstance(key_part, str) and (key_part == DEAD or key_part.startswith(DEAD + ": "))
 
 
 # A count of the dead is one thing however a report names it: "killing 32 people", "the death
@@ -619,10 +635,12 @@ def _developments(groups: dict[tuple, list[_Mention]]) -> list[list[tuple]]:
                     continue  # the larger value was told first: not what the count grew to
                 if together(other, chain):
                     continue  # one article states both values: two facts at one time ("270 killed, 11 on the ground")
-                if other[2] == DEAD:
+                if _is_dead(other[2]):
                     # the dead of one story, however each report words its toll, unless the
-                    # reports name other places or events ("a bomb in Kesh", "a bomb in Tarrow")
-                    if not _other_places(groups[other], [m for k in chain for m in groups[k]]):
+                    # reports name other places or events ("a bomb in Kesh", "a bomb in Tarrow"),
+                    # or count the dead of two sides ("18 rebels" / "25 soldiers")
+                    sides = {k[2] for k in chain if k[2] != DEAD} | ({other[2]} - {DEAD})
+                    if len(sides) <= 1 and not _other_places(groups[other], [m for k in chain for m in groups[k]]):
                         chain.append(other)
                     continue
                 if bound[other] is not None and bound[other] == bound[first] \
