@@ -353,3 +353,12 @@ def test_a_speaker_named_beside_a_description_after_the_quotation():
             "believed that one good harvest could change a village,'' his cousin, the Rev. Ana Kell, said in a "
             "homily that was carried to the square outside the church.")
     assert speaker_of(text, "good harvest") == "Ana Kell"
+
+
+def test_reflected_after_a_quotation_attributes_it():
+    # "``...,'' Kreifels reflected": a verb of saying in that place, though "the figures reflected a
+    # decline" is none
+    text = ("Ivo Marek, a cyclist, said he found farmer Tomas Reyes on Monday. Reyes was lying by the road. "
+            "``Sometimes I wonder why I "
+            "found him alive, if he was going to die,'' Marek reflected, before traveling home.")
+    assert speaker_of(text, "Sometimes I wonder") == "Ivo Marek"
