@@ -1620,3 +1620,15 @@ def test_an_editorials_forecasts_and_prescriptions_are_its_view_not_open_questio
     assert labels["The new minister will soon have the chance to act more responsibly."] == NONE
     assert labels["Marek will lead the talks with Sarvia next week."] == OPEN_QUESTIONS  # a report's forecast
     assert labels["Marek led the walkout from the last round of talks in 2019."] == BACKGROUND  # told as done
+
+
+def test_a_forecast_given_as_someones_view_is_no_open_question():
+    # "they think ... will be meaningless", "They contend that it might even hurt ...": a reading of
+    # what may come; a forecast of a step, or a timed one, stays open
+    def label(text: str) -> str:
+        return classify_one(Statement(text, 0, None, 5), None)
+
+    assert label("Some officials say they think an endorsement by the union will be almost meaningless.") == NONE
+    assert label("Its critics contend that the merger might even hurt small farmers in the valley.") == NONE
+    assert label("The union will vote on the offer next week.") == OPEN_QUESTIONS
+    assert label("Officials believe the council will vote on the plan on Friday.") == OPEN_QUESTIONS

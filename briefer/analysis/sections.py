@@ -795,6 +795,9 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
             return OUTCOMES if resulting else KEY_FACTS, "terms of an agreement"
         # a day or a date names when the forecast happens; a span ("in a decade") does not
         timed = bool(note.relative) or any(t.type in ("DATE", "TIME") for t in note.times)
+        cue = _forecast_cue(text)
+        if cue is not None and not timed and _cue("opinion_verbs").search(text, 0, cue.start()):
+            return NONE, "a view of what may come"  # "They contend that it might even hurt the senator"
         return NONE if _soft_forecast(text, timed) else OPEN_QUESTIONS, BY_TENSE
     if statement.reference_date is not None and _foretold(text) \
             and any(m.first_day > statement.reference_date for m in note.dates):
