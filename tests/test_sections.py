@@ -1632,3 +1632,22 @@ def test_a_forecast_given_as_someones_view_is_no_open_question():
     assert label("Its critics contend that the merger might even hurt small farmers in the valley.") == NONE
     assert label("The union will vote on the offer next week.") == OPEN_QUESTIONS
     assert label("Officials believe the council will vote on the plan on Friday.") == OPEN_QUESTIONS
+
+
+def test_a_forecast_that_names_the_news_it_follows_does_not_push_that_news_off_the_page(build_brief):
+    # "will ask the court to review its ruling halting the dam ..., a day after the court voided
+    # the permit" shares most words with the ruling, but tells another event: the ruling stays
+    articles = {
+        "a1.txt": "---\ntitle: Court halts Kessel dam\ndate: 2026-04-15\n---\n"
+                  "Arland's Supreme Court on Wednesday halted construction of the Kessel Gorge Dam, ruling 4-3 that "
+                  "the project's environmental permit was unlawful.\n\n"
+                  "The court ordered work on the project stopped until a new assessment is completed.\n",
+        "a2.txt": "---\ntitle: Arland to seek review of dam ruling\ndate: 2026-04-16\n---\n"
+                  "Arland's government will ask the Supreme Court to review its ruling halting the Kessel Gorge Dam, "
+                  "Energy Minister Ivo Marek said on Thursday, a day after the court voided the project's "
+                  "environmental permit.\n\n"
+                  "Marek said the request would be filed within 30 days.\n",
+    }
+    markdown = build_brief(articles).rendered.markdown
+    assert "halted construction of the Kessel Gorge Dam, ruling 4-3" in markdown
+    assert "will ask the Supreme Court to review its ruling" in markdown

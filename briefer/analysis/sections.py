@@ -1544,6 +1544,13 @@ def assign_sections(statements: list[Statement], labels: tuple[str, ...], order:
     spread = Counter(term for found in every for term in found)
     topic = frozenset(term for term, count in spread.items()
                       if count >= max(PLACEMENT.topic_fewest, PLACEMENT.topic_share * len(statements)))
+    tenses: dict[int, str | None] = {}
+
+    def tense(i: int) -> str | None:
+        if i not in tenses:
+            tenses[i] = annotate(statements[i].text, statements[i].reference_date).tense
+        return tenses[i]
+
     for index in candidates:
         key = labels[index]
         if key not in chosen or len(chosen[key]) >= budgets.get(key, 0):
@@ -1557,10 +1564,17 @@ def assign_sections(statements: list[Statement], labels: tuple[str, ...], order:
             Monday"): two events, however alike in words."""
             return any(year not in statements[other].text for year in earlier)
 
+        def another_event(other: int) -> bool:
+            """One tells what will be, the other what was ("will ask the court to review its ruling
+            halting the dam" / "the court halted the dam"): two events, however alike in words (a
+            forecast a later report tells as done is overtaken before this)."""
+            return (tense(index) == FUTURE) != (tense(other) == FUTURE)
+
         if any(_same_point(candidate, terms[other]) and not another_time(other) for other in chosen[key]):
             continue  # this section says it already
         elsewhere = [other for other in terms
-                     if _same_point(candidate - topic, terms[other] - topic, PLACEMENT.elsewhere) and not another_time(other)]
+                     if _same_point(candidate - topic, terms[other] - topic, PLACEMENT.elsewhere) and not another_time(other)
+                     and not another_event(other)]
         if elsewhere:
             # Another section says it: the newer report's telling stands, the older gives way.
             if not all(_newer(statements[index], statements[other]) for other in elsewhere):
