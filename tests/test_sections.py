@@ -1651,3 +1651,16 @@ def test_a_forecast_that_names_the_news_it_follows_does_not_push_that_news_off_t
     markdown = build_brief(articles).rendered.markdown
     assert "halted construction of the Kessel Gorge Dam, ruling 4-3" in markdown
     assert "will ask the Supreme Court to review its ruling" in markdown
+
+
+def test_a_forecast_with_a_span_around_its_writing_is_overtaken_by_a_report_within_it():
+    # "is expected to raise its rate on Thursday for the fourth time this year": the year bounds the
+    # event, it does not put it after Thursday's report of the rise
+    tuesday, thursday = dt.date(2026, 9, 15), dt.date(2026, 9, 17)
+    statements = [
+        Statement("The Bank of Arland is expected to raise its benchmark interest rate on Thursday for the "
+                  "fourth time this year.", 0, tuesday, 0),
+        Statement("The Bank of Arland raised its benchmark interest rate by half a point to 7% on Thursday.",
+                  1, thursday, 0),
+    ]
+    assert overtaken(statements) == {0}

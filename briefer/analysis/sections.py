@@ -1308,7 +1308,10 @@ def overtaken(statements: list[Statement]) -> frozenset[int]:
             continue
         ahead = [m for m in annotate(statement.text, written).dates
                  if m.tense == FUTURE and not _time_of_a_thing(statement.text, m)] if written else []
-        forecast_day = max((m.last_day for m in ahead), default=written) if written else None
+        # a span around the writing ("for the fourth time this year", "later this month") bounds the
+        # event by its end, but the event may come any day of it: a report within it tells it
+        forecast_day = max((m.last_day for m in ahead if not m.first_day <= written <= m.last_day),
+                           default=written) if written else None
         # the day it is expected on: a report that dates its event to that day and names what the
         # forecast expects besides its verb tells it, in whatever words ("is expected to question
         # the governor on Wednesday" / "at a hearing on Wednesday, the governor declined to say ...")
