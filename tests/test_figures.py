@@ -316,3 +316,15 @@ def test_the_dead_of_two_sides_are_never_one_figure_even_at_one_number(tmp_path)
     (row,) = [f for f in key_figures(corpus) if f.value == "18"]  # one row per value: the best-attested
     assert len(row.citations) == 1  # not both reports' 18 under one label
     assert row.label in row.context
+
+
+@pytest.mark.parametrize("text, label", [
+    ("The Bank of Arland raised its benchmark interest rate by three-quarters of a percentage point to 7% on Thursday.",
+     "benchmark interest rate"),
+    ("The council cut the harbour levy by 2 percent to 11 percent.", "harbour levy"),
+])
+def test_the_level_a_change_reaches_after_its_amount_is_the_level_of_what_changed(text, label):
+    # "raised its rate by three-quarters of a point to 7%": the amount ("by ...") stands between
+    # what changed and the level it reached
+    level = [q for q in quantities(text) if q.changed_to]
+    assert [q.label for q in level] == [label]

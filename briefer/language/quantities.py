@@ -253,10 +253,22 @@ def _is_date_number(tokens_: list[Token], index: int, value: float) -> bool:
     return value.is_integer() and 1900 <= value <= 2100 and "," not in token.text
 
 
+_AMOUNT_WORDS = 8  # "by three-quarters of a percentage point": how far back "by" is looked for
+
+
 def _change_label(tokens_: list[Token], index: int) -> list[int]:
     """ "doubled tariffs on Indian imports to 50 percent": the words between the change and "to"."""
     collected: list[int] = []
     cursor = index - 2  # the word before "to"; `index` is the quantity's first token
+    # "raised its benchmark rate by three-quarters of a percentage point to 7%": the amount of the
+    # change ("by ...") stands between what changed and its new value
+    for back in range(cursor, max(-1, cursor - _AMOUNT_WORDS), -1):
+        word = tokens_[back].text.lower()
+        if tokens_[back].kind == "punct" or tokens_[back].kind == "word" and CHANGE_WORDS.match(word):
+            break
+        if word == "by":
+            cursor = back - 1
+            break
     while cursor >= 0 and len(collected) <= LABEL_MAX_WORDS:
         token = tokens_[cursor]
         lower = token.text.lower()
