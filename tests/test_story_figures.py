@@ -288,6 +288,8 @@ def test_lines_that_do_not_stand_alone_are_recognised():
                  # a concession, then a demonstrative subject: "that" points before the concession
                  "While the minister counsels caution, that could mean the toll is far higher.",
                  "Although the union objected, that was not enough to stop the vote.",
+                 # a shell noun for a claim told in a sentence not shown
+                 "The claim could not be independently confirmed, and the government denied paying anything.",
                  # "one" standing for a member of a set not shown
                  "Prosecutors are ready to move forward pending the amnesty application of one.",
                  # entries of a chronology: a year, a span of years, a year and its event, a month and year, a decade
