@@ -114,3 +114,30 @@ def test_a_sentence_that_states_part_of_a_line_does_not_support_the_whole_line(t
     support = dict(zip((item.text[:6] for item in corpus.items), claim_support(corpus)))
     assert support["Arland"] == (1,)  # the record alone is not the line's claim
     assert support["The ya"] == (1, 2)  # but the long line does state the record
+
+
+def _support(tmp_path, *texts: str) -> dict[str, tuple[int, ...]]:
+    from briefer.analysis.corroboration import claim_support
+    from briefer.commands.build import load_corpus
+
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    for k, text in enumerate(texts, start=1):
+        (folder / f"{k}.md").write_text(f"---\ndate: 2025-01-0{k}\n---\n{text}\n")
+    corpus, _ = load_corpus(folder)
+    return dict(zip((item.text for item in corpus.items), claim_support(corpus)))
+
+
+def test_a_saying_supports_a_line_by_what_was_said_not_by_who_said_it(tmp_path):
+    support = _support(
+        tmp_path,
+        "Governor Ana Kell said last week that the bank would do whatever is necessary to bring inflation back "
+        "to its target.",
+        "Governor Ana Kell said the bank would not let inflation take root.")
+    assert support["Governor Ana Kell said the bank would not let inflation take root."] == (2,)
+
+
+def test_a_sentence_sharing_only_names_with_a_line_does_not_support_it(tmp_path):
+    support = _support(tmp_path, "The train was operated by Ostline Rail Freight.",
+                       "Ostline Rail Freight said it would pay for the clean-up.")
+    assert support["Ostline Rail Freight said it would pay for the clean-up."] == (2,)

@@ -10,6 +10,7 @@ full page. Kept outside rank.py so any ranker with the `Ranking(order, scores)` 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -17,6 +18,7 @@ from briefer.analysis.dedupe import candidate_pairs
 from briefer.analysis.disagree import bound_event, events_untold, places_in, same_fact, tell_other_facts
 from briefer.analysis.rank import Ranking
 from briefer.core.models import Corpus, Sentence
+from briefer.core.lexicon import SPEECH_VERB_PATTERN
 from briefer.core.text import content_words, stem
 from briefer.language.annotate import annotate
 from briefer.language.quantities import DURATIONS, measure
@@ -52,6 +54,9 @@ class SameClaim:
     precise_digits: int = 3
     # ... unless so many sentences state it that it is the story's refrain, not one claim.
     most_stating: int = 12
+    # A saying's claim is what was said when that holds this many content words ("said the
+    # bank would not let inflation take root"); fewer, and the whole sentence is compared.
+    fewest_said: int = 3
 
 
 SAME_CLAIM = SameClaim()
@@ -60,6 +65,31 @@ SAME_CLAIM = SameClaim()
 def _covered(terms: set[str], other: set[str]) -> float:
     """Share of `terms` that `other` states too."""
     return len(terms & other) / len(terms) if terms else 0.0
+
+
+_SAYING = re.compile(r"\b(?:" + SPEECH_VERB_PATTERN + r")\b")
+
+
+def _claim_terms(text: str) -> set[str]:
+    """The content words of what a sentence claims. Of a saying, what was said: "Governor Marrak
+    said the bank would not let inflation take root" and "Governor Marrak said last week the bank
+    would do whatever is necessary" share a speaker, not a claim. (What was said is what follows
+    the verb of saying; a sentence that ends on its attribution, "..., doctors said", is read
+    whole.)"""
+    saying = _SAYING.search(text)
+    if saying:
+        after = content_words(text[saying.end():])
+        if len(after) >= SAME_CLAIM.fewest_said:
+            return set(after)
+    return set(content_words(text))
+
+
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]*")
+
+
+def _names(text: str) -> set[str]:
+    """The words a sentence capitalises inside it: its names ("Ostline Rail Freight")."""
+    return {w.lower() for w in _NAME.findall(text.strip())}
 
 
 def claim_support(corpus: Corpus) -> tuple[tuple[int, ...], ...]:
@@ -79,13 +109,16 @@ def claim_support(corpus: Corpus) -> tuple[tuple[int, ...], ...]:
         a, b = texts[pair.first], texts[pair.second]
         if pair.content_overlap < SAME_CLAIM.content_overlap:
             continue
-        terms_a, terms_b = set(content_words(a)), set(content_words(b))
+        terms_a, terms_b = _claim_terms(a), _claim_terms(b)
         # each way on its own: a short sentence inside a long one states the long one's claim
         # only in part ("Morning Glory set the record" does not carry "Endeavour won in 1992, ...")
         a_in_b = _covered(terms_a, terms_b) >= SAME_CLAIM.containment
         b_in_a = _covered(terms_b, terms_a) >= SAME_CLAIM.containment
         if not (a_in_b or b_in_a) or not same_fact(a, b) or tell_other_facts(a, b):
             continue
+        if not (terms_a & terms_b) - (_names(a) | _names(b)):
+            continue  # only who is in them in common ("The train was operated by Ostline Rail Freight" /
+            # "Ostline Rail Freight said it would pay for the clean-up"): what each claims differs
         # a sentence carries another's claim only if it names every place the other names and
         # tells every event it tells: "police arrested the owner of the building that collapsed
         # in Ebute Metta" is not carried by "nine were killed when a building collapsed in Ebute Metta"
