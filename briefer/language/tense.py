@@ -61,6 +61,10 @@ FORECAST_CUE = re.compile(
     r"(?<![\w'’])(?!" + _NOUN_WILL + r")(?:(?-i:will|shall|would)\b(?!\s+never\b)|(?-i:could|may|might|should)\b)"
     r"|(?:^|(?<=^[\"“‘(]))(?-i:Will|Shall|Would|Could|Might|Should)\b(?=[^.!]*\?)|\b(?:set|scheduled|expected|likely|slated|poised"
     r"|planning|going|intended) (?:to|for)\b|\bto be held\b"
+    # awaited, with only its time after it: "A preliminary report is expected within 30 days", "A
+    # verdict is due on Friday"
+    r"|\b(?:is|are)\s+(?:\w+ly\s+)?(?:expected|due)(?=\s+(?:on|in|within|by|later|next|this|soon|shortly|before"
+    r"|at|early|late)\b|\s*[.;]|\s*$)"
     r"|(?<!\bhad )(?<![Hh]er )(?<![Hh]is )(?<![Ii]ts )(?<![Tt]heir )(?<![Oo]ur )(?<![Tt]he )(?<=[a-z] )"
     r"(?:hopes?|hoped)\s+to\b|"
     # a hope for a step, after its subject ("said it hoped to restore full operations by next
