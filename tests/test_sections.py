@@ -1664,3 +1664,26 @@ def test_a_forecast_with_a_span_around_its_writing_is_overtaken_by_a_report_with
                   1, thursday, 0),
     ]
     assert overtaken(statements) == {0}
+
+
+@pytest.mark.parametrize("text", [
+    "A preliminary report is expected within 30 days.",
+    "A verdict is expected on Friday.",
+    "The final payment is due by June.",
+])
+def test_what_is_awaited_with_only_its_time_after_it_is_a_forecast(text):
+    # "is expected" with no "to": the thing itself is awaited, at the time that follows
+    assert main_tense(text) == FUTURE
+    assert classify_one(Statement(text, 0, dt.date(2026, 6, 12), 6), None) == OPEN_QUESTIONS
+
+
+def test_a_past_perfect_dated_to_a_day_of_the_story_tells_the_storys_step():
+    # "had been widened on Thursday" in Friday's report: a step of the story, before the report's news
+    friday = dt.date(2026, 6, 12)
+    statements = [
+        Statement("Authorities on Friday allowed 2,600 evacuated residents of Kesh to return home.", 0, friday, 0),
+        Statement("The evacuation zone had been widened on Thursday to five kilometres when the wind changed.",
+                  0, friday, 1),
+        Statement("A tanker train derailed near Kesh on Wednesday.", 1, dt.date(2026, 6, 10), 0),
+    ]
+    assert classify(statements)[1] == KEY_FACTS
