@@ -1687,3 +1687,8 @@ def test_a_past_perfect_dated_to_a_day_of_the_story_tells_the_storys_step():
         Statement("A tanker train derailed near Kesh on Wednesday.", 1, dt.date(2026, 6, 10), 0),
     ]
     assert classify(statements)[1] == KEY_FACTS
+
+
+def test_too_early_to_draw_conclusions_leaves_the_question_open():
+    text = "Investigators said a broken rail was one possible cause of the derailment, but that it was too early to draw conclusions."
+    assert classify_one(Statement(text, 0, dt.date(2026, 6, 12), 4), None) == OPEN_QUESTIONS
