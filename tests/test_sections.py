@@ -1692,3 +1692,15 @@ def test_a_past_perfect_dated_to_a_day_of_the_story_tells_the_storys_step():
 def test_too_early_to_draw_conclusions_leaves_the_question_open():
     text = "Investigators said a broken rail was one possible cause of the derailment, but that it was too early to draw conclusions."
     assert classify_one(Statement(text, 0, dt.date(2026, 6, 12), 4), None) == OPEN_QUESTIONS
+
+
+def test_a_forecast_of_the_subject_doing_it_on_a_day_is_told_by_its_own_verb_that_day():
+    # "Talks are expected to resume on Wednesday under a state mediator" / "The talks resumed on
+    # Wednesday at the ministry": the subject and the verb on the day; the adjunct need not be repeated
+    monday, thursday = dt.date(2026, 3, 2), dt.date(2026, 3, 5)
+    statements = [
+        Statement("Talks are expected to resume on Wednesday under a state mediator, the minister said.", 0, monday, 3),
+        Statement("The talks resumed on Wednesday at the Ministry of Transport and ran through the night.",
+                  1, thursday, 2),
+    ]
+    assert overtaken(statements) == {0}

@@ -1035,10 +1035,11 @@ def forecast_event(text: str, dated: bool = True) -> tuple[str | None, set[str]]
     words = core.split()
     terms = _terms(" ".join(word for i, word in enumerate(words) if not _manner_adverb(word, words[i - 1] if i else "")))
     verb = next(iter(_terms(core.split()[0]))) if core.split() and _terms(core.split()[0]) else None
-    if dated and verb is not None and not terms - {verb}:
-        # a verb with no participant after it ("the bill is expected to pass"): its subject is
-        # what a later report must name (only where the forecast is dated: undated, a report of
-        # the subject doing it may tell an earlier time, "the assembly convened" / "would convene again")
+    if dated and verb is not None and (not terms - {verb} or _ADJUNCT_NEXT.match(" ".join(words[1:2]))):
+        # a verb with no participant after it ("the bill is expected to pass"), or only an adjunct
+        # ("talks are expected to resume under a state mediator"): its subject is what a later
+        # report must name (only where the forecast is dated: undated, a report of the subject
+        # doing it may tell an earlier time, "the assembly convened" / "would convene again")
         terms |= _terms(_subject_before(text, match.start()))
     if match.group(0).lower() == "to be held":  # the cue is the event: "the meeting, to be held in X"
         verb = _stem("held")
@@ -1050,6 +1051,8 @@ def forecast_event(text: str, dated: bool = True) -> tuple[str | None, set[str]]
     return verb, terms
 
 
+# A preposition right after a forecast's verb opens an adjunct, not an object ("resume under a mediator").
+_ADJUNCT_NEXT = re.compile(r"(?:under|with|at|in|on|after|before|without|behind|through|during|amid)$", re.I)
 _PASSIVE = re.compile(r"\s+(?:\w+ly\s+)?(?:be|been)\s+(?:\w+ly\s+)?(?:[a-z]{2,}ed|held|made|given|taken|chosen|sworn"
                       r"|written|known|shown|seen|built|paid|sold|won|told|found|kept|sent|brought|bought|done|begun"
                       r"|run|set|put|cut|named|elected)\b", re.I)
@@ -1412,10 +1415,11 @@ def _reports(article: int, written: dt.date | None, forecast_day: dt.date | None
     named = obj is None or (object_terms if object_terms is not None else _terms(obj)) <= terms
     if on_the_day and not purpose and named and (
             len((expected - {verb}) & terms) >= OVERTAKING.fewest_object_terms
-            or _event_class(verb) in told and (expected - {verb}) & terms):
+            or (done or _event_class(verb) in told) and (expected - {verb}) & terms):
         # told as done on the day the forecast expected it, with what its verb takes named and
-        # more of what it expected, or in a verb of its event with one of its participants
-        # ("talks are expected to conclude on Wednesday" / "talks ended on Wednesday")
+        # more of what it expected, or in its own verb or a verb of its event with one of its
+        # participants ("talks are expected to conclude on Wednesday" / "talks ended on Wednesday",
+        # "talks are expected to resume on Wednesday under a mediator" / "the talks resumed on Wednesday")
         return True
     return (done and shared >= OVERTAKING.reported_coverage
             # what it expected to be explored or worked towards was reported as concluded
