@@ -377,9 +377,8 @@ def _earlier_saying(text: str, reference: dt.date | None = None) -> bool:
 def _past_perfect(text: str, note: Annotation | None = None) -> bool:
     """A past perfect of the sentence's own ("had planned"): after a reporting verb ("said they
     had entered") it is only the past told in reported speech."""
-    match = PAST_PERFECT.search(text)
-    if not match or REPORTING.search(text[:match.start()]) or _reported_that(text[:match.start()]) \
-            or in_what_was_said(text, match.start()):
+    match = _own_past_perfect(text)
+    if not match:
         return False
     if note and any(m.weekday is not None and (
             m.end <= match.start() and not REPORTING.search(text, m.end, match.start())
@@ -387,11 +386,23 @@ def _past_perfect(text: str, note: Annotation | None = None) -> bool:
         return False  # "On Saturday, X had suggested ...", "the zone had been widened on Thursday": dated to a
         # day of the story, it tells the story's event from a later vantage (a weekday of the reporting,
         # "..., officials said Saturday", dates nothing here)
-    # in a clause hung on the main one ("photographs he had taken", "the race, which had ...",
-    # "when the storm had passed", "before officials had weighed in") it only orders a detail; the
-    # main verb tells the sentence's time ("Before the vote, the party had split": a phrase, closed
-    # by its comma, and the past perfect is the main clause's)
-    return not (SUBORDINATE_BEFORE.search(text[:match.start()]) or _IN_TIME_CLAUSE.search(text[:match.start()]))
+    return True
+
+
+def _own_past_perfect(text: str) -> re.Match | None:
+    """The sentence's own past perfect ("had planned"), if any: not the past told in reported
+    speech after a reporting verb ("said they had entered"), nor one in a clause hung on the
+    main one ("photographs he had taken", "the race, which had ...", "when the storm had passed",
+    "before officials had weighed in"), which only orders a detail; the main verb tells the
+    sentence's time ("Before the vote, the party had split": a phrase, closed by its comma, and
+    the past perfect is the main clause's)."""
+    match = PAST_PERFECT.search(text)
+    if not match or REPORTING.search(text[:match.start()]) or _reported_that(text[:match.start()]) \
+            or in_what_was_said(text, match.start()):
+        return None
+    if SUBORDINATE_BEFORE.search(text[:match.start()]) or _IN_TIME_CLAUSE.search(text[:match.start()]):
+        return None
+    return match
 
 
 _IN_TIME_CLAUSE = re.compile(r"\b(?:before|after|until|till|since)\b[^,;:]*$", re.I)
@@ -838,12 +849,10 @@ def decide(statement: Statement, newest: dt.date | None, lead: frozenset[str] = 
     if note.tense == PRESENT and statement.position == 0 and _sets_a_scene(text, note):
         return NONE, "a feature's opening"  # "As labor battles go, the current one ... is weird": no event told
     if statement.position < RULES.lead_sentences or note.days or _in_story_window(statement, note):
-        perfect = PAST_PERFECT.search(text)
         if (newest is not None and statement.reference_date == newest and note.modality == DONE
                 and statement.position < RULES.lead_sentences
                 and (statement.first_told is None or statement.first_told >= newest)
-                # "the zone had been widened on Thursday": a step before the report's news
-                and not (perfect and not SUBORDINATE_BEFORE.search(text[:perfect.start()]))):
+                and not _own_past_perfect(text)):  # "the zone had been widened on Thursday": a step before the report's news
             return OUTCOMES, NEWEST_NEWS  # the newest report's own news: what the story came to
         return KEY_FACTS, "the lead or a dated step"  # the lead, or a step the sentence dates: the story's own events
     if containment(_terms(text), lead) >= RULES.lead_overlap:
