@@ -328,3 +328,17 @@ def test_the_level_a_change_reaches_after_its_amount_is_the_level_of_what_change
     # what changed and the level it reached
     level = [q for q in quantities(text) if q.changed_to]
     assert [q.label for q in level] == [label]
+
+
+def test_the_number_of_things_waiting_develops_from_the_count_of_them_waiting(tmp_path):
+    # "23 container ships were waiting at anchor" / "The number of container ships waiting to
+    # enter the port rose to 31": "the number of" counts them, "to enter the port" is their aim
+    from briefer.commands.build import load_corpus
+
+    (tmp_path / "a.txt").write_text("---\ndate: 2026-03-02\n---\nDockworkers at the Port of Arden struck on Monday. "
+                                    "By Monday evening 23 container ships were waiting at anchor outside the breakwater.\n")
+    (tmp_path / "b.txt").write_text("---\ndate: 2026-03-03\n---\nThe number of container ships waiting to enter the "
+                                    "Port of Arden rose to 31 on Tuesday as the strike entered its second day.\n")
+    corpus, _ = load_corpus(tmp_path)
+    (row,) = [f for f in key_figures(corpus) if f.value in ("23", "31")]
+    assert row.value == "31" and [h.value for h in row.history] == ["23"]

@@ -321,7 +321,10 @@ def _level_of(text: str, quantity: Quantity) -> frozenset[str]:
     counts; after "grew to", "rose to", the subject of the verb; after "widened its recall to",
     the verb's object; within the number's clause."""
     if _read_back(quantity):
-        return _label_stems(quantity)
+        # "the number of container ships waiting to enter the port rose to 31": what is counted is
+        # the ships waiting; "the number of" counts them, "to enter the port" is what they wait for
+        label = _COUNT_OF.sub("", quantity.label)
+        return _content_stems(_WORD.findall(_INFINITIVE.split(label, 1)[0]))
     start, _ = clause_bounds(text, quantity.start, quantity.end)
     verb = _LEVEL_BEFORE.search(text, 0, quantity.start)
     if verb and LEVEL_VERB.match(verb.group(1)):
@@ -330,6 +333,10 @@ def _level_of(text: str, quantity: Quantity) -> frozenset[str]:
     if changed and not _CLAUSE_VERB.search(changed):
         return _content_stems(_WORD.findall(changed))
     return frozenset()
+
+
+_COUNT_OF = re.compile(r"^(?:the\s+)?(?:number|total|count|tally)\s+of\s+", re.I)
+_INFINITIVE = re.compile(r"\s+to\s+(?=[a-z]+\b)(?!(?:the|a|an|his|her|its|their)\b)", re.I)
 
 
 def _label_stems(quantity: Quantity) -> frozenset[str]:
