@@ -1704,3 +1704,15 @@ def test_a_forecast_of_the_subject_doing_it_on_a_day_is_told_by_its_own_verb_tha
                   1, thursday, 2),
     ]
     assert overtaken(statements) == {0}
+
+
+@pytest.mark.parametrize("text, tense", [
+    ("Seven aid workers kidnapped in northern Arland five months ago are expected to be freed within days.", FUTURE),
+    ("A man arrested in Kesh on Monday will appear in court on Friday.", FUTURE),
+    ("The council approved the plan and will vote again in May.", "past"),  # a main verb with its object
+    ("Rebels attacked in the night and are expected to advance.", "past"),  # two clauses, the first governs
+])
+def test_a_participle_after_its_subject_before_the_future_is_a_relative_clause(text, tense):
+    # "aid workers kidnapped ... five months ago are expected to be freed": "who were" left out;
+    # the participle and its time are the subject's, the future is the sentence's
+    assert main_tense(text) == tense

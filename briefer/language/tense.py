@@ -191,6 +191,34 @@ def _words_before(content: str, match: re.Match) -> str:
     return content[max(0, match.start() - _TAIL):match.start()]
 
 
+# A participle right after its subject's noun, with the clause's own auxiliary of the future
+# after it: "Seven aid workers kidnapped in Ombara five months ago are expected to be freed
+# within days", "A man arrested in Kesh will appear in court": a relative clause without its
+# "who were"; the future after it is the sentence's.
+_SUBJECT_NOUN_BEFORE = re.compile(r"(?<![\w'’-])(?!(?:" + AUXILIARY + r"|to|and|or|not|who|which|that|it|he|she|they|we|i|you"
+                                  r")\b)[a-z]{3,}s?\s+$", re.I)
+_FUTURE_AUXILIARY = re.compile(r"\b(?:is|are|will|would)\b")
+_PREPOSITION_NEXT = re.compile(r"\s+(?:in|on|at|by|near|from|during|after|last|earlier|over|outside|inside|off|with|for)\b")
+
+
+def _reduced_relative(content: str, participle: re.Match, forecasts: list[re.Match]) -> bool:
+    # a passive participle takes no object: a preposition follows it ("kidnapped in", "arrested
+    # on"), where a main verb takes its object ("The council approved the plan and will ...")
+    if not _SUBJECT_NOUN_BEFORE.search(_words_before(content, participle)) \
+            or not _PREPOSITION_NEXT.match(content, participle.end()):
+        return False
+    after = next((f for f in forecasts if f.start() > participle.end()), None)
+    if after is None:
+        return False
+    between = content[participle.end():after.start()]
+    # nothing that ends the relative clause first (",", "and", another verb's past; its own time,
+    # "five months ago", is the participle's), and the future's auxiliary opens the main clause
+    # ("are expected to", "will appear")
+    return "," not in between and not re.search(r"\b(?:and|but|or)\b", between) and not WEAK_PAST.search(between) \
+        and not any(m.group(0).lower() != "ago" for m in STRONG_PAST.finditer(between)) \
+        and bool(_FUTURE_AUXILIARY.search(content, max(participle.end(), after.start() - 4), after.end() + 1))
+
+
 def main_tense(text: str) -> str:
     """The tense of the governing verb: the first future or strong past cue, reporting verbs
     and relative clauses set off by commas aside; else a weak "-ed" form; else present."""
@@ -201,12 +229,17 @@ def main_tense(text: str) -> str:
     forecasts = list(FORECAST_CUE.finditer(content))  # one pass, read three times below
     cues = [(m.start(), FUTURE) for m in forecasts if m.group(0).lower() != "upcoming"]
     cues += [(m.start(), FUTURE) for m in backshifted_futures(text, content)]
-    cues += [(m.start(), PAST) for m in STRONG_PAST.finditer(content)]
+    # a relative clause without its "who were" ("aid workers kidnapped five months ago are expected
+    # to ..."): its participle and its time are not the sentence's
+    reduced = [(m.start(), next(f.start() for f in forecasts if f.start() > m.end()))
+               for m in WEAK_PAST.finditer(content) if _reduced_relative(content, m, forecasts)]
+    cues += [(m.start(), PAST) for m in STRONG_PAST.finditer(content) if not any(a <= m.start() < b for a, b in reduced)]
     # A regular past after its subject ("the league canceled ..., the first time it will lose ...")
     # governs too; after a determiner it is an adjective ("the planned visit will ...").
     cues += [(m.start(), PAST) for m in WEAK_PAST.finditer(content)
              if not ATTRIBUTIVE.search(_words_before(content, m))
-             and not COMPLEMENT.match(content[m.end():m.end() + 8])]
+             and not COMPLEMENT.match(content[m.end():m.end() + 8])
+             and not any(a == m.start() for a, _ in reduced)]
     cues += [(m.start(), PRESENT) for m in PRESENT_CUE.finditer(content)]
     cues += [(m.start(), PAST) for m in PASSIVE_PERFECT.finditer(content)]
     # a present perfect that introduces what was said or thought ("has warned cities that they
