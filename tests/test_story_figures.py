@@ -290,6 +290,8 @@ def test_lines_that_do_not_stand_alone_are_recognised():
                  "Although the union objected, that was not enough to stop the vote.",
                  # a shell noun for a claim told in a sentence not shown
                  "The claim could not be independently confirmed, and the government denied paying anything.",
+                 # a closing attribution to a pronoun no one on the line names
+                 "Members will vote on the deal next week, and the strike could resume if they reject it, she said.",
                  # "one" standing for a member of a set not shown
                  "Prosecutors are ready to move forward pending the amnesty application of one.",
                  # entries of a chronology: a year, a span of years, a year and its event, a month and year, a decade

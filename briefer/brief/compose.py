@@ -173,6 +173,11 @@ def _one_of(noun: str, nouns: frozenset[str]) -> bool:
     return noun in nouns or singular(noun) in nouns
 
 
+# A closing attribution to a bare pronoun ("..., she said."), with no one named before it in the
+# sentence: the speaker was named in a sentence the page does not show.
+_PRONOUN_SPEAKER = re.compile(r"[,”\"'’]\s+(?:he|she|they)\s+(?:said|says|added|adds|told\s+\w+|explained|warned|insisted)"
+                              r"\s*[.!?]?[\"”’']*\s*$")
+_NAMED_INSIDE = re.compile(r"(?<=\s)[A-Z][a-z]|^[A-Z][\w'’-]+\s+(?:said|says|told)\b")
 # "one" closing the sentence, standing for a member of a set named before ("pending the amnesty
 # application of one."): which set, the page does not say ("all jurors except one" names it).
 _ONE_OF_A_SET = re.compile(r"\b(?:of|for)\s+one\s*[.!?]?[\"”’']*\s*$", re.I)
@@ -265,6 +270,8 @@ def reads_alone(text: str) -> bool:
     unquoted = _outside_quotes(body)
     if _DATELINE_DEIXIS.search(unquoted):
         return False  # "outside city hall here", "this small city": the dateline's place, which the page does not show
+    if _PRONOUN_SPEAKER.search(body) and not _NAMED_INSIDE.search(body[:_PRONOUN_SPEAKER.search(body).start()]):
+        return False  # "..., and the strike could resume if they reject it, she said.": who is "she"?
     if _ONE_OF_A_SET.search(unquoted):
         return False  # "pending the amnesty application of one": one of a set the page does not show
     if _demonstrative_back(unquoted):
