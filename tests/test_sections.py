@@ -1716,3 +1716,13 @@ def test_a_participle_after_its_subject_before_the_future_is_a_relative_clause(t
     # "aid workers kidnapped ... five months ago are expected to be freed": "who were" left out;
     # the participle and its time are the subject's, the future is the sentence's
     assert main_tense(text) == tense
+
+
+@pytest.mark.parametrize("text, tense", [
+    ("In a surprise move, the nations adopting the new currency, the arlo, dropped key interest rates Thursday, "
+     "setting the rate that will be used from January.", "past"),
+    ("The new president, a former general, appointed a cabinet that will meet on Monday.", "past"),
+    ("Marek, the army commander, backed by the president, will be elected on Thursday.", FUTURE),  # a participle
+])
+def test_a_verb_with_its_object_after_a_closed_apposition_is_the_main_verb(text, tense):
+    assert main_tense(text) == tense

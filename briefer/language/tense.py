@@ -219,6 +219,18 @@ def _reduced_relative(content: str, participle: re.Match, forecasts: list[re.Mat
         and bool(_FUTURE_AUXILIARY.search(content, max(participle.end(), after.start() - 4), after.end() + 1))
 
 
+# An apposition closed by its comma, then the subject's verb with its object: "nations adopting the
+# new currency, the euro, dropped key interest rates Thursday". (A participle after a comma takes
+# no object: ", backed by Syria", ", injured in the blast".)
+_APPOSITION_CLOSED = re.compile(r",\s+(?:the|a|an)\s+[^,;]{1,40},\s+$", re.I)
+_OBJECT_NEXT = re.compile(r"\s+(?:the|a|an|its|their|his|her|key|all|some|\d)", re.I)
+
+
+def _after_an_apposition(content: str, participle: re.Match) -> bool:
+    return bool(_APPOSITION_CLOSED.search(content, 0, participle.start())) and bool(
+        _OBJECT_NEXT.match(content, participle.end()))
+
+
 def main_tense(text: str) -> str:
     """The tense of the governing verb: the first future or strong past cue, reporting verbs
     and relative clauses set off by commas aside; else a weak "-ed" form; else present."""
@@ -237,7 +249,7 @@ def main_tense(text: str) -> str:
     # A regular past after its subject ("the league canceled ..., the first time it will lose ...")
     # governs too; after a determiner it is an adjective ("the planned visit will ...").
     cues += [(m.start(), PAST) for m in WEAK_PAST.finditer(content)
-             if not ATTRIBUTIVE.search(_words_before(content, m))
+             if (not ATTRIBUTIVE.search(_words_before(content, m)) or _after_an_apposition(content, m))
              and not COMPLEMENT.match(content[m.end():m.end() + 8])
              and not any(a == m.start() for a, _ in reduced)]
     cues += [(m.start(), PRESENT) for m in PRESENT_CUE.finditer(content)]
