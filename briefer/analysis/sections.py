@@ -1594,13 +1594,16 @@ def assign_sections(statements: list[Statement], labels: tuple[str, ...], order:
         if any(_same_point(candidate, terms[other]) and not another_time(other) for other in chosen[key]):
             continue  # this section says it already
         elsewhere = [other for other in terms
-                     if _same_point(candidate - topic, terms[other] - topic, PLACEMENT.elsewhere) and not another_time(other)
-                     and not another_event(other)]
+                     if _same_point(candidate - topic, terms[other] - topic, PLACEMENT.elsewhere) and not another_time(other)]
         if elsewhere:
-            # Another section says it: the newer report's telling stands, the older gives way.
+            # Another section says it: the newer report's telling stands, the older gives way;
+            # but an older report's lead stays beside a newer line that tells another event in
+            # its words (the ruling beside "will ask the court to review its ruling halting the dam")
             if not all(_newer(statements[index], statements[other]) for other in elsewhere):
                 continue
             for other in elsewhere:
+                if another_event(other) and statements[other].position < RULES.lead_sentences:
+                    continue
                 chosen[labels[other]].remove(other)
                 del terms[other]
         terms[index] = candidate
