@@ -3,6 +3,8 @@ on small invented stories."""
 
 from __future__ import annotations
 
+import pytest
+
 from briefer.language.quotations import find_quotes
 
 OPENING = ("Defence minister Kari Holt met her Sarvian counterpart Ivo Marek in Geneva on Friday, "
@@ -320,22 +322,21 @@ def test_a_wire_quotation_running_into_the_next_paragraph_ends_where_the_next_on
     assert speaker_of(text, "ceasefire") == "Pia Lund"
 
 
-def test_a_title_whose_complement_runs_into_the_name_gives_the_name_alone():
-    # "Ambassador to Sarvia Ana Kell": the place is the title's, not a first name of the speaker
-    text = ("Asked about the tapes, Norland's Ambassador to Sarvia Ana Kell said, ``We do not comment on such "
-            "things, but any fair reading shows we have no wish to spy.''")
-    assert speaker_of(text, "fair reading") == "Ana Kell"
-    text = "``The border stays open to trade,'' Minister of Trade Ivo B. Marek told reporters on Monday."
-    assert speaker_of(text, "border stays open") == "Ivo B. Marek"
-
-
-def test_a_person_before_the_body_he_heads_is_the_speaker_not_the_body():
-    # "X, director of the Y Service told ...": the apposition's closing comma left out
-    text = ("``It is one of the dark pages of our history,'' Ivo Marek, director of the Federal Customs "
-            "Service (FCS) told the Orvik news agency.")
-    assert speaker_of(text, "dark pages") == "Ivo Marek"
-    text = "``We will appeal the ruling at once,'' Kari Holt of the Harbour Workers Union said."
-    assert speaker_of(text, "appeal the ruling") == "Kari Holt"
+@pytest.mark.parametrize("text, words, speaker", [
+    # a title whose complement runs into the name: the place is the title's, not a first name
+    ("Asked about the tapes, Norland's Ambassador to Sarvia Ana Kell said, ``We do not comment on such "
+     "things, but any fair reading shows we have no wish to spy.''", "fair reading", "Ana Kell"),
+    ("``The border stays open to trade,'' Minister of Trade Ivo B. Marek told reporters on Monday.",
+     "border stays open", "Ivo B. Marek"),
+    # a person before the body he heads ("X, director of the Y Service told": the apposition's
+    # closing comma left out): the person, not the body
+    ("``It is one of the dark pages of our history,'' Ivo Marek, director of the Federal Customs "
+     "Service (FCS) told the Orvik news agency.", "dark pages", "Ivo Marek"),
+    ("``We will appeal the ruling at once,'' Kari Holt of the Harbour Workers Union said.", "appeal the ruling",
+     "Kari Holt"),
+])
+def test_the_speaker_is_the_name_not_the_title_or_body_around_it(text, words, speaker):
+    assert speaker_of(text, words) == speaker
 
 
 def test_a_name_joined_to_a_lower_case_particle_is_a_name():

@@ -19,7 +19,7 @@ from briefer.analysis.disagree import bound_event, events_untold, places_in, sam
 from briefer.analysis.rank import Ranking
 from briefer.core.models import Corpus, Sentence
 from briefer.core.lexicon import SPEECH_VERB_PATTERN
-from briefer.core.text import content_words, stem
+from briefer.core.text import content_words, inner_names, stem
 from briefer.language.annotate import annotate
 from briefer.language.quantities import DURATIONS, measure
 
@@ -84,14 +84,6 @@ def _claim_terms(text: str) -> set[str]:
     return set(content_words(text))
 
 
-_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]*")
-
-
-def _names(text: str) -> set[str]:
-    """The words a sentence capitalises inside it: its names ("Ostline Rail Freight")."""
-    return {w.lower() for w in _NAME.findall(text.strip())}
-
-
 def claim_support(corpus: Corpus) -> tuple[tuple[int, ...], ...]:
     """For each item, every article stating its claim: in its words (its members) or in other
     words (another item whose sentence shares its terms and writes every place it names, with
@@ -116,7 +108,7 @@ def claim_support(corpus: Corpus) -> tuple[tuple[int, ...], ...]:
         b_in_a = _covered(terms_b, terms_a) >= SAME_CLAIM.containment
         if not (a_in_b or b_in_a) or not same_fact(a, b) or tell_other_facts(a, b):
             continue
-        if not (terms_a & terms_b) - (_names(a) | _names(b)):
+        if not (terms_a & terms_b) - (inner_names(a) | inner_names(b)):
             continue  # only who is in them in common ("The train was operated by Ostline Rail Freight" /
             # "Ostline Rail Freight said it would pay for the clean-up"): what each claims differs
         # a sentence carries another's claim only if it names every place the other names and

@@ -19,7 +19,6 @@ import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 
 from briefer.analysis.rank import stem
 from briefer.analysis.disagree import (DEATH_WORDS, POSSESSIVE_AFTER, REMAINING, bound_event, day_of_telling,
@@ -403,12 +402,7 @@ def _figure_key(quantity: Quantity, dead: bool = False) -> tuple:
 def _dead_of(head: str | None) -> str:
     """The key of a toll: the story's dead, or one side's ("dead: rebel") when what it counts names
     a side of the fight (cues/sides.txt)."""
-    return f"{DEAD}: {head}" if head in _sides() else DEAD
-
-
-@lru_cache(maxsize=1)
-def _sides() -> frozenset[str]:
-    return frozenset(phrases("analysis", "sides"))
+    return f"{DEAD}: {head}" if head in phrases("analysis", "sides") else DEAD
 
 
 def _is_dead(key_part) -> bool:

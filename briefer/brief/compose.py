@@ -20,8 +20,8 @@ from briefer.analysis.rank import Ranking
 from briefer.analysis.sections import (FINITE_VERB, NONE, OUTCOMES, WEAK_REASONS, Statement, assign_sections,
                                       decide_all, overtaken, statements_of)
 from briefer.core.cues import pattern, phrases
-from briefer.core.lexicon import MONTHS, NUMBER_WORD_PATTERN, WEEKDAYS
-from briefer.core.text import STOPWORDS, archive_quotes, stem
+from briefer.core.lexicon import MONTHS, NUMBER_WORD_PATTERN, SPEECH_VERB_PATTERN, WEEKDAYS
+from briefer.core.text import STOPWORDS, archive_quotes, inner_names, stem
 from briefer.language.quantities import singular
 from briefer.language.tense import ANY_IRREGULAR_PAST, PAST_PARTICIPLE
 from briefer.language.quotations import PAST_SPEECH_VERBS, PERSON_NOUNS, ROLE_TITLES, TITLES, quote_spans
@@ -175,9 +175,9 @@ def _one_of(noun: str, nouns: frozenset[str]) -> bool:
 
 # A closing attribution to a bare pronoun ("..., she said."), with no one named before it in the
 # sentence: the speaker was named in a sentence the page does not show.
-_PRONOUN_SPEAKER = re.compile(r"[,”\"'’]\s+(?:he|she|they)\s+(?:said|says|added|adds|told\s+\w+|explained|warned|insisted)"
+_PRONOUN_SPEAKER = re.compile(r"[,”\"'’]\s+(?:he|she|they)\s+(?:told\s+\w+|" + SPEECH_VERB_PATTERN + r")"
                               r"\s*[.!?]?[\"”’']*\s*$")
-_NAMED_INSIDE = re.compile(r"(?<=\s)[A-Z][a-z]|^[A-Z][\w'’-]+\s+(?:said|says|told)\b")
+_NAMED_FIRST = re.compile(r"^[A-Z][\w'’-]+\s+(?:" + SPEECH_VERB_PATTERN + r")\b")  # "Raventos said ..."
 # "one" closing the sentence, standing for a member of a set named before ("pending the amnesty
 # application of one."): which set, the page does not say ("all jurors except one" names it).
 _ONE_OF_A_SET = re.compile(r"\b(?:of|for)\s+one\s*[.!?]?[\"”’']*\s*$", re.I)
@@ -270,7 +270,8 @@ def reads_alone(text: str) -> bool:
     unquoted = _outside_quotes(body)
     if _DATELINE_DEIXIS.search(unquoted):
         return False  # "outside city hall here", "this small city": the dateline's place, which the page does not show
-    if _PRONOUN_SPEAKER.search(body) and not _NAMED_INSIDE.search(body[:_PRONOUN_SPEAKER.search(body).start()]):
+    pronoun = _PRONOUN_SPEAKER.search(body)
+    if pronoun and not (inner_names(body[:pronoun.start()]) or _NAMED_FIRST.match(body)):
         return False  # "..., and the strike could resume if they reject it, she said.": who is "she"?
     if _ONE_OF_A_SET.search(unquoted):
         return False  # "pending the amnesty application of one": one of a set the page does not show

@@ -181,6 +181,16 @@ def is_content_word(word: str) -> bool:
     return word not in STOPWORDS and len(word) > 1
 
 
+# A capitalised word inside a sentence (not its first, nor one opening a sentence after a stop).
+_INNER_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]*")
+
+
+def inner_names(text: str) -> set[str]:
+    """The words a sentence capitalises inside it, lower-cased: its names ("Ostline Rail Freight",
+    "told Marek"); the sentence's first word is left out, capitalised as any first word is."""
+    return {w.lower() for w in _INNER_NAME.findall(text.strip())}
+
+
 def jaccard(a: set[str], b: set[str]) -> float:
     if not a or not b:
         return 0.0

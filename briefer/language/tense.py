@@ -201,22 +201,24 @@ _FUTURE_AUXILIARY = re.compile(r"\b(?:is|are|will|would)\b")
 _PREPOSITION_NEXT = re.compile(r"\s+(?:in|on|at|by|near|from|during|after|last|earlier|over|outside|inside|off|with|for)\b")
 
 
-def _reduced_relative(content: str, participle: re.Match, forecasts: list[re.Match]) -> bool:
+def _reduced_relative(content: str, participle: re.Match, forecasts: list[re.Match]) -> int | None:
+    """Where the relative clause the participle opens ends (the future after it), or None."""
     # a passive participle takes no object: a preposition follows it ("kidnapped in", "arrested
     # on"), where a main verb takes its object ("The council approved the plan and will ...")
     if not _SUBJECT_NOUN_BEFORE.search(_words_before(content, participle)) \
             or not _PREPOSITION_NEXT.match(content, participle.end()):
-        return False
+        return None
     after = next((f for f in forecasts if f.start() > participle.end()), None)
     if after is None:
-        return False
+        return None
     between = content[participle.end():after.start()]
     # nothing that ends the relative clause first (",", "and", another verb's past; its own time,
     # "five months ago", is the participle's), and the future's auxiliary opens the main clause
     # ("are expected to", "will appear")
-    return "," not in between and not re.search(r"\b(?:and|but|or)\b", between) and not WEAK_PAST.search(between) \
-        and not any(m.group(0).lower() != "ago" for m in STRONG_PAST.finditer(between)) \
-        and bool(_FUTURE_AUXILIARY.search(content, max(participle.end(), after.start() - 4), after.end() + 1))
+    closed = "," in between or re.search(r"\b(?:and|but|or)\b", between) or WEAK_PAST.search(between) \
+        or any(m.group(0).lower() != "ago" for m in STRONG_PAST.finditer(between)) \
+        or not _FUTURE_AUXILIARY.search(content, max(participle.end(), after.start() - 4), after.end() + 1)
+    return None if closed else after.start()
 
 
 # An apposition closed by its comma, then the subject's verb with its object: "nations adopting the
@@ -243,8 +245,8 @@ def main_tense(text: str) -> str:
     cues += [(m.start(), FUTURE) for m in backshifted_futures(text, content)]
     # a relative clause without its "who were" ("aid workers kidnapped five months ago are expected
     # to ..."): its participle and its time are not the sentence's
-    reduced = [(m.start(), next(f.start() for f in forecasts if f.start() > m.end()))
-               for m in WEAK_PAST.finditer(content) if _reduced_relative(content, m, forecasts)]
+    reduced = [(m.start(), end) for m in WEAK_PAST.finditer(content)
+               if (end := _reduced_relative(content, m, forecasts)) is not None]
     cues += [(m.start(), PAST) for m in STRONG_PAST.finditer(content) if not any(a <= m.start() < b for a, b in reduced)]
     # A regular past after its subject ("the league canceled ..., the first time it will lose ...")
     # governs too; after a determiner it is an adjective ("the planned visit will ...").
