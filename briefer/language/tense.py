@@ -225,7 +225,9 @@ def _reduced_relative(content: str, participle: re.Match, forecasts: list[re.Mat
 # new currency, the euro, dropped key interest rates Thursday". (A participle after a comma takes
 # no object: ", backed by Syria", ", injured in the blast".)
 _APPOSITION_CLOSED = re.compile(r",\s+(?:the|a|an)\s+[^,;]{1,40},\s+$", re.I)
-_OBJECT_NEXT = re.compile(r"\s+(?:the|a|an|its|their|his|her|key|all|some|\d)", re.I)
+# an object follows: any word but a preposition ("dropped key rates", not ", backed by Syria")
+_OBJECT_NEXT = re.compile(r"\s+(?!(?:by|in|on|at|to|from|with|for|after|before|during|under|over|as|into|near"
+                          r"|since|until|that|and|or|but)\b)[\w$€£]", re.I)
 
 
 def _after_an_apposition(content: str, participle: re.Match) -> bool:
